@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# One command: set everything up, then run lint, type checks and the whole test suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/bootstrap.sh
+export QT_QPA_PLATFORM=offscreen
+echo "== ruff"; .venv/bin/ruff check inspector_app tests benchmarks
+echo "== mypy (Qt-free packages)"; .venv/bin/mypy
+echo "== pytest"; .venv/bin/python -m pytest -q -p no:cacheprovider "$@"
