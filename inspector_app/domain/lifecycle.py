@@ -1,0 +1,86 @@
+"""Lifecycles of inspections and hazard findings, as data: which status may follow which."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from inspector_app.domain.errors import LifecycleError
+
+
+class InspectionStatus(StrEnum):
+    ASSIGNED = "assigned"
+    IN_PROGRESS = "in_progress"
+    COMPLETED = "completed"  # completed and locked
+    EXPORTED = "exported"
+    RECEIVED = "received"
+    ACCEPTED = "accepted"
+    RETURNED = "returned"
+
+    @property
+    def label(self) -> str:
+        return INSPECTION_LABELS[self]
+
+    @property
+    def locked(self) -> bool:
+        return self in LOCKED_STATUSES
+
+
+INSPECTION_LABELS = {
+    InspectionStatus.ASSIGNED: "已分配",
+    InspectionStatus.IN_PROGRESS: "检查中",
+    InspectionStatus.COMPLETED: "已完成锁定",
+    InspectionStatus.EXPORTED: "已导出",
+    InspectionStatus.RECEIVED: "已接收",
+    InspectionStatus.ACCEPTED: "已验收",
+    InspectionStatus.RETURNED: "已退回",
+}
+
+LOCKED_STATUSES = frozenset({InspectionStatus.COMPLETED, InspectionStatus.EXPORTED,
+                             InspectionStatus.RECEIVED, InspectionStatus.ACCEPTED})
+
+_S = InspectionStatus
+INSPECTION_TRANSITIONS: dict[InspectionStatus, frozenset[InspectionStatus]] = {
+    _S.ASSIGNED: frozenset({_S.IN_PROGRESS}),
+    _S.IN_PROGRESS: frozenset({_S.COMPLETED}),
+    # Reopening a locked inspection (→ in progress) needs a reason, which is audited.
+    _S.COMPLETED: frozenset({_S.EXPORTED, _S.IN_PROGRESS, _S.RECEIVED}),
+    _S.EXPORTED: frozenset({_S.RECEIVED, _S.IN_PROGRESS}),
+    _S.RECEIVED: frozenset({_S.ACCEPTED, _S.RETURNED}),
+    _S.ACCEPTED: frozenset({_S.RETURNED}),
+    _S.RETURNED: frozenset({_S.IN_PROGRESS}),
+}
+
+
+def check_inspection_transition(old: InspectionStatus, new: InspectionStatus) -> None:
+    if new not in INSPECTION_TRANSITIONS[old]:
+        raise LifecycleError(f"检查状态不能从“{old.label}”变为“{new.label}”")
+
+
+def needs_reason(old: InspectionStatus, new: InspectionStatus) -> bool:
+    """Reopening a locked inspection and returning one for correction must say why."""
+    return (old.locked and new == _S.IN_PROGRESS) or new == _S.RETURNED
+
+
+class Severity(StrEnum):
+    GENERAL = "一般"
+    MAJOR = "重大"
+
+
+class FindingStatus(StrEnum):
+    OPEN = "待整改"
+    RECTIFIED = "已整改待复查"
+    PASSED = "复查合格"
+    FAILED = "复查不合格"
+
+
+FINDING_TRANSITIONS: dict[FindingStatus, frozenset[FindingStatus]] = {
+    FindingStatus.OPEN: frozenset({FindingStatus.RECTIFIED}),
+    FindingStatus.RECTIFIED: frozenset({FindingStatus.PASSED, FindingStatus.FAILED}),
+    FindingStatus.FAILED: frozenset({FindingStatus.RECTIFIED}),  # rectified again, then rechecked
+    FindingStatus.PASSED: frozenset(),
+}
+
+
+def check_finding_transition(old: FindingStatus, new: FindingStatus) -> None:
+    if new not in FINDING_TRANSITIONS[old]:
+        raise LifecycleError(f"隐患状态不能从“{old}”变为“{new}”")

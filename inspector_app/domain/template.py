@@ -1,0 +1,246 @@
+"""Checklist templates: versioned JSON data files, validated against a schema and the rules of
+``docs/template-format.md``. A bad template names the file, the item and the problem."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources as importlib_resources
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+from inspector_app.domain.errors import TemplateError
+
+FORMAT_VERSION = 1
+RESULTS = ("符合", "部分符合", "不符合", "不涉及")
+CONFORM, PARTIAL, NONCONFORM, NOT_APPLICABLE = RESULTS
+GRADES = ("一级", "二级", "三级", "小微")
+VETO_LEVELS = ("A", "B")
+
+
+@dataclass(frozen=True)
+class DeductionRule:
+    code: str
+    text: str
+    points: float
+    max_times: int = 1
+
+
+@dataclass(frozen=True)
+class Item:
+    code: str
+    element_code: str
+    text: str
+    points: float
+    evidence: str = ""
+    sub_element: str = ""
+    deductions: tuple[DeductionRule, ...] = ()
+    require_note_on_fail: bool = False
+    require_photo_on_fail: bool = False
+    veto: str | None = None
+
+    def rule(self, code: str) -> DeductionRule | None:
+        return next((r for r in self.deductions if r.code == code), None)
+
+
+@dataclass(frozen=True)
+class Element:
+    code: str
+    title: str
+    items: tuple[Item, ...]
+    min_share: float | None = None
+
+    @property
+    def points(self) -> float:
+        return sum(i.points for i in self.items)
+
+
+@dataclass(frozen=True)
+class GradeThreshold:
+    grade: str
+    min_score: float
+    min_element_share: float | None = None
+
+
+@dataclass(frozen=True)
+class Template:
+    id: str
+    version: str
+    kind: str
+    title: str
+    standard: str
+    elements: tuple[Element, ...]
+    grade_thresholds: tuple[GradeThreshold, ...]
+    delist_below: float
+    basis: str = ""
+    applies_to: tuple[str, ...] = ()
+    raw: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def items(self) -> tuple[Item, ...]:
+        return tuple(i for e in self.elements for i in e.items)
+
+    @property
+    def total_points(self) -> float:
+        return sum(e.points for e in self.elements)
+
+    def item(self, code: str) -> Item:
+        for item in self.items:
+            if item.code == code:
+                return item
+        raise KeyError(code)
+
+    def element(self, code: str) -> Element:
+        for element in self.elements:
+            if element.code == code:
+                return element
+        raise KeyError(code)
+
+    @property
+    def key(self) -> str:
+        return f"{self.id}@{self.version}"
+
+
+@cache
+def _schema() -> dict[str, Any]:
+    text = resource_path("templates", "template.schema.json").read_text(encoding="utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
+def resources_root() -> Path:
+    """The ``resources/`` folder: beside the package in a checkout, inside it when frozen."""
+    here = Path(__file__).resolve().parent.parent
+    for candidate in (here.parent / "resources", here / "resources"):
+        if candidate.is_dir():
+            return candidate
+    return Path(str(importlib_resources.files("inspector_app"))).parent / "resources"
+
+
+def resource_path(*parts: str) -> Path:
+    return resources_root().joinpath(*parts)
+
+
+_LEVEL_NAMES = {"elements": "考评类目", "items": "考评项", "deductions": "扣分规则"}
+
+
+def _where(data: dict[str, Any], path: list[str | int]) -> str:
+    """Turn a JSON path such as elements/1/items/3/points into words naming the item it falls in."""
+    where: list[str] = []
+    node: Any = data
+    level = ""
+    for step in path:
+        try:
+            node = node[step]
+        except (KeyError, IndexError, TypeError):
+            break
+        if isinstance(step, str):
+            level = _LEVEL_NAMES.get(step, "")
+        elif level and isinstance(node, dict):
+            code = node.get("code")
+            where.append(f"{level} {code}" if isinstance(code, str) else f"{level} 第{step + 1}条")
+            level = ""
+    return "，".join(where)
+
+
+def parse_template(data: Any, source: str) -> Template:
+    """Validate raw JSON data and build a Template; ``source`` names the file in errors."""
+    if not isinstance(data, dict):
+        raise TemplateError(f"{source}：模板必须是一个 JSON 对象")
+    version = data.get("format_version")
+    if isinstance(version, int) and version > FORMAT_VERSION:
+        raise TemplateError(
+            f"{source}：模板格式版本 {version} 比本程序支持的 {FORMAT_VERSION} 新，请升级程序")
+    validator = jsonschema.Draft202012Validator(_schema())
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    if errors:
+        first = errors[0]
+        where = _where(data, list(first.absolute_path))
+        field_name = ".".join(str(p) for p in first.absolute_path) or "(根)"
+        raise TemplateError(f"{source}：{where + '，' if where else ''}字段 {field_name}：{first.message}")
+    template = _build(data)
+    _check_rules(template, source)
+    return template
+
+
+def _build(data: dict[str, Any]) -> Template:
+    elements = []
+    for el in data["elements"]:
+        items = tuple(
+            Item(
+                code=it["code"], element_code=el["code"], text=it["text"], points=float(it["points"]),
+                evidence=it.get("evidence", ""), sub_element=it.get("sub_element", ""),
+                deductions=tuple(DeductionRule(d["code"], d["text"], float(d["points"]), int(d.get("max_times", 1)))
+                                 for d in it.get("deductions", [])),
+                require_note_on_fail=bool(it.get("require_note_on_fail", False)),
+                require_photo_on_fail=bool(it.get("require_photo_on_fail", False)),
+                veto=it.get("veto"),
+            )
+            for it in el["items"]
+        )
+        elements.append(Element(el["code"], el["title"], items, el.get("min_share")))
+    thresholds = tuple(GradeThreshold(t["grade"], float(t["min_score"]), t.get("min_element_share"))
+                       for t in data["grade_thresholds"])
+    return Template(
+        id=data["id"], version=data["version"], kind=data["kind"], title=data["title"],
+        standard=data["standard"], elements=tuple(elements), grade_thresholds=thresholds,
+        delist_below=float(data.get("outcome", {}).get("delist_below", 60)),
+        basis=data.get("basis", ""), applies_to=tuple(data.get("applies_to", [])), raw=data,
+    )
+
+
+def _check_rules(template: Template, source: str) -> None:
+    seen: set[str] = set()
+    for element in template.elements:
+        if element.code in seen:
+            raise TemplateError(f"{source}：考评类目 {element.code}：编号重复")
+        seen.add(element.code)
+        for item in element.items:
+            where = f"{source}：考评项 {item.code}"
+            if item.code in seen:
+                raise TemplateError(f"{where}：编号重复")
+            seen.add(item.code)
+            if not item.code.startswith(element.code + "."):
+                raise TemplateError(f"{where}：编号应以所属类目编号“{element.code}.”开头")
+            rule_codes: set[str] = set()
+            for rule in item.deductions:
+                if rule.code in rule_codes:
+                    raise TemplateError(f"{where}：扣分规则 {rule.code} 编号重复")
+                rule_codes.add(rule.code)
+                if rule.points > item.points:
+                    raise TemplateError(
+                        f"{where}：扣分规则 {rule.code} 扣 {rule.points:g} 分，超过本项分值 {item.points:g} 分")
+    previous = None
+    for threshold in template.grade_thresholds:
+        if previous is not None and threshold.min_score > previous:
+            raise TemplateError(f"{source}：等级线应从高到低排列（{threshold.grade} {threshold.min_score:g}）")
+        previous = threshold.min_score
+
+
+def load_template(path: Path | str) -> Template:
+    """Read and validate a template file; every problem raises TemplateError naming the file."""
+    path = Path(path)
+    name = path.name
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise TemplateError(f"{name}：无法读取（{exc.strerror}）") from exc
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        raise TemplateError(f"{name}：不是 UTF-8 编码的文本") from exc
+    except json.JSONDecodeError as exc:
+        raise TemplateError(f"{name}：第 {exc.lineno} 行第 {exc.colno} 列 JSON 格式错误（{exc.msg}）") from exc
+    return parse_template(data, name)
+
+
+def shipped_template_paths() -> list[Path]:
+    folder = resource_path("templates")
+    return sorted(p for p in folder.glob("*.json") if not p.name.endswith(".schema.json"))
+
+
+def shipped_templates() -> list[Template]:
+    return [load_template(p) for p in shipped_template_paths()]

@@ -1,0 +1,56 @@
+"""统一社会信用代码 (Unified Social Credit Code, GB 32100-2015) validation and check characters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"  # 31 characters: no I, O, S, V, Z
+WEIGHTS = tuple(pow(3, i, 31) for i in range(17))  # 1 3 9 27 19 26 16 17 20 29 25 13 8 24 10 30 28
+_VALUE = {ch: i for i, ch in enumerate(CHARSET)}
+
+
+def check_character(first17: str) -> str:
+    """The 18th character for the first 17. The outer ``% 31`` matters: a sum divisible by 31 gives '0'."""
+    if len(first17) != 17:
+        raise ValueError("need exactly 17 characters")
+    total = sum(_VALUE[ch] * w for ch, w in zip(first17, WEIGHTS, strict=True))
+    return CHARSET[(31 - total % 31) % 31]
+
+
+@dataclass(frozen=True)
+class UsccCheck:
+    code: str  # normalised (stripped, upper case)
+    valid: bool
+    problem: str  # empty when valid
+
+
+def normalise(code: str) -> str:
+    return code.strip().replace(" ", "").upper()
+
+
+def check(code: str) -> UsccCheck:
+    """Validate a code and say precisely what is wrong with it (in Chinese, for the user)."""
+    norm = normalise(code)
+    if not norm:
+        return UsccCheck(norm, False, "统一社会信用代码为空")
+    if len(norm) != 18:
+        return UsccCheck(norm, False, f"统一社会信用代码应为18位，实际为{len(norm)}位")
+    for pos, ch in enumerate(norm, start=1):
+        if ch not in _VALUE:
+            return UsccCheck(norm, False, f"第{pos}位字符“{ch}”不允许（不得使用 I、O、S、V、Z）")
+    expected = check_character(norm[:17])
+    if norm[17] != expected:
+        return UsccCheck(norm, False, f"校验位错误：应为“{expected}”，实际为“{norm[17]}”")
+    return UsccCheck(norm, True, "")
+
+
+def is_valid(code: str) -> bool:
+    return check(code).valid
+
+
+def make_code(registering: str, org_type: str, region: str, org_code9: str) -> str:
+    """Build a valid code from its parts (1 + 1 + 6 + 9 characters) plus the check character."""
+    body = f"{registering}{org_type}{region}{org_code9}"
+    if len(body) != 17:
+        raise ValueError("parts must make 17 characters")
+    return body + check_character(body)

@@ -1,0 +1,171 @@
+"""A content-addressed store for photo originals and the images derived from them.
+
+Layout under the root folder::
+
+    originals/ab/abcdef….jpg   the file exactly as received, named by the SHA-256 of its bytes
+    derived/cd/cdef01….jpg     display copies, thumbnails, watermarked and marked-up copies,
+                               signature images – each named by the SHA-256 of its own bytes
+
+The first two hex digits form a fan-out folder so no directory grows too large. Every write goes
+through :func:`inspector_app.storage.files.atomic_write_bytes` (temporary name, fsync, rename), so
+a crash never leaves a half-written file under a final name. Writing the same bytes twice is a
+no-op: the second call finds the file and returns the same hash. Nothing is ever overwritten or
+deleted by normal use; :meth:`PhotoStore.verify` re-hashes a file to prove it was not altered.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from inspector_app.domain.errors import InspectorError
+from inspector_app.storage.files import atomic_write_bytes
+
+Area = Literal["originals", "derived"]
+AREAS: tuple[Area, ...] = ("originals", "derived")
+
+_SHA_RE = re.compile(r"^[0-9a-f]{64}$")
+_EXT_RE = re.compile(r"^[a-z0-9]{1,8}$")
+_CHUNK = 1 << 20
+
+
+class PhotoStoreError(InspectorError):
+    """The photo store cannot be read or written, or a file in it is missing or damaged."""
+
+
+class StoredFileMissing(PhotoStoreError):
+    """No file with the given hash is in the store."""
+
+    def __init__(self, sha256: str, area: str) -> None:
+        super().__init__(f"photo file {sha256[:12]}… is missing from the store ({area})")
+        self.sha256 = sha256
+        self.area = area
+
+
+def sha256_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while chunk := handle.read(_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _check_sha(sha256: str) -> str:
+    if not _SHA_RE.match(sha256):
+        raise PhotoStoreError(f"not a SHA-256 hex digest: {sha256!r}")
+    return sha256
+
+
+def _check_ext(ext: str) -> str:
+    ext = ext.lower().lstrip(".")
+    if not _EXT_RE.match(ext):
+        raise PhotoStoreError(f"bad file extension for the photo store: {ext!r}")
+    return ext
+
+
+@dataclass(frozen=True)
+class PutResult:
+    """What :meth:`PhotoStore.put_bytes` did: the hash, where the file lives, and whether it is new."""
+
+    sha256: str
+    path: Path
+    created: bool
+
+
+class PhotoStore:
+    """Content-addressed files under ``root`` (see the module docs for the layout).
+
+    Safe to use from several processes at once: two writers of the same bytes race to rename
+    identical files onto the same name, which is harmless.
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+
+    # -- paths -------------------------------------------------------------------------------
+
+    def path_for(self, sha256: str, ext: str, area: Area = "originals") -> Path:
+        """Where a file with this hash and extension lives (whether or not it exists)."""
+        sha = _check_sha(sha256)
+        return self.root / area / sha[:2] / f"{sha}.{_check_ext(ext)}"
+
+    def find(self, sha256: str, area: Area = "originals") -> Path | None:
+        """The stored file with this hash in ``area``, whatever its extension, or None."""
+        sha = _check_sha(sha256)
+        folder = self.root / area / sha[:2]
+        try:
+            for entry in folder.iterdir():
+                if entry.name.startswith(sha + ".") and not entry.name.endswith(".tmp"):
+                    return entry
+        except FileNotFoundError:
+            return None
+        return None
+
+    def path(self, sha256: str, area: Area = "originals") -> Path:
+        """The stored file with this hash; raises :class:`StoredFileMissing` when absent."""
+        found = self.find(sha256, area)
+        if found is None:
+            raise StoredFileMissing(sha256, area)
+        return found
+
+    def exists(self, sha256: str, area: Area = "originals") -> bool:
+        return self.find(sha256, area) is not None
+
+    # -- reading and writing -----------------------------------------------------------------
+
+    def read(self, sha256: str, area: Area = "originals") -> bytes:
+        return self.path(sha256, area).read_bytes()
+
+    def put_bytes(self, data: bytes, ext: str, area: Area = "originals", sha256: str | None = None) -> PutResult:
+        """Store ``data`` under its SHA-256 (computed unless the caller already has it).
+
+        Returns without writing when a file with that hash already exists in ``area``.
+        """
+        sha = sha256 if sha256 is not None else sha256_bytes(data)
+        existing = self.find(sha, area)
+        if existing is not None:
+            return PutResult(sha, existing, created=False)
+        target = self.path_for(sha, ext, area)
+        try:
+            atomic_write_bytes(target, data)
+        except OSError as exc:
+            raise PhotoStoreError(f"cannot write {target}: {exc}") from exc
+        return PutResult(sha, target, created=True)
+
+    def put_derived(self, data: bytes, ext: str) -> PutResult:
+        """Store a derived image (display copy, thumbnail, watermark, markup, signature)."""
+        return self.put_bytes(data, ext, area="derived")
+
+    def put_file(self, source: Path, area: Area = "originals") -> PutResult:
+        """Store a file's bytes unchanged, keeping its (lower-cased) extension."""
+        data = Path(source).read_bytes()
+        ext = Path(source).suffix or ".bin"
+        return self.put_bytes(data, ext, area)
+
+    # -- integrity ---------------------------------------------------------------------------
+
+    def verify(self, sha256: str, area: Area = "originals") -> bool:
+        """Re-hash the stored file; True when its content still matches its name."""
+        return sha256_file(self.path(sha256, area)) == sha256
+
+    def iter_hashes(self, area: Area = "originals") -> list[str]:
+        """Every hash stored in ``area`` (for audits and garbage collection)."""
+        base = self.root / area
+        if not base.is_dir():
+            return []
+        found: list[str] = []
+        for folder in sorted(base.iterdir()):
+            if not folder.is_dir():
+                continue
+            for entry in sorted(folder.iterdir()):
+                stem = entry.name.split(".", 1)[0]
+                if _SHA_RE.match(stem) and not entry.name.endswith(".tmp"):
+                    found.append(stem)
+        return found

@@ -1,0 +1,168 @@
+"""The content hash of a sheet's record, its printed short code, its QR payload, and verification.
+
+* ``canonical_json(data)``: the record's content as JSON with sorted keys, UTF-8, no whitespace.
+  Binary payloads are replaced by digests (photos by the SHA-256 of their original file, signature
+  images by the SHA-256 of their PNG); numbers are normalised so that ``10`` and ``10.0`` hash alike.
+  The sheet kind and the printing time are not part of it: the record, order and recheck sheets
+  printed from the same state of an inspection carry the same hash.
+* ``short_code(id, hash)``: ``INSP-<id>-XXXXX-XXXXX`` – the first 10 base32 characters (50 bits) of
+  the hash, in two groups of five for reading aloud over the phone. Reading errors 0/1/8 are taken as
+  O/I/B (base32 has no 0, 1, 8 or 9).
+* ``qr_payload(id, uid, hash)``: ``INSP:1:<id>:<uid>:<64 hex>`` – the full hash and the stable uid.
+* ``verify(code_or_payload, lookup)``: ``Verification.MATCHES``, ``CHANGED`` or ``UNKNOWN``;
+  ``lookup(RecordKey)`` returns the record's *current* hash (hex) or ``None``.
+"""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import enum
+import hashlib
+import json
+import re
+from collections.abc import Callable
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from inspector_app.reports.errors import BadVerificationCodeError
+from inspector_app.reports.sheet_data import Photo, SheetData, Signature
+
+HASH_VERSION = 1
+CODE_PREFIX = "INSP"
+QR_PREFIX = "INSP:1:"
+SHORT_HASH_LEN = 10
+
+
+class Verification(enum.Enum):
+    MATCHES = "matches"
+    CHANGED = "changed since printing"
+    UNKNOWN = "unknown record"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclasses.dataclass(frozen=True)
+class RecordKey:
+    """What a printed code names: the id as printed and, from the QR code, the stable uid."""
+
+    inspection_id: str
+    uid: str | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class ParsedCode:
+    key: RecordKey
+    hash_hex: str | None  # full hash (QR payload)
+    hash_prefix_b32: str  # first 10 base32 characters (both forms)
+
+
+HashLookup = Callable[[RecordKey], "str | None"]
+
+
+def _number(value: float | int) -> str:
+    return format(Decimal(repr(round(float(value), 6))).normalize(), "f")
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Photo):
+        return {
+            "number": value.number,
+            "caption": value.caption,
+            "sha256_original": value.sha256_original,
+            "captured_at": _plain(value.captured_at),
+            "time_source": value.time_source,
+            "finding_number": value.finding_number,
+        }
+    if isinstance(value, Signature):
+        out = {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return out
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, bytes):
+        return {"sha256": hashlib.sha256(value).hexdigest()}
+    if isinstance(value, bool) or value is None or isinstance(value, str):
+        return value
+    if isinstance(value, int | float):
+        return {"n": _number(value)}
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    raise TypeError(f"cannot hash a {type(value).__name__}")
+
+
+def canonical_json(data: SheetData) -> bytes:
+    """Sorted keys, UTF-8, no whitespace; the input of ``content_hash``."""
+    doc = {"hash_version": HASH_VERSION, "record": _plain(data)}
+    return json.dumps(doc, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def content_hash(data: SheetData) -> str:
+    """SHA-256 (64 lowercase hex digits) of ``canonical_json(data)``."""
+    return hashlib.sha256(canonical_json(data)).hexdigest()
+
+
+def _b32_prefix(hash_hex: str) -> str:
+    return base64.b32encode(bytes.fromhex(hash_hex)).decode("ascii")[:SHORT_HASH_LEN]
+
+
+def short_code(inspection_id: str | int, hash_hex: str) -> str:
+    """``INSP-<id>-XXXXX-XXXXX``."""
+    prefix = _b32_prefix(hash_hex)
+    return f"{CODE_PREFIX}-{inspection_id}-{prefix[:5]}-{prefix[5:]}"
+
+
+def qr_payload(inspection_id: str | int, uid: str, hash_hex: str) -> str:
+    return f"{QR_PREFIX}{inspection_id}:{uid}:{hash_hex.upper()}"
+
+
+_CODE_RE = re.compile(r"^INSP-([A-Z0-9][A-Z0-9-]*?)-?([A-Z2-7]{5})-?([A-Z2-7]{5})$")
+_HEX_RE = re.compile(r"^[0-9a-fA-F]{64}$")
+
+
+def parse_code(text: str) -> ParsedCode:
+    """Parse a short code or a QR payload; ``BadVerificationCodeError`` when it is neither."""
+    raw = text.strip()
+    if raw.upper().startswith(QR_PREFIX):
+        parts = raw[len(QR_PREFIX) :].split(":")
+        if len(parts) >= 3 and parts[0] and _HEX_RE.match(parts[-1]):
+            uid = ":".join(parts[1:-1])
+            hash_hex = parts[-1].lower()
+            return ParsedCode(RecordKey(parts[0], uid or None), hash_hex, _b32_prefix(hash_hex))
+        raise BadVerificationCodeError(f"not a valid sheet QR payload: {raw[:80]!r}")
+    compact = re.sub(r"[\s\u3000]+", "", raw).upper().replace("—", "-").replace("－", "-")
+    match = _CODE_RE.match(compact) if compact.startswith(CODE_PREFIX + "-") else None
+    if match is None:
+        # tolerate 0/1/8 read for O/I/B in the hash groups
+        fixed = re.sub(
+            r"([A-Z0-9]{5})-?([A-Z0-9]{5})$",
+            lambda m: (m.group(1) + "-" + m.group(2)).translate(str.maketrans("018", "OIB")),
+            compact,
+        )
+        match = _CODE_RE.match(fixed)
+    if match is None:
+        raise BadVerificationCodeError(
+            f"not a valid sheet code: {raw[:80]!r} (expected INSP-<id>-XXXXX-XXXXX)"
+        )
+    return ParsedCode(RecordKey(match.group(1)), None, match.group(2) + match.group(3))
+
+
+def compare(parsed: ParsedCode, current_hash: str | None) -> Verification:
+    if current_hash is None:
+        return Verification.UNKNOWN
+    if parsed.hash_hex is not None:
+        same = parsed.hash_hex == current_hash.lower()
+    else:
+        same = parsed.hash_prefix_b32 == _b32_prefix(current_hash)
+    return Verification.MATCHES if same else Verification.CHANGED
+
+
+def verify(code_or_payload: str, current_hash_lookup: HashLookup) -> Verification:
+    """Check a printed short code or a scanned QR payload against the current record."""
+    parsed = parse_code(code_or_payload)
+    return compare(parsed, current_hash_lookup(parsed.key))

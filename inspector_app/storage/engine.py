@@ -1,0 +1,165 @@
+"""Opening a workspace: the SQLite engine with its pragmas, and migrations with a backup first.
+
+Every connection gets WAL, synchronous=FULL, foreign keys and a busy timeout. Before migrating an
+existing database, a consistent copy is written to ``backups/`` with SQLite's online backup API. A
+database stamped with a revision this program does not know (a newer version wrote it) is refused.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from inspector_app.domain.errors import WorkspaceError
+
+log = logging.getLogger(__name__)
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+DB_NAME = "workspace.sqlite"
+_REV_RE = re.compile(r"^(down_)?revision\s*(?::[^=]*)?=\s*['\"]?([\w-]+|None)['\"]?", re.MULTILINE)
+
+
+def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+def make_engine(db_path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{db_path}", future=True)
+    event.listen(engine, "connect", _set_pragmas)
+    return engine
+
+
+def known_revisions() -> tuple[set[str], str | None]:
+    """All revision ids in migrations/versions and the single head, read without importing Alembic
+    (it costs start-up time and is only needed when something must actually be migrated)."""
+    revisions: dict[str, str | None] = {}
+    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        found = dict((bool(m.group(1)), m.group(2)) for m in _REV_RE.finditer(path.read_text("utf-8")))
+        if False in found:
+            down = found.get(True)
+            revisions[found[False]] = None if down in (None, "None") else down
+    parents = {d for d in revisions.values() if d}
+    heads = [r for r in revisions if r not in parents]
+    return set(revisions), (heads[0] if len(heads) == 1 else None)
+
+
+def current_revision(db_path: Path) -> str | None:
+    if not db_path.exists():
+        return None
+    con = sqlite3.connect(db_path)
+    try:
+        row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.OperationalError:
+        return None
+    finally:
+        con.close()
+    return str(row[0]) if row else None
+
+
+def backup_database(db_path: Path, backup_dir: Path, label: str) -> Path:
+    """A consistent copy through SQLite's backup API (safe with WAL and concurrent readers)."""
+    backup_dir.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = backup_dir / f"workspace-{label}-{stamp}.sqlite"
+    source = sqlite3.connect(db_path)
+    dest = sqlite3.connect(target)
+    try:
+        source.backup(dest)
+    finally:
+        dest.close()
+        source.close()
+    return target
+
+
+def _alembic_config(engine: Engine) -> Any:
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.attributes["engine"] = engine
+    return config
+
+
+def migrate(engine: Engine, db_path: Path, backup_dir: Path) -> str | None:
+    """Bring the database to the newest revision. Returns the backup path's name, if one was made."""
+    revisions, head = known_revisions()
+    current = current_revision(db_path)
+    if current is not None and current not in revisions:
+        raise WorkspaceError(
+            f"工作区 {db_path} 由更新版本的 Inspector 创建（数据库版本 {current}），本程序无法打开。"
+            "请安装最新版本后再打开。")
+    if head is not None and current == head:
+        return None
+    backup = None
+    if current is not None:
+        backup = backup_database(db_path, backup_dir, f"rev{current}").name
+        log.info("backed up workspace before migration to %s", backup)
+    from alembic import command
+
+    command.upgrade(_alembic_config(engine), "head")
+    with engine.connect() as con:
+        problems = con.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if problems:
+        raise WorkspaceError(f"迁移后外键检查失败：{problems[:5]}；备份在 {backup}")
+    return backup
+
+
+@dataclass
+class Workspace:
+    """An open workspace: its folder, engine and session factory."""
+
+    root: Path
+    engine: Engine
+    sessions: sessionmaker[Session]
+
+    @property
+    def db_path(self) -> Path:
+        return self.root / DB_NAME
+
+    @property
+    def photo_dir(self) -> Path:
+        return self.root / "photos"
+
+    @property
+    def sheet_dir(self) -> Path:
+        return self.root / "sheets"
+
+    @property
+    def backup_dir(self) -> Path:
+        return self.root / "backups"
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_workspace(root: Path, migrate_schema: bool = True) -> Workspace:
+    """Open (creating if needed) the workspace in ``root`` and bring its schema up to date."""
+    root = Path(root)
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise WorkspaceError(f"无法创建工作区文件夹 {root}：{exc.strerror}") from exc
+    db_path = root / DB_NAME
+    engine = make_engine(db_path)
+    try:
+        if migrate_schema:
+            migrate(engine, db_path, root / "backups")
+    except sqlite3.DatabaseError as exc:
+        engine.dispose()
+        raise WorkspaceError(f"{db_path} 不是有效的工作区数据库：{exc}") from exc
+    except BaseException:
+        engine.dispose()
+        raise
+    return Workspace(root, engine, sessionmaker(engine, expire_on_commit=False))
