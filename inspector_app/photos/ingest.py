@@ -1,0 +1,377 @@
+"""Turn photo files into stored originals plus upright display copies and thumbnails.
+
+One file: :func:`ingest_file` / :func:`ingest_bytes` validate and decode *everything first* and only
+then write to the store, so a rejected file leaves nothing behind. Many files: :func:`ingest_many`
+(or :func:`iter_ingest`, which yields results as they finish) spreads the work over a process pool
+– decoding is CPU-bound and Pillow holds the GIL for much of it, so processes, not threads, are what
+use both cores. Each worker holds one photo at a time, so memory stays flat however many files
+are added. A file that cannot be used becomes an :class:`IngestResult` carrying its name and the
+reason; it never stops the others.
+
+Pool start method: ``forkserver`` on POSIX (safe in a process that already runs Qt and worker
+threads, unlike ``fork``; the server is started once per process and later pools fork from it
+cheaply), ``spawn`` elsewhere.
+"""
+
+from __future__ import annotations
+
+import io
+import multiprocessing
+import os
+import sys
+import warnings
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from PIL import Image, UnidentifiedImageError
+
+from inspector_app.domain.errors import ValidationError
+from inspector_app.photos.formats import ACCEPTED_FORMATS, IMAGE_SUFFIXES, register_heif
+from inspector_app.photos.imaging import (
+    DEFAULT_JPEG_QUALITY,
+    DerivedImage,
+    encode_jpeg,
+    fit_long_edge,
+    request_draft,
+    to_rgb,
+    upright,
+)
+from inspector_app.photos.metadata import PhotoMetadata, read_metadata
+from inspector_app.photos.store import PhotoStore, PhotoStoreError, sha256_bytes
+from inspector_app.services.progress import CancelToken, Progress, no_progress
+
+RejectCode = Literal[
+    "empty", "missing", "not_image", "unsupported", "truncated", "bomb", "too_large", "crashed", "error"
+]
+
+
+class PhotoRejected(ValidationError):
+    """A file that cannot be used as a photo; the message names the file and the reason."""
+
+    def __init__(self, name: str, reason: str, code: RejectCode) -> None:
+        super().__init__(f"{name}: {reason}")
+        self.name = name
+        self.reason = reason
+        self.code: RejectCode = code
+
+    def __reduce__(self) -> tuple[Any, ...]:  # picklable across the process pool
+        return (PhotoRejected, (self.name, self.reason, self.code))
+
+
+@dataclass(frozen=True)
+class IngestOptions:
+    """Sizes and limits for derived images; picklable so workers receive it."""
+
+    display_long_edge: int = 1600
+    thumb_long_edge: int = 256
+    jpeg_quality: int = DEFAULT_JPEG_QUALITY
+    max_pixels: int = 120_000_000  # a decompression bomb beyond this; real cameras reach ~100 MP
+    max_file_bytes: int = 256 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class IngestedPhoto:
+    """A photo accepted into the store. ``created`` is False when the same bytes were already there."""
+
+    source_name: str
+    sha256: str
+    original_path: Path
+    original_ext: str
+    size_bytes: int
+    format: str
+    metadata: PhotoMetadata
+    display: DerivedImage
+    thumbnail: DerivedImage
+    created: bool
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "source_name": self.source_name,
+            "sha256": self.sha256,
+            "format": self.format,
+            "size_bytes": self.size_bytes,
+            "display_sha256": self.display.sha256,
+            "thumbnail_sha256": self.thumbnail.sha256,
+            "created": self.created,
+            **self.metadata.to_json(),
+        }
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    """Outcome for one input file: ``photo`` when accepted, else ``code`` and ``reason``."""
+
+    path: Path
+    photo: IngestedPhoto | None = None
+    code: RejectCode | None = None
+    reason: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.photo is not None
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    @property
+    def message(self) -> str:
+        return f"{self.name}: {self.reason}" if not self.ok else f"{self.name}: ok"
+
+
+@dataclass
+class _Prepared:
+    sha256: str
+    ext: str
+    format: str
+    metadata: PhotoMetadata
+    display_jpeg: bytes
+    display_size: tuple[int, int]
+    thumb_jpeg: bytes
+    thumb_size: tuple[int, int]
+    notes: list[str] = field(default_factory=list)
+
+
+def _decode(data: bytes, name: str, options: IngestOptions, source_path: Path | None,
+            fallback_time: datetime | None) -> _Prepared:
+    if not data:
+        raise PhotoRejected(name, "empty file (0 bytes)", "empty")
+    if len(data) > options.max_file_bytes:
+        raise PhotoRejected(name, f"file too large ({len(data)} bytes)", "too_large")
+    register_heif()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            image = Image.open(io.BytesIO(data))
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+            raise PhotoRejected(name, f"decompression bomb refused ({exc})", "bomb") from exc
+        except UnidentifiedImageError as exc:
+            raise PhotoRejected(name, "not an image (no known image format)", "not_image") from exc
+        except Exception as exc:
+            raise PhotoRejected(name, f"not a readable image ({exc})", "not_image") from exc
+    fmt = image.format or "?"
+    if fmt not in ACCEPTED_FORMATS:
+        raise PhotoRejected(name, f"unsupported format {fmt} (accepted: JPEG, PNG, HEIC)", "unsupported")
+    width, height = image.size
+    if width <= 0 or height <= 0:
+        raise PhotoRejected(name, f"invalid image size {width}×{height}", "not_image")
+    if width * height > options.max_pixels:
+        raise PhotoRejected(
+            name,
+            f"decompression bomb refused: {width}×{height} = {width * height / 1e6:.0f} MP "
+            f"exceeds the limit of {options.max_pixels / 1e6:.0f} MP",
+            "bomb",
+        )
+    metadata = read_metadata(image, source_path=source_path, fallback_time=fallback_time)
+    icc = image.info.get("icc_profile")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        try:
+            request_draft(image, options.display_long_edge)
+            image.load()
+        except Exception as exc:
+            text = str(exc) or type(exc).__name__
+            code: RejectCode = "truncated"
+            raise PhotoRejected(name, f"damaged or truncated image data ({text})", code) from exc
+    display = fit_long_edge(to_rgb(upright(image)), options.display_long_edge)
+    del image
+    display_jpeg = encode_jpeg(display, options.jpeg_quality, icc if isinstance(icc, bytes) else None)
+    thumb = fit_long_edge(display, options.thumb_long_edge)
+    thumb_jpeg = encode_jpeg(thumb, options.jpeg_quality)
+    return _Prepared(
+        sha256=sha256_bytes(data),
+        ext=ACCEPTED_FORMATS[fmt],
+        format="JPEG" if fmt == "MPO" else fmt,
+        metadata=metadata,
+        display_jpeg=display_jpeg,
+        display_size=display.size,
+        thumb_jpeg=thumb_jpeg,
+        thumb_size=thumb.size,
+    )
+
+
+def ingest_bytes(
+    data: bytes,
+    name: str,
+    store: PhotoStore,
+    options: IngestOptions | None = None,
+    *,
+    source_path: Path | None = None,
+    fallback_time: datetime | None = None,
+) -> IngestedPhoto:
+    """Validate, decode and store one photo; raises :class:`PhotoRejected` (nothing stored) if unusable.
+
+    ``name`` is used in messages; ``source_path``/``fallback_time`` supply the device-clock time.
+    """
+    opts = options or IngestOptions()
+    prepared = _decode(data, name, opts, source_path, fallback_time)
+    try:
+        original = store.put_bytes(data, prepared.ext, "originals", sha256=prepared.sha256)
+        display = store.put_derived(prepared.display_jpeg, "jpg")
+        thumb = store.put_derived(prepared.thumb_jpeg, "jpg")
+    except PhotoStoreError as exc:
+        raise PhotoRejected(name, f"cannot store the photo ({exc})", "error") from exc
+    return IngestedPhoto(
+        source_name=name,
+        sha256=prepared.sha256,
+        original_path=original.path,
+        original_ext=prepared.ext,
+        size_bytes=len(data),
+        format=prepared.format,
+        metadata=prepared.metadata,
+        display=DerivedImage(display.sha256, *prepared.display_size),
+        thumbnail=DerivedImage(thumb.sha256, *prepared.thumb_size),
+        created=original.created,
+    )
+
+
+def ingest_file(path: Path, store: PhotoStore, options: IngestOptions | None = None) -> IngestedPhoto:
+    """:func:`ingest_bytes` for a file on disk (its mtime is the device-clock fallback time)."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise PhotoRejected(path.name, "file not found", "missing") from exc
+    except IsADirectoryError as exc:
+        raise PhotoRejected(path.name, "is a folder, not a file", "not_image") from exc
+    except OSError as exc:
+        raise PhotoRejected(path.name, f"cannot read the file ({exc.strerror or exc})", "missing") from exc
+    return ingest_bytes(data, path.name, store, options, source_path=path)
+
+
+def ingest_one(path: Path, store: PhotoStore, options: IngestOptions | None = None) -> IngestResult:
+    """:func:`ingest_file` that returns the rejection instead of raising it (never raises)."""
+    try:
+        return IngestResult(Path(path), photo=ingest_file(path, store, options))
+    except PhotoRejected as exc:
+        return IngestResult(Path(path), code=exc.code, reason=exc.reason)
+    except Exception as exc:  # a bug or an exotic decoder failure must not stop a batch
+        return IngestResult(Path(path), code="error", reason=f"unexpected error: {type(exc).__name__}: {exc}")
+
+
+def _worker(path: str, root: str, options: IngestOptions) -> IngestResult:
+    return ingest_one(Path(path), PhotoStore(Path(root)), options)
+
+
+def _warm_up() -> None:
+    register_heif()
+
+
+def collect_image_paths(items: Iterable[Path]) -> list[Path]:
+    """Expand folders (recursively, image extensions only, sorted); files are kept as given."""
+    found: list[Path] = []
+    for item in items:
+        item = Path(item)
+        if item.is_dir():
+            found.extend(
+                sorted(p for p in item.rglob("*") if p.is_file() and p.suffix.lower() in IMAGE_SUFFIXES)
+            )
+        else:
+            found.append(item)
+    return found
+
+
+def _pool_context() -> Any:
+    method = "spawn" if sys.platform == "win32" else "forkserver"
+    return multiprocessing.get_context(method)
+
+
+def default_workers() -> int:
+    return max(1, os.cpu_count() or 1)
+
+
+def iter_ingest(
+    paths: Sequence[Path],
+    store: PhotoStore,
+    *,
+    cancel: CancelToken | None = None,
+    workers: int | None = None,
+    options: IngestOptions | None = None,
+) -> Iterator[tuple[int, IngestResult]]:
+    """Yield ``(index into paths, result)`` as files finish, in completion order.
+
+    With one worker (or one file) everything runs in this process. On cancel, files not yet begun
+    are dropped, those in progress are finished (their store writes are harmless: content-addressed)
+    and then :class:`~inspector_app.domain.errors.Cancelled` is raised.
+    """
+    opts = options or IngestOptions()
+    count = min(workers or default_workers(), len(paths))
+    if count <= 1:
+        for index, path in enumerate(paths):
+            if cancel is not None:
+                cancel.raise_if_cancelled()
+            yield index, ingest_one(path, store, opts)
+        return
+    pending = list(enumerate(paths))
+    for attempt in range(2):
+        crashed: list[tuple[int, Path]] = []
+        with ProcessPoolExecutor(count, mp_context=_pool_context(), initializer=_warm_up) as pool:
+            futures: dict[Future[IngestResult], tuple[int, Path]] = {}
+            queue = iter(pending)
+            # Keep only a few tasks queued ahead so cancel takes effect quickly.
+            for item in queue:
+                futures[pool.submit(_worker, str(item[1]), str(store.root), opts)] = item
+                if len(futures) >= count * 2:
+                    break
+            while futures:
+                done, _ = wait(futures, return_when=FIRST_COMPLETED)
+                for future in done:
+                    index, path = futures.pop(future)
+                    try:
+                        result = future.result()
+                    except BrokenProcessPool:
+                        crashed.append((index, path))
+                        continue
+                    except Exception as exc:
+                        result = IngestResult(path, code="error", reason=f"unexpected error: {exc}")
+                    yield index, result
+                if cancel is not None and cancel.cancelled:
+                    for future in futures:
+                        future.cancel()
+                    wait(futures)
+                    for future, (index, _path) in futures.items():
+                        if future.done() and not future.cancelled() and future.exception() is None:
+                            yield index, future.result()
+                    cancel.raise_if_cancelled()
+                if not crashed:
+                    for item in queue:
+                        futures[pool.submit(_worker, str(item[1]), str(store.root), opts)] = item
+                        if len(futures) >= count * 2:
+                            break
+            crashed.extend(queue)
+        if not crashed:
+            return
+        pending = sorted(crashed)
+        if attempt == 1:
+            break
+        count = 1  # retry what was lost in a fresh single-worker pool
+    for index, path in pending:
+        yield index, IngestResult(path, code="crashed", reason="the image decoder crashed on this file")
+
+
+def ingest_many(
+    paths: Sequence[Path],
+    store: PhotoStore,
+    progress: Progress = no_progress,
+    cancel: CancelToken | None = None,
+    workers: int | None = None,
+    options: IngestOptions | None = None,
+) -> list[IngestResult]:
+    """Ingest many files on ``workers`` processes (default: every core); results in input order.
+
+    ``progress(done, total, file name)`` is called in this thread after each file. Raises
+    ``Cancelled`` when ``cancel`` is set (files already stored stay in the store, unreferenced).
+    """
+    total = len(paths)
+    results: list[IngestResult | None] = [None] * total
+    progress(0, total, "")
+    stream = iter_ingest(paths, store, cancel=cancel, workers=workers, options=options)
+    for done, (index, result) in enumerate(stream, start=1):
+        results[index] = result
+        progress(done, total, result.name)
+    return [r for r in results if r is not None]
