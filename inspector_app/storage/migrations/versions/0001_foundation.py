@@ -1,7 +1,7 @@
 """foundation: enterprises, templates, inspections, answers, findings, audit
 
 Revision ID: 0001
-Revises: 
+Revises: (none)
 Create Date: 2026-11-25 23:15:17.792212
 """
 

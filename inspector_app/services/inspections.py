@@ -1,0 +1,288 @@
+"""Use cases for inspections: assignment, answers, header, lifecycle and scoring.
+
+Every mutating function takes the acting person's name, writes an audit event, bumps the inspection's
+revision and refreshes the cached score, grade and outcome. Callers own the transaction (commit).
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from inspector_app.domain.errors import LifecycleError, NotFoundError, ValidationError
+from inspector_app.domain.lifecycle import (
+    FindingStatus,
+    InspectionStatus,
+    Severity,
+    check_inspection_transition,
+    needs_reason,
+)
+from inspector_app.domain.scoring import Answer, FindingSummary, ScoreResult, score_inspection
+from inspector_app.domain.template import NONCONFORM, PARTIAL, RESULTS, Template
+from inspector_app.services import audit
+from inspector_app.services.templates import template_of
+from inspector_app.storage.models import (
+    AnswerRecord,
+    Enterprise,
+    Inspection,
+    InspectionInspector,
+    Inspector,
+    TemplateRecord,
+    now,
+)
+
+HEADER_FIELDS = ("location", "rep_name", "rep_title", "rep_phone", "started_at", "ended_at", "due_date")
+
+
+@dataclass(frozen=True)
+class Missing:
+    """Something that stops an inspection from being completed; ``item_code`` lets the UI jump to it."""
+
+    kind: str  # unanswered / note / photo / signature / header
+    message: str
+    item_code: str = ""
+
+
+def get(session: Session, inspection_id: int) -> Inspection:
+    inspection = session.get(Inspection, inspection_id)
+    if inspection is None:
+        raise NotFoundError(f"没有编号为 {inspection_id} 的检查")
+    return inspection
+
+
+def template_for(inspection: Inspection) -> Template:
+    return template_of(inspection.template)
+
+
+def find_or_create_inspector(session: Session, name: str, cert_number: str, organisation: str = "") -> Inspector:
+    name, cert_number = name.strip(), cert_number.strip()
+    if not name or not cert_number:
+        raise ValidationError("检查人员须有姓名和证件号")
+    inspector = session.scalar(select(Inspector).where(Inspector.cert_number == cert_number))
+    if inspector is None:
+        inspector = Inspector(name=name, cert_number=cert_number, organisation=organisation)
+        session.add(inspector)
+        session.flush()
+    elif inspector.name != name:
+        inspector.name = name
+    return inspector
+
+
+def assign(session: Session, enterprise: Enterprise, template: TemplateRecord,
+           inspectors: Sequence[tuple[str, str]], actor: str, due_date: date | None = None,
+           location: str = "") -> Inspection:
+    """Assign an enterprise and a template to inspectors given as (name, certificate number)."""
+    inspection = Inspection(enterprise=enterprise, template=template, due_date=due_date,
+                            location=location or enterprise.address,
+                            rep_name=enterprise.legal_rep, rep_phone=enterprise.contact_phone)
+    session.add(inspection)
+    session.flush()
+    set_inspectors(session, inspection, inspectors, actor)
+    audit.record(session, inspection, "inspection", inspection.uid, "status", "", "assigned", actor)
+    return inspection
+
+
+def set_inspectors(session: Session, inspection: Inspection, inspectors: Sequence[tuple[str, str]],
+                   actor: str) -> None:
+    require_editable(inspection)
+    old = [f"{i.name}({i.cert_number})" for i in inspection.inspectors]
+    people = [find_or_create_inspector(session, name, cert) for name, cert in inspectors]
+    if len({p.id for p in people}) != len(people):
+        raise ValidationError("同一检查人员不能重复列出")
+    inspection.inspector_links.clear()
+    session.flush()
+    for pos, person in enumerate(people):
+        inspection.inspector_links.append(InspectionInspector(inspector=person, position=pos))
+    audit.record(session, inspection, "inspection", inspection.uid, "inspectors", old,
+                 [f"{p.name}({p.cert_number})" for p in people], actor)
+    audit.touch(inspection)
+
+
+def require_editable(inspection: Inspection) -> None:
+    if InspectionStatus(inspection.status).locked:
+        raise LifecycleError(f"检查 {inspection.id} 已锁定（{InspectionStatus(inspection.status).label}），"
+                             "需先说明理由重新打开")
+
+
+def _auto_start(session: Session, inspection: Inspection, actor: str) -> None:
+    if inspection.status in (InspectionStatus.ASSIGNED, InspectionStatus.RETURNED):
+        set_status(session, inspection, InspectionStatus.IN_PROGRESS, actor)
+    if inspection.started_at is None:
+        inspection.started_at = now()
+
+
+def update_header(session: Session, inspection: Inspection, actor: str, **values: Any) -> None:
+    require_editable(inspection)
+    for name, value in values.items():
+        if name not in HEADER_FIELDS:
+            raise ValueError(f"unknown header field {name}")
+        old = getattr(inspection, name)
+        if old != value:
+            setattr(inspection, name, value)
+            audit.record(session, inspection, "inspection", inspection.uid, name, old, value, actor)
+    audit.touch(inspection)
+
+
+def answers_of(inspection: Inspection) -> dict[str, Answer]:
+    return {a.item_code: to_answer(a) for a in inspection.answers}
+
+
+def to_answer(record: AnswerRecord) -> Answer:
+    deductions = tuple((str(code), int(times)) for code, times in json.loads(record.deductions or "[]"))
+    return Answer(record.result, deductions, record.extra_deduction, record.extra_reason, record.note)
+
+
+def set_answer(session: Session, inspection: Inspection, item_code: str, answer: Answer | None,
+               actor: str) -> ScoreResult:
+    """Set (or with ``None`` clear) one item's answer and return the new score."""
+    require_editable(inspection)
+    template = template_for(inspection)
+    try:
+        item = template.item(item_code)
+    except KeyError:
+        raise ValidationError(f"模板中没有检查项 {item_code}") from None
+    existing = next((a for a in inspection.answers if a.item_code == item_code), None)
+    old = _answer_text(to_answer(existing)) if existing else ""
+    if answer is None:
+        if existing is not None:
+            inspection.answers.remove(existing)
+    else:
+        if answer.result not in RESULTS:
+            raise ValidationError(f"检查项 {item_code}：结果“{answer.result}”无效")
+        for code, times in answer.deductions:
+            rule = item.rule(code)
+            if rule is None:
+                raise ValidationError(f"检查项 {item_code}：没有扣分规则 {code}")
+            if not 1 <= times <= rule.max_times:
+                raise ValidationError(f"检查项 {item_code}：扣分规则 {code} 最多 {rule.max_times} 次")
+        if answer.extra_deduction < 0:
+            raise ValidationError(f"检查项 {item_code}：扣分不能为负数")
+        if existing is None:
+            existing = AnswerRecord(item_code=item_code)
+            inspection.answers.append(existing)
+        existing.result = answer.result
+        existing.deductions = json.dumps([list(d) for d in answer.deductions], ensure_ascii=False)
+        existing.extra_deduction = answer.extra_deduction
+        existing.extra_reason = answer.extra_reason
+        existing.note = answer.note
+        existing.updated_at = now()
+    audit.record(session, inspection, "answer", item_code, "answer", old,
+                 _answer_text(answer) if answer else "", actor)
+    _auto_start(session, inspection, actor)
+    audit.touch(inspection)
+    return rescore(session, inspection)
+
+
+def _answer_text(answer: Answer) -> str:
+    parts = [answer.result]
+    parts += [f"{code}×{times}" for code, times in answer.deductions]
+    if answer.extra_deduction:
+        parts.append(f"另扣{answer.extra_deduction:g}（{answer.extra_reason}）")
+    if answer.note:
+        parts.append(f"备注：{answer.note}")
+    return " ".join(parts)
+
+
+def finding_summary(inspection: Inspection, today: date | None = None) -> FindingSummary:
+    today = today or date.today()
+    open_states = (FindingStatus.OPEN, FindingStatus.RECTIFIED, FindingStatus.FAILED)
+    general = major = overdue = 0
+    for f in inspection.findings:
+        if f.status not in open_states:
+            continue
+        if f.severity == Severity.MAJOR:
+            major += 1
+            overdue += f.deadline is not None and f.deadline < today and f.status != FindingStatus.RECTIFIED
+        else:
+            general += 1
+    return FindingSummary(general, major, overdue)
+
+
+def score(inspection: Inspection) -> ScoreResult:
+    return score_inspection(template_for(inspection), answers_of(inspection),
+                            inspection.enterprise.cert_grade or None, finding_summary(inspection))
+
+
+def rescore(session: Session, inspection: Inspection) -> ScoreResult:
+    """Recompute and cache the score, grade and outcome shown in lists."""
+    result = score(inspection)
+    inspection.score = result.score_float
+    inspection.grade = result.grade
+    inspection.outcome = result.outcome
+    inspection.answered = result.answered
+    return result
+
+
+def set_status(session: Session, inspection: Inspection, new: InspectionStatus, actor: str,
+               reason: str = "") -> None:
+    old = InspectionStatus(inspection.status)
+    check_inspection_transition(old, new)
+    if needs_reason(old, new) and not reason.strip():
+        raise LifecycleError(f"从“{old.label}”改为“{new.label}”须说明理由")
+    inspection.status = new.value
+    audit.record(session, inspection, "inspection", inspection.uid, "status", old.value, new.value,
+                 actor, reason.strip())
+    audit.touch(inspection)
+
+
+def missing_for_completion(session: Session, inspection: Inspection) -> list[Missing]:
+    """Everything that must be done before the inspection can be completed and locked."""
+    template = template_for(inspection)
+    answers = answers_of(inspection)
+    with_findings = {f.item_code for f in inspection.findings if f.item_code}
+    missing: list[Missing] = []
+    if len(inspection.inspectors) < 2:
+        missing.append(Missing("header", "现场检查须至少两名检查人员"))
+    for item in template.items:
+        answer = answers.get(item.code)
+        if answer is None:
+            missing.append(Missing("unanswered", f"{item.code} 尚未检查", item.code))
+        elif answer.result in (NONCONFORM, PARTIAL) and not answer.note.strip() \
+                and item.code not in with_findings:
+            missing.append(Missing("note", f"{item.code} {answer.result}，须填写说明或登记隐患", item.code))
+    missing.extend(_evidence_problems(session, inspection, template, answers))
+    return missing
+
+
+def _evidence_problems(session: Session, inspection: Inspection, template: Template,
+                       answers: dict[str, Answer]) -> Iterable[Missing]:
+    """Photo and signature checks live with the evidence services, when they are installed."""
+    try:
+        evidence = importlib.import_module("inspector_app.services.photos")
+    except ModuleNotFoundError:
+        return []
+    check = getattr(evidence, "completion_problems", None)
+    if check is None:
+        return []
+    return [Missing(kind, message, code) for kind, message, code in check(session, inspection, template, answers)]
+
+
+def complete(session: Session, inspection: Inspection, actor: str) -> ScoreResult:
+    """Complete and lock; refuses with the list of what is missing."""
+    missing = missing_for_completion(session, inspection)
+    if missing:
+        raise IncompleteError(missing)
+    if inspection.ended_at is None:
+        inspection.ended_at = now()
+    inspection.completed_at = now()
+    set_status(session, inspection, InspectionStatus.COMPLETED, actor)
+    return rescore(session, inspection)
+
+
+def reopen(session: Session, inspection: Inspection, reason: str, actor: str) -> None:
+    set_status(session, inspection, InspectionStatus.IN_PROGRESS, actor, reason)
+    inspection.completed_at = None
+
+
+class IncompleteError(LifecycleError):
+    def __init__(self, missing: list[Missing]) -> None:
+        super().__init__(f"还有 {len(missing)} 项未完成，不能完成并锁定")
+        self.missing = missing
+
