@@ -1,0 +1,276 @@
+"""Ed25519 identities, fingerprints, the bundle signature file and the trust store.
+
+* A fingerprint is the SHA-256 of the raw 32-byte public key, stored as 64 lowercase hex characters and
+  shown as 16 groups of 4 upper-case characters, so two people can read it to each other by phone.
+* A bundle is signed over ``SIGNATURE_CONTEXT + <bytes of tagmanifest-sha256.txt>``; the context
+  prefix keeps a bundle signature from ever being valid for anything else the key signs.
+* The trust store holds the enrolled public keys (name, role, revoked flag).  The import refuses a
+  bundle whose key is unknown or revoked and shows its fingerprint.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+from dataclasses import dataclass, replace
+from typing import Protocol
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from inspector_app.bundle.errors import KeyFileError, RevokedKeyError, SignatureError, UntrustedKeyError
+
+SIGNATURE_CONTEXT = b"inspector-bundle-signature-v1\x00"
+SIGNATURE_FILE_VERSION = "1"
+PUBLIC_KEY_FILE_VERSION = "1"
+ROLES = ("inspector", "office")
+
+
+def fingerprint(public_raw: bytes) -> str:
+    """The canonical fingerprint: SHA-256 of the raw public key, 64 lowercase hex characters."""
+    if len(public_raw) != 32:
+        raise ValueError("an Ed25519 public key has 32 bytes")
+    return hashlib.sha256(public_raw).hexdigest()
+
+
+def format_fingerprint(fp: str) -> str:
+    """``'3f2a…'`` → ``'3F2A 9C01 …'`` (16 groups of 4) for reading aloud."""
+    fp = normalize_fingerprint(fp)
+    return " ".join(fp[i : i + 4] for i in range(0, len(fp), 4)).upper()
+
+
+def normalize_fingerprint(text: str) -> str:
+    """Accept any spacing, colons, dashes and case; return the canonical 64 hex characters."""
+    cleaned = "".join(ch for ch in text if ch not in " :-\t").lower()
+    if len(cleaned) != 64 or any(ch not in "0123456789abcdef" for ch in cleaned):
+        raise ValueError(f"not a key fingerprint (64 hex characters expected): {text!r}")
+    return cleaned
+
+
+class Signer:
+    """An installation's Ed25519 private key."""
+
+    def __init__(self, key: Ed25519PrivateKey) -> None:
+        self._key = key
+        self.public_raw = key.public_key().public_bytes_raw()
+        self.fingerprint = fingerprint(self.public_raw)
+
+    @classmethod
+    def generate(cls) -> Signer:
+        return cls(Ed25519PrivateKey.generate())
+
+    @classmethod
+    def from_raw(cls, private_raw: bytes) -> Signer:
+        return cls(Ed25519PrivateKey.from_private_bytes(private_raw))
+
+    def private_raw(self) -> bytes:
+        return self._key.private_bytes_raw()
+
+    def sign(self, message: bytes) -> bytes:
+        return self._key.sign(message)
+
+
+def verify(public_raw: bytes, message: bytes, signature: bytes) -> None:
+    """Raise ``SignatureError`` unless ``signature`` is ``public_raw``'s signature of ``message``."""
+    try:
+        Ed25519PublicKey.from_public_bytes(public_raw).verify(signature, message)
+    except (InvalidSignature, ValueError):
+        raise SignatureError(
+            f"the signature does not match the bundle's tag manifest (key {format_fingerprint(fingerprint(public_raw))}):"
+            " the bundle was altered after signing"
+        ) from None
+
+
+# -- text files with "Label: value" lines -----------------------------------------------------------
+def _parse_labels(text: str, what: str) -> dict[str, str]:
+    fields: dict[str, str] = {}
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        label, sep, value = line.partition(":")
+        if not sep:
+            raise KeyFileError(f"{what}, line {number}: 'Label: value' expected")
+        label = label.strip()
+        if label in fields:
+            raise KeyFileError(f"{what}, line {number}: {label} given twice")
+        fields[label] = value.strip()
+    return fields
+
+
+def _b64(value: str, size: int, what: str) -> bytes:
+    try:
+        raw = base64.b64decode(value, validate=True)
+    except (binascii.Error, ValueError):
+        raise KeyFileError(f"{what} is not valid base64") from None
+    if len(raw) != size:
+        raise KeyFileError(f"{what} must hold {size} bytes, not {len(raw)}")
+    return raw
+
+
+@dataclass(frozen=True)
+class SignatureBlock:
+    """The content of ``signature.ed25519`` (a small UTF-8 text file)."""
+
+    public_key: bytes
+    signature: bytes
+
+    @property
+    def fingerprint(self) -> str:
+        return fingerprint(self.public_key)
+
+    def to_bytes(self) -> bytes:
+        lines = [
+            f"Inspector-Signature-Version: {SIGNATURE_FILE_VERSION}",
+            "Algorithm: Ed25519",
+            "Signed-File: tagmanifest-sha256.txt",
+            f"Public-Key: {base64.b64encode(self.public_key).decode()}",
+            f"Key-Fingerprint: {format_fingerprint(self.fingerprint)}",
+            f"Signature: {base64.b64encode(self.signature).decode()}",
+        ]
+        return ("\n".join(lines) + "\n").encode()
+
+    @classmethod
+    def parse(cls, data: bytes) -> SignatureBlock:
+        try:
+            fields = _parse_labels(data.decode("utf-8"), "signature.ed25519")
+            if fields.get("Inspector-Signature-Version") != SIGNATURE_FILE_VERSION:
+                raise KeyFileError("unsupported signature file version")
+            if fields.get("Algorithm") != "Ed25519" or fields.get("Signed-File") != "tagmanifest-sha256.txt":
+                raise KeyFileError("unexpected algorithm or signed file")
+            block = cls(_b64(fields.get("Public-Key", ""), 32, "Public-Key"),
+                        _b64(fields.get("Signature", ""), 64, "Signature"))
+            if normalize_fingerprint(fields.get("Key-Fingerprint", "")) != block.fingerprint:
+                raise KeyFileError("Key-Fingerprint does not belong to Public-Key")
+            return block
+        except (KeyFileError, UnicodeDecodeError, ValueError) as exc:
+            raise SignatureError(f"signature.ed25519 is malformed: {exc}") from None
+
+
+def sign_tagmanifest(signer: Signer, tagmanifest: bytes) -> SignatureBlock:
+    return SignatureBlock(signer.public_raw, signer.sign(SIGNATURE_CONTEXT + tagmanifest))
+
+
+def verify_tagmanifest(block: SignatureBlock, tagmanifest: bytes) -> None:
+    verify(block.public_key, SIGNATURE_CONTEXT + tagmanifest, block.signature)
+
+
+# -- public key files ------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class PublicKeyFile:
+    """What ``keys export-public`` writes and ``keys enrol`` reads."""
+
+    public_key: bytes
+    name: str
+    role: str
+    device_id: str
+    x25519_public: bytes | None = None
+
+    @property
+    def fingerprint(self) -> str:
+        return fingerprint(self.public_key)
+
+    def to_text(self) -> str:
+        lines = [
+            f"Inspector-Public-Key-Version: {PUBLIC_KEY_FILE_VERSION}",
+            f"Name: {self.name}",
+            f"Role: {self.role}",
+            f"Device-Id: {self.device_id}",
+            f"Ed25519-Public-Key: {base64.b64encode(self.public_key).decode()}",
+            f"Fingerprint: {format_fingerprint(self.fingerprint)}",
+        ]
+        if self.x25519_public is not None:
+            lines.append(f"X25519-Public-Key: {base64.b64encode(self.x25519_public).decode()}")
+        return "\n".join(lines) + "\n"
+
+    @classmethod
+    def parse(cls, text: str) -> PublicKeyFile:
+        fields = _parse_labels(text, "public key file")
+        version = fields.get("Inspector-Public-Key-Version")
+        if version != PUBLIC_KEY_FILE_VERSION:
+            raise KeyFileError(f"unsupported public key file version {version!r}")
+        role = fields.get("Role", "")
+        if role not in ROLES:
+            raise KeyFileError(f"Role must be one of {', '.join(ROLES)}, not {role!r}")
+        x_text = fields.get("X25519-Public-Key")
+        key = cls(
+            public_key=_b64(fields.get("Ed25519-Public-Key", ""), 32, "Ed25519-Public-Key"),
+            name=fields.get("Name", "").strip(),
+            role=role,
+            device_id=fields.get("Device-Id", ""),
+            x25519_public=_b64(x_text, 32, "X25519-Public-Key") if x_text else None,
+        )
+        try:
+            stated = normalize_fingerprint(fields.get("Fingerprint", ""))
+        except ValueError as exc:
+            raise KeyFileError(str(exc)) from None
+        if stated != key.fingerprint:
+            raise KeyFileError("the Fingerprint line does not belong to the key; the file was altered")
+        if not key.name:
+            raise KeyFileError("the key file names nobody (Name is empty)")
+        return key
+
+
+# -- trust store -----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class TrustedKey:
+    fingerprint: str
+    public_key: bytes
+    name: str
+    role: str
+    device_id: str = ""
+    x25519_public: bytes | None = None
+    revoked: bool = False
+    enrolled_at: str = ""
+    revoked_at: str = ""
+
+
+class TrustStore(Protocol):
+    """Enrolled keys, looked up by canonical fingerprint.  ``storage`` provides the database one."""
+
+    def get(self, fp: str) -> TrustedKey | None: ...
+
+    def enrol(self, key: TrustedKey) -> None: ...
+
+    def revoke(self, fp: str, when: str = "") -> None: ...
+
+    def all(self) -> list[TrustedKey]: ...
+
+
+class InMemoryTrustStore:
+    """A trust store in a dict, for tests and for ``bundle verify`` without a workspace."""
+
+    def __init__(self, keys: list[TrustedKey] | None = None) -> None:
+        self._keys = {k.fingerprint: k for k in keys or []}
+
+    def get(self, fp: str) -> TrustedKey | None:
+        return self._keys.get(fp)
+
+    def enrol(self, key: TrustedKey) -> None:
+        self._keys[key.fingerprint] = key
+
+    def revoke(self, fp: str, when: str = "") -> None:
+        key = self._keys.get(normalize_fingerprint(fp))
+        if key is None:
+            raise UntrustedKeyError(f"no enrolled key has fingerprint {format_fingerprint(fp)}", fp)
+        self._keys[key.fingerprint] = replace(key, revoked=True, revoked_at=when)
+
+    def all(self) -> list[TrustedKey]:
+        return list(self._keys.values())
+
+
+def check_trusted(store: TrustStore, public_raw: bytes) -> TrustedKey:
+    """The enrolled, unrevoked key for ``public_raw``; otherwise an error that shows the fingerprint."""
+    fp = fingerprint(public_raw)
+    shown = format_fingerprint(fp)
+    key = store.get(fp)
+    if key is None or key.public_key != public_raw:
+        raise UntrustedKeyError(
+            f"the bundle is signed by an unknown key {shown}; if you expect it, confirm the fingerprint with its"
+            " owner in person or by phone and enrol the key (keys enrol FILE)",
+            fp,
+        )
+    if key.revoked:
+        when = f" on {key.revoked_at}" if key.revoked_at else ""
+        raise RevokedKeyError(f"the bundle is signed by the key of {key.name} ({shown}), revoked{when}", fp)
+    return key

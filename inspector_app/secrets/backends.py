@@ -1,0 +1,130 @@
+"""Which keyring backend is in use, whether it keeps secrets safe, and an in-memory one for tests.
+
+``keyring`` silently falls back to backends that do not protect anything: ``fail`` (headless Linux
+without a Secret Service), ``null`` (explicitly disabled), and – once ``keyrings.alt`` is installed – a
+plaintext or weakly encrypted file that becomes the default.  ``backend_status()`` classifies the
+backend as secure, missing or insecure and says what to do, in plain words.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from enum import StrEnum
+
+import keyring
+from jaraco.classes import properties
+from keyring.backend import KeyringBackend
+from keyring.errors import PasswordDeleteError
+
+# Backends that store secrets encrypted under the user's login (or an unlocked wallet).
+SECURE_BACKENDS = frozenset(
+    {
+        "keyring.backends.SecretService.Keyring",
+        "keyring.backends.libsecret.Keyring",
+        "keyring.backends.kwallet.DBusKeyring",
+        "keyring.backends.kwallet.DBusKeyringKWallet4",
+        "keyring.backends.Windows.WinVaultKeyring",
+        "keyring.backends.macOS.Keyring",
+    }
+)
+MISSING_BACKENDS = frozenset({"keyring.backends.fail.Keyring", "keyring.backends.null.Keyring"})
+CHAINER = "keyring.backends.chainer.ChainerBackend"
+
+
+class BackendState(StrEnum):
+    SECURE = "secure"
+    MISSING = "missing"
+    INSECURE = "insecure"
+
+
+@dataclass(frozen=True)
+class BackendStatus:
+    state: BackendState
+    backend: str  # the backend's dotted class name
+    message: str  # what it means and what to do, for people
+
+    @property
+    def secure(self) -> bool:
+        return self.state is BackendState.SECURE
+
+
+def _qualified(backend: KeyringBackend) -> str:
+    cls = type(backend)
+    return f"{cls.__module__}.{cls.__qualname__}"
+
+
+def _advice(platform: str) -> str:
+    if platform.startswith("win"):
+        return ("On Windows the Credential Manager works out of the box; remove any keyring configuration"
+                " (keyringrc.cfg, PYTHON_KEYRING_BACKEND) that selects another backend.")
+    if platform == "darwin":
+        return ("On macOS the Keychain works out of the box; remove any keyring configuration"
+                " (keyringrc.cfg, PYTHON_KEYRING_BACKEND) that selects another backend.")
+    return ("Install and unlock a secret store – GNOME Keyring (packages gnome-keyring and libsecret) or"
+            " KWallet – in a desktop session with D-Bus running, then restart Inspector.")
+
+
+def _classify(backend: KeyringBackend) -> BackendState:
+    name = _qualified(backend)
+    if getattr(backend, "inspector_secure", False) is True:
+        return BackendState.SECURE
+    if name in SECURE_BACKENDS:
+        return BackendState.SECURE
+    if name in MISSING_BACKENDS:
+        return BackendState.MISSING
+    if name == CHAINER:
+        members: list[KeyringBackend] = list(getattr(backend, "backends", []))
+        if not members:
+            return BackendState.MISSING
+        states = {_classify(member) for member in members}
+        if states == {BackendState.SECURE}:
+            return BackendState.SECURE
+        return BackendState.INSECURE if BackendState.INSECURE in states else BackendState.MISSING
+    # keyrings.alt (plaintext / "encrypted" files) and anything unrecognised
+    return BackendState.INSECURE
+
+
+def backend_status(backend: KeyringBackend | None = None, platform: str | None = None) -> BackendStatus:
+    """Classify ``backend`` (default: the one ``keyring`` selected) and explain what to do."""
+    backend = backend if backend is not None else keyring.get_keyring()
+    platform = platform or sys.platform
+    name = _qualified(backend)
+    state = _classify(backend)
+    if state is BackendState.SECURE:
+        message = f"Keys are kept in the system keyring ({name})."
+    elif state is BackendState.MISSING:
+        message = ("No system keyring is available, so this installation cannot keep its signing key and"
+                   f" cannot sign bundles. {_advice(platform)}")
+    else:
+        message = (f"The keyring backend {name} does not protect secrets (for example a plaintext file from"
+                   " keyrings.alt), so Inspector refuses to keep its signing key there. Uninstall that backend"
+                   f" or configure a system one. {_advice(platform)}")
+    return BackendStatus(state, name, message)
+
+
+class InMemoryKeyring(KeyringBackend):
+    """A keyring in a dict, for tests.  Never picked automatically: use it by passing it explicitly."""
+
+    inspector_secure = True
+
+    @properties.classproperty
+    def priority(cls) -> float:
+        # Raising makes the backend "not viable", so keyring never selects it on its own.
+        raise RuntimeError("the in-memory keyring is for tests only and must be passed explicitly")
+
+    def __init__(self) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]
+        self._store: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self._store.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self._store[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        try:
+            del self._store[(service, username)]
+        except KeyError:
+            raise PasswordDeleteError("no such password") from None
