@@ -1,0 +1,286 @@
+"""Verify a bundle completely before anything is written anywhere.
+
+Order of checks (each failure raises a typed ``BundleError`` naming what is wrong):
+
+1. the zip container (``zipsafe``: traversal, links, bombs, overlaps, junk, encryption, ...);
+2. one top folder ``bundle-<uuid>``; ``bagit.txt`` is exactly BagIt 1.0 / UTF-8;
+3. ``Inspector-Format-Version`` in ``bag-info.txt`` – a newer version is refused here, before any
+   check that a newer format might legitimately change;
+4. exactly the profile's tag files; every other file under ``data/`` and in the path grammar;
+5. the tag manifest lists exactly the tagged files and their hashes match;
+6. the Ed25519 signature over the tag manifest, the key named in bag-info, the trust store;
+7. bag-info and ``inspector-bundle.json`` agree; the payload manifest lists exactly the payload;
+   Payload-Oxum matches;
+8. every payload file's SHA-256 (and zip CRC), content-addressed names match their bytes.
+
+Payload is read once: JSON records are kept in memory, other files are optionally copied into a
+staging folder while they are hashed (so the import need not read the bundle twice).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import re
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from inspector_app.bundle.errors import BagInvalidError, BundleError, SignatureError
+from inspector_app.bundle.profile import (
+    BAG_INFO,
+    BAGIT,
+    BAGIT_TXT,
+    HEADER_JSON,
+    MANIFEST,
+    MAX_RECORD_BYTES,
+    SIGNATURE,
+    TAG_FILES,
+    TAGGED_FILES,
+    TAGMANIFEST,
+    TOP_DIR,
+    BundleHeader,
+    check_format_version,
+    header_from,
+    parse_bag_info,
+    payload_rule,
+)
+from inspector_app.bundle.signing import (
+    SignatureBlock,
+    TrustedKey,
+    TrustStore,
+    check_trusted,
+    format_fingerprint,
+    verify_tagmanifest,
+)
+from inspector_app.bundle.zipsafe import SafeZip, ZipLimits
+from inspector_app.services.progress import CancelToken, Progress, no_progress
+
+_LINE = re.compile(r"([0-9a-f]{64})  (\S[^\r\n]*)")
+MAX_TAG_BYTES = 16 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class PayloadFile:
+    path: str  # relative to the bag, e.g. data/photos/originals/<sha>.jpg
+    size: int
+    sha256: str
+
+
+@dataclass
+class VerifiedBundle:
+    """A bundle that passed every check.  ``records`` holds the JSON payload (bytes, parse on demand)."""
+
+    path: Path
+    header: BundleHeader
+    signer_fingerprint: str
+    signer: TrustedKey | None
+    payload: dict[str, PayloadFile]
+    records: dict[str, bytes] = field(default_factory=dict)
+    staged: dict[str, Path] = field(default_factory=dict)
+    _zip: SafeZip | None = None
+
+    def record(self, path: str) -> Any:
+        try:
+            return json.loads(self.records[path])
+        except (KeyError, ValueError) as exc:
+            raise BagInvalidError(f"record {path!r} is missing or not JSON: {exc}") from None
+
+    def records_of(self, kind: str) -> list[tuple[str, Any]]:
+        """``(id, parsed JSON)`` of every ``data/records/<kind>/<id>.json``, sorted by id."""
+        prefix = f"data/records/{kind}/"
+        return [(p[len(prefix) : -5], self.record(p)) for p in sorted(self.records) if p.startswith(prefix)]
+
+    def close(self) -> None:
+        if self._zip is not None:
+            self._zip.close()
+            self._zip = None
+
+    def __enter__(self) -> VerifiedBundle:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def parse_manifest(data: bytes, name: str) -> dict[str, str]:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise BagInvalidError(f"{name} is not UTF-8") from None
+    if text and not text.endswith("\n"):
+        raise BagInvalidError(f"{name} does not end with a newline (truncated?)")
+    entries: dict[str, str] = {}
+    for number, line in enumerate(text.splitlines(), 1):
+        match = _LINE.fullmatch(line)
+        if match is None:
+            raise BagInvalidError(f"{name} line {number} is not '<sha256>  <path>'")
+        digest, path = match.groups()
+        if path in entries:
+            raise BagInvalidError(f"{name} lists {path!r} twice")
+        entries[path] = digest
+    return entries
+
+
+def _read_small(zf: SafeZip, name: str, limit: int = MAX_TAG_BYTES) -> bytes:
+    if zf.entry(name).size > limit:
+        raise BagInvalidError(f"{name.split('/', 1)[-1]} is larger than {limit} bytes")
+    return zf.read(name)
+
+
+def verify_bundle(
+    path: Path | str,
+    trust: TrustStore | None,
+    *,
+    expected_fingerprint: str | None = None,
+    stage_dir: Path | None = None,
+    limits: ZipLimits | None = None,
+    progress: Progress = no_progress,
+    cancel: CancelToken | None = None,
+) -> VerifiedBundle:
+    """Check everything; return the open, verified bundle (close it when done).
+
+    ``trust=None`` checks the signature only against the key the bundle itself carries (used for the
+    read-back after export and by ``bundle verify`` without a workspace); pass a trust store on import.
+    """
+    path = Path(path)
+    zf = SafeZip.open(path, limits)
+    try:
+        bundle = _verify(zf, path, trust, expected_fingerprint, stage_dir, progress, cancel)
+    except BaseException:
+        zf.close()
+        if stage_dir is not None:
+            shutil.rmtree(stage_dir, ignore_errors=True)
+        raise
+    bundle._zip = zf
+    return bundle
+
+
+def _split_names(zf: SafeZip) -> tuple[str, set[str], set[str]]:
+    tops = {name.split("/", 1)[0] for name in zf.names}
+    if len(tops) != 1 or any("/" not in name for name in zf.names):
+        raise BagInvalidError("the bundle must hold exactly one folder, named bundle-<uuid>, and nothing beside it")
+    top = tops.pop()
+    if not TOP_DIR.fullmatch(top):
+        raise BagInvalidError(f"the bundle's folder {top!r} is not named bundle-<uuid>")
+    rel = {name[len(top) + 1 :] for name in zf.names}
+    tags = {r for r in rel if "/" not in r}
+    return top, tags, rel - tags
+
+
+def _verify(
+    zf: SafeZip,
+    path: Path,
+    trust: TrustStore | None,
+    expected_fingerprint: str | None,
+    stage_dir: Path | None,
+    progress: Progress,
+    cancel: CancelToken | None,
+) -> VerifiedBundle:
+    top, tags, payload_names = _split_names(zf)
+
+    def full(rel: str) -> str:
+        return f"{top}/{rel}"
+
+    if BAGIT not in tags or _read_small(zf, full(BAGIT), 1024) != BAGIT_TXT:
+        raise BagInvalidError("bagit.txt is missing or is not exactly 'BagIt-Version: 1.0' with UTF-8")
+    if BAG_INFO not in tags:
+        raise BagInvalidError("bag-info.txt is missing")
+    info = parse_bag_info(_read_small(zf, full(BAG_INFO), 65536))
+    check_format_version(info)
+    if tags != TAG_FILES:
+        missing = sorted(TAG_FILES - tags)
+        extra = sorted(tags - TAG_FILES)
+        raise BagInvalidError(f"tag files: missing {missing or '-'}, not allowed {extra or '-'}")
+    for rel in sorted(payload_names):
+        if payload_rule(rel) is None:
+            raise BagInvalidError(f"payload file {rel!r} does not fit the bundle path grammar")
+
+    tagmanifest = _read_small(zf, full(TAGMANIFEST))
+    tag_hashes = parse_manifest(tagmanifest, TAGMANIFEST)
+    if set(tag_hashes) != set(TAGGED_FILES):
+        raise BagInvalidError(f"{TAGMANIFEST} must list exactly {', '.join(TAGGED_FILES)}")
+    tag_bytes: dict[str, bytes] = {}
+    for rel in TAGGED_FILES:
+        data = _read_small(zf, full(rel))
+        if hashlib.sha256(data).hexdigest() != tag_hashes[rel]:
+            raise BagInvalidError(f"{rel} does not match its hash in {TAGMANIFEST}: the bundle was altered")
+        tag_bytes[rel] = data
+
+    block = SignatureBlock.parse(_read_small(zf, full(SIGNATURE), 4096))
+    verify_tagmanifest(block, tagmanifest)
+    signer_fp = block.fingerprint
+    shown = format_fingerprint(signer_fp)
+    if expected_fingerprint is not None and signer_fp != expected_fingerprint:
+        raise SignatureError(f"the bundle is signed by key {shown}, not by the expected key")
+    if info.get("Inspector-Key-Fingerprint") != signer_fp:
+        raise SignatureError(f"bag-info.txt names another producer key than the one that signed it ({shown})")
+    signer = check_trusted(trust, block.public_key) if trust is not None else None
+
+    header = header_from(info, tag_bytes[HEADER_JSON])
+    if top != header.top_dir:
+        raise BagInvalidError(f"the folder {top!r} does not carry the bundle id {header.bundle_id}")
+    manifest = parse_manifest(tag_bytes[MANIFEST], MANIFEST)
+    if set(manifest) != payload_names:
+        unlisted = sorted(payload_names - set(manifest))[:3]
+        absent = sorted(set(manifest) - payload_names)[:3]
+        raise BagInvalidError(f"{MANIFEST} and the payload differ: not listed {unlisted or '-'}, missing {absent or '-'}")
+    sizes = {rel: zf.entry(full(rel)).size for rel in payload_names}
+    oxum = f"{sum(sizes.values())}.{len(sizes)}"
+    if info["Payload-Oxum"] != oxum:
+        raise BagInvalidError(f"Payload-Oxum {info['Payload-Oxum']} does not match the payload ({oxum})")
+
+    bundle = VerifiedBundle(path, header, signer_fp, signer, {})
+    total = sum(sizes.values())
+    done = 0
+    if stage_dir is not None:
+        stage_dir.mkdir(parents=True, exist_ok=True)
+    for rel in sorted(payload_names):
+        done += _check_payload(zf, full(rel), rel, manifest[rel], sizes[rel], bundle, stage_dir, cancel)
+        progress(done, total, rel)
+    return bundle
+
+
+def _check_payload(
+    zf: SafeZip,
+    name: str,
+    rel: str,
+    expected: str,
+    size: int,
+    bundle: VerifiedBundle,
+    stage_dir: Path | None,
+    cancel: CancelToken | None,
+) -> int:
+    rule = payload_rule(rel)
+    assert rule is not None
+    _stored, addressed = rule
+    if addressed and rel.rsplit("/", 1)[1].split(".")[0] != expected:
+        raise BagInvalidError(f"{rel} is listed with a SHA-256 other than its name")
+    is_record = rel.startswith("data/records/")
+    if is_record and size > MAX_RECORD_BYTES:
+        raise BagInvalidError(f"record {rel} is larger than {MAX_RECORD_BYTES} bytes")
+    sha = hashlib.sha256()
+    parts: list[bytes] = []
+    target = stage_dir / rel.replace("/", "__") if stage_dir is not None and not is_record else None
+    with open(target, "wb") if target is not None else contextlib.nullcontext() as out:
+        for chunk in zf.iter_chunks(name):
+            sha.update(chunk)
+            if is_record:
+                parts.append(chunk)
+            elif out is not None:
+                out.write(chunk)
+            if cancel is not None:
+                cancel.raise_if_cancelled()
+    if sha.hexdigest() != expected:
+        raise BagInvalidError(f"payload file {rel} does not match its SHA-256 in {MANIFEST}: the bundle was altered")
+    bundle.payload[rel] = PayloadFile(rel, size, expected)
+    if is_record:
+        bundle.records[rel] = b"".join(parts)
+    elif target is not None:
+        bundle.staged[rel] = target
+    return size
+
+
+__all__ = ["BundleError", "PayloadFile", "VerifiedBundle", "parse_manifest", "verify_bundle"]
