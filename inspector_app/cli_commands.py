@@ -1,0 +1,105 @@
+"""Handlers of the core commands (demo, enterprises, inspections, templates)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from inspector_app.cli_common import CliError, fail, render, workspace, write_out
+from inspector_app.domain.errors import TemplateError
+from inspector_app.domain.template import load_template, shipped_templates
+
+ENTERPRISE_COLUMNS = ("id", "uscc", "name", "district", "industry", "cert_grade", "cert_number",
+                      "cert_expires", "legal_rep", "contact_phone")
+
+
+def dispatch(command: str, args: argparse.Namespace) -> int:
+    handlers = {"demo": demo, "enterprises": enterprises, "inspections": inspections, "templates": templates}
+    return handlers[command](args)
+
+
+def demo(args: argparse.Namespace) -> int:
+    from inspector_app.services.demo import build_demo
+
+    ws = workspace(args)
+    with ws.sessions.begin() as session:
+        counts = build_demo(session, enterprises=args.enterprises, seed=args.seed)
+    write_out(f"演示数据已写入 {ws.root}：企业 {counts['enterprises']} 家，检查 {counts['inspections']} 项，"
+              f"隐患 {counts['findings']} 条\n")
+    return 0
+
+
+def enterprises(args: argparse.Namespace) -> int:
+    from inspector_app.services import enterprises as service
+
+    ws = workspace(args)
+    if args.action == "import":
+        from inspector_app.services.enterprise_import import import_enterprises
+
+        with ws.sessions.begin() as session:
+            report = import_enterprises(session, args.file, dry_run=args.dry_run,
+                                        allow_invalid_uscc=args.allow_invalid_uscc)
+        write_out(report.summary() + "\n")
+        return 0
+    with ws.sessions() as session:
+        rows = [service.to_dict(e) for e in service.list_all(session)]
+    columns = list(rows[0]) if rows and args.format != "table" else list(ENTERPRISE_COLUMNS)
+    write_out(render(rows, columns, args.format))
+    return 0
+
+
+def inspections(args: argparse.Namespace) -> int:
+    from inspector_app.services.queries import INSPECTION_COLUMNS, InspectionFilter, inspection_rows
+
+    ws = workspace(args)
+    if args.action == "show":
+        return show_inspection(ws, args.id, args.format)
+    with ws.sessions() as session:
+        rows = inspection_rows(session, InspectionFilter(status=args.status or "", district=args.district or ""))
+    columns = INSPECTION_COLUMNS if args.format != "table" else (
+        "id", "enterprise", "district", "template", "status", "score", "grade", "outcome", "due_date")
+    write_out(render(rows, columns, args.format))
+    return 0
+
+
+def show_inspection(ws: Any, inspection_id: int, fmt: str) -> int:
+    from inspector_app.services.inspection_export import inspection_document
+
+    with ws.sessions() as session:
+        document = inspection_document(session, inspection_id)
+    if fmt == "json":
+        write_out(json.dumps(document, ensure_ascii=False, indent=2, default=str) + "\n")
+        return 0
+    e, s = document["enterprise"], document["score"]
+    lines = [f"检查 {document['id']}  {document['template']['title']}  {document['status_label']}",
+             f"企业：{e['name']}（{e['uscc']}）{e['district']}  证书等级：{e['cert_grade']}",
+             f"检查人员：{'、'.join(p['name'] + '(' + p['cert_number'] + ')' for p in document['inspectors'])}",
+             f"得分：{s['score']}  等级：{s['grade']}  结论：{s['outcome']}  已检查 {s['answered']}/{s['total_items']}",
+             "理由：" + "；".join(s["reasons"])]
+    for d in s["deductions"]:
+        lines.append(f"  扣分 {d['item_code']} -{d['points']}：{d['reason']}")
+    for n, f in enumerate(document["findings"], start=1):
+        lines.append(f"  隐患{n} [{f['severity']}] {f['description']}  期限 {f['deadline']}  {f['status']}")
+    write_out("\n".join(lines) + "\n")
+    return 0
+
+
+def templates(args: argparse.Namespace) -> int:
+    if args.action == "validate":
+        try:
+            template = load_template(args.file)
+        except TemplateError as exc:
+            raise CliError(str(exc)) from exc
+        write_out(f"{args.file.name}：有效 – {template.title}（{template.id} {template.version}），"
+                  f"{len(template.elements)} 个类目，{len(template.items)} 项，总分 {template.total_points:g}\n")
+        return 0
+    rows: list[dict[str, Any]] = [
+        {"id": t.id, "version": t.version, "kind": t.kind, "title": t.title, "standard": t.standard,
+         "elements": len(t.elements), "items": len(t.items), "points": f"{t.total_points:g}"}
+        for t in shipped_templates()
+    ]
+    if not rows:
+        fail("没有找到检查表模板（resources/templates）")
+    write_out(render(rows, list(rows[0]), "table"))
+    return 0

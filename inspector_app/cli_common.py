@@ -1,0 +1,72 @@
+"""Helpers shared by the command-line modules: opening the workspace, output formats, errors.
+
+No Qt here: every non-GUI command must run on a machine without a display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+import unicodedata
+from collections.abc import Sequence
+from typing import Any, NoReturn
+
+from inspector_app.config import resolve_data_dir
+from inspector_app.storage.engine import Workspace, open_workspace
+
+FORMATS = ("table", "csv", "json")
+
+
+class CliError(Exception):
+    """A user-facing failure: printed to stderr, exit status ``code``."""
+
+    def __init__(self, message: str, code: int = 1) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def workspace(args: argparse.Namespace) -> Workspace:
+    """Open the workspace named by --data-dir / INSPECTOR_DATA_DIR / the user data folder."""
+    return open_workspace(resolve_data_dir(getattr(args, "data_dir", None)))
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    raise CliError(message, code)
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _width(text))
+
+
+def render(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str) -> str:
+    """Rows as an aligned table (CJK-aware), CSV (UTF-8 with BOM for Excel) or JSON (a list)."""
+    if fmt == "json":
+        return json.dumps(list(rows), ensure_ascii=False, indent=2, default=str) + "\n"
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows({k: ("" if row.get(k) is None else row.get(k)) for k in columns} for row in rows)
+        return buffer.getvalue()
+    cells = [[("" if row.get(c) is None else str(row.get(c))) for c in columns] for row in rows]
+    widths = [max([_width(c)] + [_width(r[i]) for r in cells]) for i, c in enumerate(columns)]
+    lines = ["  ".join(_pad(c, w) for c, w in zip(columns, widths, strict=True)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(_pad(v, w) for v, w in zip(r, widths, strict=True)).rstrip() for r in cells]
+    return "\n".join(lines) + "\n"
+
+
+def write_out(text: str) -> None:
+    stream = sys.stdout
+    try:
+        stream.write(text)
+    except UnicodeEncodeError:
+        stream.buffer.write(text.encode("utf-8"))
+    stream.flush()

@@ -1,0 +1,233 @@
+"""Realistic demo data for a Changzhou workspace: enterprises with valid USCCs in every district,
+inspectors, assignments and inspections in every state, with answers and findings."""
+
+from __future__ import annotations
+
+import random
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
+
+from inspector_app.domain import uscc
+from inspector_app.domain.lifecycle import FindingStatus, InspectionStatus
+from inspector_app.domain.scoring import Answer
+from inspector_app.domain.template import CONFORM, NONCONFORM, NOT_APPLICABLE, PARTIAL, Template
+from inspector_app.services import findings, inspections
+from inspector_app.services.enterprises import EnterpriseData, upsert
+from inspector_app.services.progress import CancelToken, Progress, no_progress
+from inspector_app.services.templates import latest_templates, sync_shipped_templates, template_of
+from inspector_app.storage.models import Enterprise, Inspection, TemplateRecord
+
+# District → (administrative region code, towns/streets for addresses)
+DISTRICTS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "溧阳市": ("320481", ("溧城街道", "埭头镇", "上黄镇", "戴埠镇", "天目湖镇", "别桥镇")),
+    "金坛区": ("320413", ("金城镇", "儒林镇", "直溪镇", "朱林镇", "薛埠镇", "指前镇")),
+    "武进区": ("320412", ("湖塘镇", "牛塘镇", "洛阳镇", "遥观镇", "横林镇", "前黄镇", "礼嘉镇", "雪堰镇")),
+    "新北区": ("320411", ("三井街道", "龙虎塘街道", "春江街道", "孟河镇", "新桥街道", "罗溪镇", "西夏墅镇")),
+    "天宁区": ("320402", ("天宁街道", "茶山街道", "青龙街道", "雕庄街道", "郑陆镇")),
+    "钟楼区": ("320404", ("五星街道", "永红街道", "北港街道", "西林街道", "邹区镇")),
+    "常州经开区": ("320491", ("戚墅堰街道", "丁堰街道", "潞城街道", "横山桥镇", "遥观镇")),
+}
+INDUSTRIES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
+    ("机械", ("通用机械", "汽车零部件", "电机", "轴承", "工程机械"), ("机械制造", "精密机械", "动力设备", "传动科技")),
+    ("轻工", ("家具", "塑料制品", "包装印刷", "食品加工"), ("家居", "塑业", "包装", "食品")),
+    ("纺织", ("织造", "印染", "服装"), ("纺织", "印染", "服饰")),
+    ("建材", ("水泥制品", "玻璃", "新型墙材"), ("建材", "新材料", "玻璃")),
+    ("冶金", ("钢压延", "铸造"), ("钢铁", "铸造", "金属制品")),
+    ("有色", ("铝加工", "铜加工"), ("铝业", "铜业")),
+    ("危险化学品", ("储存经营", "使用"), ("化工贸易", "气体")),
+    ("化工（含石化）", ("精细化工", "涂料"), ("化工", "涂料", "新材料科技")),
+    ("医药", ("原料药", "制剂"), ("药业", "生物医药")),
+    ("商贸", ("仓储物流", "商场"), ("物流", "商贸")),
+)
+WORDS = ("恒达", "华盛", "金诚", "创新", "宏远", "天成", "永鑫", "瑞丰", "中科", "东方", "润泽", "嘉和", "卓越",
+         "江南", "龙城", "新世纪", "博瑞", "鼎盛", "汇丰", "华晨", "富源", "光明", "长江", "万达", "正大", "腾飞")
+SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段钱汤尹黎易常武乔贺赖龚文"
+GIVEN = ("伟", "芳", "娜", "敏", "静", "强", "磊", "军", "洋", "勇", "艳", "杰", "涛", "明", "超", "秀英", "建华",
+         "国强", "志刚", "海燕", "晓东", "雪梅", "立新", "春燕", "文斌", "红霞")
+REVIEW_ORGS = ("江苏安泰安全技术有限公司", "常州市安全生产协会", "江苏中安评审咨询有限公司", "南京安元科技评审中心")
+CONSULT_ORGS = ("常州安信安全咨询有限公司", "江苏华安安全技术服务有限公司", "常州市润安管理咨询有限公司", "")
+INSPECTORS = (("季琳", "苏应急执法32040001"), ("周建华", "苏应急执法32040017"), ("吴敏", "苏评审2019-0456"),
+              ("陈志刚", "苏评审2018-0233"), ("钱晓东", "苏应急执法32040052"), ("朱海燕", "苏评审2020-0012"))
+HAZARDS = (
+    ("配电箱门未关闭，内部线路裸露", "立即关闭配电箱并整理线路，加装防护罩", "一般"),
+    ("冲压机光电保护装置失效", "修复或更换光电保护装置，验证有效后方可使用", "一般"),
+    ("有限空间作业未实行审批，无监护人", "建立有限空间作业审批制度，配备检测仪器和监护人员", "重大"),
+    ("粉尘涉爆区域除尘系统未设置泄爆装置", "按 GB 15577 要求设置泄爆、隔爆装置", "重大"),
+    ("消防通道堆放杂物", "立即清理消防通道，保持畅通", "一般"),
+    ("危化品仓库未设置可燃气体报警器", "安装可燃气体检测报警装置并与排风联锁", "重大"),
+    ("行车吊钩防脱钩装置缺失", "加装防脱钩装置并定期检查", "一般"),
+    ("安全教育培训记录不全，新员工未经三级教育上岗", "补齐三级安全教育并建立培训档案", "一般"),
+    ("应急预案未组织演练", "按预案组织演练并评估改进", "一般"),
+    ("叉车司机无特种作业证", "停止无证人员作业，组织取证", "一般"),
+)
+
+
+def person(rng: random.Random) -> str:
+    return rng.choice(SURNAMES) + rng.choice(GIVEN)
+
+
+def demo_enterprise(rng: random.Random, index: int) -> EnterpriseData:
+    district = rng.choice(list(DISTRICTS))
+    region, towns = DISTRICTS[district]
+    industry, subs, suffixes = rng.choice(INDUSTRIES)
+    org_code = "".join(rng.choice(uscc.CHARSET) for _ in range(8)) + rng.choice("0123456789")
+    code = uscc.make_code("9", "1", region, org_code)
+    short = district.replace("市", "").replace("区", "").replace("常州经开", "常州")
+    name = f"{'常州' if rng.random() < 0.6 else short}{rng.choice(WORDS)}{rng.choice(suffixes)}有限公司"
+    grade = rng.choices(("三级", "二级", "小微"), weights=(70, 18, 12))[0]
+    issued = date(2017, 1, 1) + timedelta(days=rng.randrange(0, 3 * 365))
+    return EnterpriseData(
+        name=name,
+        uscc=code,
+        address=f"常州市{district}{rng.choice(towns)}{rng.choice(('工业园', '科技路', '长虹路', '龙锦路'))}"
+                f"{rng.randrange(1, 300)}号",
+        district=district, industry=industry, sub_speciality=rng.choice(subs), cert_grade=grade,
+        cert_number=f"AQB{region[:4]}{'JX' if industry == '机械' else 'QT'}{issued.year}{index:04d}",
+        cert_issued=issued, cert_expires=issued + timedelta(days=3 * 365),
+        scoring_standard="GB/T 33000-2016 及江苏省工贸行业评分细则" if issued.year >= 2017 else "AQ/T 9006-2010",
+        review_org=rng.choice(REVIEW_ORGS), consulting_org=rng.choice(CONSULT_ORGS),
+        legal_rep=person(rng), contact_person=person(rng),
+        contact_phone=f"1{rng.choice('35789')}{rng.randrange(10**8, 10**9)}",
+    )
+
+
+def _answers(rng: random.Random, template: Template, fraction: float, quality: float) -> dict[str, Answer]:
+    chosen = {}
+    for item in template.items:
+        if rng.random() > fraction:
+            continue
+        roll = rng.random()
+        if roll < 0.05:
+            chosen[item.code] = Answer(NOT_APPLICABLE)
+        elif roll < quality:
+            chosen[item.code] = Answer(CONFORM)
+        elif roll < quality + (1 - quality) * 0.7 and item.deductions:
+            rule = rng.choice(item.deductions)
+            times = rng.randint(1, rule.max_times)
+            chosen[item.code] = Answer(PARTIAL, ((rule.code, times),), note="现场抽查发现问题，已告知企业")
+        else:
+            chosen[item.code] = Answer(NONCONFORM, note="资料缺失，现场未能提供")
+    return chosen
+
+
+def build_demo(session: Session, enterprises: int = 240, seed: int = 2020, actor: str = "演示数据",
+               progress: Progress = no_progress, cancel: CancelToken | None = None) -> dict[str, int]:
+    """Fill the workspace; the caller commits. Re-running adds nothing twice (USCCs are unique)."""
+    rng = random.Random(seed)
+    sync_shipped_templates(session)
+    records = {r.template_id: r for r in latest_templates(session)}
+    lookback = records.get("lookback-2020") or next(iter(records.values()))
+    people = list(INSPECTORS)
+    made: list[Enterprise] = []
+    for index in range(enterprises):
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+        record, created = upsert(session, demo_enterprise(rng, index))
+        if created:
+            made.append(record)
+        progress(index + 1, enterprises * 2, "企业")
+    session.flush()
+    counts = {"enterprises": len(made), "inspections": 0, "findings": 0}
+    today = date.today()
+    for n, enterprise in enumerate(made[: max(1, len(made) * 3 // 5)]):
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+        template_record: TemplateRecord = lookback
+        if n % 9 == 4 and "operation-audit-2020" in records:
+            template_record = records["operation-audit-2020"]
+        pair = rng.sample(people, 2)
+        inspection = inspections.assign(session, enterprise, template_record, pair, actor,
+                                        due_date=today + timedelta(days=rng.randrange(-10, 60)))
+        counts["inspections"] += 1
+        stage = rng.random()
+        if stage < 0.3:
+            continue  # assigned, not started
+        template = template_of(template_record)
+        complete = stage >= 0.6
+        answers = _answers(rng, template, 1.0 if complete else rng.uniform(0.2, 0.8), rng.uniform(0.6, 0.95))
+        for code, answer in answers.items():
+            inspections.set_answer(session, inspection, code, answer, pair[0][0])
+        inspection.started_at = datetime.combine(today - timedelta(days=rng.randrange(1, 40)),
+                                                 datetime.min.time()).replace(hour=9, minute=rng.randrange(60))
+        inspection.rep_title = rng.choice(("总经理", "安全负责人", "厂长", "安全科长"))
+        for _ in range(rng.choice((0, 0, 1, 1, 2, 3))):
+            description, requirement, severity = rng.choice(HAZARDS)
+            failed = [c for c, a in answers.items() if a.result in (NONCONFORM, PARTIAL)]
+            findings.add(session, inspection, pair[0][0], description=description, severity=severity,
+                         item_code=rng.choice(failed) if failed else "", requirement=requirement,
+                         deadline=today + timedelta(days=rng.choice((-5, 7, 15, 30))),
+                         responsible_person=enterprise.contact_person)
+            counts["findings"] += 1
+        if complete and not inspections.missing_for_completion(session, inspection):
+            assert inspection.started_at is not None
+            inspection.ended_at = inspection.started_at + timedelta(hours=rng.randint(2, 5))
+            inspections.complete(session, inspection, pair[0][0])
+            _advance(session, rng, inspection, actor)
+        progress(enterprises + n + 1, enterprises * 2, "检查")
+    progress(1, 1, "完成")
+    return counts
+
+
+def _advance(session: Session, rng: random.Random, inspection: Inspection, actor: str) -> None:
+    roll = rng.random()
+    if roll < 0.3:
+        return
+    inspections.set_status(session, inspection, InspectionStatus.EXPORTED, actor)
+    if roll < 0.5:
+        return
+    inspections.set_status(session, inspection, InspectionStatus.RECEIVED, "市局审核员")
+    if roll < 0.85:
+        inspections.set_status(session, inspection, InspectionStatus.ACCEPTED, "市局审核员")
+        for finding in inspection.findings:
+            if rng.random() < 0.6:
+                findings.set_status(session, finding, FindingStatus.RECTIFIED, actor)
+                if rng.random() < 0.7:
+                    findings.set_status(session, finding, FindingStatus.PASSED, actor, "现场复查已整改到位")
+    else:
+        inspections.set_status(session, inspection, InspectionStatus.RETURNED, "市局审核员",
+                               "隐患描述不够具体，请补充照片")
+        inspection.reviewer_comment = "隐患描述不够具体，请补充现场照片后重新提交"
+
+
+def is_empty(session: Session) -> bool:
+    return not session.scalar(select(func.count()).select_from(Enterprise))
+
+
+def fill_bulk(session: Session, enterprises: int, inspections_count: int, seed: int = 7) -> None:
+    """A large workspace for benchmarks: enterprises and inspections with cached scores, no answers."""
+    rng = random.Random(seed)
+    sync_shipped_templates(session)
+    template = latest_templates(session)[0]
+    rows: list[dict[str, object]] = []
+    seen: set[str] = set()
+    while len(rows) < enterprises:
+        data = demo_enterprise(rng, len(rows))
+        if data.uscc in seen:
+            continue
+        seen.add(data.uscc)
+        row = {k: getattr(data, k) for k in EnterpriseData.field_names()}
+        row.update(uscc_override=False, created_at=datetime.now(), updated_at=datetime.now())
+        rows.append(row)
+    session.execute(insert(Enterprise), rows)
+    ids = list(session.scalars(select(Enterprise.id)))
+    statuses = [s.value for s in InspectionStatus]
+    batch = []
+    for i in range(inspections_count):
+        score = round(rng.uniform(45, 98), 1)
+        batch.append({
+            "uid": f"00000000-0000-4000-8000-{i:012d}", "enterprise_id": rng.choice(ids),
+            "template_pk": template.pk, "status": rng.choice(statuses), "score": score,
+            "grade": "二级" if score >= 75 else ("三级" if score >= 60 else "不达标"),
+            "outcome": "维持" if score >= 75 else ("限期整改" if score >= 60 else "建议摘牌"),
+            "answered": 40, "due_date": date(2026, 1, 1) + timedelta(days=rng.randrange(365)),
+            "assigned_at": datetime(2026, 1, 1), "created_at": datetime(2026, 1, 1),
+            "updated_at": datetime(2026, 1, 1), "revision": 1, "location": "", "rep_name": "",
+            "rep_title": "", "rep_phone": "", "reviewer_comment": "",
+        })
+        if len(batch) == 5000:
+            session.execute(insert(Inspection), batch)
+            batch.clear()
+    if batch:
+        session.execute(insert(Inspection), batch)
