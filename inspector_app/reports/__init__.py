@@ -1,1 +1,71 @@
-"""reports package."""
+"""Printable sheets (现场检查记录, 责令限期整改指令书, 整改复查意见书) and their verification. No Qt.
+
+Public API::
+
+    from inspector_app.reports import render_sheet, SheetData, verify, Verification
+    result = render_sheet(data, "record", "out.pdf", progress, cancel)
+    result.pages, result.code, result.qr_payload, result.content_hash
+    verify("INSP-12-ABCDE-FGHIJ", lookup)  # -> Verification.MATCHES / CHANGED / UNKNOWN
+"""
+
+from __future__ import annotations
+
+from inspector_app.reports.content_hash import (
+    ParsedCode,
+    RecordKey,
+    Verification,
+    canonical_json,
+    content_hash,
+    parse_code,
+    qr_payload,
+    short_code,
+    verify,
+)
+from inspector_app.reports.errors import BadVerificationCodeError, FontNotFoundError, ReportError
+from inspector_app.reports.render import RenderedSheet, render_sheet, render_sheet_bytes
+from inspector_app.reports.sheet_data import (
+    SHEET_KINDS,
+    DocumentNumber,
+    ElementResult,
+    Finding,
+    Inspector,
+    ItemResult,
+    Photo,
+    RecheckInfo,
+    ScoreSummary,
+    SheetData,
+    SheetKind,
+    Signature,
+    Subject,
+)
+
+__all__ = [
+    "SHEET_KINDS",
+    "BadVerificationCodeError",
+    "DocumentNumber",
+    "ElementResult",
+    "Finding",
+    "FontNotFoundError",
+    "Inspector",
+    "ItemResult",
+    "ParsedCode",
+    "Photo",
+    "RecheckInfo",
+    "RecordKey",
+    "RenderedSheet",
+    "ReportError",
+    "ScoreSummary",
+    "SheetData",
+    "SheetKind",
+    "Signature",
+    "Subject",
+    "Verification",
+    "canonical_json",
+    "content_hash",
+    "parse_code",
+    "qr_payload",
+    "render_sheet",
+    "render_sheet_bytes",
+    "short_code",
+    "verify",
+]

@@ -34,8 +34,9 @@ class DocumentNumber:
     body: str = "应急"  # the word before the kind word (应急 for 应急管理局)
 
     def format(self, kind: SheetKind) -> str:
-        year = str(self.year) if self.year else "\u3000\u3000"
-        serial = self.serial or "\u3000\u3000"
+        blank = "\xa0" * 8  # non-breaking: a paragraph would swallow ordinary spaces
+        year = str(self.year) if self.year else blank
+        serial = self.serial or blank
         return f"（{self.authority_short}）{self.body}{DOC_WORDS[kind]}〔{year}〕{serial}号"
 
 
@@ -123,6 +124,7 @@ class Signature:
     refusal_reason: str | None = None  # set when the person refused to sign
     witness_name: str = ""
     witness_png: bytes | None = None
+    certificate_no: str = ""  # printed under the role (inspectors)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,194 @@
+"""Flowables shared by the sheets: subject table, signature blocks, photo appendix."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfutils import readJPEGInfo
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
+
+from inspector_app.reports.errors import ReportError
+from inspector_app.reports.layout import FRAME_W, Styles, esc, fmt_date, fmt_span, grid_table, p
+from inspector_app.reports.sheet_data import Inspector, Photo, SheetData, Signature
+
+
+class JpegSource:
+    """A JPEG that reportlab embeds as is (DCTDecode), without decoding or re-encoding it.
+
+    ``Canvas.drawImage`` names an image by ``str(image)`` unless it is an ``ImageReader`` (which it
+    would decode to hash the pixels), and ``PDFImageXObject`` copies the bytes of anything with a
+    ``jpeg_fh()``. So this small adaptor gives both: a name from the original's digest and the bytes.
+    """
+
+    def __init__(self, data: bytes, key: str) -> None:
+        self.data = data
+        self.key = key
+        try:
+            width, height = readJPEGInfo(io.BytesIO(data))[:2]
+        except Exception as exc:  # reportlab raises bare exceptions for broken JPEGs
+            raise ReportError(f"photo {key[:12]} is not a usable JPEG: {exc}") from exc
+        self.width = int(width)
+        self.height = int(height)
+
+    def jpeg_fh(self) -> io.BytesIO:
+        return io.BytesIO(self.data)
+
+    def __str__(self) -> str:
+        return f"jpeg:{self.key}"
+
+
+class PhotoFlowable(Flowable):  # type: ignore[misc]
+    """A photo fitted into a fixed box, centred, with a thin frame."""
+
+    def __init__(self, source: JpegSource, box_w: float, box_h: float) -> None:
+        super().__init__()
+        self.source = source
+        scale = min(box_w / source.width, box_h / source.height)
+        self.img_w = source.width * scale
+        self.img_h = source.height * scale
+        self.box_w = box_w
+        self.box_h = box_h
+
+    def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
+        return self.box_w, self.box_h
+
+    def draw(self) -> None:
+        x = (self.box_w - self.img_w) / 2
+        y = (self.box_h - self.img_h) / 2
+        self.canv.drawImage(self.source, x, y, self.img_w, self.img_h)
+        self.canv.setStrokeColor(colors.Color(.5, .5, .5))
+        self.canv.setLineWidth(0.4)
+        self.canv.rect(x, y, self.img_w, self.img_h)
+
+
+class SignatureImage(Flowable):  # type: ignore[misc]
+    """A captured signature (PNG with transparency) fitted into a box."""
+
+    def __init__(self, png: bytes, box_w: float, box_h: float) -> None:
+        super().__init__()
+        try:
+            self.reader = ImageReader(io.BytesIO(png))
+            iw, ih = self.reader.getSize()
+        except Exception as exc:
+            raise ReportError(f"a signature image cannot be read: {exc}") from exc
+        scale = min(box_w / iw, box_h / ih)
+        self.w, self.h = iw * scale, ih * scale
+        self.box_w, self.box_h = box_w, box_h
+
+    def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
+        return self.box_w, self.box_h
+
+    def draw(self) -> None:
+        self.canv.drawImage(self.reader, 0, (self.box_h - self.h) / 2, self.w, self.h, mask="auto")
+
+
+def subject_table(data: SheetData, st: Styles, *, with_time: bool = True) -> Table:
+    s = data.subject
+    w = FRAME_W
+    widths = [34 * mm, 36 * mm, 16 * mm, 28 * mm, 20 * mm, w - 134 * mm]
+    L = st.label
+    C = st.cell
+    rows: list[list[Any]] = [[p("被检查单位", L), p(esc(s.name), C), "", "", "", ""]]
+    spans: list[tuple[Any, ...]] = [("SPAN", (1, 0), (5, 0))]
+    if s.uscc:
+        rows.append([p("统一社会信用代码", L), p(esc(s.uscc), C), "", "", "", ""])
+        spans.append(("SPAN", (1, len(rows) - 1), (5, len(rows) - 1)))
+    rows.append([p("地址", L), p(esc(s.address), C), "", "", "", ""])
+    spans.append(("SPAN", (1, len(rows) - 1), (5, len(rows) - 1)))
+    rows.append([p("法定代表人<br/>（负责人）", L), p(esc(s.legal_representative), C), p("职务", L),
+                 p(esc(s.position), C), p("联系电话", L), p(esc(s.phone), C)])
+    rows.append([p("检查场所", L), p(esc(s.place), C), "", "", "", ""])
+    spans.append(("SPAN", (1, len(rows) - 1), (5, len(rows) - 1)))
+    if with_time:
+        rows.append([p("检查时间", L), p(esc(fmt_span(data.started_at, data.ended_at)), C), "", "", "", ""])
+        spans.append(("SPAN", (1, len(rows) - 1), (5, len(rows) - 1)))
+    extra = [*spans, ("BACKGROUND", (0, 0), (0, -1), colors.Color(.96, .96, .96))]
+    return grid_table(rows, widths, extra=extra)
+
+
+def inspectors_table(inspectors: tuple[Inspector, ...], st: Styles, label: str = "检查人员") -> Table:
+    people = list(inspectors) or [Inspector(""), Inspector("")]
+    while len(people) < 2:
+        people.append(Inspector(""))
+    rows: list[list[Any]] = []
+    for i, person in enumerate(people):
+        org = f"（{esc(person.organisation)}）" if person.organisation else ""
+        rows.append([p(label if i == 0 else "", st.label), p(esc(person.name) + org, st.cell),
+                     p("证件号码", st.label), p(esc(person.certificate_no), st.cell)])
+    extra: list[tuple[Any, ...]] = [("SPAN", (0, 0), (0, len(rows) - 1)),
+                                    ("BACKGROUND", (0, 0), (0, -1), colors.Color(.96, .96, .96))]
+    return grid_table(rows, [34 * mm, 66 * mm, 20 * mm, FRAME_W - 120 * mm], extra=extra)
+
+
+def default_signatures(data: SheetData) -> tuple[Signature, ...]:
+    """Blank blocks when nothing was captured: two inspectors and the enterprise's person in charge."""
+    names = [i.name for i in data.inspectors] or ["", ""]
+    while len(names) < 2:
+        names.append("")
+    blocks = [Signature(role="检查人员", name=n) for n in names]
+    blocks.append(Signature(role="被检查单位现场负责人", name=""))
+    return tuple(blocks)
+
+
+def signature_blocks(signatures: tuple[Signature, ...], st: Styles) -> list[Flowable]:
+    """One row per signer: role, the signature (image, blank line or refusal), name and date."""
+    rows: list[list[Any]] = []
+    heights: list[float | None] = []
+    extra: list[tuple[Any, ...]] = []
+    for i, sig in enumerate(signatures):
+        heights.append(19 * mm)
+        cert = f"<br/><font size='7.5'>证号：{esc(sig.certificate_no)}</font>" if sig.certificate_no else ""
+        role = p(f"{esc(sig.role)}（签名）{cert}", st.cell)
+        when = (f"{fmt_date(sig.signed_at.date())} {sig.signed_at:%H:%M}" if sig.signed_at
+                else fmt_date(None))
+        if sig.refusal_reason:
+            text = f"<b>拒绝签名</b>。原因：{esc(sig.refusal_reason)}"
+            if sig.witness_name:
+                text += f"<br/>见证人：{esc(sig.witness_name)}"
+            cell: Any = [p(text, st.cell)]
+            if sig.witness_png:
+                cell.append(SignatureImage(sig.witness_png, 40 * mm, 12 * mm))
+            heights[-1] = None
+        elif sig.image_png:
+            cell = SignatureImage(sig.image_png, 52 * mm, 16 * mm)
+        else:
+            cell = ""
+            extra.append(("LINEBELOW", (1, i), (1, i), 0.5, colors.black))
+        name = f"（{esc(sig.name)}）" if sig.name else ""
+        rows.append([role, cell, p(name, st.cell_c), p(esc(when), st.cell_c)])
+    if not rows:
+        return []
+    table = Table(rows, colWidths=[49 * mm, 58 * mm, 26 * mm, FRAME_W - 133 * mm],
+                  rowHeights=heights, hAlign="LEFT")
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                               ("TOPPADDING", (0, 0), (-1, -1), 6), *extra]))
+    return [Spacer(1, 2 * mm), table]
+
+
+def photo_appendix(photos: tuple[Photo, ...], st: Styles, title: str = "附件：现场照片") -> list[Flowable]:
+    """Numbered, captioned photos, two per page, embedded without re-encoding."""
+    if not photos:
+        return []
+    story: list[Flowable] = [PageBreak(), Paragraph(f"{title}（共 {len(photos)} 张）", st.heading)]
+    box_h = 92 * mm
+    for photo in sorted(photos, key=lambda ph: ph.number):
+        src = JpegSource(photo.jpeg, photo.sha256_original or str(photo.number))
+        parts = [f"<b>照片 {photo.number}</b>\u3000{esc(photo.caption)}"]
+        meta = []
+        if photo.finding_number is not None:
+            meta.append(f"对应问题第 {photo.finding_number} 项")
+        if photo.captured_at is not None:
+            source = f"（{esc(photo.time_source)}）" if photo.time_source else ""
+            meta.append(f"拍摄时间：{photo.captured_at:%Y-%m-%d %H:%M:%S}{source}")
+        caption = [p("<br/>".join(parts), st.cell)]
+        if meta:
+            caption.append(p("\u3000".join(meta), st.cell))
+        caption.append(p(f"原图 SHA-256：{esc(photo.sha256_original)}", st.small))
+        story.append(KeepTogether([PhotoFlowable(src, FRAME_W, box_h), Spacer(1, 1.5 * mm), *caption,
+                                   Spacer(1, 5 * mm)]))
+    return story

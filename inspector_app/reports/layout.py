@@ -1,0 +1,245 @@
+"""Shared page furniture for all sheets: styles, the two-pass canvas with the per-page footer
+(共 N 页 第 M 页, initials line, QR code, short code), continuation header, and helpers.
+
+The canvas keeps every page's state until ``save()`` so that the total page count is known when the
+footer is drawn (the usual reportlab "NumberedCanvas" recipe). The QR code is drawn once as a vector
+form XObject and placed on every page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+import segno
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table, TableStyle
+
+PAGE_W, PAGE_H = A4
+MARGIN_L = 20 * mm
+MARGIN_R = 18 * mm
+MARGIN_T = 18 * mm
+MARGIN_B = 38 * mm  # room for the footer
+FRAME_W = PAGE_W - MARGIN_L - MARGIN_R
+QR_SIZE = 24 * mm
+GRID = colors.Color(0.25, 0.25, 0.25)
+SHADE = colors.Color(0.92, 0.92, 0.92)
+
+
+@dataclass
+class Styles:
+    font: str
+    title: ParagraphStyle = field(init=False)
+    number: ParagraphStyle = field(init=False)
+    heading: ParagraphStyle = field(init=False)
+    body: ParagraphStyle = field(init=False)
+    para: ParagraphStyle = field(init=False)
+    cell: ParagraphStyle = field(init=False)
+    cell_c: ParagraphStyle = field(init=False)
+    label: ParagraphStyle = field(init=False)
+    small: ParagraphStyle = field(init=False)
+
+    def __post_init__(self) -> None:
+        f = self.font
+        base = {"fontName": f, "wordWrap": "CJK"}
+        self.title = ParagraphStyle("title", fontSize=20, leading=28, alignment=TA_CENTER,
+                                    spaceAfter=2 * mm, **base)
+        self.number = ParagraphStyle("number", fontSize=10.5, leading=14, alignment=TA_RIGHT,
+                                     spaceAfter=3 * mm, **base)
+        self.heading = ParagraphStyle("heading", fontSize=12, leading=17, spaceBefore=4 * mm,
+                                      spaceAfter=2 * mm, **base)
+        self.body = ParagraphStyle("body", fontSize=10.5, leading=16, firstLineIndent=0, **base)
+        self.para = ParagraphStyle("para", fontSize=10.5, leading=17, firstLineIndent=21, **base)
+        self.cell = ParagraphStyle("cell", fontSize=9, leading=12.5, **base)
+        self.cell_c = ParagraphStyle("cell_c", fontSize=9, leading=12.5, alignment=TA_CENTER, **base)
+        self.label = ParagraphStyle("label", fontSize=10, leading=13.5, alignment=TA_CENTER, **base)
+        self.small = ParagraphStyle("small", fontSize=7.5, leading=10, textColor=colors.Color(.3, .3, .3),
+                                    **base)
+
+
+def esc(text: object) -> str:
+    """Escape text for a reportlab Paragraph and keep line breaks."""
+    s = "" if text is None else str(text)
+    s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return s.replace("\n", "<br/>")
+
+
+def num(value: float | None) -> str:
+    if value is None:
+        return ""
+    return f"{value:.1f}".rstrip("0").rstrip(".") if value != int(value) else str(int(value))
+
+
+GAP = "\xa0" * 4  # one blank "character" to fill in by hand (non-breaking, never collapsed)
+
+
+def fmt_date(d: date | None) -> str:
+    if d is None:
+        return f"{GAP * 2}年{GAP}月{GAP}日"
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def fmt_datetime(d: datetime | None) -> str:
+    if d is None:
+        return f"{GAP * 2}年{GAP}月{GAP}日{GAP}时{GAP}分"
+    return f"{d.year}年{d.month}月{d.day}日{d.hour}时{d.minute:02d}分"
+
+
+def fmt_span(start: datetime | None, end: datetime | None) -> str:
+    """检查时间: ``2020年3月5日9时30分至5日11时45分`` (month/year repeated only when they change)."""
+    left = fmt_datetime(start)
+    if end is None:
+        return f"{left}至{GAP}日{GAP}时{GAP}分"
+    if start is not None and (start.year, start.month) == (end.year, end.month):
+        right = f"{end.day}日{end.hour}时{end.minute:02d}分"
+    elif start is not None and start.year == end.year:
+        right = f"{end.month}月{end.day}日{end.hour}时{end.minute:02d}分"
+    else:
+        right = fmt_datetime(end)
+    return f"{left}至{right}"
+
+
+def grid_table(rows: list[list[Any]], widths: list[float], *, repeat: int = 0,
+               extra: list[tuple[Any, ...]] | None = None) -> Table:
+    table = Table(rows, colWidths=widths, repeatRows=repeat, hAlign="LEFT")
+    style: list[tuple[Any, ...]] = [
+        ("GRID", (0, 0), (-1, -1), 0.6, GRID),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
+    if extra:
+        style += extra
+    table.setStyle(TableStyle(style))
+    return table
+
+
+def p(text: str, style: ParagraphStyle) -> Paragraph:
+    return Paragraph(text, style)
+
+
+def heading(text: str, st: Styles, need: float = 40 * mm) -> list[Flowable]:
+    """A section heading that starts a new page when less than ``need`` is left below it.
+
+    (``keepWithNext`` would move a whole long table to the next page and leave a gap.)"""
+    return [CondPageBreak(need), Paragraph(text, st.heading)]
+
+
+@dataclass(frozen=True)
+class Footer:
+    """What every page carries."""
+
+    font: str
+    title: str
+    number: str
+    enterprise: str
+    code: str
+    payload: str
+    initials: str = "检查人员签名：\u3000\u3000\u3000\u3000\u3000\u3000 \u3000\u3000\u3000\u3000\u3000\u3000" \
+                    "\u3000\u3000被检查单位签名：\u3000\u3000\u3000\u3000\u3000\u3000"
+
+
+@dataclass
+class PageCount:
+    total: int = 0
+
+
+def _draw_qr_form(canv: Canvas, payload: str, name: str) -> None:
+    qr = segno.make(payload, error="m", micro=False)
+    matrix = qr.matrix
+    n = len(matrix)
+    quiet = 2
+    cell = QR_SIZE / (n + 2 * quiet)
+    canv.beginForm(name, lowerx=0, lowery=0, upperx=QR_SIZE, uppery=QR_SIZE)
+    canv.setFillColor(colors.white)
+    canv.rect(0, 0, QR_SIZE, QR_SIZE, stroke=0, fill=1)
+    canv.setFillColor(colors.black)
+    path = canv.beginPath()
+    for r, row in enumerate(matrix):
+        y = QR_SIZE - (r + quiet + 1) * cell
+        c = 0
+        while c < n:
+            if row[c]:
+                start = c
+                while c < n and row[c]:
+                    c += 1
+                path.rect((start + quiet) * cell, y, (c - start) * cell, cell)
+            else:
+                c += 1
+    canv.drawPath(path, stroke=0, fill=1)
+    canv.endForm()
+
+
+def draw_footer(canv: Canvas, footer: Footer, page: int, total: int) -> None:
+    canv.saveState()
+    qr_name = "SheetQR"
+    if not canv.hasForm(qr_name):
+        _draw_qr_form(canv, footer.payload, qr_name)
+    x0, x1 = MARGIN_L, PAGE_W - MARGIN_R
+    qr_x, qr_y = x1 - QR_SIZE, 7 * mm
+    top = MARGIN_B - 4 * mm
+    canv.setStrokeColor(GRID)
+    canv.setLineWidth(0.5)
+    canv.line(x0, top, x1, top)
+    canv.setFillColor(colors.black)
+    canv.setFont(footer.font, 9.5)
+    canv.drawString(x0, top - 7 * mm, footer.initials)
+    # underlines for the initials
+    label_w = canv.stringWidth("检查人员签名：", footer.font, 9.5)
+    canv.setLineWidth(0.4)
+    canv.line(x0 + label_w, top - 7.8 * mm, x0 + label_w + 22 * mm, top - 7.8 * mm)
+    canv.line(x0 + label_w + 25 * mm, top - 7.8 * mm, x0 + label_w + 47 * mm, top - 7.8 * mm)
+    second = canv.stringWidth(footer.initials.split("被检查单位")[0] + "被检查单位签名：", footer.font, 9.5)
+    canv.line(x0 + second, top - 7.8 * mm, x0 + second + 30 * mm, top - 7.8 * mm)
+    canv.setFont(footer.font, 10)
+    canv.drawCentredString((x0 + qr_x) / 2, 10 * mm, f"共 {total} 页\u3000第 {page} 页")
+    canv.setFont(footer.font, 8)
+    canv.drawString(x0, top - 14 * mm, f"核验码：{footer.code}")
+    canv.setFont(footer.font, 6.5)
+    canv.setFillColor(colors.Color(.35, .35, .35))
+    canv.drawString(x0, top - 18 * mm, "扫描二维码或输入核验码，可核对本页与系统记录是否一致")
+    canv.translate(qr_x, qr_y)
+    canv.doForm(qr_name)
+    canv.restoreState()
+    if page > 1:
+        canv.saveState()
+        canv.setFont(footer.font, 8)
+        canv.setFillColor(colors.Color(.35, .35, .35))
+        canv.drawString(x0, PAGE_H - 11 * mm, f"{footer.title}\u3000{footer.number}（续页）")
+        canv.drawRightString(x1, PAGE_H - 11 * mm, footer.enterprise)
+        canv.setStrokeColor(colors.Color(.6, .6, .6))
+        canv.setLineWidth(0.3)
+        canv.line(x0, PAGE_H - 12.5 * mm, x1, PAGE_H - 12.5 * mm)
+        canv.restoreState()
+
+
+def numbered_canvas(footer: Footer, count: PageCount) -> type[Canvas]:
+    """A canvas class that defers pages until the total is known, then stamps the footer."""
+
+    class NumberedCanvas(Canvas):  # type: ignore[misc]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._saved: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._saved.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._saved)
+            count.total = total
+            for number, state in enumerate(self._saved, start=1):
+                self.__dict__.update(state)
+                draw_footer(self, footer, number, total)
+                Canvas.showPage(self)
+            Canvas.save(self)
+
+    return NumberedCanvas

@@ -1,0 +1,122 @@
+"""现场检查记录: the on-site inspection record in the enforcement-document layout (DOMAIN.md §6)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Spacer
+
+from inspector_app.reports.blocks import (
+    default_signatures,
+    inspectors_table,
+    photo_appendix,
+    signature_blocks,
+    subject_table,
+)
+from inspector_app.reports.layout import FRAME_W, SHADE, Styles, esc, fmt_date, grid_table, heading, num, p
+from inspector_app.reports.sheet_data import DOC_TITLES, ElementResult, Finding, SheetData
+
+RESULT_SHORT = {"符合": "符合", "部分符合": "部分符合", "不符合": "不符合", "不涉及": "不涉及"}
+
+
+def header(data: SheetData, st: Styles, kind: str) -> list[Flowable]:
+    story: list[Flowable] = []
+    if data.authority:
+        story.append(Paragraph(esc(data.authority), st.label))
+    story.append(Paragraph(DOC_TITLES[kind], st.title))
+    story.append(Paragraph(esc(data.number.format(kind)), st.number))  # type: ignore[arg-type]
+    return story
+
+
+def checklist_table(elements: tuple[ElementResult, ...], st: Styles) -> list[Flowable]:
+    if not elements:
+        return [Paragraph("（本次检查未使用检查表。）", st.body)]
+    widths = [15 * mm, 64 * mm, 11 * mm, 16 * mm, 11 * mm]
+    widths.append(FRAME_W - sum(widths))
+    rows: list[list[Any]] = [[p(h, st.cell_c) for h in ("编号", "检查内容", "分值", "结果", "扣分", "扣分原因及说明")]]
+    extra: list[tuple[Any, ...]] = [("BACKGROUND", (0, 0), (-1, 0), SHADE)]
+    for element in elements:
+        subtotal = f"小计：得分 {num(element.earned)} / 应得 {num(element.achievable)}"
+        note = f"\u3000{esc(element.note)}" if element.note else ""
+        rows.append([p(f"<b>{esc(element.code)}\u3000{esc(element.title)}</b>\u3000\u3000{subtotal}{note}",
+                       st.cell), "", "", "", "", ""])
+        r = len(rows) - 1
+        extra += [("SPAN", (0, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), colors.Color(.965, .965, .965))]
+        for item in element.items:
+            text = esc(item.text)
+            if item.sub_element:
+                text = f"<font color='#555555'>[{esc(item.sub_element)}]</font> {text}"
+            if item.veto:
+                text += f"<font color='#555555'>（否决项{esc(item.veto)}）</font>"
+            result = RESULT_SHORT.get(item.result or "", item.result or "未检查")
+            deduction = num(item.deduction) if item.deduction else ""
+            reasons = "；".join(esc(r) for r in item.reasons)
+            rows.append([p(esc(item.code), st.cell_c), p(text, st.cell), p(num(item.points), st.cell_c),
+                         p(esc(result), st.cell_c), p(deduction, st.cell_c), p(reasons, st.cell)])
+    return [grid_table(rows, widths, repeat=1, extra=extra)]
+
+
+def summary_block(data: SheetData, st: Styles) -> list[Flowable]:
+    s = data.summary
+    score = f"{s.score:.1f}" if s.score is not None else "—"
+    line = (f"实得分 {num(s.earned)}，应得分 {num(s.achievable)}，"
+            f"折算得分 <b>{score}</b> 分；评定等级：<b>{esc(s.grade or '不达标')}</b>；"
+            f"处理意见：<b>{esc(s.outcome or '—')}</b>。")
+    story: list[Flowable] = [Paragraph(line, st.body)]
+    if s.reasons:
+        story.append(Paragraph("理由：", st.body))
+        for i, reason in enumerate(s.reasons, start=1):
+            story.append(Paragraph(f"（{i}）{esc(reason)}", st.body))
+    return story
+
+
+def findings_table(findings: tuple[Finding, ...], st: Styles, *, with_status: bool = False) -> list[Flowable]:
+    if not findings:
+        return [Paragraph("未发现问题（隐患）。", st.body)]
+    heads = ["序号", "问题（隐患）描述", "等级", "整改要求", "整改期限", "责任人"]
+    widths = [11 * mm, 58 * mm, 12 * mm, 48 * mm, 24 * mm]
+    if with_status:
+        heads.append("状态")
+        widths.append(14 * mm)
+    widths.insert(5, FRAME_W - sum(widths))
+    rows: list[list[Any]] = [[p(h, st.cell_c) for h in heads]]
+    extra: list[tuple[Any, ...]] = [("BACKGROUND", (0, 0), (-1, 0), SHADE)]
+    for f in sorted(findings, key=lambda x: x.number):
+        desc = esc(f.description)
+        if f.item_code:
+            desc += f"<font color='#555555'>（检查项 {esc(f.item_code)}）</font>"
+        severity = "<b>重大</b>" if f.severity == "重大" else esc(f.severity)
+        deadline = fmt_date(f.deadline) if f.deadline else "立即整改"
+        row = [p(str(f.number), st.cell_c), p(desc, st.cell), p(severity, st.cell_c),
+               p(esc(f.requirement), st.cell), p(esc(deadline), st.cell_c), p(esc(f.responsible), st.cell_c)]
+        if with_status:
+            row.append(p(esc(f.status), st.cell_c))
+        rows.append(row)
+    return [grid_table(rows, widths, repeat=1, extra=extra)]
+
+
+def build_record(data: SheetData, st: Styles) -> list[Flowable]:
+    story = header(data, st, "record")
+    story.append(subject_table(data, st))
+    story.append(Spacer(1, 2 * mm))
+    story.append(inspectors_table(data.inspectors, st))
+    if data.template_title:
+        ref = f"（{esc(data.template_ref)}）" if data.template_ref else ""
+        story.append(Spacer(1, 2 * mm))
+        story.append(Paragraph(f"检查依据：{esc(data.template_title)}{ref}", st.body))
+    story += heading("一、检查表评分情况", st)
+    story += checklist_table(data.elements, st)
+    story += heading("二、评定结果", st)
+    story += summary_block(data, st)
+    story += heading("三、检查发现的问题（隐患）及整改要求", st)
+    story += findings_table(data.findings, st)
+    if data.remarks:
+        story.append(Paragraph(f"备注：{esc(data.remarks)}", st.body))
+    signers = data.signatures or default_signatures(data)
+    story += heading("四、签名", st, need=(len(signers) * 20 + 22) * mm)
+    story.append(Paragraph("以上情况属实。被检查单位对检查记录有异议的，可在本记录中注明。", st.body))
+    story += signature_blocks(signers, st)
+    story += photo_appendix(data.photos, st)
+    return story
