@@ -1,0 +1,152 @@
+"""The bridge between Qt and the Qt-free services (after Anki's CollectionOp and Picard's run_task).
+
+* ``TaskRunner.run(fn, on_done=…)`` runs ``fn(progress, cancel)`` on a thread pool and brings the
+  result (or the error) back to the GUI thread. With ``title`` set, a progress dialog with a Cancel
+  button is shown after a short delay.
+* Database writes go through ``TaskRunner.write(fn)``: a single serial writer thread, so writes never
+  overlap and keep their order (SQLite has one writer anyway).
+* ``InlineTaskRunner`` runs everything at once on the calling thread, for tests.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import traceback
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from inspector_app.services.progress import CancelToken
+
+log = logging.getLogger(__name__)
+Work = Callable[[Callable[[int, int, str], None], CancelToken], Any]
+Done = Callable[[Any], None]
+Failed = Callable[[BaseException], None]
+
+
+class _Relay(QObject):
+    """Lives on the GUI thread; worker threads emit, the GUI thread runs the callbacks."""
+
+    finished = Signal(object, object, object)  # callback, value, error_callback-or-None
+    progressed = Signal(object, int, int, str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.finished.connect(self._finish, Qt.ConnectionType.QueuedConnection)
+        self.progressed.connect(self._progress, Qt.ConnectionType.QueuedConnection)
+
+    @Slot(object, object, object)
+    def _finish(self, callback: Callable[[Any], None] | None, value: Any, _unused: Any) -> None:
+        if callback is not None:
+            callback(value)
+
+    @Slot(object, int, int, str)
+    def _progress(self, dialog: QProgressDialog, done: int, total: int, message: str) -> None:
+        if dialog.wasCanceled():
+            return
+        dialog.setMaximum(max(total, 0))
+        dialog.setValue(min(done, total) if total else 0)
+        if message:
+            dialog.setLabelText(message)
+
+
+class TaskRunner(QObject):
+    """Runs work off the GUI thread; results and errors come back as callbacks on the GUI thread."""
+
+    error = Signal(object)  # unhandled errors, for a central message box
+
+    def __init__(self, parent: QObject | None = None, workers: int = 2) -> None:
+        super().__init__(parent)
+        self._relay = _Relay()
+        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="inspector-task")
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="inspector-writer")
+        self._pending = 0
+        self._lock = threading.Lock()
+
+    def run(self, work: Work, on_done: Done | None = None, on_error: Failed | None = None,
+            title: str = "", parent: QWidget | None = None, cancellable: bool = True) -> CancelToken:
+        return self._submit(self._pool, work, on_done, on_error, title, parent, cancellable)
+
+    def write(self, work: Work, on_done: Done | None = None, on_error: Failed | None = None,
+              title: str = "", parent: QWidget | None = None) -> CancelToken:
+        return self._submit(self._writer, work, on_done, on_error, title, parent, cancellable=bool(title))
+
+    def _submit(self, pool: ThreadPoolExecutor, work: Work, on_done: Done | None, on_error: Failed | None,
+                title: str, parent: QWidget | None, cancellable: bool) -> CancelToken:
+        cancel = CancelToken()
+        dialog = self._dialog(title, parent, cancel, cancellable) if title else None
+
+        def progress(done: int, total: int, message: str) -> None:
+            if dialog is not None:
+                self._relay.progressed.emit(dialog, done, total, message)
+
+        def finished(future: Future[Any]) -> None:
+            with self._lock:
+                self._pending -= 1
+            error = future.exception()
+            if dialog is not None:
+                self._relay.finished.emit(lambda _v: dialog.close(), None, None)
+            if error is None:
+                self._relay.finished.emit(on_done, future.result(), None)
+            else:
+                log.error("task failed: %s", "".join(traceback.format_exception(error)))
+                self._relay.finished.emit(on_error or self.error.emit, error, None)
+
+        with self._lock:
+            self._pending += 1
+        pool.submit(work, progress, cancel).add_done_callback(finished)
+        return cancel
+
+    def _dialog(self, title: str, parent: QWidget | None, cancel: CancelToken,
+                cancellable: bool) -> QProgressDialog:
+        dialog = QProgressDialog(title, self.tr("取消") if cancellable else "", 0, 0, parent)
+        dialog.setWindowTitle(title)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(400)  # quick work never flashes a dialog
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        if not cancellable:
+            dialog.setCancelButton(None)
+        dialog.canceled.connect(cancel.cancel)
+        return dialog
+
+    @property
+    def busy(self) -> bool:
+        return self._pending > 0
+
+    def wait_idle(self, timeout_ms: int = 10000) -> bool:
+        """Flush the writer and the pool (used at shutdown and in tests)."""
+        from PySide6.QtCore import QCoreApplication, QDeadlineTimer
+
+        deadline = QDeadlineTimer(timeout_ms)
+        while self._pending and not deadline.hasExpired():
+            QCoreApplication.processEvents()
+            threading.Event().wait(0.005)
+        QCoreApplication.processEvents()
+        return not self._pending
+
+    def shutdown(self) -> None:
+        self.wait_idle()
+        self._writer.shutdown(wait=True)
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+class InlineTaskRunner(TaskRunner):
+    """Runs work immediately on the calling thread (tests): same callbacks, no threads."""
+
+    def _submit(self, pool: ThreadPoolExecutor, work: Work, on_done: Done | None, on_error: Failed | None,
+                title: str, parent: QWidget | None, cancellable: bool) -> CancelToken:
+        cancel = CancelToken()
+        try:
+            value = work(lambda d, t, m: None, cancel)
+        except Exception as exc:  # the same path a worker's error takes
+            (on_error or self.error.emit)(exc)
+        else:
+            if on_done is not None:
+                on_done(value)
+        return cancel
+
