@@ -145,10 +145,12 @@ def _decode(data: bytes, name: str, options: IngestOptions, source_path: Path | 
         raise PhotoRejected(name, f"file too large ({len(data)} bytes)", "too_large")
     register_heif()
     with warnings.catch_warnings():
-        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        # Pillow warns above its own default limit (~89 MP) and refuses above twice that; our
+        # explicit ``max_pixels`` check below is the rule, so only its hard error is caught here.
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
         try:
             image = Image.open(io.BytesIO(data))
-        except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        except Image.DecompressionBombError as exc:
             raise PhotoRejected(name, f"decompression bomb refused ({exc})", "bomb") from exc
         except UnidentifiedImageError as exc:
             raise PhotoRejected(name, "not an image (no known image format)", "not_image") from exc
