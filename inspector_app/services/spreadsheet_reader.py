@@ -1,0 +1,339 @@
+"""Reading the enterprise lists bureaus keep: ``.xlsx`` and ``.csv`` (UTF-8 with or without BOM, GB18030),
+finding the header row under any title rows, matching Chinese headers tolerantly, and parsing cell values
+(dates, certificate grades, codes stored as numbers).
+
+Nothing here touches the database; :mod:`inspector_app.services.enterprise_import` validates and stores.
+Row numbers are the ones people see in Excel: 1-based, counting title and header rows.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+import zipfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from inspector_app.domain.errors import ImportFileError
+from inspector_app.services.progress import CancelToken
+
+HEADER_SEARCH_ROWS = 10
+Row = tuple[Any, ...]
+
+# Field → the name shown to people (also used in messages when the file's own header is not known).
+FIELD_LABELS: dict[str, str] = {
+    "name": "企业名称", "uscc": "统一社会信用代码", "address": "地址", "district": "辖市区",
+    "industry": "行业", "sub_speciality": "专业", "cert_grade": "证书等级", "cert_number": "证书编号",
+    "cert_issued": "发证日期", "cert_expires": "有效期至", "scoring_standard": "评分标准",
+    "review_org": "评审单位", "consulting_org": "咨询单位", "legal_rep": "法定代表人",
+    "contact_person": "联系人", "contact_phone": "联系电话",
+}
+REQUIRED_FIELDS = ("name", "uscc")
+DATE_FIELDS = frozenset({"cert_issued", "cert_expires"})
+
+_ALIASES: dict[str, tuple[str, ...]] = {
+    "name": ("企业名称", "单位名称", "企业(单位)名称", "企业单位名称", "公司名称", "企业名", "名称", "单位"),
+    "uscc": ("统一社会信用代码", "信用代码", "社会信用代码", "社会统一信用代码", "统一信用代码", "uscc",
+             "统一社会信用代码(注册号)", "统一社会信用代码/注册号"),
+    "address": ("地址", "注册地址", "企业地址", "单位地址", "经营地址", "生产经营地址", "详细地址", "企业注册地址"),
+    "district": ("辖市区", "辖市(区)", "所属地区", "区域", "辖区", "地区", "所在地区", "属地", "所属辖市区",
+                 "所属区域", "县(市、区)", "市(区)"),
+    "industry": ("行业", "所属行业", "行业类别", "行业类型", "行业分类", "行业领域"),
+    "sub_speciality": ("专业", "细分行业", "专业类别", "所属专业", "专业类型"),
+    "cert_grade": ("等级", "达标等级", "证书等级", "标准化等级", "级别", "评定等级", "达标级别"),
+    "cert_number": ("证书编号", "证书号", "证书号码", "达标证书编号"),
+    "cert_issued": ("发证日期", "发证时间", "颁证日期", "发证日"),
+    "cert_expires": ("有效期至", "证书有效期", "有效期", "有效日期", "有效期截止", "证书有效期至", "有效截止日期"),
+    "scoring_standard": ("评分标准", "评定标准", "评审标准", "评分细则"),
+    "review_org": ("评审单位", "评审机构", "评审组织单位", "评审组织"),
+    "consulting_org": ("咨询单位", "咨询服务单位", "咨询机构", "咨询服务机构"),
+    "legal_rep": ("法定代表人", "法人代表", "法人", "法定代表人(负责人)"),
+    "contact_person": ("联系人", "企业联系人", "安全联系人"),
+    "contact_phone": ("联系电话", "电话", "联系方式", "手机", "手机号码", "联系人电话"),
+}
+_SILENT_COLUMNS = frozenset({"序号", "编号", "no", "no."})
+_HEADER_JUNK = re.compile(r"[\s*※:：]+")
+_PARENS = re.compile(r"\([^)]*\)")
+
+
+def normalise_header(text: object) -> str:
+    """Full-width → half-width, lower case, no spaces, line breaks, '*' markers or colons."""
+    if text is None:
+        return ""
+    return _HEADER_JUNK.sub("", unicodedata.normalize("NFKC", str(text))).lower()
+
+
+_ALIAS_INDEX = {normalise_header(a): f for f, names in _ALIASES.items() for a in names}
+
+
+def match_header(text: object) -> str | None:
+    """The EnterpriseData field a header means, or None. '企业名称（盖章）' matches by dropping the brackets."""
+    key = normalise_header(text)
+    if not key:
+        return None
+    found = _ALIAS_INDEX.get(key)
+    if found is None and "(" in key:
+        found = _ALIAS_INDEX.get(_PARENS.sub("", key))
+    return found
+
+
+@dataclass
+class ColumnMap:
+    """Which column holds which field, after the header row was found."""
+
+    header_row: int  # 1-based, as in Excel
+    headers: list[str]  # the file's own header texts, by column
+    fields: dict[str, int] = field(default_factory=dict)  # field → 0-based column index
+    extra: list[tuple[int, str]] = field(default_factory=list)  # unknown columns kept in ``extra``
+    ignored: list[str] = field(default_factory=list)  # human-readable, for the report
+
+    def label(self, name: str) -> str:
+        """The column's header as the file spells it (for messages), else the standard name."""
+        col = self.fields.get(name)
+        return self.headers[col] if col is not None else FIELD_LABELS.get(name, name)
+
+    @property
+    def missing(self) -> list[str]:
+        return [FIELD_LABELS[f] for f in REQUIRED_FIELDS if f not in self.fields]
+
+
+def map_columns(row: Row, header_row: int) -> ColumnMap:
+    headers = [cell_text(v) for v in row]
+    cmap = ColumnMap(header_row, headers)
+    for col, text in enumerate(headers):
+        if not text:
+            continue
+        name = match_header(text)
+        if name is not None and name not in cmap.fields:
+            cmap.fields[name] = col
+        elif name is not None:
+            cmap.extra.append((col, text))
+            cmap.ignored.append(f"{text}（与“{headers[cmap.fields[name]]}”重复）")
+        elif normalise_header(text) not in _SILENT_COLUMNS:
+            cmap.extra.append((col, text))
+            cmap.ignored.append(text)
+    return cmap
+
+
+def find_header(rows: Sequence[Row], limit: int = HEADER_SEARCH_ROWS) -> ColumnMap | None:
+    """The first of the top ``limit`` rows holding both required columns; failing that, the row that
+    matches most known headers (at least two), so the caller can name what is missing."""
+    best: ColumnMap | None = None
+    for index, row in enumerate(rows[:limit]):
+        cmap = map_columns(row, index + 1)
+        if not cmap.missing:
+            return cmap
+        if len(cmap.fields) >= 2 and (best is None or len(cmap.fields) > len(best.fields)):
+            best = cmap
+    return best
+
+
+# --- cell values ---------------------------------------------------------------------------------
+
+def cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat(" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+_DATE = r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
+_DATE_RE = re.compile(rf"^{_DATE}(?:\s*[T ]\s*\d{{1,2}}:\d{{2}}(?::\d{{2}}(?:\.\d+)?)?)?$")
+_COMPACT_RE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+_RANGE_RE = re.compile(rf"^{_DATE}\s*(?:至|到|~|～|—|–|-{{1,2}})\s*{_DATE}$")
+_EXCEL_EPOCH = date(1899, 12, 30)
+
+
+class DateProblem(ValueError):
+    """A cell that is not a recognisable date; the message is for people."""
+
+
+def parse_date(value: object, *, allow_range: bool = False) -> date | None:
+    """Excel dates, 2020-03-01, 2020/3/1, 2020.3.1, 2020年3月1日, 20200301, an Excel serial number;
+    blank → None. With ``allow_range`` a '2020-03-01至2023-02-28' validity range gives its end."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool) and float(value).is_integer():
+        number = int(value)
+        if 20000 <= number <= 80000:  # an unformatted Excel serial (1954–2119)
+            return _EXCEL_EPOCH + timedelta(days=number)
+        value = str(number)
+    text = unicodedata.normalize("NFKC", str(value)).strip()
+    if not text:
+        return None
+    parts: tuple[str, ...] | None = None
+    if (m := _DATE_RE.match(text)) or (m := _COMPACT_RE.match(text)):
+        parts = m.groups()
+    elif allow_range and (m := _RANGE_RE.match(text)):
+        parts = m.groups()[3:]
+    if parts is not None:
+        try:
+            return date(int(parts[0]), int(parts[1]), int(parts[2]))
+        except ValueError:
+            pass
+    raise DateProblem(f"无法识别的日期“{text}”")
+
+
+_GRADE_RE = re.compile(r"(III|II|I|一|二|三|1|2|3)级")
+_GRADE_BARE = {"III": "三级", "II": "二级", "I": "一级", "一": "一级", "二": "二级", "三": "三级",
+               "1": "一级", "2": "二级", "3": "三级"}
+
+
+def normalise_grade(value: object) -> str | None:
+    """'三级企业', '3级', '二级达标', 'Ⅲ级', '小微企业', 3 → 一级/二级/三级/小微; blank → ''; None if unknown."""
+    text = normalise_header(cell_text(value)).upper()
+    if not text:
+        return ""
+    if "小微" in text:
+        return "小微"
+    if m := _GRADE_RE.search(text):
+        return _GRADE_BARE[m.group(1)]
+    return _GRADE_BARE.get(text)
+
+
+# --- files ---------------------------------------------------------------------------------------
+
+@dataclass
+class RawSheet:
+    """Every row of one worksheet (index i is the spreadsheet's row i + 1), before interpretation."""
+
+    file_name: str
+    kind: str  # "xlsx" | "csv"
+    sheet_name: str
+    rows: list[Row]
+
+
+Accept = Callable[[Sequence[Row]], bool]
+_ZIP_MAGIC = b"PK\x03\x04"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0"
+
+
+def read_rows(path: Path | str, accept: Accept | None = None,
+              cancel: CancelToken | None = None) -> RawSheet:
+    """Read a ``.xlsx`` or ``.csv`` file into rows. For a workbook, the active sheet is used unless
+    ``accept`` (given the top rows) rejects it and another sheet is accepted. Raises ImportFileError
+    naming the file for anything unreadable: not found, not a real workbook, wrong encoding, empty."""
+    path = Path(path)
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(8)
+    except FileNotFoundError:
+        raise ImportFileError(f"找不到文件 {path}") from None
+    except OSError as exc:
+        raise ImportFileError(f"无法读取文件 {path.name}：{exc.strerror}") from exc
+    suffix = path.suffix.lower()
+    if head.startswith(_OLE_MAGIC):
+        raise ImportFileError(f"文件 {path.name} 是旧版 Excel（.xls）或加密的工作簿，无法读取；"
+                              "请在 Excel 中取消密码并“另存为” .xlsx 后再导入")
+    if head.startswith(_ZIP_MAGIC):
+        sheet = _read_xlsx(path, accept, cancel)
+    elif suffix in (".xlsx", ".xlsm"):
+        what = "是空的" if not head else "看起来是文本文件" if _looks_textual(path) else "已损坏"
+        raise ImportFileError(f"文件 {path.name} 不是有效的 Excel 工作簿（{what}）；"
+                              "若它其实是 CSV，请把扩展名改为 .csv")
+    elif suffix == ".xls":
+        raise ImportFileError(f"文件 {path.name} 不是有效的 .xls 文件；请另存为 .xlsx 或 .csv")
+    else:
+        sheet = _read_csv(path)
+    if not any(any(v is not None and v != "" for v in row) for row in sheet.rows):
+        raise ImportFileError(f"文件 {path.name} 是空的，没有任何数据")
+    return sheet
+
+
+def _looks_textual(path: Path) -> bool:
+    sample = path.read_bytes()[:4096]
+    return b"\x00" not in sample
+
+
+def _read_xlsx(path: Path, accept: Accept | None, cancel: CancelToken | None) -> RawSheet:
+    import openpyxl  # a heavy import, only needed for workbooks
+
+    fh = path.open("rb")  # a handle, not the path: openpyxl would reject a workbook named .csv
+    try:
+        book = openpyxl.load_workbook(fh, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
+        fh.close()
+        raise ImportFileError(f"文件 {path.name} 不是有效的 Excel 工作簿（无法打开：{exc}）") from exc
+    except Exception as exc:  # openpyxl raises assorted errors on malformed parts
+        fh.close()
+        raise ImportFileError(f"文件 {path.name} 无法作为 Excel 工作簿读取：{exc}") from exc
+    try:
+        sheets = list(book.worksheets)
+        if not sheets:
+            raise ImportFileError(f"文件 {path.name} 中没有工作表")
+        active = book.active if book.active in sheets else sheets[0]
+        order = [active, *(s for s in sheets if s is not active)]
+        chosen = active
+        if accept is not None and len(order) > 1:
+            for ws in order:
+                ws.reset_dimensions()  # some writers record wrong dimensions; read what is there
+                top = list(ws.iter_rows(max_row=HEADER_SEARCH_ROWS, values_only=True))
+                if accept(top):
+                    chosen = ws
+                    break
+        chosen.reset_dimensions()
+        rows: list[Row] = []
+        append = rows.append
+        for row in chosen.iter_rows(values_only=True):
+            append(row)
+            if cancel is not None and not len(rows) % 2000:
+                cancel.raise_if_cancelled()
+        return RawSheet(path.name, "xlsx", str(chosen.title), rows)
+    except ImportFileError:
+        raise
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise ImportFileError(f"文件 {path.name} 已损坏，无法读取：{exc}") from exc
+    finally:
+        book.close()
+        fh.close()
+
+
+def _decode(path: Path, data: bytes) -> str:
+    """UTF-8 (BOM optional) strictly, then GB18030; otherwise name the line of the first bad byte."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ImportFileError(f"文件 {path.name} 的编码不对：第 1 行起是 UTF-16 编码；"
+                              "请另存为“CSV UTF-8”或 GB18030/GBK 编码的 CSV")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as utf8_error:
+        try:
+            return data.decode("gb18030")
+        except UnicodeDecodeError as gb_error:
+            # The decoder that got further is the likelier intended encoding: report its stop.
+            pos = max(utf8_error.start, gb_error.start)
+            line = data.count(b"\n", 0, pos) + 1
+            raise ImportFileError(
+                f"文件 {path.name} 的编码不对：第 {line} 行有无法识别的字节 0x{data[pos]:02X}"
+                "（应为 UTF-8 或 GB18030/GBK）；请在 Excel 中另存为“CSV UTF-8”后再导入") from None
+
+
+def _read_csv(path: Path) -> RawSheet:
+    data = path.read_bytes()
+    text = _decode(path, data)
+    if not text.strip():
+        raise ImportFileError(f"文件 {path.name} 是空的，没有任何数据")
+    top = text[:8192].splitlines()[:HEADER_SEARCH_ROWS]
+    delimiter = "\t" if sum(x.count("\t") for x in top) > sum(x.count(",") for x in top) else ","
+    try:
+        rows: list[Row] = [tuple(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+    except csv.Error as exc:
+        raise ImportFileError(f"文件 {path.name} 不是有效的 CSV：{exc}") from exc
+    return RawSheet(path.name, "csv", "", rows)
