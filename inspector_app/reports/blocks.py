@@ -107,7 +107,7 @@ def subject_table(data: SheetData, st: Styles, *, with_time: bool = True) -> Tab
         rows.append([p("检查时间", L), p(esc(fmt_span(data.started_at, data.ended_at)), C), "", "", "", ""])
         spans.append(("SPAN", (1, len(rows) - 1), (5, len(rows) - 1)))
     extra = [*spans, ("BACKGROUND", (0, 0), (0, -1), colors.Color(.96, .96, .96))]
-    return grid_table(rows, widths, extra=extra)
+    return grid_table(rows, widths, st.font, extra=extra)
 
 
 def inspectors_table(inspectors: tuple[Inspector, ...], st: Styles, label: str = "检查人员") -> Table:
@@ -121,7 +121,7 @@ def inspectors_table(inspectors: tuple[Inspector, ...], st: Styles, label: str =
                      p("证件号码", st.label), p(esc(person.certificate_no), st.cell)])
     extra: list[tuple[Any, ...]] = [("SPAN", (0, 0), (0, len(rows) - 1)),
                                     ("BACKGROUND", (0, 0), (0, -1), colors.Color(.96, .96, .96))]
-    return grid_table(rows, [34 * mm, 66 * mm, 20 * mm, FRAME_W - 120 * mm], extra=extra)
+    return grid_table(rows, [34 * mm, 66 * mm, 20 * mm, FRAME_W - 120 * mm], st.font, extra=extra)
 
 
 def default_signatures(data: SheetData) -> tuple[Signature, ...]:
@@ -164,7 +164,7 @@ def signature_blocks(signatures: tuple[Signature, ...], st: Styles) -> list[Flow
         return []
     table = Table(rows, colWidths=[49 * mm, 58 * mm, 26 * mm, FRAME_W - 133 * mm],
                   rowHeights=heights, hAlign="LEFT")
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("FONTNAME", (0, 0), (-1, -1), st.font),
                                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
                                ("TOPPADDING", (0, 0), (-1, -1), 6), *extra]))
     return [Spacer(1, 2 * mm), table]

@@ -121,7 +121,7 @@ def qr_payload(inspection_id: str | int, uid: str, hash_hex: str) -> str:
     return f"{QR_PREFIX}{inspection_id}:{uid}:{hash_hex.upper()}"
 
 
-_CODE_RE = re.compile(r"^INSP-([A-Z0-9][A-Z0-9-]*?)-?([A-Z2-7]{5})-?([A-Z2-7]{5})$")
+_CODE_RE = re.compile(r"^INSP-?([A-Z0-9]+?)-?([A-Z2-7]{5})-?([A-Z2-7]{5})$")
 _HEX_RE = re.compile(r"^[0-9a-fA-F]{64}$")
 
 
@@ -135,12 +135,12 @@ def parse_code(text: str) -> ParsedCode:
             hash_hex = parts[-1].lower()
             return ParsedCode(RecordKey(parts[0], uid or None), hash_hex, _b32_prefix(hash_hex))
         raise BadVerificationCodeError(f"not a valid sheet QR payload: {raw[:80]!r}")
-    compact = re.sub(r"[\s\u3000]+", "", raw).upper().replace("—", "-").replace("－", "-")
-    match = _CODE_RE.match(compact) if compact.startswith(CODE_PREFIX + "-") else None
+    compact = re.sub(r"[\s\u3000\-—－_]+", "-", raw.upper()).strip("-")
+    match = _CODE_RE.match(compact)
     if match is None:
         # tolerate 0/1/8 read for O/I/B in the hash groups
         fixed = re.sub(
-            r"([A-Z0-9]{5})-?([A-Z0-9]{5})$",
+            r"([A-Z0-9]{5})-?([A-Z0-9]{5})$",  # only the two hash groups
             lambda m: (m.group(1) + "-" + m.group(2)).translate(str.maketrans("018", "OIB")),
             compact,
         )

@@ -105,10 +105,11 @@ def fmt_span(start: datetime | None, end: datetime | None) -> str:
     return f"{left}至{right}"
 
 
-def grid_table(rows: list[list[Any]], widths: list[float], *, repeat: int = 0,
+def grid_table(rows: list[list[Any]], widths: list[float], font: str, *, repeat: int = 0,
                extra: list[tuple[Any, ...]] | None = None) -> Table:
     table = Table(rows, colWidths=widths, repeatRows=repeat, hAlign="LEFT")
     style: list[tuple[Any, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), font),  # plain-string cells too (default: Helvetica)
         ("GRID", (0, 0), (-1, -1), 0.6, GRID),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),

@@ -84,7 +84,7 @@ def recheck_table(findings: tuple[Finding, ...], st: Styles) -> list[Flowable]:
         rows.append([p(str(f.number), st.cell_c), p(esc(f.description), st.cell),
                      p(esc(fmt_date(f.deadline) if f.deadline else "立即整改"), st.cell_c),
                      p(shown, st.cell_c), p(esc(f.recheck_note), st.cell)])
-    return [grid_table(rows, widths, repeat=1, extra=[("BACKGROUND", (0, 0), (-1, 0), SHADE)])]
+    return [grid_table(rows, widths, st.font, repeat=1, extra=[("BACKGROUND", (0, 0), (-1, 0), SHADE)])]
 
 
 def _auto_opinion(findings: tuple[Finding, ...]) -> str:

@@ -55,7 +55,7 @@ def checklist_table(elements: tuple[ElementResult, ...], st: Styles) -> list[Flo
             reasons = "；".join(esc(r) for r in item.reasons)
             rows.append([p(esc(item.code), st.cell_c), p(text, st.cell), p(num(item.points), st.cell_c),
                          p(esc(result), st.cell_c), p(deduction, st.cell_c), p(reasons, st.cell)])
-    return [grid_table(rows, widths, repeat=1, extra=extra)]
+    return [grid_table(rows, widths, st.font, repeat=1, extra=extra)]
 
 
 def summary_block(data: SheetData, st: Styles) -> list[Flowable]:
@@ -94,7 +94,7 @@ def findings_table(findings: tuple[Finding, ...], st: Styles, *, with_status: bo
         if with_status:
             row.append(p(esc(f.status), st.cell_c))
         rows.append(row)
-    return [grid_table(rows, widths, repeat=1, extra=extra)]
+    return [grid_table(rows, widths, st.font, repeat=1, extra=extra)]
 
 
 def build_record(data: SheetData, st: Styles) -> list[Flowable]:

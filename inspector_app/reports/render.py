@@ -98,6 +98,7 @@ def render_sheet_bytes(
         buffer, pagesize=(PAGE_W, PAGE_H), leftMargin=MARGIN_L, rightMargin=MARGIN_R,
         topMargin=MARGIN_T, bottomMargin=MARGIN_B, title=f"{DOC_TITLES[kind]} {data.subject.name}",
         author=data.authority or "Inspector", subject=code, creator="Inspector", invariant=1,
+        initialFontName=font,
     )
     frame = Frame(MARGIN_L, MARGIN_B, FRAME_W, PAGE_H - MARGIN_T - MARGIN_B, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)

@@ -1,0 +1,115 @@
+"""Content hash, short code, QR payload and verification – no PDF needed."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from inspector_app.reports import (
+    BadVerificationCodeError,
+    RecordKey,
+    Verification,
+    canonical_json,
+    content_hash,
+    parse_code,
+    qr_payload,
+    short_code,
+    verify,
+)
+from inspector_app.reports.sample import sample_sheet
+from inspector_app.reports.sheet_data import Finding, ScoreSummary
+
+
+def test_canonical_json_is_sorted_compact_utf8() -> None:
+    raw = canonical_json(sample_sheet(findings=1))
+    text = raw.decode("utf-8")
+    assert "常州市武进区华安精密机械有限公司" in text  # not \\u-escaped
+    assert ", " not in text and ": " not in text
+    assert text.startswith('{"hash_version":1,"record":{')
+
+
+def test_hash_is_stable_and_ignores_number_spelling() -> None:
+    a = sample_sheet()
+    assert content_hash(a) == content_hash(sample_sheet())
+    b = dataclasses.replace(a, summary=dataclasses.replace(a.summary, earned=int(a.summary.earned)))
+    assert content_hash(a) == content_hash(b)
+    assert len(content_hash(a)) == 64
+
+
+def test_photo_bytes_do_not_matter_but_original_digest_does() -> None:
+    a = sample_sheet(photos=1, findings=1)
+    photo = a.photos[0]
+    regenerated = dataclasses.replace(a, photos=(dataclasses.replace(photo, jpeg=photo.jpeg + b"\0"),))
+    assert content_hash(regenerated) == content_hash(a)
+    other = dataclasses.replace(a, photos=(dataclasses.replace(photo, sha256_original="0" * 64),))
+    assert content_hash(other) != content_hash(a)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda d: dataclasses.replace(d, summary=ScoreSummary(score=59.9, grade=None, outcome="建议摘牌")),
+        lambda d: dataclasses.replace(d, findings=(*d.findings, Finding(99, "新增隐患"))),
+        lambda d: dataclasses.replace(d, subject=dataclasses.replace(d.subject, phone="0519-00000000")),
+    ],
+)
+def test_any_change_changes_the_hash(change) -> None:  # type: ignore[no-untyped-def]
+    data = sample_sheet()
+    assert content_hash(change(data)) != content_hash(data)
+
+
+def test_short_code_format_and_tolerant_parsing() -> None:
+    digest = content_hash(sample_sheet())
+    code = short_code(12, digest)
+    assert code.startswith("INSP-12-") and len(code.split("-")) == 4
+    assert [len(g) for g in code.split("-")[2:]] == [5, 5]
+    parsed = parse_code(code)
+    assert parsed.key == RecordKey("12") and parsed.hash_hex is None
+    # read aloud and typed back: lower case, spaces, no separators
+    sloppy = code.lower().replace("-", " ")
+    assert parse_code(sloppy).hash_prefix_b32 == parsed.hash_prefix_b32
+    assert parse_code(code.replace("-", "")).key.inspection_id == "12"
+    assert parse_code(code.replace("INSP-", "INSP ")).key.inspection_id == "12"
+
+
+def test_zero_one_eight_read_as_letters() -> None:
+    digest = "00" * 32
+    code = short_code(7, digest)  # base32 of zeros is all "A"; build one with O/I/B instead
+    assert code == "INSP-7-AAAAA-AAAAA"
+    parsed = parse_code("INSP-7-0I8AA-AAAAA".replace("0I8", "018"))
+    assert parsed.hash_prefix_b32 == "OIBAAAAAAA"
+
+
+def test_qr_payload_round_trip() -> None:
+    digest = content_hash(sample_sheet())
+    payload = qr_payload(12, "3F2A9C1E-7B4D", digest)
+    parsed = parse_code(payload)
+    assert parsed.key == RecordKey("12", "3F2A9C1E-7B4D")
+    assert parsed.hash_hex == digest
+
+
+def test_verify_matches_changed_unknown() -> None:
+    data = sample_sheet()
+    printed = content_hash(data)
+    code = short_code(data.inspection_id, printed)
+    payload = qr_payload(data.inspection_id, data.inspection_uid, printed)
+    current = {"12": printed}
+
+    def lookup(key: RecordKey) -> str | None:
+        return current.get(key.inspection_id)
+
+    assert verify(code, lookup) is Verification.MATCHES
+    assert verify(payload, lookup) is Verification.MATCHES
+    current["12"] = content_hash(dataclasses.replace(data, remarks="事后修改"))
+    assert verify(code, lookup) is Verification.CHANGED
+    assert verify(payload, lookup) is Verification.CHANGED
+    assert str(Verification.CHANGED) == "changed since printing"
+    assert verify(short_code(999, printed), lookup) is Verification.UNKNOWN
+    assert str(verify(short_code(999, printed), lookup)) == "unknown record"
+
+
+@pytest.mark.parametrize("bad", ["", "hello", "INSP-12", "INSP-12-ABCDE", "INSP:1:12:uid:xyz"])
+def test_bad_codes_raise_a_typed_error(bad: str) -> None:
+    with pytest.raises(BadVerificationCodeError):
+        parse_code(bad)
