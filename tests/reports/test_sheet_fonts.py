@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from inspector_app.reports import FontNotFoundError, render_sheet
-from inspector_app.reports import fonts
+from inspector_app.reports import FontNotFoundError, fonts, render_sheet
 from inspector_app.reports.sample import sample_sheet
 
 
