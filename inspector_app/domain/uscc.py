@@ -11,8 +11,8 @@ _VALUE = {ch: i for i, ch in enumerate(CHARSET)}
 
 def check_character(first17: str) -> str:
     """The 18th character for the first 17. The outer ``% 31`` matters: a sum divisible by 31 gives '0'."""
-    if len(first17) != 17:
-        raise ValueError("need exactly 17 characters")
+    if len(first17) != 17 or any(ch not in _VALUE for ch in first17):
+        raise ValueError(f"not 17 code characters: {first17!r}")
     total = sum(_VALUE[ch] * w for ch, w in zip(first17, WEIGHTS, strict=True))
     return CHARSET[(31 - total % 31) % 31]
 
@@ -51,6 +51,6 @@ def is_valid(code: str) -> bool:
 def make_code(registering: str, org_type: str, region: str, org_code9: str) -> str:
     """Build a valid code from its parts (1 + 1 + 6 + 9 characters) plus the check character."""
     body = f"{registering}{org_type}{region}{org_code9}"
-    if len(body) != 17:
-        raise ValueError("parts must make 17 characters")
+    if len(body) != 17 or any(ch not in _VALUE for ch in body):
+        raise ValueError(f"not 17 code characters: {body!r}")
     return body + check_character(body)

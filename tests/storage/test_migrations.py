@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from inspector_app.domain.errors import WorkspaceError
+from inspector_app.services.demo import build_demo
+from inspector_app.storage.engine import DB_NAME, known_revisions, open_workspace
+from inspector_app.storage.models import Enterprise, Inspection
+
+
+def _pragmas(path: Path) -> tuple[str, int, int]:
+    from inspector_app.storage.engine import make_engine
+
+    engine = make_engine(path)
+    with engine.connect() as con:
+        mode = con.exec_driver_sql("PRAGMA journal_mode").scalar()
+        sync = con.exec_driver_sql("PRAGMA synchronous").scalar()
+        fks = con.exec_driver_sql("PRAGMA foreign_keys").scalar()
+    engine.dispose()
+    return str(mode), int(sync or 0), int(fks or 0)
+
+
+def test_single_head() -> None:
+    revisions, head = known_revisions()
+    assert head is not None and "0001" in revisions
+
+
+def test_empty_workspace_is_created_at_head_with_pragmas(tmp_path: Path) -> None:
+    ws = open_workspace(tmp_path / "ws")
+    ws.close()
+    _, head = known_revisions()
+    con = sqlite3.connect(tmp_path / "ws" / DB_NAME)
+    assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head
+    con.close()
+    assert _pragmas(tmp_path / "ws" / DB_NAME) == ("wal", 2, 1)  # 2 = FULL
+
+
+def test_populated_database_upgrades_from_first_revision_with_backup(tmp_path: Path) -> None:
+    from alembic import command
+
+    from inspector_app.storage.engine import _alembic_config, make_engine
+
+    root = tmp_path / "ws"
+    root.mkdir()
+    engine = make_engine(root / DB_NAME)
+    command.upgrade(_alembic_config(engine), "0001")
+    engine.dispose()
+    # Fill it at revision 0001 (the foundation tables are all there).
+    ws = open_workspace(root, migrate_schema=False)
+    with ws.sessions.begin() as session:
+        build_demo(session, enterprises=15)
+    with ws.sessions() as session:
+        before = (session.scalar(select(func.count()).select_from(Enterprise)),
+                  session.scalar(select(func.count()).select_from(Inspection)))
+    ws.close()
+    ws = open_workspace(root)  # migrates to head
+    with ws.sessions() as session:
+        after = (session.scalar(select(func.count()).select_from(Enterprise)),
+                 session.scalar(select(func.count()).select_from(Inspection)))
+    ws.close()
+    assert after == before and before[0] == 15
+    _, head = known_revisions()
+    if head != "0001":
+        backups = list((root / "backups").glob("workspace-rev0001-*.sqlite"))
+        assert backups, "a backup is written before migrating"
+        con = sqlite3.connect(backups[0])
+        assert con.execute("SELECT count(*) FROM enterprises").fetchone()[0] == 15
+        con.close()
+
+
+def test_workspace_from_newer_version_is_refused(tmp_path: Path) -> None:
+    ws = open_workspace(tmp_path / "ws")
+    ws.close()
+    con = sqlite3.connect(tmp_path / "ws" / DB_NAME)
+    con.execute("UPDATE alembic_version SET version_num = '9999'")
+    con.commit()
+    con.close()
+    with pytest.raises(WorkspaceError, match="更新版本"):
+        open_workspace(tmp_path / "ws")
+
+
+def test_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
+    root = tmp_path / "ws"
+    root.mkdir()
+    (root / DB_NAME).write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(WorkspaceError):
+        open_workspace(root)
+
+
+def test_reopening_does_not_touch_alembic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    open_workspace(tmp_path / "ws").close()
+    import inspector_app.storage.engine as engine_module
+
+    monkeypatch.setattr(engine_module, "_alembic_config", lambda e: (_ for _ in ()).throw(AssertionError))
+    open_workspace(tmp_path / "ws").close()
+    shutil.rmtree(tmp_path / "ws")
