@@ -1,1 +1,16 @@
-"""bundle package."""
+"""Bundles: signed, tamper-evident BagIt-in-zip files that carry data between the office and inspectors.
+
+Modules, lowest first:
+
+* ``zipsafe``  – ``SafeZip.open(path)``: a zip reader that rejects hostile archives before extraction;
+* ``names``    – the member-name safety rules;
+* ``signing``  – Ed25519 ``Signer``, fingerprints, ``SignatureBlock``, ``PublicKeyFile``, trust stores;
+* ``profile``  – the strict BagIt profile: tag files, path grammar, ``BundleHeader``, format version;
+* ``bag``      – ``BagWriter`` and the crash-safe ``write_bundle``;
+* ``bag_verify`` – ``verify_bundle(path, trust)`` → ``VerifiedBundle``;
+* ``crypto``   – optional X25519 + AES-256-GCM encryption of a finished bundle file;
+* ``errors``   – the typed errors, all ``ImportFileError`` subclasses.
+
+The services that fill and apply bundles from/to a workspace are ``services.bundle_export`` and
+``services.bundle_import``.  The format is documented in ``docs/bundle-format.md``.
+"""

@@ -204,6 +204,8 @@ def _find_end(handle: BinaryIO, file_size: int) -> tuple[int, int, int, int]:
     tail = _read_at(handle, file_size - tail_size, tail_size, "end record")
     pos = tail.rfind(EOCD_SIG)
     found_any = pos >= 0
+    if pos >= 0 and pos + _EOCD.size > len(tail):
+        raise _fail("truncated archive: the end-of-central-directory record is cut off")
     while pos >= 0:
         if pos + _EOCD.size <= len(tail):
             fields = _EOCD.unpack_from(tail, pos)

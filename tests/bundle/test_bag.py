@@ -1,0 +1,288 @@
+"""The signed bag: a valid bundle verifies (also with the independent bagit tool); every forgery fails."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import bagit
+import pytest
+from bundle_helpers import JPEG, fill_sample, make_header
+from bundle_zipcraft import replace_line, tamper
+
+from inspector_app.bundle.bag import BagWriter, WrittenBag, write_bundle
+from inspector_app.bundle.bag_verify import verify_bundle
+from inspector_app.bundle.errors import (
+    BagInvalidError,
+    RevokedKeyError,
+    SignatureError,
+    UnsafeArchiveError,
+    UnsupportedVersionError,
+    UntrustedKeyError,
+)
+from inspector_app.bundle.profile import FORMAT_VERSION
+from inspector_app.bundle.signing import InMemoryTrustStore, Signer, format_fingerprint
+
+PHOTO = f"data/photos/originals/{hashlib.sha256(JPEG).hexdigest()}.jpg"
+
+
+def test_valid_bundle_verifies(bundle_file: WrittenBag, trust: InMemoryTrustStore, tmp_path: Path) -> None:
+    with verify_bundle(bundle_file.path, trust, stage_dir=tmp_path / "stage") as bundle:
+        assert bundle.header.sequence == 1
+        assert bundle.signer is not None and bundle.signer.name == "王检查"
+        assert bundle.records_of("inspections") == [("42", {"id": 42, "enterprise": "常州市某化工有限公司"})]
+        assert bundle.staged[PHOTO].read_bytes() == JPEG
+        assert bundle.payload[PHOTO].size == len(JPEG)
+
+
+def test_photos_are_stored_and_json_deflated(bundle_file: WrittenBag) -> None:
+    with zipfile.ZipFile(bundle_file.path) as zf:
+        methods = {i.filename.split("/", 1)[1]: i.compress_type for i in zf.infolist()}
+    assert methods[PHOTO] == zipfile.ZIP_STORED
+    assert methods["data/records/inspections/42.json"] == zipfile.ZIP_DEFLATED
+
+
+def test_unzipped_bundle_validates_with_the_bagit_tool(bundle_file: WrittenBag, tmp_path: Path) -> None:
+    out = tmp_path / "unzipped"
+    with zipfile.ZipFile(bundle_file.path) as zf:
+        zf.extractall(out)
+    (bag_dir,) = list(out.iterdir())
+    bag = bagit.Bag(str(bag_dir))
+    bag.validate()
+    assert bag.info["Inspector-Bundle-Id"] == bundle_file.header.bundle_id
+    run = subprocess.run([sys.executable, "-m", "bagit", "--validate", str(bag_dir)], capture_output=True, text=True)
+    assert run.returncode == 0 and "is valid" in run.stderr
+
+
+def test_no_partial_file_is_left_when_writing_fails(tmp_path: Path, signer: Signer) -> None:
+    def broken(writer: BagWriter) -> None:
+        fill_sample(writer)
+        raise RuntimeError("disk full")
+
+    with pytest.raises(RuntimeError):
+        write_bundle(tmp_path / "b.inspbundle", make_header(signer), signer, broken)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_writer_refuses_paths_outside_the_grammar(tmp_path: Path, signer: Signer) -> None:
+    writer = BagWriter(tmp_path / "x.zip", make_header(signer), signer)
+    with pytest.raises(BagInvalidError, match="grammar"):
+        writer.add_bytes("data/../evil.json", b"{}")
+    with pytest.raises(BagInvalidError, match="SHA-256"):
+        writer.add_bytes(f"data/photos/originals/{'0' * 64}.jpg", JPEG)
+    writer.abort()
+
+
+# -- forgeries and damage ---------------------------------------------------------------------------
+def _flip_stored_byte(src: Path, dst: Path) -> Path:
+    data = bytearray(src.read_bytes())
+    at = data.index(JPEG[100:140])
+    data[at] ^= 0x01
+    dst.write_bytes(bytes(data))
+    return dst
+
+
+def test_flipped_payload_byte_fails_the_crc(bundle_file: WrittenBag, trust: InMemoryTrustStore, tmp_path: Path) -> None:
+    bad = _flip_stored_byte(bundle_file.path, tmp_path / "flipped.zip")
+    with pytest.raises(UnsafeArchiveError, match="bad CRC"):
+        verify_bundle(bad, trust)
+
+
+def test_flipped_payload_byte_with_crc_fixed_fails_the_manifest(
+    bundle_file: WrittenBag, trust: InMemoryTrustStore, tmp_path: Path
+) -> None:
+    def flip(m: dict[str, bytes], top: str) -> None:
+        data = bytearray(m[f"{top}/{PHOTO}"])
+        data[500] ^= 0x01
+        m[f"{top}/{PHOTO}"] = bytes(data)
+
+    bad = tamper(bundle_file.path, tmp_path / "flipped.zip", flip)
+    with pytest.raises(BagInvalidError, match="does not match its SHA-256"):
+        verify_bundle(bad, trust)
+
+
+def _edit_info(label: str, value: str):  # type: ignore[no-untyped-def]
+    def edit(m: dict[str, bytes], top: str) -> None:
+        replace_line(m, f"{top}/bag-info.txt", label, value)
+
+    return edit
+
+
+def test_bag_info_edited_without_manifests(bundle_file: WrittenBag, trust: InMemoryTrustStore, tmp_path: Path) -> None:
+    bad = tamper(bundle_file.path, tmp_path / "b.zip", _edit_info("Inspector-Sequence", "9"))
+    with pytest.raises(BagInvalidError, match=r"bag-info\.txt does not match its hash"):
+        verify_bundle(bad, trust)
+
+
+def test_bag_info_edited_with_manifests_recomputed(
+    bundle_file: WrittenBag, trust: InMemoryTrustStore, tmp_path: Path
+) -> None:
+    bad = tamper(bundle_file.path, tmp_path / "b.zip", _edit_info("Inspector-Sequence", "9"), manifests=True)
+    with pytest.raises(SignatureError, match="altered after signing"):
+        verify_bundle(bad, trust)
+
+
+def test_payload_added_with_manifests_recomputed(
+    bundle_file: WrittenBag, trust: InMemoryTrustStore, tmp_path: Path
+) -> None:
+    def add(m: dict[str, bytes], top: str) -> None:
+        m[f"{top}/data/records/inspections/43.json"] = b'{"id": 43}'
+
+    bad = tamper(bundle_file.path, tmp_path / "b.zip", add, manifests=True)
+    with pytest.raises(SignatureError, match="altered after signing"):
+        verify_bundle(bad, trust)
+
+
+def _adopt(signer: Signer):  # type: ignore[no-untyped-def]
+    """Rewrite the producer key in bag-info and the header so the bundle claims ``signer``."""
+
+    def edit(m: dict[str, bytes], top: str) -> None:
+        replace_line(m, f"{top}/bag-info.txt", "Inspector-Key-Fingerprint", signer.fingerprint)
+        doc = json.loads(m[f"{top}/inspector-bundle.json"])
+        doc["producer"]["key_fingerprint"] = signer.fingerprint
+        m[f"{top}/inspector-bundle.json"] = json.dumps(doc).encode()
+
+    return edit
+
+
+def test_signature_by_an_unknown_key(
+    bundle_file: WrittenBag, trust: InMemoryTrustStore, other_signer: Signer, tmp_path: Path
+) -> None:
+    bad = tamper(bundle_file.path, tmp_path / "b.zip", _adopt(other_signer), resign=other_signer)
+    with pytest.raises(UntrustedKeyError, match="unknown key") as err:
+        verify_bundle(bad, trust)
+    assert format_fingerprint(other_signer.fingerprint) in str(err.value)
+    assert err.value.fingerprint == other_signer.fingerprint
+
+
+def test_signature_by_a_revoked_key(bundle_file: WrittenBag, trust: InMemoryTrustStore, signer: Signer) -> None:
+    trust.revoke(signer.fingerprint, "2026-11-20")
+    with pytest.raises(RevokedKeyError, match="revoked on 2026-11-20") as err:
+        verify_bundle(bundle_file.path, trust)
+    assert format_fingerprint(signer.fingerprint) in str(err.value)
+
+
+def test_signature_by_a_different_key_than_bag_info_names(
+    bundle_file: WrittenBag, trust: InMemoryTrustStore, other_signer: Signer, tmp_path: Path
+) -> None:
+    bad = tamper(bundle_file.path, tmp_path / "b.zip", lambda m, t: None, resign=other_signer)
+    with pytest.raises(SignatureError, match="names another producer key"):
+        verify_bundle(bad, trust)
+
+
+def test_signature_file_with_a_swapped_public_key(
+    bundle_file: WrittenBag, trust: InMemoryTrustStore, other_signer: Signer, tmp_path: Path
+) -> None:
+    from inspector_app.bundle.signing import SignatureBlock
+
+    def swap(m: dict[str, bytes], top: str) -> None:
+        block = SignatureBlock.parse(m[f"{top}/signature.ed25519"])
+        m[f"{top}/signature.ed25519"] = SignatureBlock(other_signer.public_raw, block.signature).to_bytes()
+
+    bad = tamper(bundle_file.path, tmp_path / "b.zip", swap)
+    with pytest.raises(SignatureError, match="signature does not match"):
+        verify_bundle(bad, trust)
+
+
+def test_expected_key_mismatch(bundle_file: WrittenBag, other_signer: Signer) -> None:
+    with pytest.raises(SignatureError, match="not by the expected key"):
+        verify_bundle(bundle_file.path, None, expected_fingerprint=other_signer.fingerprint)
+
+
+def test_missing_signature(bundle_file: WrittenBag, trust: InMemoryTrustStore, tmp_path: Path) -> None:
+    bad = tamper(bundle_file.path, tmp_path / "b.zip", lambda m, t: m.pop(f"{t}/signature.ed25519"))
+    with pytest.raises(BagInvalidError, match=r"missing \['signature.ed25519'\]"):
+        verify_bundle(bad, trust)
+
+
+def test_newer_format_version(bundle_file: WrittenBag, trust: InMemoryTrustStore, signer: Signer, tmp_path: Path) -> None:
+    newer = str(FORMAT_VERSION + 1)
+
+    def bump(m: dict[str, bytes], top: str) -> None:
+        replace_line(m, f"{top}/bag-info.txt", "Inspector-Format-Version", newer)
+        m[f"{top}/some-future-tag-file.txt"] = b"new things"
+
+    bad = tamper(bundle_file.path, tmp_path / "b.zip", bump, resign=signer)
+    with pytest.raises(UnsupportedVersionError, match=f"format version {newer}, newer than this program"):
+        verify_bundle(bad, trust)
+
+
+def test_extra_tag_file(bundle_file: WrittenBag, trust: InMemoryTrustStore, tmp_path: Path) -> None:
+    bad = tamper(bundle_file.path, tmp_path / "b.zip", lambda m, t: m.__setitem__(f"{t}/run-me.sh", b"rm -rf"))
+    with pytest.raises(BagInvalidError, match="not allowed"):
+        verify_bundle(bad, trust)
+
+
+def test_payload_outside_the_grammar(bundle_file: WrittenBag, trust: InMemoryTrustStore, signer: Signer,
+                                     tmp_path: Path) -> None:
+    bad = tamper(bundle_file.path, tmp_path / "b.zip",
+                 lambda m, t: m.__setitem__(f"{t}/data/autorun.inf", b"x"), resign=signer)
+    with pytest.raises(BagInvalidError, match="path grammar"):
+        verify_bundle(bad, trust)
+
+
+def test_payload_oxum_mismatch(bundle_file: WrittenBag, trust: InMemoryTrustStore, signer: Signer,
+                               tmp_path: Path) -> None:
+    bad = tamper(bundle_file.path, tmp_path / "b.zip", _edit_info("Payload-Oxum", "1.1"), resign=signer)
+    with pytest.raises(BagInvalidError, match="Payload-Oxum"):
+        verify_bundle(bad, trust)
+
+
+def test_content_address_mismatch(bundle_file: WrittenBag, trust: InMemoryTrustStore, signer: Signer,
+                                  tmp_path: Path) -> None:
+    def rename(m: dict[str, bytes], top: str) -> None:
+        m[f"{top}/data/photos/originals/{'a' * 64}.jpg"] = m.pop(f"{top}/{PHOTO}")
+
+    bad = tamper(bundle_file.path, tmp_path / "b.zip", rename, resign=signer)
+    with pytest.raises(BagInvalidError, match="other than its name"):
+        verify_bundle(bad, trust)
+
+
+def test_wrong_top_folder(bundle_file: WrittenBag, trust: InMemoryTrustStore, tmp_path: Path) -> None:
+    def move(m: dict[str, bytes], top: str) -> None:
+        for name in list(m):
+            m["evil" + name[len(top):]] = m.pop(name)
+
+    bad = tamper(bundle_file.path, tmp_path / "b.zip", move)
+    with pytest.raises(BagInvalidError, match="bundle-<uuid>"):
+        verify_bundle(bad, trust)
+
+
+def test_header_json_disagreeing_with_bag_info(bundle_file: WrittenBag, trust: InMemoryTrustStore, signer: Signer,
+                                               tmp_path: Path) -> None:
+    def edit(m: dict[str, bytes], top: str) -> None:
+        doc = json.loads(m[f"{top}/inspector-bundle.json"])
+        doc["sequence"] = 5
+        m[f"{top}/inspector-bundle.json"] = json.dumps(doc).encode()
+
+    bad = tamper(bundle_file.path, tmp_path / "b.zip", edit, resign=signer)
+    with pytest.raises(BagInvalidError, match="Inspector-Sequence"):
+        verify_bundle(bad, trust)
+
+
+def test_truncated_and_empty_bundles(bundle_file: WrittenBag, trust: InMemoryTrustStore, tmp_path: Path) -> None:
+    data = bundle_file.path.read_bytes()
+    (tmp_path / "t.zip").write_bytes(data[: len(data) // 2])
+    with pytest.raises(UnsafeArchiveError, match=r"truncated|not a zip"):
+        verify_bundle(tmp_path / "t.zip", trust)
+    (tmp_path / "e.zip").write_bytes(b"")
+    with pytest.raises(UnsafeArchiveError, match="empty file"):
+        verify_bundle(tmp_path / "e.zip", trust)
+
+
+def test_junk_before_a_bundle(bundle_file: WrittenBag, trust: InMemoryTrustStore, tmp_path: Path) -> None:
+    (tmp_path / "j.zip").write_bytes(b"#!/bin/sh\nexit 0\n" + bundle_file.path.read_bytes())
+    with pytest.raises(UnsafeArchiveError, match="junk before the archive"):
+        verify_bundle(tmp_path / "j.zip", trust)
+
+
+def test_failed_verification_removes_the_staging_folder(bundle_file: WrittenBag, tmp_path: Path,
+                                                       other_signer: Signer) -> None:
+    stage = tmp_path / "stage"
+    with pytest.raises(UntrustedKeyError):
+        verify_bundle(bundle_file.path, InMemoryTrustStore(), stage_dir=stage)
+    assert not stage.exists()
