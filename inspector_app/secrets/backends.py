@@ -15,6 +15,7 @@ from enum import StrEnum
 import keyring
 from jaraco.classes import properties
 from keyring.backend import KeyringBackend
+from keyring.backends.chainer import ChainerBackend
 from keyring.errors import PasswordDeleteError
 
 # Backends that store secrets encrypted under the user's login (or an unlocked wallet).
@@ -29,7 +30,6 @@ SECURE_BACKENDS = frozenset(
     }
 )
 MISSING_BACKENDS = frozenset({"keyring.backends.fail.Keyring", "keyring.backends.null.Keyring"})
-CHAINER = "keyring.backends.chainer.ChainerBackend"
 
 
 class BackendState(StrEnum):
@@ -73,7 +73,7 @@ def _classify(backend: KeyringBackend) -> BackendState:
         return BackendState.SECURE
     if name in MISSING_BACKENDS:
         return BackendState.MISSING
-    if name == CHAINER:
+    if isinstance(backend, ChainerBackend):
         members: list[KeyringBackend] = list(getattr(backend, "backends", []))
         if not members:
             return BackendState.MISSING

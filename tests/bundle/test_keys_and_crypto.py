@@ -1,0 +1,164 @@
+"""Keys, fingerprints, public key files, the keyring layer and bundle encryption."""
+
+from __future__ import annotations
+
+import base64
+import os
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+from jaraco.classes import properties
+from keyring.backend import KeyringBackend
+from keyring.backends import chainer, fail, null
+
+from inspector_app.bundle.crypto import decrypt_file, encrypt_file, is_encrypted, x25519_public
+from inspector_app.bundle.errors import DecryptionError, KeyFileError, UnsupportedVersionError
+from inspector_app.bundle.signing import (
+    PublicKeyFile,
+    Signer,
+    format_fingerprint,
+    normalize_fingerprint,
+)
+from inspector_app.secrets import (
+    BackendState,
+    InMemoryKeyring,
+    InsecureKeyringError,
+    KeyKind,
+    KeyStore,
+    backend_status,
+)
+
+
+def test_fingerprint_is_read_in_groups_of_four(signer: Signer) -> None:
+    shown = format_fingerprint(signer.fingerprint)
+    assert len(shown.split()) == 16 and all(len(g) == 4 for g in shown.split())
+    assert normalize_fingerprint(shown) == signer.fingerprint
+    with pytest.raises(ValueError):
+        normalize_fingerprint("1234")
+
+
+def test_public_key_file_round_trip(signer: Signer) -> None:
+    key = PublicKeyFile(signer.public_raw, "王检查", "inspector", "device-1", x25519_public(os.urandom(32)))
+    assert PublicKeyFile.parse(key.to_text()) == key
+
+
+def test_public_key_file_with_an_altered_key_is_refused(signer: Signer, other_signer: Signer) -> None:
+    text = PublicKeyFile(signer.public_raw, "王检查", "inspector", "device-1").to_text()
+    forged = text.replace(base64.b64encode(signer.public_raw).decode(),
+                          base64.b64encode(other_signer.public_raw).decode())
+    with pytest.raises(KeyFileError, match="altered"):
+        PublicKeyFile.parse(forged)
+    with pytest.raises(KeyFileError, match="Role"):
+        PublicKeyFile.parse(text.replace("Role: inspector", "Role: admin"))
+
+
+class _AltPlaintext(KeyringBackend):
+    """Stands in for keyrings.alt.file.PlaintextKeyring (same module name is what matters)."""
+
+    @properties.classproperty
+    def priority(cls) -> float:  # never viable, so keyring never picks it for other tests
+        raise RuntimeError("test double")
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return None
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        pass
+
+    def delete_password(self, service: str, username: str) -> None:
+        pass
+
+
+_AltPlaintext.__module__ = "keyrings.alt.file"
+
+
+def _chain(*members: KeyringBackend) -> chainer.ChainerBackend:
+    class Chain(chainer.ChainerBackend):
+        viable = False  # never picked by keyring itself
+        backends: ClassVar[list[KeyringBackend]] = list(members)
+
+    return Chain()
+
+
+@pytest.mark.parametrize(
+    ("backend", "state"),
+    [
+        (fail.Keyring(), BackendState.MISSING),
+        (null.Keyring(), BackendState.MISSING),
+        (_AltPlaintext(), BackendState.INSECURE),
+        (InMemoryKeyring(), BackendState.SECURE),
+    ],
+)
+def test_backend_status(backend: KeyringBackend, state: BackendState) -> None:
+    status = backend_status(backend, platform="linux")
+    assert status.state is state
+    if state is not BackendState.SECURE:
+        assert "GNOME Keyring" in status.message and "KWallet" in status.message
+
+
+def test_chainer_backends() -> None:
+    assert backend_status(_chain()).state is BackendState.MISSING
+    assert backend_status(_chain(InMemoryKeyring())).state is BackendState.SECURE
+    assert backend_status(_chain(InMemoryKeyring(), _AltPlaintext())).state is BackendState.INSECURE
+
+
+def test_platform_advice() -> None:
+    assert "out of the box" in backend_status(fail.Keyring(), platform="win32").message
+    assert "Keychain" in backend_status(fail.Keyring(), platform="darwin").message
+
+
+def test_in_memory_keyring_is_never_chosen_automatically() -> None:
+    assert not InMemoryKeyring.viable
+
+
+def test_keystore_creates_and_reloads_keys() -> None:
+    backend = InMemoryKeyring()
+    store = KeyStore("device-1", backend)
+    raw = store.ensure_private_key(KeyKind.SIGNING)
+    assert KeyStore("device-1", backend).load_private_key(KeyKind.SIGNING) == raw
+    assert store.load_private_key(KeyKind.ENCRYPTION) is None
+    assert Signer.from_raw(raw).fingerprint == Signer.from_raw(store.ensure_private_key(KeyKind.SIGNING)).fingerprint
+
+
+@pytest.mark.parametrize("backend", [fail.Keyring(), null.Keyring(), _AltPlaintext()])
+def test_keystore_refuses_insecure_backends(backend: KeyringBackend) -> None:
+    with pytest.raises(InsecureKeyringError, match=r"cannot sign|does not protect") as err:
+        KeyStore("device-1", backend).ensure_private_key(KeyKind.SIGNING)
+    assert err.value.status.state is not BackendState.SECURE
+
+
+# -- encryption ------------------------------------------------------------------------------------
+@pytest.mark.parametrize("size", [0, 1, 1000, 4096, 3 * 4096, 3 * 4096 + 7])
+def test_encrypt_round_trip(tmp_path: Path, size: int) -> None:
+    private = os.urandom(32)
+    plain = tmp_path / "b.zip"
+    plain.write_bytes(os.urandom(size))
+    encrypt_file(plain, tmp_path / "b.enc", x25519_public(private), chunk_size=4096)
+    assert is_encrypted(tmp_path / "b.enc") and not is_encrypted(plain)
+    decrypt_file(tmp_path / "b.enc", tmp_path / "out.zip", private)
+    assert (tmp_path / "out.zip").read_bytes() == plain.read_bytes()
+
+
+def _encrypted(tmp_path: Path, private: bytes) -> bytes:
+    (tmp_path / "p").write_bytes(os.urandom(10_000))
+    encrypt_file(tmp_path / "p", tmp_path / "e", x25519_public(private), chunk_size=4096)
+    return (tmp_path / "e").read_bytes()
+
+
+def test_decrypt_refuses_wrong_key_tampering_truncation_and_newer_version(tmp_path: Path) -> None:
+    private = os.urandom(32)
+    data = _encrypted(tmp_path, private)
+    cases: list[tuple[bytes, bytes, type[Exception], str]] = [
+        (data, os.urandom(32), DecryptionError, "another office key"),
+        (data[:200] + bytes([data[200] ^ 1]) + data[201:], private, DecryptionError, "authentication"),
+        (data[: 96 + 4096 + 16], private, DecryptionError, "authentication"),  # cut at a chunk boundary
+        (data[:-5], private, DecryptionError, "authentication"),
+        (data[:10] + b"\x00\x07" + data[12:], private, DecryptionError, "suite"),
+        (data[:8] + b"\x00\x02" + data[10:], private, UnsupportedVersionError, "newer"),
+    ]
+    for blob, key, error, why in cases:
+        (tmp_path / "x").write_bytes(blob)
+        with pytest.raises(error, match=why):
+            decrypt_file(tmp_path / "x", tmp_path / "out", key)
+        assert not (tmp_path / "out").exists()
