@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,3 +25,19 @@ def photo_fixtures() -> Path:
     if not folder.is_dir():
         pytest.skip("../shared/fixtures/photos is not present")
     return folder
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Iterator[object]:
+    """A fresh, migrated, empty workspace in a temporary folder."""
+    from inspector_app.storage.engine import open_workspace
+
+    ws = open_workspace(tmp_path / "workspace")
+    yield ws
+    ws.close()
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test ever touches the real user data folder."""
+    monkeypatch.setenv("INSPECTOR_DATA_DIR", str(tmp_path / "default-data-dir"))

@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from inspector_app.services.queries import INSPECTION_COLUMNS
+
+
+def run(*args: str, data_dir: Path | None = None, env: dict[str, str] | None = None
+        ) -> subprocess.CompletedProcess[str]:
+    full_env = os.environ | (env or {})
+    prefix = ["--data-dir", str(data_dir)] if data_dir else []
+    return subprocess.run([sys.executable, "-m", "inspector_app", *prefix, *args], capture_output=True,
+                          text=True, env=full_env, stdin=subprocess.DEVNULL, timeout=120, check=False)
+
+
+@pytest.fixture(scope="module")
+def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("demo")
+    result = run("demo", "--enterprises", "210", data_dir=folder)
+    assert result.returncode == 0, result.stderr
+    assert "企业 210 家" in result.stdout
+    return folder
+
+
+def test_demo_enterprises_are_changzhou_with_valid_codes(demo_dir: Path) -> None:
+    from inspector_app.domain.uscc import is_valid
+    from inspector_app.services.enterprises import CHANGZHOU_DISTRICTS
+
+    rows = json.loads(run("enterprises", "list", "--format", "json", data_dir=demo_dir).stdout)
+    assert len(rows) >= 200
+    assert all(is_valid(r["uscc"]) and r["uscc"][2:6] == "3204" for r in rows)
+    assert {r["district"] for r in rows} == set(CHANGZHOU_DISTRICTS)
+
+
+def test_inspections_list_json_is_stable_and_covers_states(demo_dir: Path) -> None:
+    result = run("inspections", "list", "--format", "json", data_dir=demo_dir)
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert rows and all(tuple(r) == INSPECTION_COLUMNS for r in rows)
+    statuses = {r["status"] for r in rows}
+    assert {"assigned", "in_progress"} <= statuses
+    assert statuses & {"completed", "exported", "received", "accepted", "returned"}
+    assert any(r["score"] is not None and r["outcome"] for r in rows)
+    csv_out = run("inspections", "list", "--format", "csv", data_dir=demo_dir).stdout
+    assert csv_out.splitlines()[0] == ",".join(INSPECTION_COLUMNS)
+    table = run("inspections", "list", data_dir=demo_dir).stdout
+    assert "enterprise" in table.splitlines()[0]
+
+
+def test_inspections_show_json(demo_dir: Path) -> None:
+    rows = json.loads(run("inspections", "list", "--format", "json", "--status", "in_progress",
+                          data_dir=demo_dir).stdout)
+    doc = json.loads(run("inspections", "show", str(rows[0]["id"]), "--format", "json", data_dir=demo_dir).stdout)
+    assert doc["id"] == rows[0]["id"] and doc["answers"] and doc["audit"]
+    text = run("inspections", "show", str(rows[0]["id"]), data_dir=demo_dir).stdout
+    assert "得分" in text
+
+
+def test_errors_go_to_stderr_with_nonzero_status(tmp_path: Path) -> None:
+    result = run("inspections", "show", "999", data_dir=tmp_path / "ws")
+    assert result.returncode == 1 and "999" in result.stderr and result.stdout == ""
+    result = run("templates", "validate", str(tmp_path / "missing.json"))
+    assert result.returncode == 1 and "missing.json" in result.stderr
+    assert run("no-such-command").returncode == 2
+
+
+def test_templates_list_and_validate(tmp_path: Path) -> None:
+    listed = run("templates", "list")
+    assert listed.returncode == 0 and "lookback-2020" in listed.stdout and "operation-audit-2020" in listed.stdout
+    bad = tmp_path / "bad.json"
+    data = json.loads((Path(__file__).resolve().parents[2] / "resources/templates/lookback-2020.json")
+                      .read_text(encoding="utf-8"))
+    data["elements"][1]["items"][2]["points"] = -3
+    bad.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    result = run("templates", "validate", str(bad))
+    code = data["elements"][1]["items"][2]["code"]
+    assert result.returncode == 1 and "bad.json" in result.stderr and code in result.stderr
+    assert "points" in result.stderr
+
+
+def test_data_dir_from_environment(tmp_path: Path) -> None:
+    result = run("enterprises", "list", "--format", "json", env={"INSPECTOR_DATA_DIR": str(tmp_path / "env")})
+    assert result.returncode == 0 and json.loads(result.stdout) == []
+    assert (tmp_path / "env" / "workspace.sqlite").exists()
+
+
+def test_non_gui_commands_import_no_qt(tmp_path: Path) -> None:
+    code = ("import sys; from inspector_app.cli import main; "
+            f"rc = main(['--data-dir', {str(tmp_path / 'w')!r}, 'inspections', 'list', '--format', 'json']); "
+            "assert rc == 0; bad = [m for m in sys.modules if m.startswith('PySide6')]; assert not bad, bad")
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, timeout=60)

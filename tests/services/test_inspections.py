@@ -1,0 +1,140 @@
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from inspector_app.domain import uscc
+from inspector_app.domain.errors import LifecycleError, ValidationError
+from inspector_app.domain.lifecycle import FindingStatus, InspectionStatus
+from inspector_app.domain.scoring import Answer
+from inspector_app.services import audit, findings, inspections
+from inspector_app.services.enterprises import EnterpriseData, upsert
+from inspector_app.services.inspection_export import inspection_document
+from inspector_app.services.templates import latest_templates, sync_shipped_templates
+from inspector_app.storage.engine import Workspace
+from inspector_app.storage.models import Inspection
+
+PAIR = [("季琳", "苏应急执法32040001"), ("吴敏", "苏评审2019-0456")]
+
+
+def _setup(ws: Workspace) -> int:
+    with ws.sessions.begin() as s:
+        sync_shipped_templates(s)
+        template = next(t for t in latest_templates(s) if t.template_id == "lookback-2020")
+        enterprise, _ = upsert(s, EnterpriseData(name="常州恒达机械制造有限公司",
+                                                 uscc=uscc.make_code("9", "1", "320412", "MA1W2X3Y4"),
+                                                 cert_grade="三级", district="武进区"))
+        inspection = inspections.assign(s, enterprise, template, PAIR, "科长", due_date=date(2026, 12, 31))
+        return inspection.id
+
+
+def test_answer_rescores_audits_and_starts(workspace: Workspace) -> None:
+    iid = _setup(workspace)
+    with workspace.sessions.begin() as s:
+        insp = inspections.get(s, iid)
+        assert insp.status == InspectionStatus.ASSIGNED
+        template = inspections.template_for(insp)
+        first = template.items[0]
+        result = inspections.set_answer(s, insp, first.code, Answer("符合"), "季琳")
+        assert result.answered == 1 and insp.score == 100.0
+        assert insp.status == InspectionStatus.IN_PROGRESS and insp.started_at is not None
+        rule = first.deductions[0]
+        inspections.set_answer(s, insp, first.code, Answer("部分符合", ((rule.code, 1),), note="缺记录"), "季琳")
+        assert insp.score is not None and insp.score < 100
+        revision = insp.revision
+    with workspace.sessions() as s:
+        events = audit.trail(s, iid)
+        answer_events = [e for e in events if e.entity == "answer"]
+        assert [e.new_value.split()[0] for e in answer_events] == ["符合", "部分符合"]
+        assert answer_events[1].old_value == "符合" and answer_events[1].actor == "季琳"
+        assert s.get(Inspection, iid).revision == revision
+
+
+def test_bad_answers_are_refused(workspace: Workspace) -> None:
+    iid = _setup(workspace)
+    with workspace.sessions.begin() as s:
+        insp = inspections.get(s, iid)
+        code = inspections.template_for(insp).items[0].code
+        with pytest.raises(ValidationError, match="没有检查项"):
+            inspections.set_answer(s, insp, "Z.99", Answer("符合"), "x")
+        with pytest.raises(ValidationError, match="无效"):
+            inspections.set_answer(s, insp, code, Answer("好"), "x")
+        with pytest.raises(ValidationError, match="扣分规则"):
+            inspections.set_answer(s, insp, code, Answer("部分符合", (("nope", 1),)), "x")
+
+
+def test_complete_lists_what_is_missing_then_locks_and_reopens_with_reason(workspace: Workspace) -> None:
+    iid = _setup(workspace)
+    with workspace.sessions.begin() as s:
+        insp = inspections.get(s, iid)
+        items = inspections.template_for(insp).items
+        with pytest.raises(inspections.IncompleteError) as info:
+            inspections.complete(s, insp, "季琳")
+        assert {m.kind for m in info.value.missing} == {"unanswered"}
+        assert len(info.value.missing) == len(items)
+        for item in items:
+            inspections.set_answer(s, insp, item.code, Answer("符合"), "季琳")
+        inspections.set_answer(s, insp, items[3].code, Answer("不符合"), "季琳")
+        missing = inspections.missing_for_completion(s, insp)
+        assert [(m.kind, m.item_code) for m in missing] == [("note", items[3].code)]
+        findings.add(s, insp, "季琳", description="消防通道堆放杂物", item_code=items[3].code,
+                     requirement="立即清理", deadline=date.today() + timedelta(days=7), responsible_person="张三")
+        inspections.complete(s, insp, "季琳")
+        assert insp.status == InspectionStatus.COMPLETED and insp.completed_at is not None
+        with pytest.raises(LifecycleError, match="锁定"):
+            inspections.set_answer(s, insp, items[0].code, Answer("不涉及"), "季琳")
+        with pytest.raises(LifecycleError, match="理由"):
+            inspections.reopen(s, insp, "  ", "季琳")
+        inspections.reopen(s, insp, "企业补充了培训记录", "季琳")
+        assert insp.status == InspectionStatus.IN_PROGRESS
+    with workspace.sessions() as s:
+        reasons = [e.reason for e in audit.trail(s, iid) if e.field == "status"]
+        assert "企业补充了培训记录" in reasons
+
+
+def test_finding_lifecycle_and_outcome(workspace: Workspace) -> None:
+    iid = _setup(workspace)
+    with workspace.sessions.begin() as s:
+        insp = inspections.get(s, iid)
+        for item in inspections.template_for(insp).items:
+            inspections.set_answer(s, insp, item.code, Answer("符合"), "季琳")
+        assert insp.outcome == "维持"
+        f = findings.add(s, insp, "季琳", description="有限空间作业无监护人", severity="重大",
+                         deadline=date.today() - timedelta(days=1))
+        assert insp.outcome == "建议摘牌"  # a major hazard past its deadline
+        with pytest.raises(LifecycleError):
+            findings.set_status(s, f, FindingStatus.PASSED, "季琳")
+        findings.set_status(s, f, FindingStatus.RECTIFIED, "季琳")
+        findings.set_status(s, f, FindingStatus.PASSED, "季琳", "复查合格")
+        assert insp.outcome == "维持" and f.rechecked_at is not None
+        with pytest.raises(ValidationError):
+            findings.add(s, insp, "季琳", description=" ")
+        with pytest.raises(ValidationError):
+            findings.add(s, insp, "季琳", description="x", severity="严重")
+
+
+def test_status_transitions_follow_lifecycle(workspace: Workspace) -> None:
+    iid = _setup(workspace)
+    with workspace.sessions.begin() as s:
+        insp = inspections.get(s, iid)
+        with pytest.raises(LifecycleError):
+            inspections.set_status(s, insp, InspectionStatus.ACCEPTED, "x")
+        with pytest.raises(ValidationError):
+            inspections.set_inspectors(s, insp, [PAIR[0], PAIR[0]], "x")
+
+
+def test_inspection_document_is_json_ready(workspace: Workspace) -> None:
+    import json
+
+    iid = _setup(workspace)
+    with workspace.sessions.begin() as s:
+        insp = inspections.get(s, iid)
+        inspections.set_answer(s, insp, inspections.template_for(insp).items[0].code, Answer("符合"), "季琳")
+    with workspace.sessions() as s:
+        doc = inspection_document(s, iid)
+        assert s.scalar(select(Inspection.uid).where(Inspection.id == iid)) == doc["uid"]
+    text = json.dumps(doc, ensure_ascii=False)
+    assert "常州恒达机械制造有限公司" in text and doc["score"]["answered"] == 1
+    assert [p["cert_number"] for p in doc["inspectors"]] == [c for _, c in PAIR]
