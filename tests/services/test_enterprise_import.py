@@ -298,7 +298,7 @@ def test_wrong_encoding_utf16(filled: tuple[Workspace, Any], tmp_path: Path) -> 
 
 def test_wrong_encoding_latin1(filled: tuple[Workspace, Any], tmp_path: Path) -> None:
     ws, before = filled
-    data = f"企业名称,统一社会信用代码\nA公司,{code(10)}\nCafé,{code(11)}\n".encode("utf-8")
+    data = f"企业名称,统一社会信用代码\nA公司,{code(10)}\nCafé,{code(11)}\n".encode()
     data = data.replace("é".encode(), "é".encode("latin-1"))  # one Latin-1 byte on line 3
     for encoding in ("utf-8", "gb18030"):
         with pytest.raises(UnicodeDecodeError):
