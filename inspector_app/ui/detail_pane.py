@@ -1,0 +1,188 @@
+"""The detail pane: the selected enterprise's data and its whole inspection history, with every earlier
+finding and whether it was rectified – the comparison a look-back is about, one glance away."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QBrush, QFont
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QLabel,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector_app.ui import labels
+
+# (key, Chinese label) of the enterprise fields shown, in order.
+FIELDS = (
+    ("uscc", "统一社会信用代码"), ("address", "地址"), ("district", "辖市区"), ("industry", "行业"),
+    ("cert_grade", "证书等级"), ("cert_number", "证书编号"), ("cert_dates", "发证 / 有效期至"),
+    ("scoring_standard", "评分标准"), ("review_org", "评审单位"), ("consulting_org", "咨询单位"),
+    ("legal_rep", "法定代表人"), ("contact", "联系人"),
+)
+INSPECTION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class DetailPane(QWidget):
+    """Shows one enterprise (``show_detail``) or a hint when nothing is selected."""
+
+    open_inspection = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._detail: dict[str, Any] | None = None
+        self.title = QLabel()
+        self.title.setObjectName("detailTitle")
+        self.title.setWordWrap(True)
+        font = QFont(self.title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.form_host = QWidget()
+        self.form = QFormLayout(self.form_host)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        self.form.setContentsMargins(0, 0, 0, 0)
+        self.form.setVerticalSpacing(3)
+        self.field_labels: dict[str, QLabel] = {}
+        self.values: dict[str, QLabel] = {}
+        for key, _text in FIELDS:
+            name, value = QLabel(), QLabel()
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setObjectName(f"value_{key}")
+            self.field_labels[key], self.values[key] = name, value
+            self.form.addRow(name, value)
+
+        self.history_title = QLabel()
+        self.history_title.setFont(font)
+        self.history = QTreeWidget()
+        self.history.setObjectName("history")
+        self.history.setColumnCount(4)
+        self.history.setUniformRowHeights(True)
+        self.history.setAlternatingRowColors(True)
+        self.history.itemActivated.connect(self._activated)
+        history_box = QWidget()
+        box = QVBoxLayout(history_box)
+        box.setContentsMargins(0, 4, 0, 0)
+        box.addWidget(self.history_title)
+        box.addWidget(self.history)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.form_host)
+        layout.addWidget(history_box, 1)
+        self.retranslate()
+
+    # -- language ------------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        texts = {
+            "uscc": self.tr("统一社会信用代码"), "address": self.tr("地址"), "district": self.tr("辖市区"),
+            "industry": self.tr("行业"), "cert_grade": self.tr("证书等级"), "cert_number": self.tr("证书编号"),
+            "cert_dates": self.tr("发证 / 有效期至"), "scoring_standard": self.tr("评分标准"),
+            "review_org": self.tr("评审单位"), "consulting_org": self.tr("咨询单位"),
+            "legal_rep": self.tr("法定代表人"), "contact": self.tr("联系人"),
+        }
+        for key, label in self.field_labels.items():
+            label.setText(texts[key] + self.tr("："))
+        self.history_title.setText(self.tr("检查历史与隐患整改情况"))
+        self.history.setHeaderLabels([self.tr("日期 / 隐患"), self.tr("状态"), self.tr("得分"),
+                                      self.tr("结论 / 期限")])
+        self._render()
+
+    # -- content -------------------------------------------------------------------------------
+    def clear(self) -> None:
+        self._detail = None
+        self._render()
+
+    def show_detail(self, detail: dict[str, Any] | None) -> None:
+        self._detail = detail
+        self._render()
+
+    @property
+    def detail(self) -> dict[str, Any] | None:
+        return self._detail
+
+    def _render(self) -> None:
+        detail = self._detail
+        self.history.clear()
+        if detail is None:
+            self.title.setText(self.tr("请在左侧列表中选择一家企业"))
+            for value in self.values.values():
+                value.setText("")
+            return
+        self.title.setText(detail["name"])
+        dash = "—"
+        shown = dict(detail)
+        industry = detail["industry"] + (f"（{detail['sub_speciality']}）" if detail["sub_speciality"] else "")
+        shown["industry"] = industry
+        shown["cert_grade"] = labels.value_label(detail["cert_grade"])
+        shown["cert_dates"] = f"{detail['cert_issued'] or dash} / {detail['cert_expires'] or dash}"
+        shown["contact"] = " ".join(x for x in (detail["contact_person"], detail["contact_phone"]) if x)
+        for key, value in self.values.items():
+            value.setText(str(shown.get(key) or dash))
+        self._fill_history(detail["history"])
+
+    def _fill_history(self, history: list[dict[str, Any]]) -> None:
+        if not history:
+            item = QTreeWidgetItem([self.tr("尚无检查记录")])
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.history.addTopLevelItem(item)
+            return
+        bold = QFont(self.history.font())
+        bold.setBold(True)
+        for entry in history:
+            score = "" if entry["score"] is None else f"{entry['score']:.1f}"
+            verdict = " / ".join(labels.value_label(x) for x in (entry["grade"], entry["outcome"]) if x)
+            top = QTreeWidgetItem([f"{entry['date']}  {entry['template']}", labels.status_label(entry["status"]),
+                                   score, verdict])
+            top.setData(0, INSPECTION_ID_ROLE, entry["id"])
+            top.setToolTip(0, entry["template"])
+            top.setFont(0, bold)
+            status_colour = labels.colour(labels.STATUS_COLOURS, entry["status"])
+            if status_colour is not None:
+                top.setForeground(1, QBrush(status_colour))
+            self.history.addTopLevelItem(top)
+            findings = entry["findings"]
+            rectified = sum(1 for f in findings if f["status"] == "复查合格")
+            if entry["reviewer_comment"]:
+                note = QTreeWidgetItem([self.tr("审核意见：") + entry["reviewer_comment"]])
+                note.setForeground(0, QBrush(labels.colour(labels.STATUS_COLOURS, "returned") or Qt.GlobalColor.red))
+                note.setFirstColumnSpanned(True)
+                top.addChild(note)
+            for finding in findings:
+                child = QTreeWidgetItem([
+                    f"[{labels.value_label(finding['severity'])}] {finding['description']}",
+                    labels.value_label(finding["status"]), "",
+                    finding["deadline"]])
+                child.setToolTip(0, f"{finding['description']}\n{self.tr('整改要求：')}{finding['requirement']}")
+                child.setData(0, INSPECTION_ID_ROLE, entry["id"])
+                finding_colour = labels.colour(labels.FINDING_COLOURS, finding["status"])
+                if finding_colour is not None:
+                    child.setForeground(1, QBrush(finding_colour))
+                top.addChild(child)
+            if findings:
+                top.setToolTip(3, self.tr("隐患 %1 条，复查合格 %2 条").replace("%1", str(len(findings)))
+                               .replace("%2", str(rectified)))
+        self.history.expandAll()
+        self.history.resizeColumnToContents(1)
+        self.history.resizeColumnToContents(2)
+        self.history.setColumnWidth(0, max(200, self.history.viewport().width() - 260))
+
+    def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        inspection_id = item.data(0, INSPECTION_ID_ROLE)
+        if inspection_id is not None:
+            self.open_inspection.emit(int(inspection_id))

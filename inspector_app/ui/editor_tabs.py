@@ -1,0 +1,90 @@
+"""Opening inspections in tabs: the editor (``inspector_app.ui.editor.InspectionEditor``) is imported
+lazily, so the desk starts without it; where it is not installed a placeholder explains that."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+log = logging.getLogger(__name__)
+INSPECTION_ID_PROPERTY = "inspection_id"
+
+
+def editor_class() -> type[QWidget] | None:
+    """The editor widget class, or None when the editor package is not there (yet)."""
+    try:
+        module = importlib.import_module("inspector_app.ui.editor")
+    except ModuleNotFoundError as exc:
+        if exc.name and exc.name.startswith("inspector_app.ui.editor"):
+            return None
+        raise
+    cls = getattr(module, "InspectionEditor", None)
+    return cls if isinstance(cls, type) else None
+
+
+class PlaceholderEditor(QWidget):
+    """Stands in for the editor where it is not installed."""
+
+    def __init__(self, inspection_id: int, summary: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        label = QLabel(self.tr("检查 #%1\n%2\n\n此版本未包含检查表编辑器。").replace("%1", str(inspection_id))
+                       .replace("%2", summary))
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+
+
+class EditorTabs:
+    """Keeps one tab per open inspection in ``tabs`` (tab 0 is the list and is never closed)."""
+
+    def __init__(self, tabs: QTabWidget, make_editor: Callable[[int], QWidget],
+                 on_changed: Callable[[int], None]) -> None:
+        self.tabs = tabs
+        self._make = make_editor
+        self._on_changed = on_changed
+        tabs.setTabsClosable(True)
+        tabs.tabCloseRequested.connect(self.close_tab)
+
+    def find(self, inspection_id: int) -> int:
+        for index in range(1, self.tabs.count()):
+            if self.tabs.widget(index).property(INSPECTION_ID_PROPERTY) == inspection_id:
+                return index
+        return -1
+
+    def open(self, inspection_id: int, title: str) -> QWidget:
+        index = self.find(inspection_id)
+        if index >= 0:
+            self.tabs.setCurrentIndex(index)
+            return self.tabs.widget(index)
+        widget = self._make(inspection_id)
+        widget.setProperty(INSPECTION_ID_PROPERTY, inspection_id)
+        changed: Any = getattr(widget, "changed", None)
+        if changed is not None and hasattr(changed, "connect"):
+            changed.connect(self._on_changed)
+        short = title if len(title) <= 12 else title[:11] + "…"
+        index = self.tabs.addTab(widget, f"#{inspection_id} {short}")
+        self.tabs.setTabToolTip(index, title)
+        self.tabs.setCurrentIndex(index)
+        return widget
+
+    def close_tab(self, index: int) -> bool:
+        if index <= 0:
+            return False
+        widget = self.tabs.widget(index)
+        if not widget.close():  # an editor may refuse (e.g. while a save is running)
+            return False
+        self.tabs.removeTab(index)
+        widget.deleteLater()
+        return True
+
+    def close_all(self) -> bool:
+        return all(self.close_tab(index) for index in range(self.tabs.count() - 1, 0, -1))
+
+    def editors(self) -> list[QWidget]:
+        return [self.tabs.widget(i) for i in range(1, self.tabs.count())]

@@ -1,0 +1,87 @@
+"""Errors as messages a non-programmer understands; tracebacks go to the log file, never to the screen.
+
+The core raises typed errors whose text is already written for people (in Chinese); anything else is
+an unexpected failure: the user sees a short apology and where the details were logged.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from inspector_app.domain.errors import Cancelled, ImportFileError, InspectorError
+
+log = logging.getLogger("inspector_app")
+LOG_NAME = "inspector.log"
+_log_path: Path | None = None
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Errors", text)
+
+
+def setup_logging(data_dir: Path) -> Path | None:
+    """Log to ``<data dir>/logs/inspector.log`` (rotated); returns the path, or None if unwritable."""
+    global _log_path
+    folder = data_dir / "logs"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handler = RotatingFileHandler(folder / LOG_NAME, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
+    except OSError:
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    if root.level > logging.INFO or root.level == logging.NOTSET:
+        root.setLevel(logging.INFO)
+    _log_path = folder / LOG_NAME
+    return _log_path
+
+
+def user_message(error: BaseException) -> tuple[str, str]:
+    """(message, details) for a dialog. Details list an import's row-precise problems."""
+    if isinstance(error, Cancelled):
+        return _t("操作已取消，没有保存任何更改。"), ""
+    if isinstance(error, ImportFileError):
+        return str(error), "\n".join(error.problems)
+    if isinstance(error, InspectorError):
+        return str(error), ""
+    if isinstance(error, OSError):
+        return _t("无法读写文件：%1").replace("%1", error.strerror or str(error)), ""
+    where = str(_log_path) if _log_path else _t("（日志文件不可用）")
+    return (_t("程序遇到意外问题，当前操作没有完成。已保存的数据不受影响。\n详细信息已记录在：%1")
+            .replace("%1", where), "")
+
+
+def show_error(parent: QWidget | None, error: BaseException, title: str = "") -> None:
+    message, details = user_message(error)
+    box = QMessageBox(QMessageBox.Icon.Information if isinstance(error, Cancelled) else QMessageBox.Icon.Warning,
+                      title or _t("出错了"), message, QMessageBox.StandardButton.Ok, parent)
+    if details:
+        box.setDetailedText(details)
+    box.exec()
+
+
+def _hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+    if issubclass(kind, KeyboardInterrupt):
+        sys.__excepthook__(kind, value, tb)
+        return
+    log.error("unhandled exception:\n%s", "".join(traceback.format_exception(kind, value, tb)))
+    if QApplication.instance() is None:
+        sys.__excepthook__(kind, value, tb)
+        return
+    try:
+        show_error(QApplication.activeWindow(), value)
+    except Exception:  # the hook must never raise
+        log.exception("could not show the error message")
+
+
+def install_exception_hook() -> None:
+    sys.excepthook = _hook

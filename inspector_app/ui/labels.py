@@ -1,0 +1,79 @@
+"""Display labels and colours for stored codes (status, grade, outcome, finding status).
+
+The core stores status codes in English (``in_progress``) and grades, outcomes and finding states in
+Chinese. Every label goes through ``QCoreApplication.translate`` with the Chinese text as the source,
+so the Chinese interface needs no .qm file and the English one comes from ``inspector_en.ts``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QColor
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Labels", text)
+
+
+# Status code → Chinese source label (the same words as domain.lifecycle.INSPECTION_LABELS).
+STATUS_SOURCE = {
+    "": "未安排检查",
+    "assigned": "已分配",
+    "in_progress": "检查中",
+    "completed": "已完成锁定",
+    "exported": "已导出",
+    "received": "已接收",
+    "accepted": "已验收",
+    "returned": "已退回",
+}
+# Marked for lupdate: these literals must appear inside translate() calls somewhere.
+_MARK = (
+    QCoreApplication.translate("Labels", "未安排检查"), QCoreApplication.translate("Labels", "已分配"),
+    QCoreApplication.translate("Labels", "检查中"), QCoreApplication.translate("Labels", "已完成锁定"),
+    QCoreApplication.translate("Labels", "已导出"), QCoreApplication.translate("Labels", "已接收"),
+    QCoreApplication.translate("Labels", "已验收"), QCoreApplication.translate("Labels", "已退回"),
+    QCoreApplication.translate("Labels", "一级"), QCoreApplication.translate("Labels", "二级"),
+    QCoreApplication.translate("Labels", "三级"), QCoreApplication.translate("Labels", "小微"),
+    QCoreApplication.translate("Labels", "不达标"), QCoreApplication.translate("Labels", "维持"),
+    QCoreApplication.translate("Labels", "限期整改"), QCoreApplication.translate("Labels", "建议摘牌"),
+    QCoreApplication.translate("Labels", "待整改"), QCoreApplication.translate("Labels", "已整改待复查"),
+    QCoreApplication.translate("Labels", "复查合格"), QCoreApplication.translate("Labels", "复查不合格"),
+    QCoreApplication.translate("Labels", "一般"), QCoreApplication.translate("Labels", "重大"),
+    QCoreApplication.translate("Labels", "新增"), QCoreApplication.translate("Labels", "更新"),
+    QCoreApplication.translate("Labels", "不变"),
+)
+
+# Statuses in which the inspector's work is done (no longer "due").
+DONE_STATUSES = frozenset({"completed", "exported", "received", "accepted"})
+
+STATUS_COLOURS = {
+    "": "#8a8a8a",
+    "assigned": "#1f5fbf",
+    "in_progress": "#b36b00",
+    "completed": "#2e7d32",
+    "exported": "#2e7d32",
+    "received": "#00695c",
+    "accepted": "#1b5e20",
+    "returned": "#c62828",
+}
+OUTCOME_COLOURS = {"维持": "#2e7d32", "限期整改": "#b36b00", "建议摘牌": "#c62828"}
+FINDING_COLOURS = {"待整改": "#c62828", "已整改待复查": "#b36b00", "复查合格": "#2e7d32",
+                   "复查不合格": "#c62828"}
+
+
+def status_label(code: str | None) -> str:
+    return _t(STATUS_SOURCE.get(code or "", code or ""))
+
+
+def value_label(text: str | None) -> str:
+    """Grade, outcome, severity or finding status: stored in Chinese, shown translated."""
+    return _t(text) if text else ""
+
+
+def colour(table: dict[str, str], key: str | None) -> QColor | None:
+    value = table.get(key or "")
+    return QColor(value) if value else None
+
+
+def status_codes() -> list[str]:
+    return list(STATUS_SOURCE)

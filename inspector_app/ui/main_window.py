@@ -1,0 +1,365 @@
+"""The inspector's desk: menus and toolbar, the filter bar, the list, the detail pane and editor tabs.
+
+All database work goes through the ``TaskRunner`` (reads on the pool, writes on the single writer);
+the window only ever receives plain dicts back on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStyle,
+    QTabBar,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector_app.ui.actions import DeskActions
+from inspector_app.ui.detail_pane import DetailPane
+from inspector_app.ui.editor_tabs import EditorTabs, PlaceholderEditor, editor_class
+from inspector_app.ui.errors import show_error
+from inspector_app.ui.filter_bar import FilterBar
+from inspector_app.ui.models.inspection_table import (
+    COL_CERT_GRADE,
+    COL_DISTRICT,
+    COL_DUE,
+    COL_ENTERPRISE,
+    COL_GRADE,
+    COL_ID,
+    COL_OUTCOME,
+    COL_PROGRESS,
+    COL_SCORE,
+    COL_STATUS,
+    COL_TEMPLATE,
+    COL_USCC,
+    ROW_ID_ROLE,
+    ROW_ROLE,
+    InspectionTableModel,
+    RowFilter,
+)
+from inspector_app.ui.settings import AppSettings
+from inspector_app.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from inspector_app.storage.engine import Workspace
+
+log = logging.getLogger(__name__)
+
+
+class DeskTable(QTableView):
+    """The list; Enter opens the current row (QTableView would otherwise swallow it)."""
+
+    activated_row = Signal(QModelIndex)
+
+    def keyPressEvent(self, event: Any) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.activated_row.emit(self.currentIndex())
+            return
+        super().keyPressEvent(event)
+
+
+class MainWindow(QMainWindow):
+    rows_loaded = Signal(int)
+    detail_loaded = Signal(int)
+
+    def __init__(self, runner: TaskRunner, settings: AppSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("MainWindow")
+        self.runner = runner
+        self.settings = settings
+        self.workspace: Workspace | None = None
+        self._detail_seq = 0
+        self._loading = False
+
+        self.model = InspectionTableModel(self)
+        self.filter_bar = FilterBar()
+        self.filter_bar.changed.connect(self.apply_filter)
+        self.table = DeskTable()
+        self.table.setObjectName("deskTable")
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setHighlightSections(False)
+        self._set_column_widths()
+        self.table.doubleClicked.connect(self.open_index)
+        self.table.activated_row.connect(self.open_index)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+
+        self.detail = DetailPane()
+        self.detail.setObjectName("detailPane")
+        self.detail.open_inspection.connect(self.open_inspection)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(4, 4, 0, 0)
+        left_layout.addWidget(self.filter_bar)
+        left_layout.addWidget(self.table, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("deskSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([900, 466])
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("deskTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.splitter, "")
+        self.editor_tabs = EditorTabs(self.tabs, self._make_editor, self.refresh_inspection)
+        for side in (QTabBar.ButtonPosition.RightSide, QTabBar.ButtonPosition.LeftSide):
+            self.tabs.tabBar().setTabButton(0, side, None)  # the list itself cannot be closed
+        self.setCentralWidget(self.tabs)
+
+        self.count_label = QLabel()
+        self.path_label = QLabel()
+        self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().addWidget(self.count_label, 1)
+        self.statusBar().addPermanentWidget(self.path_label)
+        self.actions_ = DeskActions(self)
+        self.runner.error.connect(lambda error: show_error(self, error))
+        self.retranslate()
+        self._restore_geometry()
+
+    # -- layout and language ---------------------------------------------------------------------
+    def _set_column_widths(self) -> None:
+        """Widths from sample texts (measuring 50,000 rows with ResizeToContents would be slow)."""
+        metrics = self.fontMetrics()
+        samples = {COL_ID: "00000", COL_ENTERPRISE: "常州新世纪生物医药有限公", COL_USCC: "91320402KUGKM7P790",
+                   COL_DISTRICT: "常州经开区", COL_CERT_GRADE: "小微", COL_STATUS: "已完成锁定",
+                   COL_PROGRESS: "35/150", COL_SCORE: "100.0", COL_GRADE: "不达标", COL_OUTCOME: "限期整改",
+                   COL_DUE: "2026-12-31", COL_TEMPLATE: "安全生产标准化达标企业"}
+        for column, sample in samples.items():
+            self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 14)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Inspector – 安全生产标准化“回头看”"))
+        self.tabs.setTabText(0, self.tr("企业与检查"))
+        self.tabs.setTabIcon(0, self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView))
+        self.actions_.retranslate()
+        self.model.refresh_headers()
+        self._update_counts()
+        self._update_path()
+
+    def _update_path(self) -> None:
+        if self.workspace is None:
+            self.path_label.setText(self.tr("正在打开工作区…"))
+        else:
+            self.path_label.setText(self.tr("工作区：%1").replace("%1", str(self.workspace.root)))
+
+    def _update_counts(self) -> None:
+        if self._loading:
+            self.count_label.setText(self.tr("正在加载…"))
+            return
+        total, shown = self.model.total_count(), self.model.rowCount()
+        inspections = sum(1 for r in self.model.rows() if r["id"] is not None)
+        text = self.tr("显示 %1 / %2 行（检查 %3 项）").replace("%1", str(shown)).replace("%2", str(total))
+        self.count_label.setText(text.replace("%3", str(inspections)))
+
+    # -- workspace and rows ----------------------------------------------------------------------
+    def set_workspace(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+        self._update_path()
+        self.actions_.set_enabled(True)
+
+    def reload(self, on_loaded: Any = None) -> None:
+        """Read all rows in a worker and put them into the model (keeps the filter and selection)."""
+        if self.workspace is None:
+            return
+        workspace = self.workspace
+        self._loading = True
+        self._update_counts()
+
+        def work(_progress: Any, _cancel: Any) -> list[dict[str, Any]]:
+            from inspector_app.ui.desk_data import desk_rows
+
+            with workspace.sessions() as session:
+                return desk_rows(session)
+
+        def done(rows: list[dict[str, Any]]) -> None:
+            self._loading = False
+            selected = self.current_row()
+            self.model.set_rows(rows)
+            self.filter_bar.set_districts(self.model.distinct("district"))
+            if selected is not None:
+                self.select_row(selected["id"], selected["enterprise_id"])
+            self._update_counts()
+            self.rows_loaded.emit(len(rows))
+            if on_loaded is not None:
+                on_loaded()
+
+        def failed(error: BaseException) -> None:
+            self._loading = False
+            self._update_counts()
+            show_error(self, error, self.tr("无法读取检查列表"))
+
+        self.runner.run(work, done, failed)
+
+    def apply_filter(self, row_filter: RowFilter) -> None:
+        selected = self.current_row()
+        self.model.set_filter(row_filter)
+        if selected is None or not self.select_row(selected["id"], selected["enterprise_id"], scroll=False):
+            self.detail.clear()  # the selected row was filtered out
+        self._update_counts()
+
+    def refresh_inspection(self, inspection_id: int) -> None:
+        """The editor saved a change: reread that row and, if shown, the enterprise's details."""
+        if self.workspace is None:
+            return
+        workspace = self.workspace
+
+        def work(_progress: Any, _cancel: Any) -> dict[str, Any] | None:
+            from inspector_app.ui.desk_data import desk_row
+
+            with workspace.sessions() as session:
+                return desk_row(session, inspection_id)
+
+        def done(row: dict[str, Any] | None) -> None:
+            if row is None:
+                return
+            self.model.update_row(row)
+            current = self.current_row()
+            if current is not None and current["enterprise_id"] == row["enterprise_id"]:
+                self.load_detail(row["enterprise_id"])
+
+        self.runner.run(work, done)
+
+    # -- selection and detail --------------------------------------------------------------------
+    def current_row(self) -> dict[str, Any] | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or not self.table.selectionModel().isSelected(index):
+            return None
+        row: dict[str, Any] = index.data(ROW_ROLE)
+        return row
+
+    def select_row(self, inspection_id: int | None, enterprise_id: int | None = None, scroll: bool = True) -> bool:
+        for position, row in enumerate(self.model.rows()):
+            if (inspection_id is not None and row["id"] == inspection_id) or (
+                    inspection_id is None and row["id"] is None and row["enterprise_id"] == enterprise_id):
+                index = self.model.index(position, 0)
+                self.table.selectRow(position)
+                self.table.setCurrentIndex(index)
+                if scroll:
+                    self.table.scrollTo(index)
+                return True
+        return False
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        row = self.current_row()
+        if row is None:
+            self.detail.clear()
+            return
+        if self.detail.detail is None or self.detail.detail["id"] != row["enterprise_id"]:
+            self.load_detail(row["enterprise_id"])
+
+    def load_detail(self, enterprise_id: int) -> None:
+        if self.workspace is None:
+            return
+        workspace = self.workspace
+        self._detail_seq += 1
+        seq = self._detail_seq
+
+        def work(_progress: Any, _cancel: Any) -> dict[str, Any] | None:
+            from inspector_app.ui.desk_data import enterprise_detail
+
+            with workspace.sessions() as session:
+                return enterprise_detail(session, enterprise_id)
+
+        def done(detail: dict[str, Any] | None) -> None:
+            if seq == self._detail_seq:  # a newer selection wins
+                self.detail.show_detail(detail)
+                self.detail_loaded.emit(enterprise_id)
+
+        self.runner.run(work, done)
+
+    # -- editor ----------------------------------------------------------------------------------
+    def open_index(self, index: QModelIndex) -> None:
+        inspection_id = index.data(ROW_ID_ROLE)
+        if inspection_id is None:
+            self.statusBar().showMessage(self.tr("该企业尚未安排检查。"), 4000)
+            return
+        row = index.data(ROW_ROLE)
+        self.open_inspection(int(inspection_id), row["enterprise"] if row else "")
+
+    def open_current(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            self.open_index(index)
+
+    def open_inspection(self, inspection_id: int, title: str = "") -> None:
+        if self.workspace is None:
+            return
+        if not title:
+            title = next((r["enterprise"] for r in self.model.rows() if r["id"] == inspection_id), "")
+        try:
+            self.editor_tabs.open(inspection_id, title)
+        except Exception as error:  # an editor that cannot open must not take the desk down
+            log.exception("could not open inspection %s", inspection_id)
+            show_error(self, error, self.tr("无法打开检查"))
+
+    def _make_editor(self, inspection_id: int) -> QWidget:
+        cls = editor_class()
+        if cls is None:
+            row = next((r for r in self.model.rows() if r["id"] == inspection_id), None)
+            summary = f"{row['enterprise']} · {row['template']}" if row else ""
+            return PlaceholderEditor(inspection_id, summary)
+        editor: QWidget = cls(self.workspace, inspection_id, self.runner, self.settings.actor, self)
+        return editor
+
+    # -- window state ----------------------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.geometry("geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 720)
+        state = self.settings.geometry("state")
+        if state is not None:
+            self.restoreState(state)
+        split = self.settings.geometry("splitter")
+        if split is not None:
+            self.splitter.restoreState(split)
+
+    def save_geometry(self) -> None:
+        self.settings.set_geometry("geometry", self.saveGeometry())
+        self.settings.set_geometry("state", self.saveState())
+        self.settings.set_geometry("splitter", self.splitter.saveState())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.editor_tabs.close_all():
+            event.ignore()
+            return
+        if self.runner.busy and not self.runner.wait_idle(15000):
+            answer = QMessageBox.question(self, self.tr("仍在保存"),
+                                          self.tr("还有操作没有完成。仍要退出吗？"))
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+        self.save_geometry()
+        event.accept()

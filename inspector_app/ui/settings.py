@@ -1,0 +1,78 @@
+"""The user's settings (QSettings, organisation "Inspector"): language, identity, window geometry.
+
+A version number is stored so that a later release can upgrade older settings (Picard's approach);
+settings written by a newer release are read as far as they are understood.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from inspector_app.ui.i18n import DEFAULT_LANGUAGE, normalise
+
+ORGANISATION = "Inspector"
+APPLICATION = "Inspector"
+SETTINGS_VERSION = 1
+
+
+class AppSettings:
+    """Typed access to the settings; pass a ``QSettings`` (an ini file in tests) or use the default."""
+
+    def __init__(self, store: QSettings | None = None) -> None:
+        self.store = store if store is not None else QSettings(ORGANISATION, APPLICATION)
+        if int(self.store.value("meta/version", 0) or 0) < SETTINGS_VERSION:
+            self.store.setValue("meta/version", SETTINGS_VERSION)
+
+    def _text(self, key: str, default: str = "") -> str:
+        value = self.store.value(key, default)
+        return str(value) if value is not None else default
+
+    @property
+    def language(self) -> str:
+        return normalise(self._text("ui/language", DEFAULT_LANGUAGE))
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self.store.setValue("ui/language", normalise(value))
+
+    @property
+    def inspector_name(self) -> str:
+        return self._text("identity/name")
+
+    @inspector_name.setter
+    def inspector_name(self, value: str) -> None:
+        self.store.setValue("identity/name", value.strip())
+
+    @property
+    def inspector_cert(self) -> str:
+        return self._text("identity/cert_number")
+
+    @inspector_cert.setter
+    def inspector_cert(self, value: str) -> None:
+        self.store.setValue("identity/cert_number", value.strip())
+
+    @property
+    def actor(self) -> str:
+        """Who the audit trail names: "name（certificate）", or a neutral word when not set."""
+        name, cert = self.inspector_name, self.inspector_cert
+        if not name:
+            return "检查员"
+        return f"{name}（{cert}）" if cert else name
+
+    @property
+    def demo_offered(self) -> bool:
+        return self._text("workspace/demo_offered") == "1"
+
+    @demo_offered.setter
+    def demo_offered(self, value: bool) -> None:
+        self.store.setValue("workspace/demo_offered", "1" if value else "0")
+
+    def geometry(self, key: str) -> QByteArray | None:
+        value = self.store.value(f"window/{key}")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def set_geometry(self, key: str, value: QByteArray) -> None:
+        self.store.setValue(f"window/{key}", value)
+
+    def sync(self) -> None:
+        self.store.sync()
