@@ -8,8 +8,9 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.pdfutils import readJPEGInfo
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from inspector_app.reports.errors import ReportError
 from inspector_app.reports.layout import FRAME_W, Styles, esc, fmt_date, fmt_span, grid_table, p
@@ -41,10 +42,30 @@ class JpegSource:
         return f"jpeg:{self.key}"
 
 
-class PhotoFlowable(Flowable):  # type: ignore[misc]
-    """A photo fitted into a fixed box, centred, with a thin frame."""
+def wrap_chars(text: str, font: str, size: float, width: float) -> list[str]:
+    """Greedy line breaking by character (enough for short CJK captions; far cheaper than Paragraph)."""
+    lines: list[str] = []
+    line = ""
+    used = 0.0
+    for ch in text:
+        w = stringWidth(ch, font, size)
+        if line and used + w > width:
+            lines.append(line)
+            line, used = "", 0.0
+        line += ch
+        used += w
+    if line:
+        lines.append(line)
+    return lines
 
-    def __init__(self, source: JpegSource, box_w: float, box_h: float) -> None:
+
+class PhotoBlock(Flowable):  # type: ignore[misc]
+    """A photo fitted into a fixed box, centred, with a thin frame, and its caption lines below."""
+
+    CAPTION_GAP = 2 * mm
+
+    def __init__(self, source: JpegSource, box_w: float, box_h: float, font: str,
+                 caption: list[tuple[str, float]]) -> None:
         super().__init__()
         self.source = source
         scale = min(box_w / source.width, box_h / source.height)
@@ -52,17 +73,28 @@ class PhotoFlowable(Flowable):  # type: ignore[misc]
         self.img_h = source.height * scale
         self.box_w = box_w
         self.box_h = box_h
+        self.font = font
+        self.lines = [(line, size) for text, size in caption for line in wrap_chars(text, font, size, box_w)]
+        self.text_h = sum(size * 1.4 for _, size in self.lines)
 
     def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
-        return self.box_w, self.box_h
+        return self.box_w, self.box_h + self.CAPTION_GAP + self.text_h
 
     def draw(self) -> None:
+        canv = self.canv
+        base = self.text_h + self.CAPTION_GAP
         x = (self.box_w - self.img_w) / 2
-        y = (self.box_h - self.img_h) / 2
-        self.canv.drawImage(self.source, x, y, self.img_w, self.img_h)
-        self.canv.setStrokeColor(colors.Color(.5, .5, .5))
-        self.canv.setLineWidth(0.4)
-        self.canv.rect(x, y, self.img_w, self.img_h)
+        y = base + (self.box_h - self.img_h) / 2
+        canv.drawImage(self.source, x, y, self.img_w, self.img_h)
+        canv.setStrokeColor(colors.Color(.5, .5, .5))
+        canv.setLineWidth(0.4)
+        canv.rect(x, y, self.img_w, self.img_h)
+        canv.setFillColor(colors.black)
+        top = self.text_h
+        for line, size in self.lines:
+            top -= size * 1.4
+            canv.setFont(self.font, size)
+            canv.drawString(0, top + size * 0.3, line)
 
 
 class SignatureImage(Flowable):  # type: ignore[misc]
@@ -178,17 +210,16 @@ def photo_appendix(photos: tuple[Photo, ...], st: Styles, title: str = "附件�
     box_h = 92 * mm
     for photo in sorted(photos, key=lambda ph: ph.number):
         src = JpegSource(photo.jpeg, photo.sha256_original or str(photo.number))
-        parts = [f"<b>照片 {photo.number}</b>\u3000{esc(photo.caption)}"]
+        caption: list[tuple[str, float]] = [(f"照片 {photo.number}\u3000{photo.caption}", 9.5)]
         meta = []
         if photo.finding_number is not None:
             meta.append(f"对应问题第 {photo.finding_number} 项")
         if photo.captured_at is not None:
-            source = f"（{esc(photo.time_source)}）" if photo.time_source else ""
+            source = f"（{photo.time_source}）" if photo.time_source else ""
             meta.append(f"拍摄时间：{photo.captured_at:%Y-%m-%d %H:%M:%S}{source}")
-        caption = [p("<br/>".join(parts), st.cell)]
         if meta:
-            caption.append(p("\u3000".join(meta), st.cell))
-        caption.append(p(f"原图 SHA-256：{esc(photo.sha256_original)}", st.small))
-        story.append(KeepTogether([PhotoFlowable(src, FRAME_W, box_h), Spacer(1, 1.5 * mm), *caption,
-                                   Spacer(1, 5 * mm)]))
+            caption.append(("\u3000".join(meta), 9))
+        caption.append((f"原图 SHA-256：{photo.sha256_original}", 7))
+        story.append(PhotoBlock(src, FRAME_W, box_h, st.font, caption))
+        story.append(Spacer(1, 6 * mm))
     return story

@@ -179,13 +179,10 @@ def _draw_qr_form(canv: Canvas, payload: str, name: str) -> None:
     canv.endForm()
 
 
-def draw_footer(canv: Canvas, footer: Footer, page: int, total: int) -> None:
-    canv.saveState()
-    qr_name = "SheetQR"
-    if not canv.hasForm(qr_name):
-        _draw_qr_form(canv, footer.payload, qr_name)
+def _draw_static_footer(canv: Canvas, footer: Footer, name: str) -> None:
+    """Everything of the footer but the page number, once per document as a form XObject."""
+    canv.beginForm(name, lowerx=0, lowery=0, upperx=PAGE_W, uppery=PAGE_H)
     x0, x1 = MARGIN_L, PAGE_W - MARGIN_R
-    qr_x, qr_y = x1 - QR_SIZE, 7 * mm
     top = MARGIN_B - 4 * mm
     canv.setStrokeColor(GRID)
     canv.setLineWidth(0.5)
@@ -200,26 +197,44 @@ def draw_footer(canv: Canvas, footer: Footer, page: int, total: int) -> None:
     canv.line(x0 + label_w + 25 * mm, top - 7.8 * mm, x0 + label_w + 47 * mm, top - 7.8 * mm)
     second = canv.stringWidth(footer.initials.split("被检查单位")[0] + "被检查单位签名：", footer.font, 9.5)
     canv.line(x0 + second, top - 7.8 * mm, x0 + second + 30 * mm, top - 7.8 * mm)
-    canv.setFont(footer.font, 10)
-    canv.drawCentredString((x0 + qr_x) / 2, 10 * mm, f"共 {total} 页\u3000第 {page} 页")
     canv.setFont(footer.font, 8)
     canv.drawString(x0, top - 14 * mm, f"核验码：{footer.code}")
     canv.setFont(footer.font, 6.5)
     canv.setFillColor(colors.Color(.35, .35, .35))
     canv.drawString(x0, top - 18 * mm, "扫描二维码或输入核验码，可核对本页与系统记录是否一致")
-    canv.translate(qr_x, qr_y)
-    canv.doForm(qr_name)
-    canv.restoreState()
+    canv.endForm()
+
+
+def _draw_continuation_header(canv: Canvas, footer: Footer, name: str) -> None:
+    canv.beginForm(name, lowerx=0, lowery=0, upperx=PAGE_W, uppery=PAGE_H)
+    x0, x1 = MARGIN_L, PAGE_W - MARGIN_R
+    canv.setFont(footer.font, 8)
+    canv.setFillColor(colors.Color(.35, .35, .35))
+    canv.drawString(x0, PAGE_H - 11 * mm, f"{footer.title}\u3000{footer.number}（续页）")
+    canv.drawRightString(x1, PAGE_H - 11 * mm, footer.enterprise)
+    canv.setStrokeColor(colors.Color(.6, .6, .6))
+    canv.setLineWidth(0.3)
+    canv.line(x0, PAGE_H - 12.5 * mm, x1, PAGE_H - 12.5 * mm)
+    canv.endForm()
+
+
+def draw_footer(canv: Canvas, footer: Footer, page: int, total: int) -> None:
+    """Stamp one page: static footer and QR (shared forms), the page count, the header on page 2+."""
+    if not canv.hasForm("SheetQR"):
+        _draw_qr_form(canv, footer.payload, "SheetQR")
+        _draw_static_footer(canv, footer, "SheetFooter")
+        _draw_continuation_header(canv, footer, "SheetHeader")
+    canv.saveState()
+    canv.doForm("SheetFooter")
     if page > 1:
-        canv.saveState()
-        canv.setFont(footer.font, 8)
-        canv.setFillColor(colors.Color(.35, .35, .35))
-        canv.drawString(x0, PAGE_H - 11 * mm, f"{footer.title}\u3000{footer.number}（续页）")
-        canv.drawRightString(x1, PAGE_H - 11 * mm, footer.enterprise)
-        canv.setStrokeColor(colors.Color(.6, .6, .6))
-        canv.setLineWidth(0.3)
-        canv.line(x0, PAGE_H - 12.5 * mm, x1, PAGE_H - 12.5 * mm)
-        canv.restoreState()
+        canv.doForm("SheetHeader")
+    x0, qr_x = MARGIN_L, PAGE_W - MARGIN_R - QR_SIZE
+    canv.setFillColor(colors.black)
+    canv.setFont(footer.font, 10)
+    canv.drawCentredString((x0 + qr_x) / 2, 10 * mm, f"共 {total} 页\u3000第 {page} 页")
+    canv.translate(qr_x, 7 * mm)
+    canv.doForm("SheetQR")
+    canv.restoreState()
 
 
 def numbered_canvas(footer: Footer, count: PageCount) -> type[Canvas]:

@@ -31,19 +31,25 @@ def header(data: SheetData, st: Styles, kind: str) -> list[Flowable]:
 
 
 def checklist_table(elements: tuple[ElementResult, ...], st: Styles) -> list[Flowable]:
+    """One table per element (title row + column header, both repeated on a continuation page).
+
+    Separate tables keep layout linear: one long table would be re-measured at every page split.
+    Short cells are plain strings (centred by the table style), which wrap far faster than Paragraphs.
+    """
     if not elements:
         return [Paragraph("（本次检查未使用检查表。）", st.body)]
     widths = [15 * mm, 64 * mm, 11 * mm, 16 * mm, 11 * mm]
     widths.append(FRAME_W - sum(widths))
-    rows: list[list[Any]] = [[p(h, st.cell_c) for h in ("编号", "检查内容", "分值", "结果", "扣分", "扣分原因及说明")]]
-    extra: list[tuple[Any, ...]] = [("BACKGROUND", (0, 0), (-1, 0), SHADE)]
+    head = ["编号", "检查内容", "分值", "结果", "扣分", "扣分原因及说明"]
+    story: list[Flowable] = []
     for element in elements:
         subtotal = f"小计：得分 {num(element.earned)} / 应得 {num(element.achievable)}"
         note = f"\u3000{esc(element.note)}" if element.note else ""
-        rows.append([p(f"<b>{esc(element.code)}\u3000{esc(element.title)}</b>\u3000\u3000{subtotal}{note}",
-                       st.cell), "", "", "", "", ""])
-        r = len(rows) - 1
-        extra += [("SPAN", (0, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), colors.Color(.965, .965, .965))]
+        rows: list[list[Any]] = [
+            [p(f"<b>{esc(element.code)}\u3000{esc(element.title)}</b>\u3000\u3000{subtotal}{note}", st.cell),
+             "", "", "", "", ""],
+            list(head),
+        ]
         for item in element.items:
             text = esc(item.text)
             if item.sub_element:
@@ -53,9 +59,17 @@ def checklist_table(elements: tuple[ElementResult, ...], st: Styles) -> list[Flo
             result = RESULT_SHORT.get(item.result or "", item.result or "未检查")
             deduction = num(item.deduction) if item.deduction else ""
             reasons = "；".join(esc(r) for r in item.reasons)
-            rows.append([p(esc(item.code), st.cell_c), p(text, st.cell), p(num(item.points), st.cell_c),
-                         p(esc(result), st.cell_c), p(deduction, st.cell_c), p(reasons, st.cell)])
-    return [grid_table(rows, widths, st.font, repeat=1, extra=extra)]
+            rows.append([item.code, p(text, st.cell), num(item.points), result, deduction,
+                         p(reasons, st.cell) if reasons else ""])
+        extra: list[tuple[Any, ...]] = [
+            ("SPAN", (0, 0), (-1, 0)), ("BACKGROUND", (0, 0), (-1, 0), colors.Color(.94, .94, .94)),
+            ("BACKGROUND", (0, 1), (-1, 1), colors.Color(.975, .975, .975)),
+            ("FONTSIZE", (0, 1), (-1, -1), 9), ("ALIGN", (0, 1), (-1, -1), "CENTER"),
+            ("ALIGN", (1, 2), (1, -1), "LEFT"), ("ALIGN", (5, 2), (5, -1), "LEFT"),
+        ]
+        story.append(grid_table(rows, widths, st.font, repeat=2, extra=extra))
+        story.append(Spacer(1, 1.5 * mm))
+    return story
 
 
 def summary_block(data: SheetData, st: Styles) -> list[Flowable]:
