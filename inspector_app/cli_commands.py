@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
+from contextlib import closing
 from typing import Any
 
 from inspector_app.cli_common import CliError, fail, render, workspace, write_out
-from inspector_app.domain.errors import TemplateError
-from inspector_app.domain.template import load_template, shipped_templates
+from inspector_app.config import resolve_data_dir
+from inspector_app.storage.schema_version import connect_current
 
 ENTERPRISE_COLUMNS = ("id", "uscc", "name", "district", "industry", "cert_grade", "cert_number",
                       "cert_expires", "legal_rep", "contact_phone")
@@ -50,13 +51,27 @@ def enterprises(args: argparse.Namespace) -> int:
 
 
 def inspections(args: argparse.Namespace) -> int:
-    from inspector_app.services.queries import INSPECTION_COLUMNS, InspectionFilter, inspection_rows
+    from inspector_app.services.queries import (
+        INSPECTION_COLUMNS,
+        InspectionFilter,
+        inspection_rows,
+        inspection_rows_json,
+    )
 
-    ws = workspace(args)
     if args.action == "show":
-        return show_inspection(ws, args.id, args.format)
-    with ws.sessions() as session:
-        rows = inspection_rows(session, InspectionFilter(status=args.status or "", district=args.district or ""))
+        return show_inspection(workspace(args), args.id, args.format)
+    filters = InspectionFilter(status=args.status or "", district=args.district or "")
+    con = connect_current(resolve_data_dir(args.data_dir))  # fast path: no ORM when nothing to migrate
+    if con is not None and args.format == "json":
+        with closing(con):
+            write_out(inspection_rows_json(con, filters) + "\n")
+        return 0
+    if con is not None:
+        with closing(con):
+            rows = inspection_rows(con, filters)
+    else:
+        with workspace(args).sessions() as session:
+            rows = inspection_rows(session, filters)
     columns = INSPECTION_COLUMNS if args.format != "table" else (
         "id", "enterprise", "district", "template", "status", "score", "grade", "outcome", "due_date")
     write_out(render(rows, columns, args.format))
@@ -86,6 +101,9 @@ def show_inspection(ws: Any, inspection_id: int, fmt: str) -> int:
 
 
 def templates(args: argparse.Namespace) -> int:
+    from inspector_app.domain.errors import TemplateError
+    from inspector_app.domain.template import load_template, shipped_templates
+
     if args.action == "validate":
         try:
             template = load_template(args.file)

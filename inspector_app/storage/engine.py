@@ -8,7 +8,6 @@ database stamped with a revision this program does not know (a newer version wro
 from __future__ import annotations
 
 import logging
-import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
@@ -19,11 +18,16 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from inspector_app.domain.errors import WorkspaceError
+from inspector_app.storage.schema_version import (
+    DB_NAME,
+    MIGRATIONS_DIR,
+    current_revision,
+    known_revisions,
+)
+
+__all__ = ["DB_NAME", "Workspace", "current_revision", "known_revisions", "migrate", "open_workspace"]
 
 log = logging.getLogger(__name__)
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-DB_NAME = "workspace.sqlite"
-_REV_RE = re.compile(r"^(down_)?revision\s*(?::[^=]*)?=\s*['\"]?([\w-]+|None)['\"]?", re.MULTILINE)
 
 
 def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -39,33 +43,6 @@ def make_engine(db_path: Path) -> Engine:
     engine = create_engine(f"sqlite:///{db_path}", future=True)
     event.listen(engine, "connect", _set_pragmas)
     return engine
-
-
-def known_revisions() -> tuple[set[str], str | None]:
-    """All revision ids in migrations/versions and the single head, read without importing Alembic
-    (it costs start-up time and is only needed when something must actually be migrated)."""
-    revisions: dict[str, str | None] = {}
-    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
-        found = dict((bool(m.group(1)), m.group(2)) for m in _REV_RE.finditer(path.read_text("utf-8")))
-        if False in found:
-            down = found.get(True)
-            revisions[found[False]] = None if down in (None, "None") else down
-    parents = {d for d in revisions.values() if d}
-    heads = [r for r in revisions if r not in parents]
-    return set(revisions), (heads[0] if len(heads) == 1 else None)
-
-
-def current_revision(db_path: Path) -> str | None:
-    if not db_path.exists():
-        return None
-    con = sqlite3.connect(db_path)
-    try:
-        row = con.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.OperationalError:
-        return None
-    finally:
-        con.close()
-    return str(row[0]) if row else None
 
 
 def backup_database(db_path: Path, backup_dir: Path, label: str) -> Path:

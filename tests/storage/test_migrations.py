@@ -41,29 +41,43 @@ def test_empty_workspace_is_created_at_head_with_pragmas(tmp_path: Path) -> None
 
 
 def test_populated_database_upgrades_from_first_revision_with_backup(tmp_path: Path) -> None:
+    """Demo data made at the head schema is copied into a database at revision 0001 (the columns that
+    revision has), which is then opened – and so migrated through every later revision."""
     from alembic import command
 
     from inspector_app.storage.engine import _alembic_config, make_engine
 
+    source = open_workspace(tmp_path / "source")
+    with source.sessions.begin() as session:
+        build_demo(session, enterprises=15)
+    source.close()
     root = tmp_path / "ws"
     root.mkdir()
     engine = make_engine(root / DB_NAME)
     command.upgrade(_alembic_config(engine), "0001")
     engine.dispose()
-    # Fill it at revision 0001 (the foundation tables are all there).
-    ws = open_workspace(root, migrate_schema=False)
-    with ws.sessions.begin() as session:
-        build_demo(session, enterprises=15)
+    con = sqlite3.connect(root / DB_NAME)
+    con.execute("ATTACH DATABASE ? AS src", (str(tmp_path / "source" / DB_NAME),))
+    tables = [r[0] for r in con.execute(
+        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT IN ('alembic_version')")]
+    for table in tables:
+        columns = ", ".join(r[1] for r in con.execute(f"PRAGMA main.table_info({table})"))
+        con.execute(f"INSERT INTO main.{table} ({columns}) SELECT {columns} FROM src.{table}")
+    con.commit()
+    con.execute("DETACH DATABASE src")
+    before = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+    con.close()
+    assert before["enterprises"] == 15 and before["answers"] > 0
+
+    ws = open_workspace(root)  # migrates 0001 → head
     with ws.sessions() as session:
-        before = (session.scalar(select(func.count()).select_from(Enterprise)),
-                  session.scalar(select(func.count()).select_from(Inspection)))
+        assert session.scalar(select(func.count()).select_from(Enterprise)) == 15
+        assert session.scalar(select(func.count()).select_from(Inspection)) == before["inspections"]
     ws.close()
-    ws = open_workspace(root)  # migrates to head
-    with ws.sessions() as session:
-        after = (session.scalar(select(func.count()).select_from(Enterprise)),
-                 session.scalar(select(func.count()).select_from(Inspection)))
-    ws.close()
-    assert after == before and before[0] == 15
+    con = sqlite3.connect(root / DB_NAME)
+    after = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+    con.close()
+    assert after == before
     _, head = known_revisions()
     if head != "0001":
         backups = list((root / "backups").glob("workspace-rev0001-*.sqlite"))
