@@ -1,0 +1,215 @@
+"""The editor's dialogs: a hazard finding, the inspectors, what is missing before completion, and the
+reason for reopening a locked inspection."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector_app.domain.lifecycle import Severity
+from inspector_app.services.inspections import Missing
+from inspector_app.ui.editor import labels
+from inspector_app.ui.editor.snapshot import FindingRow
+
+DEFAULT_DEADLINE_DAYS = {Severity.GENERAL: 15, Severity.MAJOR: 30}
+
+
+class FindingDialog(QDialog):
+    """Add or edit one hazard. ``row()`` gives the edited copy of the row passed in."""
+
+    def __init__(self, row: FindingRow, item_codes: Sequence[str], parent: QWidget | None = None,
+                 title: str = "") -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title or self.tr("隐患"))
+        self._row = row
+        self.severity = QComboBox()
+        for value in (Severity.GENERAL, Severity.MAJOR):
+            self.severity.addItem(self.tr("{0}事故隐患").format(labels.severity_label(value)), value.value)
+        self.severity.setCurrentIndex(1 if row.severity == Severity.MAJOR else 0)
+        self.item = QComboBox()
+        self.item.addItem(self.tr("（不关联检查项）"), "")
+        for code in item_codes:
+            self.item.addItem(code, code)
+        self.item.setCurrentIndex(max(0, self.item.findData(row.item_code)))
+        self.description = QPlainTextEdit(row.description)
+        self.description.setTabChangesFocus(True)
+        self.description.setPlaceholderText(self.tr("现场发现的问题（必填）"))
+        self.requirement = QPlainTextEdit(row.requirement)
+        self.requirement.setTabChangesFocus(True)
+        self.requirement.setPlaceholderText(self.tr("整改措施和要求"))
+        for edit in (self.description, self.requirement):
+            edit.setMaximumHeight(72)
+        self.deadline = QDateEdit()
+        self.deadline.setCalendarPopup(True)
+        self.deadline.setDisplayFormat("yyyy-MM-dd")
+        start = row.deadline or date.today() + timedelta(days=DEFAULT_DEADLINE_DAYS[Severity.GENERAL])
+        self.deadline.setDate(QDate(start.year, start.month, start.day))
+        self.responsible = QLineEdit(row.responsible_person)
+        self.responsible.setPlaceholderText(self.tr("企业整改责任人"))
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b71c1c;")
+
+        form = QFormLayout()
+        form.addRow(self.tr("隐患级别"), self.severity)
+        form.addRow(self.tr("检查项"), self.item)
+        form.addRow(self.tr("隐患描述"), self.description)
+        form.addRow(self.tr("整改要求"), self.requirement)
+        form.addRow(self.tr("整改期限"), self.deadline)
+        form.addRow(self.tr("整改责任人"), self.responsible)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("确定"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(520, 0)
+        self.description.setFocus()
+
+    def accept(self) -> None:
+        if not self.description.toPlainText().strip():
+            self.error.setText(self.tr("请填写隐患描述"))
+            self.description.setFocus()
+            return
+        super().accept()
+
+    def row(self) -> FindingRow:
+        qdate = self.deadline.date()
+        return self._row.with_values(
+            severity=self.severity.currentData(), item_code=self.item.currentData(),
+            description=self.description.toPlainText().strip(),
+            requirement=self.requirement.toPlainText().strip(),
+            deadline=date(qdate.year(), qdate.month(), qdate.day()),
+            responsible_person=self.responsible.text().strip())
+
+
+class InspectorsDialog(QDialog):
+    """The inspectors of this inspection, each with a certificate number (at least two to complete)."""
+
+    def __init__(self, people: Sequence[tuple[str, str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("检查人员"))
+        self.table = QTableWidget(max(len(people), 2) + 1, 2)
+        self.table.setHorizontalHeaderLabels([self.tr("姓名"), self.tr("执法证/评审员证号")])
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setColumnWidth(0, 120)
+        for row, (name, cert) in enumerate(people):
+            self.table.setItem(row, 0, QTableWidgetItem(name))
+            self.table.setItem(row, 1, QTableWidgetItem(cert))
+        add = QPushButton(self.tr("添加一行"))
+        add.clicked.connect(lambda: self.table.setRowCount(self.table.rowCount() + 1))
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b71c1c;")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("确定"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("现场检查须至少两名检查人员，每人填写姓名和证件号。")))
+        layout.addWidget(self.table)
+        layout.addWidget(add, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(460, 300)
+
+    def people(self) -> list[tuple[str, str]]:
+        result = []
+        for row in range(self.table.rowCount()):
+            cells = [self.table.item(row, c) for c in (0, 1)]
+            name, cert = ((c.text().strip() if c else "") for c in cells)
+            if name or cert:
+                result.append((name, cert))
+        return result
+
+    def accept(self) -> None:
+        people = self.people()
+        if any(not name or not cert for name, cert in people):
+            self.error.setText(self.tr("每位检查人员都须有姓名和证件号"))
+            return
+        if len({cert for _n, cert in people}) != len(people):
+            self.error.setText(self.tr("同一证件号不能重复"))
+            return
+        super().accept()
+
+
+class MissingDialog(QDialog):
+    """What stops completion; double-clicking an entry jumps to its item (the dialog stays open)."""
+
+    jumpRequested = Signal(str)  # item code, or "" for the header
+
+    def __init__(self, missing: Sequence[Missing], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("还不能完成并锁定"))
+        self.list = QListWidget()
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        kinds = {"unanswered": self.tr("未检查"), "note": self.tr("缺说明"), "photo": self.tr("缺照片"),
+                 "signature": self.tr("缺签名"), "header": self.tr("检查信息")}
+        for entry in missing:
+            item = QListWidgetItem(f"[{kinds.get(entry.kind, entry.kind)}] {entry.message}")
+            item.setData(Qt.ItemDataRole.UserRole, entry.item_code)
+            item.setData(Qt.ItemDataRole.UserRole + 1, entry.kind)
+            self.list.addItem(item)
+        self.list.itemActivated.connect(self._jump)
+        self.list.setCurrentRow(0)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("以下 {0} 项须先处理（双击或回车跳转到该项）：").format(len(missing))))
+        layout.addWidget(self.list)
+        layout.addWidget(buttons)
+        self.resize(520, 380)
+
+    def _jump(self, item: QListWidgetItem) -> None:
+        self.jumpRequested.emit(item.data(Qt.ItemDataRole.UserRole) or "")
+
+
+class ReopenDialog(QDialog):
+    """Reopening a locked inspection needs a reason; it goes into the audit trail."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("重新打开检查"))
+        self.reason = QPlainTextEdit()
+        self.reason.setTabChangesFocus(True)
+        self.reason.setPlaceholderText(self.tr("例如：企业补充提供了资料，需更正 B.3 的结果"))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText(self.tr("重新打开"))
+        self.ok.setEnabled(False)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.reason.textChanged.connect(lambda: self.ok.setEnabled(bool(self.reason.toPlainText().strip())))
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("已完成锁定的检查重新打开后可以修改。请说明理由（必填，记入审计记录）：")))
+        layout.addWidget(self.reason)
+        layout.addWidget(self.buttons)
+        self.resize(460, 220)
+
+    def text(self) -> str:
+        return self.reason.toPlainText().strip()

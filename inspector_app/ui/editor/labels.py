@@ -1,0 +1,111 @@
+"""Words and colours shared by the editor's views: results, statuses, severities and item badges.
+
+The core speaks Chinese (result names, statuses); these functions give the words in the UI's
+language through Qt's translation system, with the Chinese originals as source strings.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+
+from inspector_app.domain.lifecycle import InspectionStatus
+from inspector_app.domain.template import CONFORM, NONCONFORM, NOT_APPLICABLE, PARTIAL
+
+RESULT_COLORS = {CONFORM: "#2e7d32", PARTIAL: "#c77700", NONCONFORM: "#c62828", NOT_APPLICABLE: "#616161"}
+RESULT_BACKGROUNDS = {CONFORM: "#e8f5e9", PARTIAL: "#fff3e0", NONCONFORM: "#ffebee", NOT_APPLICABLE: "#eeeeee"}
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("EditorLabels", text)
+
+
+def result_label(result: str) -> str:
+    return {
+        CONFORM: _t("符合"),
+        PARTIAL: _t("部分符合"),
+        NONCONFORM: _t("不符合"),
+        NOT_APPLICABLE: _t("不涉及"),
+    }.get(result, result)
+
+
+def unanswered_label() -> str:
+    return _t("未检查")
+
+
+def status_label(status: InspectionStatus) -> str:
+    return {
+        InspectionStatus.ASSIGNED: _t("已分配"),
+        InspectionStatus.IN_PROGRESS: _t("检查中"),
+        InspectionStatus.COMPLETED: _t("已完成锁定"),
+        InspectionStatus.EXPORTED: _t("已导出"),
+        InspectionStatus.RECEIVED: _t("已接收"),
+        InspectionStatus.ACCEPTED: _t("已验收"),
+        InspectionStatus.RETURNED: _t("已退回"),
+    }[status]
+
+
+def severity_label(severity: str) -> str:
+    return {"一般": _t("一般"), "重大": _t("重大")}.get(severity, severity)
+
+
+def finding_status_label(status: str) -> str:
+    return {"待整改": _t("待整改"), "已整改待复查": _t("已整改待复查"), "复查合格": _t("复查合格"),
+            "复查不合格": _t("复查不合格")}.get(status, status)
+
+
+def outcome_label(outcome: str) -> str:
+    return {"维持": _t("维持"), "限期整改": _t("限期整改"), "建议摘牌": _t("建议摘牌")}.get(outcome, outcome)
+
+
+def grade_label(grade: str) -> str:
+    return {"一级": _t("一级"), "二级": _t("二级"), "三级": _t("三级"), "小微": _t("小微"),
+            "不达标": _t("不达标")}.get(grade, grade)
+
+
+def badge_glyphs() -> dict[str, tuple[str, str, str]]:
+    """Badge key → (glyph, colour, tooltip). Glyphs are one character so they fit a 16 px square."""
+    return {
+        "veto": (_t("否"), "#b71c1c", _t("否决项：不符合时整体不通过或本类目清零")),
+        "photo": (_t("照"), "#1565c0", _t("不符合时须拍照取证")),
+        "note": (_t("注"), "#6a1b9a", _t("不符合时须填写说明")),
+        "has_note": (_t("记"), "#2e7d32", _t("已填写备注")),
+        "finding": (_t("患"), "#e65100", _t("已登记隐患")),
+    }
+
+
+@cache
+def _badge_pixmap(glyphs: tuple[tuple[str, str], ...], size: int, ratio: float) -> QPixmap:
+    gap = 2
+    width = len(glyphs) * (size + gap)
+    pixmap = QPixmap(int(width * ratio), int(size * ratio))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    font = QFont()
+    font.setPixelSize(size - 4)
+    painter.setFont(font)
+    for n, (glyph, colour) in enumerate(glyphs):
+        rect = QRectF(n * (size + gap), 0, size, size)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(colour))
+        painter.drawRoundedRect(rect, 3, 3)
+        painter.setPen(QColor("white"))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, glyph)
+    painter.end()
+    return pixmap
+
+
+def badge_icon(keys: tuple[str, ...], size: int = 16, ratio: float = 1.0) -> QIcon | None:
+    if not keys:
+        return None
+    table = badge_glyphs()
+    return QIcon(_badge_pixmap(tuple((table[k][0], table[k][1]) for k in keys), size, ratio))
+
+
+def badge_tooltip(keys: tuple[str, ...]) -> str:
+    table = badge_glyphs()
+    return "\n".join(f"{table[k][0]}：{table[k][2]}" for k in keys)

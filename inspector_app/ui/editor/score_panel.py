@@ -1,0 +1,101 @@
+"""The live score: element subtotals, total, grade, outcome with its reasons, answered n/m.
+Fed with a ``ScoreResult`` from the pure engine after every in-memory change."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector_app.domain.scoring import DELIST, MAINTAIN, ScoreResult
+from inspector_app.ui.editor import labels
+
+OUTCOME_COLORS = {MAINTAIN: "#2e7d32", DELIST: "#b71c1c"}
+
+
+def _num(value: Decimal) -> str:
+    return f"{value.normalize():f}"
+
+
+class ScorePanel(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.score = QLabel()
+        self.score.setStyleSheet("font-size: 20pt; font-weight: bold;")
+        self.score.setAccessibleName(self.tr("得分"))
+        self.grade = QLabel()
+        self.outcome = QLabel()
+        self.outcome.setStyleSheet("font-weight: bold;")
+        self.answered = QProgressBar()
+        self.answered.setTextVisible(True)
+        self.answered.setMaximumHeight(18)
+        self.reasons = QLabel()
+        self.reasons.setWordWrap(True)
+        self.reasons.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.reasons.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+
+        self.elements = QTableWidget(0, 3)
+        self.elements.setHorizontalHeaderLabels([self.tr("类目"), self.tr("得分/应得"), self.tr("得分率")])
+        self.elements.verticalHeader().hide()
+        self.elements.verticalHeader().setDefaultSectionSize(22)
+        self.elements.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.elements.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.elements.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        header = self.elements.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+
+        top = QGridLayout()
+        top.addWidget(self.score, 0, 0, 2, 1)
+        top.addWidget(self.grade, 0, 1)
+        top.addWidget(self.outcome, 1, 1)
+        top.setColumnStretch(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.answered)
+        layout.addWidget(self.reasons)
+        layout.addWidget(self.elements, 1)
+
+    def set_score(self, result: ScoreResult) -> None:
+        provisional = not result.complete
+        text = "—" if result.score is None else _num(result.score)
+        self.score.setText(text + (self.tr("（暂定）") if provisional and result.score is not None else ""))
+        self.grade.setText(self.tr("等级：{0}").format(labels.grade_label(result.grade)))
+        self.outcome.setText(self.tr("结论：{0}").format(labels.outcome_label(result.outcome)))
+        colour = OUTCOME_COLORS.get(result.outcome, "#c77700")
+        self.outcome.setStyleSheet(f"font-weight: bold; color: {colour};")
+        self.answered.setMaximum(max(result.total_items, 1))
+        self.answered.setValue(result.answered)
+        self.answered.setFormat(self.tr("已检查 {0}/{1}").format(result.answered, result.total_items))
+        self.reasons.setText("\n".join(f"• {r}" for r in result.reasons))
+        table = self.elements
+        table.setRowCount(len(result.elements))
+        for row, element in enumerate(result.elements):
+            share = element.share
+            cells = [f"{element.code} {element.title}",
+                     f"{_num(element.earned)}/{_num(element.achievable)}" if element.achievable else "—",
+                     "—" if share is None else f"{float(share) * 100:.0f}%"]
+            for column, value in enumerate(cells):
+                cell = table.item(row, column)
+                if cell is None:
+                    cell = QTableWidgetItem()
+                    table.setItem(row, column, cell)
+                cell.setText(value)
+                if column:
+                    cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if element.vetoed_by:
+                    cell.setForeground(Qt.GlobalColor.red)
+                    cell.setToolTip(self.tr("否决项 {0} 不符合，本类目计 0 分").format(element.vetoed_by))

@@ -1,0 +1,108 @@
+"""What the editor holds in memory: a plain copy of one inspection, read in one short session.
+
+The editor never keeps ORM objects across the GUI thread and the writer thread: it reads a
+``Snapshot`` once, edits the copy (so the score can be recomputed at once with the pure engine) and
+sends every change to the services on the writer thread. Qt-free on purpose, so it is cheap to test.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from types import SimpleNamespace
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from inspector_app.domain.lifecycle import InspectionStatus
+from inspector_app.domain.scoring import Answer, FindingSummary, ScoreResult, score_inspection
+from inspector_app.domain.template import Template
+from inspector_app.services import inspections
+
+HEADER_TEXT_FIELDS = ("location", "rep_name", "rep_title", "rep_phone")
+HEADER_TIME_FIELDS = ("started_at", "ended_at")
+_local_keys = itertools.count(1)
+
+
+def new_finding_key() -> str:
+    """A key for a finding made in this session, before the database has given it an id."""
+    return f"new-{next(_local_keys)}"
+
+
+@dataclass(frozen=True)
+class FindingRow:
+    key: str  # "db-<id>" for stored findings, "new-<n>" for ones added in this editor
+    severity: str
+    description: str
+    item_code: str = ""
+    requirement: str = ""
+    deadline: date | None = None
+    responsible_person: str = ""
+    status: str = "待整改"
+
+    def values(self) -> dict[str, Any]:
+        """The fields ``services.findings.add``/``update`` accept."""
+        return {"item_code": self.item_code, "severity": self.severity, "description": self.description,
+                "requirement": self.requirement, "deadline": self.deadline,
+                "responsible_person": self.responsible_person}
+
+    def with_values(self, **values: Any) -> FindingRow:
+        return replace(self, **values)
+
+
+@dataclass
+class Snapshot:
+    inspection_id: int
+    status: InspectionStatus
+    template: Template
+    answers: dict[str, Answer]
+    enterprise_name: str
+    uscc: str
+    district: str
+    cert_grade: str
+    header: dict[str, Any]
+    inspectors: list[tuple[str, str]]
+    findings: list[FindingRow] = field(default_factory=list)
+    finding_ids: dict[str, int] = field(default_factory=dict)  # key → database id
+
+    @property
+    def locked(self) -> bool:
+        return self.status.locked
+
+    def finding(self, key: str) -> FindingRow | None:
+        return next((f for f in self.findings if f.key == key), None)
+
+    def finding_summary(self, today: date | None = None) -> FindingSummary:
+        return inspections.finding_summary(SimpleNamespace(findings=self.findings), today)  # type: ignore[arg-type]
+
+    def score(self) -> ScoreResult:
+        return score_inspection(self.template, self.answers, self.cert_grade or None, self.finding_summary())
+
+    def items_with_findings(self) -> set[str]:
+        return {f.item_code for f in self.findings if f.item_code}
+
+
+def load_snapshot(session: Session, inspection_id: int) -> Snapshot:
+    inspection = inspections.get(session, inspection_id)
+    enterprise = inspection.enterprise
+    findings = []
+    ids = {}
+    for f in inspection.findings:
+        key = f"db-{f.id}"
+        ids[key] = f.id
+        findings.append(FindingRow(key, f.severity, f.description, f.item_code, f.requirement, f.deadline,
+                                   f.responsible_person, f.status))
+    header: dict[str, Any] = {name: getattr(inspection, name) for name in HEADER_TEXT_FIELDS}
+    header.update({name: getattr(inspection, name) for name in HEADER_TIME_FIELDS})
+    return Snapshot(
+        inspection_id=inspection.id, status=InspectionStatus(inspection.status),
+        template=inspections.template_for(inspection), answers=inspections.answers_of(inspection),
+        enterprise_name=enterprise.name, uscc=enterprise.uscc, district=enterprise.district,
+        cert_grade=enterprise.cert_grade, header=header,
+        inspectors=[(i.name, i.cert_number) for i in inspection.inspectors],
+        findings=findings, finding_ids=ids)
+
+
+def as_datetime(value: Any) -> datetime | None:
+    return value if isinstance(value, datetime) else None
