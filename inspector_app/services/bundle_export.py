@@ -1,0 +1,286 @@
+"""Export a signed bundle from a workspace: inspector → office or office → inspector.
+
+* **Inspector → office**: completed inspections (answers, score, findings, audit trail); each becomes
+  ``exported``.  Pending = completed/exported inspections whose revision the office has not yet
+  acknowledged.
+* **Office → inspector**: assignments (enterprises, templates, inspectors, due dates) and inspections
+  returned with the reviewer's comment or accepted.  Pending = such inspections whose revision the
+  inspectors have not yet acknowledged.
+
+Every bundle also acknowledges the revisions this workspace holds from the other side (``extra.acks``).
+
+Crash safety: the sequence number is reserved and committed first; the status changes happen in a
+transaction that is committed only after the bundle has been written under a temporary name, read back,
+verified and renamed.  A crash leaves the old database state (and at most an orphan but valid bundle
+file whose revisions a retry repeats, or a ``.partial`` file); a retry takes the next sequence number.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import getpass
+import json
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from inspector_app.bundle.bag import BagWriter, write_bundle
+from inspector_app.bundle.crypto import encrypt_file
+from inspector_app.bundle.profile import BundleHeader, Direction
+from inspector_app.bundle.signing import Signer
+from inspector_app.domain.errors import ValidationError
+from inspector_app.domain.lifecycle import InspectionStatus
+from inspector_app.secrets import KeyKind, KeyStore
+from inspector_app.services import audit, inspections
+from inspector_app.services.progress import CancelToken, Progress, no_progress
+from inspector_app.storage.engine import Workspace
+from inspector_app.storage.models import Enterprise, Inspection, TemplateRecord
+from inspector_app.storage.models_sync import (
+    META_DEVICE_NAME,
+    META_KEY_FINGERPRINT,
+    InspectionSync,
+    OutgoingBundle,
+    device_id,
+    meta_get,
+    meta_set,
+    role,
+)
+
+S = InspectionStatus
+# Which statuses travel in which direction.
+SENDABLE = {
+    Direction.INSPECTOR_TO_OFFICE: (S.COMPLETED, S.EXPORTED),
+    Direction.OFFICE_TO_INSPECTOR: (S.ASSIGNED, S.RETURNED, S.ACCEPTED),
+}
+ENTERPRISE_FIELDS = ("uscc", "uscc_override", "name", "address", "district", "industry", "sub_speciality",
+                     "cert_grade", "cert_number", "cert_issued", "cert_expires", "scoring_standard", "review_org",
+                     "consulting_org", "legal_rep", "contact_person", "contact_phone")
+INSPECTION_FIELDS = ("due_date", "assigned_at", "started_at", "ended_at", "completed_at", "location", "rep_name",
+                     "rep_title", "rep_phone", "reviewer_comment", "created_at", "updated_at")
+FINDING_FIELDS = ("item_code", "severity", "description", "requirement", "deadline", "responsible_person",
+                  "status", "recheck_note", "rechecked_at", "created_at", "updated_at")
+AUDIT_FIELDS = ("entity", "entity_key", "field", "old_value", "new_value", "actor", "at", "reason")
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Who signs: this installation's device id, display name and signing key."""
+
+    device_id: str
+    name: str
+    signer: Signer
+    encryption_private: bytes | None = None
+
+
+@dataclass
+class ExportResult:
+    path: Path
+    bundle_id: str
+    sequence: int
+    direction: Direction
+    inspections: list[tuple[int, str, int]] = field(default_factory=list)  # (id, uid, revision)
+    payload_files: int = 0
+    payload_bytes: int = 0
+    encrypted: bool = False
+
+
+def load_identity(ws: Workspace, keystore: KeyStore | None = None, with_encryption: bool = False) -> Identity:
+    """The installation's identity; creates the device id and keys on first use.
+
+    Raises ``secrets.InsecureKeyringError`` (with what to do) when the keyring is not secure.
+    """
+    with ws.sessions.begin() as session:
+        dev = device_id(session)
+        name = meta_get(session, META_DEVICE_NAME) or getpass.getuser()
+    store = keystore or KeyStore(dev)
+    signer = Signer.from_raw(store.ensure_private_key(KeyKind.SIGNING))
+    enc = store.ensure_private_key(KeyKind.ENCRYPTION) if with_encryption else None
+    with ws.sessions.begin() as session:
+        if meta_get(session, META_KEY_FINGERPRINT) != signer.fingerprint:
+            meta_set(session, META_KEY_FINGERPRINT, signer.fingerprint)
+    return Identity(dev, name, signer, enc)
+
+
+def default_direction(session: Session) -> Direction:
+    return Direction.OFFICE_TO_INSPECTOR if role(session) == "office" else Direction.INSPECTOR_TO_OFFICE
+
+
+def iso(value: date | datetime | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+# -- records ----------------------------------------------------------------------------------------
+def file_key(text: str) -> str:
+    """A record file name for ``text`` within the path grammar ([A-Za-z0-9_-]{1,80})."""
+    import hashlib
+    import re
+
+    return text if re.fullmatch(r"[A-Za-z0-9_-]{1,80}", text) else "x" + hashlib.sha256(text.encode()).hexdigest()
+
+
+def enterprise_record(e: Enterprise) -> dict[str, Any]:
+    return {name: (iso(v) if isinstance(v := getattr(e, name), date) else v) for name in ENTERPRISE_FIELDS}
+
+
+def template_record(t: TemplateRecord) -> dict[str, Any]:
+    return {"template_id": t.template_id, "version": t.version, "kind": t.kind, "title": t.title,
+            "sha256": t.sha256, "content": t.content}
+
+
+def inspection_record(session: Session, insp: Inspection, base: int | None) -> dict[str, Any]:
+    rec: dict[str, Any] = {
+        "uid": insp.uid, "revision": insp.revision, "base_revision": base, "status": insp.status,
+        "enterprise_uscc": insp.enterprise.uscc,
+        "template": {"template_id": insp.template.template_id, "version": insp.template.version,
+                     "sha256": insp.template.sha256},
+        "inspectors": [{"name": p.name, "cert_number": p.cert_number, "organisation": p.organisation,
+                        "phone": p.phone} for p in insp.inspectors],
+        "score": insp.score, "grade": insp.grade, "outcome": insp.outcome, "answered": insp.answered,
+    }
+    for name in INSPECTION_FIELDS:
+        value = getattr(insp, name)
+        rec[name] = iso(value) if isinstance(value, date) else value
+    rec["answers"] = [
+        {"item_code": a.item_code, "result": a.result, "deductions": json.loads(a.deductions or "[]"),
+         "extra_deduction": a.extra_deduction, "extra_reason": a.extra_reason, "note": a.note,
+         "updated_at": iso(a.updated_at)}
+        for a in sorted(insp.answers, key=lambda a: a.item_code)
+    ]
+    rec["findings"] = [
+        {"uid": f.uid, **{n: (iso(v) if isinstance(v := getattr(f, n), date) else v) for n in FINDING_FIELDS}}
+        for f in insp.findings
+    ]
+    rec["audit"] = [
+        {n: (iso(v) if isinstance(v := getattr(e, n), date) else v) for n in AUDIT_FIELDS}
+        for e in audit.trail(session, insp.id)
+    ]
+    return rec
+
+
+# -- selection --------------------------------------------------------------------------------------
+def _states(session: Session, uids: Sequence[str]) -> dict[str, InspectionSync]:
+    if not uids:
+        return {}
+    rows = session.scalars(select(InspectionSync).where(InspectionSync.inspection_uid.in_(list(uids))))
+    return {r.inspection_uid: r for r in rows}
+
+
+def pending_inspections(session: Session, direction: Direction) -> list[Inspection]:
+    """Inspections of a sendable status whose current revision the other side has not acknowledged."""
+    candidates = list(session.scalars(
+        select(Inspection).where(Inspection.status.in_([s.value for s in SENDABLE[direction]]))
+        .order_by(Inspection.id)))
+    states = _states(session, [i.uid for i in candidates])
+    pending = []
+    for insp in candidates:
+        state = states.get(insp.uid)
+        acked = state.acked_revision if state is not None else None
+        if acked is None or insp.revision > acked:
+            pending.append(insp)
+    return pending
+
+
+def _select(session: Session, direction: Direction, ids: Sequence[int] | None) -> list[Inspection]:
+    if ids is None:
+        return pending_inspections(session, direction)
+    chosen = []
+    allowed = SENDABLE[direction]
+    for iid in ids:
+        insp = inspections.get(session, iid)
+        if InspectionStatus(insp.status) not in allowed:
+            raise ValidationError(
+                f"检查 {iid} 的状态是“{InspectionStatus(insp.status).label}”，不能导出到"
+                f"{'办公室' if direction is Direction.INSPECTOR_TO_OFFICE else '检查人员'}"
+                f"（可导出：{'、'.join(s.label for s in allowed)}）")
+        chosen.append(insp)
+    return chosen
+
+
+def _reserve(ws: Workspace, direction: Direction) -> tuple[int, str]:
+    with ws.sessions.begin() as session:
+        sequence = (session.scalar(select(func.max(OutgoingBundle.sequence))) or 0) + 1
+        bundle_id = str(uuid.uuid4())
+        session.add(OutgoingBundle(sequence=sequence, bundle_id=bundle_id, direction=direction.value))
+    return sequence, bundle_id
+
+
+def _acks(session: Session) -> list[list[Any]]:
+    rows = session.scalars(select(InspectionSync).where(InspectionSync.synced_revision.is_not(None)))
+    return [[r.inspection_uid, r.synced_revision] for r in rows]
+
+
+# -- export ---------------------------------------------------------------------------------------
+def export_bundle(
+    ws: Workspace,
+    identity: Identity,
+    target: Path,
+    *,
+    inspection_ids: Sequence[int] | None = None,
+    direction: Direction | None = None,
+    encrypt_to: bytes | None = None,
+    progress: Progress = no_progress,
+    cancel: CancelToken | None = None,
+) -> ExportResult:
+    """Write one bundle with the selected (or all pending) inspections to ``target``."""
+    target = Path(target)
+    with ws.sessions() as probe:
+        direction = direction or default_direction(probe)
+    sequence, bundle_id = _reserve(ws, direction)
+    result = ExportResult(target, bundle_id, sequence, direction, encrypted=encrypt_to is not None)
+    with ws.sessions.begin() as session:
+        chosen = _select(session, direction, inspection_ids)
+        if not chosen:
+            raise ValidationError("没有需要导出的检查（全部已被对方确认）")
+        if direction is Direction.INSPECTOR_TO_OFFICE:
+            for insp in chosen:
+                if insp.status == S.COMPLETED:
+                    inspections.set_status(session, insp, S.EXPORTED, identity.name)
+            session.flush()
+        states = _states(session, [i.uid for i in chosen])
+        records = []
+        for number, insp in enumerate(chosen, 1):
+            state = states.get(insp.uid)
+            records.append(inspection_record(session, insp, state.synced_revision if state else None))
+            result.inspections.append((insp.id, insp.uid, insp.revision))
+            progress(number, len(chosen), f"检查 {insp.id}")
+        enterprises = {i.enterprise.uscc: enterprise_record(i.enterprise) for i in chosen}
+        templates = {i.template.sha256: template_record(i.template) for i in chosen}
+        header = BundleHeader(
+            direction=direction, device_id=identity.device_id, key_fingerprint=identity.signer.fingerprint,
+            producer_name=identity.name, sequence=sequence,
+            created_at=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"), bundle_id=bundle_id,
+            extra={"acks": _acks(session), "inspections": [[u, r] for _, u, r in result.inspections]},
+        )
+
+        def fill(writer: BagWriter) -> None:
+            for uscc_code, rec in sorted(enterprises.items()):
+                writer.add_json(f"data/records/enterprises/{file_key(uscc_code)}.json", rec)
+            for sha, rec in sorted(templates.items()):
+                writer.add_json(f"data/records/templates/{sha}.json", rec)
+            for rec in records:
+                writer.add_json(f"data/records/inspections/{rec['uid']}.json", rec)
+                if cancel is not None:
+                    cancel.raise_if_cancelled()
+
+        plain = target if encrypt_to is None else target.with_name(f".{target.name}.plain")
+        written = write_bundle(plain, header, identity.signer, fill, progress, cancel)
+        try:
+            if encrypt_to is not None:
+                encrypt_file(plain, target, encrypt_to)
+        finally:
+            if encrypt_to is not None:
+                with contextlib.suppress(OSError):
+                    plain.unlink()
+        result.payload_files, result.payload_bytes = written.payload_files, written.payload_bytes
+        outgoing = session.get(OutgoingBundle, sequence)
+        if outgoing is not None:
+            outgoing.state = "written"
+            outgoing.file_name = target.name
+            outgoing.inspections = json.dumps([[u, r] for _, u, r in result.inspections])
+    return result

@@ -1,0 +1,411 @@
+"""Import bundles: verify everything first, then apply each bundle in one transaction.
+
+For each file (or every bundle in a folder, e.g. a USB stick):
+
+1. decrypt if it is encrypted (to a temporary file, with this installation's X25519 key);
+2. ``verify_bundle`` with the workspace's trust store: zip safety, manifests, signature, profile,
+   format version – nothing is written before all of it passed;
+3. in one transaction: the direction must suit this workspace's role and the signer's enrolled role;
+   a bundle id seen before is reported "already imported" and changes nothing; a sequence number not
+   above the producer's last one is a replayed or superseded bundle and is rejected; then templates,
+   enterprises and inspections are applied, and the bundle is recorded.
+
+Per inspection (``R`` incoming revision, ``B`` the sender's base, ``C`` local revision, ``S`` local
+revision at the last exchange): unknown → added; ``R ≤ S`` or ``R = C`` → unchanged; ``C = S`` or
+``C = B`` (nothing changed here since) → updated; otherwise → a conflict kept in ``sync_conflicts``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import tempfile
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from inspector_app.bundle.bag_verify import VerifiedBundle, verify_bundle
+from inspector_app.bundle.crypto import decrypt_file, is_encrypted
+from inspector_app.bundle.errors import BundleError, DecryptionError, UntrustedKeyError
+from inspector_app.bundle.profile import Direction
+from inspector_app.domain.errors import InspectorError
+from inspector_app.domain.lifecycle import InspectionStatus
+from inspector_app.domain.template import parse_template
+from inspector_app.services import audit, inspections
+from inspector_app.services.bundle_export import (
+    AUDIT_FIELDS,
+    ENTERPRISE_FIELDS,
+    FINDING_FIELDS,
+    INSPECTION_FIELDS,
+    SENDABLE,
+    Identity,
+    enterprise_record,
+)
+from inspector_app.services.enterprises import EnterpriseData, by_uscc, upsert
+from inspector_app.services.progress import CancelToken, Progress, no_progress
+from inspector_app.storage.engine import Workspace
+from inspector_app.storage.models import (
+    AnswerRecord,
+    AuditEvent,
+    Finding,
+    Inspection,
+    InspectionInspector,
+    TemplateRecord,
+    now,
+)
+from inspector_app.storage.models_sync import (
+    META_KEY_FINGERPRINT,
+    ImportedBundle,
+    InspectionSync,
+    PeerSequence,
+    SqlTrustStore,
+    SyncConflict,
+    device_id,
+    meta_get,
+    role,
+)
+
+BUNDLE_SUFFIXES = (".inspbundle", ".zip", ".enc")
+DATE_FIELDS = {"due_date", "cert_issued", "cert_expires", "deadline"}
+
+
+class Rejected(BundleError):
+    """The bundle is valid but cannot be applied here (wrong direction, replay, bad record)."""
+
+
+@dataclass(frozen=True)
+class ReportLine:
+    kind: str  # template / enterprise / inspection
+    key: str
+    action: str  # added / updated / unchanged / conflict / rejected
+    reason: str = ""
+
+
+@dataclass
+class ImportReport:
+    path: Path
+    status: str = "rejected"  # imported / already imported / rejected
+    reason: str = ""
+    bundle_id: str = ""
+    sequence: int = 0
+    producer: str = ""
+    fingerprint: str = ""
+    lines: list[ReportLine] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        return dict(Counter(line.action for line in self.lines))
+
+
+def collect_paths(paths: Iterable[Path]) -> list[Path]:
+    """Files as given; folders contribute their bundle files (sorted, hidden files skipped)."""
+    found: list[Path] = []
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            found += sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith(".")
+                            and p.name.lower().endswith(BUNDLE_SUFFIXES))
+        else:
+            found.append(path)
+    return found
+
+
+def import_paths(ws: Workspace, paths: Sequence[Path], *, identity: Identity | None = None,
+                 progress: Progress = no_progress, cancel: CancelToken | None = None) -> list[ImportReport]:
+    """Import every bundle; one bad file is reported as rejected and the others go on."""
+    reports = []
+    files = collect_paths(paths)
+    for number, path in enumerate(files, 1):
+        progress(number - 1, len(files), path.name)
+        try:
+            reports.append(import_bundle(ws, path, identity=identity, cancel=cancel))
+        except InspectorError as exc:
+            reports.append(ImportReport(path, "rejected", str(exc)))
+    progress(len(files), len(files), "")
+    return reports
+
+
+def import_bundle(ws: Workspace, path: Path, *, identity: Identity | None = None,
+                  cancel: CancelToken | None = None) -> ImportReport:
+    """Import one bundle: a report (imported / already imported), or a ``BundleError`` and no change."""
+    path = Path(path)
+    if not path.is_file():
+        raise BundleError(f"{path} is not a file")
+    if is_encrypted(path):
+        if identity is None or identity.encryption_private is None:
+            raise DecryptionError("the bundle is encrypted and this installation has no decryption key")
+        with tempfile.TemporaryDirectory(dir=ws.root, prefix=".import-") as tmp:
+            plain = Path(tmp) / "bundle.zip"
+            decrypt_file(path, plain, identity.encryption_private)
+            report = import_bundle(ws, plain, cancel=cancel)
+            report.path = path
+            return report
+    with ws.sessions() as session:
+        try:
+            bundle = verify_bundle(path, SqlTrustStore(session), cancel=cancel)
+        except UntrustedKeyError as exc:
+            if exc.fingerprint == meta_get(session, META_KEY_FINGERPRINT):
+                raise Rejected("this bundle was made by this installation; import it on the other side") from None
+            raise
+    with bundle:
+        report = ImportReport(path, bundle_id=bundle.header.bundle_id, sequence=bundle.header.sequence,
+                              producer=bundle.header.producer_name, fingerprint=bundle.signer_fingerprint)
+        with ws.sessions.begin() as session:  # Rejected (or any error) rolls everything back
+            _apply_bundle(session, bundle, report)
+    return report
+
+
+def _check_bundle(session: Session, bundle: VerifiedBundle) -> bool:
+    """Raise ``Rejected`` where the bundle does not belong here; ``False`` when already imported."""
+    header = bundle.header
+    if header.device_id == device_id(session):
+        raise Rejected("this bundle was made by this installation; import it on the other side")
+    expected = Direction.INSPECTOR_TO_OFFICE if role(session) == "office" else Direction.OFFICE_TO_INSPECTOR
+    if header.direction is not expected:
+        raise Rejected(f"this bundle goes {header.direction.value}, but this workspace expects {expected.value}")
+    sender_role = "inspector" if header.direction is Direction.INSPECTOR_TO_OFFICE else "office"
+    if bundle.signer is None or bundle.signer.role != sender_role:
+        raise Rejected(f"the signing key is enrolled as {bundle.signer.role if bundle.signer else '?'},"
+                       f" but {header.direction.value} bundles must be signed by an {sender_role} key")
+    if session.get(ImportedBundle, header.bundle_id) is not None:
+        return False
+    peer = session.get(PeerSequence, header.device_id)
+    if peer is not None and header.sequence <= peer.last_sequence:
+        raise Rejected(f"replayed or superseded bundle: sequence {header.sequence} from {header.producer_name},"
+                       f" but sequence {peer.last_sequence} was already imported")
+    return True
+
+
+def _apply_bundle(session: Session, bundle: VerifiedBundle, report: ImportReport) -> None:
+    if not _check_bundle(session, bundle):
+        report.status, report.reason = "already imported", "this bundle was imported before; nothing changed"
+        return
+    header = bundle.header
+    for _key, rec in bundle.records_of("templates"):
+        report.lines.append(_apply_template(session, rec))
+    for _key, rec in bundle.records_of("enterprises"):
+        report.lines.append(_apply_enterprise(session, rec, header.direction))
+    for _key, rec in bundle.records_of("inspections"):
+        report.lines.append(_apply_inspection(session, rec, bundle))
+    for uid, revision in header.extra.get("acks", []):
+        _acknowledge(session, str(uid), int(revision))
+    session.add(ImportedBundle(bundle_id=header.bundle_id, device_id=header.device_id,
+                               key_fingerprint=bundle.signer_fingerprint, sequence=header.sequence,
+                               direction=header.direction.value, created_at=header.created_at,
+                               file_name=bundle.path.name, summary=json.dumps(report.counts())))
+    peer = session.get(PeerSequence, header.device_id) or PeerSequence(device_id=header.device_id)
+    peer.last_sequence, peer.last_bundle_id, peer.updated_at = header.sequence, header.bundle_id, now()
+    session.add(peer)
+    report.status = "imported"
+
+
+def _text(rec: dict[str, Any], name: str) -> Any:
+    value = rec.get(name)
+    if value is None or (name not in DATE_FIELDS and not name.endswith("_at") and name != "at"):
+        return value
+    try:
+        return date.fromisoformat(value) if name in DATE_FIELDS else datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise Rejected(f"field {name} has an invalid date {value!r}") from None
+
+
+def _apply_template(session: Session, rec: dict[str, Any]) -> ReportLine:
+    key = f"{rec.get('template_id')}@{rec.get('version')}"
+    existing = session.scalar(select(TemplateRecord).where(TemplateRecord.template_id == rec["template_id"],
+                                                           TemplateRecord.version == rec["version"]))
+    if existing is not None:
+        if existing.sha256 != rec["sha256"]:
+            raise Rejected(f"template {key} differs from the copy in this workspace")
+        return ReportLine("template", key, "unchanged")
+    content = str(rec["content"])
+    if hashlib.sha256(content.encode()).hexdigest() != rec["sha256"]:
+        raise Rejected(f"template {key}: content does not match its sha256")
+    try:
+        template = parse_template(json.loads(content), key)
+    except (InspectorError, ValueError) as exc:
+        raise Rejected(f"template {key} is invalid: {exc}") from None
+    session.add(TemplateRecord(template_id=template.id, version=template.version, kind=template.kind,
+                               title=template.title, content=content, sha256=rec["sha256"],
+                               item_count=len(template.items)))
+    session.flush()
+    return ReportLine("template", key, "added")
+
+
+def _apply_enterprise(session: Session, rec: dict[str, Any], direction: Direction) -> ReportLine:
+    key = str(rec.get("uscc"))
+    existing = by_uscc(session, key)
+    if existing is not None and (direction is Direction.INSPECTOR_TO_OFFICE or enterprise_record(existing) == rec):
+        return ReportLine("enterprise", key, "unchanged")
+    try:
+        data = EnterpriseData(**{name: _text(rec, name) for name in ENTERPRISE_FIELDS})
+        upsert(session, data)
+    except (InspectorError, TypeError) as exc:
+        raise Rejected(f"enterprise {key}: {exc}") from None
+    return ReportLine("enterprise", key, "added" if existing is None else "updated")
+
+
+def _apply_inspection(session: Session, rec: dict[str, Any], bundle: VerifiedBundle) -> ReportLine:
+    uid, revision, base = str(rec["uid"]), int(rec["revision"]), rec.get("base_revision")
+    direction = bundle.header.direction
+    if InspectionStatus(rec["status"]) not in SENDABLE[direction]:
+        return ReportLine("inspection", uid, "rejected", f"status {rec['status']} cannot come {direction.value}")
+    local = session.scalar(select(Inspection).where(Inspection.uid == uid))
+    state = session.get(InspectionSync, uid)
+    if local is not None:
+        synced = state.synced_revision if state is not None else None
+        if revision == local.revision or (synced is not None and revision <= synced):
+            return ReportLine("inspection", uid, "unchanged", f"revision {revision} is already here")
+        if local.revision not in (synced, base):
+            reason = (f"changed here since the last exchange (local revision {local.revision}, last synced"
+                      f" {synced}); the incoming revision {revision} is based on {base}")
+            _record_conflict(session, rec, bundle, local.revision, reason)
+            return ReportLine("inspection", uid, "conflict", reason)
+    enterprise = by_uscc(session, str(rec["enterprise_uscc"]))
+    tpl = rec["template"]
+    template = session.scalar(select(TemplateRecord).where(TemplateRecord.template_id == tpl["template_id"],
+                                                           TemplateRecord.version == tpl["version"]))
+    if enterprise is None or template is None or template.sha256 != tpl["sha256"]:
+        return ReportLine("inspection", uid, "rejected", "its enterprise or template is not in this workspace")
+    action = "added" if local is None else "updated"
+    if local is None:
+        local = Inspection(uid=uid, enterprise=enterprise, template=template)
+        session.add(local)
+    _write_inspection(session, local, rec, bundle)
+    if state is None:
+        state = InspectionSync(inspection_uid=uid)
+        session.add(state)
+    state.synced_revision = state.acked_revision = revision
+    state.peer_device, state.updated_at = bundle.header.device_id, now()
+    return ReportLine("inspection", uid, action, f"revision {revision}")
+
+
+def _write_inspection(session: Session, insp: Inspection, rec: dict[str, Any], bundle: VerifiedBundle) -> None:
+    for name in INSPECTION_FIELDS:
+        setattr(insp, name, _text(rec, name))
+    old_status = insp.status
+    status = rec["status"]
+    if bundle.header.direction is Direction.INSPECTOR_TO_OFFICE:
+        status = InspectionStatus.RECEIVED.value
+    insp.status = status
+    session.flush()
+    insp.inspector_links.clear()
+    session.flush()
+    for pos, person in enumerate(rec["inspectors"]):
+        found = inspections.find_or_create_inspector(session, person["name"], person["cert_number"],
+                                                     person.get("organisation", ""))
+        insp.inspector_links.append(InspectionInspector(inspector=found, position=pos))
+    insp.answers.clear()
+    session.flush()
+    for a in rec["answers"]:
+        insp.answers.append(AnswerRecord(
+            item_code=a["item_code"], result=a["result"], deductions=json.dumps(a["deductions"], ensure_ascii=False),
+            extra_deduction=float(a["extra_deduction"]), extra_reason=a["extra_reason"], note=a["note"],
+            updated_at=_text(a, "updated_at") or now()))
+    _merge_findings(session, insp, rec["findings"])
+    _merge_audit(session, insp, rec["audit"])
+    insp.revision = int(rec["revision"])
+    inspections.rescore(session, insp)
+    audit.record(session, insp, "inspection", insp.uid, "status", old_status or "", status, bundle.header.producer_name,
+                 f"bundle {bundle.header.bundle_id} (sequence {bundle.header.sequence})")
+
+
+def _merge_findings(session: Session, insp: Inspection, incoming: list[dict[str, Any]]) -> None:
+    existing = {f.uid: f for f in insp.findings}
+    keep = set()
+    for rec in incoming:
+        finding = existing.get(rec["uid"])
+        if finding is None:
+            finding = Finding(uid=rec["uid"], description="")
+            insp.findings.append(finding)
+        for name in FINDING_FIELDS:
+            setattr(finding, name, _text(rec, name))
+        keep.add(rec["uid"])
+    for uid, finding in existing.items():
+        if uid not in keep:
+            insp.findings.remove(finding)
+    session.flush()
+
+
+def _merge_audit(session: Session, insp: Inspection, incoming: list[dict[str, Any]]) -> None:
+    """The union of both trails: an audit event is never lost or duplicated."""
+    def key(values: dict[str, Any]) -> tuple[str, ...]:
+        return tuple("" if values.get(n) is None else str(values[n]) for n in AUDIT_FIELDS)
+
+    have = set()
+    if insp.id is not None:
+        for event in audit.trail(session, insp.id):
+            have.add(key({n: (v.isoformat() if isinstance(v := getattr(event, n), datetime) else v)
+                          for n in AUDIT_FIELDS}))
+    for rec in incoming:
+        if key(rec) in have:
+            continue
+        have.add(key(rec))
+        values = {n: _text(rec, n) for n in AUDIT_FIELDS}
+        session.add(AuditEvent(inspection_id=insp.id, **values))
+
+
+def _record_conflict(session: Session, rec: dict[str, Any], bundle: VerifiedBundle, local_revision: int,
+                     reason: str) -> None:
+    session.add(SyncConflict(
+        inspection_uid=rec["uid"], bundle_id=bundle.header.bundle_id, device_id=bundle.header.device_id,
+        local_revision=local_revision, incoming_revision=int(rec["revision"]), base_revision=rec.get("base_revision"),
+        reason=reason, record=json.dumps(rec, ensure_ascii=False)))
+
+
+def _acknowledge(session: Session, uid: str, revision: int) -> None:
+    """The other side confirms it holds ``revision`` of one of our inspections."""
+    local = session.scalar(select(Inspection).where(Inspection.uid == uid))
+    if local is None or revision > local.revision:
+        return
+    state = session.get(InspectionSync, uid)
+    if state is None:
+        state = InspectionSync(inspection_uid=uid)
+        session.add(state)
+    state.acked_revision = max(state.acked_revision or 0, revision)
+    state.synced_revision = max(state.synced_revision or 0, revision)
+    state.updated_at = now()
+
+
+# -- conflicts ----------------------------------------------------------------------------------------
+def open_conflicts(session: Session) -> list[SyncConflict]:
+    return list(session.scalars(select(SyncConflict).where(SyncConflict.resolved_at.is_(None))
+                                .order_by(SyncConflict.id)))
+
+
+def resolve_conflict(ws: Workspace, conflict_id: int, take_incoming: bool, actor: str) -> None:
+    """Keep the local inspection, or replace it by the incoming record (audited either way)."""
+    with ws.sessions.begin() as session:
+        conflict = session.get(SyncConflict, conflict_id)
+        if conflict is None or conflict.resolved_at is not None:
+            raise Rejected(f"no open conflict {conflict_id}")
+        local = session.scalar(select(Inspection).where(Inspection.uid == conflict.inspection_uid))
+        conflict.resolved_at = now()
+        conflict.resolution = "took-incoming" if take_incoming else "kept-local"
+        if local is None:
+            return
+        if take_incoming:
+            rec = json.loads(conflict.record)
+            fake = _ConflictSource(conflict)
+            _write_inspection(session, local, rec, fake)  # type: ignore[arg-type]
+        audit.record(session, local, "inspection", local.uid, "conflict", "", conflict.resolution, actor,
+                     f"bundle {conflict.bundle_id}")
+        audit.touch(local)
+
+
+class _ConflictSource:
+    """Just enough of a ``VerifiedBundle`` for ``_write_inspection`` when resolving a conflict."""
+
+    def __init__(self, conflict: SyncConflict) -> None:
+        from types import SimpleNamespace
+
+        rec = json.loads(conflict.record)
+        direction = (Direction.INSPECTOR_TO_OFFICE if rec["status"] in ("completed", "exported")
+                     else Direction.OFFICE_TO_INSPECTOR)
+        self.header = SimpleNamespace(direction=direction, producer_name=conflict.device_id,
+                                      bundle_id=conflict.bundle_id, sequence=0)
+

@@ -1,0 +1,169 @@
+"""Office → inspector → office → inspector, with replay, idempotency, conflicts and encryption."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sync_helpers import Side, assign_one, enrol, fill_and_complete, id_of, make_side, snapshot
+
+from inspector_app.bundle.crypto import x25519_public
+from inspector_app.domain.errors import ValidationError
+from inspector_app.domain.lifecycle import InspectionStatus
+from inspector_app.services import audit, inspections
+from inspector_app.services.bundle_export import export_bundle, pending_inspections
+from inspector_app.services.bundle_import import import_bundle, import_paths, open_conflicts, resolve_conflict
+
+
+@pytest.fixture
+def sides(tmp_path: Path) -> tuple[Side, Side]:
+    office = make_side(tmp_path / "office", "office", "常州市应急管理局")
+    field = make_side(tmp_path / "field", "inspector", "季琳")
+    enrol(office, field)
+    enrol(field, office)
+    yield office, field
+    office.ws.close()
+    field.ws.close()
+
+
+def _uid(side: Side, iid: int) -> str:
+    with side.ws.sessions() as s:
+        return inspections.get(s, iid).uid
+
+
+def test_full_round_trip(sides: tuple[Side, Side], tmp_path: Path) -> None:
+    office, field = sides
+    oid = assign_one(office)
+    uid = _uid(office, oid)
+
+    out = export_bundle(office.ws, office.identity, tmp_path / "assign.inspbundle")
+    assert [u for _, u, _ in out.inspections] == [uid]
+    report = import_bundle(field.ws, out.path)
+    assert report.status == "imported"
+    assert {(line.kind, line.action) for line in report.lines} == {
+        ("template", "added"), ("enterprise", "added"), ("inspection", "added")}
+
+    fid = id_of(field, uid)
+    fill_and_complete(field, fid)
+    back = export_bundle(field.ws, field.identity, tmp_path / "result.inspbundle")
+    with field.ws.sessions() as s:
+        assert inspections.get(s, fid).status == InspectionStatus.EXPORTED
+    report = import_bundle(office.ws, back.path)
+    assert report.status == "imported", report.reason
+    assert [(line.kind, line.action) for line in report.lines if line.kind == "inspection"] == [
+        ("inspection", "updated")]
+    with office.ws.sessions() as s, field.ws.sessions() as f:
+        got, sent = inspections.get(s, oid), inspections.get(f, fid)
+        assert got.status == InspectionStatus.RECEIVED
+        assert got.revision == sent.revision and got.score == sent.score and got.grade == sent.grade
+        assert {a.item_code: a.result for a in got.answers} == {a.item_code: a.result for a in sent.answers}
+        assert [f.description for f in got.findings] == ["消防通道堆放杂物"]
+        trail = {(e.actor, e.field, e.new_value) for e in audit.trail(s, oid)}
+        assert {(e.actor, e.field, e.new_value) for e in audit.trail(f, fid)} <= trail
+        assert ("季琳", "status", "completed") in trail
+
+    # the same bundle again: "already imported", nothing changes
+    before = snapshot(office.ws)
+    again = import_bundle(office.ws, back.path)
+    assert again.status == "already imported"
+    assert snapshot(office.ws) == before
+
+    # the office returns it with a comment; the inspector gets the comment
+    with office.ws.sessions.begin() as s:
+        insp = inspections.get(s, oid)
+        insp.reviewer_comment = "第2项证据不足，请补充照片"
+        inspections.set_status(s, insp, InspectionStatus.RETURNED, "科长", "证据不足")
+    ret = export_bundle(office.ws, office.identity, tmp_path / "return.inspbundle")
+    assert import_bundle(field.ws, ret.path).status == "imported"
+    with field.ws.sessions() as f:
+        insp = inspections.get(f, fid)
+        assert insp.status == InspectionStatus.RETURNED and insp.reviewer_comment == "第2项证据不足，请补充照片"
+        assert pending_inspections(f, back.direction) == []
+
+
+def test_replayed_and_superseded_bundles_are_rejected(sides: tuple[Side, Side], tmp_path: Path) -> None:
+    office, field = sides
+    assign_one(office)
+    first = export_bundle(office.ws, office.identity, tmp_path / "1.inspbundle")
+    assign_one(office, "常州新北精密铸造有限公司", "MA1W2X3Y5")
+    second = export_bundle(office.ws, office.identity, tmp_path / "2.inspbundle")
+    assert import_bundle(field.ws, second.path).status == "imported"
+    before = snapshot(field.ws)
+    (old,) = import_paths(field.ws, [first.path])
+    assert old.status == "rejected" and "replayed or superseded" in old.reason
+    assert snapshot(field.ws) == before
+
+
+def test_conflicting_revision_goes_to_the_conflict_list(sides: tuple[Side, Side], tmp_path: Path) -> None:
+    office, field = sides
+    oid = assign_one(office)
+    uid = _uid(office, oid)
+    import_bundle(field.ws, export_bundle(office.ws, office.identity, tmp_path / "a.inspbundle").path)
+    fid = id_of(field, uid)
+    fill_and_complete(field, fid)
+    import_bundle(office.ws, export_bundle(field.ws, field.identity, tmp_path / "b.inspbundle").path)
+    # the office returns it, while the inspector reopens and edits the same inspection
+    with office.ws.sessions.begin() as s:
+        inspections.set_status(s, inspections.get(s, oid), InspectionStatus.RETURNED, "科长", "请复核")
+    with field.ws.sessions.begin() as f:
+        insp = inspections.get(f, fid)
+        inspections.reopen(f, insp, "补充备注", "季琳")
+        inspections.update_header(f, insp, "季琳", location="二号车间")
+        local_revision = insp.revision
+    report = import_bundle(field.ws, export_bundle(office.ws, office.identity, tmp_path / "c.inspbundle").path)
+    assert [(line.kind, line.action) for line in report.lines if line.kind == "inspection"] == [
+        ("inspection", "conflict")]
+    with field.ws.sessions() as f:
+        insp = inspections.get(f, fid)
+        assert insp.revision == local_revision and insp.location == "二号车间"  # not overwritten
+        (conflict,) = open_conflicts(f)
+        assert conflict.inspection_uid == uid
+    resolve_conflict(field.ws, conflict.id, take_incoming=True, actor="季琳")
+    with field.ws.sessions() as f:
+        assert inspections.get(f, fid).status == InspectionStatus.RETURNED
+        assert open_conflicts(f) == []
+
+
+def test_nothing_to_export(sides: tuple[Side, Side], tmp_path: Path) -> None:
+    office, _ = sides
+    with pytest.raises(ValidationError, match="没有需要导出"):
+        export_bundle(office.ws, office.identity, tmp_path / "x.inspbundle")
+    assert not (tmp_path / "x.inspbundle").exists()
+
+
+def test_in_progress_inspection_cannot_be_sent_to_the_office(sides: tuple[Side, Side], tmp_path: Path) -> None:
+    office, field = sides
+    oid = assign_one(office)
+    import_bundle(field.ws, export_bundle(office.ws, office.identity, tmp_path / "a.inspbundle").path)
+    fid = id_of(field, _uid(office, oid))
+    with pytest.raises(ValidationError, match="不能导出"):
+        export_bundle(field.ws, field.identity, tmp_path / "b.inspbundle", inspection_ids=[fid])
+
+
+def test_encrypted_bundle_round_trip(sides: tuple[Side, Side], tmp_path: Path) -> None:
+    office, field = sides
+    assign_one(office)
+    assert field.identity.encryption_private is not None
+    out = export_bundle(office.ws, office.identity, tmp_path / "a.inspbundle.enc",
+                        encrypt_to=x25519_public(field.identity.encryption_private))
+    assert out.path.read_bytes()[:8] == b"\x89INSPENC"
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["a.inspbundle.enc"]
+    (report,) = import_paths(field.ws, [tmp_path], identity=field.identity)
+    assert report.status == "imported", report.reason
+    (refused,) = import_paths(office.ws, [out.path], identity=office.identity)
+    assert refused.status == "rejected" and "another office key" in refused.reason
+
+
+def test_own_bundle_and_wrong_direction_are_rejected(sides: tuple[Side, Side], tmp_path: Path) -> None:
+    office, _field = sides
+    assign_one(office)
+    out = export_bundle(office.ws, office.identity, tmp_path / "a.inspbundle")
+    (own,) = import_paths(office.ws, [out.path])
+    assert own.status == "rejected" and "this installation" in own.reason
+    other = make_side(tmp_path / "office2", "office", "溧阳市应急管理局")
+    enrol(other, office)  # an office's bundle offered to another office
+    before = snapshot(other.ws)
+    (wrong,) = import_paths(other.ws, [out.path])
+    assert wrong.status == "rejected" and "expects inspector-to-office" in wrong.reason
+    assert snapshot(other.ws) == before
+    other.ws.close()
