@@ -51,7 +51,10 @@ RejectCode = Literal[
 
 
 class PhotoRejected(ValidationError):
-    """A file that cannot be used as a photo; the message names the file and the reason."""
+    """A file that cannot be used as a photo; the message names the file and the reason.
+
+    ``reason`` is Chinese, like the other core messages; ``code`` is stable for the UI to map.
+    """
 
     def __init__(self, name: str, reason: str, code: RejectCode) -> None:
         super().__init__(f"{name}: {reason}")
@@ -140,9 +143,9 @@ class _Prepared:
 def _decode(data: bytes, name: str, options: IngestOptions, source_path: Path | None,
             fallback_time: datetime | None) -> _Prepared:
     if not data:
-        raise PhotoRejected(name, "empty file (0 bytes)", "empty")
+        raise PhotoRejected(name, "文件为空（0 字节）", "empty")
     if len(data) > options.max_file_bytes:
-        raise PhotoRejected(name, f"file too large ({len(data)} bytes)", "too_large")
+        raise PhotoRejected(name, f"文件过大（{len(data)} 字节）", "too_large")
     register_heif()
     with warnings.catch_warnings():
         # Pillow warns above its own default limit (~89 MP) and refuses above twice that; our
@@ -151,22 +154,22 @@ def _decode(data: bytes, name: str, options: IngestOptions, source_path: Path | 
         try:
             image = Image.open(io.BytesIO(data))
         except Image.DecompressionBombError as exc:
-            raise PhotoRejected(name, f"decompression bomb refused ({exc})", "bomb") from exc
+            raise PhotoRejected(name, f"疑似解压炸弹，已拒绝（{exc}）", "bomb") from exc
         except UnidentifiedImageError as exc:
-            raise PhotoRejected(name, "not an image (no known image format)", "not_image") from exc
+            raise PhotoRejected(name, "不是图片文件（无法识别的格式）", "not_image") from exc
         except Exception as exc:
-            raise PhotoRejected(name, f"not a readable image ({exc})", "not_image") from exc
+            raise PhotoRejected(name, f"不是可读取的图片（{exc}）", "not_image") from exc
     fmt = image.format or "?"
     if fmt not in ACCEPTED_FORMATS:
-        raise PhotoRejected(name, f"unsupported format {fmt} (accepted: JPEG, PNG, HEIC)", "unsupported")
+        raise PhotoRejected(name, f"不支持的格式 {fmt}（支持 JPEG、PNG、HEIC）", "unsupported")
     width, height = image.size
     if width <= 0 or height <= 0:
-        raise PhotoRejected(name, f"invalid image size {width}×{height}", "not_image")
+        raise PhotoRejected(name, f"图片尺寸无效 {width}×{height}", "not_image")
     if width * height > options.max_pixels:
         raise PhotoRejected(
             name,
-            f"decompression bomb refused: {width}×{height} = {width * height / 1e6:.0f} MP "
-            f"exceeds the limit of {options.max_pixels / 1e6:.0f} MP",
+            f"疑似解压炸弹，已拒绝：{width}×{height} = {width * height / 1e6:.0f} MP，"
+            f"超过 {options.max_pixels / 1e6:.0f} MP 上限",
             "bomb",
         )
     metadata = read_metadata(image, source_path=source_path, fallback_time=fallback_time)
@@ -179,7 +182,7 @@ def _decode(data: bytes, name: str, options: IngestOptions, source_path: Path | 
         except Exception as exc:
             text = str(exc) or type(exc).__name__
             code: RejectCode = "truncated"
-            raise PhotoRejected(name, f"damaged or truncated image data ({text})", code) from exc
+            raise PhotoRejected(name, f"图片数据损坏或不完整（{text}）", code) from exc
     display = fit_long_edge(to_rgb(upright(image)), options.display_long_edge)
     del image
     display_jpeg = encode_jpeg(display, options.jpeg_quality, icc if isinstance(icc, bytes) else None)
@@ -217,7 +220,7 @@ def ingest_bytes(
         display = store.put_derived(prepared.display_jpeg, "jpg")
         thumb = store.put_derived(prepared.thumb_jpeg, "jpg")
     except PhotoStoreError as exc:
-        raise PhotoRejected(name, f"cannot store the photo ({exc})", "error") from exc
+        raise PhotoRejected(name, f"无法保存照片（{exc}）", "error") from exc
     return IngestedPhoto(
         source_name=name,
         sha256=prepared.sha256,
@@ -238,11 +241,11 @@ def ingest_file(path: Path, store: PhotoStore, options: IngestOptions | None = N
     try:
         data = path.read_bytes()
     except FileNotFoundError as exc:
-        raise PhotoRejected(path.name, "file not found", "missing") from exc
+        raise PhotoRejected(path.name, "文件不存在", "missing") from exc
     except IsADirectoryError as exc:
-        raise PhotoRejected(path.name, "is a folder, not a file", "not_image") from exc
+        raise PhotoRejected(path.name, "是文件夹，不是文件", "not_image") from exc
     except OSError as exc:
-        raise PhotoRejected(path.name, f"cannot read the file ({exc.strerror or exc})", "missing") from exc
+        raise PhotoRejected(path.name, f"无法读取文件（{exc.strerror or exc}）", "missing") from exc
     return ingest_bytes(data, path.name, store, options, source_path=path)
 
 
@@ -253,7 +256,7 @@ def ingest_one(path: Path, store: PhotoStore, options: IngestOptions | None = No
     except PhotoRejected as exc:
         return IngestResult(Path(path), code=exc.code, reason=exc.reason)
     except Exception as exc:  # a bug or an exotic decoder failure must not stop a batch
-        return IngestResult(Path(path), code="error", reason=f"unexpected error: {type(exc).__name__}: {exc}")
+        return IngestResult(Path(path), code="error", reason=f"意外错误：{type(exc).__name__}: {exc}")
 
 
 def _worker(path: str, root: str, options: IngestOptions) -> IngestResult:
@@ -330,7 +333,7 @@ def iter_ingest(
                         crashed.append((index, path))
                         continue
                     except Exception as exc:
-                        result = IngestResult(path, code="error", reason=f"unexpected error: {exc}")
+                        result = IngestResult(path, code="error", reason=f"意外错误：{exc}")
                     yield index, result
                 if cancel is not None and cancel.cancelled:
                     for future in futures:
@@ -353,7 +356,7 @@ def iter_ingest(
             break
         count = 1  # retry what was lost in a fresh single-worker pool
     for index, path in pending:
-        yield index, IngestResult(path, code="crashed", reason="the image decoder crashed on this file")
+        yield index, IngestResult(path, code="crashed", reason="解码此文件时图像解码器崩溃")
 
 
 def ingest_many(

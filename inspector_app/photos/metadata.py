@@ -188,15 +188,15 @@ def _orientation(value: object) -> int:
 
 
 def device_clock_time(path: Path | None = None, fallback: datetime | None = None) -> datetime:
-    """The file's modification time (aware, local zone), else ``fallback``, else now."""
+    """The file's modification time (aware, local zone, whole seconds), else ``fallback``, else now."""
     if path is not None:
         try:
-            return datetime.fromtimestamp(Path(path).stat().st_mtime, tz=UTC).astimezone()
+            return datetime.fromtimestamp(int(Path(path).stat().st_mtime), tz=UTC).astimezone()
         except (OSError, OverflowError, ValueError):
             pass
     if fallback is not None:
         return fallback
-    return datetime.now(tz=UTC).astimezone()
+    return datetime.now(tz=UTC).astimezone().replace(microsecond=0)
 
 
 # -- the reader -----------------------------------------------------------------------------

@@ -154,12 +154,12 @@ def _half_jpeg() -> bytes:
 @pytest.mark.parametrize(
     ("name", "make", "code", "words"),
     [
-        ("empty.jpg", lambda: b"", "empty", "empty"),
-        ("notes.jpg", lambda: "这不是图片 not an image".encode() * 20, "not_image", "not an image"),
-        ("bomb.png", lambda: png_header_only(20_000, 20_000), "bomb", "decompression bomb"),
-        ("bomb121.png", lambda: png_header_only(11_000, 11_000), "bomb", "121 MP"),
-        ("anim.gif", _gif, "unsupported", "unsupported format GIF"),
-        ("half.jpg", _half_jpeg, "truncated", "truncated"),
+        ("empty.jpg", lambda: b"", "empty", "文件为空"),
+        ("notes.jpg", lambda: "这不是图片 not an image".encode() * 20, "not_image", "不是图片文件"),
+        ("bomb.png", lambda: png_header_only(20_000, 20_000), "bomb", "解压炸弹"),
+        ("bomb121.png", lambda: png_header_only(11_000, 11_000), "bomb", "121 MP，超过 120 MP 上限"),
+        ("anim.gif", _gif, "unsupported", "不支持的格式 GIF"),
+        ("half.jpg", _half_jpeg, "truncated", "损坏或不完整"),
     ],
 )
 def test_unusable_files_are_rejected_by_name_and_nothing_is_stored(
@@ -251,7 +251,7 @@ def test_ingest_many_reports_each_file_and_goes_on(store: PhotoStore, tmp_path: 
     assert [r.name for r in results] == [p.name for p in paths]
     assert [r.ok for r in results] == [True, False, False, True, False]
     assert [r.code for r in results] == [None, "empty", "not_image", None, "truncated"]
-    assert results[1].message == "b-empty.jpg: empty file (0 bytes)"
+    assert results[1].message == "b-empty.jpg: 文件为空（0 字节）"
     assert calls[0] == (0, 5, "") and calls[-1][:2] == (5, 5)
     assert len(store.iter_hashes("originals")) == 2
 

@@ -1,0 +1,554 @@
+"""Evidence use cases: photos on an inspection, an item or a finding; captions, order, before/after
+pairs, markup, watermarked copies; signatures and refusals to sign; what completion still needs.
+
+The heavy work (hashing, decoding, resizing) runs in ``inspector_app.photos.ingest`` on a process
+pool, outside any database transaction. Each file is then recorded in its own short transaction,
+so a batch is all-or-nothing *per file*: a file that cannot be used is reported by name and the
+others go on; on cancel, the files already recorded stay and the rest are not begun.
+
+Edits need an editable (unlocked) inspection – except rectification evidence: photos linked to a
+finding may be added and paired after the inspection is locked, because rectification is followed
+up later (as ``services.findings.set_status`` allows).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from inspector_app.domain.errors import Cancelled, NotFoundError, ValidationError
+from inspector_app.domain.scoring import Answer
+from inspector_app.domain.template import NONCONFORM, PARTIAL, Template
+from inspector_app.photos.imaging import DerivedImage
+from inspector_app.photos.ingest import (
+    IngestedPhoto,
+    IngestOptions,
+    IngestResult,
+    collect_image_paths,
+    ingest_bytes,
+    iter_ingest,
+)
+from inspector_app.photos.markup import Shape, markup_photo, parse_shapes, shapes_to_json
+from inspector_app.photos.signature import is_blank, store_signature, strokes_from_json, strokes_to_json
+from inspector_app.photos.store import PhotoStore
+from inspector_app.photos.watermark import StampInfo, watermark_photo
+from inspector_app.services import audit
+from inspector_app.services.inspections import get as get_inspection
+from inspector_app.services.inspections import require_editable, template_for
+from inspector_app.services.progress import CancelToken, Progress, no_progress
+from inspector_app.storage.models import Finding, Inspection
+from inspector_app.storage.models_evidence import SIGNER_ROLES, Photo, Signature
+
+ROLE_LABELS = {"inspector": "检查人员", "enterprise_rep": "被检查单位负责人", "witness": "见证人"}
+
+
+def photo_store(photo_dir: Path) -> PhotoStore:
+    """The workspace's store: ``PhotoStore(workspace.photo_dir)``."""
+    return PhotoStore(Path(photo_dir))
+
+
+# -- adding --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AddedPhoto:
+    file_name: str
+    photo_id: int
+    duplicate: bool = False  # the same bytes were already attached to this inspection
+
+
+@dataclass
+class AddReport:
+    """What :func:`add_photos` did, file by file."""
+
+    added: list[AddedPhoto] = field(default_factory=list)
+    duplicates: list[AddedPhoto] = field(default_factory=list)
+    rejected: list[tuple[str, str]] = field(default_factory=list)  # (file name, reason)
+    cancelled: bool = False
+
+    def summary(self) -> str:
+        parts = [f"已添加照片 {len(self.added)} 张"]
+        if self.duplicates:
+            parts.append(f"重复（已在本检查中）{len(self.duplicates)} 张")
+        if self.rejected:
+            parts.append(f"无法使用 {len(self.rejected)} 个文件")
+        if self.cancelled:
+            parts.append("已取消，其余文件未处理")
+        return "，".join(parts)
+
+
+def _check_target(session: Session, inspection: Inspection, item_code: str, finding_id: int | None) -> None:
+    if finding_id is None:
+        require_editable(inspection)
+    else:
+        finding = session.get(Finding, finding_id)
+        if finding is None or finding.inspection_id != inspection.id:
+            raise NotFoundError(f"检查 {inspection.id} 中没有编号为 {finding_id} 的隐患")
+    if item_code and item_code not in {item.code for item in template_for(inspection).items}:
+        raise ValidationError(f"检查表中没有检查项 {item_code}")
+
+
+def _split_time(value: datetime) -> tuple[datetime, str]:
+    """An EXIF/device time → (naive wall-clock time, "+08:00" or "")."""
+    offset = value.utcoffset()
+    if offset is None:
+        return value, ""
+    minutes = int(offset.total_seconds() // 60)
+    sign = "-" if minutes < 0 else "+"
+    return value.replace(tzinfo=None), f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def attach_ingested(session: Session, inspection: Inspection, photo: IngestedPhoto, actor: str, *,
+                    item_code: str = "", finding_id: int | None = None, caption: str = "") -> tuple[Photo, bool]:
+    """Record an ingested photo on the inspection. Returns (row, created); a photo already attached
+    to this inspection (same SHA-256) is returned as it is, with created False."""
+    existing = session.scalar(select(Photo).where(Photo.inspection_id == inspection.id,
+                                                  Photo.sha256 == photo.sha256))
+    if existing is not None:
+        return existing, False
+    meta = photo.metadata
+    captured, offset = _split_time(meta.captured_at)
+    position = session.scalar(select(func.max(Photo.position)).where(Photo.inspection_id == inspection.id))
+    row = Photo(
+        inspection_id=inspection.id, item_code=item_code, finding_id=finding_id, sha256=photo.sha256,
+        original_name=photo.source_name[:255], original_ext=photo.original_ext, format=photo.format,
+        size_bytes=photo.size_bytes, captured_at=captured, captured_offset=offset,
+        time_source=meta.time_source, gps_lat=meta.gps.lat if meta.gps else None,
+        gps_lon=meta.gps.lon if meta.gps else None, gps_alt=meta.gps.alt if meta.gps else None,
+        make=(meta.make or "")[:100], model=(meta.model or "")[:100], orientation=meta.orientation,
+        width=meta.width, height=meta.height, display_sha256=photo.display.sha256,
+        thumb_sha256=photo.thumbnail.sha256, caption=caption.strip(),
+        position=0 if position is None else position + 1, added_by=actor, added_at=datetime.now().replace(microsecond=0),
+    )
+    session.add(row)
+    session.flush()
+    target = item_code or (f"finding {finding_id}" if finding_id else "")
+    audit.record(session, inspection, "photo", row.uid, "added", "",
+                 f"{photo.source_name} sha256={photo.sha256} {target}".strip(), actor)
+    audit.touch(inspection)
+    return row, True
+
+
+def add_photos(
+    sessions: sessionmaker[Session],
+    store: PhotoStore,
+    inspection_id: int,
+    paths: Sequence[Path],
+    actor: str,
+    *,
+    item_code: str = "",
+    finding_id: int | None = None,
+    progress: Progress = no_progress,
+    cancel: CancelToken | None = None,
+    workers: int | None = None,
+    options: IngestOptions | None = None,
+) -> AddReport:
+    """Add files and folders (searched recursively for images) to an inspection, item or finding.
+
+    Never raises for a bad file: it is listed in ``rejected`` with the reason. Raises
+    ``NotFoundError``/``LifecycleError``/``ValidationError`` before doing anything when the target
+    is wrong. On cancel, returns with ``cancelled`` set.
+    """
+    with sessions() as session:
+        _check_target(session, get_inspection(session, inspection_id), item_code, finding_id)
+    files = collect_image_paths(paths)
+    report = AddReport()
+    total = len(files)
+    progress(0, total, "")
+    # Results arrive in completion order; they are recorded in input order so that positions follow
+    # the order the files were given in (a finished file waits only for those before it).
+    finished: dict[int, IngestResult] = {}
+    next_index = 0
+
+    def record_ready() -> None:
+        nonlocal next_index
+        while next_index in finished:
+            result = finished.pop(next_index)
+            next_index += 1
+            if result.photo is None:
+                report.rejected.append((result.name, result.reason or "?"))
+            else:
+                _record_one(sessions, inspection_id, result.photo, actor, item_code, finding_id, report)
+
+    try:
+        stream = iter_ingest(files, store, cancel=cancel, workers=workers, options=options)
+        for done, (index, result) in enumerate(stream, start=1):
+            finished[index] = result
+            record_ready()
+            progress(done, total, result.name)
+    except Cancelled:
+        report.cancelled = True  # record what did finish, in order
+        for index in sorted(finished):
+            next_index = index
+            record_ready()
+    return report
+
+
+def _record_one(sessions: sessionmaker[Session], inspection_id: int, photo: IngestedPhoto,
+                actor: str, item_code: str, finding_id: int | None, report: AddReport) -> None:
+    try:
+        with sessions.begin() as session:
+            inspection = get_inspection(session, inspection_id)
+            row, created = attach_ingested(session, inspection, photo, actor, item_code=item_code,
+                                           finding_id=finding_id)
+            entry = AddedPhoto(photo.source_name, row.id, duplicate=not created)
+    except IntegrityError:  # a concurrent add of the same photo won the race
+        report.rejected.append((photo.source_name, "同一照片正在被另一操作添加"))
+        return
+    (report.added if created else report.duplicates).append(entry)
+
+
+def add_photo_bytes(session: Session, store: PhotoStore, inspection_id: int, data: bytes, name: str, actor: str,
+                    *, item_code: str = "", finding_id: int | None = None, caption: str = "",
+                    options: IngestOptions | None = None) -> tuple[Photo, bool]:
+    """One image from memory (clipboard paste, camera capture), ingested in this thread; raises
+    ``PhotoRejected`` (a ValidationError) when unusable. Its capture time is EXIF or "now"."""
+    inspection = get_inspection(session, inspection_id)
+    _check_target(session, inspection, item_code, finding_id)
+    photo = ingest_bytes(data, name, store, options, fallback_time=datetime.now().astimezone())
+    return attach_ingested(session, inspection, photo, actor, item_code=item_code, finding_id=finding_id,
+                           caption=caption)
+
+
+# -- reading -------------------------------------------------------------------------------------
+
+
+def get_photo(session: Session, photo_id: int) -> Photo:
+    photo = session.get(Photo, photo_id)
+    if photo is None:
+        raise NotFoundError(f"没有编号为 {photo_id} 的照片")
+    return photo
+
+
+def list_photos(session: Session, inspection_id: int, *, item_code: str | None = None,
+                finding_id: int | None = None) -> list[Photo]:
+    """Photos of an inspection in their display order, optionally only one item's or finding's."""
+    stmt = select(Photo).where(Photo.inspection_id == inspection_id)
+    if item_code is not None:
+        stmt = stmt.where(Photo.item_code == item_code)
+    if finding_id is not None:
+        stmt = stmt.where(Photo.finding_id == finding_id)
+    return list(session.scalars(stmt.order_by(Photo.position, Photo.id)))
+
+
+def captured_iso(photo: Photo) -> str | None:
+    if photo.captured_at is None:
+        return None
+    return photo.captured_at.isoformat() + photo.captured_offset
+
+
+def photo_document(photo: Photo) -> dict[str, Any]:
+    """JSON-ready description (``inspections show --format json`` lists these under "photos")."""
+    gps = None
+    if photo.gps_lat is not None and photo.gps_lon is not None:
+        gps = {"lat": photo.gps_lat, "lon": photo.gps_lon, "alt": photo.gps_alt}
+    return {
+        "id": photo.id, "uid": photo.uid, "sha256": photo.sha256, "file_name": photo.original_name,
+        "format": photo.format, "size_bytes": photo.size_bytes,
+        "captured_at": captured_iso(photo), "time_source": photo.time_source, "gps": gps,
+        "camera": {"make": photo.make or None, "model": photo.model or None},
+        "width": photo.width, "height": photo.height, "orientation": photo.orientation,
+        "item_code": photo.item_code or None, "finding_id": photo.finding_id,
+        "caption": photo.caption, "position": photo.position, "role": photo.role or None,
+        "pair_id": photo.pair_id, "display_sha256": photo.display_sha256, "thumbnail_sha256": photo.thumb_sha256,
+        "markup_sha256": photo.markup_sha256 or None, "added_by": photo.added_by,
+        "added_at": photo.added_at.isoformat() if photo.added_at else None,
+    }
+
+
+# -- editing -------------------------------------------------------------------------------------
+
+
+def _editable_photo(session: Session, photo_id: int, *, rectification_ok: bool = False) -> tuple[Photo, Inspection]:
+    photo = get_photo(session, photo_id)
+    inspection = get_inspection(session, photo.inspection_id)
+    if not (rectification_ok and photo.finding_id is not None):
+        require_editable(inspection)
+    return photo, inspection
+
+
+def _change(session: Session, inspection: Inspection, photo: Photo, name: str, value: Any, actor: str) -> None:
+    old = getattr(photo, name)
+    if old != value:
+        setattr(photo, name, value)
+        audit.record(session, inspection, "photo", photo.uid, name, old, value, actor)
+        audit.touch(inspection)
+
+
+def set_caption(session: Session, photo_id: int, caption: str, actor: str) -> Photo:
+    photo, inspection = _editable_photo(session, photo_id, rectification_ok=True)
+    _change(session, inspection, photo, "caption", caption.strip(), actor)
+    return photo
+
+
+def link_photo(session: Session, photo_id: int, actor: str, *, item_code: str = "",
+               finding_id: int | None = None) -> Photo:
+    """Move a photo to another item and/or finding of the same inspection ("" / None: the inspection)."""
+    photo, inspection = _editable_photo(session, photo_id)
+    _check_target(session, inspection, item_code, finding_id)
+    _change(session, inspection, photo, "item_code", item_code, actor)
+    _change(session, inspection, photo, "finding_id", finding_id, actor)
+    return photo
+
+
+def reorder_photos(session: Session, inspection_id: int, photo_ids: Sequence[int], actor: str) -> list[Photo]:
+    """Put ``photo_ids`` first, in that order; the inspection's other photos follow in their order."""
+    inspection = get_inspection(session, inspection_id)
+    require_editable(inspection)
+    photos = list_photos(session, inspection_id)
+    by_id = {p.id: p for p in photos}
+    unknown = [pid for pid in photo_ids if pid not in by_id]
+    if unknown or len(set(photo_ids)) != len(photo_ids):
+        raise ValidationError(f"照片编号无效或重复：{unknown or list(photo_ids)}")
+    ordered = [by_id[pid] for pid in photo_ids] + [p for p in photos if p.id not in set(photo_ids)]
+    before = [p.id for p in photos]
+    for position, photo in enumerate(ordered):
+        photo.position = position
+    after = [p.id for p in ordered]
+    if before != after:
+        audit.record(session, inspection, "photo", str(inspection_id), "order", before, after, actor)
+        audit.touch(inspection)
+    return ordered
+
+
+def move_photo(session: Session, photo_id: int, to_index: int, actor: str) -> list[Photo]:
+    photo = get_photo(session, photo_id)
+    ids = [p.id for p in list_photos(session, photo.inspection_id) if p.id != photo_id]
+    ids.insert(max(0, min(to_index, len(ids))), photo_id)
+    return reorder_photos(session, photo.inspection_id, ids, actor)
+
+
+def _unpair(session: Session, inspection: Inspection, photo: Photo, actor: str) -> None:
+    if photo.pair_id is not None:
+        partner = session.get(Photo, photo.pair_id)
+        if partner is not None and partner.pair_id == photo.id:
+            _change(session, inspection, partner, "pair_id", None, actor)
+            _change(session, inspection, partner, "role", "", actor)
+    _change(session, inspection, photo, "pair_id", None, actor)
+    _change(session, inspection, photo, "role", "", actor)
+
+
+def pair_photos(session: Session, before_id: int, after_id: int, actor: str) -> tuple[Photo, Photo]:
+    """Pair a "before" photo with an "after" (rectification) photo of the same inspection."""
+    if before_id == after_id:
+        raise ValidationError("整改前后照片不能是同一张")
+    before, inspection = _editable_photo(session, before_id, rectification_ok=True)
+    after, _ = _editable_photo(session, after_id, rectification_ok=True)
+    if before.inspection_id != after.inspection_id:
+        raise ValidationError("整改前后照片须属于同一检查")
+    for photo in (before, after):
+        _unpair(session, inspection, photo, actor)
+    _change(session, inspection, before, "role", "before", actor)
+    _change(session, inspection, before, "pair_id", after.id, actor)
+    _change(session, inspection, after, "role", "after", actor)
+    _change(session, inspection, after, "pair_id", before.id, actor)
+    return before, after
+
+
+def unpair_photo(session: Session, photo_id: int, actor: str) -> None:
+    photo, inspection = _editable_photo(session, photo_id, rectification_ok=True)
+    _unpair(session, inspection, photo, actor)
+
+
+def remove_photo(session: Session, photo_id: int, actor: str) -> None:
+    """Detach a photo from the inspection (its files stay in the store: custody is never erased)."""
+    photo, inspection = _editable_photo(session, photo_id)
+    _unpair(session, inspection, photo, actor)
+    audit.record(session, inspection, "photo", photo.uid, "deleted", f"{photo.original_name} sha256={photo.sha256}",
+                 "", actor)
+    session.delete(photo)
+    audit.touch(inspection)
+
+
+def save_markup(session: Session, store: PhotoStore, photo_id: int, shapes: object, actor: str, *,
+                font_path: Path | None = None) -> Photo:
+    """Render markup (``list[Shape]``, a list of dicts or the JSON document) as a derived image and
+    keep the shapes; an empty list removes the markup. The original is never touched."""
+    photo, inspection = _editable_photo(session, photo_id, rectification_ok=True)
+    parsed = list(shapes) if isinstance(shapes, list) and all(isinstance(s, Shape) for s in shapes) \
+        else parse_shapes(shapes)
+    if not parsed:
+        _change(session, inspection, photo, "markup_json", "", actor)
+        _change(session, inspection, photo, "markup_sha256", "", actor)
+        return photo
+    derived = markup_photo(store, photo.sha256, parsed, font_path=font_path)
+    _change(session, inspection, photo, "markup_json", shapes_to_json(parsed), actor)
+    _change(session, inspection, photo, "markup_sha256", derived.sha256, actor)
+    return photo
+
+
+def stamp_for_photo(session: Session, photo: Photo, *, address: str | None = None) -> StampInfo:
+    """The watermark text for a photo: enterprise, capture time (and its source), GPS or address,
+    inspectors."""
+    inspection = get_inspection(session, photo.inspection_id)
+    enterprise = inspection.enterprise
+    time_text = ""
+    if photo.captured_at is not None:
+        time_text = photo.captured_at.strftime("%Y-%m-%d %H:%M:%S")
+        if photo.time_source != "exif":
+            time_text += "（设备时钟）"
+    place = address if address is not None else (enterprise.address if enterprise else "")
+    if photo.gps_lat is not None and photo.gps_lon is not None:
+        ns, ew = ("N" if photo.gps_lat >= 0 else "S"), ("E" if photo.gps_lon >= 0 else "W")
+        place = f"{abs(photo.gps_lat):.5f}°{ns} {abs(photo.gps_lon):.5f}°{ew}" + (f"  {place}" if place else "")
+    names = "、".join(i.name for i in inspection.inspectors)
+    return StampInfo(enterprise.name if enterprise else "", time_text, place or "未知", names)
+
+
+def watermarked_copy(session: Session, store: PhotoStore, photo_id: int, *, address: str | None = None,
+                     long_edge: int | None = 2000, font_path: Path | None = None) -> DerivedImage:
+    """A stamped JPEG for print/export (of the marked-up image when there is one), kept in the
+    store's derived area; raises ``FontNotFoundError`` when no Chinese font is installed."""
+    photo = get_photo(session, photo_id)
+    stamp = stamp_for_photo(session, photo, address=address)
+    if photo.markup_sha256 and store.exists(photo.markup_sha256, "derived"):
+        return watermark_photo(store, photo.markup_sha256, stamp, source_area="derived", long_edge=long_edge,
+                               font_path=font_path)
+    return watermark_photo(store, photo.sha256, stamp, long_edge=long_edge, font_path=font_path)
+
+
+# -- signatures ----------------------------------------------------------------------------------
+
+
+def list_signatures(session: Session, inspection_id: int) -> list[Signature]:
+    stmt = select(Signature).where(Signature.inspection_id == inspection_id).order_by(Signature.id)
+    return list(session.scalars(stmt))
+
+
+def _inspector_id_for(inspection: Inspection, signer_name: str, inspector_id: int | None) -> int:
+    for person in inspection.inspectors:
+        if (inspector_id is not None and person.id == inspector_id) or \
+                (inspector_id is None and person.name == signer_name):
+            return person.id
+    raise ValidationError(f"{signer_name} 不是检查 {inspection.id} 的检查人员")
+
+
+def save_signature(session: Session, store: PhotoStore | None, inspection_id: int, role: str, signer_name: str,
+                   strokes: Sequence[Sequence[Sequence[float]]] | str, actor: str, *,
+                   inspector_id: int | None = None, signed_at: datetime | None = None) -> Signature:
+    """Store a signature (strokes as a list or their JSON) with its PNG; a new signature by the same
+    signer in the same role replaces the earlier one. With ``store`` None only the strokes are kept
+    (the image can be rendered from them at any time with ``photos.signature.render_signature``)."""
+    inspection = get_inspection(session, inspection_id)
+    require_editable(inspection)
+    if role not in SIGNER_ROLES:
+        raise ValidationError(f"签名角色“{role}”无效，应为 {', '.join(SIGNER_ROLES)}")
+    name = signer_name.strip()
+    if not name:
+        raise ValidationError("签名人姓名不能为空")
+    parsed = strokes_from_json(strokes) if isinstance(strokes, str) else strokes
+    if is_blank(parsed):
+        raise ValidationError(f"{name} 的签名是空白的")
+    if role == "inspector":
+        inspector_id = _inspector_id_for(inspection, name, inspector_id)
+    image_sha = store_signature(store, parsed).sha256 if store is not None else ""
+    for old in list_signatures(session, inspection_id):
+        if old.role == role and old.signer_name == name and role != "witness":
+            audit.record(session, inspection, "signature", old.uid, "replaced", old.signed_at, "", actor)
+            session.delete(old)
+    row = Signature(inspection_id=inspection_id, role=role, signer_name=name, inspector_id=inspector_id,
+                    signed_at=signed_at or datetime.now().replace(microsecond=0),
+                    strokes_json=strokes_to_json(parsed), image_sha256=image_sha, recorded_by=actor)
+    session.add(row)
+    session.flush()
+    audit.record(session, inspection, "signature", row.uid, "signed", "", f"{ROLE_LABELS[role]} {name}", actor)
+    audit.touch(inspection)
+    return row
+
+
+def record_refusal(session: Session, store: PhotoStore | None, inspection_id: int, signer_name: str, reason: str,
+                   actor: str, *, role: str = "enterprise_rep", witness_name: str = "",
+                   witness_strokes: Sequence[Sequence[Sequence[float]]] | str | None = None) -> Signature:
+    """Record that ``signer_name`` refused to sign, why, and optionally a witness's signature."""
+    inspection = get_inspection(session, inspection_id)
+    require_editable(inspection)
+    if role not in ("enterprise_rep", "witness"):
+        raise ValidationError("只能记录被检查单位负责人或见证人拒绝签名")
+    if not reason.strip():
+        raise ValidationError("须填写拒绝签名的理由或情况")
+    witness = None
+    if witness_strokes is not None:
+        witness = save_signature(session, store, inspection_id, "witness", witness_name or "见证人",
+                                 witness_strokes, actor)
+    for old in list_signatures(session, inspection_id):
+        if old.role == role and old.signer_name == signer_name.strip():
+            session.delete(old)
+    row = Signature(inspection_id=inspection_id, role=role, signer_name=signer_name.strip() or ROLE_LABELS[role],
+                    refused=True, refusal_reason=reason.strip(), witness_id=witness.id if witness else None,
+                    signed_at=datetime.now().replace(microsecond=0), recorded_by=actor)
+    session.add(row)
+    session.flush()
+    audit.record(session, inspection, "signature", row.uid, "refused", "", reason.strip(), actor)
+    audit.touch(inspection)
+    return row
+
+
+def remove_signature(session: Session, signature_id: int, actor: str) -> None:
+    row = session.get(Signature, signature_id)
+    if row is None:
+        raise NotFoundError(f"没有编号为 {signature_id} 的签名")
+    inspection = get_inspection(session, row.inspection_id)
+    require_editable(inspection)
+    audit.record(session, inspection, "signature", row.uid, "deleted", f"{row.role} {row.signer_name}", "", actor)
+    session.delete(row)
+    audit.touch(inspection)
+
+
+def signature_document(row: Signature) -> dict[str, Any]:
+    return {"id": row.id, "uid": row.uid, "role": row.role, "signer_name": row.signer_name,
+            "inspector_id": row.inspector_id, "signed_at": row.signed_at.isoformat() if row.signed_at else None,
+            "image_sha256": row.image_sha256 or None, "refused": row.refused,
+            "refusal_reason": row.refusal_reason or None, "witness_id": row.witness_id}
+
+
+# -- completion and export hooks (looked up by services.inspections / inspection_export) ---------------
+
+
+def evidence_completion_problems(session: Session, inspection: Inspection, template: Template,
+                                 answers: Mapping[str, Answer]) -> list[tuple[str, str, str]]:
+    """(kind, message, item_code) for each missing photo or signature, in checklist order."""
+    problems: list[tuple[str, str, str]] = []
+    photos = list_photos(session, inspection.id)
+    finding_items = {f.id: f.item_code for f in inspection.findings}
+    with_photos = {p.item_code for p in photos if p.item_code} | {
+        finding_items.get(p.finding_id, "") for p in photos if p.finding_id is not None}
+    for item in template.items:
+        answer = answers.get(item.code)
+        if item.require_photo_on_fail and answer is not None and answer.result in (NONCONFORM, PARTIAL) \
+                and item.code not in with_photos:
+            problems.append(("photo", f"{item.code} {answer.result}，须附现场照片", item.code))
+    signatures = list_signatures(session, inspection.id)
+    signed_inspectors = {s.inspector_id for s in signatures if s.role == "inspector" and not s.refused}
+    for person in inspection.inspectors:
+        if person.id not in signed_inspectors:
+            problems.append(("signature", f"检查人员 {person.name} 尚未签名", ""))
+    if not any(s.role == "enterprise_rep" for s in signatures):
+        problems.append(("signature", "被检查单位负责人尚未签名（或记录拒绝签名）", ""))
+    return problems
+
+
+def evidence_documents(session: Session, inspection: Inspection) -> dict[str, Any]:
+    """The "photos" and "signatures" sections of ``inspection_document``."""
+    return {
+        "photos": [photo_document(p) for p in list_photos(session, inspection.id)],
+        "signatures": [signature_document(s) for s in list_signatures(session, inspection.id)],
+    }
+
+
+def unreferenced_originals(session: Session, store: PhotoStore) -> list[str]:
+    """Originals in the store that no photo row refers to (left by cancelled or rejected batches)."""
+    used = set(session.scalars(select(Photo.sha256).distinct()))
+    return [sha for sha in store.iter_hashes("originals") if sha not in used]
+
+
+def iter_photo_files(session: Session, store: PhotoStore, inspection_id: int) -> Iterable[tuple[Photo, Path]]:
+    """(row, path of the original) for each photo of an inspection, in order (for bundles/exports)."""
+    for photo in list_photos(session, inspection_id):
+        yield photo, store.path(photo.sha256)
