@@ -61,6 +61,12 @@ def build_parser() -> argparse.ArgumentParser:
     val = tpl.add_parser("validate", help="validate a template file")
     val.add_argument("file", type=Path)
 
+    rep = sub.add_parser("report", help="figures for the reporting deadlines").add_subparsers(
+        dest="action", metavar="ACTION", required=True)
+    dis = rep.add_parser("districts", help="look-back progress per district (辖市区)")
+    dis.add_argument("--format", choices=FORMATS, default="table")
+    rep.add_parser("deadlines", help="the next reporting deadlines (from resources/reporting_periods.json)")
+
     for name in PLUGINS:
         try:
             module = importlib.import_module(name)

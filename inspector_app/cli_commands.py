@@ -16,7 +16,8 @@ ENTERPRISE_COLUMNS = ("id", "uscc", "name", "district", "industry", "cert_grade"
 
 
 def dispatch(command: str, args: argparse.Namespace) -> int:
-    handlers = {"demo": demo, "enterprises": enterprises, "inspections": inspections, "templates": templates}
+    handlers = {"demo": demo, "enterprises": enterprises, "inspections": inspections, "templates": templates,
+                "report": report}
     return handlers[command](args)
 
 
@@ -120,4 +121,22 @@ def templates(args: argparse.Namespace) -> int:
     if not rows:
         fail("没有找到检查表模板（resources/templates）")
     write_out(render(rows, list(rows[0]), "table"))
+    return 0
+
+
+def report(args: argparse.Namespace) -> int:
+    if args.action == "deadlines":
+        from datetime import date
+
+        from inspector_app.domain.reporting import next_deadlines
+
+        rows = [{"deadline": d.isoformat(), "title": p.title, "from": p.sender, "to": p.receiver}
+                for d, p in next_deadlines(date.today())]
+        write_out(render(rows, ["deadline", "title", "from", "to"], "table"))
+        return 0
+    from inspector_app.services.reporting import DISTRICT_COLUMNS, district_progress
+
+    with workspace(args).sessions() as session:
+        rows = district_progress(session)
+    write_out(render(rows, DISTRICT_COLUMNS, args.format))
     return 0

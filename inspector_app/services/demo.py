@@ -99,7 +99,7 @@ def _answers(rng: random.Random, template: Template, fraction: float, quality: f
         if rng.random() > fraction:
             continue
         roll = rng.random()
-        if roll < 0.05:
+        if roll < 0.04:
             chosen[item.code] = Answer(NOT_APPLICABLE)
         elif roll < quality:
             chosen[item.code] = Answer(CONFORM)
@@ -146,13 +146,14 @@ def build_demo(session: Session, enterprises: int = 240, seed: int = 2020, actor
             continue  # assigned, not started
         template = template_of(template_record)
         complete = stage >= 0.6
-        answers = _answers(rng, template, 1.0 if complete else rng.uniform(0.2, 0.8), rng.uniform(0.6, 0.95))
+        quality = rng.choice((1.0, 1.0, rng.uniform(0.85, 0.97), rng.uniform(0.6, 0.9)))
+        answers = _answers(rng, template, 1.0 if complete else rng.uniform(0.2, 0.8), quality)
         for code, answer in answers.items():
             inspections.set_answer(session, inspection, code, answer, pair[0][0])
         inspection.started_at = datetime.combine(today - timedelta(days=rng.randrange(1, 40)),
                                                  datetime.min.time()).replace(hour=9, minute=rng.randrange(60))
         inspection.rep_title = rng.choice(("总经理", "安全负责人", "厂长", "安全科长"))
-        for _ in range(rng.choice((0, 0, 1, 1, 2, 3))):
+        for _ in range(0 if quality == 1.0 else rng.choice((0, 1, 1, 2, 3))):
             description, requirement, severity = rng.choice(HAZARDS)
             failed = [c for c, a in answers.items() if a.result in (NONCONFORM, PARTIAL)]
             findings.add(session, inspection, pair[0][0], description=description, severity=severity,
