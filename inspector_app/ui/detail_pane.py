@@ -69,8 +69,8 @@ class DetailPane(QWidget):
         self.history.setUniformRowHeights(True)
         self.history.setAlternatingRowColors(True)
         self.history.itemActivated.connect(self._activated)
-        history_box = QWidget()
-        box = QVBoxLayout(history_box)
+        self.history_box = QWidget()
+        box = QVBoxLayout(self.history_box)
         box.setContentsMargins(0, 4, 0, 0)
         box.addWidget(self.history_title)
         box.addWidget(self.history)
@@ -79,7 +79,8 @@ class DetailPane(QWidget):
         layout.setContentsMargins(6, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.form_host)
-        layout.addWidget(history_box, 1)
+        layout.addWidget(self.history_box, 1)
+        layout.addStretch(0)
         self.retranslate()
 
     # -- language ------------------------------------------------------------------------------
@@ -119,10 +120,10 @@ class DetailPane(QWidget):
     def _render(self) -> None:
         detail = self._detail
         self.history.clear()
+        self.form_host.setVisible(detail is not None)
+        self.history_box.setVisible(detail is not None)
         if detail is None:
             self.title.setText(self.tr("请在左侧列表中选择一家企业"))
-            for value in self.values.values():
-                value.setText("")
             return
         self.title.setText(detail["name"])
         dash = "—"

@@ -23,10 +23,6 @@ LOG_NAME = "inspector.log"
 _log_path: Path | None = None
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Errors", text)
-
-
 def setup_logging(data_dir: Path) -> Path | None:
     """Log to ``<data dir>/logs/inspector.log`` (rotated); returns the path, or None if unwritable."""
     global _log_path
@@ -48,22 +44,23 @@ def setup_logging(data_dir: Path) -> Path | None:
 def user_message(error: BaseException) -> tuple[str, str]:
     """(message, details) for a dialog. Details list an import's row-precise problems."""
     if isinstance(error, Cancelled):
-        return _t("操作已取消，没有保存任何更改。"), ""
+        return QCoreApplication.translate("Errors", "操作已取消，没有保存任何更改。"), ""
     if isinstance(error, ImportFileError):
         return str(error), "\n".join(error.problems)
     if isinstance(error, InspectorError):
         return str(error), ""
     if isinstance(error, OSError):
-        return _t("无法读写文件：%1").replace("%1", error.strerror or str(error)), ""
-    where = str(_log_path) if _log_path else _t("（日志文件不可用）")
-    return (_t("程序遇到意外问题，当前操作没有完成。已保存的数据不受影响。\n详细信息已记录在：%1")
-            .replace("%1", where), "")
+        return QCoreApplication.translate("Errors", "无法读写文件：%1").replace("%1", error.strerror or str(error)), ""
+    where = str(_log_path) if _log_path else QCoreApplication.translate("Errors", "（日志文件不可用）")
+    text = QCoreApplication.translate(
+        "Errors", "程序遇到意外问题，当前操作没有完成。已保存的数据不受影响。\n详细信息已记录在：%1")
+    return text.replace("%1", where), ""
 
 
 def show_error(parent: QWidget | None, error: BaseException, title: str = "") -> None:
     message, details = user_message(error)
     box = QMessageBox(QMessageBox.Icon.Information if isinstance(error, Cancelled) else QMessageBox.Icon.Warning,
-                      title or _t("出错了"), message, QMessageBox.StandardButton.Ok, parent)
+                      title or QCoreApplication.translate("Errors", "出错了"), message, QMessageBox.StandardButton.Ok, parent)
     if details:
         box.setDetailedText(details)
     box.exec()

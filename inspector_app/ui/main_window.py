@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.ui import labels
 from inspector_app.ui.actions import DeskActions
 from inspector_app.ui.detail_pane import DetailPane
 from inspector_app.ui.editor_tabs import EditorTabs, PlaceholderEditor, editor_class
@@ -103,7 +104,6 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setHighlightSections(False)
-        self._set_column_widths()
         self.table.doubleClicked.connect(self.open_index)
         self.table.activated_row.connect(self.open_index)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -145,14 +145,27 @@ class MainWindow(QMainWindow):
 
     # -- layout and language ---------------------------------------------------------------------
     def _set_column_widths(self) -> None:
-        """Widths from sample texts (measuring 50,000 rows with ResizeToContents would be slow)."""
+        """Widths from sample texts in the current language (measuring 50,000 rows with
+        ResizeToContents would be slow); called again after a language change."""
         metrics = self.fontMetrics()
-        samples = {COL_ID: "00000", COL_ENTERPRISE: "常州新世纪生物医药有限公", COL_USCC: "91320402KUGKM7P790",
-                   COL_DISTRICT: "常州经开区", COL_CERT_GRADE: "小微", COL_STATUS: "已完成锁定",
-                   COL_PROGRESS: "35/150", COL_SCORE: "100.0", COL_GRADE: "不达标", COL_OUTCOME: "限期整改",
-                   COL_DUE: "2026-12-31", COL_TEMPLATE: "安全生产标准化达标企业"}
-        for column, sample in samples.items():
-            self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 14)
+        header_metrics = self.table.horizontalHeader().fontMetrics()
+
+        def widest(*texts: str) -> int:
+            return max(metrics.horizontalAdvance(t) for t in texts)
+
+        grades = [labels.value_label(g) for g in ("一级", "二级", "三级", "小微", "不达标")]
+        samples = {
+            COL_ID: widest("00000"), COL_ENTERPRISE: widest("常州新世纪生物医药有限公"),
+            COL_USCC: widest("91320402KUGKM7P790"), COL_DISTRICT: widest("常州经开区"),
+            COL_CERT_GRADE: widest(*grades), COL_STATUS: widest(*(labels.status_label(c) for c in
+                                                                   labels.status_codes())),
+            COL_PROGRESS: widest("35/150"), COL_SCORE: widest("100.0"), COL_GRADE: widest(*grades),
+            COL_OUTCOME: widest(*(labels.value_label(o) for o in ("维持", "限期整改", "建议摘牌"))),
+            COL_DUE: widest("2026-12-31"), COL_TEMPLATE: widest("安全生产标准化达标企业"),
+        }
+        for column, width in samples.items():
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            self.table.setColumnWidth(column, max(width, header_metrics.horizontalAdvance(title) + 8) + 14)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -165,6 +178,7 @@ class MainWindow(QMainWindow):
         self.tabs.setTabIcon(0, self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView))
         self.actions_.retranslate()
         self.model.refresh_headers()
+        self._set_column_widths()
         self._update_counts()
         self._update_path()
 

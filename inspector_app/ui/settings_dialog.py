@@ -45,7 +45,7 @@ class SettingsDialog(QDialog):
         who_form = QFormLayout(who)
         who_form.addRow(self.tr("姓名："), self.name)
         who_form.addRow(self.tr("证书编号："), self.cert)
-        hint = QLabel(self.tr("姓名和证书编号记入每一项修改的审计记录，并预填到新的检查中。"))
+        hint = QLabel(self.tr("姓名和证书编号记入每一项修改的审计记录（谁在何时改了什么）。"))
         hint.setWordWrap(True)
         who_form.addRow(hint)
 

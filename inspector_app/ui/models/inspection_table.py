@@ -62,7 +62,8 @@ def _header_tip(column: int) -> str:
             COL_GRADE: Q.translate("InspectionTableModel", "本次检查评定的等级"),
             COL_OUTCOME: Q.translate("InspectionTableModel", "处理建议：维持 / 限期整改 / 建议摘牌"),
             COL_PROGRESS: Q.translate("InspectionTableModel", "已作答项 / 检查项总数"),
-            COL_DUE: Q.translate("InspectionTableModel", "检查期限（红色：已逾期）")}
+            COL_DUE: Q.translate("InspectionTableModel", "检查期限（红色：已逾期）"),
+            COL_USCC: Q.translate("InspectionTableModel", "统一社会信用代码（18 位）")}
     return tips.get(column, _header(column))
 
 
