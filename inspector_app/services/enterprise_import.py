@@ -49,6 +49,7 @@ __all__ = ["ADDED", "UNCHANGED", "UPDATED", "ImportReport", "ParsedRow", "Previe
 ADDED, UPDATED, UNCHANGED = "新增", "更新", "不变"
 PREVIEW_ROWS = 20
 MAX_MESSAGE_PROBLEMS = 10
+SUMMARY_WARNINGS = 20
 _CHUNK = 2000
 _IN_CHUNK = 500
 _FIELDS = EnterpriseData.field_names()
@@ -96,7 +97,9 @@ class ImportReport:
             lines.append(f"已忽略的列：{'、'.join(self.ignored_columns)}。")
         if self.warnings:
             lines.append(f"警告 {len(self.warnings)} 条：")
-            lines.extend(f"  {w}" for w in self.warnings)
+            lines.extend(f"  {w}" for w in self.warnings[:SUMMARY_WARNINGS])
+            if len(self.warnings) > SUMMARY_WARNINGS:
+                lines.append(f"  ……另有 {len(self.warnings) - SUMMARY_WARNINGS} 条")
         return "\n".join(lines)
 
 
@@ -128,7 +131,7 @@ def read_enterprises(path: Path | str, *, allow_invalid_uscc: bool = False,
     every problem found (row and column named) when anything is wrong."""
     path = Path(path)
     progress(0, 0, f"正在读取 {path.name}")
-    sheet = read_rows(path, _accept, cancel)
+    sheet = read_rows(path, _accept, cancel, progress)
     name = sheet.file_name
     cmap = find_header(sheet.rows)
     if cmap is None:
@@ -153,8 +156,8 @@ def read_enterprises(path: Path | str, *, allow_invalid_uscc: bool = False,
         raw = rows[index]
         number = index + 1
         width = len(raw)
-        if cancel is not None and not number % 1000:
-            if cancel.cancelled:
+        if not number % 1000:
+            if cancel is not None and cancel.cancelled:
                 raise Cancelled("导入已取消，未写入任何数据")
             progress(number - cmap.header_row, total, "正在检查数据")
         raw_code = raw[uscc_col] if uscc_col < width else None

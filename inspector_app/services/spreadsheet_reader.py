@@ -19,8 +19,8 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from inspector_app.domain.errors import ImportFileError
-from inspector_app.services.progress import CancelToken
+from inspector_app.domain.errors import Cancelled, ImportFileError
+from inspector_app.services.progress import CancelToken, Progress, no_progress
 
 HEADER_SEARCH_ROWS = 10
 Row = tuple[Any, ...]
@@ -226,8 +226,8 @@ _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 
 
-def read_rows(path: Path | str, accept: Accept | None = None,
-              cancel: CancelToken | None = None) -> RawSheet:
+def read_rows(path: Path | str, accept: Accept | None = None, cancel: CancelToken | None = None,
+              progress: Progress = no_progress) -> RawSheet:
     """Read a ``.xlsx`` or ``.csv`` file into rows. For a workbook, the active sheet is used unless
     ``accept`` (given the top rows) rejects it and another sheet is accepted. Raises ImportFileError
     naming the file for anything unreadable: not found, not a real workbook, wrong encoding, empty."""
@@ -244,7 +244,7 @@ def read_rows(path: Path | str, accept: Accept | None = None,
         raise ImportFileError(f"文件 {path.name} 是旧版 Excel（.xls）或加密的工作簿，无法读取；"
                               "请在 Excel 中取消密码并“另存为” .xlsx 后再导入")
     if head.startswith(_ZIP_MAGIC):
-        sheet = _read_xlsx(path, accept, cancel)
+        sheet = _read_xlsx(path, accept, cancel, progress)
     elif suffix in (".xlsx", ".xlsm"):
         what = "是空的" if not head else "看起来是文本文件" if _looks_textual(path) else "已损坏"
         raise ImportFileError(f"文件 {path.name} 不是有效的 Excel 工作簿（{what}）；"
@@ -263,7 +263,7 @@ def _looks_textual(path: Path) -> bool:
     return b"\x00" not in sample
 
 
-def _read_xlsx(path: Path, accept: Accept | None, cancel: CancelToken | None) -> RawSheet:
+def _read_xlsx(path: Path, accept: Accept | None, cancel: CancelToken | None, progress: Progress) -> RawSheet:
     import openpyxl  # a heavy import, only needed for workbooks
 
     fh = path.open("rb")  # a handle, not the path: openpyxl would reject a workbook named .csv
@@ -284,18 +284,21 @@ def _read_xlsx(path: Path, accept: Accept | None, cancel: CancelToken | None) ->
         chosen = active
         if accept is not None and len(order) > 1:
             for ws in order:
-                ws.reset_dimensions()  # some writers record wrong dimensions; read what is there
+                ws.reset_dimensions()
                 top = list(ws.iter_rows(max_row=HEADER_SEARCH_ROWS, values_only=True))
                 if accept(top):
                     chosen = ws
                     break
-        chosen.reset_dimensions()
+        expected = chosen.max_row or 0  # from <dimension>, if the writer recorded one: only for progress
+        chosen.reset_dimensions()  # some writers record wrong dimensions; read what is there
         rows: list[Row] = []
         append = rows.append
         for row in chosen.iter_rows(values_only=True):
             append(row)
-            if cancel is not None and not len(rows) % 2000:
-                cancel.raise_if_cancelled()
+            if not len(rows) % 1000:
+                if cancel is not None and cancel.cancelled:
+                    raise Cancelled("导入已取消，未写入任何数据")
+                progress(len(rows), max(expected, len(rows)), f"正在读取 {path.name}")
         return RawSheet(path.name, "xlsx", str(chosen.title), rows)
     except ImportFileError:
         raise

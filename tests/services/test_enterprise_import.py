@@ -435,3 +435,22 @@ def test_cancel_before_and_during_the_write(ws: Workspace, tmp_path: Path) -> No
     assert report.added == 2600 and count(ws) == 2600
     assert run(ws, path).unchanged == 2600
     assert UNCHANGED == "不变"
+
+
+def test_progress_is_reported_for_each_phase(ws: Workspace, tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "p.xlsx", [row(i) for i in range(1, 2101)])
+    seen: list[tuple[int, int, str]] = []
+    report = run(ws, path, progress=lambda done, total, message: seen.append((done, total, message)))
+    assert report.added == 2100
+    messages = [m for _, _, m in seen]
+    assert any(m.startswith("正在读取") for m in messages)
+    assert "正在检查数据" in messages and "正在写入" in messages
+    assert seen[-1][0] == seen[-1][1] == 2100
+    assert all(total == 0 or done <= total for done, total, _ in seen)
+
+
+def test_summary_caps_long_warning_lists(ws: Workspace, tmp_path: Path) -> None:
+    rows = [row(i, 统一社会信用代码=bad_check(i)) for i in range(1, 31)]
+    report = run(ws, write_xlsx(tmp_path / "w.xlsx", rows), allow_invalid_uscc=True)
+    assert len(report.warnings) == 30
+    assert "另有 10 条" in report.summary()
