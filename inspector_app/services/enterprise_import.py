@@ -141,7 +141,8 @@ def read_enterprises(path: Path | str, *, allow_invalid_uscc: bool = False,
         raise ImportFileError(f"文件 {name} 缺少必需的列：{missing}（表头在第 {cmap.header_row} 行）",
                               [f"第 {cmap.header_row} 行（表头）：缺少列“{m}”" for m in cmap.missing])
     rows = sheet.rows
-    total = len(rows) - cmap.header_row
+    start = cmap.first_data_row - 1
+    total = len(rows) - start
     found: list[str] = []
     warnings: list[str] = []
     parsed: list[ParsedRow] = []
@@ -152,14 +153,14 @@ def read_enterprises(path: Path | str, *, allow_invalid_uscc: bool = False,
     dates = [(f, c, cmap.label(f)) for f, c in cmap.fields.items() if f in DATE_FIELDS]
     uscc_label = cmap.label("uscc")
     progress(0, total, "正在检查数据")
-    for index in range(cmap.header_row, len(rows)):
+    for index in range(start, len(rows)):
         raw = rows[index]
         number = index + 1
         width = len(raw)
         if not number % 1000:
             if cancel is not None and cancel.cancelled:
                 raise Cancelled("导入已取消，未写入任何数据")
-            progress(number - cmap.header_row, total, "正在检查数据")
+            progress(index - start, total, "正在检查数据")
         raw_code = raw[uscc_col] if uscc_col < width else None
         code = uscc.normalise(cell_text(raw_code))
         values: dict[str, Any] = {f: cell_text(raw[c]) if c < width else "" for f, c in texts}

@@ -91,6 +91,10 @@ class ColumnMap:
     fields: dict[str, int] = field(default_factory=dict)  # field → 0-based column index
     extra: list[tuple[int, str]] = field(default_factory=list)  # unknown columns kept in ``extra``
     ignored: list[str] = field(default_factory=list)  # human-readable, for the report
+    first_data_row: int = 0  # 1-based; header_row + 1, or + 2 under a two-row header
+
+    def __post_init__(self) -> None:
+        self.first_data_row = self.first_data_row or self.header_row + 1
 
     def label(self, name: str) -> str:
         """The column's header as the file spells it (for messages), else the standard name."""
@@ -127,10 +131,32 @@ def find_header(rows: Sequence[Row], limit: int = HEADER_SEARCH_ROWS) -> ColumnM
     for index, row in enumerate(rows[:limit]):
         cmap = map_columns(row, index + 1)
         if not cmap.missing:
+            if index + 1 < len(rows):
+                _merge_sub_header(cmap, rows[index + 1])
             return cmap
         if len(cmap.fields) >= 2 and (best is None or len(cmap.fields) > len(best.fields)):
             best = cmap
     return best
+
+
+def _merge_sub_header(cmap: ColumnMap, sub: Row) -> None:
+    """A header of two rows: a group heading such as “证书信息” merged over 证书编号 / 发证日期 / 有效期至.
+    The row below the header counts as more header when its name and code cells are blank and it names
+    fields the header row does not have."""
+    if any(cell_text(sub[c]) for c in (cmap.fields["name"], cmap.fields["uscc"]) if c < len(sub)):
+        return
+    found = {f: col for col, v in enumerate(sub) if (f := match_header(v)) is not None and f not in cmap.fields}
+    if not found:
+        return
+    cmap.headers.extend([""] * (len(sub) - len(cmap.headers)))
+    for name, col in found.items():
+        old = cmap.headers[col]
+        if (col, old) in cmap.extra:
+            cmap.extra.remove((col, old))
+            cmap.ignored.remove(old)
+        cmap.fields[name] = col
+        cmap.headers[col] = cell_text(sub[col])
+    cmap.first_data_row = cmap.header_row + 2
 
 
 # --- cell values ---------------------------------------------------------------------------------

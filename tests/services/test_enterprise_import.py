@@ -454,3 +454,24 @@ def test_summary_caps_long_warning_lists(ws: Workspace, tmp_path: Path) -> None:
     report = run(ws, write_xlsx(tmp_path / "w.xlsx", rows), allow_invalid_uscc=True)
     assert len(report.warnings) == 30
     assert "另有 10 条" in report.summary()
+
+
+def test_two_row_header_with_a_group_heading(ws: Workspace, tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append([TITLE])
+    sheet.append(["企业名称", "统一社会信用代码", "辖市区", "证书信息", None, None, "备注"])
+    sheet.append([None, None, None, "证书编号", "发证日期", "有效期至", None])
+    sheet.merge_cells("A2:A3")
+    sheet.merge_cells("D2:F2")
+    sheet.append(["甲公司", code(1), "武进区", "苏AQB001", "2020-03-01", "2023-02-28", "重点"])
+    sheet.append(["乙公司", code(2), "武进区", "苏AQB002", "2020-04-01", "2023-03-31", None])
+    book.save(tmp_path / "two.xlsx")
+    report = run(ws, tmp_path / "two.xlsx")
+    assert (report.added, report.header_row, report.warnings) == (2, 2, [])
+    assert report.ignored_columns == ["备注"] and report.columns["cert_number"] == "证书编号"
+    assert [p.row for p in report.preview] == [4, 5]
+    with ws.sessions() as s:
+        e = by_uscc(s, code(2))
+        assert e is not None and e.cert_number == "苏AQB002" and e.cert_expires == date(2023, 3, 31)
