@@ -1,0 +1,284 @@
+"""``inspector-app bundle …`` and ``inspector-app keys …``: sync by bundle from the command line (no Qt)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from inspector_app.cli_common import fail, workspace, write_out
+
+
+def register(subparsers: Any) -> None:
+    bundle = subparsers.add_parser("bundle", help="export, import, verify and show sync bundles")
+    actions = bundle.add_subparsers(dest="action", metavar="ACTION", required=True)
+    exp = actions.add_parser("export", help="export selected or all pending inspections to a bundle file")
+    exp.add_argument("--inspections", type=int, nargs="+", metavar="ID", help="only these inspections")
+    exp.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    exp.add_argument("--direction", choices=("inspector-to-office", "office-to-inspector"),
+                     help="default: from this workspace's role (keys role)")
+    exp.add_argument("--encrypt-to", metavar="FINGERPRINT", help="encrypt to this enrolled office key")
+    imp = actions.add_parser("import", help="import bundle files or every bundle in a folder")
+    imp.add_argument("paths", type=Path, nargs="+", metavar="PATH")
+    ver = actions.add_parser("verify", help="check a bundle completely without importing it")
+    ver.add_argument("file", type=Path)
+    show = actions.add_parser("show", help="what a bundle holds and who signed it")
+    show.add_argument("file", type=Path)
+    show.add_argument("--format", choices=("text", "json"), default="text")
+    actions.add_parser("conflicts", help="list open sync conflicts")
+    res = actions.add_parser("resolve", help="resolve a sync conflict")
+    res.add_argument("id", type=int)
+    res.add_argument("--keep", choices=("local", "incoming"), required=True)
+    bundle.set_defaults(handler=bundle_command)
+
+    keys = subparsers.add_parser("keys", help="this installation's keys and the enrolled (trusted) keys")
+    kact = keys.add_subparsers(dest="action", metavar="ACTION", required=True)
+    kact.add_parser("show", help="this installation's fingerprint, keyring status and the enrolled keys")
+    pub = kact.add_parser("export-public", help="write this installation's public key file")
+    pub.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    pub.add_argument("--name", help="the name shown to the other side (default: this workspace's name)")
+    enr = kact.add_parser("enrol", help="trust a public key file (confirm its fingerprint with its owner first)")
+    enr.add_argument("file", type=Path)
+    enr.add_argument("--fingerprint", help="the fingerprint read out by the key's owner (required when not interactive)")
+    rev = kact.add_parser("revoke", help="stop trusting a key")
+    rev.add_argument("fingerprint")
+    role_cmd = kact.add_parser("role", help="show or set this workspace's role (inspector / office)")
+    role_cmd.add_argument("value", nargs="?", choices=("inspector", "office"))
+    keys.set_defaults(handler=keys_command)
+
+
+# -- bundle ---------------------------------------------------------------------------------------
+def bundle_command(args: argparse.Namespace) -> int:
+    if args.action == "show":
+        return _show(args)
+    ws = workspace(args)
+    try:
+        if args.action == "export":
+            return _export(ws, args)
+        if args.action == "import":
+            return _import(ws, args)
+        if args.action == "verify":
+            return _verify(ws, args)
+        if args.action == "conflicts":
+            return _conflicts(ws)
+        return _resolve(ws, args)
+    finally:
+        ws.close()
+
+
+def _export(ws: Any, args: argparse.Namespace) -> int:
+    from inspector_app.bundle.profile import Direction
+    from inspector_app.bundle.signing import format_fingerprint, normalize_fingerprint
+    from inspector_app.services.bundle_export import export_bundle, load_identity
+    from inspector_app.storage.models_sync import SqlTrustStore
+
+    identity = load_identity(ws)
+    recipient = None
+    if args.encrypt_to:
+        with ws.sessions() as session:
+            key = SqlTrustStore(session).get(normalize_fingerprint(args.encrypt_to))
+        if key is None or key.revoked or key.x25519_public is None:
+            fail(f"no enrolled, unrevoked key with an encryption key has fingerprint {args.encrypt_to}")
+        recipient = key.x25519_public
+    result = export_bundle(ws, identity, args.output, inspection_ids=args.inspections,
+                           direction=Direction(args.direction) if args.direction else None, encrypt_to=recipient)
+    write_out(f"已导出 {len(result.inspections)} 项检查到 {result.path}\n"
+              f"  bundle {result.bundle_id}, sequence {result.sequence}, {result.direction.value}"
+              f"{', encrypted' if result.encrypted else ''}\n"
+              f"  signed by {format_fingerprint(identity.signer.fingerprint)}\n")
+    return 0
+
+
+def _import(ws: Any, args: argparse.Namespace) -> int:
+    from inspector_app.secrets import InsecureKeyringError
+    from inspector_app.services.bundle_export import Identity, load_identity
+    from inspector_app.services.bundle_import import collect_paths, import_paths
+
+    files = collect_paths(args.paths)
+    if not files:
+        fail("no bundle files found")
+    identity: Identity | None = None
+    from inspector_app.bundle.crypto import is_encrypted
+
+    if any(p.is_file() and is_encrypted(p) for p in files):
+        try:
+            identity = load_identity(ws, with_encryption=True)
+        except InsecureKeyringError as exc:
+            print(f"inspector-app: encrypted bundles cannot be opened: {exc}", file=sys.stderr)
+    reports = import_paths(ws, files, identity=identity)
+    bad = 0
+    for report in reports:
+        write_out(f"{report.path}: {report.status}" + (f" – {report.reason}" if report.reason else "") + "\n")
+        if report.status == "rejected":
+            bad += 1
+            continue
+        counts = report.counts()
+        if counts:
+            write_out("  " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())) + "\n")
+        for line in report.lines:
+            if line.action in ("conflict", "rejected"):
+                write_out(f"  {line.action}: {line.kind} {line.key}: {line.reason}\n")
+    return 1 if bad else 0
+
+
+def _verify(ws: Any, args: argparse.Namespace) -> int:
+    from inspector_app.bundle.bag_verify import verify_bundle
+    from inspector_app.bundle.signing import format_fingerprint
+    from inspector_app.storage.models_sync import SqlTrustStore
+
+    with ws.sessions() as session, verify_bundle(args.file, SqlTrustStore(session)) as bundle:
+        signer = bundle.signer
+        write_out(f"{args.file}: valid – {len(bundle.payload)} payload files, signed by "
+                  f"{signer.name if signer else '?'} ({format_fingerprint(bundle.signer_fingerprint)})\n")
+    return 0
+
+
+def _show(args: argparse.Namespace) -> int:
+    from inspector_app.bundle.bag_verify import verify_bundle
+    from inspector_app.bundle.signing import format_fingerprint
+
+    with verify_bundle(args.file, None) as bundle:
+        h = bundle.header
+        kinds: dict[str, int] = {}
+        for path in bundle.payload:
+            kind = "/".join(path.split("/")[1:3])
+            kinds[kind] = kinds.get(kind, 0) + 1
+        doc = {"bundle_id": h.bundle_id, "format_version": h.format_version, "direction": h.direction.value,
+               "producer": h.producer_name, "device_id": h.device_id,
+               "key_fingerprint": format_fingerprint(h.key_fingerprint), "sequence": h.sequence,
+               "created_at": h.created_at, "payload": kinds,
+               "inspections": h.extra.get("inspections", []),
+               "note": "signature checked against the key in the bundle only; use 'bundle verify' for trust"}
+    if args.format == "json":
+        write_out(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+    else:
+        write_out("".join(f"{k}: {v}\n" for k, v in doc.items()))
+    return 0
+
+
+def _conflicts(ws: Any) -> int:
+    from inspector_app.services.bundle_import import open_conflicts
+
+    with ws.sessions() as session:
+        for c in open_conflicts(session):
+            write_out(f"{c.id}\t{c.inspection_uid}\tlocal r{c.local_revision}\tincoming r{c.incoming_revision}"
+                      f"\t{c.reason}\n")
+    return 0
+
+
+def _resolve(ws: Any, args: argparse.Namespace) -> int:
+    from inspector_app.services.bundle_import import resolve_conflict
+
+    resolve_conflict(ws, args.id, take_incoming=args.keep == "incoming", actor="command line")
+    write_out(f"conflict {args.id} resolved ({args.keep})\n")
+    return 0
+
+
+# -- keys -----------------------------------------------------------------------------------------
+def keys_command(args: argparse.Namespace) -> int:
+    ws = workspace(args)
+    try:
+        handler = {"show": _keys_show, "export-public": _export_public, "enrol": _enrol,
+                   "revoke": _revoke, "role": _role}[args.action]
+        return handler(ws, args)
+    finally:
+        ws.close()
+
+
+def _keys_show(ws: Any, args: argparse.Namespace) -> int:
+    from inspector_app.bundle.signing import format_fingerprint
+    from inspector_app.secrets import InsecureKeyringError, backend_status
+    from inspector_app.services.bundle_export import load_identity
+    from inspector_app.storage.models_sync import SqlTrustStore, role
+
+    status = backend_status()
+    write_out(f"keyring: {status.state.value} – {status.message}\n")
+    try:
+        identity = load_identity(ws)
+        write_out(f"device: {identity.device_id}\nfingerprint: {format_fingerprint(identity.signer.fingerprint)}\n")
+    except InsecureKeyringError:
+        write_out("fingerprint: (none – no secure keyring)\n")
+    with ws.sessions() as session:
+        write_out(f"role: {role(session)}\nenrolled keys:\n")
+        for key in SqlTrustStore(session).all():
+            state = f"revoked {key.revoked_at}" if key.revoked else "trusted"
+            write_out(f"  {format_fingerprint(key.fingerprint)}  {key.name}  {key.role}  {state}\n")
+    return 0
+
+
+def _export_public(ws: Any, args: argparse.Namespace) -> int:
+    from inspector_app.bundle.crypto import x25519_public
+    from inspector_app.bundle.signing import PublicKeyFile, format_fingerprint
+    from inspector_app.services.bundle_export import load_identity
+    from inspector_app.storage.files import atomic_write_text
+    from inspector_app.storage.models_sync import role
+
+    identity = load_identity(ws, with_encryption=True)
+    with ws.sessions() as session:
+        own_role = role(session)
+    assert identity.encryption_private is not None
+    key = PublicKeyFile(identity.signer.public_raw, args.name or identity.name, own_role, identity.device_id,
+                        x25519_public(identity.encryption_private))
+    atomic_write_text(args.output, key.to_text())
+    write_out(f"public key written to {args.output}\nfingerprint: {format_fingerprint(key.fingerprint)}\n")
+    return 0
+
+
+def _enrol(ws: Any, args: argparse.Namespace) -> int:
+    from inspector_app.bundle.errors import KeyFileError
+    from inspector_app.bundle.signing import (
+        PublicKeyFile,
+        TrustedKey,
+        format_fingerprint,
+        normalize_fingerprint,
+    )
+    from inspector_app.storage.models_sync import SqlTrustStore
+
+    try:
+        key = PublicKeyFile.parse(Path(args.file).read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, KeyFileError) as exc:
+        fail(f"cannot read the public key file {args.file}: {exc}")
+    shown = format_fingerprint(key.fingerprint)
+    if args.fingerprint:
+        try:
+            confirmed = normalize_fingerprint(args.fingerprint) == key.fingerprint
+        except ValueError as exc:
+            fail(str(exc))
+        if not confirmed:
+            fail(f"the fingerprint given does not match the key file ({shown}); do not enrol this key")
+    elif sys.stdin.isatty():
+        write_out(f"{key.name} ({key.role}), fingerprint:\n  {shown}\nDoes its owner read the same? [y/N] ")
+        if input().strip().lower() not in ("y", "yes", "是"):
+            fail("not enrolled")
+    else:
+        fail(f"confirm the fingerprint with its owner and pass it with --fingerprint: {shown}")
+    with ws.sessions.begin() as session:
+        SqlTrustStore(session).enrol(TrustedKey(key.fingerprint, key.public_key, key.name, key.role, key.device_id,
+                                                key.x25519_public))
+    write_out(f"enrolled {key.name} ({key.role}) {shown}\n")
+    return 0
+
+
+def _revoke(ws: Any, args: argparse.Namespace) -> int:
+    from inspector_app.bundle.signing import format_fingerprint
+    from inspector_app.storage.models_sync import SqlTrustStore
+
+    try:
+        with ws.sessions.begin() as session:
+            SqlTrustStore(session).revoke(args.fingerprint)
+    except ValueError as exc:
+        fail(str(exc))
+    write_out(f"revoked {format_fingerprint(args.fingerprint)}\n")
+    return 0
+
+
+def _role(ws: Any, args: argparse.Namespace) -> int:
+    from inspector_app.storage.models_sync import META_ROLE, meta_set, role
+
+    with ws.sessions.begin() as session:
+        if args.value:
+            meta_set(session, META_ROLE, args.value)
+        write_out(f"role: {args.value or role(session)}\n")
+    return 0

@@ -1,0 +1,103 @@
+"""The bundle and keys commands, end to end in one process (keyring: in-memory)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import pytest
+from keyring.backends import fail as fail_backend
+from sync_helpers import PAIR
+
+from inspector_app.cli import main
+from inspector_app.secrets import InMemoryKeyring
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[None]:
+    previous = keyring.get_keyring()
+    keyring.set_keyring(InMemoryKeyring())
+    yield
+    keyring.set_keyring(previous)
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _fingerprint(text: str) -> str:
+    match = re.search(r"fingerprint: ((?:[0-9A-F]{4} ){15}[0-9A-F]{4})", text)
+    assert match, text
+    return match.group(1)
+
+
+def _assign(root: Path) -> None:
+    from datetime import date
+
+    from inspector_app.domain import uscc
+    from inspector_app.services import inspections
+    from inspector_app.services.enterprises import EnterpriseData, upsert
+    from inspector_app.services.templates import latest_templates, sync_shipped_templates
+    from inspector_app.storage.engine import open_workspace
+
+    ws = open_workspace(root)
+    with ws.sessions.begin() as s:
+        sync_shipped_templates(s)
+        template = latest_templates(s)[0]
+        enterprise, _ = upsert(s, EnterpriseData(name="常州恒达机械制造有限公司",
+                                                 uscc=uscc.make_code("9", "1", "320412", "MA1W2X3Y4")))
+        inspections.assign(s, enterprise, template, PAIR, "科长", due_date=date(2026, 12, 31))
+    ws.close()
+
+
+def test_keys_and_bundle_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str], memory_keyring: None) -> None:
+    office, field = str(tmp_path / "office"), str(tmp_path / "field")
+    assert _run(capsys, "--data-dir", office, "keys", "role", "office")[0] == 0
+    code, out, _ = _run(capsys, "--data-dir", office, "keys", "export-public", "-o", str(tmp_path / "office.pub"))
+    assert code == 0
+    office_fp = _fingerprint(out)
+    code, out, _ = _run(capsys, "--data-dir", field, "keys", "export-public", "-o", str(tmp_path / "field.pub"))
+    field_fp = _fingerprint(out)
+
+    code, _, err = _run(capsys, "--data-dir", field, "keys", "enrol", str(tmp_path / "office.pub"),
+                        "--fingerprint", field_fp)
+    assert code == 1 and "does not match" in err
+    code, out, _ = _run(capsys, "--data-dir", field, "keys", "enrol", str(tmp_path / "office.pub"),
+                        "--fingerprint", office_fp.lower().replace(" ", ""))
+    assert code == 0 and "enrolled" in out
+    assert _run(capsys, "--data-dir", office, "keys", "enrol", str(tmp_path / "field.pub"),
+                "--fingerprint", field_fp)[0] == 0
+    code, out, _ = _run(capsys, "--data-dir", field, "keys", "show")
+    assert "keyring: secure" in out and office_fp in out and field_fp in out
+
+    _assign(Path(office))
+    bundle = str(tmp_path / "assign.inspbundle")
+    code, out, err = _run(capsys, "--data-dir", office, "bundle", "export", "-o", bundle)
+    assert code == 0, err
+    code, out, _ = _run(capsys, "bundle", "show", bundle, "--format", "json")
+    assert code == 0 and '"direction": "office-to-inspector"' in out and office_fp in out
+    assert _run(capsys, "--data-dir", field, "bundle", "verify", bundle)[0] == 0
+    code, out, _ = _run(capsys, "--data-dir", field, "bundle", "import", bundle)
+    assert code == 0 and "imported" in out and "added 3" in out
+    code, out, _ = _run(capsys, "--data-dir", field, "bundle", "import", bundle)
+    assert code == 0 and "already imported" in out
+
+    assert _run(capsys, "--data-dir", field, "keys", "revoke", office_fp)[0] == 0
+    code, _, err = _run(capsys, "--data-dir", field, "bundle", "verify", bundle)
+    assert code == 1 and "revoked" in err and office_fp in err
+
+
+def test_signing_is_refused_without_a_secure_keyring(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail_backend.Keyring())
+    try:
+        code, _, err = _run(capsys, "--data-dir", str(tmp_path / "ws"), "bundle", "export", "-o",
+                            str(tmp_path / "x.inspbundle"))
+    finally:
+        keyring.set_keyring(previous)
+    assert code == 1 and "GNOME Keyring" in err
+    assert not (tmp_path / "x.inspbundle").exists()
