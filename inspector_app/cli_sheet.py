@@ -1,0 +1,122 @@
+"""``inspector-app sheet …``: print an inspection's sheet as PDF, and verify a printed code.
+
+    inspector-app sheet INSPECTION_ID -o FILE.pdf [--kind record|order|recheck] [--by NAME]
+    inspector-app sheet verify CODE_OR_QR_PAYLOAD
+
+Wired in by ``cli.py`` (``PLUGINS``) through :func:`register`. No Qt.
+
+Exit status of ``sheet verify``: 0 matches, 1 changed since printing, 2 unknown record (also for a
+text that is not a sheet code at all). ``sheet ID -o FILE``: 0 printed, 1 failure, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from pathlib import Path
+from typing import Any
+
+from inspector_app.cli_common import fail, workspace, write_out
+
+KINDS = ("record", "order", "recheck")
+KIND_LABELS = {"record": "现场检查记录", "order": "责令限期整改指令书", "recheck": "整改复查意见书"}
+
+
+def _default_actor() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:
+        return "cli"
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``sheet`` command to the main parser's subparsers."""
+    sheet = subparsers.add_parser(
+        "sheet", help="print an inspection's sheet (PDF) or verify a printed code",
+        description="sheet INSPECTION_ID -o FILE.pdf [--kind record|order|recheck]  – print a sheet;\n"
+                    "sheet verify CODE  – check a printed code or QR payload against the database "
+                    "(exit 0 matches, 1 changed since printing, 2 unknown record)",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    sheet.add_argument("target", metavar="INSPECTION_ID|verify",
+                       help="the inspection to print, or the word 'verify'")
+    sheet.add_argument("code", nargs="*", metavar="CODE",
+                       help="with 'verify': the printed code (e.g. INSP-12-ABCDE-FGHIJ) or the scanned QR text")
+    sheet.add_argument("-o", "--output", type=Path, metavar="FILE.pdf", help="where to write the PDF")
+    sheet.add_argument("--kind", choices=KINDS, default="record",
+                       help="record = 现场检查记录 (default), order = 责令限期整改指令书, recheck = 整改复查意见书")
+    sheet.add_argument("--by", metavar="NAME", default=None, help="who prints (audit trail; default: login name)")
+    sheet.add_argument("--font", type=Path, metavar="FONT", default=None,
+                       help="a Chinese TrueType font to use (default: $INSPECTOR_PDF_FONT or the system's)")
+    sheet.set_defaults(handler=sheet_command)
+
+
+def sheet_command(args: argparse.Namespace) -> int:
+    if args.target == "verify":
+        if not args.code:
+            fail("sheet verify needs the printed code, e.g. inspector-app sheet verify INSP-12-ABCDE-FGHIJ", 2)
+        return verify_command(" ".join(args.code), args)
+    if args.code:
+        fail(f"unexpected argument {' '.join(args.code)!r}; usage: sheet INSPECTION_ID -o FILE.pdf", 2)
+    if not args.target.isdigit():
+        fail(f"INSPECTION_ID must be a number, not {args.target!r}", 2)
+    if args.output is None:
+        fail("sheet INSPECTION_ID needs -o FILE.pdf", 2)
+    return print_command(int(args.target), args)
+
+
+def _store(ws: Any) -> Any:
+    try:
+        from inspector_app.services.photos import photo_store
+    except ModuleNotFoundError:
+        return None
+    return photo_store(ws.photo_dir)
+
+
+def print_command(inspection_id: int, args: argparse.Namespace) -> int:
+    from inspector_app.services.sheets import print_sheet
+
+    ws = workspace(args)
+    try:
+        interactive = sys.stderr.isatty()
+
+        def progress(done: int, total: int, message: str) -> None:
+            if interactive and total:
+                print(f"\r[{done}/{total}] {message:<20}", end="", file=sys.stderr, flush=True)
+
+        with ws.sessions.begin() as session:
+            rendered, _row = print_sheet(session, inspection_id, args.kind, args.output, store=_store(ws),
+                                         sheet_dir=ws.sheet_dir, actor=args.by or _default_actor(),
+                                         progress=progress, font_path=args.font)
+        if interactive:
+            print(file=sys.stderr)
+    finally:
+        ws.close()
+    write_out(f"{KIND_LABELS[rendered.kind]} 已写入 {rendered.path}（共 {rendered.pages} 页）\n"
+              f"核验码：{rendered.code}\n")
+    return 0
+
+
+def verify_command(code: str, args: argparse.Namespace) -> int:
+    from inspector_app.reports import BadVerificationCodeError
+    from inspector_app.services.sheets import verify_code
+
+    ws = workspace(args)
+    try:
+        with ws.sessions() as session:
+            try:
+                answer = verify_code(session, code, store=_store(ws))
+            except BadVerificationCodeError as exc:
+                print(f"inspector-app: {exc}", file=sys.stderr)
+                write_out("unknown record\n")
+                return 2
+    finally:
+        ws.close()
+    lines = [answer.result.value]
+    if answer.inspection_id is not None:
+        lines.append(f"inspection {answer.inspection_id}: {answer.enterprise}")
+    for kind, printed_at, printed_by in answer.printed:
+        who = f" by {printed_by}" if printed_by else ""
+        lines.append(f"printed {kind} ({KIND_LABELS.get(kind, kind)}) at {printed_at:%Y-%m-%d %H:%M}{who}")
+    write_out("\n".join(lines) + "\n")
+    return answer.exit_status

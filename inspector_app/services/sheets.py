@@ -1,0 +1,321 @@
+"""Printed sheets from the database: build ``SheetData`` for an inspection, print it (recording what was
+printed), and verify a printed code against the database. No Qt.
+
+* ``build_sheet_data(session, inspection_id, store=...)`` – everything the sheet prints.
+* ``current_hash(session, inspection)`` – the content hash of the record as it is *now*.
+* ``print_sheet(session, inspection_id, kind, out_path, ...)`` – render, keep a copy in the workspace's
+  ``sheets/`` folder (named by the PDF's SHA-256, as bundles carry it), record a ``PrintedSheet`` row
+  and an audit event. The caller commits.
+* ``verify_code(session, code_or_qr_payload)`` – "matches" / "changed since printing" / "unknown record".
+
+Photos and signatures come from the evidence services when they are installed; photos are printed
+as watermarked display copies (long edge 1600 px) made by ``services.photos.watermarked_copy``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from inspector_app.domain.errors import NotFoundError
+from inspector_app.domain.lifecycle import FindingStatus
+from inspector_app.domain.scoring import item_earned
+from inspector_app.domain.template import NOT_APPLICABLE
+from inspector_app.reports import (
+    DocumentNumber,
+    ElementResult,
+    Finding,
+    Inspector,
+    ItemResult,
+    ParsedCode,
+    Photo,
+    RecheckInfo,
+    RenderedSheet,
+    ScoreSummary,
+    SheetData,
+    SheetKind,
+    Signature,
+    Subject,
+    Verification,
+    compare,
+    content_hash,
+    parse_code,
+    render_sheet_bytes,
+)
+from inspector_app.services import audit, inspections
+from inspector_app.services.progress import CancelToken, Progress
+from inspector_app.storage.files import atomic_write_bytes
+from inspector_app.storage.models import Inspection, Meta
+from inspector_app.storage.models_sheets import PrintedSheet
+
+PHOTO_LONG_EDGE = 1600
+META_AUTHORITY = "authority_name"  # e.g. 常州市应急管理局
+META_AUTHORITY_SHORT = "authority_short"  # e.g. 常
+ROLE_NAMES = {"inspector": "检查人员", "enterprise_rep": "被检查单位现场负责人", "witness": "见证人"}
+
+
+@dataclass(frozen=True)
+class SheetVerification:
+    """The answer for a printed code, with what the GUI dialog and the CLI show beside it."""
+
+    result: Verification
+    inspection_id: int | None = None
+    enterprise: str = ""
+    printed: tuple[tuple[str, datetime, str], ...] = ()  # (kind, printed_at, printed_by) with this hash
+
+    @property
+    def exit_status(self) -> int:
+        return {Verification.MATCHES: 0, Verification.CHANGED: 1, Verification.UNKNOWN: 2}[self.result]
+
+
+def _evidence() -> ModuleType | None:
+    try:
+        return importlib.import_module("inspector_app.services.photos")
+    except ModuleNotFoundError:
+        return None
+
+
+def _meta(session: Session, key: str, default: str) -> str:
+    row = session.get(Meta, key)
+    return row.value if row is not None and row.value else default
+
+
+def _elements(inspection: Inspection) -> tuple[tuple[ElementResult, ...], ScoreSummary]:
+    template = inspections.template_for(inspection)
+    answers = inspections.answers_of(inspection)
+    result = inspections.score(inspection)
+    scored = {e.code: e for e in result.elements}
+    elements: list[ElementResult] = []
+    for element in template.elements:
+        items: list[ItemResult] = []
+        for item in element.items:
+            answer = answers.get(item.code)
+            earned: float | None = None
+            deduction = 0.0
+            reasons: list[str] = []
+            if answer is not None and answer.result and answer.result != NOT_APPLICABLE:
+                got, line = item_earned(item, answer)
+                earned = float(got)
+                deduction = float(item.points) - earned
+                if line is not None:
+                    reasons.append(line.reason)
+            if answer is not None and answer.note:
+                reasons.append(f"说明：{answer.note}")
+            items.append(ItemResult(code=item.code, text=item.text, points=float(item.points),
+                                    result=(answer.result or None) if answer else None, deduction=deduction,
+                                    earned=earned, reasons=tuple(reasons), sub_element=item.sub_element,
+                                    veto=item.veto))
+        score = scored.get(element.code)
+        note = f"否决项 {score.vetoed_by} 不符合，本类目得分清零" if score and score.vetoed_by else ""
+        elements.append(ElementResult(element.code, element.title, tuple(items),
+                                      float(score.earned) if score else 0.0,
+                                      float(score.achievable) if score else 0.0, note))
+    summary = ScoreSummary(score=result.score_float, earned=float(result.earned),
+                           achievable=float(result.achievable), grade=result.grade or None,
+                           outcome=result.outcome or None, reasons=tuple(result.reasons))
+    return tuple(elements), summary
+
+
+def _signatures(session: Session, inspection: Inspection, store: Any, evidence: ModuleType | None
+                ) -> tuple[Signature, ...]:
+    """Every inspector and the enterprise's representative get a block: the captured signature, the
+    recorded refusal (with the witness), or a blank to sign on paper."""
+    rows = list(evidence.list_signatures(session, inspection.id)) if evidence is not None else []
+    by_id = {r.id: r for r in rows}
+
+    def png(sha: str) -> bytes | None:
+        if not sha or store is None or not store.exists(sha, "derived"):
+            return None
+        data: bytes = store.read(sha, "derived")
+        return data
+
+    blocks: list[Signature] = []
+    used: set[int] = set()
+    for person in inspection.inspectors:
+        row = next((r for r in rows if r.role == "inspector" and
+                    (r.inspector_id == person.id or r.signer_name == person.name)), None)
+        if row is not None:
+            used.add(row.id)
+        blocks.append(Signature(role="检查人员", name=person.name, certificate_no=person.cert_number,
+                                signed_at=row.signed_at if row else None,
+                                image_png=png(row.image_sha256) if row else None))
+    while len(blocks) < 2:
+        blocks.append(Signature(role="检查人员"))
+    reps = [r for r in rows if r.role == "enterprise_rep"] or [None]
+    for row in reps:
+        if row is None:
+            blocks.append(Signature(role=ROLE_NAMES["enterprise_rep"], name=inspection.rep_name))
+            continue
+        used.add(row.id)
+        witness = by_id.get(row.witness_id) if row.witness_id else None
+        if witness is not None:
+            used.add(witness.id)
+        blocks.append(Signature(
+            role=ROLE_NAMES["enterprise_rep"], name=row.signer_name, signed_at=row.signed_at,
+            image_png=None if row.refused else png(row.image_sha256),
+            refusal_reason=row.refusal_reason if row.refused else None,
+            witness_name=witness.signer_name if witness else "",
+            witness_png=png(witness.image_sha256) if witness else None))
+    for row in rows:  # witnesses not tied to a refusal, other roles
+        if row.id not in used and not row.refused:
+            blocks.append(Signature(role=ROLE_NAMES.get(row.role, row.role), name=row.signer_name,
+                                    signed_at=row.signed_at, image_png=png(row.image_sha256)))
+    return tuple(blocks)
+
+
+def _photos(session: Session, inspection: Inspection, store: Any, evidence: ModuleType | None,
+            numbers: dict[int, int], with_images: bool, progress: Progress | None,
+            cancel: CancelToken | None) -> tuple[Photo, ...]:
+    if evidence is None:
+        return ()
+    rows = list(evidence.list_photos(session, inspection.id))
+    photos: list[Photo] = []
+    for n, row in enumerate(rows, start=1):
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+        jpeg = b""
+        if with_images and store is not None:
+            derived = evidence.watermarked_copy(session, store, row.id, long_edge=PHOTO_LONG_EDGE)
+            jpeg = store.read(derived.sha256, "derived")
+        caption = row.caption or row.original_name or f"照片 {n}"
+        if row.role in ("before", "after"):
+            caption += "（整改前）" if row.role == "before" else "（整改后）"
+        photos.append(Photo(number=n, caption=caption, jpeg=jpeg, sha256_original=row.sha256,
+                            captured_at=row.captured_at,
+                            time_source="EXIF" if row.time_source == "exif" else "设备时钟",
+                            finding_number=numbers.get(row.finding_id) if row.finding_id else None))
+        if progress is not None:
+            progress(n, len(rows), "准备照片")
+    return tuple(photos)
+
+
+def build_sheet_data(session: Session, inspection_id: int, *, store: Any = None, with_images: bool = True,
+                     progress: Progress | None = None, cancel: CancelToken | None = None) -> SheetData:
+    """Everything the sheet prints. ``store`` is the workspace's ``PhotoStore`` (photos and signature
+    images); ``with_images=False`` skips making the watermarked photo copies (the content hash does
+    not depend on them), which is what verification uses."""
+    inspection = inspections.get(session, inspection_id)
+    evidence = _evidence()
+    enterprise = inspection.enterprise
+    template = inspections.template_for(inspection)
+    elements, summary = _elements(inspection)
+    findings: list[Finding] = []
+    numbers: dict[int, int] = {}
+    for n, row in enumerate(inspection.findings, start=1):
+        numbers[row.id] = n
+        rechecked = row.status in (FindingStatus.PASSED, FindingStatus.FAILED)
+        findings.append(Finding(number=n, description=row.description, severity=row.severity,
+                                requirement=row.requirement, deadline=row.deadline,
+                                responsible=row.responsible_person, status=row.status, item_code=row.item_code,
+                                recheck_result=row.status if rechecked else None, recheck_note=row.recheck_note))
+    rechecks = [row.rechecked_at for row in inspection.findings if row.rechecked_at is not None]
+    started = inspection.started_at
+    return SheetData(
+        inspection_id=str(inspection.id),
+        inspection_uid=inspection.uid,
+        subject=Subject(name=enterprise.name, address=enterprise.address,
+                        legal_representative=inspection.rep_name or enterprise.legal_rep,
+                        position=inspection.rep_title, phone=inspection.rep_phone or enterprise.contact_phone,
+                        place=inspection.location, uscc=enterprise.uscc),
+        template_title=template.title,
+        template_ref=f"{template.id} {template.version}",
+        authority=_meta(session, META_AUTHORITY, ""),
+        number=DocumentNumber(_meta(session, META_AUTHORITY_SHORT, "常"), started.year if started else None),
+        started_at=started,
+        ended_at=inspection.ended_at,
+        inspectors=tuple(Inspector(p.name, p.cert_number, p.organisation) for p in inspection.inspectors),
+        elements=elements,
+        summary=summary,
+        findings=tuple(findings),
+        signatures=_signatures(session, inspection, store, evidence),
+        photos=_photos(session, inspection, store, evidence, numbers, with_images, progress, cancel),
+        recheck=RecheckInfo(rechecked_at=max(rechecks) if rechecks else None) if rechecks else None,
+        remarks=inspection.reviewer_comment,
+    )
+
+
+def current_hash(session: Session, inspection: Inspection | int, *, store: Any = None) -> str:
+    """The content hash of the record as it is now (the same for every sheet kind)."""
+    inspection_id = inspection if isinstance(inspection, int) else inspection.id
+    return content_hash(build_sheet_data(session, inspection_id, store=store, with_images=False))
+
+
+def print_sheet(session: Session, inspection_id: int, kind: SheetKind, out_path: str | Path, *,
+                store: Any = None, sheet_dir: Path | None = None, actor: str = "",
+                progress: Progress | None = None, cancel: CancelToken | None = None,
+                font_path: str | Path | None = None) -> tuple[RenderedSheet, PrintedSheet]:
+    """Render ``kind`` for the inspection to ``out_path`` (atomically), keep a copy in ``sheet_dir``
+    and record it. Raises ``NotFoundError``, ``FontNotFoundError``, ``Cancelled``, ``ReportError``."""
+    data = build_sheet_data(session, inspection_id, store=store, progress=progress, cancel=cancel)
+    pdf, info = render_sheet_bytes(data, kind, progress, cancel, font_path=font_path)
+    if cancel is not None:
+        cancel.raise_if_cancelled()
+    target = Path(out_path)
+    atomic_write_bytes(target, pdf)
+    pdf_sha = hashlib.sha256(pdf).hexdigest()
+    if sheet_dir is not None:
+        kept = Path(sheet_dir) / f"{pdf_sha}.pdf"
+        if not kept.exists():
+            atomic_write_bytes(kept, pdf)
+    inspection = inspections.get(session, inspection_id)
+    row = PrintedSheet(inspection_id=inspection.id, inspection_uid=inspection.uid, kind=kind,
+                       content_hash=info.content_hash, code=info.code, pages=info.pages, pdf_sha256=pdf_sha,
+                       printed_by=actor)
+    session.add(row)
+    session.flush()
+    audit.record(session, inspection, "sheet", row.uid, "printed", "", f"{kind} {info.code}", actor)
+    rendered = RenderedSheet(path=target, kind=info.kind, pages=info.pages, content_hash=info.content_hash,
+                             code=info.code, qr_payload=info.qr_payload, size_bytes=info.size_bytes)
+    return rendered, row
+
+
+def _short_code_of(parsed: ParsedCode) -> str:
+    p = parsed.hash_prefix_b32
+    return f"INSP-{parsed.key.inspection_id}-{p[:5]}-{p[5:]}"
+
+
+def _resolve(session: Session, parsed: ParsedCode) -> Inspection | None:
+    """The inspection a code names. A QR payload carries the stable uid: only that counts. A short
+    code carries the local id, which differs between workspaces, so a recorded printed sheet with
+    exactly this code is looked at first (printed-sheet rows travel in bundles), then the local id."""
+    if parsed.key.uid:
+        return session.scalar(select(Inspection).where(Inspection.uid == parsed.key.uid))
+    printed = session.scalars(select(PrintedSheet).where(PrintedSheet.code == _short_code_of(parsed))
+                              .order_by(PrintedSheet.id.desc())).first()
+    if printed is not None:
+        found = session.scalar(select(Inspection).where(Inspection.uid == printed.inspection_uid))
+        if found is not None:
+            return found
+    if parsed.key.inspection_id.isdigit():
+        return session.get(Inspection, int(parsed.key.inspection_id))
+    return None
+
+
+def verify_code(session: Session, code_or_payload: str, *, store: Any = None) -> SheetVerification:
+    """Check a printed short code or a scanned QR payload against the database.
+
+    Raises ``BadVerificationCodeError`` when the text is not a code at all."""
+    parsed = parse_code(code_or_payload)
+    inspection = _resolve(session, parsed)
+    if inspection is None:
+        return SheetVerification(Verification.UNKNOWN)
+    try:
+        now_hash = current_hash(session, inspection, store=store)
+    except NotFoundError:
+        return SheetVerification(Verification.UNKNOWN)
+    result = compare(parsed, now_hash)
+    printed_hash = parsed.hash_hex
+    rows = session.scalars(select(PrintedSheet).where(PrintedSheet.inspection_id == inspection.id)
+                           .order_by(PrintedSheet.printed_at)).all()
+    matching = tuple((r.kind, r.printed_at, r.printed_by) for r in rows
+                     if (printed_hash and r.content_hash == printed_hash) or
+                     (not printed_hash and r.code == _short_code_of(parsed)))
+    return SheetVerification(result, inspection.id, inspection.enterprise.name, matching)
