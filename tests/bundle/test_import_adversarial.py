@@ -1,0 +1,144 @@
+"""Every hostile or forged bundle is rejected with a clear reason and leaves the workspace unchanged
+(database content and files)."""
+
+from __future__ import annotations
+
+import json
+import re
+import zipfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from bundle_zipcraft import Raw, build, overlapping_bomb, replace_line, tamper
+from sync_helpers import Side, assign_one, enrol, make_side, snapshot
+
+from inspector_app.bundle.profile import FORMAT_VERSION
+from inspector_app.bundle.signing import Signer, format_fingerprint
+from inspector_app.services.bundle_export import export_bundle
+from inspector_app.services.bundle_import import import_paths
+from inspector_app.storage.models_sync import SqlTrustStore
+
+TOP = "bundle-00000000-0000-4000-8000-000000000000"
+
+
+def _zip(entries: list[Raw], **kw: object) -> Callable[[Path, Path], Path]:
+    def make(_good: Path, out: Path) -> Path:
+        out.write_bytes(build(entries, **kw))  # type: ignore[arg-type]
+        return out
+    return make
+
+
+def _raw(data: bytes) -> Callable[[Path, Path], Path]:
+    def make(_good: Path, out: Path) -> Path:
+        out.write_bytes(data)
+        return out
+    return make
+
+
+def _bytes_of(f: Callable[[bytes], bytes]) -> Callable[[Path, Path], Path]:
+    def make(good: Path, out: Path) -> Path:
+        out.write_bytes(f(good.read_bytes()))
+        return out
+    return make
+
+
+def _flip_payload(good: Path, out: Path) -> Path:
+    """Flip one bit inside the (deflated) inspection record's data."""
+    data = bytearray(good.read_bytes())
+    with zipfile.ZipFile(good) as zf:
+        info = next(i for i in zf.infolist() if "/data/records/inspections/" in i.filename)
+    offset = info.header_offset + 30 + len(info.filename.encode()) + 5
+    data[offset] ^= 0x01
+    out.write_bytes(bytes(data))
+    return out
+
+
+def _edit_info(label: str, value: str, resign: bool = False, manifests: bool = False) -> Callable[[Path, Path], Path]:
+    def make(good: Path, out: Path) -> Path:
+        return tamper(good, out, lambda m, t: replace_line(m, f"{t}/bag-info.txt", label, value),
+                      manifests=manifests, resign=_OTHER if resign else None)
+    return make
+
+
+_OTHER = Signer.generate()
+
+
+def _signed_by_unknown(good: Path, out: Path) -> Path:
+    def adopt(m: dict[str, bytes], top: str) -> None:
+        replace_line(m, f"{top}/bag-info.txt", "Inspector-Key-Fingerprint", _OTHER.fingerprint)
+        doc = json.loads(m[f"{top}/inspector-bundle.json"])
+        doc["producer"]["key_fingerprint"] = _OTHER.fingerprint
+        m[f"{top}/inspector-bundle.json"] = json.dumps(doc).encode()
+    return tamper(good, out, adopt, resign=_OTHER)
+
+
+def _newer_version(good: Path, out: Path) -> Path:
+    return tamper(good, out, lambda m, t: replace_line(m, f"{t}/bag-info.txt", "Inspector-Format-Version",
+                                                        str(FORMAT_VERSION + 1)), manifests=True)
+
+
+CASES: list[tuple[str, Callable[[Path, Path], Path], str]] = [
+    ("traversal", _zip([Raw(f"{TOP}/../../evil.txt".encode())]), "traversal"),
+    ("backslash traversal", _zip([Raw(b"..\\..\\evil.txt")]), "backslash"),
+    ("encoded traversal", _zip([Raw(b"%2e%2e/evil.txt")]), "percent-encoded"),
+    ("fullwidth traversal", _zip([Raw("．．／evil.txt".encode(), flags=0x800)]), "NFKC"),
+    ("absolute path", _zip([Raw(b"/etc/cron.d/evil")]), "absolute"),
+    ("drive path", _zip([Raw(b"C:/Windows/evil.txt")]), "drive-letter"),
+    ("UNC path", _zip([Raw(b"\\\\server\\share\\evil.txt")]), "UNC"),
+    ("symlink", _zip([Raw(f"{TOP}/data/link".encode(), b"/etc/passwd", ext_attr=0o120777 << 16)]), "symbolic link"),
+    ("duplicate", _zip([Raw(b"a.txt"), Raw(b"a.txt")]), "duplicate"),
+    ("case collision", _zip([Raw(b"Data/A.json"), Raw(b"data/a.json")]), "collide"),
+    ("overlapping bomb", _raw(overlapping_bomb()), "overlapping"),
+    ("ratio bomb", _zip([Raw(b"zeros", bytes(20 << 20), method=8)]), "compression ratio"),
+    ("too many members", _zip([Raw(b"a")], count=60_000), "too many members"),
+    ("encrypted entry", _zip([Raw(b"a.txt", flags=1)]), "encrypted"),
+    ("truncated", _bytes_of(lambda d: d[: len(d) // 2]), "truncated|not a zip"),
+    ("empty", _raw(b""), "empty file"),
+    ("junk before", _bytes_of(lambda d: b"MZ\x90\x00" * 16 + d), "junk before"),
+    ("flipped payload byte", _flip_payload, "bad CRC|corrupt"),
+    ("bag-info edited, manifests recomputed", _edit_info("Inspector-Sequence", "99", manifests=True),
+     "altered after signing"),
+    ("signed by an unknown key", _signed_by_unknown, "unknown key " + format_fingerprint(_OTHER.fingerprint)),
+    ("signed by a different key", _edit_info("Inspector-Sequence", "1", resign=True), "names another producer key"),
+    ("newer format version", _newer_version, f"format version {FORMAT_VERSION + 1}, newer"),
+]
+
+
+@pytest.fixture(scope="module")
+def setup(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Side, Side, Path]]:
+    """One office and one inspector workspace for the module: every case must leave them unchanged."""
+    tmp_path = tmp_path_factory.mktemp("adversarial")
+    office = make_side(tmp_path / "office", "office", "常州市应急管理局")
+    field = make_side(tmp_path / "field", "inspector", "季琳")
+    enrol(field, office)
+    assign_one(office)
+    good = export_bundle(office.ws, office.identity, tmp_path / "good.inspbundle").path
+    yield office, field, good
+    office.ws.close()
+    field.ws.close()
+
+
+@pytest.mark.parametrize(("label", "make", "why"), CASES, ids=[c[0] for c in CASES])
+def test_hostile_bundle_is_rejected_and_changes_nothing(
+    setup: tuple[Side, Side, Path], tmp_path: Path, label: str, make: Callable[[Path, Path], Path], why: str
+) -> None:
+    _office, field, good = setup
+    hostile = make(good, tmp_path / "hostile.inspbundle")
+    before = snapshot(field.ws)
+    (report,) = import_paths(field.ws, [hostile])
+    assert report.status == "rejected"
+    assert re.search(why, report.reason), f"{label}: {report.reason}"
+    assert snapshot(field.ws) == before
+
+
+def test_revoked_key(setup: tuple[Side, Side, Path], tmp_path: Path) -> None:
+    office, field, good = setup
+    with field.ws.sessions.begin() as s:
+        SqlTrustStore(s).revoke(office.identity.signer.fingerprint)
+    before = snapshot(field.ws)
+    (report,) = import_paths(field.ws, [good])
+    assert report.status == "rejected" and "revoked" in report.reason
+    assert format_fingerprint(office.identity.signer.fingerprint) in report.reason
+    assert snapshot(field.ws) == before
+    enrol(field, office)  # trusted again for whatever runs next
