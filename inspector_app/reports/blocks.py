@@ -8,12 +8,11 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.pdfutils import readJPEGInfo
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from inspector_app.reports.errors import ReportError
-from inspector_app.reports.layout import FRAME_W, Styles, esc, fmt_date, fmt_span, grid_table, p
+from inspector_app.reports.layout import FRAME_W, Styles, esc, fmt_date, fmt_span, grid_table, p, wrap_text
 from inspector_app.reports.sheet_data import Inspector, Photo, SheetData, Signature
 
 
@@ -42,23 +41,6 @@ class JpegSource:
         return f"jpeg:{self.key}"
 
 
-def wrap_chars(text: str, font: str, size: float, width: float) -> list[str]:
-    """Greedy line breaking by character (enough for short CJK captions; far cheaper than Paragraph)."""
-    lines: list[str] = []
-    line = ""
-    used = 0.0
-    for ch in text:
-        w = stringWidth(ch, font, size)
-        if line and used + w > width:
-            lines.append(line)
-            line, used = "", 0.0
-        line += ch
-        used += w
-    if line:
-        lines.append(line)
-    return lines
-
-
 class PhotoBlock(Flowable):  # type: ignore[misc]
     """A photo fitted into a fixed box, centred, with a thin frame, and its caption lines below."""
 
@@ -74,7 +56,7 @@ class PhotoBlock(Flowable):  # type: ignore[misc]
         self.box_w = box_w
         self.box_h = box_h
         self.font = font
-        self.lines = [(line, size) for text, size in caption for line in wrap_chars(text, font, size, box_w)]
+        self.lines = [(line, size) for text, size in caption for line in wrap_text(text, font, size, box_w).split("\n")]
         self.text_h = sum(size * 1.4 for _, size in self.lines)
 
     def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:

@@ -8,6 +8,7 @@ form XObject and placed on every page.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -18,6 +19,7 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table, TableStyle
 
@@ -121,6 +123,48 @@ def grid_table(rows: list[list[Any]], widths: list[float], font: str, *, repeat:
         style += extra
     table.setStyle(TableStyle(style))
     return table
+
+
+_WIDTHS: dict[str, tuple[dict[int, int], int]] = {}
+_TOKENS = re.compile(r"[A-Za-z0-9.\-/_%+]+|\s+|.", re.S)
+_NO_LINE_START = set("，。、；：？！）》」』】〕’”,.;:?!)%")
+
+
+def wrap_text(text: str, font: str, size: float, width: float) -> str:
+    """Break ``text`` into lines no wider than ``width`` (CJK by character, Latin runs kept whole,
+    no closing punctuation at a line start) and join them with newlines, for plain table cells.
+
+    A plain string cell costs a fraction of a ``Paragraph`` with ``wordWrap="CJK"``; the checklist
+    table, which holds most of a sheet's text, is laid out this way.
+    """
+    if font not in _WIDTHS:
+        face = pdfmetrics.getFont(font).face
+        _WIDTHS[font] = (face.charWidths, int(face.defaultWidth))
+    widths, default = _WIDTHS[font]
+    limit = width * 1000.0 / size
+    lines: list[str] = []
+    for paragraph in text.splitlines() or [""]:
+        line, used = "", 0.0
+        for token in _TOKENS.findall(paragraph):
+            w = sum(widths.get(ord(ch), default) for ch in token)
+            if line and used + w > limit and token[0] not in _NO_LINE_START:
+                lines.append(line.rstrip())
+                line, used = "", 0.0
+                if token.isspace():
+                    continue
+                if w > limit:  # a Latin run longer than the line: break it by character
+                    for ch in token:
+                        cw = widths.get(ord(ch), default)
+                        if line and used + cw > limit:
+                            lines.append(line)
+                            line, used = "", 0.0
+                        line += ch
+                        used += cw
+                    continue
+            line += token
+            used += w
+        lines.append(line.rstrip())
+    return "\n".join(lines)
 
 
 def p(text: str, style: ParagraphStyle) -> Paragraph:

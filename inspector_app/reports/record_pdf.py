@@ -15,7 +15,18 @@ from inspector_app.reports.blocks import (
     signature_blocks,
     subject_table,
 )
-from inspector_app.reports.layout import FRAME_W, SHADE, Styles, esc, fmt_date, grid_table, heading, num, p
+from inspector_app.reports.layout import (
+    FRAME_W,
+    SHADE,
+    Styles,
+    esc,
+    fmt_date,
+    grid_table,
+    heading,
+    num,
+    p,
+    wrap_text,
+)
 from inspector_app.reports.sheet_data import DOC_TITLES, ElementResult, Finding, SheetData
 
 RESULT_SHORT = {"符合": "符合", "部分符合": "部分符合", "不符合": "不符合", "不涉及": "不涉及"}
@@ -51,20 +62,19 @@ def checklist_table(elements: tuple[ElementResult, ...], st: Styles) -> list[Flo
             list(head),
         ]
         for item in element.items:
-            text = esc(item.text)
-            if item.sub_element:
-                text = f"<font color='#555555'>[{esc(item.sub_element)}]</font> {text}"
+            text = f"[{item.sub_element}] {item.text}" if item.sub_element else item.text
             if item.veto:
-                text += f"<font color='#555555'>（否决项{esc(item.veto)}）</font>"
+                text += f"（否决项{item.veto}）"
             result = RESULT_SHORT.get(item.result or "", item.result or "未检查")
             deduction = num(item.deduction) if item.deduction else ""
-            reasons = "；".join(esc(r) for r in item.reasons)
-            rows.append([item.code, p(text, st.cell), num(item.points), result, deduction,
-                         p(reasons, st.cell) if reasons else ""])
+            reasons = "；".join(item.reasons)
+            rows.append([item.code, wrap_text(text, st.font, 9, widths[1] - 6), num(item.points), result,
+                         deduction, wrap_text(reasons, st.font, 9, widths[5] - 6) if reasons else ""])
         extra: list[tuple[Any, ...]] = [
             ("SPAN", (0, 0), (-1, 0)), ("BACKGROUND", (0, 0), (-1, 0), colors.Color(.94, .94, .94)),
             ("BACKGROUND", (0, 1), (-1, 1), colors.Color(.975, .975, .975)),
-            ("FONTSIZE", (0, 1), (-1, -1), 9), ("ALIGN", (0, 1), (-1, -1), "CENTER"),
+            ("FONTSIZE", (0, 1), (-1, -1), 9), ("LEADING", (0, 1), (-1, -1), 12.5),
+            ("ALIGN", (0, 1), (-1, -1), "CENTER"),
             ("ALIGN", (1, 2), (1, -1), "LEFT"), ("ALIGN", (5, 2), (5, -1), "LEFT"),
         ]
         story.append(grid_table(rows, widths, st.font, repeat=2, extra=extra))
