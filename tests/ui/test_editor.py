@@ -74,7 +74,7 @@ def test_keyboard_answers_change_score_and_save(qtbot: QtBot, editor: Inspection
     assert {c: a.result for c, a in answers.items()} == {"A.1": "符合", "A.2": "不符合", "A.3": "不涉及"}
     assert saved and set(saved) == {inspection_id}
     assert editor.controller.score.answered == 3
-    assert "3/" in editor.score_panel.answered.format()
+    assert "3/" in editor.score_panel.answered.text()
     # the tree shows the result, the model row of A.2 says 不符合
     index = editor.model.index_of("A.2", COL_RESULT)
     assert index.data() == "不符合"

@@ -22,6 +22,11 @@ IS_ITEM_ROLE = Qt.ItemDataRole.UserRole + 2
 RESULT_ROLE = Qt.ItemDataRole.UserRole + 3  # the raw result ("" when unanswered)
 BADGES_ROLE = Qt.ItemDataRole.UserRole + 4  # tuple of badge keys
 Index = QModelIndex | QPersistentModelIndex
+_D = Qt.ItemDataRole
+# data() is called for every role of every visible cell on each repaint; answer the others at once.
+_ROLES = frozenset(int(r) for r in (_D.DisplayRole, _D.DecorationRole, _D.ToolTipRole, _D.ForegroundRole,
+                                    _D.BackgroundRole, _D.FontRole, _D.TextAlignmentRole, CODE_ROLE,
+                                    IS_ITEM_ROLE, RESULT_ROLE, BADGES_ROLE))
 
 
 def _num(value: float | Decimal) -> str:
@@ -36,6 +41,7 @@ class ChecklistModel(QAbstractItemModel):
         self._with_findings: set[str] = set()
         self._score: ScoreResult | None = None
         self._positions: dict[str, tuple[int, int]] = {}  # item code → (element row, item row)
+        self._earned_text: dict[str, str] = {}
         self._headers = [self.tr("编号"), self.tr("检查内容"), self.tr("标记"), self.tr("分值"),
                          self.tr("结果"), self.tr("得分")]
         self._index_template()
@@ -50,6 +56,7 @@ class ChecklistModel(QAbstractItemModel):
         self.beginResetModel()
         self._template, self._answers, self._with_findings, self._score = template, answers, with_findings, score
         self._index_template()
+        self._earned_text.clear()
         self.endResetModel()
 
     def set_score(self, score: ScoreResult) -> None:
@@ -65,6 +72,7 @@ class ChecklistModel(QAbstractItemModel):
             self.item_changed(code)
 
     def item_changed(self, code: str) -> None:
+        self._earned_text.pop(code, None)
         index = self.index_of(code)
         if index.isValid():
             self.dataChanged.emit(index, index.siblingAtColumn(COL_EARNED))
@@ -135,7 +143,7 @@ class ChecklistModel(QAbstractItemModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if int(role) not in _ROLES or not index.isValid():
             return None
         item = self.item_at(index)
         if item is None:
@@ -174,8 +182,10 @@ class ChecklistModel(QAbstractItemModel):
                     return "—"
                 if answer.result == NOT_APPLICABLE:
                     return self.tr("不计")
-                earned, _line = item_earned(item, answer)
-                return _num(earned)
+                cached = self._earned_text.get(item.code)
+                if cached is None:
+                    cached = self._earned_text[item.code] = _num(item_earned(item, answer)[0])
+                return cached
             return None
         if role == Qt.ItemDataRole.DecorationRole and column == COL_MARKS:
             return labels.badge_icon(self.badges(item))

@@ -7,6 +7,8 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
+from inspector_app.domain.template import RESULTS
+from inspector_app.ui.editor import labels
 from inspector_app.ui.editor.checklist_model import (
     COL_CODE,
     COL_EARNED,
@@ -41,8 +43,12 @@ class ChecklistView(QTreeView):
         header = self.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((COL_CODE, 62), (COL_MARKS, 58), (COL_POINTS, 40), (COL_RESULT, 74),
-                              (COL_EARNED, 44)):
+        metrics = self.fontMetrics()
+        results = [labels.result_label(r) for r in RESULTS] + [labels.unanswered_label(), "00/00"]
+        result_width = max(metrics.horizontalAdvance(t) for t in results) + 14
+        code_width = max([metrics.horizontalAdvance(c) for c in model.item_codes()] or [30]) + 34
+        for column, width in ((COL_CODE, code_width), (COL_MARKS, 58), (COL_POINTS, 40),
+                              (COL_RESULT, result_width), (COL_EARNED, 44)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             header.resizeSection(column, width)
         self.expandAll()

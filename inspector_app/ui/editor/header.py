@@ -93,6 +93,7 @@ class HeaderStrip(QWidget):
         grid.setHorizontalSpacing(8)
         grid.setVerticalSpacing(3)
         top = QHBoxLayout()
+        top.setSpacing(16)
         top.addWidget(self.enterprise)
         top.addWidget(self.template, 1)
         top.addWidget(self.status)

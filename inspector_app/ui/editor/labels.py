@@ -18,61 +18,59 @@ RESULT_COLORS = {CONFORM: "#2e7d32", PARTIAL: "#c77700", NONCONFORM: "#c62828", 
 RESULT_BACKGROUNDS = {CONFORM: "#e8f5e9", PARTIAL: "#fff3e0", NONCONFORM: "#ffebee", NOT_APPLICABLE: "#eeeeee"}
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("EditorLabels", text)
 
 
 def result_label(result: str) -> str:
     return {
-        CONFORM: _t("符合"),
-        PARTIAL: _t("部分符合"),
-        NONCONFORM: _t("不符合"),
-        NOT_APPLICABLE: _t("不涉及"),
+        CONFORM: QCoreApplication.translate("EditorLabels", "符合"),
+        PARTIAL: QCoreApplication.translate("EditorLabels", "部分符合"),
+        NONCONFORM: QCoreApplication.translate("EditorLabels", "不符合"),
+        NOT_APPLICABLE: QCoreApplication.translate("EditorLabels", "不涉及"),
     }.get(result, result)
 
 
 def unanswered_label() -> str:
-    return _t("未检查")
+    return QCoreApplication.translate("EditorLabels", "未检查")
 
 
 def status_label(status: InspectionStatus) -> str:
     return {
-        InspectionStatus.ASSIGNED: _t("已分配"),
-        InspectionStatus.IN_PROGRESS: _t("检查中"),
-        InspectionStatus.COMPLETED: _t("已完成锁定"),
-        InspectionStatus.EXPORTED: _t("已导出"),
-        InspectionStatus.RECEIVED: _t("已接收"),
-        InspectionStatus.ACCEPTED: _t("已验收"),
-        InspectionStatus.RETURNED: _t("已退回"),
+        InspectionStatus.ASSIGNED: QCoreApplication.translate("EditorLabels", "已分配"),
+        InspectionStatus.IN_PROGRESS: QCoreApplication.translate("EditorLabels", "检查中"),
+        InspectionStatus.COMPLETED: QCoreApplication.translate("EditorLabels", "已完成锁定"),
+        InspectionStatus.EXPORTED: QCoreApplication.translate("EditorLabels", "已导出"),
+        InspectionStatus.RECEIVED: QCoreApplication.translate("EditorLabels", "已接收"),
+        InspectionStatus.ACCEPTED: QCoreApplication.translate("EditorLabels", "已验收"),
+        InspectionStatus.RETURNED: QCoreApplication.translate("EditorLabels", "已退回"),
     }[status]
 
 
 def severity_label(severity: str) -> str:
-    return {"一般": _t("一般"), "重大": _t("重大")}.get(severity, severity)
+    return {"一般": QCoreApplication.translate("EditorLabels", "一般"), "重大": QCoreApplication.translate("EditorLabels", "重大")}.get(severity, severity)
 
 
 def finding_status_label(status: str) -> str:
-    return {"待整改": _t("待整改"), "已整改待复查": _t("已整改待复查"), "复查合格": _t("复查合格"),
-            "复查不合格": _t("复查不合格")}.get(status, status)
+    return {"待整改": QCoreApplication.translate("EditorLabels", "待整改"), "已整改待复查": QCoreApplication.translate("EditorLabels", "已整改待复查"), "复查合格": QCoreApplication.translate("EditorLabels", "复查合格"),
+            "复查不合格": QCoreApplication.translate("EditorLabels", "复查不合格")}.get(status, status)
 
 
 def outcome_label(outcome: str) -> str:
-    return {"维持": _t("维持"), "限期整改": _t("限期整改"), "建议摘牌": _t("建议摘牌")}.get(outcome, outcome)
+    return {"维持": QCoreApplication.translate("EditorLabels", "维持"), "限期整改": QCoreApplication.translate("EditorLabels", "限期整改"), "建议摘牌": QCoreApplication.translate("EditorLabels", "建议摘牌")}.get(outcome, outcome)
 
 
 def grade_label(grade: str) -> str:
-    return {"一级": _t("一级"), "二级": _t("二级"), "三级": _t("三级"), "小微": _t("小微"),
-            "不达标": _t("不达标")}.get(grade, grade)
+    return {"一级": QCoreApplication.translate("EditorLabels", "一级"), "二级": QCoreApplication.translate("EditorLabels", "二级"), "三级": QCoreApplication.translate("EditorLabels", "三级"), "小微": QCoreApplication.translate("EditorLabels", "小微"),
+            "不达标": QCoreApplication.translate("EditorLabels", "不达标")}.get(grade, grade)
 
 
 def badge_glyphs() -> dict[str, tuple[str, str, str]]:
     """Badge key → (glyph, colour, tooltip). Glyphs are one character so they fit a 16 px square."""
     return {
-        "veto": (_t("否"), "#b71c1c", _t("否决项：不符合时整体不通过或本类目清零")),
-        "photo": (_t("照"), "#1565c0", _t("不符合时须拍照取证")),
-        "note": (_t("注"), "#6a1b9a", _t("不符合时须填写说明")),
-        "has_note": (_t("记"), "#2e7d32", _t("已填写备注")),
-        "finding": (_t("患"), "#e65100", _t("已登记隐患")),
+        "veto": (QCoreApplication.translate("EditorLabels", "否"), "#b71c1c", QCoreApplication.translate("EditorLabels", "否决项：不符合时整体不通过或本类目清零")),
+        "photo": (QCoreApplication.translate("EditorLabels", "照"), "#1565c0", QCoreApplication.translate("EditorLabels", "不符合时须拍照取证")),
+        "note": (QCoreApplication.translate("EditorLabels", "注"), "#6a1b9a", QCoreApplication.translate("EditorLabels", "不符合时须填写说明")),
+        "has_note": (QCoreApplication.translate("EditorLabels", "记"), "#2e7d32", QCoreApplication.translate("EditorLabels", "已填写备注")),
+        "finding": (QCoreApplication.translate("EditorLabels", "患"), "#e65100", QCoreApplication.translate("EditorLabels", "已登记隐患")),
     }
 
 
@@ -99,7 +97,9 @@ def _badge_pixmap(glyphs: tuple[tuple[str, str], ...], size: int, ratio: float) 
     return pixmap
 
 
+@cache
 def badge_icon(keys: tuple[str, ...], size: int = 16, ratio: float = 1.0) -> QIcon | None:
+    """One icon per combination of badges (cached: the tree asks for it on every repaint)."""
     if not keys:
         return None
     table = badge_glyphs()

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
     QHeaderView,
     QLabel,
-    QProgressBar,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -28,6 +28,44 @@ def _num(value: Decimal) -> str:
     return f"{value.normalize():f}"
 
 
+class AnsweredMeter(QWidget):
+    """Answered n/m as a thin bar with its text. (QProgressBar repaints synchronously on every
+    setValue, which cost ~20 ms per keystroke offscreen; this one just schedules an update.)"""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._done, self._total, self._text = 0, 0, ""
+        self.setMinimumHeight(self.fontMetrics().height() + 6)
+
+    def sizeHint(self) -> QSize:
+        return QSize(160, self.fontMetrics().height() + 6)
+
+    def text(self) -> str:
+        return self._text
+
+    def set_progress(self, done: int, total: int, text: str) -> None:
+        if (done, total, text) != (self._done, self._total, self._text):
+            self._done, self._total, self._text = done, total, text
+            self.setAccessibleName(text)
+            self.update()
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        rect = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
+        painter.setPen(QColor("#b0bec5"))
+        painter.setBrush(QColor("#eceff1"))
+        painter.drawRoundedRect(rect, 3, 3)
+        if self._total:
+            filled = QRectF(rect)
+            filled.setWidth(rect.width() * self._done / self._total)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor("#90caf9" if self._done < self._total else "#a5d6a7"))
+            painter.drawRoundedRect(filled, 3, 3)
+        painter.setPen(QColor("#263238"))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self._text)
+        painter.end()
+
+
 class ScorePanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,9 +75,7 @@ class ScorePanel(QWidget):
         self.grade = QLabel()
         self.outcome = QLabel()
         self.outcome.setStyleSheet("font-weight: bold;")
-        self.answered = QProgressBar()
-        self.answered.setTextVisible(True)
-        self.answered.setMaximumHeight(18)
+        self.answered = AnsweredMeter()
         self.reasons = QLabel()
         self.reasons.setWordWrap(True)
         self.reasons.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -72,14 +108,15 @@ class ScorePanel(QWidget):
     def set_score(self, result: ScoreResult) -> None:
         provisional = not result.complete
         text = "—" if result.score is None else _num(result.score)
-        self.score.setText(text + (self.tr("（暂定）") if provisional and result.score is not None else ""))
+        if provisional and result.score is not None:
+            text += f'<span style="font-size: 10pt; font-weight: normal;">{self.tr("（暂定）")}</span>'
+        self.score.setText(text)
         self.grade.setText(self.tr("等级：{0}").format(labels.grade_label(result.grade)))
         self.outcome.setText(self.tr("结论：{0}").format(labels.outcome_label(result.outcome)))
         colour = OUTCOME_COLORS.get(result.outcome, "#c77700")
         self.outcome.setStyleSheet(f"font-weight: bold; color: {colour};")
-        self.answered.setMaximum(max(result.total_items, 1))
-        self.answered.setValue(result.answered)
-        self.answered.setFormat(self.tr("已检查 {0}/{1}").format(result.answered, result.total_items))
+        self.answered.set_progress(result.answered, result.total_items,
+                                   self.tr("已检查 {0}/{1}").format(result.answered, result.total_items))
         self.reasons.setText("\n".join(f"• {r}" for r in result.reasons))
         table = self.elements
         table.setRowCount(len(result.elements))
