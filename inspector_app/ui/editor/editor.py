@@ -11,9 +11,10 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDateTime, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtCore import QDateTime, QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -70,15 +71,31 @@ class InspectionEditor(QWidget):
         self.undo_stack = QUndoStack(self)
         self.missing_dialog: MissingDialog | None = None
         self.finding_dialog: FindingDialog | None = None
+        self._retranslating = False
+        self._make_actions()
+        self._connect_controller()
+        self._outer = QVBoxLayout(self)
+        self._outer.setContentsMargins(4, 4, 4, 4)
+        self._body = self._build_body()
+        self._outer.addWidget(self._body)
+        self._shortcuts()
         snapshot = self.controller.snapshot
+        first = next((i.code for i in snapshot.template.items if i.code not in snapshot.answers), "")
+        self.tree.select_code(first or (snapshot.template.items[0].code if snapshot.template.items else ""))
+        self.tree.setFocus()
 
+    # ------------------------------------------------------------------ construction
+    def _build_body(self) -> QWidget:
+        """Every translated widget lives in the body, which is rebuilt when the language changes."""
+        snapshot = self.controller.snapshot
+        body = QWidget(self)
         self.header = HeaderStrip()
-        self.model = ChecklistModel(snapshot.template, snapshot.answers, self)
+        self.model = ChecklistModel(snapshot.template, snapshot.answers, body)
         self.tree = ChecklistView(self.model)
         self.item_pane = ItemPane()
         self.score_panel = ScorePanel()
         self.findings = FindingsPanel()
-        self._build_toolbar()
+        toolbar = self._build_toolbar()
         self.banner = QLabel()
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet("background: #ffebee; color: #b71c1c; padding: 4px;")
@@ -94,27 +111,22 @@ class InspectionEditor(QWidget):
         self.splitter.addWidget(right)
         self.splitter.setSizes([560, 430, 370])
         self.splitter.setChildrenCollapsible(False)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        layout.addLayout(self.toolbar)
+        layout.addLayout(toolbar)
         layout.addWidget(self.banner)
         layout.addWidget(self.header)
         layout.addWidget(self.splitter, 1)
-
         self._wire()
-        self._shortcuts()
         self._show_all()
-        first = next((i.code for i in snapshot.template.items if i.code not in snapshot.answers), "")
-        self.tree.select_code(first or (snapshot.template.items[0].code if snapshot.template.items else ""))
-        self.tree.setFocus()
+        return body
 
-    # ------------------------------------------------------------------ construction
-    def _build_toolbar(self) -> None:
-        self.undo_action = QAction(self.tr("撤销"), self)
+    def _make_actions(self) -> None:
+        self.undo_action = QAction(self)
         self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
         self.undo_action.triggered.connect(self.undo)
-        self.redo_action = QAction(self.tr("重做"), self)
+        self.redo_action = QAction(self)
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.redo_action.triggered.connect(self.redo)
         for action in (self.undo_action, self.redo_action):
@@ -122,12 +134,20 @@ class InspectionEditor(QWidget):
             self.addAction(action)
         self.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
         self.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
-        self.undo_stack.undoTextChanged.connect(
-            lambda t: self.undo_action.setToolTip(self.tr("撤销：{0}（Ctrl+Z）").format(t) if t else ""))
-        self.undo_stack.redoTextChanged.connect(
-            lambda t: self.redo_action.setToolTip(self.tr("重做：{0}（Ctrl+Y）").format(t) if t else ""))
+        self.undo_stack.undoTextChanged.connect(self._retranslate_actions)
+        self.undo_stack.redoTextChanged.connect(self._retranslate_actions)
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
+        self._retranslate_actions()
+
+    def _retranslate_actions(self) -> None:
+        self.undo_action.setText(self.tr("撤销"))
+        self.redo_action.setText(self.tr("重做"))
+        undo, redo = self.undo_stack.undoText(), self.undo_stack.redoText()
+        self.undo_action.setToolTip(self.tr("撤销：{0}（Ctrl+Z）").format(undo) if undo else self.tr("撤销"))
+        self.redo_action.setToolTip(self.tr("重做：{0}（Ctrl+Y）").format(redo) if redo else self.tr("重做"))
+
+    def _build_toolbar(self) -> QHBoxLayout:
         undo, redo = QToolButton(), QToolButton()
         undo.setDefaultAction(self.undo_action)
         redo.setDefaultAction(self.redo_action)
@@ -140,18 +160,19 @@ class InspectionEditor(QWidget):
         self.complete_button.clicked.connect(self.complete_and_lock)
         self.reopen_button = QPushButton(self.tr("重新打开…"))
         self.reopen_button.clicked.connect(lambda: self.reopen())
-        self.toolbar = QHBoxLayout()
+        toolbar = QHBoxLayout()
         for widget in (undo, redo, self.next_button, self.keys_hint):
-            self.toolbar.addWidget(widget)
-        self.toolbar.addStretch(1)
+            toolbar.addWidget(widget)
+        toolbar.addStretch(1)
         for widget in (self.save_state, self.complete_button, self.reopen_button):
-            self.toolbar.addWidget(widget)
+            toolbar.addWidget(widget)
+        return toolbar
 
-    def _wire(self) -> None:
+    def _connect_controller(self) -> None:
         c = self.controller
         c.answerChanged.connect(self._answer_changed)
         c.scoreChanged.connect(self._score_changed)
-        c.headerChanged.connect(self.header.refresh)
+        c.headerChanged.connect(lambda name: self.header.refresh(name))
         c.findingsChanged.connect(self._findings_changed)
         c.statusChanged.connect(self._status_changed)
         c.loaded.connect(self._reloaded)
@@ -159,6 +180,8 @@ class InspectionEditor(QWidget):
         c.pendingChanged.connect(self._pending_changed)
         c.failed.connect(self._failed)
         c.incomplete.connect(self.show_missing)
+
+    def _wire(self) -> None:
         self.tree.currentItemChanged.connect(self._current_item_changed)
         self.tree.resultKeyPressed.connect(lambda n: self.set_result(RESULTS[n - 1]))
         self.tree.editNoteRequested.connect(self.item_pane.note.setFocus)
@@ -404,3 +427,32 @@ class InspectionEditor(QWidget):
     def hideEvent(self, event: Any) -> None:
         self.flush()
         super().hideEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Closing the tab saves pending typing; the writes already queued finish on their own."""
+        self.flush()
+        event.accept()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and not self._retranslating and hasattr(self, "_body"):
+            self._retranslating = True  # several translators may change at once: rebuild once
+            QTimer.singleShot(0, self._retranslate)
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        """Rebuild the widgets in the new language; the controller, undo history and data stay."""
+        self._retranslating = False
+        self.flush()
+        code, state, had_focus = self.tree.current_code(), self.splitter.saveState(), self.isAncestorOf(
+            QApplication.focusWidget())
+        old = self._body
+        self._body = self._build_body()
+        self._outer.replaceWidget(old, self._body)
+        old.hide()
+        old.deleteLater()
+        self.splitter.restoreState(state)
+        self._retranslate_actions()
+        if code:
+            self.tree.select_code(code)
+        if had_focus:
+            self.tree.setFocus()
