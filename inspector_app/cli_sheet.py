@@ -87,6 +87,7 @@ def print_command(inspection_id: int, args: argparse.Namespace) -> int:
         with ws.sessions.begin() as session:
             rendered, _row = print_sheet(session, inspection_id, args.kind, args.output, store=_store(ws),
                                          sheet_dir=ws.sheet_dir, actor=args.by or _default_actor(),
+                                         cache_file=ws.root / "cache" / "sheet-watermarks.json",
                                          progress=progress, font_path=args.font)
         if interactive:
             print(file=sys.stderr)

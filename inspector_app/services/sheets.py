@@ -14,8 +14,12 @@ as watermarked display copies (long edge 1600 px) made by ``services.photos.wate
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib
+import json
+import os
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -57,6 +61,7 @@ from inspector_app.storage.models import Inspection, Meta
 from inspector_app.storage.models_sheets import PrintedSheet
 
 PHOTO_LONG_EDGE = 1600
+WATERMARK_CACHE_VERSION = 1
 META_AUTHORITY = "authority_name"  # e.g. 常州市应急管理局
 META_AUTHORITY_SHORT = "authority_short"  # e.g. 常
 ROLE_NAMES = {"inspector": "检查人员", "enterprise_rep": "被检查单位现场负责人", "witness": "见证人"}
@@ -171,20 +176,62 @@ def _signatures(session: Session, inspection: Inspection, store: Any, evidence: 
     return tuple(blocks)
 
 
+def _watermarked(session: Session, store: Any, evidence: ModuleType, rows: list[Any], cache_file: Path | None,
+                 progress: Progress | None, cancel: CancelToken | None) -> list[bytes]:
+    """The watermarked display copies, made on all cores and remembered between prints.
+
+    A copy is keyed by its source (original, or marked-up copy), stamp text and size; the key → derived
+    hash map lives in ``cache_file`` (JSON), and the copies themselves in the store's derived area."""
+    from inspector_app.photos.watermark import watermark_photo
+
+    cache: dict[str, str] = {}
+    if cache_file is not None and cache_file.is_file():
+        try:
+            cache = dict(json.loads(cache_file.read_text("utf-8")))
+        except (OSError, ValueError):
+            cache = {}
+    jobs: list[tuple[str, str, Any, Any]] = []  # (key, source sha, store area, stamp)
+    for row in rows:
+        stamp = evidence.stamp_for_photo(session, row)
+        marked = bool(row.markup_sha256) and store.exists(row.markup_sha256, "derived")
+        source, area = (row.markup_sha256, "derived") if marked else (row.sha256, "originals")
+        key = hashlib.sha256(json.dumps([WATERMARK_CACHE_VERSION, source, area, repr(stamp), PHOTO_LONG_EDGE],
+                                        ensure_ascii=False).encode("utf-8")).hexdigest()
+        jobs.append((key, source, area, stamp))
+    todo = [j for j in jobs if not (cache.get(j[0]) and store.exists(cache[j[0]], "derived"))]
+    done = len(jobs) - len(todo)
+    if todo:
+        with ThreadPoolExecutor(max_workers=min(len(todo), os.cpu_count() or 1)) as pool:
+            futures = {pool.submit(watermark_photo, store, source, stamp, source_area=area,
+                                   long_edge=PHOTO_LONG_EDGE): key for key, source, area, stamp in todo}
+            try:
+                for future in as_completed(futures):
+                    cache[futures[future]] = future.result().sha256
+                    done += 1
+                    if progress is not None:
+                        progress(done, len(jobs), "准备照片")
+                    if cancel is not None:
+                        cancel.raise_if_cancelled()
+            except BaseException:
+                pool.shutdown(cancel_futures=True)
+                raise
+        if cache_file is not None:
+            with contextlib.suppress(OSError):
+                atomic_write_bytes(cache_file, json.dumps(cache, sort_keys=True).encode("utf-8"))
+    return [store.read(cache[key], "derived") for key, _, _, _ in jobs]
+
+
 def _photos(session: Session, inspection: Inspection, store: Any, evidence: ModuleType | None,
-            numbers: dict[int, int], with_images: bool, progress: Progress | None,
+            numbers: dict[int, int], with_images: bool, cache_file: Path | None, progress: Progress | None,
             cancel: CancelToken | None) -> tuple[Photo, ...]:
     if evidence is None:
         return ()
     rows = list(evidence.list_photos(session, inspection.id))
+    jpegs = [b""] * len(rows)
+    if with_images and store is not None and rows:
+        jpegs = _watermarked(session, store, evidence, rows, cache_file, progress, cancel)
     photos: list[Photo] = []
-    for n, row in enumerate(rows, start=1):
-        if cancel is not None:
-            cancel.raise_if_cancelled()
-        jpeg = b""
-        if with_images and store is not None:
-            derived = evidence.watermarked_copy(session, store, row.id, long_edge=PHOTO_LONG_EDGE)
-            jpeg = store.read(derived.sha256, "derived")
+    for n, (row, jpeg) in enumerate(zip(rows, jpegs, strict=True), start=1):
         caption = row.caption or row.original_name or f"照片 {n}"
         if row.role in ("before", "after"):
             caption += "（整改前）" if row.role == "before" else "（整改后）"
@@ -192,16 +239,16 @@ def _photos(session: Session, inspection: Inspection, store: Any, evidence: Modu
                             captured_at=row.captured_at,
                             time_source="EXIF" if row.time_source == "exif" else "设备时钟",
                             finding_number=numbers.get(row.finding_id) if row.finding_id else None))
-        if progress is not None:
-            progress(n, len(rows), "准备照片")
     return tuple(photos)
 
 
 def build_sheet_data(session: Session, inspection_id: int, *, store: Any = None, with_images: bool = True,
-                     progress: Progress | None = None, cancel: CancelToken | None = None) -> SheetData:
+                     cache_file: Path | None = None, progress: Progress | None = None,
+                     cancel: CancelToken | None = None) -> SheetData:
     """Everything the sheet prints. ``store`` is the workspace's ``PhotoStore`` (photos and signature
     images); ``with_images=False`` skips making the watermarked photo copies (the content hash does
-    not depend on them), which is what verification uses."""
+    not depend on them), which is what verification uses. ``cache_file`` remembers which watermarked
+    copies exist (e.g. ``workspace.root / "cache" / "sheet-watermarks.json"``)."""
     inspection = inspections.get(session, inspection_id)
     evidence = _evidence()
     enterprise = inspection.enterprise
@@ -236,7 +283,7 @@ def build_sheet_data(session: Session, inspection_id: int, *, store: Any = None,
         summary=summary,
         findings=tuple(findings),
         signatures=_signatures(session, inspection, store, evidence),
-        photos=_photos(session, inspection, store, evidence, numbers, with_images, progress, cancel),
+        photos=_photos(session, inspection, store, evidence, numbers, with_images, cache_file, progress, cancel),
         recheck=RecheckInfo(rechecked_at=max(rechecks) if rechecks else None) if rechecks else None,
         remarks=inspection.reviewer_comment,
     )
@@ -249,12 +296,13 @@ def current_hash(session: Session, inspection: Inspection | int, *, store: Any =
 
 
 def print_sheet(session: Session, inspection_id: int, kind: SheetKind, out_path: str | Path, *,
-                store: Any = None, sheet_dir: Path | None = None, actor: str = "",
+                store: Any = None, sheet_dir: Path | None = None, cache_file: Path | None = None, actor: str = "",
                 progress: Progress | None = None, cancel: CancelToken | None = None,
                 font_path: str | Path | None = None) -> tuple[RenderedSheet, PrintedSheet]:
     """Render ``kind`` for the inspection to ``out_path`` (atomically), keep a copy in ``sheet_dir``
     and record it. Raises ``NotFoundError``, ``FontNotFoundError``, ``Cancelled``, ``ReportError``."""
-    data = build_sheet_data(session, inspection_id, store=store, progress=progress, cancel=cancel)
+    data = build_sheet_data(session, inspection_id, store=store, cache_file=cache_file, progress=progress,
+                            cancel=cancel)
     pdf, info = render_sheet_bytes(data, kind, progress, cancel, font_path=font_path)
     if cancel is not None:
         cancel.raise_if_cancelled()
