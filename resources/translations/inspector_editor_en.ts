@@ -28,12 +28,12 @@
         <translation>Score</translation>
     </message>
     <message>
-        <source>不计</source>
-        <translation>excl.</translation>
-    </message>
-    <message>
         <source>{0}/{1} 已查</source>
         <translation>{0}/{1} done</translation>
+    </message>
+    <message>
+        <source>不计</source>
+        <translation>excl.</translation>
     </message>
 </context>
 <context>
@@ -426,6 +426,10 @@
         <translation>Edit inspection details</translation>
     </message>
     <message>
+        <source>已完成锁定，只读；如需修改请“重新打开…”并说明理由</source>
+        <translation>Completed and locked (read-only); use “Reopen…” with a reason to change it</translation>
+    </message>
+    <message>
         <source>已保存 {0}</source>
         <translation>Saved {0}</translation>
     </message>
@@ -552,6 +556,10 @@ The editor reloaded what the database holds; please check your latest changes.</
     <message>
         <source>查证：{0}</source>
         <translation>Check: {0}</translation>
+    </message>
+    <message>
+        <source>已锁定</source>
+        <translation>Locked</translation>
     </message>
     <message>
         <source>先选择检查结果，再填写说明</source>

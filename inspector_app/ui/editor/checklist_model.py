@@ -13,7 +13,15 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from inspector_app.domain.scoring import Answer, ScoreResult, item_earned
-from inspector_app.domain.template import NONCONFORM, NOT_APPLICABLE, PARTIAL, Element, Item, Template
+from inspector_app.domain.template import (
+    NONCONFORM,
+    NOT_APPLICABLE,
+    PARTIAL,
+    RESULTS,
+    Element,
+    Item,
+    Template,
+)
 from inspector_app.ui.editor import labels
 
 COL_CODE, COL_TEXT, COL_MARKS, COL_POINTS, COL_RESULT, COL_EARNED = range(6)
@@ -100,6 +108,12 @@ class ChecklistModel(QAbstractItemModel):
         if index.internalId() == 0:
             return self._template.elements[index.row()]
         return self._template.elements[index.internalId() - 1]
+
+    def widest_texts(self) -> list[str]:
+        """Texts the result column may show, for sizing it (element progress at its longest)."""
+        longest = max((len(e.items) for e in self._template.elements), default=0)
+        return [self.tr("{0}/{1} 已查").format(longest, longest), labels.unanswered_label(),
+                *(labels.result_label(r) for r in RESULTS)]
 
     def item_codes(self) -> list[str]:
         return [item.code for item in self._template.items]

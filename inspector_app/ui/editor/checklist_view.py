@@ -7,8 +7,6 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
-from inspector_app.domain.template import RESULTS
-from inspector_app.ui.editor import labels
 from inspector_app.ui.editor.checklist_model import (
     COL_CODE,
     COL_EARNED,
@@ -44,9 +42,8 @@ class ChecklistView(QTreeView):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
         metrics = self.fontMetrics()
-        results = [labels.result_label(r) for r in RESULTS] + [labels.unanswered_label(), "00/00"]
-        result_width = max(metrics.horizontalAdvance(t) for t in results) + 14
-        code_width = max([metrics.horizontalAdvance(c) for c in model.item_codes()] or [30]) + 34
+        result_width = max(metrics.horizontalAdvance(t) for t in model.widest_texts()) + 14
+        code_width = max([metrics.horizontalAdvance(c) for c in model.item_codes()] or [30]) + 2 * 14 + 14
         for column, width in ((COL_CODE, code_width), (COL_MARKS, 58), (COL_POINTS, 40),
                               (COL_RESULT, result_width), (COL_EARNED, 44)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)

@@ -160,15 +160,21 @@ class MissingDialog(QDialog):
 
     jumpRequested = Signal(str)  # item code, or "" for the header
 
-    def __init__(self, missing: Sequence[Missing], parent: QWidget | None = None) -> None:
+    def __init__(self, missing: Sequence[Missing], parent: QWidget | None = None,
+                 item_texts: dict[str, str] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("还不能完成并锁定"))
+        item_texts = item_texts or {}
         self.list = QListWidget()
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         kinds = {"unanswered": self.tr("未检查"), "note": self.tr("缺说明"), "photo": self.tr("缺照片"),
                  "signature": self.tr("缺签名"), "header": self.tr("检查信息")}
         for entry in missing:
-            item = QListWidgetItem(f"[{kinds.get(entry.kind, entry.kind)}] {entry.message}")
+            text = item_texts.get(entry.item_code, "")
+            short = text if len(text) <= 30 else text[:29] + "…"
+            item = QListWidgetItem(f"[{kinds.get(entry.kind, entry.kind)}] {entry.message}"
+                                   + (f"　{short}" if short else ""))
+            item.setToolTip(text)
             item.setData(Qt.ItemDataRole.UserRole, entry.item_code)
             item.setData(Qt.ItemDataRole.UserRole + 1, entry.kind)
             self.list.addItem(item)
@@ -181,7 +187,7 @@ class MissingDialog(QDialog):
         layout.addWidget(QLabel(self.tr("以下 {0} 项须先处理（双击或回车跳转到该项）：").format(len(missing))))
         layout.addWidget(self.list)
         layout.addWidget(buttons)
-        self.resize(520, 380)
+        self.resize(640, 400)
 
     def _jump(self, item: QListWidgetItem) -> None:
         self.jumpRequested.emit(item.data(Qt.ItemDataRole.UserRole) or "")

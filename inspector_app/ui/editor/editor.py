@@ -256,7 +256,8 @@ class InspectionEditor(QWidget):
     def show_missing(self, missing: list[Missing]) -> None:
         if self.missing_dialog is not None:
             self.missing_dialog.close()
-        dialog = MissingDialog(missing, self)
+        texts = {item.code: item.text for item in self.controller.snapshot.template.items}
+        dialog = MissingDialog(missing, self, texts)
         dialog.jumpRequested.connect(self.jump_to)
         self.missing_dialog = dialog
         dialog.show()
@@ -391,6 +392,9 @@ class InspectionEditor(QWidget):
         self.complete_button.setVisible(not locked)
         self.reopen_button.setVisible(locked)
         self.next_button.setEnabled(not locked)
+        self.keys_hint.setText(self.tr("已完成锁定，只读；如需修改请“重新打开…”并说明理由") if locked
+                               else self.tr("1–4 结果　J/K 上下　N 下一未查　Enter 备注　Esc 返回列表"))
+        self.keys_hint.setStyleSheet(f"color: {'#b71c1c' if locked else '#78909c'};")
         self.findings.set_rows(self.controller.snapshot.findings, locked)
         code = self.tree.current_code()
         self._current_item_changed(code)

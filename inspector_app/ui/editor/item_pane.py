@@ -187,8 +187,11 @@ class ItemPane(QWidget):
         answered = editable and answer is not None
         for widget in (self.extra, self.extra_reason, self.note):
             widget.setEnabled(answered)
-        self.note.setPlaceholderText(self.tr("检查情况说明（不符合或部分符合时必填，或登记隐患）") if answered
-                                     else self.tr("先选择检查结果，再填写说明"))
+        if self._locked:
+            self.note.setPlaceholderText(self.tr("已锁定"))
+        else:
+            self.note.setPlaceholderText(self.tr("检查情况说明（不符合或部分符合时必填，或登记隐患）") if answered
+                                         else self.tr("先选择检查结果，再填写说明"))
         self.add_finding.setEnabled(editable)
 
     def _set_texts(self, answer: Answer | None) -> None:
@@ -224,9 +227,11 @@ class ItemPane(QWidget):
 
     def _build_rules(self) -> None:
         while self.rules_layout.count():
-            child = self.rules_layout.takeAt(0)
-            if child.widget() is not None:
-                child.widget().deleteLater()
+            widget = self.rules_layout.takeAt(0).widget()
+            if widget is not None:
+                widget.hide()  # gone from the screen now, not when the deferred delete runs
+                widget.setParent(None)
+                widget.deleteLater()
         self._rule_rows = []
         rules = self._item.deductions if self._item else ()
         self.rules_title.setVisible(bool(rules))

@@ -109,7 +109,8 @@ class ScorePanel(QWidget):
         provisional = not result.complete
         text = "—" if result.score is None else _num(result.score)
         if provisional and result.score is not None:
-            text += f'<span style="font-size: 10pt; font-weight: normal;">{self.tr("（暂定）")}</span>'
+            provisional_text = self.tr("（暂定）")
+            text += f'<span style="font-size: 10pt; font-weight: normal;">{provisional_text}</span>'
         self.score.setText(text)
         self.grade.setText(self.tr("等级：{0}").format(labels.grade_label(result.grade)))
         self.outcome.setText(self.tr("结论：{0}").format(labels.outcome_label(result.outcome)))
