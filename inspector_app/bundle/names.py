@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from inspector_app.bundle.errors import UnsafeArchiveError
+
 _DRIVE = re.compile(r"^[A-Za-z]:")
 _WIN_DEVICES = frozenset(
     ["con", "prn", "aux", "nul"] + [f"com{i}" for i in range(10)] + [f"lpt{i}" for i in range(10)]
@@ -55,3 +57,31 @@ def _plain_name_problem(name: str) -> str | None:
         if segment.split(".")[0].lower() in _WIN_DEVICES:
             return "Windows device name"
     return None
+
+
+def decode_name(raw: bytes, flags: int) -> str:
+    if flags & 0x800:
+        try:
+            return raw.decode("utf-8", errors="strict")
+        except UnicodeDecodeError:
+            raise UnsafeArchiveError(f"entry name {raw!r} is not valid UTF-8 (overlong or malformed bytes)") from None
+    try:
+        return raw.decode("ascii")
+    except UnicodeDecodeError:
+        raise UnsafeArchiveError(f"entry name {raw!r} is not UTF-8 (a legacy code-page name)") from None
+
+
+def check_entry_type(name: str, system: int, ext_attr: int, is_dir: bool, allow_directories: bool) -> None:
+    """Refuse links, special files and (unless allowed) directory entries."""
+    if system == 3:  # Unix: mode bits in the high 16 bits
+        kind = (ext_attr >> 16) & 0o170000
+        if kind == 0o120000:
+            raise UnsafeArchiveError(f"entry {name!r} is a symbolic link; links are not accepted")
+        if kind not in (0, 0o100000, 0o040000):
+            raise UnsafeArchiveError(f"entry {name!r} is a special file (device, pipe or socket)")
+        if kind == 0o040000:
+            is_dir = True
+    if ext_attr & 0x400:  # FILE_ATTRIBUTE_REPARSE_POINT: NTFS symlink or junction
+        raise UnsafeArchiveError(f"entry {name!r} is a reparse point (Windows link); links are not accepted")
+    if is_dir and not allow_directories:
+        raise UnsafeArchiveError(f"entry {name!r} is a directory entry; only files are accepted")

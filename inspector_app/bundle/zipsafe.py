@@ -1,23 +1,13 @@
 """A zip reader that refuses hostile archives before extracting a single byte.
 
-``SafeZip.open(path)`` parses the end-of-central-directory record, the central directory and every
-local header itself (struct level), and rejects, each with a message naming the entry:
-
-* path traversal in every spelling (``../``, ``..\\``, percent-encoded, full-width look-alikes that
-  NFKC-normalise to ``../``, overlong UTF-8), absolute paths, drive letters, UNC paths, NTFS streams,
-  Windows device names and trailing dots/spaces, control characters;
-* symlinks and other special files (Unix mode bits or the NTFS reparse-point attribute);
-* duplicate names and names that collide after NFC + casefold, or a file that is also a directory;
-* overlapping entries (CVE-2024-0450 style bombs, which Python 3.11.7's ``zipfile`` accepts),
-  unaccounted bytes between entries, junk before the first entry (``zipfile`` silently tolerates a
-  prepended stub), trailing data after the end record;
-* compression ratios, entry sizes, total sizes and member counts above ``ZipLimits``;
-* encrypted entries, compression methods other than stored/deflate, a second "Unicode path" name;
-* names that are not UTF-8 (legacy code-page names);
-* empty and truncated files.
-
-Only then is Python's ``zipfile`` used to stream member data, and a bad CRC (raised by ``zipfile`` when
-a member is read to its end) or a corrupt deflate stream becomes an ``UnsafeArchiveError`` too.
+``SafeZip.open(path)`` parses the end record, the central directory and every local header itself
+(struct level) and rejects, each with a message naming the entry: unsafe names (``names.py``: every
+traversal spelling, absolute/drive/UNC paths), links and special files, duplicate and case- or
+NFC-colliding names, overlapping entries (CVE-2024-0450, which Python 3.11.7's ``zipfile`` accepts),
+unaccounted bytes, junk before or after the archive (``zipfile`` tolerates a prepended stub), sizes,
+ratios and member counts above ``ZipLimits``, encryption, methods other than stored/deflate, non-UTF-8
+names, empty and truncated files.  Only then does ``zipfile`` stream member data; a bad CRC or a corrupt
+deflate stream becomes an ``UnsafeArchiveError`` too.  Full list: ``docs/bundle-format.md``.
 """
 
 from __future__ import annotations
@@ -33,7 +23,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from inspector_app.bundle.errors import UnsafeArchiveError
-from inspector_app.bundle.names import name_problem
+from inspector_app.bundle.names import check_entry_type, decode_name, name_problem
 
 LOCAL_SIG = b"PK\x03\x04"
 CENTRAL_SIG = b"PK\x01\x02"
@@ -282,18 +272,6 @@ def _zip64_extra(extra: bytes, usize: int, csize: int, offset: int, name: str) -
     return usize, csize, offset
 
 
-def _decode_name(raw: bytes, flags: int) -> str:
-    if flags & 0x800:
-        try:
-            return raw.decode("utf-8", errors="strict")
-        except UnicodeDecodeError:
-            raise _fail(f"entry name {raw!r} is not valid UTF-8 (overlong or malformed bytes)") from None
-    try:
-        return raw.decode("ascii")
-    except UnicodeDecodeError:
-        raise _fail(f"entry name {raw!r} is not UTF-8 (a legacy code-page name)") from None
-
-
 def _parse_central(data: bytes, count: int, limits: ZipLimits) -> list[_Central]:
     entries: list[_Central] = []
     pos = 0
@@ -314,7 +292,7 @@ def _parse_central(data: bytes, count: int, limits: ZipLimits) -> list[_Central]
             raise _fail("truncated central directory")
         if nlen > limits.max_name_bytes:
             raise _fail(f"entry name of {nlen} bytes is too long (limit {limits.max_name_bytes})")
-        name = _decode_name(raw, flags)
+        name = decode_name(raw, flags)
         if flags & 0x1 or flags & 0x40 or method == 99:
             raise _fail(f"entry {name!r} is encrypted; encrypted entries are not accepted")
         problem = name_problem(name)
@@ -325,7 +303,7 @@ def _parse_central(data: bytes, count: int, limits: ZipLimits) -> list[_Central]
         if disk not in (0, _U16):
             raise _fail(f"entry {name!r} lies on another volume")
         is_dir = name.endswith("/")
-        _check_type(name, made_by >> 8, ext_attr, is_dir, limits)
+        check_entry_type(name, made_by >> 8, ext_attr, is_dir, limits.allow_directories)
         if method not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
             raise _fail(f"entry {name!r} uses unsupported compression method {method}")
         if method == zipfile.ZIP_STORED and csize != usize:
@@ -355,21 +333,6 @@ def _parse_central(data: bytes, count: int, limits: ZipLimits) -> list[_Central]
             if "/".join(parts[:i]) in files:
                 raise _fail(f"entry {name!r} would be created inside a file of the same archive")
     return entries
-
-
-def _check_type(name: str, system: int, ext_attr: int, is_dir: bool, limits: ZipLimits) -> None:
-    if system == 3:  # Unix: mode bits in the high 16 bits
-        kind = (ext_attr >> 16) & 0o170000
-        if kind == 0o120000:
-            raise _fail(f"entry {name!r} is a symbolic link; links are not accepted")
-        if kind not in (0, 0o100000, 0o040000):
-            raise _fail(f"entry {name!r} is a special file (device, pipe or socket)")
-        if kind == 0o040000:
-            is_dir = True
-    if ext_attr & 0x400:  # FILE_ATTRIBUTE_REPARSE_POINT: NTFS symlink or junction
-        raise _fail(f"entry {name!r} is a reparse point (Windows link); links are not accepted")
-    if is_dir and not limits.allow_directories:
-        raise _fail(f"entry {name!r} is a directory entry; only files are accepted")
 
 
 def _check_locals(handle: BinaryIO, central: list[_Central], cd_offset: int) -> list[ZipEntry]:

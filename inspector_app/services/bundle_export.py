@@ -23,7 +23,7 @@ import json
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -32,15 +32,17 @@ from sqlalchemy.orm import Session
 
 from inspector_app.bundle.bag import BagWriter, write_bundle
 from inspector_app.bundle.crypto import encrypt_file
+from inspector_app.bundle.evidence import Places, evidence_record
 from inspector_app.bundle.profile import BundleHeader, Direction
+from inspector_app.bundle.records import enterprise_record, file_key, inspection_record, template_record
 from inspector_app.bundle.signing import Signer
 from inspector_app.domain.errors import ValidationError
 from inspector_app.domain.lifecycle import InspectionStatus
 from inspector_app.secrets import KeyKind, KeyStore
-from inspector_app.services import audit, inspections
+from inspector_app.services import inspections
 from inspector_app.services.progress import CancelToken, Progress, no_progress
 from inspector_app.storage.engine import Workspace
-from inspector_app.storage.models import Enterprise, Inspection, TemplateRecord
+from inspector_app.storage.models import Inspection
 from inspector_app.storage.models_sync import (
     META_DEVICE_NAME,
     META_KEY_FINGERPRINT,
@@ -58,14 +60,6 @@ SENDABLE = {
     Direction.INSPECTOR_TO_OFFICE: (S.COMPLETED, S.EXPORTED),
     Direction.OFFICE_TO_INSPECTOR: (S.ASSIGNED, S.RETURNED, S.ACCEPTED),
 }
-ENTERPRISE_FIELDS = ("uscc", "uscc_override", "name", "address", "district", "industry", "sub_speciality",
-                     "cert_grade", "cert_number", "cert_issued", "cert_expires", "scoring_standard", "review_org",
-                     "consulting_org", "legal_rep", "contact_person", "contact_phone")
-INSPECTION_FIELDS = ("due_date", "assigned_at", "started_at", "ended_at", "completed_at", "location", "rep_name",
-                     "rep_title", "rep_phone", "reviewer_comment", "created_at", "updated_at")
-FINDING_FIELDS = ("item_code", "severity", "description", "requirement", "deadline", "responsible_person",
-                  "status", "recheck_note", "rechecked_at", "created_at", "updated_at")
-AUDIT_FIELDS = ("entity", "entity_key", "field", "old_value", "new_value", "actor", "at", "reason")
 
 
 @dataclass(frozen=True)
@@ -109,58 +103,6 @@ def load_identity(ws: Workspace, keystore: KeyStore | None = None, with_encrypti
 
 def default_direction(session: Session) -> Direction:
     return Direction.OFFICE_TO_INSPECTOR if role(session) == "office" else Direction.INSPECTOR_TO_OFFICE
-
-
-def iso(value: date | datetime | None) -> str | None:
-    return None if value is None else value.isoformat()
-
-
-# -- records ----------------------------------------------------------------------------------------
-def file_key(text: str) -> str:
-    """A record file name for ``text`` within the path grammar ([A-Za-z0-9_-]{1,80})."""
-    import hashlib
-    import re
-
-    return text if re.fullmatch(r"[A-Za-z0-9_-]{1,80}", text) else "x" + hashlib.sha256(text.encode()).hexdigest()
-
-
-def enterprise_record(e: Enterprise) -> dict[str, Any]:
-    return {name: (iso(v) if isinstance(v := getattr(e, name), date) else v) for name in ENTERPRISE_FIELDS}
-
-
-def template_record(t: TemplateRecord) -> dict[str, Any]:
-    return {"template_id": t.template_id, "version": t.version, "kind": t.kind, "title": t.title,
-            "sha256": t.sha256, "content": t.content}
-
-
-def inspection_record(session: Session, insp: Inspection, base: int | None) -> dict[str, Any]:
-    rec: dict[str, Any] = {
-        "uid": insp.uid, "revision": insp.revision, "base_revision": base, "status": insp.status,
-        "enterprise_uscc": insp.enterprise.uscc,
-        "template": {"template_id": insp.template.template_id, "version": insp.template.version,
-                     "sha256": insp.template.sha256},
-        "inspectors": [{"name": p.name, "cert_number": p.cert_number, "organisation": p.organisation,
-                        "phone": p.phone} for p in insp.inspectors],
-        "score": insp.score, "grade": insp.grade, "outcome": insp.outcome, "answered": insp.answered,
-    }
-    for name in INSPECTION_FIELDS:
-        value = getattr(insp, name)
-        rec[name] = iso(value) if isinstance(value, date) else value
-    rec["answers"] = [
-        {"item_code": a.item_code, "result": a.result, "deductions": json.loads(a.deductions or "[]"),
-         "extra_deduction": a.extra_deduction, "extra_reason": a.extra_reason, "note": a.note,
-         "updated_at": iso(a.updated_at)}
-        for a in sorted(insp.answers, key=lambda a: a.item_code)
-    ]
-    rec["findings"] = [
-        {"uid": f.uid, **{n: (iso(v) if isinstance(v := getattr(f, n), date) else v) for n in FINDING_FIELDS}}
-        for f in insp.findings
-    ]
-    rec["audit"] = [
-        {n: (iso(v) if isinstance(v := getattr(e, n), date) else v) for n in AUDIT_FIELDS}
-        for e in audit.trail(session, insp.id)
-    ]
-    return rec
 
 
 # -- selection --------------------------------------------------------------------------------------
@@ -244,9 +186,15 @@ def export_bundle(
             session.flush()
         states = _states(session, [i.uid for i in chosen])
         records = []
+        files: dict[str, Path] = {}
+        places = Places(ws.photo_dir, ws.sheet_dir)
         for number, insp in enumerate(chosen, 1):
             state = states.get(insp.uid)
-            records.append(inspection_record(session, insp, state.synced_revision if state else None))
+            record = inspection_record(session, insp, state.synced_revision if state else None)
+            evidence, carried = evidence_record(session, insp, places)
+            record.update(evidence)
+            files.update(carried)
+            records.append(record)
             result.inspections.append((insp.id, insp.uid, insp.revision))
             progress(number, len(chosen), f"检查 {insp.id}")
         enterprises = {i.enterprise.uscc: enterprise_record(i.enterprise) for i in chosen}
@@ -265,8 +213,11 @@ def export_bundle(
                 writer.add_json(f"data/records/templates/{sha}.json", rec)
             for rec in records:
                 writer.add_json(f"data/records/inspections/{rec['uid']}.json", rec)
-                if cancel is not None:
-                    cancel.raise_if_cancelled()
+            for number, (path, source) in enumerate(sorted(files.items()), 1):
+                writer.add_file(path, source, cancel)
+                progress(number, len(files), path.rsplit("/", 1)[1])
+            if cancel is not None:
+                cancel.raise_if_cancelled()
 
         plain = target if encrypt_to is None else target.with_name(f".{target.name}.plain")
         written = write_bundle(plain, header, identity.signer, fill, progress, cancel)

@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import tempfile
+import shutil
+import uuid
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -33,27 +33,26 @@ from sqlalchemy.orm import Session
 from inspector_app.bundle.bag_verify import VerifiedBundle, verify_bundle
 from inspector_app.bundle.crypto import decrypt_file, is_encrypted
 from inspector_app.bundle.errors import BundleError, DecryptionError, UntrustedKeyError
+from inspector_app.bundle.evidence import Places, apply_evidence, place_files, required_files
 from inspector_app.bundle.profile import Direction
+from inspector_app.bundle.records import (
+    ENTERPRISE_FIELDS,
+    INSPECTION_FIELDS,
+    enterprise_record,
+    merge_audit,
+    merge_findings,
+    parse_field,
+)
 from inspector_app.domain.errors import InspectorError
 from inspector_app.domain.lifecycle import InspectionStatus
 from inspector_app.domain.template import parse_template
 from inspector_app.services import audit, inspections
-from inspector_app.services.bundle_export import (
-    AUDIT_FIELDS,
-    ENTERPRISE_FIELDS,
-    FINDING_FIELDS,
-    INSPECTION_FIELDS,
-    SENDABLE,
-    Identity,
-    enterprise_record,
-)
+from inspector_app.services.bundle_export import SENDABLE, Identity
 from inspector_app.services.enterprises import EnterpriseData, by_uscc, upsert
 from inspector_app.services.progress import CancelToken, Progress, no_progress
 from inspector_app.storage.engine import Workspace
 from inspector_app.storage.models import (
     AnswerRecord,
-    AuditEvent,
-    Finding,
     Inspection,
     InspectionInspector,
     TemplateRecord,
@@ -72,7 +71,6 @@ from inspector_app.storage.models_sync import (
 )
 
 BUNDLE_SUFFIXES = (".inspbundle", ".zip", ".enc")
-DATE_FIELDS = {"due_date", "cert_issued", "cert_expires", "deadline"}
 
 
 class Rejected(BundleError):
@@ -136,27 +134,46 @@ def import_bundle(ws: Workspace, path: Path, *, identity: Identity | None = None
     path = Path(path)
     if not path.is_file():
         raise BundleError(f"{path} is not a file")
-    if is_encrypted(path):
-        if identity is None or identity.encryption_private is None:
-            raise DecryptionError("the bundle is encrypted and this installation has no decryption key")
-        with tempfile.TemporaryDirectory(dir=ws.root, prefix=".import-") as tmp:
-            plain = Path(tmp) / "bundle.zip"
+    _remove_stale_staging(ws.root)
+    stage = ws.root / f".import-{uuid.uuid4().hex}"
+    try:
+        if is_encrypted(path):
+            if identity is None or identity.encryption_private is None:
+                raise DecryptionError("the bundle is encrypted and this installation has no decryption key")
+            stage.mkdir()
+            plain = stage / "decrypted.inspbundle"
             decrypt_file(path, plain, identity.encryption_private)
-            report = import_bundle(ws, plain, cancel=cancel)
+            report = _import_verified(ws, plain, stage / "payload", cancel)
             report.path = path
             return report
+        return _import_verified(ws, path, stage, cancel)
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+
+
+def _remove_stale_staging(root: Path) -> None:
+    """Staging folders left by an import that was killed (its transaction was rolled back)."""
+    for folder in root.glob(".import-*"):
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _import_verified(ws: Workspace, path: Path, stage: Path, cancel: CancelToken | None) -> ImportReport:
     with ws.sessions() as session:
         try:
-            bundle = verify_bundle(path, SqlTrustStore(session), cancel=cancel)
+            bundle = verify_bundle(path, SqlTrustStore(session), stage_dir=stage, cancel=cancel)
         except UntrustedKeyError as exc:
             if exc.fingerprint == meta_get(session, META_KEY_FINGERPRINT):
                 raise Rejected("this bundle was made by this installation; import it on the other side") from None
             raise
+    places = Places(ws.photo_dir, ws.sheet_dir)
     with bundle:
         report = ImportReport(path, bundle_id=bundle.header.bundle_id, sequence=bundle.header.sequence,
                               producer=bundle.header.producer_name, fingerprint=bundle.signer_fingerprint)
         with ws.sessions.begin() as session:  # Rejected (or any error) rolls everything back
-            _apply_bundle(session, bundle, report)
+            _apply_bundle(session, bundle, report, places)
+            # Files last, before the commit: a rejected bundle places none; after a crash here the
+            # store may hold unreferenced content-addressed files, which a retry simply reuses.
+            place_files(bundle.staged, places)
     return report
 
 
@@ -181,11 +198,17 @@ def _check_bundle(session: Session, bundle: VerifiedBundle) -> bool:
     return True
 
 
-def _apply_bundle(session: Session, bundle: VerifiedBundle, report: ImportReport) -> None:
+def _apply_bundle(session: Session, bundle: VerifiedBundle, report: ImportReport, places: Places) -> None:
     if not _check_bundle(session, bundle):
         report.status, report.reason = "already imported", "this bundle was imported before; nothing changed"
         return
     header = bundle.header
+    carried = {f.sha256 for f in bundle.payload.values()}
+    for key, rec in bundle.records_of("inspections"):
+        for sha in required_files(rec):
+            if sha not in carried and not places.store.exists(sha, "originals") \
+                    and not places.store.exists(sha, "derived"):
+                raise Rejected(f"inspection {key} refers to file {sha[:12]}… which the bundle does not carry")
     for _key, rec in bundle.records_of("templates"):
         report.lines.append(_apply_template(session, rec))
     for _key, rec in bundle.records_of("enterprises"):
@@ -202,16 +225,6 @@ def _apply_bundle(session: Session, bundle: VerifiedBundle, report: ImportReport
     peer.last_sequence, peer.last_bundle_id, peer.updated_at = header.sequence, header.bundle_id, now()
     session.add(peer)
     report.status = "imported"
-
-
-def _text(rec: dict[str, Any], name: str) -> Any:
-    value = rec.get(name)
-    if value is None or (name not in DATE_FIELDS and not name.endswith("_at") and name != "at"):
-        return value
-    try:
-        return date.fromisoformat(value) if name in DATE_FIELDS else datetime.fromisoformat(value)
-    except (TypeError, ValueError):
-        raise Rejected(f"field {name} has an invalid date {value!r}") from None
 
 
 def _apply_template(session: Session, rec: dict[str, Any]) -> ReportLine:
@@ -242,7 +255,7 @@ def _apply_enterprise(session: Session, rec: dict[str, Any], direction: Directio
     if existing is not None and (direction is Direction.INSPECTOR_TO_OFFICE or enterprise_record(existing) == rec):
         return ReportLine("enterprise", key, "unchanged")
     try:
-        data = EnterpriseData(**{name: _text(rec, name) for name in ENTERPRISE_FIELDS})
+        data = EnterpriseData(**{name: parse_field(rec, name) for name in ENTERPRISE_FIELDS})
         upsert(session, data)
     except (InspectorError, TypeError) as exc:
         raise Rejected(f"enterprise {key}: {exc}") from None
@@ -286,7 +299,7 @@ def _apply_inspection(session: Session, rec: dict[str, Any], bundle: VerifiedBun
 
 def _write_inspection(session: Session, insp: Inspection, rec: dict[str, Any], bundle: VerifiedBundle) -> None:
     for name in INSPECTION_FIELDS:
-        setattr(insp, name, _text(rec, name))
+        setattr(insp, name, parse_field(rec, name))
     old_status = insp.status
     status = rec["status"]
     if bundle.header.direction is Direction.INSPECTOR_TO_OFFICE:
@@ -305,48 +318,14 @@ def _write_inspection(session: Session, insp: Inspection, rec: dict[str, Any], b
         insp.answers.append(AnswerRecord(
             item_code=a["item_code"], result=a["result"], deductions=json.dumps(a["deductions"], ensure_ascii=False),
             extra_deduction=float(a["extra_deduction"]), extra_reason=a["extra_reason"], note=a["note"],
-            updated_at=_text(a, "updated_at") or now()))
-    _merge_findings(session, insp, rec["findings"])
-    _merge_audit(session, insp, rec["audit"])
+            updated_at=parse_field(a, "updated_at") or now()))
+    merge_findings(session, insp, rec["findings"])
+    apply_evidence(session, insp, rec)
+    merge_audit(session, insp, rec["audit"])
     insp.revision = int(rec["revision"])
     inspections.rescore(session, insp)
     audit.record(session, insp, "inspection", insp.uid, "status", old_status or "", status, bundle.header.producer_name,
                  f"bundle {bundle.header.bundle_id} (sequence {bundle.header.sequence})")
-
-
-def _merge_findings(session: Session, insp: Inspection, incoming: list[dict[str, Any]]) -> None:
-    existing = {f.uid: f for f in insp.findings}
-    keep = set()
-    for rec in incoming:
-        finding = existing.get(rec["uid"])
-        if finding is None:
-            finding = Finding(uid=rec["uid"], description="")
-            insp.findings.append(finding)
-        for name in FINDING_FIELDS:
-            setattr(finding, name, _text(rec, name))
-        keep.add(rec["uid"])
-    for uid, finding in existing.items():
-        if uid not in keep:
-            insp.findings.remove(finding)
-    session.flush()
-
-
-def _merge_audit(session: Session, insp: Inspection, incoming: list[dict[str, Any]]) -> None:
-    """The union of both trails: an audit event is never lost or duplicated."""
-    def key(values: dict[str, Any]) -> tuple[str, ...]:
-        return tuple("" if values.get(n) is None else str(values[n]) for n in AUDIT_FIELDS)
-
-    have = set()
-    if insp.id is not None:
-        for event in audit.trail(session, insp.id):
-            have.add(key({n: (v.isoformat() if isinstance(v := getattr(event, n), datetime) else v)
-                          for n in AUDIT_FIELDS}))
-    for rec in incoming:
-        if key(rec) in have:
-            continue
-        have.add(key(rec))
-        values = {n: _text(rec, n) for n in AUDIT_FIELDS}
-        session.add(AuditEvent(inspection_id=insp.id, **values))
 
 
 def _record_conflict(session: Session, rec: dict[str, Any], bundle: VerifiedBundle, local_revision: int,
