@@ -161,8 +161,9 @@ def signature_blocks(signatures: tuple[Signature, ...], st: Styles) -> list[Flow
                 else fmt_date(None))
         if sig.refusal_reason:
             text = f"<b>拒绝签名</b>。原因：{esc(sig.refusal_reason)}"
-            if sig.witness_name:
-                text += f"<br/>见证人：{esc(sig.witness_name)}"
+            if sig.witness_name or sig.witness_png:
+                who = esc(sig.witness_name) or "\xa0" * 12
+                text += f"<br/>见证人：{who}" + ("（签名如下）" if sig.witness_png else "（签名）")
             cell: Any = [p(text, st.cell)]
             if sig.witness_png:
                 cell.append(SignatureImage(sig.witness_png, 40 * mm, 12 * mm))
