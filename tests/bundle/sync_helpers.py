@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -12,7 +13,7 @@ from inspector_app.bundle.crypto import x25519_public
 from inspector_app.bundle.signing import Signer, TrustedKey
 from inspector_app.domain import uscc
 from inspector_app.domain.scoring import Answer
-from inspector_app.services import findings, inspections
+from inspector_app.services import findings, inspections, photos
 from inspector_app.services.bundle_export import Identity
 from inspector_app.services.enterprises import EnterpriseData, upsert
 from inspector_app.services.templates import latest_templates, sync_shipped_templates
@@ -73,7 +74,7 @@ def id_of(side: Side, uid: str) -> int:
         return found
 
 
-def fill_and_complete(side: Side, inspection_id: int) -> None:
+def fill_and_complete(side: Side, inspection_id: int, photo_files: Sequence[Path] = ()) -> None:
     with side.ws.sessions.begin() as s:
         insp = inspections.get(s, inspection_id)
         items = inspections.template_for(insp).items
@@ -82,6 +83,14 @@ def fill_and_complete(side: Side, inspection_id: int) -> None:
         inspections.set_answer(s, insp, items[1].code, Answer("不符合", note="未见记录"), "季琳")
         findings.add(s, insp, "季琳", description="消防通道堆放杂物", item_code=items[1].code,
                      requirement="立即清理", deadline=date.today() + timedelta(days=7), responsible_person="张三")
+        store = photos.photo_store(side.ws.photo_dir)
+        for path in photo_files:
+            photos.add_photo_bytes(s, store, inspection_id, path.read_bytes(), path.name, "季琳",
+                                   item_code=items[1].code, caption=f"现场照片 {path.stem}")
+        signers = [("inspector", name) for name, _cert in PAIR] + [("enterprise_rep", "王厂长")]
+        for number, (signer_role, name) in enumerate(signers):
+            stroke = [[[0.0, 0.0], [10.0 + number, 5.0 * number], [20.0, 0.0]]]
+            photos.save_signature(s, store if photo_files else None, inspection_id, signer_role, name, stroke, "季琳")
         inspections.complete(s, insp, "季琳")
 
 

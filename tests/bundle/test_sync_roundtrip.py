@@ -167,3 +167,47 @@ def test_own_bundle_and_wrong_direction_are_rejected(sides: tuple[Side, Side], t
     assert wrong.status == "rejected" and "expects inspector-to-office" in wrong.reason
     assert snapshot(other.ws) == before
     other.ws.close()
+
+
+@pytest.mark.fixtures
+def test_round_trip_with_real_photos(sides: tuple[Side, Side], tmp_path: Path, photo_fixtures: Path) -> None:
+    import zipfile
+
+    import bagit
+
+    from inspector_app.services import photos
+
+    office, field = sides
+    oid = assign_one(office)
+    uid = _uid(office, oid)
+    import_bundle(field.ws, export_bundle(office.ws, office.identity, tmp_path / "a.inspbundle").path)
+    fid = id_of(field, uid)
+    files = [photo_fixtures / n for n in ("gps-htc.jpg", "heic-phone.heic", "orient-6.jpg", "large-phone.jpg")]
+    fill_and_complete(field, fid, files)
+    out = export_bundle(field.ws, field.identity, tmp_path / "b.inspbundle")
+    with zipfile.ZipFile(out.path) as zf:
+        names = zf.namelist()
+        stored = {i.filename.rsplit("/", 1)[1]: i.compress_type for i in zf.infolist() if "/photos/" in i.filename}
+    assert sum("/data/photos/originals/" in n for n in names) == 4
+    assert sum("/data/photos/derived/" in n for n in names) >= 8  # display copy and thumbnail of each
+    assert sum("/data/signatures/" in n for n in names) == 3
+    assert set(stored.values()) == {zipfile.ZIP_STORED}
+    zipfile.ZipFile(out.path).extractall(tmp_path / "unzipped")
+    (bag_dir,) = list((tmp_path / "unzipped").iterdir())
+    bagit.Bag(str(bag_dir)).validate()
+
+    report = import_bundle(office.ws, out.path)
+    assert report.status == "imported", report.reason
+    store = photos.photo_store(office.ws.photo_dir)
+    with office.ws.sessions() as s, field.ws.sessions() as f:
+        got, sent = photos.list_photos(s, oid), photos.list_photos(f, fid)
+        assert [(p.sha256, p.caption, p.item_code, p.captured_at, p.gps_lat) for p in got] == [
+            (p.sha256, p.caption, p.item_code, p.captured_at, p.gps_lat) for p in sent]
+        for photo, source in zip(got, files, strict=True):
+            assert store.read(photo.sha256) == source.read_bytes()  # the original, byte for byte
+            assert store.exists(photo.display_sha256, "derived") and store.exists(photo.thumb_sha256, "derived")
+        sigs = photos.list_signatures(s, oid)
+        assert sorted(x.signer_name for x in sigs) == ["吴敏", "季琳", "王厂长"]
+        assert all(store.exists(x.image_sha256, "derived") for x in sigs)
+        assert all(x.inspector_id is not None for x in sigs if x.role == "inspector")
+    assert not list(office.ws.root.glob(".import-*"))
