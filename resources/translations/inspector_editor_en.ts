@@ -331,6 +331,14 @@
         <translation>not set</translation>
     </message>
     <message>
+        <source>现在</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <source>填入当前时间</source>
+        <translation>Set to the current time</translation>
+    </message>
+    <message>
         <source>现场负责人</source>
         <translation>On-site representative</translation>
     </message>
@@ -424,6 +432,10 @@
     <message>
         <source>修改检查信息</source>
         <translation>Edit inspection details</translation>
+    </message>
+    <message>
+        <source>已上报的检查只能由审核方退回后修改</source>
+        <translation>A submitted inspection can be changed only after the reviewer returns it</translation>
     </message>
     <message>
         <source>已完成锁定，只读；如需修改请“重新打开…”并说明理由</source>

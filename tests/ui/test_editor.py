@@ -305,3 +305,31 @@ def test_checklist_model_without_a_window(workspace_and_id: tuple[Workspace, int
     assert model.index_of("A.1", COL_RESULT).data() == "不符合"
     assert model.index(1, COL_RESULT, first).data() == "未检查"
     assert model.index(0, COL_RESULT).data() == f"1/{len(template.elements[0].items)} 已查"
+
+
+def test_end_time_now_button_and_undo(editor: InspectionEditor, workspace_and_id: tuple[Workspace, int]) -> None:
+    workspace, inspection_id = workspace_and_id
+    assert stored_inspection(workspace, inspection_id).ended_at is None
+    editor.header.now_buttons["ended_at"].click()
+    ended = stored_inspection(workspace, inspection_id).ended_at
+    assert ended is not None and ended.year >= 2024
+    editor.undo()
+    assert stored_inspection(workspace, inspection_id).ended_at is None
+    assert editor.header.times["ended_at"].text() == "未填写"
+
+
+def test_received_inspection_is_read_only_and_cannot_be_reopened_here(
+        qtbot: QtBot, workspace_and_id: tuple[Workspace, int]) -> None:
+    workspace, inspection_id = workspace_and_id
+    with workspace.sessions() as session:
+        inspections.get(session, inspection_id).status = InspectionStatus.RECEIVED.value
+        session.commit()
+    editor = InspectionEditor(workspace, inspection_id, InlineTaskRunner(), ACTOR)
+    qtbot.addWidget(editor)
+    editor.show()
+    assert editor.controller.locked
+    assert not editor.reopen_button.isEnabled()
+    assert not editor.header.texts["location"].isEnabled()
+    assert not editor.findings.add_button.isEnabled()
+    editor.set_result("符合")
+    assert editor.controller.answer("A.1") is None

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector_app.domain.lifecycle import FindingStatus, Severity
+from inspector_app.domain.lifecycle import INSPECTION_TRANSITIONS, FindingStatus, InspectionStatus, Severity
 from inspector_app.domain.scoring import Answer
 from inspector_app.domain.template import RESULTS
 from inspector_app.services.inspections import Missing
@@ -234,6 +234,7 @@ class InspectionEditor(QWidget):
         self.tree.setFocus()
 
     def jump_to(self, code: str) -> None:
+        self.activateWindow()
         if code and self.tree.select_code(code):
             self.tree.setFocus()
         elif not code:
@@ -391,6 +392,9 @@ class InspectionEditor(QWidget):
         self.header.refresh_status()
         self.complete_button.setVisible(not locked)
         self.reopen_button.setVisible(locked)
+        can_reopen = InspectionStatus.IN_PROGRESS in INSPECTION_TRANSITIONS[self.controller.snapshot.status]
+        self.reopen_button.setEnabled(can_reopen)
+        self.reopen_button.setToolTip("" if can_reopen else self.tr("已上报的检查只能由审核方退回后修改"))
         self.next_button.setEnabled(not locked)
         self.keys_hint.setText(self.tr("已完成锁定，只读；如需修改请“重新打开…”并说明理由") if locked
                                else self.tr("1–4 结果　J/K 上下　N 下一未查　Enter 备注　Esc 返回列表"))

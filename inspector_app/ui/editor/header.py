@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSizePolicy,
+    QToolButton,
     QWidget,
 )
 
@@ -76,6 +77,7 @@ class HeaderStrip(QWidget):
         self.texts["rep_name"].setMaximumWidth(100)
 
         self.times: dict[str, QDateTimeEdit] = {}
+        self.now_buttons: dict[str, QToolButton] = {}
         for name in HEADER_TIME_FIELDS:
             edit = QDateTimeEdit()
             edit.setDisplayFormat("yyyy-MM-dd HH:mm")
@@ -87,6 +89,11 @@ class HeaderStrip(QWidget):
             edit.dateTimeChanged.connect(lambda _v, d=debouncer: d.poke())
             self.times[name] = edit
             self._debouncers[name] = debouncer
+            now_button = QToolButton()
+            now_button.setText(self.tr("现在"))
+            now_button.setToolTip(self.tr("填入当前时间"))
+            now_button.clicked.connect(partial(self._set_now, name))
+            self.now_buttons[name] = now_button
 
         grid = QGridLayout(self)
         grid.setContentsMargins(6, 4, 6, 4)
@@ -115,9 +122,14 @@ class HeaderStrip(QWidget):
         grid.addLayout(rep, 2, 0, 1, 2)
         grid.addWidget(QLabel(self.tr("检查时间")), 2, 2)
         when = QHBoxLayout()
+        when.setSpacing(2)
         when.addWidget(self.times["started_at"])
+        when.addWidget(self.now_buttons["started_at"])
+        when.addSpacing(6)
         when.addWidget(QLabel(self.tr("至")))
+        when.addSpacing(6)
         when.addWidget(self.times["ended_at"])
+        when.addWidget(self.now_buttons["ended_at"])
         when.addStretch(1)
         grid.addLayout(when, 2, 3)
         grid.setColumnStretch(1, 1)
@@ -148,7 +160,8 @@ class HeaderStrip(QWidget):
         colour = "#b71c1c" if snapshot.locked else "#1565c0"
         self.status.setText(labels.status_label(snapshot.status))
         self.status.setStyleSheet(f"color: white; background: {colour}; border-radius: 3px; padding: 2px 8px;")
-        for widget in (*self.texts.values(), *self.times.values(), self.edit_inspectors):
+        for widget in (*self.texts.values(), *self.times.values(), *self.now_buttons.values(),
+                       self.edit_inspectors):
             widget.setEnabled(not snapshot.locked)
 
     def refresh(self, name: str) -> None:
@@ -178,6 +191,10 @@ class HeaderStrip(QWidget):
         for debouncer in self._debouncers.values():
             if debouncer.pending:
                 debouncer.flush()
+
+    def _set_now(self, name: str) -> None:
+        self.times[name].setDateTime(QDateTime.currentDateTime())
+        self._debouncers[name].flush()
 
     def _commit_text(self, name: str) -> None:
         self._emit_if_changed(name, self.texts[name].text().strip())
