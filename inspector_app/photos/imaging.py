@@ -65,12 +65,19 @@ def upright(image: Image.Image) -> Image.Image:
     return result if result is not None else image
 
 
-def fit_long_edge(image: Image.Image, long_edge: int) -> Image.Image:
-    """A copy no longer than ``long_edge`` on its long side (never enlarged)."""
-    copy = image.copy() if max(image.size) > long_edge else image
-    if max(copy.size) > long_edge:
-        copy.thumbnail((long_edge, long_edge), Image.Resampling.LANCZOS, reducing_gap=2.0)
-    return copy
+def fit_long_edge(image: Image.Image, long_edge: int,
+                  resample: Image.Resampling = Image.Resampling.BICUBIC) -> Image.Image:
+    """An image no longer than ``long_edge`` on its long side (never enlarged; ``image`` untouched).
+
+    Bicubic rather than Lanczos: after ``Image.draft`` the remaining reduction is at most 2×, where
+    the two look alike, and bicubic costs about 30 % less – resizing is as costly as decoding here.
+    """
+    width, height = image.size
+    if max(width, height) <= long_edge:
+        return image
+    scale = long_edge / max(width, height)
+    size = (max(1, round(width * scale)), max(1, round(height * scale)))
+    return image.resize(size, resample, reducing_gap=2.0)
 
 
 def encode_jpeg(image: Image.Image, quality: int = DEFAULT_JPEG_QUALITY, icc_profile: bytes | None = None) -> bytes:
