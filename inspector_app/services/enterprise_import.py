@@ -276,14 +276,35 @@ def _write(session: Session, table: Table, present: list[str], inserts: list[dic
     stmt = update(table).where(table.c.id == bindparam("b_id")).values(
         {"uscc_override": bindparam("b_uscc_override"), "updated_at": bindparam("b_updated_at"),
          **{f: bindparam(f"b_{f}") for f in present}})
+    # New rows skip SQLAlchemy's per-row parameter handling (a third of the write time): plain tuples
+    # through the driver's executemany, converted by the dialect's own bind processors (dates, booleans).
+    dialect = session.get_bind().dialect
+    compiled = insert(table).compile(dialect=dialect,
+                                     column_keys=[*_FIELDS, "uscc_override", "created_at", "updated_at"])
+    names = list(compiled.positiontup or ())  # the statement's own parameter order
+    converters = [(i, p) for i, n in enumerate(names)
+                  if (p := table.c[n].type.dialect_impl(dialect).bind_processor(dialect))]
+    sql = str(compiled)
     try:
-        for batch, statement in ((inserts, insert(table)), (updates, stmt)):
-            for chunk in _chunks(batch, _CHUNK):
-                if cancel is not None and cancel.cancelled:
-                    raise Cancelled("导入已取消，未写入任何数据")
-                session.execute(statement, list(chunk))
-                done += len(chunk)
-                progress(done, total, "正在写入")
+        for chunk in _chunks(inserts, _CHUNK):
+            if cancel is not None and cancel.cancelled:
+                raise Cancelled("导入已取消，未写入任何数据")
+            params = []
+            for record in chunk:
+                values = [record[n] for n in names]
+                for i, convert in converters:
+                    if values[i] is not None:
+                        values[i] = convert(values[i])
+                params.append(tuple(values))
+            session.connection().exec_driver_sql(sql, params)
+            done += len(chunk)
+            progress(done, total, "正在写入")
+        for chunk in _chunks(updates, _CHUNK):
+            if cancel is not None and cancel.cancelled:
+                raise Cancelled("导入已取消，未写入任何数据")
+            session.execute(stmt, list(chunk))
+            done += len(chunk)
+            progress(done, total, "正在写入")
         if cancel is not None and cancel.cancelled:
             raise Cancelled("导入已取消，未写入任何数据")
         session.commit()

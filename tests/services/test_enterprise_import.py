@@ -475,3 +475,23 @@ def test_two_row_header_with_a_group_heading(ws: Workspace, tmp_path: Path) -> N
     with ws.sessions() as s:
         e = by_uscc(s, code(2))
         assert e is not None and e.cert_number == "苏AQB002" and e.cert_expires == date(2023, 3, 31)
+
+
+def test_bulk_insert_stores_what_the_orm_stores(ws: Workspace, tmp_path: Path) -> None:
+    """New rows bypass the ORM; their stored form (dates, timestamps, booleans) must be the ORM's."""
+    from inspector_app.services.enterprises import EnterpriseData, upsert
+
+    run(ws, write_xlsx(tmp_path / "one.xlsx", [row(1)]))
+    with ws.sessions() as s:
+        upsert(s, EnterpriseData(name="对照", uscc=code(99), cert_issued=date(2020, 3, 1),
+                                 cert_expires=date(2023, 2, 28)))
+        s.commit()
+    import sqlite3
+
+    con = sqlite3.connect(ws.db_path)
+    try:
+        got = con.execute("SELECT uscc, typeof(uscc_override), uscc_override, cert_issued, cert_expires, "
+                          "length(created_at), length(updated_at) FROM enterprises ORDER BY id").fetchall()
+    finally:
+        con.close()
+    assert got[0][1:] == got[1][1:] == ("integer", 0, "2020-03-01", "2023-02-28", 26, 26)
