@@ -21,6 +21,8 @@ from inspector_app.reports import (
 from inspector_app.reports.sample import sample_sheet
 from inspector_app.services.progress import CancelToken
 
+pytestmark = pytest.mark.usefixtures("cjk_font")
+
 
 def _render(tmp_path: Path, name: str = "s", kind: str = "record", **kw: object) -> tuple[Path, int]:
     data = sample_sheet(**kw)  # type: ignore[arg-type]

@@ -25,6 +25,8 @@ from inspector_app.storage.engine import Workspace, open_workspace
 from inspector_app.storage.models import Inspection
 from inspector_app.storage.models_sheets import PrintedSheet
 
+pytestmark = pytest.mark.usefixtures("cjk_font")
+
 
 @pytest.fixture(scope="module")
 def demo_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
