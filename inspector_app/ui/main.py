@@ -49,8 +49,11 @@ def _probe(stage: str) -> None:
 
 
 def open_and_load(window: MainWindow, data_dir: Path, settings: AppSettings,
-                  on_ready: Any = None) -> None:
-    """Open the workspace and read the rows in a worker; then fill the window (and offer demo data)."""
+                  on_ready: Any = None, on_fatal: Any = None) -> None:
+    """Open the workspace and read the rows in a worker; then fill the window (and offer demo data).
+
+    When the workspace cannot be opened the user gets a message, the window closes and ``on_fatal``
+    runs (``run`` passes one that ends the application with status 1)."""
 
     def work(_progress: Any, _cancel: Any) -> tuple[Workspace, list[dict[str, Any]]]:
         from inspector_app.storage.engine import open_workspace
@@ -83,7 +86,8 @@ def open_and_load(window: MainWindow, data_dir: Path, settings: AppSettings,
                              QCoreApplication.translate("Startup", "工作区 %1 无法打开：\n\n%2")
                              .replace("%1", str(data_dir)).replace("%2", message))
         window.close()
-        QCoreApplication.exit(1)
+        if on_fatal is not None:
+            on_fatal()
 
     window.runner.run(work, done, failed)
 
@@ -104,7 +108,7 @@ def run(args: argparse.Namespace) -> int:
     window = MainWindow(runner, settings)
     window.show()
     QTimer.singleShot(0, lambda: _probe("shown"))
-    QTimer.singleShot(0, lambda: open_and_load(window, data_dir, settings))
+    QTimer.singleShot(0, lambda: open_and_load(window, data_dir, settings, on_fatal=lambda: app.exit(1)))
     code = int(app.exec())
     runner.shutdown()
     if window.workspace is not None:

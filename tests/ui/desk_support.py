@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 from pytestqt.qtbot import QtBot
 
 from inspector_app.services.demo import build_demo
@@ -58,6 +58,8 @@ def window(qtbot: QtBot, workspace: Workspace, settings: AppSettings) -> Iterato
     win.reload()
     yield win
     win.editor_tabs.close_all()
+    # closed editors are deleted later; do it now so that no half-deleted editor sees the next test's events
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def row(i: int, **values: Any) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from desk_support import demo_template, settings, window, workspace
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -86,6 +86,7 @@ def test_enter_opens_the_inspection_in_a_tab(qtbot: QtBot, window: MainWindow) -
     assert window.tabs.count() == 2
     window.refresh_inspection(target["id"])  # what the editor's changed(int) triggers
     assert window.editor_tabs.close_tab(1) and window.tabs.count() == 1
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert not window.editor_tabs.close_tab(0)  # the list stays
 
 
