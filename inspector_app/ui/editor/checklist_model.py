@@ -61,6 +61,11 @@ class ChecklistModel(QAbstractItemModel):
 
     def set_rows(self, template: Template, answers: dict[str, Answer], with_findings: set[str],
                  score: ScoreResult | None) -> None:
+        if template is self._template and answers is self._answers:  # same data: no reset needed
+            self.set_findings(with_findings)
+            if score is not None:
+                self.set_score(score)
+            return
         self.beginResetModel()
         self._template, self._answers, self._with_findings, self._score = template, answers, with_findings, score
         self._index_template()
@@ -68,24 +73,32 @@ class ChecklistModel(QAbstractItemModel):
         self.endResetModel()
 
     def set_score(self, score: ScoreResult) -> None:
+        """Refresh the subtotals that changed. Views repaint a single changed cell cheaply but repaint
+        the whole viewport for a multi-cell range, so each changed cell is announced on its own."""
+        old = self._score
         self._score = score
-        count = self.rowCount()
-        if count:
-            self.dataChanged.emit(self.index(0, COL_RESULT), self.index(count - 1, COL_EARNED))
+        for row, element in enumerate(score.elements):
+            before = old.elements[row] if old is not None and row < len(old.elements) else None
+            if before != element:
+                self._cell_changed(self.element_index(row, COL_EARNED))
 
     def set_findings(self, with_findings: set[str]) -> None:
         changed = with_findings ^ self._with_findings
         self._with_findings = set(with_findings)
         for code in changed:
-            self.item_changed(code)
+            self._cell_changed(self.index_of(code, COL_MARKS))
 
     def item_changed(self, code: str) -> None:
         self._earned_text.pop(code, None)
         index = self.index_of(code)
         if index.isValid():
-            self.dataChanged.emit(index, index.siblingAtColumn(COL_EARNED))
-            parent = index.parent()
-            self.dataChanged.emit(parent.siblingAtColumn(COL_RESULT), parent.siblingAtColumn(COL_EARNED))
+            for column in (COL_MARKS, COL_RESULT, COL_EARNED):
+                self._cell_changed(index.siblingAtColumn(column))
+            self._cell_changed(index.parent().siblingAtColumn(COL_RESULT))
+
+    def _cell_changed(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.dataChanged.emit(index, index)
 
     # ------------------------------------------------------------------ lookups
     def index_of(self, code: str, column: int = 0) -> QModelIndex:

@@ -364,9 +364,8 @@ class InspectionEditor(QWidget):
         self.header.set_snapshot(snapshot)
         self.model.set_rows(snapshot.template, snapshot.answers, snapshot.items_with_findings(),
                             self.controller.score)
-        self.findings.set_rows(snapshot.findings, snapshot.locked)
         self.score_panel.set_score(self.controller.score)
-        self._status_changed()
+        self._status_changed()  # also fills the findings panel
 
     def _current_item_changed(self, code: str) -> None:
         snapshot = self.controller.snapshot
