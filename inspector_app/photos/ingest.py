@@ -9,8 +9,10 @@ are added. A file that cannot be used becomes an :class:`IngestResult` carrying 
 reason; it never stops the others.
 
 Pool start method: ``forkserver`` on POSIX (safe in a process that already runs Qt and worker
-threads, unlike ``fork``; the server is started once per process and later pools fork from it
-cheaply), ``spawn`` elsewhere.
+threads, unlike ``fork``; the server is started once per process, preloads this module, and later
+pools fork from it cheaply), ``spawn`` elsewhere. Either way the program's ``__main__`` must be
+import-safe (``if __name__ == "__main__":``) and a frozen build must call
+``multiprocessing.freeze_support()`` first thing.
 """
 
 from __future__ import annotations
@@ -282,8 +284,13 @@ def collect_image_paths(items: Iterable[Path]) -> list[Path]:
 
 
 def _pool_context() -> Any:
-    method = "spawn" if sys.platform == "win32" else "forkserver"
-    return multiprocessing.get_context(method)
+    if sys.platform == "win32":
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    # The server imports Pillow, pillow-heif and this module once; every worker of every later
+    # batch is forked from it ready to work (effective only before the server first starts).
+    context.set_forkserver_preload(["inspector_app.photos.ingest", "pillow_heif"])
+    return context
 
 
 def default_workers() -> int:
