@@ -147,15 +147,18 @@ def main() -> int:
             app.processEvents()
             times.append((time.perf_counter() - start) * 1000)
             editor.tree.setFocus()
-            editor.tree.select_code(f"{chr(ord('A') + ELEMENTS - 1)}.1")
-            for key in (Qt.Key.Key_1, Qt.Key.Key_3):
+            editor.tree.select_code(f"{chr(ord('A') + ELEMENTS - 1)}.1")  # unanswered items
+            app.processEvents()
+            for _ in range(8):
                 start = time.perf_counter()
-                QTest.keyClick(editor.tree, key)
+                QTest.keyClick(editor.tree, Qt.Key.Key_3)
                 app.processEvents()
                 key_times.append((time.perf_counter() - start) * 1000)
+                QTest.keyClick(editor.tree, Qt.Key.Key_J)
+                app.processEvents()
             runner.wait_idle()
-            editor.undo_stack.undo()
-            editor.undo_stack.undo()
+            while editor.undo_stack.canUndo():
+                editor.undo_stack.undo()
             runner.wait_idle()
             editor.close()
             editor.deleteLater()
@@ -165,7 +168,7 @@ def main() -> int:
     warm = times[1:]
     print(f"editor open, {ITEMS} items, {args.runs} runs (ms): cold {times[0]:.1f}; warm median "
           f"{statistics.median(warm):.1f}, min {min(warm):.1f}, max {max(warm):.1f}")
-    print(f"one keyboard answer on the GUI thread (ms): median {statistics.median(key_times):.2f}, "
+    print(f"one keyboard answer, handled and repainted (ms): median {statistics.median(key_times):.2f}, "
           f"max {max(key_times):.2f}")
     print("where the time goes (ms, median of 10): " + ", ".join(f"{k} {v:.1f}" for k, v in phases.items()))
     print(f"goal ≤ 200 ms: {'met' if max(times) <= 200 else 'NOT met'} (worst run {max(times):.1f} ms)")
