@@ -21,14 +21,15 @@ class DeskActions(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        style = window.style()
+
+        self._icons: list[tuple[QAction, QStyle.StandardPixmap]] = []
 
         def action(slot: Any, shortcut: Any = None, icon: QStyle.StandardPixmap | None = None) -> QAction:
             act = QAction(window)
             if shortcut is not None:
                 act.setShortcut(shortcut)
             if icon is not None:
-                act.setIcon(style.standardIcon(icon))
+                self._icons.append((act, icon))
             act.triggered.connect(slot)
             window.addAction(act)
             return act
@@ -72,6 +73,12 @@ class DeskActions(QObject):
         window.addToolBar(self.toolbar)
         self.workspace_actions = (self.import_enterprises, self.demo, self.refresh, self.open)
         self.set_enabled(False)
+
+    def set_icons(self) -> None:
+        """Standard icons cost ~10 ms to load; start-up sets them just after the window is shown."""
+        style = self.window.style()
+        for act, icon in self._icons:
+            act.setIcon(style.standardIcon(icon))
 
     def set_enabled(self, enabled: bool) -> None:
         for act in self.workspace_actions:

@@ -16,41 +16,56 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 ROW_KEYS = ("id", "enterprise_id", "enterprise", "uscc", "district", "cert_grade", "template", "status",
-            "score", "grade", "outcome", "due_date", "answered", "item_count", "updated_at")
+            "score", "grade", "outcome", "due_date", "answered", "item_count")
 
-_ROW_SQL = """
-SELECT i.id, e.id, e.name, e.uscc, e.district, e.cert_grade, t.title, i.status, i.score, i.grade,
-       i.outcome, i.due_date, i.answered, t.item_count, i.updated_at
-FROM enterprises AS e
-LEFT JOIN inspections AS i ON i.enterprise_id = e.id
-LEFT JOIN templates AS t ON t.pk = i.template_pk
+# Inspections newest first (a backward walk of the primary key: no sort), then enterprises without one.
+_INSPECTIONS_SQL = """
+SELECT i.id, e.id, e.name, e.uscc, e.district, e.cert_grade, i.template_pk, i.status, i.score, i.grade,
+       i.outcome, i.due_date, i.answered
+FROM inspections AS i JOIN enterprises AS e ON e.id = i.enterprise_id
+"""
+_UNSCHEDULED_SQL = """
+SELECT e.id, e.name, e.uscc, e.district, e.cert_grade FROM enterprises AS e
+WHERE NOT EXISTS (SELECT 1 FROM inspections AS i WHERE i.enterprise_id = e.id) ORDER BY e.id
 """
 
 
-def _as_dict(row: tuple[Any, ...]) -> dict[str, Any]:
-    values = dict(zip(ROW_KEYS, row, strict=True))
-    for key in ("status", "grade", "outcome", "template", "district", "cert_grade", "uscc", "enterprise"):
-        if values[key] is None:
-            values[key] = ""
-    for key in ("due_date", "updated_at"):
-        if values[key]:
-            values[key] = str(values[key])[: 10 if key == "due_date" else 16]
-    return values
+def _templates(session: Session) -> dict[int, tuple[str, int]]:
+    cursor = session.connection().exec_driver_sql("SELECT pk, title, item_count FROM templates")
+    return {pk: (title, count) for pk, title, count in cursor.fetchall()}
+
+
+def _inspection_dicts(rows: list[Any], templates: dict[int, tuple[str, int]]) -> list[dict[str, Any]]:
+    out = []
+    for iid, eid, name, uscc, district, grade_, tpk, status, score, grade, outcome, due, answered in rows:
+        title, items = templates.get(tpk, ("", 0))
+        out.append({"id": iid, "enterprise_id": eid, "enterprise": name or "", "uscc": uscc or "",
+                    "district": district or "", "cert_grade": grade_ or "", "template": title,
+                    "status": status or "", "score": score, "grade": grade or "", "outcome": outcome or "",
+                    "due_date": str(due)[:10] if due else None, "answered": answered, "item_count": items})
+    return out
 
 
 def desk_rows(session: Session) -> list[dict[str, Any]]:
-    """Every inspection with its enterprise, plus one row for each enterprise without an inspection,
-    newest inspections first."""
-    sql = _ROW_SQL + " ORDER BY (i.id IS NULL), i.id DESC, e.id"
-    cursor = session.connection().exec_driver_sql(sql)
-    return [_as_dict(tuple(row)) for row in cursor.fetchall()]
+    """Every inspection with its enterprise (newest first), then one row for each enterprise that has
+    no inspection yet (``id`` None, status "")."""
+    connection = session.connection()
+    templates = _templates(session)
+    rows = _inspection_dicts(connection.exec_driver_sql(_INSPECTIONS_SQL + " ORDER BY i.id DESC").fetchall(),
+                             templates)
+    for eid, name, uscc, district, grade in connection.exec_driver_sql(_UNSCHEDULED_SQL).fetchall():
+        rows.append({"id": None, "enterprise_id": eid, "enterprise": name or "", "uscc": uscc or "",
+                     "district": district or "", "cert_grade": grade or "", "template": "", "status": "",
+                     "score": None, "grade": "", "outcome": "", "due_date": None, "answered": None,
+                     "item_count": None})
+    return rows
 
 
 def desk_row(session: Session, inspection_id: int) -> dict[str, Any] | None:
     """The list row of one inspection (after the editor changed it)."""
-    cursor = session.connection().exec_driver_sql(_ROW_SQL + " WHERE i.id = ?", (inspection_id,))
-    row = cursor.fetchone()
-    return None if row is None else _as_dict(tuple(row))
+    cursor = session.connection().exec_driver_sql(_INSPECTIONS_SQL + " WHERE i.id = ?", (inspection_id,))
+    rows = _inspection_dicts(cursor.fetchall(), _templates(session))
+    return rows[0] if rows else None
 
 
 ENTERPRISE_FIELDS = ("name", "uscc", "address", "district", "industry", "sub_speciality", "cert_grade",

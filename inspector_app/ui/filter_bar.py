@@ -22,7 +22,6 @@ class FilterBar(QWidget):
         super().__init__(parent)
         self.text = QLineEdit()
         self.text.setObjectName("filterText")
-        self.text.setClearButtonEnabled(True)
         self.text.setMinimumWidth(180)
         self.district = QComboBox()
         self.grade = QComboBox()

@@ -19,9 +19,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from inspector_app.config import resolve_data_dir
-from inspector_app.ui.errors import install_exception_hook, setup_logging, user_message
-from inspector_app.ui.i18n import ensure_cjk_font, install_translators
+from inspector_app.ui.i18n import install_translators
 from inspector_app.ui.settings import APPLICATION, ORGANISATION, AppSettings
 
 if TYPE_CHECKING:
@@ -81,6 +79,8 @@ def open_and_load(window: MainWindow, data_dir: Path, settings: AppSettings,
             on_ready()
 
     def failed(error: BaseException) -> None:
+        from inspector_app.ui.errors import user_message
+
         message, _details = user_message(error)
         QMessageBox.critical(window, QCoreApplication.translate("Startup", "无法打开工作区"),
                              QCoreApplication.translate("Startup", "工作区 %1 无法打开：\n\n%2")
@@ -92,23 +92,34 @@ def open_and_load(window: MainWindow, data_dir: Path, settings: AppSettings,
     window.runner.run(work, done, failed)
 
 
-def run(args: argparse.Namespace) -> int:
-    app = make_application()
-    settings = AppSettings()
-    install_translators(getattr(args, "lang", None) or settings.language, app)
+def after_show(window: MainWindow, args: argparse.Namespace, settings: AppSettings, app: QApplication) -> None:
+    """What start-up does once the window is on screen: the CJK font, logging and the error hook (they
+    need the data folder), icons and column widths, then the workspace and its rows in a worker."""
+    from inspector_app.config import resolve_data_dir
+    from inspector_app.ui.errors import install_exception_hook, setup_logging
+    from inspector_app.ui.i18n import ensure_cjk_font
+
     ensure_cjk_font()
     data_dir = resolve_data_dir(getattr(args, "data_dir", None))
     setup_logging(data_dir)
     install_exception_hook()
+    window.finish_setup()
+    open_and_load(window, data_dir, settings, on_fatal=lambda: app.exit(1))
+
+
+def run(args: argparse.Namespace) -> int:
+    app = make_application()
+    settings = AppSettings()
+    install_translators(getattr(args, "lang", None) or settings.language, app)
 
     from inspector_app.ui.main_window import MainWindow
     from inspector_app.ui.tasks import TaskRunner
 
     runner = TaskRunner(app)
-    window = MainWindow(runner, settings)
+    window = MainWindow(runner, settings, defer_setup=True)
     window.show()
     QTimer.singleShot(0, lambda: _probe("shown"))
-    QTimer.singleShot(0, lambda: open_and_load(window, data_dir, settings, on_fatal=lambda: app.exit(1)))
+    QTimer.singleShot(0, lambda: after_show(window, args, settings, app))
     code = int(app.exec())
     runner.shutdown()
     if window.workspace is not None:

@@ -75,8 +75,12 @@ class MainWindow(QMainWindow):
     rows_loaded = Signal(int)
     detail_loaded = Signal(int)
 
-    def __init__(self, runner: TaskRunner, settings: AppSettings, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: TaskRunner, settings: AppSettings, parent: QWidget | None = None,
+                 defer_setup: bool = False) -> None:
+        """``defer_setup``: leave icons, the clear button and column widths to ``finish_setup`` (called
+        by start-up right after the window is shown, so that it appears sooner)."""
         super().__init__(parent)
+        self._setup_done = False
         self.setObjectName("MainWindow")
         self.runner = runner
         self.settings = settings
@@ -142,6 +146,17 @@ class MainWindow(QMainWindow):
         self.runner.error.connect(lambda error: show_error(self, error))
         self.retranslate()
         self._restore_geometry()
+        if not defer_setup:
+            self.finish_setup()
+
+    def finish_setup(self) -> None:
+        if self._setup_done:
+            return
+        self._setup_done = True
+        self.filter_bar.text.setClearButtonEnabled(True)
+        self.actions_.set_icons()
+        self.tabs.setTabIcon(0, self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView))
+        self._set_column_widths()
 
     # -- layout and language ---------------------------------------------------------------------
     def _set_column_widths(self) -> None:
@@ -175,10 +190,10 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Inspector – 安全生产标准化“回头看”"))
         self.tabs.setTabText(0, self.tr("企业与检查"))
-        self.tabs.setTabIcon(0, self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView))
         self.actions_.retranslate()
         self.model.refresh_headers()
-        self._set_column_widths()
+        if self._setup_done:
+            self._set_column_widths()
         self._update_counts()
         self._update_path()
 
@@ -193,7 +208,7 @@ class MainWindow(QMainWindow):
             self.count_label.setText(self.tr("正在加载…"))
             return
         total, shown = self.model.total_count(), self.model.rowCount()
-        inspections = sum(1 for r in self.model.rows() if r["id"] is not None)
+        inspections = self.model.inspection_count()
         text = self.tr("显示 %1 / %2 行（检查 %3 项）").replace("%1", str(shown)).replace("%2", str(total))
         self.count_label.setText(text.replace("%3", str(inspections)))
 
@@ -274,16 +289,15 @@ class MainWindow(QMainWindow):
         return row
 
     def select_row(self, inspection_id: int | None, enterprise_id: int | None = None, scroll: bool = True) -> bool:
-        for position, row in enumerate(self.model.rows()):
-            if (inspection_id is not None and row["id"] == inspection_id) or (
-                    inspection_id is None and row["id"] is None and row["enterprise_id"] == enterprise_id):
-                index = self.model.index(position, 0)
-                self.table.selectRow(position)
-                self.table.setCurrentIndex(index)
-                if scroll:
-                    self.table.scrollTo(index)
-                return True
-        return False
+        position = self.model.find(inspection_id, enterprise_id)
+        if position < 0:
+            return False
+        index = self.model.index(position, 0)
+        self.table.selectRow(position)
+        self.table.setCurrentIndex(index)
+        if scroll:
+            self.table.scrollTo(index)
+        return True
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         row = self.current_row()

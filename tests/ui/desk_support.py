@@ -67,7 +67,7 @@ def row(i: int, **values: Any) -> dict[str, Any]:
         "id": i, "enterprise_id": i, "enterprise": f"常州恒达机械{i}有限公司", "uscc": f"91320412ABC{i or 0:07d}",
         "district": "武进区", "cert_grade": "三级", "template": "回头看检查表", "status": "in_progress",
         "score": 80.0, "grade": "二级", "outcome": "维持", "due_date": "2026-12-01", "answered": 10,
-        "item_count": 35, "updated_at": "2026-11-01 10:00",
+        "item_count": 35,
     }
     base.update(values)
     return base

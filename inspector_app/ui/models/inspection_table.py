@@ -24,10 +24,10 @@ COL_ID, COL_ENTERPRISE, COL_USCC, COL_DISTRICT, COL_CERT_GRADE, COL_STATUS, COL_
     COL_GRADE, COL_OUTCOME, COL_DUE, COL_TEMPLATE = range(12)
 COLUMN_COUNT = 12
 
-ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-ENTERPRISE_ID_ROLE = Qt.ItemDataRole.UserRole + 2
-ROW_ROLE = Qt.ItemDataRole.UserRole + 3
-SORT_ROLE = Qt.ItemDataRole.UserRole + 4
+ROW_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+ENTERPRISE_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 2
+ROW_ROLE = int(Qt.ItemDataRole.UserRole) + 3
+SORT_ROLE = int(Qt.ItemDataRole.UserRole) + 4
 
 DUE_ALL, DUE_OVERDUE, DUE_WEEK = "", "overdue", "week"
 
@@ -36,6 +36,15 @@ _HEADERS = ("编号", "企业名称", "统一社会信用代码", "辖市区", "
 _KEYS = ("id", "enterprise", "uscc", "district", "cert_grade", "status", "answered", "score", "grade",
          "outcome", "due_date", "template")
 _Index = QModelIndex | QPersistentModelIndex
+_DISPLAY, _FONT, _ALIGNMENT, _FOREGROUND = (int(r) for r in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.FontRole, Qt.ItemDataRole.TextAlignmentRole,
+    Qt.ItemDataRole.ForegroundRole))
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_FIRST_CUSTOM = int(Qt.ItemDataRole.UserRole)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_RIGHT_COLUMNS = frozenset({0, 6, 7})  # COL_ID, COL_PROGRESS, COL_SCORE
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
 
 
 @dataclass(frozen=True)
@@ -88,6 +97,8 @@ class InspectionTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._all: list[dict[str, Any]] = []
         self._keys: list[str] = []  # lowercase "name\x1fuscc\x1fdistrict" per row of _all
+        self._texts: list[tuple[str, ...] | None] = []  # display texts per row of _all, built when shown
+        self._has_id: list[bool] = []  # row is an inspection (not an enterprise without one)
         self._visible: list[int] = []  # indexes into _all, in display order
         self._filter = RowFilter()
         self._sort: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
@@ -103,6 +114,8 @@ class InspectionTableModel(QAbstractTableModel):
         if self._sort[0] >= 0:
             self._sort_all()
         self._keys = [self._search_key(r) for r in self._all]
+        self._texts = [None] * len(self._all)
+        self._has_id = [r["id"] is not None for r in self._all]
         self._visible = self._matching(range(len(self._all)), self._filter)
         self.endResetModel()
 
@@ -112,6 +125,7 @@ class InspectionTableModel(QAbstractTableModel):
             if existing["id"] == row["id"] and row["id"] is not None:
                 self._all[position] = row
                 self._keys[position] = self._search_key(row)
+                self._texts[position] = None
                 if position in self._visible:
                     shown = self._visible.index(position)
                     self.dataChanged.emit(self.index(shown, 0), self.index(shown, COLUMN_COUNT - 1))
@@ -123,6 +137,22 @@ class InspectionTableModel(QAbstractTableModel):
 
     def total_count(self) -> int:
         return len(self._all)
+
+    def find(self, inspection_id: int | None, enterprise_id: int | None = None) -> int:
+        """The displayed row of an inspection (or of an enterprise without one), or -1."""
+        rows = self._all
+        for shown, position in enumerate(self._visible):
+            row = rows[position]
+            if inspection_id is not None:
+                if row["id"] == inspection_id:
+                    return shown
+            elif row["id"] is None and row["enterprise_id"] == enterprise_id:
+                return shown
+        return -1
+
+    def inspection_count(self) -> int:
+        """Visible rows that are inspections (not enterprises still without one)."""
+        return sum(map(self._has_id.__getitem__, self._visible))
 
     def _search_key(self, row: dict[str, Any]) -> str:
         return f"{row['enterprise']}\x1f{row['uscc']}\x1f{row['district']}".lower()
@@ -184,6 +214,8 @@ class InspectionTableModel(QAbstractTableModel):
         self._sort = (column, order)
         self._sort_all()
         self._keys = [self._search_key(r) for r in self._all]
+        self._texts = [None] * len(self._all)
+        self._has_id = [r["id"] is not None for r in self._all]
         self._visible = self._matching(range(len(self._all)), self._filter)
         self.layoutChanged.emit()
 
@@ -219,13 +251,28 @@ class InspectionTableModel(QAbstractTableModel):
     def row_at(self, row: int) -> dict[str, Any]:
         return self._all[self._visible[row]]
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def data(self, index: _Index, role: int = 0) -> Any:
+        # Hot path: the view asks ~7 roles per visible cell on every repaint. Roles arrive as ints, so
+        # they are compared with int constants, and each row's display texts are built once and cached.
+        if role == _DISPLAY:
+            position = self._visible[index.row()]
+            texts = self._texts[position]
+            if texts is None:
+                texts = self._texts[position] = self._display_texts(self._all[position])
+            return texts[index.column()]
+        if role == _FOREGROUND:
+            return self._foreground(self._all[self._visible[index.row()]], index.column())
+        if role == _ALIGNMENT:
+            return _RIGHT if index.column() in _RIGHT_COLUMNS else None
+        if role == _FONT:
+            if index.column() == COL_STATUS and self._all[self._visible[index.row()]]["status"] == "returned":
+                return self._bold
+            return None
+        if role < _FIRST_CUSTOM or not index.isValid():
+            if role == _TOOLTIP and index.isValid() and index.column() in (COL_ENTERPRISE, COL_TEMPLATE):
+                return self._all[self._visible[index.row()]][_KEYS[index.column()]]
             return None
         row = self._all[self._visible[index.row()]]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
         if role == ROW_ID_ROLE:
             return row["id"]
         if role == ENTERPRISE_ID_ROLE:
@@ -233,18 +280,13 @@ class InspectionTableModel(QAbstractTableModel):
         if role == ROW_ROLE:
             return row
         if role == SORT_ROLE:
-            return row[_KEYS[column]]
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return self._foreground(row, column)
-        if role == Qt.ItemDataRole.FontRole and column == COL_STATUS and row["status"] == "returned":
-            return self._bold
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (COL_ID, COL_SCORE, COL_PROGRESS):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and column in (COL_ENTERPRISE, COL_TEMPLATE):
-            return row[_KEYS[column]]
+            return row[_KEYS[index.column()]]
         return None
 
-    def _display(self, row: dict[str, Any], column: int) -> Any:
+    def _display_texts(self, row: dict[str, Any]) -> tuple[str, ...]:
+        return tuple(self._display(row, column) for column in range(COLUMN_COUNT))
+
+    def _display(self, row: dict[str, Any], column: int) -> str:
         if column == COL_STATUS:
             return labels.status_label(row["status"])
         if column == COL_SCORE:
@@ -256,7 +298,7 @@ class InspectionTableModel(QAbstractTableModel):
         if column in (COL_GRADE, COL_OUTCOME, COL_CERT_GRADE):
             return labels.value_label(row[_KEYS[column]])
         value = row[_KEYS[column]]
-        return "" if value is None else value
+        return "" if value is None else str(value)
 
     def _brush(self, table: dict[str, str], key: str | None) -> QBrush | None:
         name = table.get(key or "")
@@ -277,12 +319,11 @@ class InspectionTableModel(QAbstractTableModel):
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _FLAGS if index.isValid() else _NO_FLAGS
 
     def refresh_headers(self) -> None:
         """After a language change."""
+        self._texts = [None] * len(self._all)
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMN_COUNT - 1)
         if self._visible:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._visible) - 1, COLUMN_COUNT - 1))

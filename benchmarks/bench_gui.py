@@ -1,0 +1,167 @@
+"""The desk's start-up and filter speed on a workspace of 10,000 enterprises and 50,000 inspections.
+
+Usage: .venv/bin/python benchmarks/bench_gui.py [--enterprises 10000] [--inspections 50000] [--runs 3]
+
+1. Cold start to a shown main window, as a ratio to a bare PySide6 QMainWindow started the same way
+   (a fresh ``python`` subprocess, offscreen, best of N, interleaved in the same run). The clock runs
+   from just before the subprocess is spawned to the timestamp the child prints from a
+   ``QTimer.singleShot(0)`` after ``show()`` – the first turn of the event loop, when the window is
+   exposed. The app is started through its real entry points:
+     * ``python -m inspector_app --data-dir DIR gui`` (the command line; it imports SQLAlchemy first),
+     * ``python -m inspector_app.app`` (the GUI entry, workspace from ``INSPECTOR_DATA_DIR``).
+   The same runs also report when the 60,000 rows are in the list (``loaded``).
+2. A filter keystroke over 10,000 rows (and over all 60,000): the text set in the filter box, the
+   debounce flushed, the model filtered and the view repainted (``processEvents``); median and worst
+   of a typed sequence. Goal: ≤ 30 ms.
+
+Not part of pytest. Settings go to a temporary folder (XDG_CONFIG_HOME), never the user's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+
+BARE = """
+import time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([])
+w = QMainWindow()
+w.resize(1280, 720)
+w.show()
+def shown():
+    print("shown %.6f" % time.time(), flush=True)
+    app.quit()
+QTimer.singleShot(0, shown)
+app.exec()
+"""
+
+
+def build(root: Path, enterprises: int, inspections: int) -> Path:
+    from inspector_app.services.demo import fill_bulk
+    from inspector_app.storage.engine import open_workspace
+
+    start = time.perf_counter()
+    workspace = open_workspace(root / "ws")
+    with workspace.sessions.begin() as session:
+        fill_bulk(session, enterprises, inspections)
+    workspace.close()
+    print(f"workspace: {enterprises} enterprises, {inspections} inspections in {time.perf_counter() - start:.1f} s")
+    return root / "ws"
+
+
+def timed(command: list[str], env: dict[str, str]) -> dict[str, float]:
+    start = time.time()
+    out = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120, cwd=ROOT)
+    stamps = {}
+    for line in out.stdout.splitlines():
+        parts = line.split()
+        if len(parts) == 2 and parts[0] in ("shown", "loaded"):
+            stamps[parts[0]] = float(parts[1]) - start
+    if "shown" not in stamps:
+        raise RuntimeError(f"{command} printed no timestamp:\n{out.stdout}\n{out.stderr}")
+    stamps["exit"] = time.time() - start
+    return stamps
+
+
+def bench_start(data_dir: Path, runs: int, config: Path) -> None:
+    env = dict(os.environ, XDG_CONFIG_HOME=str(config), INSPECTOR_STARTUP_PROBE="1",
+               INSPECTOR_DATA_DIR=str(data_dir))
+    python = sys.executable
+    commands = {
+        "bare QMainWindow": [python, "-c", BARE],
+        "app: -m inspector_app gui": [python, "-m", "inspector_app", "--data-dir", str(data_dir), "gui"],
+        "app: -m inspector_app.app": [python, "-m", "inspector_app.app"],
+    }
+    timed(commands["bare QMainWindow"], env)  # warm the file cache for every contender alike
+    timed(commands["app: -m inspector_app gui"], env)
+    results: dict[str, list[dict[str, float]]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, command in commands.items():
+            results[name].append(timed(command, env))
+    bare = min(r["shown"] for r in results["bare QMainWindow"])
+    print(f"\ncold start, best of {runs} (seconds from spawn):")
+    print(f"  {'':30} {'shown':>7} {'ratio':>6} {'rows in':>8}")
+    for name, rows in results.items():
+        shown = min(r["shown"] for r in rows)
+        loaded = min((r["loaded"] for r in rows if "loaded" in r), default=float("nan"))
+        print(f"  {name:30} {shown:7.3f} {shown / bare:5.2f}× {loaded:8.3f}")
+
+
+def bench_filter(data_dir: Path) -> None:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from inspector_app.storage.engine import open_workspace
+    from inspector_app.ui.desk_data import desk_rows
+    from inspector_app.ui.i18n import ensure_cjk_font
+    from inspector_app.ui.main_window import MainWindow
+    from inspector_app.ui.settings import AppSettings
+    from inspector_app.ui.tasks import InlineTaskRunner
+
+    app = QApplication.instance() or QApplication([])
+    ensure_cjk_font()
+    workspace = open_workspace(data_dir)
+    start = time.perf_counter()
+    with workspace.sessions() as session:
+        rows = desk_rows(session)
+    print(f"\nreading {len(rows)} rows (desk_rows): {(time.perf_counter() - start) * 1000:.0f} ms")
+    tmp = Path(tempfile.mkdtemp())
+    window = MainWindow(InlineTaskRunner(), AppSettings(QSettings(str(tmp / "s.ini"), QSettings.Format.IniFormat)))
+    window.set_workspace(workspace)
+    window.resize(1366, 768)
+    window.show()
+    app.processEvents()
+    sample = rows[len(rows) // 3]
+    sequences = {
+        "name": [sample["enterprise"][:n] for n in range(1, 6)],
+        "uscc": [sample["uscc"][-n:].lower() for n in range(1, 7)],
+        "district": ["武", "武进", "武进区"],
+    }
+    for label, subset in (("10,000 rows", rows[:10_000]), (f"{len(rows):,} rows", rows)):
+        start = time.perf_counter()
+        window.model.set_rows(subset)
+        app.processEvents()
+        load_ms = (time.perf_counter() - start) * 1000
+        times = []
+        for sequence in sequences.values():
+            for text in [*sequence, *reversed(sequence[:-1]), ""]:  # type, then delete back to empty
+                start = time.perf_counter()
+                window.filter_bar.text.setText(text)
+                window.filter_bar.flush()
+                app.processEvents()
+                times.append((time.perf_counter() - start) * 1000)
+        print(f"filter keystroke over {label}: median {statistics.median(times):.1f} ms, "
+              f"worst {max(times):.1f} ms ({len(times)} keystrokes); set_rows + paint {load_ms:.0f} ms")
+    window.close()
+    workspace.close()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--enterprises", type=int, default=10_000)
+    parser.add_argument("--inspections", type=int, default=50_000)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="inspector-bench-gui-") as tmp:
+        root = Path(tmp)
+        data_dir = build(root, args.enterprises, args.inspections)
+        bench_start(data_dir, args.runs, root / "config")
+        bench_filter(data_dir)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
