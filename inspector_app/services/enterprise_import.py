@@ -15,6 +15,7 @@ SELECT. The session is committed on success and rolled back on cancellation or f
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -163,6 +164,8 @@ def read_enterprises(path: Path | str, *, allow_invalid_uscc: bool = False,
             progress(index - start, total, "正在检查数据")
         raw_code = raw[uscc_col] if uscc_col < width else None
         code = uscc.normalise(cell_text(raw_code))
+        if not code.isascii():  # full-width ９１３２… typed with a Chinese input method
+            code = uscc.normalise(unicodedata.normalize("NFKC", code))
         values: dict[str, Any] = {f: cell_text(raw[c]) if c < width else "" for f, c in texts}
         if not code and not values["name"]:
             if any(v is not None and cell_text(v) for v in raw):

@@ -495,3 +495,12 @@ def test_bulk_insert_stores_what_the_orm_stores(ws: Workspace, tmp_path: Path) -
     finally:
         con.close()
     assert got[0][1:] == got[1][1:] == ("integer", 0, "2020-03-01", "2023-02-28", 26, 26)
+
+
+def test_full_width_uscc_is_accepted(ws: Workspace, tmp_path: Path) -> None:
+    wide = "".join(chr(ord(ch) + 0xFEE0) for ch in code(5))  # ９１３２… as typed with an IME
+    path = tmp_path / "w.csv"
+    path.write_text(f"企业名称,统一社会信用代码\n甲公司, {wide} \n", encoding="gb18030")
+    assert run(ws, path).added == 1
+    with ws.sessions() as s:
+        assert by_uscc(s, code(5)) is not None
