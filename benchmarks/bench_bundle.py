@@ -6,6 +6,8 @@ Usage: .venv/bin/python benchmarks/bench_bundle.py [--photos 200] [--keep]
 * export = ``services.bundle_export.export_bundle``: records, SHA-256 of every file, the zip (photos
   stored), the signature, fsync, reading the whole bundle back and verifying it, the rename, the
   database commit.  Reference: ``zip -0 -r -q`` of the 200 original files.
+* office size: the same imports into an office workspace that already holds 100,000 inspections,
+  against the empty office (and a records-only bundle, where the database is all the work).
 * import = ``services.bundle_import.import_bundle`` into a fresh copy of the office workspace: zip
   safety scan, manifests, signature, every SHA-256, staging, one transaction, the files moved into the
   photo store.  Reference: ``unzip -q`` of the same bundle then ``sha256sum`` of every file.
@@ -74,7 +76,7 @@ def trust(ws: Workspace, other: Identity, role: str) -> None:
                                           other.device_id))
 
 
-def prepare(tmp: Path, count: int) -> tuple[Path, Workspace, Identity, int, Path]:
+def prepare(tmp: Path, count: int) -> tuple[Path, Workspace, Identity, list[int], Path]:
     office, office_id = side(tmp / "office", "office", "office")
     field, field_id = side(tmp / "field", "inspector", "field")
     trust(office, field_id, "inspector")
@@ -84,16 +86,20 @@ def prepare(tmp: Path, count: int) -> tuple[Path, Workspace, Identity, int, Path
         template = next(t for t in latest_templates(s) if t.template_id == "lookback-2020")
         enterprise, _ = upsert(s, EnterpriseData(name="常州恒达机械制造有限公司",
                                                  uscc=uscc.make_code("9", "1", "320412", "MA1W2X3Y4")))
-        insp = inspections.assign(s, enterprise, template, [("季琳", "A1"), ("吴敏", "A2")], "科长",
-                                  due_date=date(2026, 12, 31))
-        uid = insp.uid
+        uids = [inspections.assign(s, enterprise, template, [("季琳", "A1"), ("吴敏", "A2")], "科长",
+                                   due_date=date(2026, 12, 31)).uid for _ in range(2)]
     import_bundle(field, export_bundle(office, office_id, tmp / "assign.inspbundle").path)
     store = PhotoStore(field.photo_dir)
     sources = [(FIXTURES / n).read_bytes() for n in LARGE]
+    ids = []
     with field.sessions.begin() as s:
-        insp = s.scalars(select(Inspection).where(Inspection.uid == uid)).one()
-        for item in inspections.template_for(insp).items:
-            inspections.set_answer(s, insp, item.code, Answer("符合"), "季琳")
+        for uid in uids:
+            insp = s.scalars(select(Inspection).where(Inspection.uid == uid)).one()
+            for item in inspections.template_for(insp).items:
+                inspections.set_answer(s, insp, item.code, Answer("符合"), "季琳")
+            ids.append(insp.id)
+        insp = s.get(Inspection, ids[0])
+        assert insp is not None
         for i in range(count):
             data = sources[i % len(sources)] + i.to_bytes(4, "big") * 4
             ext = "heic" if i % len(sources) == 3 else "jpg"
@@ -101,10 +107,23 @@ def prepare(tmp: Path, count: int) -> tuple[Path, Workspace, Identity, int, Path
             s.add(Photo(inspection_id=insp.id, sha256=put.sha256, original_name=f"IMG_{i:04d}.{ext}",
                         original_ext=ext, size_bytes=len(data), position=i, caption=f"照片 {i}"))
         s.flush()
-        fid = insp.id
-        inspections.set_status(s, insp, InspectionStatus.COMPLETED, "季琳")
+        for iid in ids:
+            found = s.get(Inspection, iid)
+            assert found is not None
+            inspections.set_status(s, found, InspectionStatus.COMPLETED, "季琳")
     office.close()
-    return tmp / "office", field, field_id, fid, store.root / "originals"
+    return tmp / "office", field, field_id, ids, store.root / "originals"
+
+
+def big_office(empty: Path, target: Path, size: int) -> None:
+    """A copy of the empty office workspace plus ``size`` inspections (demo bulk data)."""
+    from inspector_app.services.demo import fill_bulk
+
+    shutil.copytree(empty, target)
+    ws = open_workspace(target)
+    with ws.sessions.begin() as s:
+        fill_bulk(s, max(size // 10, 1), size)
+    ws.close()
 
 
 def median_time(fn: Callable[[], object]) -> float:
@@ -117,10 +136,12 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--photos", type=int, default=200)
     parser.add_argument("--keep", action="store_true")
+    parser.add_argument("--office-size", type=int, default=100_000,
+                        help="also import into an office holding this many inspections (0: skip)")
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="bench-bundle-"))
     try:
-        office_root, field, field_id, fid, originals = prepare(tmp, args.photos)
+        office_root, field, field_id, (fid, plain_id), originals = prepare(tmp, args.photos)
         total = sum(p.stat().st_size for p in originals.rglob("*") if p.is_file())
         print(f"{args.photos} photos, {total / 1e6:.0f} MB of originals")
         out = tmp / "out"
@@ -150,6 +171,23 @@ def main() -> None:
             print(f"  {k:7s} " + "  ".join(f"{x:6.2f}s" for x in v) + f"   median {med[k]:.2f}s")
         print(f"export / zip -0 -r:           {med['export'] / med['zip']:.2f}x  (goal <= 1.2x)")
         print(f"import / unzip + sha256sum:   {med['import'] / med['unzip']:.2f}x  (goal <= 1.5x)")
+        if args.office_size:
+            plain = out / "records-only.inspbundle"
+            export_bundle(field, field_id, plain, inspection_ids=[plain_id])
+            big_office(office_root, tmp / "office-big", args.office_size)
+            for name, path in (("200 photos", bundle), ("records only", plain)):
+                times: dict[str, list[float]] = {"empty": [], "big": []}
+                for run in range(3):
+                    for kind, base in (("empty", office_root), ("big", tmp / "office-big")):
+                        copy = tmp / f"import-{kind}-{run}"
+                        shutil.copytree(base, copy)
+                        ws = open_workspace(copy)
+                        times[kind].append(median_time(lambda ws=ws, path=path: import_bundle(ws, path)))  # type: ignore[misc]
+                        ws.close()
+                        shutil.rmtree(copy)
+                e, b = statistics.median(times["empty"]), statistics.median(times["big"])
+                print(f"import of {name} into {args.office_size} inspections vs empty office: "
+                      f"{b:.3f}s / {e:.3f}s = {b / e:.2f}x  (goal <= 1.2x)")
         field.close()
     finally:
         if args.keep:

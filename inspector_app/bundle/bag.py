@@ -106,19 +106,26 @@ class BagWriter:
         data = json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
         return self.add_bytes(path, data)
 
-    def add_file(self, path: str, source: Path, cancel: CancelToken | None = None) -> str:
-        """Stream ``source`` into the bag; a content-addressed name is checked against its bytes."""
+    def add_file(self, path: str, source: Path, cancel: CancelToken | None = None,
+                 known_sha256: str | None = None) -> str:
+        """Stream ``source`` into the bag; a content-addressed name is checked against its bytes.
+
+        ``known_sha256`` (e.g. from a content-addressed store) skips hashing while writing; only pass it
+        when the bag is verified afterwards (``write_bundle`` always reads the bundle back and re-hashes
+        every file, so a store file that no longer matches its name fails the export there).
+        """
         stored, addressed = self._payload_rule(path)
         size = os.path.getsize(source)
-        sha = hashlib.sha256()
+        sha = hashlib.sha256() if known_sha256 is None else None
         with open(source, "rb") as src, self._zip.open(self._info(path, stored, size), "w",
                                                          force_zip64=size > 0x7FFF0000) as dst:
             while chunk := src.read(CHUNK):
-                sha.update(chunk)
+                if sha is not None:
+                    sha.update(chunk)
                 dst.write(chunk)
                 if cancel is not None:
                     cancel.raise_if_cancelled()
-        digest = sha.hexdigest()
+        digest = sha.hexdigest() if sha is not None else str(known_sha256)
         self._check_addressed(path, addressed, digest)
         self._manifest[path] = digest
         self._bytes += size
@@ -177,6 +184,7 @@ def write_bundle(
     from inspector_app.bundle.bag_verify import verify_bundle
 
     target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
     temp = target.with_name(f".{target.name}.partial")
     with contextlib.suppress(FileNotFoundError):
         temp.unlink()

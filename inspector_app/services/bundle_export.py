@@ -214,7 +214,8 @@ def export_bundle(
             for rec in records:
                 writer.add_json(f"data/records/inspections/{rec['uid']}.json", rec)
             for number, (path, source) in enumerate(sorted(files.items()), 1):
-                writer.add_file(path, source, cancel)
+                # content-addressed: the name is the hash; write_bundle's read-back re-hashes every file
+                writer.add_file(path, source, cancel, known_sha256=path.rsplit("/", 1)[1].split(".")[0])
                 progress(number, len(files), path.rsplit("/", 1)[1])
             if cancel is not None:
                 cancel.raise_if_cancelled()

@@ -286,3 +286,15 @@ def test_failed_verification_removes_the_staging_folder(bundle_file: WrittenBag,
     with pytest.raises(UntrustedKeyError):
         verify_bundle(bundle_file.path, InMemoryTrustStore(), stage_dir=stage)
     assert not stage.exists()
+
+
+def test_a_store_file_that_no_longer_matches_its_name_fails_the_export(tmp_path: Path, signer: Signer) -> None:
+    damaged = tmp_path / "photo.jpg"
+    damaged.write_bytes(JPEG[:-1] + b"\x00")  # the store calls it by JPEG's hash, but a byte changed
+
+    def fill(writer: BagWriter) -> None:
+        writer.add_file(PHOTO, damaged, known_sha256=hashlib.sha256(JPEG).hexdigest())
+
+    with pytest.raises(BagInvalidError, match="does not match its SHA-256"):
+        write_bundle(tmp_path / "out" / "b.inspbundle", make_header(signer), signer, fill)
+    assert not (tmp_path / "out" / "b.inspbundle").exists()
