@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QStyle, QToolBar
+from PySide6.QtWidgets import QMenu, QMessageBox, QStyle, QToolBar
 
 from inspector_app.ui.errors import show_error
 
@@ -169,6 +169,8 @@ class DeskActions(QObject):
 
     # -- import ----------------------------------------------------------------------------------
     def do_import(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(self.window, self.tr("导入企业名单"), str(Path.home()),
                                               self.tr("表格文件 (*.xlsx *.csv);;所有文件 (*)"))
         if path:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
@@ -26,6 +25,8 @@ _log_path: Path | None = None
 def setup_logging(data_dir: Path) -> Path | None:
     """Log to ``<data dir>/logs/inspector.log`` (rotated); returns the path, or None if unwritable."""
     global _log_path
+    from logging.handlers import RotatingFileHandler  # 8 ms of imports, needed only once logging starts
+
     folder = data_dir / "logs"
     try:
         folder.mkdir(parents=True, exist_ok=True)

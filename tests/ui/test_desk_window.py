@@ -190,3 +190,26 @@ def test_error_messages_are_for_people() -> None:
     assert user_message(WorkspaceError("工作区无法打开"))[0] == "工作区无法打开"
     text, _ = user_message(ZeroDivisionError("division by zero"))
     assert "division" not in text and "意外" in text
+
+
+def test_start_up_with_real_worker_threads(qtbot: QtBot, workspace: Workspace, settings: AppSettings) -> None:
+    """The same path as the application: the workspace opened and rows read on the pool, the detail
+    read on the pool, results delivered on the GUI thread."""
+    from inspector_app.ui.tasks import TaskRunner
+
+    root = workspace.root
+    workspace.close()
+    runner = TaskRunner()
+    win = MainWindow(runner, settings, defer_setup=True)
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitSignal(win.rows_loaded, timeout=10000):
+        ui_main.open_and_load(win, root, settings)
+    win.finish_setup()
+    assert win.workspace is not None and win.model.rowCount() > 0
+    first = win.model.rows()[0]
+    with qtbot.waitSignal(win.detail_loaded, timeout=10000):
+        win.select_row(first["id"], first["enterprise_id"])
+    assert win.detail.title.text() == first["enterprise"]
+    runner.shutdown()
+    win.workspace.close()
