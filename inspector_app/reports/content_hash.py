@@ -1,16 +1,18 @@
 """The content hash of a sheet's record, its printed short code, its QR payload, and verification.
 
-* ``canonical_json(data)``: the record's content as JSON with sorted keys, UTF-8, no whitespace.
-  Binary payloads are replaced by digests (photos by the SHA-256 of their original file, signature
-  images by the SHA-256 of their PNG); numbers are normalised so that ``10`` and ``10.0`` hash alike.
-  The sheet kind and the printing time are not part of it: the record, order and recheck sheets
-  printed from the same state of an inspection carry the same hash.
+* ``canonical_json(data, kind)``: the part of the record that a sheet of that kind prints
+  (``projection``) as JSON with sorted keys, UTF-8, no whitespace. Binary payloads are replaced by
+  digests (photos by the SHA-256 of their original file, signature images by the SHA-256 of their
+  PNG); numbers are normalised so that ``10`` and ``10.0`` hash alike. The printing time is not part
+  of it. The on-site record leaves out the findings' later rectification status, so a hazard being
+  rectified does not make the signed record "changed since printing".
 * ``short_code(id, hash)``: ``INSP-<id>-XXXXX-XXXXX`` – the first 10 base32 characters (50 bits) of
   the hash, in two groups of five for reading aloud over the phone. Reading errors 0/1/8 are taken as
   O/I/B (base32 has no 0, 1, 8 or 9).
 * ``qr_payload(id, uid, hash)``: ``INSP:1:<id>:<uid>:<64 hex>`` – the full hash and the stable uid.
 * ``verify(code_or_payload, lookup)``: ``Verification.MATCHES``, ``CHANGED`` or ``UNKNOWN``;
-  ``lookup(RecordKey)`` returns the record's *current* hash (hex) or ``None``.
+  ``lookup(RecordKey)`` returns the record's *current* hash (hex), or its hashes for every kind
+  (``content_hashes(data).values()``; the code does not say which kind it is on), or ``None``.
 """
 
 from __future__ import annotations
@@ -21,13 +23,13 @@ import enum
 import hashlib
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
 from inspector_app.reports.errors import BadVerificationCodeError
-from inspector_app.reports.sheet_data import Photo, SheetData, Signature
+from inspector_app.reports.sheet_data import SHEET_KINDS, Photo, SheetData, SheetKind, Signature
 
 HASH_VERSION = 1
 CODE_PREFIX = "INSP"
@@ -59,7 +61,8 @@ class ParsedCode:
     hash_prefix_b32: str  # first 10 base32 characters (both forms)
 
 
-HashLookup = Callable[[RecordKey], "str | None"]
+# The record's current hash – or its current hashes, one per sheet kind – or None when unknown.
+HashLookup = Callable[[RecordKey], "str | Iterable[str] | None"]
 
 
 def _number(value: float | int) -> str:
@@ -96,15 +99,46 @@ def _plain(value: Any) -> Any:
     raise TypeError(f"cannot hash a {type(value).__name__}")
 
 
-def canonical_json(data: SheetData) -> bytes:
+_FOLLOW_UP = ("status", "recheck_result", "recheck_note")  # what rectification changes later
+
+
+def projection(data: SheetData, kind: SheetKind = "record") -> dict[str, Any]:
+    """The part of the record that a sheet of ``kind`` prints (and so what its hash covers).
+
+    The on-site record does not print the findings' later rectification status, so rectifying a
+    hazard does not make a signed 现场检查记录 "changed since printing"; the rectification order
+    covers the findings it orders; the re-inspection opinion covers the findings with their recheck
+    results."""
+    if kind not in SHEET_KINDS:
+        raise ValueError(f"unknown sheet kind {kind!r}")
+    record = _plain(data)
+    base = {k: record[k] for k in ("inspection_id", "inspection_uid", "subject", "authority", "number",
+                                   "inspectors")}
+    findings = [{k: v for k, v in f.items() if k not in _FOLLOW_UP} for f in record["findings"]]
+    if kind == "record":
+        keep = ("template_title", "template_ref", "started_at", "ended_at", "elements", "summary",
+                "signatures", "photos", "remarks")
+        return {**base, **{k: record[k] for k in keep}, "findings": findings}
+    if kind == "order":
+        ordered = [f for f in findings if f["deadline"] is not None]
+        return {**base, "started_at": record["started_at"], "findings": ordered}
+    return {**base, "findings": record["findings"], "recheck": record["recheck"]}
+
+
+def canonical_json(data: SheetData, kind: SheetKind = "record") -> bytes:
     """Sorted keys, UTF-8, no whitespace; the input of ``content_hash``."""
-    doc = {"hash_version": HASH_VERSION, "record": _plain(data)}
+    doc = {"hash_version": HASH_VERSION, "kind": kind, "record": projection(data, kind)}
     return json.dumps(doc, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def content_hash(data: SheetData) -> str:
-    """SHA-256 (64 lowercase hex digits) of ``canonical_json(data)``."""
-    return hashlib.sha256(canonical_json(data)).hexdigest()
+def content_hash(data: SheetData, kind: SheetKind = "record") -> str:
+    """SHA-256 (64 lowercase hex digits) of ``canonical_json(data, kind)``."""
+    return hashlib.sha256(canonical_json(data, kind)).hexdigest()
+
+
+def content_hashes(data: SheetData) -> dict[str, str]:
+    """The current hash for every sheet kind (what a verification lookup returns)."""
+    return {kind: content_hash(data, kind) for kind in SHEET_KINDS}
 
 
 def _b32_prefix(hash_hex: str) -> str:
@@ -152,13 +186,18 @@ def parse_code(text: str) -> ParsedCode:
     return ParsedCode(RecordKey(match.group(1)), None, match.group(2) + match.group(3))
 
 
-def compare(parsed: ParsedCode, current_hash: str | None) -> Verification:
-    if current_hash is None:
+def compare(parsed: ParsedCode, current: str | Iterable[str] | None) -> Verification:
+    """MATCHES when the printed hash equals the current one (or one of the current ones: a code
+    does not say which kind of sheet it is on), CHANGED when not, UNKNOWN for no record."""
+    if current is None:
+        return Verification.UNKNOWN
+    hashes = [current] if isinstance(current, str) else list(current)
+    if not hashes:
         return Verification.UNKNOWN
     if parsed.hash_hex is not None:
-        same = parsed.hash_hex == current_hash.lower()
+        same = any(parsed.hash_hex == h.lower() for h in hashes)
     else:
-        same = parsed.hash_prefix_b32 == _b32_prefix(current_hash)
+        same = any(parsed.hash_prefix_b32 == _b32_prefix(h) for h in hashes)
     return Verification.MATCHES if same else Verification.CHANGED
 
 

@@ -82,7 +82,7 @@ def render_sheet_bytes(
     if kind not in SHEET_KINDS:
         raise ReportError(f"unknown sheet kind {kind!r}; expected one of {', '.join(SHEET_KINDS)}")
     font = register_font(font_path)
-    digest = content_hash(data)
+    digest = content_hash(data, kind)
     code = short_code(data.inspection_id, digest)
     payload = qr_payload(data.inspection_id, data.inspection_uid, digest)
     styles = Styles(font)

@@ -50,7 +50,7 @@ from inspector_app.reports import (
     Subject,
     Verification,
     compare,
-    content_hash,
+    content_hashes,
     parse_code,
     render_sheet_bytes,
 )
@@ -285,14 +285,19 @@ def build_sheet_data(session: Session, inspection_id: int, *, store: Any = None,
         signatures=_signatures(session, inspection, store, evidence),
         photos=_photos(session, inspection, store, evidence, numbers, with_images, cache_file, progress, cancel),
         recheck=RecheckInfo(rechecked_at=max(rechecks) if rechecks else None) if rechecks else None,
-        remarks=inspection.reviewer_comment,
     )
 
 
-def current_hash(session: Session, inspection: Inspection | int, *, store: Any = None) -> str:
-    """The content hash of the record as it is now (the same for every sheet kind)."""
+def current_hashes(session: Session, inspection: Inspection | int, *, store: Any = None) -> dict[str, str]:
+    """The content hash of what each kind of sheet would print now (``{"record": …, "order": …, …}``)."""
     inspection_id = inspection if isinstance(inspection, int) else inspection.id
-    return content_hash(build_sheet_data(session, inspection_id, store=store, with_images=False))
+    return content_hashes(build_sheet_data(session, inspection_id, store=store, with_images=False))
+
+
+def current_hash(session: Session, inspection: Inspection | int, kind: SheetKind = "record", *,
+                 store: Any = None) -> str:
+    """The content hash of the ``kind`` sheet as it would be printed now."""
+    return current_hashes(session, inspection, store=store)[kind]
 
 
 def print_sheet(session: Session, inspection_id: int, kind: SheetKind, out_path: str | Path, *,
@@ -356,10 +361,10 @@ def verify_code(session: Session, code_or_payload: str, *, store: Any = None) ->
     if inspection is None:
         return SheetVerification(Verification.UNKNOWN)
     try:
-        now_hash = current_hash(session, inspection, store=store)
+        now = current_hashes(session, inspection, store=store)
     except NotFoundError:
         return SheetVerification(Verification.UNKNOWN)
-    result = compare(parsed, now_hash)
+    result = compare(parsed, now.values())
     printed_hash = parsed.hash_hex
     rows = session.scalars(select(PrintedSheet).where(PrintedSheet.inspection_id == inspection.id)
                            .order_by(PrintedSheet.printed_at)).all()

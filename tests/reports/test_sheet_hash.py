@@ -12,6 +12,7 @@ from inspector_app.reports import (
     Verification,
     canonical_json,
     content_hash,
+    content_hashes,
     parse_code,
     qr_payload,
     short_code,
@@ -26,7 +27,7 @@ def test_canonical_json_is_sorted_compact_utf8() -> None:
     text = raw.decode("utf-8")
     assert "常州市武进区华安精密机械有限公司" in text  # not \\u-escaped
     assert ", " not in text and ": " not in text
-    assert text.startswith('{"hash_version":1,"record":{')
+    assert text.startswith('{"hash_version":1,"kind":"record","record":{')
 
 
 def test_hash_is_stable_and_ignores_number_spelling() -> None:
@@ -57,6 +58,37 @@ def test_photo_bytes_do_not_matter_but_original_digest_does() -> None:
 def test_any_change_changes_the_hash(change) -> None:  # type: ignore[no-untyped-def]
     data = sample_sheet()
     assert content_hash(change(data)) != content_hash(data)
+
+
+def test_each_kind_hashes_what_it_prints() -> None:
+    data = sample_sheet(findings=3)
+    hashes = content_hashes(data)
+    assert len(set(hashes.values())) == 3
+    # rectifying a hazard changes the re-inspection opinion, not the signed on-site record or the order
+    first = dataclasses.replace(data.findings[0], status="复查合格", recheck_result="复查合格", recheck_note="已整改")
+    rectified = dataclasses.replace(data, findings=(first, *data.findings[1:]))
+    assert content_hash(rectified, "record") == hashes["record"]
+    assert content_hash(rectified, "order") == hashes["order"]
+    assert content_hash(rectified, "recheck") != hashes["recheck"]
+    # a changed checklist answer changes the record only
+    element = dataclasses.replace(data.elements[0], earned=data.elements[0].earned - 1)
+    rescored = dataclasses.replace(data, elements=(element, *data.elements[1:]))
+    assert content_hash(rescored, "record") != hashes["record"]
+    assert content_hash(rescored, "order") == hashes["order"]
+    # a finding's requirement is on the record and the order
+    reworded = dataclasses.replace(data, findings=(dataclasses.replace(data.findings[0], requirement="改"),
+                                                   *data.findings[1:]))
+    assert data.findings[0].deadline is not None
+    assert content_hash(reworded, "record") != hashes["record"]
+    assert content_hash(reworded, "order") != hashes["order"]
+
+
+def test_verify_against_all_current_hashes() -> None:
+    data = sample_sheet(findings=2)
+    order_code = short_code(12, content_hash(data, "order"))
+    assert verify(order_code, lambda key: content_hashes(data).values()) is Verification.MATCHES
+    assert verify(order_code, lambda key: [content_hash(data, "record")]) is Verification.CHANGED
+    assert verify(order_code, lambda key: []) is Verification.UNKNOWN
 
 
 def test_short_code_format_and_tolerant_parsing() -> None:

@@ -16,6 +16,7 @@ from sheet_helpers import pdftotext
 from sqlalchemy import select
 
 from inspector_app.cli import main
+from inspector_app.domain.lifecycle import FindingStatus
 from inspector_app.reports import Verification, qr_payload
 from inspector_app.services import findings as finding_service
 from inspector_app.services import inspections as inspection_service
@@ -90,16 +91,25 @@ def test_print_records_the_sheet_and_verifies(ws: Workspace, tmp_path: Path) -> 
         assert verify_code(session, unknown_uid).result is Verification.UNKNOWN
 
 
-def test_hash_is_the_same_for_every_kind_and_without_images(ws: Workspace, tmp_path: Path) -> None:
+def test_every_kind_verifies_and_rectification_leaves_the_record_intact(ws: Workspace, tmp_path: Path) -> None:
     inspection_id = _editable_with_findings(ws)
-    codes = set()
+    codes = {}
     with ws.sessions.begin() as session:
         for kind in ("record", "order", "recheck"):
             rendered, _ = print_sheet(session, inspection_id, kind, tmp_path / f"{kind}.pdf")  # type: ignore[arg-type]
-            codes.add(rendered.code)
-    assert len(codes) == 1
+            codes[kind] = rendered.code
+    assert len(set(codes.values())) == 3
     assert "责令限期整改指令书" in pdftotext(tmp_path / "order.pdf")
     assert "整改复查意见书" in pdftotext(tmp_path / "recheck.pdf")
+    with ws.sessions() as session:
+        assert all(verify_code(session, c).result is Verification.MATCHES for c in codes.values())
+    with ws.sessions.begin() as session:  # the hazard is rectified after the sheets were signed
+        finding = inspection_service.get(session, inspection_id).findings[0]
+        finding_service.set_status(session, finding, FindingStatus.RECTIFIED, "王经理", "已加锁")
+    with ws.sessions() as session:
+        assert verify_code(session, codes["record"]).result is Verification.MATCHES
+        assert verify_code(session, codes["order"]).result is Verification.MATCHES
+        assert verify_code(session, codes["recheck"]).result is Verification.CHANGED
 
 
 def test_photos_and_signatures_from_the_evidence_store(ws: Workspace, tmp_path: Path) -> None:
