@@ -106,16 +106,20 @@ def subject_table(data: SheetData, st: Styles, *, with_time: bool = True) -> Tab
     widths = [34 * mm, 36 * mm, 16 * mm, 28 * mm, 20 * mm, w - 134 * mm]
     L = st.label
     C = st.cell
+
+    def v(text: str) -> str:  # a blank field is struck through (／), so nothing can be added later
+        return esc(text) if text.strip() else "／"
+
     rows: list[list[Any]] = [[p("被检查单位", L), p(esc(s.name), C), "", "", "", ""]]
     spans: list[tuple[Any, ...]] = [("SPAN", (1, 0), (5, 0))]
     if s.uscc:
         rows.append([p("统一社会信用代码", L), p(esc(s.uscc), C), "", "", "", ""])
         spans.append(("SPAN", (1, len(rows) - 1), (5, len(rows) - 1)))
-    rows.append([p("地址", L), p(esc(s.address), C), "", "", "", ""])
+    rows.append([p("地址", L), p(v(s.address), C), "", "", "", ""])
     spans.append(("SPAN", (1, len(rows) - 1), (5, len(rows) - 1)))
-    rows.append([p("法定代表人<br/>（负责人）", L), p(esc(s.legal_representative), C), p("职务", L),
-                 p(esc(s.position), C), p("联系电话", L), p(esc(s.phone), C)])
-    rows.append([p("检查场所", L), p(esc(s.place), C), "", "", "", ""])
+    rows.append([p("法定代表人<br/>（负责人）", L), p(v(s.legal_representative), C), p("职务", L),
+                 p(v(s.position), C), p("联系电话", L), p(v(s.phone), C)])
+    rows.append([p("检查场所", L), p(v(s.place), C), "", "", "", ""])
     spans.append(("SPAN", (1, len(rows) - 1), (5, len(rows) - 1)))
     if with_time:
         rows.append([p("检查时间", L), p(esc(fmt_span(data.started_at, data.ended_at)), C), "", "", "", ""])

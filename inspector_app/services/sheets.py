@@ -3,9 +3,11 @@ printed), and verify a printed code against the database. No Qt.
 
 * ``build_sheet_data(session, inspection_id, store=...)`` – everything the sheet prints.
 * ``current_hash(session, inspection)`` – the content hash of the record as it is *now*.
-* ``print_sheet(session, inspection_id, kind, out_path, ...)`` – render, keep a copy in the workspace's
-  ``sheets/`` folder (named by the PDF's SHA-256, as bundles carry it), record a ``PrintedSheet`` row
-  and an audit event. The caller commits.
+* ``preview_sheet(session, inspection_id, kind, ...)`` – the PDF bytes, recording nothing (GUI preview).
+* ``record_printed(session, inspection_id, pdf, rendered, ...)`` – once printed or saved: keep a copy
+  in the workspace's ``sheets/`` folder (named by the PDF's SHA-256, as bundles carry it), record a
+  ``PrintedSheet`` row and an audit event. The caller commits.
+* ``print_sheet(session, inspection_id, kind, out_path, ...)`` – both, writing ``out_path`` atomically.
 * ``verify_code(session, code_or_qr_payload)`` – "matches" / "changed since printing" / "unknown record".
 
 Photos and signatures come from the evidence services when they are installed; photos are printed
@@ -15,6 +17,7 @@ as watermarked display copies (long edge 1600 px) made by ``services.photos.wate
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import importlib
 import json
@@ -300,34 +303,51 @@ def current_hash(session: Session, inspection: Inspection | int, kind: SheetKind
     return current_hashes(session, inspection, store=store)[kind]
 
 
-def print_sheet(session: Session, inspection_id: int, kind: SheetKind, out_path: str | Path, *,
-                store: Any = None, sheet_dir: Path | None = None, cache_file: Path | None = None, actor: str = "",
-                progress: Progress | None = None, cancel: CancelToken | None = None,
-                font_path: str | Path | None = None) -> tuple[RenderedSheet, PrintedSheet]:
-    """Render ``kind`` for the inspection to ``out_path`` (atomically), keep a copy in ``sheet_dir``
-    and record it. Raises ``NotFoundError``, ``FontNotFoundError``, ``Cancelled``, ``ReportError``."""
+def preview_sheet(session: Session, inspection_id: int, kind: SheetKind, *, store: Any = None,
+                  cache_file: Path | None = None, progress: Progress | None = None,
+                  cancel: CancelToken | None = None, font_path: str | Path | None = None
+                  ) -> tuple[bytes, RenderedSheet]:
+    """The PDF in memory, recording nothing (for the GUI's preview; call ``record_printed`` once the
+    user prints or saves it). Raises ``NotFoundError``, ``FontNotFoundError``, ``Cancelled``,
+    ``ReportError``."""
     data = build_sheet_data(session, inspection_id, store=store, cache_file=cache_file, progress=progress,
                             cancel=cancel)
-    pdf, info = render_sheet_bytes(data, kind, progress, cancel, font_path=font_path)
-    if cancel is not None:
-        cancel.raise_if_cancelled()
-    target = Path(out_path)
-    atomic_write_bytes(target, pdf)
+    return render_sheet_bytes(data, kind, progress, cancel, font_path=font_path)
+
+
+def record_printed(session: Session, inspection_id: int, pdf: bytes, rendered: RenderedSheet, *,
+                   sheet_dir: Path | None = None, actor: str = "") -> PrintedSheet:
+    """Record a sheet that was printed or saved: a ``PrintedSheet`` row, an audit event, and a copy
+    of the PDF in ``sheet_dir`` named by its SHA-256. The caller commits."""
     pdf_sha = hashlib.sha256(pdf).hexdigest()
     if sheet_dir is not None:
         kept = Path(sheet_dir) / f"{pdf_sha}.pdf"
         if not kept.exists():
             atomic_write_bytes(kept, pdf)
     inspection = inspections.get(session, inspection_id)
-    row = PrintedSheet(inspection_id=inspection.id, inspection_uid=inspection.uid, kind=kind,
-                       content_hash=info.content_hash, code=info.code, pages=info.pages, pdf_sha256=pdf_sha,
-                       printed_by=actor)
+    row = PrintedSheet(inspection_id=inspection.id, inspection_uid=inspection.uid, kind=rendered.kind,
+                       content_hash=rendered.content_hash, code=rendered.code, pages=rendered.pages,
+                       pdf_sha256=pdf_sha, printed_by=actor)
     session.add(row)
     session.flush()
-    audit.record(session, inspection, "sheet", row.uid, "printed", "", f"{kind} {info.code}", actor)
-    rendered = RenderedSheet(path=target, kind=info.kind, pages=info.pages, content_hash=info.content_hash,
-                             code=info.code, qr_payload=info.qr_payload, size_bytes=info.size_bytes)
-    return rendered, row
+    audit.record(session, inspection, "sheet", row.uid, "printed", "", f"{rendered.kind} {rendered.code}", actor)
+    return row
+
+
+def print_sheet(session: Session, inspection_id: int, kind: SheetKind, out_path: str | Path, *,
+                store: Any = None, sheet_dir: Path | None = None, cache_file: Path | None = None, actor: str = "",
+                progress: Progress | None = None, cancel: CancelToken | None = None,
+                font_path: str | Path | None = None) -> tuple[RenderedSheet, PrintedSheet]:
+    """Render ``kind`` for the inspection to ``out_path`` (atomically) and ``record_printed`` it.
+    Raises ``NotFoundError``, ``FontNotFoundError``, ``Cancelled``, ``ReportError``."""
+    pdf, info = preview_sheet(session, inspection_id, kind, store=store, cache_file=cache_file,
+                              progress=progress, cancel=cancel, font_path=font_path)
+    if cancel is not None:
+        cancel.raise_if_cancelled()
+    target = Path(out_path)
+    atomic_write_bytes(target, pdf)
+    rendered = dataclasses.replace(info, path=target)
+    return rendered, record_printed(session, inspection_id, pdf, rendered, sheet_dir=sheet_dir, actor=actor)
 
 
 def _short_code_of(parsed: ParsedCode) -> str:

@@ -21,7 +21,14 @@ from inspector_app.reports import Verification, qr_payload
 from inspector_app.services import findings as finding_service
 from inspector_app.services import inspections as inspection_service
 from inspector_app.services.demo import build_demo
-from inspector_app.services.sheets import build_sheet_data, current_hash, print_sheet, verify_code
+from inspector_app.services.sheets import (
+    build_sheet_data,
+    current_hash,
+    preview_sheet,
+    print_sheet,
+    record_printed,
+    verify_code,
+)
 from inspector_app.storage.engine import Workspace, open_workspace
 from inspector_app.storage.models import Inspection
 from inspector_app.storage.models_sheets import PrintedSheet
@@ -172,3 +179,15 @@ def test_cli_print_and_verify_exit_codes(ws: Workspace, tmp_path: Path,
     assert main(["--data-dir", root, "sheet", "abc", "-o", str(out)]) == 2
     assert main(["--data-dir", root, "sheet", "99999", "-o", str(tmp_path / "none.pdf")]) == 1
     assert not (tmp_path / "none.pdf").exists()
+
+
+def test_preview_records_nothing_until_printed(ws: Workspace) -> None:
+    inspection_id = _editable_with_findings(ws)
+    with ws.sessions.begin() as session:
+        pdf, rendered = preview_sheet(session, inspection_id, "record")
+        assert pdf.startswith(b"%PDF") and rendered.path is None
+        assert session.scalars(select(PrintedSheet)).first() is None
+        row = record_printed(session, inspection_id, pdf, rendered, sheet_dir=ws.sheet_dir, actor="张三")
+    assert (ws.sheet_dir / f"{row.pdf_sha256}.pdf").read_bytes() == pdf
+    with ws.sessions() as session:
+        assert verify_code(session, rendered.code).printed[0][2] == "张三"
