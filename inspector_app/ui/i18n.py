@@ -2,7 +2,7 @@
 
 Source strings are Chinese, so Chinese needs no .qm file of ours (only Qt's own ``qtbase_zh_CN`` for
 standard buttons). English loads every ``inspector_en*.qm`` in ``resources/translations`` – one file per
-engineer's part of the interface (``inspector_en.qm`` for the desk, ``inspector_en_editor.qm`` for the
+engineer's part of the interface (``inspector_en.qm`` for the desk, ``inspector_editor_en.qm`` for the
 editor), so that nobody has to merge another's .ts file.
 """
 
@@ -50,7 +50,8 @@ def install_translators(language: str, app: QCoreApplication | None = None) -> s
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     files: list[tuple[str, str]] = [(f"qtbase_{language}", qt_dir)]
     if language != DEFAULT_LANGUAGE:
-        files += [(p.stem, str(p.parent)) for p in sorted(TRANSLATIONS_DIR.glob(f"inspector_{language}*.qm"))]
+        found = {*TRANSLATIONS_DIR.glob(f"inspector_{language}*.qm"), *TRANSLATIONS_DIR.glob(f"inspector*_{language}.qm")}
+        files += [(p.stem, str(p.parent)) for p in sorted(found)]
     for name, folder in files:
         translator = QTranslator(app)
         if translator.load(name, folder):

@@ -59,8 +59,8 @@ class ImportResultDialog(QDialog):
         if isinstance(result, BaseException):
             message, _details = user_message(result)
             problems = result.problems if isinstance(result, ImportFileError) else []
-            if problems and problems[0] in message:  # the list below shows them one per line
-                message = message[: message.index(problems[0])].rstrip()
+            if problems:  # the list below shows them one per line; the count in the interface language
+                message = self.tr("发现 %1 个问题。").replace("%1", str(len(problems)))
             heading.setText(self.tr("<b>文件无法导入，工作区没有任何改动。</b>") + "<br>" + message)
             if problems:
                 layout.addWidget(QLabel(self.tr("请修改表格中的以下问题后重新导入：")))

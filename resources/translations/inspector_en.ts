@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
     <name>DeskActions</name>
@@ -277,6 +278,10 @@ Details were written to: %1</translation>
     <message>
         <source>导入企业 – %1</source>
         <translation>Import enterprises – %1</translation>
+    </message>
+    <message>
+        <source>发现 %1 个问题。</source>
+        <translation>%1 problems found.</translation>
     </message>
     <message>
         <source>&lt;b&gt;文件无法导入，工作区没有任何改动。&lt;/b&gt;</source>
