@@ -152,7 +152,9 @@ def short_code(inspection_id: str | int, hash_hex: str) -> str:
 
 
 def qr_payload(inspection_id: str | int, uid: str, hash_hex: str) -> str:
-    return f"{QR_PREFIX}{inspection_id}:{uid}:{hash_hex.upper()}"
+    """``INSP:1:<id>:<UID>:<HASH>`` in upper case: QR alphanumeric mode, version 5 instead of 7 for a
+    UUID, so the modules print larger. The uid comes back upper-cased: compare it case-insensitively."""
+    return f"{QR_PREFIX}{inspection_id}:{uid}:{hash_hex}".upper()
 
 
 _CODE_RE = re.compile(r"^INSP-?([A-Z0-9]+?)-?([A-Z2-7]{5})-?([A-Z2-7]{5})$")

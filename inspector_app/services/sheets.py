@@ -359,8 +359,9 @@ def _resolve(session: Session, parsed: ParsedCode) -> Inspection | None:
     """The inspection a code names. A QR payload carries the stable uid: only that counts. A short
     code carries the local id, which differs between workspaces, so a recorded printed sheet with
     exactly this code is looked at first (printed-sheet rows travel in bundles), then the local id."""
-    if parsed.key.uid:
-        return session.scalar(select(Inspection).where(Inspection.uid == parsed.key.uid))
+    if parsed.key.uid:  # QR payloads carry it upper-cased; uids are stored as generated (lower case)
+        uid = parsed.key.uid
+        return session.scalar(select(Inspection).where(Inspection.uid.in_({uid, uid.lower(), uid.upper()})))
     printed = session.scalars(select(PrintedSheet).where(PrintedSheet.code == _short_code_of(parsed))
                               .order_by(PrintedSheet.id.desc())).first()
     if printed is not None:
