@@ -17,7 +17,7 @@ from inspector_app.reports.layout import FRAME_W, SHADE, Styles, esc, fmt_date, 
 from inspector_app.reports.record_pdf import findings_table, header
 from inspector_app.reports.sheet_data import Finding, Inspector, SheetData, Signature
 
-_BLANK = "\xa0" * 20
+_BLANK = "<u>" + "\xa0" * 20 + "</u>"  # an underlined blank to fill in by hand
 
 
 def _signers(inspectors: tuple[Inspector, ...], role: str) -> tuple[Signature, ...]:
