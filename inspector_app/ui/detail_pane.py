@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
     QFormLayout,
+    QHeaderView,
     QLabel,
     QTreeWidget,
     QTreeWidgetItem,
@@ -69,6 +70,11 @@ class DetailPane(QWidget):
         self.history.setUniformRowHeights(True)
         self.history.setAlternatingRowColors(True)
         self.history.itemActivated.connect(self._activated)
+        head = self.history.header()
+        head.setStretchLastSection(False)
+        head.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            head.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.history_box = QWidget()
         box = QVBoxLayout(self.history_box)
         box.setContentsMargins(0, 4, 0, 0)
@@ -179,9 +185,6 @@ class DetailPane(QWidget):
                 top.setToolTip(3, self.tr("隐患 %1 条，复查合格 %2 条").replace("%1", str(len(findings)))
                                .replace("%2", str(rectified)))
         self.history.expandAll()
-        self.history.resizeColumnToContents(1)
-        self.history.resizeColumnToContents(2)
-        self.history.setColumnWidth(0, max(200, self.history.viewport().width() - 260))
 
     def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
         inspection_id = item.data(0, INSPECTION_ID_ROLE)

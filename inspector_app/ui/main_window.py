@@ -106,7 +106,8 @@ class MainWindow(QMainWindow):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(COL_ENTERPRISE, QHeaderView.ResizeMode.Stretch)  # fits 1366 px in any language
+        header.setStretchLastSection(False)
         header.setHighlightSections(False)
         self.table.doubleClicked.connect(self.open_index)
         self.table.activated_row.connect(self.open_index)
@@ -126,7 +127,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([900, 466])
+        self.splitter.setSizes([930, 436])
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("deskTabs")
@@ -176,7 +177,7 @@ class MainWindow(QMainWindow):
                                                                    labels.status_codes())),
             COL_PROGRESS: widest("35/150"), COL_SCORE: widest("100.0"), COL_GRADE: widest(*grades),
             COL_OUTCOME: widest(*(labels.value_label(o) for o in ("维持", "限期整改", "建议摘牌"))),
-            COL_DUE: widest("2026-12-31"), COL_TEMPLATE: widest("安全生产标准化达标企业"),
+            COL_DUE: widest("2026-12-31"), COL_TEMPLATE: widest("安全生产"),
         }
         for column, width in samples.items():
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal))

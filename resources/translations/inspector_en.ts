@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
     <name>DeskActions</name>
@@ -431,7 +430,7 @@ Details were written to: %1</translation>
     <name>Labels</name>
     <message>
         <source>未安排检查</source>
-        <translation>Not scheduled</translation>
+        <translation>Unscheduled</translation>
     </message>
     <message>
         <source>已分配</source>
