@@ -19,7 +19,7 @@ from test_editor_support import make_workspace, stored_answers, stored_inspectio
 CHILD = textwrap.dedent("""
     import sys
     from pathlib import Path
-    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtCore import QCoreApplication, Qt, QTimer
     from PySide6.QtGui import QInputMethodEvent
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
@@ -48,10 +48,10 @@ CHILD = textwrap.dedent("""
         event = QInputMethodEvent("", [])
         event.setCommitString(char)
         QCoreApplication.sendEvent(editor.header.texts["location"], event)
-    QTest.qWait(1000)                                    # on screen for a second
-    print("ready", flush=True)
-    while True:                                          # the app keeps running until killed
-        QTest.qWait(50)
+    # The real event loop (it releases the GIL, so the writer thread runs; QTest.qWait would starve it):
+    # one second after the last keystroke say "ready", then keep running until killed.
+    QTimer.singleShot(1000, lambda: print("ready", flush=True))
+    app.exec()
 """)
 
 

@@ -78,3 +78,20 @@ def ime_type(widget: QWidget, text: str) -> None:
         event = QInputMethodEvent("", [])
         event.setCommitString(char)
         QCoreApplication.sendEvent(widget, event)
+
+
+def sign_everything(workspace: Workspace, inspection_id: int) -> None:
+    """Record the inspectors' signatures and the enterprise's refusal where the evidence services exist,
+    so completion does not depend on whether they take part in the completion check."""
+    try:
+        from inspector_app.services import photos
+    except ImportError:
+        return
+    if not hasattr(photos, "save_signature"):
+        return
+    stroke = [[[0.0, 0.0], [10.0, 12.0], [20.0, 4.0]]]
+    with workspace.sessions() as session:
+        for person in inspections.get(session, inspection_id).inspectors:
+            photos.save_signature(session, None, inspection_id, "inspector", person.name, stroke, ACTOR)
+        photos.record_refusal(session, None, inspection_id, "王建华", "现场负责人拒绝签名", ACTOR)
+        session.commit()
