@@ -3,6 +3,7 @@ finding and whether it was rectified – the comparison a look-back is about, on
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -27,6 +28,7 @@ FIELDS = (
     ("legal_rep", "法定代表人"), ("contact", "联系人"),
 )
 INSPECTION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+FINDING_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 class DetailPane(QWidget):
@@ -79,7 +81,14 @@ class DetailPane(QWidget):
         box = QVBoxLayout(self.history_box)
         box.setContentsMargins(0, 4, 0, 0)
         box.addWidget(self.history_title)
-        box.addWidget(self.history)
+        box.addWidget(self.history, 1)
+        self.finding_text = QLabel()
+        self.finding_text.setObjectName("findingText")
+        self.finding_text.setWordWrap(True)
+        self.finding_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.finding_text.setVisible(False)
+        box.addWidget(self.finding_text)
+        self.history.currentItemChanged.connect(self._show_finding)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 0, 0, 0)
@@ -126,6 +135,7 @@ class DetailPane(QWidget):
     def _render(self) -> None:
         detail = self._detail
         self.history.clear()
+        self.finding_text.setVisible(False)
         self.form_host.setVisible(detail is not None)
         self.history_box.setVisible(detail is not None)
         if detail is None:
@@ -177,6 +187,7 @@ class DetailPane(QWidget):
                     finding["deadline"]])
                 child.setToolTip(0, f"{finding['description']}\n{self.tr('整改要求：')}{finding['requirement']}")
                 child.setData(0, INSPECTION_ID_ROLE, entry["id"])
+                child.setData(0, FINDING_ROLE, finding)
                 finding_colour = labels.colour(labels.FINDING_COLOURS, finding["status"])
                 if finding_colour is not None:
                     child.setForeground(1, QBrush(finding_colour))
@@ -185,6 +196,19 @@ class DetailPane(QWidget):
                 top.setToolTip(3, self.tr("隐患 %1 条，复查合格 %2 条").replace("%1", str(len(findings)))
                                .replace("%2", str(rectified)))
         self.history.expandAll()
+
+    def _show_finding(self, item: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None = None) -> None:
+        """The whole text of the finding under the cursor (the tree elides long descriptions)."""
+        finding = item.data(0, FINDING_ROLE) if item is not None else None
+        if not finding:
+            self.finding_text.setVisible(False)
+            return
+        text = (f"<b>[{labels.value_label(finding['severity'])}] {escape(finding['description'])}</b><br>"
+                + self.tr("整改要求：") + escape(finding["requirement"] or "—") + "<br>"
+                + self.tr("整改期限：") + (finding["deadline"] or "—") + "　"
+                + self.tr("状态：") + labels.value_label(finding["status"]))
+        self.finding_text.setText(text)
+        self.finding_text.setVisible(True)
 
     def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
         inspection_id = item.data(0, INSPECTION_ID_ROLE)

@@ -68,10 +68,21 @@ class EditorTabs:
         if changed is not None and hasattr(changed, "connect"):
             changed.connect(self._on_changed)
         short = title if len(title) <= 12 else title[:11] + "…"
+        own_title = getattr(widget, "title", None)
+        if callable(own_title):  # the editor's own title also says whether the inspection is locked
+            short = str(own_title())
         index = self.tabs.addTab(widget, f"#{inspection_id} {short}")
         self.tabs.setTabToolTip(index, title)
         self.tabs.setCurrentIndex(index)
+        renamed: Any = getattr(widget, "titleChanged", None)
+        if renamed is not None and hasattr(renamed, "connect"):
+            renamed.connect(lambda text, w=widget, i=inspection_id: self._rename(w, i, text))
         return widget
+
+    def _rename(self, widget: QWidget, inspection_id: int, text: str) -> None:
+        index = self.tabs.indexOf(widget)
+        if index > 0:
+            self.tabs.setTabText(index, f"#{inspection_id} {text}")
 
     def close_tab(self, index: int) -> bool:
         if index <= 0:

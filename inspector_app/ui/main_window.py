@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(COL_ENTERPRISE, QHeaderView.ResizeMode.Stretch)  # fits 1366 px in any language
         header.setStretchLastSection(False)
         header.setHighlightSections(False)
+        self.filter_bar.text.installEventFilter(self)
         self.table.doubleClicked.connect(self.open_index)
         self.table.activated_row.connect(self.open_index)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -187,6 +188,19 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Down (or Enter) in the filter box moves to the list, so the keyboard never needs the mouse."""
+        if watched is self.filter_bar.text and event.type() == QEvent.Type.KeyPress:
+            key = event.key()  # type: ignore[attr-defined]
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.model.rowCount():
+                self.filter_bar.flush()
+                self.table.setFocus()
+                if self.current_row() is None:
+                    self.table.selectRow(0)
+                    self.table.setCurrentIndex(self.model.index(0, 0))
+                return True
+        return super().eventFilter(watched, event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Inspector – 安全生产标准化“回头看”"))

@@ -215,6 +215,18 @@ You can import a real list at any time with “File → Import enterprises”.</
         <source>隐患 %1 条，复查合格 %2 条</source>
         <translation>%1 hazards, %2 passed re-inspection</translation>
     </message>
+    <message>
+        <source>整改要求：</source>
+        <translation>Requirement: </translation>
+    </message>
+    <message>
+        <source>整改期限：</source>
+        <translation>Deadline: </translation>
+    </message>
+    <message>
+        <source>状态：</source>
+        <translation>Status: </translation>
+    </message>
 </context>
 <context>
     <name>Errors</name>

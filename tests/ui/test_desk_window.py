@@ -43,6 +43,8 @@ def test_typing_in_the_filter_box_filters_the_list(qtbot: QtBot, window: MainWin
     assert f"/ {total}" in window.count_label.text()
     window.filter_bar.clear()
     assert window.model.rowCount() == total
+    qtbot.keyClick(window.filter_bar.text, Qt.Key.Key_Down)  # from the filter box straight into the list
+    assert window.table.hasFocus() and window.current_row() is not None
 
 
 def test_district_and_status_combos(window: MainWindow) -> None:
@@ -73,6 +75,8 @@ def test_selecting_a_row_shows_the_enterprise_and_its_history(window: MainWindow
     findings = [entry.child(i) for i in range(entry.childCount()) if entry.child(i).text(0).startswith("[")]
     assert len(findings) == count
     assert all(f.text(1) in ("待整改", "已整改待复查", "复查合格", "复查不合格") for f in findings)
+    pane.history.setCurrentItem(findings[0])
+    assert pane.finding_text.isVisible() and "整改要求" in pane.finding_text.text()
 
 
 def test_enter_opens_the_inspection_in_a_tab(qtbot: QtBot, window: MainWindow) -> None:
