@@ -107,6 +107,10 @@ def main() -> int:
         window.reload()
         # an enterprise whose history holds findings makes the detail pane worth looking at
         window.select_row(showcase, None)
+        history = window.detail.history
+        if history.topLevelItemCount() and history.topLevelItem(0).childCount():
+            top = history.topLevelItem(0)
+            history.setCurrentItem(top.child(top.childCount() - 1))  # its full text shows under the tree
         save(window, args.out, f"{language}-main", app)
         window.filter_bar.text.setText("武进")
         window.filter_bar.status.setCurrentIndex(window.filter_bar.status.findData("in_progress"))
