@@ -154,37 +154,42 @@ def read_enterprises(path: Path | str, *, allow_invalid_uscc: bool = False,
     texts = [(f, c) for f, c in cmap.fields.items() if f not in DATE_FIELDS and f not in ("uscc", "cert_grade")]
     dates = [(f, c, cmap.label(f)) for f, c in cmap.fields.items() if f in DATE_FIELDS]
     uscc_label = cmap.label("uscc")
+    ncols = max([*cmap.fields.values(), *(c for c, _ in cmap.extra)]) + 1
+    padding = (None,) * ncols
     progress(0, total, "正在检查数据")
     for index in range(start, len(rows)):
         raw = rows[index]
         number = index + 1
-        width = len(raw)
+        if len(raw) < ncols:  # openpyxl and csv give short rows when trailing cells are empty
+            raw = (*raw, *padding[len(raw):])
         if not number % 1000:
             if cancel is not None and cancel.cancelled:
                 raise Cancelled("导入已取消，未写入任何数据")
             progress(index - start, total, "正在检查数据")
-        raw_code = raw[uscc_col] if uscc_col < width else None
+        raw_code = raw[uscc_col]
         code = uscc.normalise(cell_text(raw_code))
         if not code.isascii():  # full-width ９１３２… typed with a Chinese input method
             code = uscc.normalise(unicodedata.normalize("NFKC", code))
-        values: dict[str, Any] = {f: cell_text(raw[c]) if c < width else "" for f, c in texts}
+        # str.strip inline: the common case, 150,000 calls per 10,000 rows
+        values: dict[str, Any] = {f: v.strip() if (v := raw[c]).__class__ is str else cell_text(v)
+                                  for f, c in texts}
         if not code and not values["name"]:
             if any(v is not None and cell_text(v) for v in raw):
                 warnings.append(f"第 {number} 行没有企业名称和统一社会信用代码，已跳过")
             continue
         values["uscc"] = code
         if grade_col is not None:
-            raw_grade = raw[grade_col] if grade_col < width else None
+            raw_grade = raw[grade_col]
             grade = normalise_grade(raw_grade)
             values["cert_grade"] = cell_text(raw_grade) if grade is None else grade  # problems() names it
         for f, c, label in dates:
             try:
-                values[f] = parse_date(raw[c] if c < width else None, allow_range=f == "cert_expires")
+                values[f] = parse_date(raw[c], allow_range=f == "cert_expires")
             except DateProblem as exc:
                 found.append(_where(number, label, str(exc)))
         data = EnterpriseData(**values)
         if cmap.extra:
-            data.extra = {h: t for c, h in cmap.extra if c < width and (t := cell_text(raw[c]))}
+            data.extra = {h: t for c, h in cmap.extra if (t := cell_text(raw[c]))}
         for fname, message in problems(data):
             if fname == "uscc":
                 if isinstance(raw_code, int | float) and not isinstance(raw_code, bool):
