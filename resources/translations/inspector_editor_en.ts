@@ -566,6 +566,10 @@ The editor reloaded what the database holds; please check your latest changes.</
         <translation>{0}  {1} ({2} pts)</translation>
     </message>
     <message>
+        <source>{0}（{1} 分）</source>
+        <translation>{0} ({1} pts)</translation>
+    </message>
+    <message>
         <source>查证：{0}</source>
         <translation>Check: {0}</translation>
     </message>

@@ -336,3 +336,16 @@ def test_received_inspection_is_read_only_and_cannot_be_reopened_here(
     assert not editor.findings.add_button.isEnabled()
     editor.set_result("符合")
     assert editor.controller.answer("A.1") is None
+
+
+def test_enter_goes_to_the_note_and_escape_comes_back_saving_it(
+        qtbot: QtBot, editor: InspectionEditor, workspace_and_id: tuple[Workspace, int]) -> None:
+    workspace, inspection_id = workspace_and_id
+    key(qtbot, editor, Qt.Key.Key_2, Qt.Key.Key_Return)
+    assert editor.item_pane.note.hasFocus()
+    ime_type(editor.item_pane.note, "缺少一次季度会议记录")
+    qtbot.keyClick(editor.item_pane.note, Qt.Key.Key_Escape)
+    assert editor.tree.hasFocus()
+    assert stored_answers(workspace, inspection_id)["A.1"].note == "缺少一次季度会议记录"
+    key(qtbot, editor, Qt.Key.Key_J, Qt.Key.Key_1)
+    assert editor.tree.current_code() == "A.2" and editor.controller.answer("A.2").result == "符合"

@@ -177,6 +177,8 @@ class EditorController(QObject):
             if missing:
                 self.incomplete.emit(missing)
                 return
+            self._snapshot.status = InspectionStatus.COMPLETED  # read-only at once; the reload confirms
+            self.statusChanged.emit()
             self._reload()
             if on_done is not None:
                 on_done()
@@ -230,6 +232,9 @@ class EditorController(QObject):
             return snapshot
 
         def done(snapshot: Snapshot) -> None:
+            if self._pending:  # edits were queued after this read: read again once they are saved
+                self._reload()
+                return
             self._snapshot = snapshot
             self._score = snapshot.score()
             self.loaded.emit()

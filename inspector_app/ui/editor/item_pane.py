@@ -161,8 +161,9 @@ class ItemPane(QWidget):
             for widget in (self.text, self.evidence, self.requirements, self.earned):
                 widget.clear()
         else:
-            self.title.setText(self.tr("{0}　{1}（{2} 分）").format(
-                item.code, item.sub_element or "", f"{item.points:g}").replace("　（", "（"))
+            points = f"{item.points:g}"
+            self.title.setText(self.tr("{0}　{1}（{2} 分）").format(item.code, item.sub_element, points)
+                               if item.sub_element else self.tr("{0}（{1} 分）").format(item.code, points))
             self.text.setText(item.text)
             self.evidence.setText(self.tr("查证：{0}").format(item.evidence) if item.evidence else "")
             self.evidence.setVisible(bool(item.evidence))
