@@ -349,3 +349,30 @@ def test_enter_goes_to_the_note_and_escape_comes_back_saving_it(
     assert stored_answers(workspace, inspection_id)["A.1"].note == "缺少一次季度会议记录"
     key(qtbot, editor, Qt.Key.Key_J, Qt.Key.Key_1)
     assert editor.tree.current_code() == "A.2" and editor.controller.answer("A.2").result == "符合"
+
+
+def test_remove_finding_undo_and_status_on_a_locked_inspection(
+        qtbot: QtBot, editor: InspectionEditor, workspace_and_id: tuple[Workspace, int]) -> None:
+    from inspector_app.domain.lifecycle import FindingStatus
+
+    workspace, inspection_id = workspace_and_id
+    key(qtbot, editor, Qt.Key.Key_3)
+    editor.add_finding_from_item()
+    editor.finding_dialog.description.setPlainText("消防通道堆放杂物")
+    editor.finding_dialog.accept()
+    key_ = editor.controller.snapshot.findings[0].key
+    editor.remove_finding(key_)
+    assert stored_findings(workspace, inspection_id) == []
+    editor.undo()
+    assert [f.description for f in stored_findings(workspace, inspection_id)] == ["消防通道堆放杂物"]
+    with workspace.sessions() as session:  # lock it (what completing does)
+        inspections.get(session, inspection_id).status = InspectionStatus.COMPLETED.value
+        session.commit()
+    locked = InspectionEditor(workspace, inspection_id, InlineTaskRunner(), ACTOR)
+    qtbot.addWidget(locked)
+    row_key = locked.controller.snapshot.findings[0].key
+    locked.findings.view.selectRow(0)
+    assert locked.findings.status_button.isEnabled() and not locked.findings.remove_button.isEnabled()
+    locked.set_finding_status(row_key, FindingStatus.RECTIFIED)  # follow-up is allowed after locking
+    assert stored_findings(workspace, inspection_id)[0].status == "已整改待复查"
+    assert locked.findings.model.index(0, 4).data() == "已整改待复查"

@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication
 
 from inspector_app.domain.scoring import Answer, ScoreResult, item_earned
 from inspector_app.domain.template import (
@@ -50,6 +50,8 @@ class ChecklistModel(QAbstractItemModel):
         self._score: ScoreResult | None = None
         self._positions: dict[str, tuple[int, int]] = {}  # item code → (element row, item row)
         self._earned_text: dict[str, str] = {}
+        app = QGuiApplication.instance()
+        self._pixel_ratio = app.devicePixelRatio() if isinstance(app, QGuiApplication) else 1.0  # sharp on HiDPI
         self._headers = [self.tr("编号"), self.tr("检查内容"), self.tr("标记"), self.tr("分值"),
                          self.tr("结果"), self.tr("得分")]
         self._index_template()
@@ -215,7 +217,7 @@ class ChecklistModel(QAbstractItemModel):
                 return cached
             return None
         if role == Qt.ItemDataRole.DecorationRole and column == COL_MARKS:
-            return labels.badge_icon(self.badges(item))
+            return labels.badge_icon(self.badges(item), ratio=self._pixel_ratio)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == COL_MARKS:
                 return labels.badge_tooltip(self.badges(item)) or None
