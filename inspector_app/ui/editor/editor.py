@@ -110,6 +110,8 @@ class InspectionEditor(QWidget):
         self.splitter.addWidget(self.item_pane)
         self.splitter.addWidget(right)
         self.splitter.setSizes([560, 430, 370])
+        for index, stretch in enumerate((5, 3, 3)):  # on a narrower window the tree's text column gives first
+            self.splitter.setStretchFactor(index, stretch)
         self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -9,6 +9,7 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QDateTimeEdit,
     QGridLayout,
@@ -40,6 +41,22 @@ def from_qdatetime(value: QDateTime) -> datetime | None:
     return datetime.strptime(value.toString("yyyy-MM-dd HH:mm"), "%Y-%m-%d %H:%M")
 
 
+class ElidedLabel(QLabel):
+    """A one-line label that ends in "…" when it does not fit (the full text is in the tooltip)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        rect = self.contentsRect()
+        text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, rect.width())
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.drawText(rect, int(self.alignment() | Qt.AlignmentFlag.AlignVCenter), text)
+        painter.end()
+
+
 class HeaderStrip(QWidget):
     headerEdited = Signal(str, object)  # field name, new value
     inspectorsRequested = Signal()
@@ -50,12 +67,10 @@ class HeaderStrip(QWidget):
         self.enterprise = QLabel()
         self.enterprise.setStyleSheet("font-weight: bold; font-size: 11pt;")
         self.enterprise.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.template = QLabel()
+        self.template = ElidedLabel()
         self.template.setStyleSheet("color: #455a64;")
-        self.template.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.status = QLabel()
-        self.inspectors = QLabel()
-        self.inspectors.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.inspectors = ElidedLabel()
         self.edit_inspectors = QPushButton(self.tr("检查人员…"))
         self.edit_inspectors.setToolTip(self.tr("修改检查人员及证件号"))
         self.edit_inspectors.clicked.connect(self.inspectorsRequested)

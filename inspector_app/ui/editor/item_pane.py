@@ -130,6 +130,7 @@ class ItemPane(QWidget):
 
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(body)
         outer = QVBoxLayout(self)
@@ -298,6 +299,8 @@ class ItemPane(QWidget):
             return
         new = replace(old, note=self.note.toPlainText(), extra_deduction=float(self.extra.value()),
                       extra_reason=self.extra_reason.text())
+        if new.extra_deduction > 0 and new.result == CONFORM:  # a deduction means it only partly conforms
+            new = replace(new, result=PARTIAL)
         if new != old:
             field = "note" if new.note != old.note else "extra"
             self._answer = new
