@@ -9,7 +9,7 @@ On update, only the columns the file has, and only its non-blank cells, overwrit
 list without phone numbers does not erase the phone numbers entered by hand.
 
 Speed: existing enterprises are fetched by USCC in a few ``IN`` queries, new rows go in with one
-executemany per 2,000 rows and changed rows with one ``UPDATE … WHERE id = ?`` executemany; no per-row
+executemany of plain tuples per 2,000 rows and changed rows with one ``UPDATE … WHERE id = ?`` executemany; no per-row
 SELECT. The session is committed on success and rolled back on cancellation or failure.
 """
 
@@ -49,7 +49,8 @@ __all__ = ["ADDED", "UNCHANGED", "UPDATED", "ImportReport", "ParsedRow", "Previe
            "read_enterprises", "read_rows"]
 
 ADDED, UPDATED, UNCHANGED = "新增", "更新", "不变"
-PREVIEW_ROWS = 20
+PREVIEW_ROWS = 20  # the first rows, whatever happens to them …
+PREVIEW_MAX = 500  # … and after them every row that changes, up to this many in all
 MAX_MESSAGE_PROBLEMS = 10
 SUMMARY_WARNINGS = 20
 _CHUNK = 2000
@@ -85,7 +86,7 @@ class ImportReport:
     warnings: list[str] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
     columns: dict[str, str] = field(default_factory=dict)  # field → the file's header
-    preview: list[PreviewRow] = field(default_factory=list)
+    preview: list[PreviewRow] = field(default_factory=list)  # the first 20 rows, then the updated ones
 
     def summary(self) -> str:
         if self.dry_run:
@@ -266,7 +267,8 @@ def import_enterprises(session: Session, path: Path | str, *, dry_run: bool = Fa
                 updates.append(merged)
             else:
                 action = UNCHANGED
-        if len(report.preview) < PREVIEW_ROWS:
+        shown = len(report.preview)
+        if shown < PREVIEW_ROWS or (action == UPDATED and shown < PREVIEW_MAX):
             report.preview.append(PreviewRow(item.row, action, data.uscc, data.name, data.district,
                                              data.industry, data.cert_grade, changes))
     report.added, report.updated = len(inserts), len(updates)

@@ -504,3 +504,12 @@ def test_full_width_uscc_is_accepted(ws: Workspace, tmp_path: Path) -> None:
     assert run(ws, path).added == 1
     with ws.sessions() as s:
         assert by_uscc(s, code(5)) is not None
+
+
+def test_preview_shows_every_update_after_the_first_rows(ws: Workspace, tmp_path: Path) -> None:
+    run(ws, write_xlsx(tmp_path / "a.xlsx", [row(i) for i in range(1, 41)]))
+    again = [row(i, 联系人="赵六") if i in (5, 33, 38) else row(i) for i in range(1, 41)]
+    report = run(ws, write_xlsx(tmp_path / "b.xlsx", again), dry_run=True)
+    assert report.updated == 3 and len(report.preview) == 22
+    assert [p.row for p in report.preview[20:]] == [35, 40]
+    assert report.preview[4].changes == ["联系人：李芳 → 赵六"]
