@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QMessageBox, QStyle, QToolBar
+from PySide6.QtWidgets import QMenu, QMessageBox, QToolBar
 
 from inspector_app.ui.errors import show_error
 
@@ -22,9 +22,9 @@ class DeskActions(QObject):
         super().__init__(window)
         self.window = window
 
-        self._icons: list[tuple[QAction, QStyle.StandardPixmap]] = []
+        self._icons: list[tuple[QAction, str]] = []  # QStyle is resolved in set_icons (4 ms of enums)
 
-        def action(slot: Any, shortcut: Any = None, icon: QStyle.StandardPixmap | None = None) -> QAction:
+        def action(slot: Any, shortcut: Any = None, icon: str | None = None) -> QAction:
             act = QAction(window)
             if shortcut is not None:
                 act.setShortcut(shortcut)
@@ -34,19 +34,18 @@ class DeskActions(QObject):
             window.addAction(act)
             return act
 
-        SP = QStyle.StandardPixmap
-        self.import_enterprises = action(self.do_import, QKeySequence("Ctrl+I"), SP.SP_DialogOpenButton)
+        self.import_enterprises = action(self.do_import, QKeySequence("Ctrl+I"), "SP_DialogOpenButton")
         self.demo = action(self.do_demo)
-        self.refresh = action(window.reload, QKeySequence.StandardKey.Refresh, SP.SP_BrowserReload)
+        self.refresh = action(window.reload, QKeySequence.StandardKey.Refresh, "SP_BrowserReload")
         self.quit = action(window.close, QKeySequence.StandardKey.Quit)
-        self.open = action(window.open_current, None, SP.SP_FileIcon)
+        self.open = action(window.open_current, None, "SP_FileIcon")
         self.close_tab = action(self._close_tab, QKeySequence("Ctrl+W"))
         self.find = action(self.focus_filter, QKeySequence.StandardKey.Find)
         self.clear_filter = action(window.filter_bar.clear, QKeySequence("Ctrl+Shift+F"))
         self.toggle_detail = action(self._toggle_detail, QKeySequence("F9"))
         self.toggle_detail.setCheckable(True)
         self.toggle_detail.setChecked(True)
-        self.settings = action(self.do_settings, QKeySequence.StandardKey.Preferences, SP.SP_FileDialogInfoView)
+        self.settings = action(self.do_settings, QKeySequence.StandardKey.Preferences, "SP_FileDialogInfoView")
         if self.settings.shortcut().isEmpty():
             self.settings.setShortcut(QKeySequence("Ctrl+,"))
         self.about = action(self.do_about)
@@ -76,9 +75,11 @@ class DeskActions(QObject):
 
     def set_icons(self) -> None:
         """Standard icons cost ~10 ms to load; start-up sets them just after the window is shown."""
+        from PySide6.QtWidgets import QStyle
+
         style = self.window.style()
         for act, icon in self._icons:
-            act.setIcon(style.standardIcon(icon))
+            act.setIcon(style.standardIcon(getattr(QStyle.StandardPixmap, icon)))
 
     def set_enabled(self, enabled: bool) -> None:
         for act in self.workspace_actions:

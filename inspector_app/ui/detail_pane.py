@@ -3,7 +3,6 @@ finding and whether it was rectified – the comparison a look-back is about, on
 
 from __future__ import annotations
 
-from html import escape
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -27,6 +26,11 @@ FIELDS = (
     ("scoring_standard", "评分标准"), ("review_org", "评审单位"), ("consulting_org", "咨询单位"),
     ("legal_rep", "法定代表人"), ("contact", "联系人"),
 )
+def escape(text: str) -> str:
+    """HTML-escape (``html.escape`` would cost start-up ~7 ms for its entity tables)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 INSPECTION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 2
 

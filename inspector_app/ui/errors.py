@@ -13,7 +13,7 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from inspector_app.domain.errors import Cancelled, ImportFileError, InspectorError
 
@@ -59,6 +59,8 @@ def user_message(error: BaseException) -> tuple[str, str]:
 
 
 def show_error(parent: QWidget | None, error: BaseException, title: str = "") -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     message, details = user_message(error)
     box = QMessageBox(QMessageBox.Icon.Information if isinstance(error, Cancelled) else QMessageBox.Icon.Warning,
                       title or QCoreApplication.translate("Errors", "出错了"), message, QMessageBox.StandardButton.Ok, parent)

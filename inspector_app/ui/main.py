@@ -2,8 +2,8 @@
 
 The window is shown first; the workspace is opened (migrations, with a backup) and the rows are read in
 a worker right after, so the window appears in about the time a bare QMainWindow takes (measured in
-``benchmarks/bench_gui.py``). ``INSPECTOR_STARTUP_PROBE=1`` prints ``shown <epoch>`` once the window
-is exposed and ``loaded <epoch>`` once the rows are in, then quits (used by the benchmark).
+``benchmarks/bench_gui.py``). ``INSPECTOR_STARTUP_PROBE=1`` prints ``shown <epoch> <cpu seconds>`` once the
+window is exposed and ``loaded …`` once the rows are in, then quits (used by the benchmark).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from inspector_app.ui.i18n import install_translators
 from inspector_app.ui.settings import APPLICATION, ORGANISATION, AppSettings
@@ -43,7 +43,7 @@ def make_application() -> QApplication:
 
 def _probe(stage: str) -> None:
     if os.environ.get(PROBE_ENV):
-        print(f"{stage} {time.time():.6f}", flush=True)
+        print(f"{stage} {time.time():.6f} {time.process_time():.6f}", flush=True)
 
 
 def open_and_load(window: MainWindow, data_dir: Path, settings: AppSettings,
@@ -79,6 +79,8 @@ def open_and_load(window: MainWindow, data_dir: Path, settings: AppSettings,
             on_ready()
 
     def failed(error: BaseException) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from inspector_app.ui.errors import user_message
 
         message, _details = user_message(error)

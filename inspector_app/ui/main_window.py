@@ -16,9 +16,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QSplitter,
-    QStyle,
     QTabBar,
     QTableView,
     QTabWidget,
@@ -157,6 +155,8 @@ class MainWindow(QMainWindow):
         self._setup_done = True
         self.filter_bar.text.setClearButtonEnabled(True)
         self.actions_.set_icons()
+        from PySide6.QtWidgets import QStyle
+
         self.tabs.setTabIcon(0, self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView))
         self._set_column_widths()
 
@@ -399,6 +399,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         if self.runner.busy and not self.runner.wait_idle(15000):
+            from PySide6.QtWidgets import QMessageBox
+
             answer = QMessageBox.question(self, self.tr("仍在保存"),
                                           self.tr("还有操作没有完成。仍要退出吗？"))
             if answer != QMessageBox.StandardButton.Yes:

@@ -11,9 +11,8 @@ enterprise with no inspection yet) and ``ENTERPRISE_ID_ROLE`` the enterprise id.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QFont
@@ -47,9 +46,9 @@ _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _NO_FLAGS = Qt.ItemFlag.NoItemFlags
 
 
-@dataclass(frozen=True)
-class RowFilter:
-    """What the filter bar asks for; empty strings mean "all"."""
+class RowFilter(NamedTuple):
+    """What the filter bar asks for; empty strings mean "all". (A NamedTuple: dataclasses would add
+    ~7 ms to start-up.)"""
 
     text: str = ""
     district: str = ""
