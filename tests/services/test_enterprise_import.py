@@ -414,8 +414,12 @@ def test_rows_without_name_and_code_are_skipped_with_a_warning(ws: Workspace, tm
     assert report.added == 1 and report.warnings == ["第 5 行没有企业名称和统一社会信用代码，已跳过"]
 
 
-def test_cancel_before_and_during_the_write(ws: Workspace, tmp_path: Path) -> None:
-    path = write_xlsx(tmp_path / "big.xlsx", [row(i) for i in range(1, 2601)])
+def test_cancel_before_and_during_the_write(ws: Workspace, tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from inspector_app.services import enterprise_import
+
+    monkeypatch.setattr(enterprise_import, "_CHUNK", 50)  # several write batches from a small file
+    path = write_xlsx(tmp_path / "big.xlsx", [row(i) for i in range(1, 131)])
     token = CancelToken()
     token.cancel()
     with pytest.raises(Cancelled):
@@ -432,20 +436,21 @@ def test_cancel_before_and_during_the_write(ws: Workspace, tmp_path: Path) -> No
         run(ws, path, cancel=token, progress=cancel_on_write)
     assert count(ws) == 0
     report = run(ws, path)
-    assert report.added == 2600 and count(ws) == 2600
-    assert run(ws, path).unchanged == 2600
+    assert report.added == 130 and count(ws) == 130
+    assert run(ws, path).unchanged == 130
     assert UNCHANGED == "不变"
 
 
 def test_progress_is_reported_for_each_phase(ws: Workspace, tmp_path: Path) -> None:
-    path = write_xlsx(tmp_path / "p.xlsx", [row(i) for i in range(1, 2101)])
+    path = write_xlsx(tmp_path / "p.xlsx", [row(i) for i in range(1, 1101)])
     seen: list[tuple[int, int, str]] = []
     report = run(ws, path, progress=lambda done, total, message: seen.append((done, total, message)))
-    assert report.added == 2100
+    assert report.added == 1100
     messages = [m for _, _, m in seen]
     assert any(m.startswith("正在读取") for m in messages)
     assert "正在检查数据" in messages and "正在写入" in messages
-    assert seen[-1][0] == seen[-1][1] == 2100
+    assert (1000, 1102, "正在读取 p.xlsx") in seen  # 1,100 rows under a title and a header
+    assert seen[-1][0] == seen[-1][1] == 1100
     assert all(total == 0 or done <= total for done, total, _ in seen)
 
 
