@@ -264,8 +264,8 @@ class ChecklistModel(QAbstractItemModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ForegroundRole and column == COL_EARNED and self._score is not None:
-            sub = self._score.elements[row] if row < len(self._score.elements) else None
-            if sub is not None and sub.vetoed_by:
+            vetoed = row < len(self._score.elements) and self._score.elements[row].vetoed_by
+            if vetoed:
                 return QBrush(QColor(labels.RESULT_COLORS[NONCONFORM]))
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (COL_POINTS, COL_EARNED):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

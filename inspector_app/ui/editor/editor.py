@@ -452,8 +452,9 @@ class InspectionEditor(QWidget):
         """Rebuild the widgets in the new language; the controller, undo history and data stay."""
         self._retranslating = False
         self.flush()
-        code, state, had_focus = self.tree.current_code(), self.splitter.saveState(), self.isAncestorOf(
-            QApplication.focusWidget())
+        focused = QApplication.focusWidget()
+        code, state = self.tree.current_code(), self.splitter.saveState()
+        had_focus = focused is not None and self.isAncestorOf(focused)
         old = self._body
         self._body = self._build_body()
         self._outer.replaceWidget(old, self._body)

@@ -94,15 +94,15 @@ class HeaderStrip(QWidget):
         self.times: dict[str, QDateTimeEdit] = {}
         self.now_buttons: dict[str, QToolButton] = {}
         for name in HEADER_TIME_FIELDS:
-            edit = QDateTimeEdit()
-            edit.setDisplayFormat("yyyy-MM-dd HH:mm")
-            edit.setMinimumDateTime(_NO_TIME)
-            edit.setSpecialValueText(self.tr("未填写"))
-            edit.setCalendarPopup(True)
+            time_edit = QDateTimeEdit()
+            time_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+            time_edit.setMinimumDateTime(_NO_TIME)
+            time_edit.setSpecialValueText(self.tr("未填写"))
+            time_edit.setCalendarPopup(True)
             debouncer = Debouncer(partial(self._commit_time, name), self)
-            debouncer.watch(edit)
-            edit.dateTimeChanged.connect(lambda _v, d=debouncer: d.poke())
-            self.times[name] = edit
+            debouncer.watch(time_edit)
+            time_edit.dateTimeChanged.connect(lambda _v, d=debouncer: d.poke())
+            self.times[name] = time_edit
             self._debouncers[name] = debouncer
             now_button = QToolButton()
             now_button.setText(self.tr("现在"))

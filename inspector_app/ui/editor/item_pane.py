@@ -187,8 +187,8 @@ class ItemPane(QWidget):
         if not self._text_debounce.pending:
             self._set_texts(answer)
         answered = editable and answer is not None
-        for widget in (self.extra, self.extra_reason, self.note):
-            widget.setEnabled(answered)
+        for field in (self.extra, self.extra_reason, self.note):
+            field.setEnabled(answered)
         if self._locked:
             self.note.setPlaceholderText(self.tr("已锁定"))
         else:
@@ -229,7 +229,8 @@ class ItemPane(QWidget):
 
     def _build_rules(self) -> None:
         while self.rules_layout.count():
-            widget = self.rules_layout.takeAt(0).widget()
+            child = self.rules_layout.takeAt(0)
+            widget = child.widget() if child is not None else None
             if widget is not None:
                 widget.hide()  # gone from the screen now, not when the deferred delete runs
                 widget.setParent(None)
