@@ -376,3 +376,29 @@ def test_remove_finding_undo_and_status_on_a_locked_inspection(
     locked.set_finding_status(row_key, FindingStatus.RECTIFIED)  # follow-up is allowed after locking
     assert stored_findings(workspace, inspection_id)[0].status == "已整改待复查"
     assert locked.findings.model.index(0, 4).data() == "已整改待复查"
+
+
+def test_failed_write_on_the_writer_thread_reloads(qtbot: QtBot, tmp_path: Path) -> None:
+    workspace, inspection_id = make_workspace(tmp_path / "ws")
+    runner = TaskRunner()
+    try:
+        editor = InspectionEditor(workspace, inspection_id, runner, ACTOR)
+        qtbot.addWidget(editor)
+        editor.show()
+        editor.tree.setFocus()
+        with workspace.sessions() as session:  # locked elsewhere (another window, a sync)
+            inspections.get(session, inspection_id).status = InspectionStatus.COMPLETED.value
+            session.commit()
+        qtbot.keyClick(editor.tree, Qt.Key.Key_1)
+        assert editor.controller.answer("A.1") is not None  # on screen at once
+        assert runner.wait_idle()
+        qtbot.waitUntil(lambda: editor.controller.locked, timeout=3000)
+        assert editor.controller.answer("A.1") is None  # what the database holds
+        assert not editor.banner.isHidden()
+        assert stored_answers(workspace, inspection_id) == {}
+        for widget in QApplication.topLevelWidgets():
+            if widget.isVisible() and widget is not editor:
+                widget.close()
+    finally:
+        runner.shutdown()
+        workspace.close()
