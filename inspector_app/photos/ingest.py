@@ -17,66 +17,28 @@ import-safe (``if __name__ == "__main__":``) and a frozen build must call
 
 from __future__ import annotations
 
-import io
 import multiprocessing
 import os
 import sys
-import warnings
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-from PIL import Image, UnidentifiedImageError
-
-from inspector_app.domain.errors import ValidationError
-from inspector_app.photos.formats import ACCEPTED_FORMATS, IMAGE_SUFFIXES, register_heif
-from inspector_app.photos.imaging import (
-    DEFAULT_JPEG_QUALITY,
-    DerivedImage,
-    encode_jpeg,
-    fit_long_edge,
-    request_draft,
-    to_rgb,
-    upright,
-)
-from inspector_app.photos.metadata import PhotoMetadata, read_metadata
-from inspector_app.photos.store import PhotoStore, PhotoStoreError, sha256_bytes
+from inspector_app.photos.decode import IngestOptions, PhotoRejected, RejectCode, decode_photo
+from inspector_app.photos.formats import IMAGE_SUFFIXES, register_heif
+from inspector_app.photos.imaging import DerivedImage
+from inspector_app.photos.metadata import PhotoMetadata
+from inspector_app.photos.store import PhotoStore, PhotoStoreError
 from inspector_app.services.progress import CancelToken, Progress, no_progress
 
-RejectCode = Literal[
-    "empty", "missing", "not_image", "unsupported", "truncated", "bomb", "too_large", "crashed", "error"
+__all__ = [
+    "IngestOptions", "IngestResult", "IngestedPhoto", "PhotoRejected", "RejectCode", "collect_image_paths",
+    "default_workers", "ingest_bytes", "ingest_file", "ingest_many", "ingest_one", "iter_ingest",
 ]
-
-
-class PhotoRejected(ValidationError):
-    """A file that cannot be used as a photo; the message names the file and the reason.
-
-    ``reason`` is Chinese, like the other core messages; ``code`` is stable for the UI to map.
-    """
-
-    def __init__(self, name: str, reason: str, code: RejectCode) -> None:
-        super().__init__(f"{name}: {reason}")
-        self.name = name
-        self.reason = reason
-        self.code: RejectCode = code
-
-    def __reduce__(self) -> tuple[Any, ...]:  # picklable across the process pool
-        return (PhotoRejected, (self.name, self.reason, self.code))
-
-
-@dataclass(frozen=True)
-class IngestOptions:
-    """Sizes and limits for derived images; picklable so workers receive it."""
-
-    display_long_edge: int = 1600
-    thumb_long_edge: int = 256
-    jpeg_quality: int = DEFAULT_JPEG_QUALITY
-    max_pixels: int = 120_000_000  # a decompression bomb beyond this; real cameras reach ~100 MP
-    max_file_bytes: int = 256 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -129,79 +91,6 @@ class IngestResult:
         return f"{self.name}: {self.reason}" if not self.ok else f"{self.name}: ok"
 
 
-@dataclass
-class _Prepared:
-    sha256: str
-    ext: str
-    format: str
-    metadata: PhotoMetadata
-    display_jpeg: bytes
-    display_size: tuple[int, int]
-    thumb_jpeg: bytes
-    thumb_size: tuple[int, int]
-    notes: list[str] = field(default_factory=list)
-
-
-def _decode(data: bytes, name: str, options: IngestOptions, source_path: Path | None,
-            fallback_time: datetime | None) -> _Prepared:
-    if not data:
-        raise PhotoRejected(name, "文件为空（0 字节）", "empty")
-    if len(data) > options.max_file_bytes:
-        raise PhotoRejected(name, f"文件过大（{len(data)} 字节）", "too_large")
-    register_heif()
-    with warnings.catch_warnings():
-        # Pillow warns above its own default limit (~89 MP) and refuses above twice that; our
-        # explicit ``max_pixels`` check below is the rule, so only its hard error is caught here.
-        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-        try:
-            image = Image.open(io.BytesIO(data))
-        except Image.DecompressionBombError as exc:
-            raise PhotoRejected(name, f"疑似解压炸弹，已拒绝（{exc}）", "bomb") from exc
-        except UnidentifiedImageError as exc:
-            raise PhotoRejected(name, "不是图片文件（无法识别的格式）", "not_image") from exc
-        except Exception as exc:
-            raise PhotoRejected(name, f"不是可读取的图片（{exc}）", "not_image") from exc
-    fmt = image.format or "?"
-    if fmt not in ACCEPTED_FORMATS:
-        raise PhotoRejected(name, f"不支持的格式 {fmt}（支持 JPEG、PNG、HEIC）", "unsupported")
-    width, height = image.size
-    if width <= 0 or height <= 0:
-        raise PhotoRejected(name, f"图片尺寸无效 {width}×{height}", "not_image")
-    if width * height > options.max_pixels:
-        raise PhotoRejected(
-            name,
-            f"疑似解压炸弹，已拒绝：{width}×{height} = {width * height / 1e6:.0f} MP，"
-            f"超过 {options.max_pixels / 1e6:.0f} MP 上限",
-            "bomb",
-        )
-    metadata = read_metadata(image, source_path=source_path, fallback_time=fallback_time)
-    icc = image.info.get("icc_profile")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-        try:
-            request_draft(image, options.display_long_edge)
-            image.load()
-        except Exception as exc:
-            text = str(exc) or type(exc).__name__
-            code: RejectCode = "truncated"
-            raise PhotoRejected(name, f"图片数据损坏或不完整（{text}）", code) from exc
-    display = fit_long_edge(to_rgb(upright(image)), options.display_long_edge)
-    del image
-    display_jpeg = encode_jpeg(display, options.jpeg_quality, icc if isinstance(icc, bytes) else None)
-    thumb = fit_long_edge(display, options.thumb_long_edge)
-    thumb_jpeg = encode_jpeg(thumb, options.jpeg_quality)
-    return _Prepared(
-        sha256=sha256_bytes(data),
-        ext=ACCEPTED_FORMATS[fmt],
-        format="JPEG" if fmt == "MPO" else fmt,
-        metadata=metadata,
-        display_jpeg=display_jpeg,
-        display_size=display.size,
-        thumb_jpeg=thumb_jpeg,
-        thumb_size=thumb.size,
-    )
-
-
 def ingest_bytes(
     data: bytes,
     name: str,
@@ -216,7 +105,7 @@ def ingest_bytes(
     ``name`` is used in messages; ``source_path``/``fallback_time`` supply the device-clock time.
     """
     opts = options or IngestOptions()
-    prepared = _decode(data, name, opts, source_path, fallback_time)
+    prepared = decode_photo(data, name, opts, source_path, fallback_time)
     try:
         original = store.put_bytes(data, prepared.ext, "originals", sha256=prepared.sha256)
         display = store.put_derived(prepared.display_jpeg, "jpg")
@@ -297,6 +186,60 @@ def default_workers() -> int:
     return max(1, os.cpu_count() or 1)
 
 
+WorkerFn = Callable[[str, str, IngestOptions], IngestResult]
+
+
+def _pool_round(
+    items: list[tuple[int, Path]],
+    count: int,
+    root: str,
+    opts: IngestOptions,
+    cancel: CancelToken | None,
+    worker: WorkerFn,
+    suspects: list[tuple[int, Path]],
+    leftover: list[tuple[int, Path]],
+) -> Iterator[tuple[int, IngestResult]]:
+    """Run ``items`` on one pool. If a worker dies (a decoder crash), the pool breaks: the files that
+    were in flight go to ``suspects``, those not yet submitted to ``leftover``."""
+    queue = iter(items)
+    broken = False
+    with ProcessPoolExecutor(count, mp_context=_pool_context(), initializer=_warm_up) as pool:
+        futures: dict[Future[IngestResult], tuple[int, Path]] = {}
+
+        def refill() -> None:
+            # Keep only a few tasks queued ahead so that cancel takes effect quickly.
+            for item in queue:
+                futures[pool.submit(worker, str(item[1]), root, opts)] = item
+                if len(futures) >= count * 2:
+                    break
+
+        refill()
+        while futures:
+            done, _ = wait(futures, return_when=FIRST_COMPLETED)
+            for future in done:
+                index, path = futures.pop(future)
+                try:
+                    result = future.result()
+                except BrokenProcessPool:
+                    broken = True
+                    suspects.append((index, path))
+                    continue
+                except Exception as exc:
+                    result = IngestResult(path, code="error", reason=f"意外错误：{exc}")
+                yield index, result
+            if cancel is not None and cancel.cancelled:
+                for future in futures:
+                    future.cancel()
+                wait(futures)
+                for future, (index, _path) in futures.items():
+                    if future.done() and not future.cancelled() and future.exception() is None:
+                        yield index, future.result()
+                cancel.raise_if_cancelled()
+            if not broken:
+                refill()
+        leftover.extend(queue)
+
+
 def iter_ingest(
     paths: Sequence[Path],
     store: PhotoStore,
@@ -304,12 +247,14 @@ def iter_ingest(
     cancel: CancelToken | None = None,
     workers: int | None = None,
     options: IngestOptions | None = None,
+    _worker_fn: WorkerFn = _worker,
 ) -> Iterator[tuple[int, IngestResult]]:
     """Yield ``(index into paths, result)`` as files finish, in completion order.
 
     With one worker (or one file) everything runs in this process. On cancel, files not yet begun
     are dropped, those in progress are finished (their store writes are harmless: content-addressed)
-    and then :class:`~inspector_app.domain.errors.Cancelled` is raised.
+    and then :class:`~inspector_app.domain.errors.Cancelled` is raised. A file that crashes a worker
+    process is re-run alone in a fresh process, so that only it is reported (code ``crashed``).
     """
     opts = options or IngestOptions()
     count = min(workers or default_workers(), len(paths))
@@ -319,51 +264,22 @@ def iter_ingest(
                 cancel.raise_if_cancelled()
             yield index, ingest_one(path, store, opts)
         return
+    root = str(store.root)
     pending = list(enumerate(paths))
-    for attempt in range(2):
-        crashed: list[tuple[int, Path]] = []
-        with ProcessPoolExecutor(count, mp_context=_pool_context(), initializer=_warm_up) as pool:
-            futures: dict[Future[IngestResult], tuple[int, Path]] = {}
-            queue = iter(pending)
-            # Keep only a few tasks queued ahead so cancel takes effect quickly.
-            for item in queue:
-                futures[pool.submit(_worker, str(item[1]), str(store.root), opts)] = item
-                if len(futures) >= count * 2:
-                    break
-            while futures:
-                done, _ = wait(futures, return_when=FIRST_COMPLETED)
-                for future in done:
-                    index, path = futures.pop(future)
-                    try:
-                        result = future.result()
-                    except BrokenProcessPool:
-                        crashed.append((index, path))
-                        continue
-                    except Exception as exc:
-                        result = IngestResult(path, code="error", reason=f"意外错误：{exc}")
-                    yield index, result
-                if cancel is not None and cancel.cancelled:
-                    for future in futures:
-                        future.cancel()
-                    wait(futures)
-                    for future, (index, _path) in futures.items():
-                        if future.done() and not future.cancelled() and future.exception() is None:
-                            yield index, future.result()
-                    cancel.raise_if_cancelled()
-                if not crashed:
-                    for item in queue:
-                        futures[pool.submit(_worker, str(item[1]), str(store.root), opts)] = item
-                        if len(futures) >= count * 2:
-                            break
-            crashed.extend(queue)
-        if not crashed:
-            return
-        pending = sorted(crashed)
-        if attempt == 1:
-            break
-        count = 1  # retry what was lost in a fresh single-worker pool
-    for index, path in pending:
-        yield index, IngestResult(path, code="crashed", reason="解码此文件时图像解码器崩溃")
+    suspects: list[tuple[int, Path]] = []
+    while pending:  # every broken round moves at least one file to the suspects, so this ends
+        leftover: list[tuple[int, Path]] = []
+        yield from _pool_round(pending, count, root, opts, cancel, _worker_fn, suspects, leftover)
+        pending = leftover
+    for index, path in sorted(suspects):
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+        with ProcessPoolExecutor(1, mp_context=_pool_context(), initializer=_warm_up) as pool:
+            try:
+                result = pool.submit(_worker_fn, str(path), root, opts).result()
+            except BrokenProcessPool:
+                result = IngestResult(path, code="crashed", reason="解码此文件时图像处理进程崩溃")
+        yield index, result
 
 
 def ingest_many(

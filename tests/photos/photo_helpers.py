@@ -72,3 +72,15 @@ def gps_ifd(lat: float, lon: float, alt: float | None = None) -> dict[int, objec
         ifd[5] = b"\x00" if alt >= 0 else b"\x01"
         ifd[6] = Fraction(abs(alt)).limit_denominator(100)
     return ifd
+
+
+def crashing_worker(path: str, root: str, options: object) -> object:
+    """A pool worker that dies like a segfaulting decoder on files named ``crash*``."""
+    import os
+    from pathlib import Path
+
+    from inspector_app.photos.ingest import _worker
+
+    if Path(path).name.startswith("crash"):
+        os._exit(139)
+    return _worker(path, root, options)  # type: ignore[arg-type]

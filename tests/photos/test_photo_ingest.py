@@ -276,3 +276,19 @@ def test_collect_image_paths_expands_folders(tmp_path: Path) -> None:
     extra = tmp_path / "notes.txt"
     found = collect_image_paths([tmp_path, extra])
     assert [p.relative_to(tmp_path).as_posix() for p in found] == ["a.heic", "b.JPG", "sub/c.png", "notes.txt"]
+
+
+def test_a_crashing_decoder_only_costs_its_own_file(store: PhotoStore, tmp_path: Path) -> None:
+    from photo_helpers import crashing_worker
+
+    from inspector_app.photos.ingest import iter_ingest
+
+    paths = []
+    for i in range(6):
+        path = tmp_path / (f"crash{i}.jpg" if i == 2 else f"ok{i}.jpg")
+        path.write_bytes(jpeg_with_exif(asymmetric_image((200 + i, 100))))
+        paths.append(path)
+    results = dict(iter_ingest(paths, store, workers=2, _worker_fn=crashing_worker))  # type: ignore[arg-type]
+    assert sorted(results) == list(range(6))
+    assert [results[i].code for i in range(6)] == [None, None, "crashed", None, None, None]
+    assert "崩溃" in (results[2].reason or "")

@@ -1,0 +1,132 @@
+"""Validating and decoding one photo in memory: the checks that reject unusable files, the
+metadata, and the encoded display copy and thumbnail. Nothing here writes anything; ``ingest``
+stores the result only once every check has passed."""
+
+from __future__ import annotations
+
+import io
+import warnings
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from PIL import Image, UnidentifiedImageError
+
+from inspector_app.domain.errors import ValidationError
+from inspector_app.photos.formats import ACCEPTED_FORMATS, register_heif
+from inspector_app.photos.imaging import (
+    DEFAULT_JPEG_QUALITY,
+    encode_jpeg,
+    fit_long_edge,
+    request_draft,
+    to_rgb,
+    upright,
+)
+from inspector_app.photos.metadata import PhotoMetadata, read_metadata
+from inspector_app.photos.store import sha256_bytes
+
+RejectCode = Literal[
+    "empty", "missing", "not_image", "unsupported", "truncated", "bomb", "too_large", "crashed", "error"
+]
+
+
+class PhotoRejected(ValidationError):
+    """A file that cannot be used as a photo; the message names the file and the reason.
+
+    ``reason`` is Chinese, like the other core messages; ``code`` is stable for the UI to map.
+    """
+
+    def __init__(self, name: str, reason: str, code: RejectCode) -> None:
+        super().__init__(f"{name}: {reason}")
+        self.name = name
+        self.reason = reason
+        self.code: RejectCode = code
+
+    def __reduce__(self) -> tuple[Any, ...]:  # picklable across the process pool
+        return (PhotoRejected, (self.name, self.reason, self.code))
+
+
+@dataclass(frozen=True)
+class IngestOptions:
+    """Sizes and limits for derived images; picklable so workers receive it."""
+
+    display_long_edge: int = 1600
+    thumb_long_edge: int = 256
+    jpeg_quality: int = DEFAULT_JPEG_QUALITY
+    max_pixels: int = 120_000_000  # a decompression bomb beyond this; real cameras reach ~100 MP
+    max_file_bytes: int = 256 * 1024 * 1024
+
+
+@dataclass
+class PreparedPhoto:
+    sha256: str
+    ext: str
+    format: str
+    metadata: PhotoMetadata
+    display_jpeg: bytes
+    display_size: tuple[int, int]
+    thumb_jpeg: bytes
+    thumb_size: tuple[int, int]
+    notes: list[str] = field(default_factory=list)
+
+
+def decode_photo(data: bytes, name: str, options: IngestOptions, source_path: Path | None,
+                 fallback_time: datetime | None) -> PreparedPhoto:
+    """Validate and decode everything in memory – nothing is written; raises :class:`PhotoRejected`."""
+    if not data:
+        raise PhotoRejected(name, "文件为空（0 字节）", "empty")
+    if len(data) > options.max_file_bytes:
+        raise PhotoRejected(name, f"文件过大（{len(data)} 字节）", "too_large")
+    register_heif()
+    with warnings.catch_warnings():
+        # Pillow warns above its own default limit (~89 MP) and refuses above twice that; our
+        # explicit ``max_pixels`` check below is the rule, so only its hard error is caught here.
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        try:
+            image = Image.open(io.BytesIO(data))
+        except Image.DecompressionBombError as exc:
+            raise PhotoRejected(name, f"疑似解压炸弹，已拒绝（{exc}）", "bomb") from exc
+        except UnidentifiedImageError as exc:
+            raise PhotoRejected(name, "不是图片文件（无法识别的格式）", "not_image") from exc
+        except Exception as exc:
+            raise PhotoRejected(name, f"不是可读取的图片（{exc}）", "not_image") from exc
+    fmt = image.format or "?"
+    if fmt not in ACCEPTED_FORMATS:
+        raise PhotoRejected(name, f"不支持的格式 {fmt}（支持 JPEG、PNG、HEIC）", "unsupported")
+    width, height = image.size
+    if width <= 0 or height <= 0:
+        raise PhotoRejected(name, f"图片尺寸无效 {width}×{height}", "not_image")
+    if width * height > options.max_pixels:
+        raise PhotoRejected(
+            name,
+            f"疑似解压炸弹，已拒绝：{width}×{height} = {width * height / 1e6:.0f} MP，"
+            f"超过 {options.max_pixels / 1e6:.0f} MP 上限",
+            "bomb",
+        )
+    metadata = read_metadata(image, source_path=source_path, fallback_time=fallback_time)
+    icc = image.info.get("icc_profile")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        try:
+            request_draft(image, options.display_long_edge)
+            image.load()
+        except Exception as exc:
+            text = str(exc) or type(exc).__name__
+            code: RejectCode = "truncated"
+            raise PhotoRejected(name, f"图片数据损坏或不完整（{text}）", code) from exc
+    display = fit_long_edge(to_rgb(upright(image)), options.display_long_edge)
+    del image
+    display_jpeg = encode_jpeg(display, options.jpeg_quality, icc if isinstance(icc, bytes) else None)
+    thumb = fit_long_edge(display, options.thumb_long_edge)
+    thumb_jpeg = encode_jpeg(thumb, options.jpeg_quality)
+    return PreparedPhoto(
+        sha256=sha256_bytes(data),
+        ext=ACCEPTED_FORMATS[fmt],
+        format="JPEG" if fmt == "MPO" else fmt,
+        metadata=metadata,
+        display_jpeg=display_jpeg,
+        display_size=display.size,
+        thumb_jpeg=thumb_jpeg,
+        thumb_size=thumb.size,
+    )
