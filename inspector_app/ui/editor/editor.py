@@ -207,8 +207,6 @@ class InspectionEditor(QWidget):
         bind(["Ctrl+Return", "Ctrl+Enter"], self.complete_and_lock)
         bind(["Ctrl+H"], self.add_finding_from_item)
         bind(["Escape"], self._back_to_tree)
-        bind(["Alt+Down"], lambda: self.tree.move_item(1))
-        bind(["Alt+Up"], lambda: self.tree.move_item(-1))
 
     # ------------------------------------------------------------------ public API
     def title(self) -> str:
