@@ -217,3 +217,49 @@ def test_start_up_with_real_worker_threads(qtbot: QtBot, workspace: Workspace, s
     assert win.detail.title.text() == first["enterprise"]
     runner.shutdown()
     win.workspace.close()
+
+
+def test_an_answer_in_the_editor_updates_the_list_row(qtbot: QtBot, window: MainWindow) -> None:
+    from inspector_app.ui.editor_tabs import editor_class
+
+    if editor_class() is None:
+        pytest.skip("the editor package is not installed")
+    target = next(r for r in window.model.rows() if r["status"] in ("assigned", "in_progress")
+                  and (r["answered"] or 0) < (r["item_count"] or 0))
+    window.open_inspection(target["id"], target["enterprise"])
+    editor = window.tabs.currentWidget()
+    editor.tree.setFocus()  # type: ignore[attr-defined]
+    qtbot.keyClick(editor.tree, Qt.Key.Key_N)  # type: ignore[attr-defined]  # next unanswered item
+    qtbot.keyClick(editor.tree, Qt.Key.Key_1)  # type: ignore[attr-defined]  # 符合
+    row = window.model.rows()[window.model.find(target["id"])]
+    qtbot.waitUntil(lambda: (window.model.rows()[window.model.find(target["id"])]["answered"] or 0)
+                    == (target["answered"] or 0) + 1, timeout=3000)
+    assert row["id"] == target["id"]
+    window.editor_tabs.close_all()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def test_an_unhandled_error_is_logged_and_shown_without_a_traceback(qtbot: QtBot, tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    import logging
+    import sys
+
+    from inspector_app.ui import errors
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    path = errors.setup_logging(tmp_path)
+    try:
+        errors.install_exception_hook()
+        try:
+            raise ZeroDivisionError("division by zero")
+        except ZeroDivisionError:
+            sys.excepthook(*sys.exc_info())
+    finally:
+        for handler in [h for h in logging.getLogger().handlers
+                        if getattr(h, "baseFilename", "") == str(path)]:
+            logging.getLogger().removeHandler(handler)
+            handler.close()
+    assert path is not None and "ZeroDivisionError" in path.read_text("utf-8")
+    assert len(shown) == 1 and "Traceback" not in shown[0] and str(path) in shown[0]
