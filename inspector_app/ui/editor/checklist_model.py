@@ -164,6 +164,9 @@ class ChecklistModel(QAbstractItemModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole \
+                and section == COL_MARKS:  # the legend of the badges
+            return labels.badge_tooltip(tuple(labels.badge_glyphs()))
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
