@@ -285,8 +285,8 @@ def read_rows(path: Path | str, accept: Accept | None = None, cancel: CancelToke
 
 
 def _looks_textual(path: Path) -> bool:
-    sample = path.read_bytes()[:4096]
-    return b"\x00" not in sample
+    with path.open("rb") as fh:
+        return b"\x00" not in fh.read(4096)
 
 
 def _read_xlsx(path: Path, accept: Accept | None, cancel: CancelToken | None, progress: Progress) -> RawSheet:
