@@ -11,6 +11,7 @@ desk needs these shapes.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -35,7 +36,7 @@ def _templates(session: Session) -> dict[int, tuple[str, int]]:
     return {pk: (title, count) for pk, title, count in cursor.fetchall()}
 
 
-def _inspection_dicts(rows: list[Any], templates: dict[int, tuple[str, int]]) -> list[dict[str, Any]]:
+def _inspection_dicts(rows: Sequence[Any], templates: dict[int, tuple[str, int]]) -> list[dict[str, Any]]:
     out = []
     for iid, eid, name, uscc, district, grade_, tpk, status, score, grade, outcome, due, answered in rows:
         title, items = templates.get(tpk, ("", 0))

@@ -15,8 +15,9 @@ log = logging.getLogger(__name__)
 INSPECTION_ID_PROPERTY = "inspection_id"
 
 
-def editor_class() -> type[QWidget] | None:
-    """The editor widget class, or None when the editor package is not there (yet)."""
+def editor_class() -> Callable[..., QWidget] | None:
+    """The editor widget class, ``InspectionEditor(workspace, inspection_id, runner, actor, parent)``,
+    or None when the editor package is not there (yet)."""
     try:
         module = importlib.import_module("inspector_app.ui.editor")
     except ModuleNotFoundError as exc:
@@ -53,15 +54,17 @@ class EditorTabs:
 
     def find(self, inspection_id: int) -> int:
         for index in range(1, self.tabs.count()):
-            if self.tabs.widget(index).property(INSPECTION_ID_PROPERTY) == inspection_id:
+            widget = self.tabs.widget(index)
+            if widget is not None and widget.property(INSPECTION_ID_PROPERTY) == inspection_id:
                 return index
         return -1
 
     def open(self, inspection_id: int, title: str) -> QWidget:
         index = self.find(inspection_id)
-        if index >= 0:
+        existing = self.tabs.widget(index) if index >= 0 else None
+        if existing is not None:
             self.tabs.setCurrentIndex(index)
-            return self.tabs.widget(index)
+            return existing
         widget = self._make(inspection_id)
         widget.setProperty(INSPECTION_ID_PROPERTY, inspection_id)
         changed: Any = getattr(widget, "changed", None)
@@ -88,6 +91,8 @@ class EditorTabs:
         if index <= 0:
             return False
         widget = self.tabs.widget(index)
+        if widget is None:
+            return False
         if not widget.close():  # an editor may refuse (e.g. while a save is running)
             return False
         self.tabs.removeTab(index)
@@ -98,4 +103,5 @@ class EditorTabs:
         return all(self.close_tab(index) for index in range(self.tabs.count() - 1, 0, -1))
 
     def editors(self) -> list[QWidget]:
-        return [self.tabs.widget(i) for i in range(1, self.tabs.count())]
+        widgets = (self.tabs.widget(i) for i in range(1, self.tabs.count()))
+        return [w for w in widgets if w is not None]

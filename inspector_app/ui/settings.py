@@ -20,7 +20,8 @@ class AppSettings:
 
     def __init__(self, store: QSettings | None = None) -> None:
         self.store = store if store is not None else QSettings(ORGANISATION, APPLICATION)
-        if int(self.store.value("meta/version", 0) or 0) < SETTINGS_VERSION:
+        stored = str(self.store.value("meta/version", 0) or 0)
+        if (int(stored) if stored.isdigit() else 0) < SETTINGS_VERSION:
             self.store.setValue("meta/version", SETTINGS_VERSION)
 
     def _text(self, key: str, default: str = "") -> str:
