@@ -518,3 +518,22 @@ def test_preview_shows_every_update_after_the_first_rows(ws: Workspace, tmp_path
     assert report.updated == 3 and len(report.preview) == 22
     assert [p.row for p in report.preview[20:]] == [35, 40]
     assert report.preview[4].changes == ["联系人：李芳 → 赵六"]
+
+
+def test_tab_separated_gbk_text(ws: Workspace, tmp_path: Path) -> None:
+    path = tmp_path / "名单.txt"  # Excel's “文本文件（制表符分隔）” in a Chinese Windows code page
+    path.write_bytes(f"企业名称\t统一社会信用代码\t辖市区\n甲公司\t{code(1)}\t溧阳市\n".encode("gbk"))
+    report = run(ws, path)
+    assert report.added == 1
+    with ws.sessions() as s:
+        e = by_uscc(s, code(1))
+        assert e is not None and e.district == "溧阳市"
+
+
+@pytest.mark.parametrize("name", ["old.xls", "locked.xlsx"])
+def test_old_or_encrypted_workbook(ws: Workspace, tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512)
+    with pytest.raises(ImportFileError, match=f"{name} 是旧版 Excel"):
+        run(ws, path)
+    assert count(ws) == 0
