@@ -220,7 +220,11 @@ def export_bundle(
             if cancel is not None:
                 cancel.raise_if_cancelled()
 
-        plain = target if encrypt_to is None else target.with_name(f".{target.name}.plain")
+        # An encrypted bundle is assembled inside the workspace, so no plaintext copy ever lands next
+        # to the target (a USB stick) – not even after a crash.
+        for stale in ws.root.glob(".*export-*.inspbundle*"):
+            stale.unlink(missing_ok=True)
+        plain = target if encrypt_to is None else ws.root / f".export-{bundle_id}.inspbundle"
         written = write_bundle(plain, header, identity.signer, fill, progress, cancel)
         try:
             if encrypt_to is not None:

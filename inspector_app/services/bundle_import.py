@@ -120,8 +120,12 @@ def import_paths(ws: Workspace, paths: Sequence[Path], *, identity: Identity | N
     files = collect_paths(paths)
     for number, path in enumerate(files, 1):
         progress(number - 1, len(files), path.name)
+
+        def inner(done: int, total: int, message: str, name: str = path.name, index: int = number - 1) -> None:
+            progress(index, len(files), f"{name}: {done * 100 // max(total, 1)} %")
+
         try:
-            reports.append(import_bundle(ws, path, identity=identity, cancel=cancel))
+            reports.append(import_bundle(ws, path, identity=identity, progress=inner, cancel=cancel))
         except InspectorError as exc:
             reports.append(ImportReport(path, "rejected", str(exc)))
     progress(len(files), len(files), "")
@@ -129,7 +133,7 @@ def import_paths(ws: Workspace, paths: Sequence[Path], *, identity: Identity | N
 
 
 def import_bundle(ws: Workspace, path: Path, *, identity: Identity | None = None,
-                  cancel: CancelToken | None = None) -> ImportReport:
+                  progress: Progress = no_progress, cancel: CancelToken | None = None) -> ImportReport:
     """Import one bundle: a report (imported / already imported), or a ``BundleError`` and no change."""
     path = Path(path)
     if not path.is_file():
@@ -143,10 +147,10 @@ def import_bundle(ws: Workspace, path: Path, *, identity: Identity | None = None
             stage.mkdir()
             plain = stage / "decrypted.inspbundle"
             decrypt_file(path, plain, identity.encryption_private)
-            report = _import_verified(ws, plain, stage / "payload", cancel)
+            report = _import_verified(ws, plain, stage / "payload", progress, cancel)
             report.path = path
             return report
-        return _import_verified(ws, path, stage, cancel)
+        return _import_verified(ws, path, stage, progress, cancel)
     finally:
         shutil.rmtree(stage, ignore_errors=True)
 
@@ -157,10 +161,11 @@ def _remove_stale_staging(root: Path) -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _import_verified(ws: Workspace, path: Path, stage: Path, cancel: CancelToken | None) -> ImportReport:
+def _import_verified(ws: Workspace, path: Path, stage: Path, progress: Progress,
+                     cancel: CancelToken | None) -> ImportReport:
     with ws.sessions() as session:
         try:
-            bundle = verify_bundle(path, SqlTrustStore(session), stage_dir=stage, cancel=cancel)
+            bundle = verify_bundle(path, SqlTrustStore(session), stage_dir=stage, progress=progress, cancel=cancel)
         except UntrustedKeyError as exc:
             if exc.fingerprint == meta_get(session, META_KEY_FINGERPRINT):
                 raise Rejected("this bundle was made by this installation; import it on the other side") from None
