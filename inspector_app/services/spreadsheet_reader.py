@@ -141,10 +141,11 @@ def find_header(rows: Sequence[Row], limit: int = HEADER_SEARCH_ROWS) -> ColumnM
 
 def _merge_sub_header(cmap: ColumnMap, sub: Row) -> None:
     """A header of two rows: a group heading such as “证书信息” merged over 证书编号 / 发证日期 / 有效期至.
-    The row below the header counts as more header when its name and code cells are blank and it names
-    fields the header row does not have."""
-    if any(cell_text(sub[c]) for c in (cmap.fields["name"], cmap.fields["uscc"]) if c < len(sub)):
-        return
+    The row below the header counts as more header when its name and code cells are blank (or repeat the
+    header, merged down) and it names fields the header row does not have."""
+    for col in (cmap.fields["name"], cmap.fields["uscc"]):  # a name or a code here: a data row
+        if col < len(sub) and cell_text(sub[col]) and match_header(sub[col]) is None:
+            return
     found = {f: col for col, v in enumerate(sub) if (f := match_header(v)) is not None and f not in cmap.fields}
     if not found:
         return
@@ -325,6 +326,7 @@ def _read_xlsx(path: Path, accept: Accept | None, cancel: CancelToken | None, pr
                 if cancel is not None and cancel.cancelled:
                     raise Cancelled("导入已取消，未写入任何数据")
                 progress(len(rows), max(expected, len(rows)), f"正在读取 {path.name}")
+        _fill_merged_down(path, getattr(chosen, "_worksheet_path", ""), rows)
         return RawSheet(path.name, "xlsx", str(chosen.title), rows)
     except ImportFileError:
         raise
@@ -333,6 +335,46 @@ def _read_xlsx(path: Path, accept: Accept | None, cancel: CancelToken | None, pr
     finally:
         book.close()
         fh.close()
+
+
+_MERGE_RE = re.compile(rb'<mergeCell\s+ref="([A-Z]{1,3})(\d+):[A-Z]{1,3}(\d+)"')
+
+
+def _fill_merged_down(path: Path, part: str, rows: list[Row]) -> None:
+    """Bureau lists often merge a cell down several rows (one 辖市区 for a group of enterprises). Excel
+    shows the value on every row; openpyxl's read-only mode gives it to the first only. Copy it down the
+    first column of each vertically merged range. ``<mergeCells>`` follows the rows in the sheet's XML,
+    so only the tail is kept while the part is decompressed again (≈ 10 ms per 10,000 rows)."""
+    if not part:  # openpyxl's internals changed: leave merged cells as read
+        return
+    from openpyxl.utils import column_index_from_string
+
+    try:
+        with zipfile.ZipFile(path) as archive, archive.open(part.lstrip("/")) as fh:
+            tail = b""
+            while chunk := fh.read(1 << 20):
+                tail = (tail + chunk)[-(2 << 20):]
+    except (KeyError, OSError, zipfile.BadZipFile):
+        return
+    start = tail.rfind(b"<mergeCells")
+    if start < 0:
+        return
+    for m in _MERGE_RE.finditer(tail, start):
+        col = column_index_from_string(m.group(1).decode()) - 1
+        first, last = int(m.group(2)), min(int(m.group(3)), len(rows))
+        if last <= first or first < 1:
+            continue
+        top = rows[first - 1]
+        value = top[col] if col < len(top) else None
+        if value is None:
+            continue
+        for number in range(first + 1, last + 1):
+            row = rows[number - 1]
+            if col < len(row) and row[col] is not None:
+                continue
+            cells = list(row) + [None] * (col + 1 - len(row))
+            cells[col] = value
+            rows[number - 1] = tuple(cells)
 
 
 def _decode(path: Path, data: bytes) -> str:

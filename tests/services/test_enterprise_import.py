@@ -537,3 +537,24 @@ def test_old_or_encrypted_workbook(ws: Workspace, tmp_path: Path, name: str) -> 
     with pytest.raises(ImportFileError, match=f"{name} 是旧版 Excel"):
         run(ws, path)
     assert count(ws) == 0
+
+
+def test_cells_merged_down_apply_to_every_row(ws: Workspace, tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append([TITLE])
+    sheet.merge_cells("A1:D1")
+    sheet.append(["辖市区", "企业名称", "统一社会信用代码", "行业"])
+    sheet.append(["金坛区", "甲公司", code(1), "机械"])
+    sheet.append([None, "乙公司", code(2), "轻工"])
+    sheet.append([None, "丙公司", code(3), None])
+    sheet.append(["溧阳市", "丁公司", code(4), "建材"])
+    sheet.merge_cells("A3:A5")
+    sheet.merge_cells("D4:D5")
+    book.save(tmp_path / "merged.xlsx")
+    assert run(ws, tmp_path / "merged.xlsx").added == 4
+    with ws.sessions() as s:
+        found = {e.name: (e.district, e.industry) for e in s.scalars(select(Enterprise))}
+    assert found == {"甲公司": ("金坛区", "机械"), "乙公司": ("金坛区", "轻工"), "丙公司": ("金坛区", "轻工"),
+                     "丁公司": ("溧阳市", "建材")}
