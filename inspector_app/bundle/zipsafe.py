@@ -97,7 +97,7 @@ class SafeZip:
             handle.seek(0)
             try:
                 zf = zipfile.ZipFile(handle)
-            except (zipfile.BadZipFile, OSError, ValueError) as exc:
+            except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError) as exc:
                 raise _fail(f"zip structure rejected by the zip library: {exc}") from exc
             infos = zf.infolist()
             if [(i.filename, i.header_offset) for i in infos] != [(e.name, e.offset) for e in entries]:
@@ -141,7 +141,7 @@ class SafeZip:
                         break
                     produced += len(chunk)
                     yield chunk
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, ValueError) as exc:
             text = str(exc)
             if "CRC" in text:
                 raise _fail(f"entry {name!r} is corrupt: bad CRC-32 (its bytes were altered)") from exc
