@@ -23,10 +23,11 @@ def dispatch(command: str, args: argparse.Namespace) -> int:
 
 def demo(args: argparse.Namespace) -> int:
     from inspector_app.services.demo import build_demo
+    from inspector_app.services.photos import photo_store
 
     ws = workspace(args)
     with ws.sessions.begin() as session:
-        counts = build_demo(session, enterprises=args.enterprises, seed=args.seed)
+        counts = build_demo(session, enterprises=args.enterprises, seed=args.seed, store=photo_store(ws.photo_dir))
     write_out(f"演示数据已写入 {ws.root}：企业 {counts['enterprises']} 家，检查 {counts['inspections']} 项，"
               f"隐患 {counts['findings']} 条\n")
     return 0

@@ -10,8 +10,6 @@ from importlib import resources as importlib_resources
 from pathlib import Path
 from typing import Any
 
-import jsonschema
-
 from inspector_app.domain.errors import TemplateError
 
 FORMAT_VERSION = 1
@@ -146,16 +144,18 @@ def _where(data: dict[str, Any], path: list[str | int]) -> str:
     return "，".join(where)
 
 
-def parse_template(data: Any, source: str) -> Template:
-    """Validate raw JSON data and build a Template; ``source`` names the file in errors."""
+def parse_template(data: Any, source: str, check_schema: bool = True) -> Template:
+    """Validate raw JSON data and build a Template; ``source`` names the file in errors.
+
+    ``check_schema=False`` is for copies already validated when they were stored in the workspace:
+    the JSON Schema pass costs tens of milliseconds, the semantic rules below almost nothing."""
     if not isinstance(data, dict):
         raise TemplateError(f"{source}：模板必须是一个 JSON 对象")
     version = data.get("format_version")
     if isinstance(version, int) and version > FORMAT_VERSION:
         raise TemplateError(
             f"{source}：模板格式版本 {version} 比本程序支持的 {FORMAT_VERSION} 新，请升级程序")
-    validator = jsonschema.Draft202012Validator(_schema())
-    errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    errors = _schema_errors(data) if check_schema else []
     if errors:
         first = errors[0]
         where = _where(data, list(first.absolute_path))
@@ -164,6 +164,13 @@ def parse_template(data: Any, source: str) -> Template:
     template = _build(data)
     _check_rules(template, source)
     return template
+
+
+def _schema_errors(data: dict[str, Any]) -> list[Any]:
+    import jsonschema  # imported on first use: it is slow to import and start-up does not need it
+
+    validator = jsonschema.Draft202012Validator(_schema())
+    return sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
 
 
 def _build(data: dict[str, Any]) -> Template:

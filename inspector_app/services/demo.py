@@ -3,6 +3,7 @@ inspectors, assignments and inspections in every state, with answers and finding
 
 from __future__ import annotations
 
+import math
 import random
 from datetime import date, datetime, timedelta
 
@@ -13,6 +14,7 @@ from inspector_app.domain import uscc
 from inspector_app.domain.lifecycle import FindingStatus, InspectionStatus
 from inspector_app.domain.scoring import Answer
 from inspector_app.domain.template import CONFORM, NONCONFORM, NOT_APPLICABLE, PARTIAL, Template
+from inspector_app.photos.store import PhotoStore
 from inspector_app.services import findings, inspections
 from inspector_app.services.enterprises import EnterpriseData, upsert
 from inspector_app.services.progress import CancelToken, Progress, no_progress
@@ -112,9 +114,89 @@ def _answers(rng: random.Random, template: Template, fraction: float, quality: f
     return chosen
 
 
+def demo_signature(rng: random.Random) -> list[list[list[float]]]:
+    """A plausible handwritten scribble: a few pen strokes of wavy lines, (x, y, t, pressure)."""
+    strokes = []
+    x0, t = 10.0, 0.0
+    for _ in range(rng.randint(2, 4)):
+        points = []
+        amplitude, freq = rng.uniform(8, 20), rng.uniform(0.15, 0.35)
+        for step in range(rng.randint(14, 30)):
+            t += 0.015
+            x = x0 + step * rng.uniform(2.5, 4.0)
+            y = 40 + amplitude * math.sin(step * freq * math.pi) + rng.uniform(-2, 2)
+            points.append([round(x, 1), round(y, 1), round(t, 3), round(rng.uniform(0.4, 0.9), 2)])
+        strokes.append(points)
+        x0 = points[-1][0] + rng.uniform(6, 14)
+    return strokes
+
+
+def demo_photo(rng: random.Random, caption: str, taken: datetime) -> bytes:
+    """A synthetic site photo (JPEG with EXIF capture time, camera and a GPS fix in Changzhou)."""
+    from io import BytesIO
+
+    from PIL import Image, ImageDraw
+
+    width, height = 1024, 768
+    base = (rng.randrange(90, 160), rng.randrange(90, 150), rng.randrange(80, 140))
+    image = Image.new("RGB", (width, height), base)
+    draw = ImageDraw.Draw(image)
+    for _ in range(14):  # machinery-like blocks and pipes
+        x, y = rng.randrange(0, width - 200), rng.randrange(0, height - 150)
+        shade = tuple(max(0, min(255, c + rng.randrange(-60, 60))) for c in base)
+        draw.rectangle((x, y, x + rng.randrange(60, 300), y + rng.randrange(40, 200)), fill=shade)
+    draw.line((0, height * 0.7, width, height * 0.65), fill=(230, 200, 40), width=14)
+    exif = Image.Exif()
+    exif[0x010F], exif[0x0110] = "HUAWEI", "Mate 30 Pro"
+    exif.get_ifd(0x8769)[0x9003] = taken.strftime("%Y:%m:%d %H:%M:%S")
+    lat, lon = 31.78 + rng.uniform(-0.2, 0.2), 119.95 + rng.uniform(-0.25, 0.25)
+
+    def dms(value: float) -> tuple[float, float, float]:
+        degrees = int(value)
+        minutes = int((value - degrees) * 60)
+        return (float(degrees), float(minutes), round(((value - degrees) * 60 - minutes) * 60, 2))
+
+    exif.get_ifd(0x8825).update({1: "N", 2: dms(lat), 3: "E", 4: dms(lon)})
+    buffer = BytesIO()
+    image.save(buffer, "JPEG", quality=80, exif=exif.tobytes())
+    return buffer.getvalue()
+
+
+def _photograph_failures(session: Session, store: PhotoStore, rng: random.Random, inspection: Inspection,
+                         template: Template, answers: dict[str, Answer], actor: str) -> None:
+    from inspector_app.services import photos
+
+    assert inspection.started_at is not None
+    for n, item in enumerate(template.items):
+        answer = answers.get(item.code)
+        if item.require_photo_on_fail and answer is not None and answer.result in (NONCONFORM, PARTIAL):
+            taken = inspection.started_at + timedelta(minutes=10 + n * 3)
+            photos.add_photo_bytes(session, store, inspection.id, demo_photo(rng, item.text, taken),
+                                   f"IMG_{taken:%Y%m%d_%H%M%S}.jpg", actor, item_code=item.code,
+                                   caption=f"{item.code} 现场问题：{item.text[:30]}")
+
+
+def _sign_all(session: Session, store: PhotoStore | None, rng: random.Random, inspection: Inspection,
+              actor: str) -> None:
+    """Signatures of both inspectors and the enterprise's representative (or a recorded refusal)."""
+    from inspector_app.services import photos
+
+    for person in inspection.inspectors:
+        photos.save_signature(session, store, inspection.id, "inspector", person.name, demo_signature(rng), actor)
+    if rng.random() < 0.05:
+        photos.record_refusal(session, store, inspection.id, inspection.rep_name or "现场负责人",
+                              "企业负责人对隐患认定有异议，拒绝签字", actor, witness_name="村委会 王建国",
+                              witness_strokes=demo_signature(rng))
+    else:
+        photos.save_signature(session, store, inspection.id, "enterprise_rep",
+                              inspection.rep_name or "现场负责人", demo_signature(rng), actor)
+
+
 def build_demo(session: Session, enterprises: int = 240, seed: int = 2020, actor: str = "演示数据",
-               progress: Progress = no_progress, cancel: CancelToken | None = None) -> dict[str, int]:
-    """Fill the workspace; the caller commits. Re-running adds nothing twice (USCCs are unique)."""
+               progress: Progress = no_progress, cancel: CancelToken | None = None,
+               store: PhotoStore | None = None) -> dict[str, int]:
+    """Fill the workspace; the caller commits. Re-running adds nothing twice (USCCs are unique).
+    With a photo ``store``, signature images are rendered into it; otherwise only strokes are kept."""
     rng = random.Random(seed)
     sync_shipped_templates(session)
     records = {r.template_id: r for r in latest_templates(session)}
@@ -161,6 +243,9 @@ def build_demo(session: Session, enterprises: int = 240, seed: int = 2020, actor
                          deadline=today + timedelta(days=rng.choice((-5, 7, 15, 30))),
                          responsible_person=enterprise.contact_person)
             counts["findings"] += 1
+        if complete and store is not None:
+            _photograph_failures(session, store, rng, inspection, template, answers, pair[0][0])
+            _sign_all(session, store, rng, inspection, pair[0][0])
         if complete and not inspections.missing_for_completion(session, inspection):
             assert inspection.started_at is not None
             inspection.ended_at = inspection.started_at + timedelta(hours=rng.randint(2, 5))

@@ -258,7 +258,7 @@ def _evidence_problems(session: Session, inspection: Inspection, template: Templ
         evidence = importlib.import_module("inspector_app.services.photos")
     except ModuleNotFoundError:
         return []
-    check = getattr(evidence, "completion_problems", None)
+    check = getattr(evidence, "evidence_completion_problems", None)
     if check is None:
         return []
     return [Missing(kind, message, code) for kind, message, code in check(session, inspection, template, answers)]

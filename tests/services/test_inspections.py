@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import random
 from datetime import date, timedelta
 
 import pytest
@@ -9,7 +10,8 @@ from inspector_app.domain import uscc
 from inspector_app.domain.errors import LifecycleError, ValidationError
 from inspector_app.domain.lifecycle import FindingStatus, InspectionStatus
 from inspector_app.domain.scoring import Answer
-from inspector_app.services import audit, findings, inspections
+from inspector_app.services import audit, findings, inspections, photos
+from inspector_app.services.demo import demo_signature
 from inspector_app.services.enterprises import EnterpriseData, upsert
 from inspector_app.services.inspection_export import inspection_document
 from inspector_app.services.templates import latest_templates, sync_shipped_templates
@@ -72,11 +74,14 @@ def test_complete_lists_what_is_missing_then_locks_and_reopens_with_reason(works
         items = inspections.template_for(insp).items
         with pytest.raises(inspections.IncompleteError) as info:
             inspections.complete(s, insp, "季琳")
-        assert {m.kind for m in info.value.missing} == {"unanswered"}
-        assert len(info.value.missing) == len(items)
+        assert {m.kind for m in info.value.missing} == {"unanswered", "signature"}
+        assert len([m for m in info.value.missing if m.kind == "unanswered"]) == len(items)
         for item in items:
             inspections.set_answer(s, insp, item.code, Answer("符合"), "季琳")
         inspections.set_answer(s, insp, items[3].code, Answer("不符合"), "季琳")
+        for name, _ in PAIR:
+            photos.save_signature(s, None, insp.id, "inspector", name, demo_signature(random.Random(1)), name)
+        photos.record_refusal(s, None, insp.id, "王厂长", "对检查结论有异议", "季琳")
         missing = inspections.missing_for_completion(s, insp)
         assert [(m.kind, m.item_code) for m in missing] == [("note", items[3].code)]
         findings.add(s, insp, "季琳", description="消防通道堆放杂物", item_code=items[3].code,
