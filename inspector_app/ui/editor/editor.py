@@ -443,7 +443,7 @@ class InspectionEditor(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange and not self._retranslating and hasattr(self, "_body"):
             self._retranslating = True  # several translators may change at once: rebuild once
-            QTimer.singleShot(0, self._retranslate)
+            QTimer.singleShot(0, self, self._retranslate)
         super().changeEvent(event)
 
     def _retranslate(self) -> None:
