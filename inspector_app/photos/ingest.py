@@ -1,7 +1,9 @@
 """Turn photo files into stored originals plus upright display copies and thumbnails.
 
 One file: :func:`ingest_file` / :func:`ingest_bytes` validate and decode *everything first* and only
-then write to the store, so a rejected file leaves nothing behind. Many files: :func:`ingest_many`
+then give files their names in the store, so a rejected file leaves nothing behind. (The original is
+written and fsynced to a temporary name on a thread *while* it is decoded – see
+``store.StagedOriginal`` – since making 4 MB durable can take as long as decoding it.) Many files: :func:`ingest_many`
 (or :func:`iter_ingest`, which yields results as they finish) spreads the work over a process pool
 – decoding is CPU-bound and Pillow holds the GIL for much of it, so processes, not threads, are what
 use both cores. Each worker holds one photo at a time, so memory stays flat however many files
@@ -32,7 +34,7 @@ from inspector_app.photos.decode import IngestOptions, PhotoRejected, RejectCode
 from inspector_app.photos.formats import IMAGE_SUFFIXES, register_heif
 from inspector_app.photos.imaging import DerivedImage
 from inspector_app.photos.metadata import PhotoMetadata
-from inspector_app.photos.store import PhotoStore, PhotoStoreError
+from inspector_app.photos.store import PhotoStore, PhotoStoreError, sha256_bytes
 from inspector_app.services.progress import CancelToken, Progress, no_progress
 
 __all__ = [
@@ -105,9 +107,16 @@ def ingest_bytes(
     ``name`` is used in messages; ``source_path``/``fallback_time`` supply the device-clock time.
     """
     opts = options or IngestOptions()
-    prepared = decode_photo(data, name, opts, source_path, fallback_time)
+    staged = store.stage_original(data, sha256_bytes(data)) if data else None
     try:
-        original = store.put_bytes(data, prepared.ext, "originals", sha256=prepared.sha256)
+        prepared = decode_photo(data, name, opts, source_path, fallback_time)
+    except BaseException:
+        if staged is not None:
+            staged.discard()
+        raise
+    assert staged is not None  # decode_photo rejects empty data
+    try:
+        original = staged.commit(prepared.ext)
         display = store.put_derived(prepared.display_jpeg, "jpg")
         thumb = store.put_derived(prepared.thumb_jpeg, "jpg")
     except PhotoStoreError as exc:

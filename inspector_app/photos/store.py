@@ -15,14 +15,18 @@ deleted by normal use; :meth:`PhotoStore.verify` re-hashes a file to prove it wa
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import os
 import re
+import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 from inspector_app.domain.errors import InspectorError
-from inspector_app.storage.files import atomic_write_bytes
+from inspector_app.storage.files import atomic_write_bytes, fsync_dir
 
 Area = Literal["originals", "derived"]
 AREAS: tuple[Area, ...] = ("originals", "derived")
@@ -77,6 +81,75 @@ class PutResult:
     sha256: str
     path: Path
     created: bool
+
+
+class StagedOriginal:
+    """An original written and fsynced to a temporary name on a background thread, while the caller
+    decodes and validates the same bytes; :meth:`commit` then renames it to its final name, or
+    :meth:`discard` removes it. This hides the cost of making a large file durable (often as long as
+    decoding it) without ever giving a file that may yet be rejected its final name.
+
+    When the store already holds these bytes nothing is written and ``commit`` just finds them.
+    """
+
+    def __init__(self, store: PhotoStore, data: bytes, sha256: str) -> None:
+        self.store = store
+        self.sha256 = _check_sha(sha256)
+        self._existing = store.find(sha256, "originals")
+        self._tmp: Path | None = None
+        self._error: BaseException | None = None
+        self._thread: threading.Thread | None = None
+        if self._existing is None:
+            self._thread = threading.Thread(target=self._write, args=(data,), daemon=True)
+            self._thread.start()
+
+    def _write(self, data: bytes) -> None:
+        folder = self.store.root / "originals" / self.sha256[:2]
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            fd, name = tempfile.mkstemp(prefix=f".{self.sha256}.", suffix=".tmp", dir=folder)
+            self._tmp = Path(name)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+        except BaseException as exc:  # reported by commit()
+            self._error = exc
+
+    def _join(self) -> None:
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+
+    def commit(self, ext: str) -> PutResult:
+        """Give the staged file its final name ``<sha>.<ext>`` (atomic rename + directory fsync)."""
+        self._join()
+        if self._existing is not None:
+            return PutResult(self.sha256, self._existing, created=False)
+        if self._error is not None or self._tmp is None:
+            self.discard()
+            raise PhotoStoreError(f"cannot write photo {self.sha256[:12]}…: {self._error}")
+        existing = self.store.find(self.sha256, "originals")  # written meanwhile by another process
+        if existing is not None:
+            self.discard()
+            return PutResult(self.sha256, existing, created=False)
+        target = self.store.path_for(self.sha256, ext, "originals")
+        try:
+            os.replace(self._tmp, target)
+        except OSError as exc:
+            self.discard()
+            raise PhotoStoreError(f"cannot store {target}: {exc}") from exc
+        self._tmp = None
+        fsync_dir(target.parent)
+        return PutResult(self.sha256, target, created=True)
+
+    def discard(self) -> None:
+        """Remove the temporary file (after a rejection); safe to call more than once."""
+        self._join()
+        if self._tmp is not None:
+            with contextlib.suppress(OSError):
+                self._tmp.unlink()
+            self._tmp = None
 
 
 class PhotoStore:
@@ -142,6 +215,10 @@ class PhotoStore:
     def put_derived(self, data: bytes, ext: str) -> PutResult:
         """Store a derived image (display copy, thumbnail, watermark, markup, signature)."""
         return self.put_bytes(data, ext, area="derived")
+
+    def stage_original(self, data: bytes, sha256: str) -> StagedOriginal:
+        """Begin writing an original in the background; see :class:`StagedOriginal`."""
+        return StagedOriginal(self, data, sha256)
 
     def put_file(self, source: Path, area: Area = "originals") -> PutResult:
         """Store a file's bytes unchanged, keeping its (lower-cased) extension."""
