@@ -51,6 +51,8 @@ def arm(point: str) -> None:
         bundle_import.verify_bundle = kill_then(bundle_import.verify_bundle)  # type: ignore[assignment]
     elif point == "import-apply":
         bundle_import._write_inspection = kill_then(bundle_import._write_inspection, after=True)  # type: ignore[assignment]
+    elif point == "import-after-files":
+        bundle_import.place_files = kill_then(bundle_import.place_files, after=True)  # type: ignore[assignment]
     elif point == "import-before-commit":
         bundle_import._apply_bundle = kill_then(bundle_import._apply_bundle, after=True)  # type: ignore[assignment]
     elif point != "none":

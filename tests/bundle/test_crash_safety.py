@@ -14,7 +14,7 @@ from sync_helpers import Side, assign_one, enrol, fill_and_complete, id_of, make
 
 from inspector_app.bundle.bag_verify import verify_bundle
 from inspector_app.domain.lifecycle import InspectionStatus
-from inspector_app.services import inspections
+from inspector_app.services import inspections, photos
 from inspector_app.services.bundle_export import export_bundle
 from inspector_app.services.bundle_import import import_bundle
 from inspector_app.storage.engine import open_workspace
@@ -41,7 +41,9 @@ def prepared(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path
     with office.ws.sessions() as s:
         uid = inspections.get(s, oid).uid
     import_bundle(field.ws, export_bundle(office.ws, office.identity, tmp / "assign.inspbundle").path)
-    fill_and_complete(field, id_of(field, uid))
+    photo_dir = REPO.parent / "shared" / "fixtures" / "photos"
+    photo_files = [photo_dir / n for n in ("gps-htc.jpg", "orient-1.jpg")] if photo_dir.is_dir() else []
+    fill_and_complete(field, id_of(field, uid), photo_files)
     key = tmp / "field.key"
     key.write_bytes(field.identity.signer.private_raw())
     office.ws.close()
@@ -97,7 +99,7 @@ def test_export_killed(prepared: tuple[Path, Path, Path, Path, str], tmp_path: P
     office.ws.close()
 
 
-IMPORT_POINTS = ["import-verify", "import-apply", "import-before-commit"]
+IMPORT_POINTS = ["import-verify", "import-apply", "import-before-commit", "import-after-files"]
 
 
 @pytest.mark.parametrize("point", IMPORT_POINTS)
@@ -114,12 +116,23 @@ def test_import_killed(prepared: tuple[Path, Path, Path, Path, str], tmp_path: P
     assert _child("import", str(office_root), str(key), str(bundle), point) == -signal.SIGKILL
 
     office = _side(office_root, key)
-    assert snapshot(office.ws) == before  # the old state exactly
+    dump, files = snapshot(office.ws)
+    assert dump == before[0]  # the database: the old state exactly
+    # a killed import leaves its staging folder (.import-*); the next import removes it (checked below)
+    extra = {name for name in set(files) - set(before[1]) if not name.startswith(".import-")}
+    assert set(before[1]) <= set(files)
+    # killed after the verified files were moved into the content-addressed store but before the
+    # commit: they are there, unreferenced, and the retry reuses them; in every other case: nothing
+    assert all(name.startswith("photos/") for name in extra)
+    assert not extra or point == "import-after-files"
     report = import_bundle(office.ws, bundle)  # the retry succeeds
     assert report.status == "imported"
     with office.ws.sessions() as s:
         assert s.scalars(select(ImportedBundle)).one().bundle_id == report.bundle_id
         assert inspections.get(s, id_of(office, uid)).status == InspectionStatus.RECEIVED
+        store = photos.photo_store(office.ws.photo_dir)
+        assert all(store.verify(p.sha256) for p in photos.list_photos(s, id_of(office, uid)))
+    assert not list(office_root.glob(".import-*"))
     office.ws.close()
 
 
