@@ -109,6 +109,8 @@ def fmt_span(start: datetime | None, end: datetime | None) -> str:
 
 def grid_table(rows: list[list[Any]], widths: list[float], font: str, *, repeat: int = 0,
                extra: list[tuple[Any, ...]] | None = None) -> Table:
+    # Rows never split (reportlab's splitInRow garbles repeated headers); over-long texts go to notes
+    # after the table instead (see ``Notes``), so that no row is taller than a page.
     table = Table(rows, colWidths=widths, repeatRows=repeat, hAlign="LEFT")
     style: list[tuple[Any, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), font),  # plain-string cells too (default: Helvetica)
@@ -165,6 +167,31 @@ def wrap_text(text: str, font: str, size: float, width: float) -> str:
             used += w
         lines.append(line.rstrip())
     return "\n".join(lines)
+
+
+MAX_CELL_LINES = 30  # about 375 pt at 9 pt type: a row stays well within one page
+
+
+class Notes:
+    """Texts too long for a table cell: the cell refers to a numbered note printed after the table."""
+
+    def __init__(self, st: Styles) -> None:
+        self.st = st
+        self.items: list[str] = []
+
+    def cell(self, text: str, width: float, *, plain: bool = True) -> Any:
+        """Plain pre-wrapped text (or a Paragraph) when it fits; else a reference to a note."""
+        wrapped = wrap_text(text, self.st.font, 9, width - 6)
+        if wrapped.count("\n") < MAX_CELL_LINES:
+            return wrapped if plain else Paragraph(esc(text).replace("\n", "<br/>"), self.st.cell)
+        self.items.append(text)
+        return f"（内容较长，见表后注{len(self.items)}）"
+
+    def flowables(self) -> list[Flowable]:
+        out: list[Flowable] = [Paragraph(f"注{n}：{esc(text)}", self.st.body)
+                               for n, text in enumerate(self.items, start=1)]
+        self.items = []
+        return out
 
 
 def p(text: str, style: ParagraphStyle) -> Paragraph:

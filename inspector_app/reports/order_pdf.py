@@ -13,7 +13,17 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
 
 from inspector_app.reports.blocks import signature_blocks
-from inspector_app.reports.layout import FRAME_W, SHADE, Styles, esc, fmt_date, fmt_datetime, grid_table, p
+from inspector_app.reports.layout import (
+    FRAME_W,
+    SHADE,
+    Notes,
+    Styles,
+    esc,
+    fmt_date,
+    fmt_datetime,
+    grid_table,
+    p,
+)
 from inspector_app.reports.record_pdf import findings_table, header
 from inspector_app.reports.sheet_data import Finding, Inspector, SheetData, Signature
 
@@ -77,14 +87,16 @@ def recheck_table(findings: tuple[Finding, ...], st: Styles) -> list[Flowable]:
     widths = [11 * mm, 68 * mm, 24 * mm, 22 * mm]
     widths.append(FRAME_W - sum(widths))
     rows: list[list[Any]] = [[p(h, st.cell_c) for h in heads]]
+    notes = Notes(st)
     for f in sorted(findings, key=lambda x: x.number):
         result = f.recheck_result or ("复查合格" if f.status == "复查合格" else
                                       "复查不合格" if f.status == "复查不合格" else "未复查")
         shown = f"<b>{esc(result)}</b>" if result == "复查不合格" else esc(result)
-        rows.append([p(str(f.number), st.cell_c), p(esc(f.description), st.cell),
+        rows.append([p(str(f.number), st.cell_c), notes.cell(f.description, widths[1], plain=False),
                      p(esc(fmt_date(f.deadline) if f.deadline else "立即整改"), st.cell_c),
-                     p(shown, st.cell_c), p(esc(f.recheck_note), st.cell)])
-    return [grid_table(rows, widths, st.font, repeat=1, extra=[("BACKGROUND", (0, 0), (-1, 0), SHADE)])]
+                     p(shown, st.cell_c), notes.cell(f.recheck_note, widths[4], plain=False)])
+    table = grid_table(rows, widths, st.font, repeat=1, extra=[("BACKGROUND", (0, 0), (-1, 0), SHADE)])
+    return [table, *notes.flowables()]
 
 
 def _auto_opinion(findings: tuple[Finding, ...]) -> str:

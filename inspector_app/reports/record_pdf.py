@@ -18,6 +18,7 @@ from inspector_app.reports.blocks import (
 from inspector_app.reports.layout import (
     FRAME_W,
     SHADE,
+    Notes,
     Styles,
     esc,
     fmt_date,
@@ -25,7 +26,6 @@ from inspector_app.reports.layout import (
     heading,
     num,
     p,
-    wrap_text,
 )
 from inspector_app.reports.sheet_data import DOC_TITLES, ElementResult, Finding, SheetData
 
@@ -53,6 +53,7 @@ def checklist_table(elements: tuple[ElementResult, ...], st: Styles) -> list[Flo
     widths.append(FRAME_W - sum(widths))
     head = ["编号", "检查内容", "分值", "结果", "扣分", "扣分原因及说明"]
     story: list[Flowable] = []
+    notes = Notes(st)
     for element in elements:
         subtotal = f"小计：得分 {num(element.earned)} / 应得 {num(element.achievable)}"
         note = f"\u3000{esc(element.note)}" if element.note else ""
@@ -68,8 +69,8 @@ def checklist_table(elements: tuple[ElementResult, ...], st: Styles) -> list[Flo
             result = RESULT_SHORT.get(item.result or "", item.result or "未检查")
             deduction = num(item.deduction) if item.deduction else ""
             reasons = "；".join(item.reasons)
-            rows.append([item.code, wrap_text(text, st.font, 9, widths[1] - 6), num(item.points), result,
-                         deduction, wrap_text(reasons, st.font, 9, widths[5] - 6) if reasons else ""])
+            rows.append([item.code, notes.cell(text, widths[1]), num(item.points), result, deduction,
+                         notes.cell(reasons, widths[5]) if reasons else ""])
         extra: list[tuple[Any, ...]] = [
             ("SPAN", (0, 0), (-1, 0)), ("BACKGROUND", (0, 0), (-1, 0), colors.Color(.94, .94, .94)),
             ("BACKGROUND", (0, 1), (-1, 1), colors.Color(.975, .975, .975)),
@@ -78,6 +79,7 @@ def checklist_table(elements: tuple[ElementResult, ...], st: Styles) -> list[Flo
             ("ALIGN", (1, 2), (1, -1), "LEFT"), ("ALIGN", (5, 2), (5, -1), "LEFT"),
         ]
         story.append(grid_table(rows, widths, st.font, repeat=2, extra=extra))
+        story += notes.flowables()
         story.append(Spacer(1, 1.5 * mm))
     return story
 
@@ -107,18 +109,18 @@ def findings_table(findings: tuple[Finding, ...], st: Styles, *, with_status: bo
     widths.insert(5, FRAME_W - sum(widths))
     rows: list[list[Any]] = [[p(h, st.cell_c) for h in heads]]
     extra: list[tuple[Any, ...]] = [("BACKGROUND", (0, 0), (-1, 0), SHADE)]
+    notes = Notes(st)
     for f in sorted(findings, key=lambda x: x.number):
-        desc = esc(f.description)
-        if f.item_code:
-            desc += f"<font color='#555555'>（检查项 {esc(f.item_code)}）</font>"
+        desc = f.description + (f"（检查项 {f.item_code}）" if f.item_code else "")
         severity = "<b>重大</b>" if f.severity == "重大" else esc(f.severity)
         deadline = fmt_date(f.deadline) if f.deadline else "立即整改"
-        row = [p(str(f.number), st.cell_c), p(desc, st.cell), p(severity, st.cell_c),
-               p(esc(f.requirement), st.cell), p(esc(deadline), st.cell_c), p(esc(f.responsible), st.cell_c)]
+        row = [p(str(f.number), st.cell_c), notes.cell(desc, widths[1], plain=False), p(severity, st.cell_c),
+               notes.cell(f.requirement, widths[3], plain=False), p(esc(deadline), st.cell_c),
+               p(esc(f.responsible), st.cell_c)]
         if with_status:
             row.append(p(esc(f.status), st.cell_c))
         rows.append(row)
-    return [grid_table(rows, widths, st.font, repeat=1, extra=extra)]
+    return [grid_table(rows, widths, st.font, repeat=1, extra=extra), *notes.flowables()]
 
 
 def build_record(data: SheetData, st: Styles) -> list[Flowable]:

@@ -155,3 +155,19 @@ def test_unknown_kind_is_refused(tmp_path: Path) -> None:
 
     with pytest.raises(ReportError):
         render_sheet(sample_sheet(), "invoice", tmp_path / "x.pdf")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("kind", ["record", "order", "recheck"])
+def test_texts_longer_than_a_page_go_to_notes(tmp_path: Path, kind: str) -> None:
+    data = sample_sheet(findings=2)
+    long_finding = dataclasses.replace(data.findings[0], description="配电箱未上锁，" * 400,
+                                       requirement="立即整改并复查，" * 300, recheck_note="仍未整改，" * 400)
+    element = data.elements[0]
+    item = dataclasses.replace(element.items[0], reasons=("扣分原因很长，" * 500,))
+    data = dataclasses.replace(
+        data, findings=(long_finding, *data.findings[1:]),
+        elements=(dataclasses.replace(element, items=(item, *element.items[1:])), *data.elements[1:]))
+    result = render_sheet(data, kind, tmp_path / "long.pdf")  # type: ignore[arg-type]
+    text = " ".join(pdftotext(tmp_path / "long.pdf").split())
+    assert "见表后注1" in text and "注1：" in text
+    assert result.pages >= 3
