@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import best_of, big_workspace, python  # noqa: E402
+from common import best_of, big_workspace, python
 
 SQL = ("SELECT i.id, i.uid, e.name AS enterprise, e.uscc, e.district, t.title AS template, i.status, "
        "i.score, i.grade, i.outcome, i.due_date, i.answered, i.updated_at "
