@@ -4,6 +4,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/bootstrap.sh
 export QT_QPA_PLATFORM=offscreen
-echo "== ruff"; .venv/bin/ruff check inspector_app tests benchmarks
+echo "== ruff"; .venv/bin/ruff check inspector_app tests benchmarks scripts
 echo "== mypy (Qt-free packages)"; .venv/bin/mypy
 echo "== pytest"; .venv/bin/python -m pytest -q -p no:cacheprovider "$@"
