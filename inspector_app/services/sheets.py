@@ -33,8 +33,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from inspector_app.domain.errors import NotFoundError
-from inspector_app.domain.lifecycle import FindingStatus
-from inspector_app.domain.scoring import item_earned
+from inspector_app.domain.lifecycle import FindingStatus, Severity
+from inspector_app.domain.scoring import FindingSummary, item_earned, score_inspection
 from inspector_app.domain.template import NOT_APPLICABLE
 from inspector_app.reports import (
     DocumentNumber,
@@ -99,7 +99,11 @@ def _meta(session: Session, key: str, default: str) -> str:
 def _elements(inspection: Inspection) -> tuple[tuple[ElementResult, ...], ScoreSummary]:
     template = inspections.template_for(inspection)
     answers = inspections.answers_of(inspection)
-    result = inspections.score(inspection)
+    # Scored with the findings as found at the site (all open, none overdue): the printed outcome must
+    # not drift as hazards are rectified or deadlines pass, or the signed record would stop verifying.
+    major = sum(1 for f in inspection.findings if f.severity == Severity.MAJOR)
+    found = FindingSummary(general_open=len(inspection.findings) - major, major_open=major, major_overdue=0)
+    result = score_inspection(template, answers, inspection.enterprise.cert_grade or None, found)
     scored = {e.code: e for e in result.elements}
     elements: list[ElementResult] = []
     for element in template.elements:
