@@ -147,6 +147,7 @@ def read_enterprises(path: Path | str, *, allow_invalid_uscc: bool = False,
     start = cmap.first_data_row - 1
     total = len(rows) - start
     found: list[str] = []
+    here: list[tuple[int, str]] = []  # this row's problems, by column
     warnings: list[str] = []
     parsed: list[ParsedRow] = []
     seen: dict[str, int] = {}
@@ -187,7 +188,7 @@ def read_enterprises(path: Path | str, *, allow_invalid_uscc: bool = False,
             try:
                 values[f] = parse_date(raw[c], allow_range=f == "cert_expires")
             except DateProblem as exc:
-                found.append(_where(number, label, str(exc)))
+                here.append((c, _where(number, label, str(exc))))
         data = EnterpriseData(**values)
         if cmap.extra:
             data.extra = {h: t for c, h in cmap.extra if (t := cell_text(raw[c]))}
@@ -199,11 +200,14 @@ def read_enterprises(path: Path | str, *, allow_invalid_uscc: bool = False,
                     data.uscc_override = True
                     warnings.append(_where(number, uscc_label, f"{message}（已按“允许无效代码”导入）"))
                     continue
-            found.append(_where(number, cmap.label(fname), message))
+            here.append((cmap.fields.get(fname, 0), _where(number, cmap.label(fname), message)))
         if code:
             first = seen.setdefault(code, number)
             if first != number:
-                found.append(_where(number, uscc_label, f"统一社会信用代码 {code} 与第 {first} 行重复"))
+                here.append((uscc_col, _where(number, uscc_label, f"统一社会信用代码 {code} 与第 {first} 行重复")))
+        if here:  # in the order of the columns, as the row reads
+            found.extend(message for _, message in sorted(here, key=lambda item: item[0]))
+            here.clear()
         parsed.append(ParsedRow(number, data))
     if found:
         raise _fail(name, found)

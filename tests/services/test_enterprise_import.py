@@ -558,3 +558,13 @@ def test_cells_merged_down_apply_to_every_row(ws: Workspace, tmp_path: Path) -> 
         found = {e.name: (e.district, e.industry) for e in s.scalars(select(Enterprise))}
     assert found == {"甲公司": ("金坛区", "机械"), "乙公司": ("金坛区", "轻工"), "丙公司": ("金坛区", "轻工"),
                      "丁公司": ("溧阳市", "建材")}
+
+
+def test_problems_of_one_row_follow_its_columns(ws: Workspace, tmp_path: Path) -> None:
+    path = tmp_path / "x.csv"
+    path.write_text("企业名称,统一社会信用代码,发证日期,等级\n"
+                    f",{bad_check(1)},2020-13-45,四级\n", encoding="utf-8")
+    with pytest.raises(ImportFileError) as info:
+        run(ws, path)
+    assert [p.split("：")[0] for p in info.value.problems] == [
+        "第 2 行，列“企业名称”", "第 2 行，列“统一社会信用代码”", "第 2 行，列“发证日期”", "第 2 行，列“等级”"]
