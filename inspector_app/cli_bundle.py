@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -123,12 +126,30 @@ def _import(ws: Any, args: argparse.Namespace) -> int:
     return 1 if bad else 0
 
 
+@contextlib.contextmanager
+def _plain(ws: Any, path: Path) -> Iterator[Path]:
+    """``path`` itself, or a decrypted temporary copy when it is an encrypted bundle."""
+    from inspector_app.bundle.crypto import decrypt_file, is_encrypted
+    from inspector_app.services.bundle_export import load_identity
+
+    if not path.is_file() or not is_encrypted(path):
+        yield path
+        return
+    identity = load_identity(ws, with_encryption=True)
+    assert identity.encryption_private is not None
+    with tempfile.TemporaryDirectory(dir=ws.root, prefix=".import-") as tmp:
+        plain = Path(tmp) / "decrypted.inspbundle"
+        decrypt_file(path, plain, identity.encryption_private)
+        yield plain
+
+
 def _verify(ws: Any, args: argparse.Namespace) -> int:
     from inspector_app.bundle.bag_verify import verify_bundle
     from inspector_app.bundle.signing import format_fingerprint
     from inspector_app.storage.models_sync import SqlTrustStore
 
-    with ws.sessions() as session, verify_bundle(args.file, SqlTrustStore(session)) as bundle:
+    with ws.sessions() as session, _plain(ws, args.file) as plain, \
+            verify_bundle(plain, SqlTrustStore(session)) as bundle:
         signer = bundle.signer
         write_out(f"{args.file}: valid – {len(bundle.payload)} payload files, signed by "
                   f"{signer.name if signer else '?'} ({format_fingerprint(bundle.signer_fingerprint)})\n")
@@ -137,9 +158,15 @@ def _verify(ws: Any, args: argparse.Namespace) -> int:
 
 def _show(args: argparse.Namespace) -> int:
     from inspector_app.bundle.bag_verify import verify_bundle
+    from inspector_app.bundle.crypto import is_encrypted
     from inspector_app.bundle.signing import format_fingerprint
 
-    with verify_bundle(args.file, None) as bundle:
+    ws = workspace(args) if args.file.is_file() and is_encrypted(args.file) else None
+    with contextlib.ExitStack() as stack:
+        plain = stack.enter_context(_plain(ws, args.file)) if ws is not None else args.file
+        if ws is not None:
+            stack.callback(ws.close)
+        bundle = stack.enter_context(verify_bundle(plain, None))
         h = bundle.header
         kinds: dict[str, int] = {}
         for path in bundle.payload:

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from inspector_app.bundle.crypto import MAGIC as ENCRYPTED_MAGIC
 from inspector_app.bundle.errors import BagInvalidError, BundleError, SignatureError
 from inspector_app.bundle.profile import (
     BAG_INFO,
@@ -146,6 +147,13 @@ def verify_bundle(
     read-back after export and by ``bundle verify`` without a workspace); pass a trust store on import.
     """
     path = Path(path)
+    try:
+        with open(path, "rb") as probe:
+            encrypted = probe.read(len(ENCRYPTED_MAGIC)) == ENCRYPTED_MAGIC
+    except OSError as exc:
+        raise BundleError(f"cannot open {path.name}: {exc.strerror}") from exc
+    if encrypted:
+        raise BundleError(f"{path.name} is an encrypted bundle: it must be decrypted with the office's key first")
     zf = SafeZip.open(path, limits)
     try:
         bundle = _verify(zf, path, trust, expected_fingerprint, stage_dir, progress, cancel)

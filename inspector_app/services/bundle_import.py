@@ -362,7 +362,11 @@ def open_conflicts(session: Session) -> list[SyncConflict]:
 
 
 def resolve_conflict(ws: Workspace, conflict_id: int, take_incoming: bool, actor: str) -> None:
-    """Keep the local inspection, or replace it by the incoming record (audited either way)."""
+    """Keep the local inspection, or replace it by the incoming record (audited either way).
+
+    Either way the result becomes a new revision above both sides' (so neither side mistakes it for an
+    old one), based on the incoming revision: the other side applies it without a second conflict.
+    """
     with ws.sessions.begin() as session:
         conflict = session.get(SyncConflict, conflict_id)
         if conflict is None or conflict.resolved_at is not None:
@@ -372,13 +376,18 @@ def resolve_conflict(ws: Workspace, conflict_id: int, take_incoming: bool, actor
         conflict.resolution = "took-incoming" if take_incoming else "kept-local"
         if local is None:
             return
+        local_revision = local.revision
         if take_incoming:
             rec = json.loads(conflict.record)
             fake = _ConflictSource(conflict)
             _write_inspection(session, local, rec, fake)  # type: ignore[arg-type]
         audit.record(session, local, "inspection", local.uid, "conflict", "", conflict.resolution, actor,
                      f"bundle {conflict.bundle_id}")
+        local.revision = max(local_revision, conflict.incoming_revision)
         audit.touch(local)
+        state = session.get(InspectionSync, local.uid) or InspectionSync(inspection_uid=local.uid)
+        state.synced_revision, state.updated_at = conflict.incoming_revision, now()
+        session.add(state)
 
 
 class _ConflictSource:

@@ -86,6 +86,18 @@ def test_keys_and_bundle_commands(tmp_path: Path, capsys: pytest.CaptureFixture[
     code, out, _ = _run(capsys, "--data-dir", field, "bundle", "import", bundle)
     assert code == 0 and "already imported" in out
 
+    encrypted = str(tmp_path / "assign.inspbundle.enc")
+    code, out, err = _run(capsys, "--data-dir", office, "bundle", "export", "-o", encrypted,
+                          "--encrypt-to", field_fp)
+    assert code == 0 and "encrypted" in out, err
+    code, _, err = _run(capsys, "--data-dir", office, "bundle", "verify", encrypted)
+    assert code == 1 and "another office key" in err
+    code, out, _ = _run(capsys, "--data-dir", field, "bundle", "show", encrypted)
+    assert code == 0 and "sequence: 2" in out
+    assert _run(capsys, "--data-dir", field, "bundle", "verify", encrypted)[0] == 0
+    code, out, _ = _run(capsys, "--data-dir", field, "bundle", "import", encrypted)
+    assert code == 0 and "imported" in out and "unchanged" in out
+
     assert _run(capsys, "--data-dir", field, "keys", "revoke", office_fp)[0] == 0
     code, _, err = _run(capsys, "--data-dir", field, "bundle", "verify", bundle)
     assert code == 1 and "revoked" in err and office_fp in err

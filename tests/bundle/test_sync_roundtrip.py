@@ -211,3 +211,38 @@ def test_round_trip_with_real_photos(sides: tuple[Side, Side], tmp_path: Path, p
         assert all(store.exists(x.image_sha256, "derived") for x in sigs)
         assert all(x.inspector_id is not None for x in sigs if x.role == "inspector")
     assert not list(office.ws.root.glob(".import-*"))
+
+
+def test_a_conflict_kept_locally_then_reaches_the_office_without_a_new_conflict(
+    sides: tuple[Side, Side], tmp_path: Path
+) -> None:
+    office, field = sides
+    oid = assign_one(office)
+    uid = _uid(office, oid)
+    import_bundle(field.ws, export_bundle(office.ws, office.identity, tmp_path / "a.inspbundle").path)
+    fid = id_of(field, uid)
+    fill_and_complete(field, fid)
+    import_bundle(office.ws, export_bundle(field.ws, field.identity, tmp_path / "b.inspbundle").path)
+    with office.ws.sessions.begin() as s:
+        inspections.set_status(s, inspections.get(s, oid), InspectionStatus.RETURNED, "科长", "请复核")
+    with field.ws.sessions.begin() as f:
+        insp = inspections.get(f, fid)
+        inspections.reopen(f, insp, "补充备注", "季琳")
+        inspections.update_header(f, insp, "季琳", location="二号车间")
+    import_bundle(field.ws, export_bundle(office.ws, office.identity, tmp_path / "c.inspbundle").path)
+    with field.ws.sessions() as f:
+        (conflict,) = open_conflicts(f)
+    resolve_conflict(field.ws, conflict.id, take_incoming=False, actor="季琳")
+    with field.ws.sessions.begin() as f:
+        insp = inspections.get(f, fid)
+        assert insp.location == "二号车间"
+        inspections.complete(f, insp, "季琳")
+    report = import_bundle(office.ws, export_bundle(field.ws, field.identity, tmp_path / "d.inspbundle").path)
+    assert [(line.kind, line.action) for line in report.lines if line.kind == "inspection"] == [
+        ("inspection", "updated")]
+    with office.ws.sessions() as s:
+        got = inspections.get(s, oid)
+        assert got.location == "二号车间" and got.status == InspectionStatus.RECEIVED
+        assert open_conflicts(s) == []
+        trail = [(e.field, e.new_value) for e in audit.trail(s, oid)]
+        assert ("conflict", "kept-local") in trail
