@@ -382,6 +382,10 @@ def _decode(path: Path, data: bytes) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ImportFileError(f"文件 {path.name} 的编码不对：第 1 行起是 UTF-16 编码；"
                               "请另存为“CSV UTF-8”或 GB18030/GBK 编码的 CSV")
+    if (nul := data.find(b"\x00", 0, 65536)) >= 0:  # UTF-16 without a BOM, or not text at all
+        line = data.count(b"\n", 0, nul) + 1
+        raise ImportFileError(f"文件 {path.name} 的编码不对：第 {line} 行有空字节 0x00（可能是 UTF-16 编码或二进制文件）；"
+                              "请另存为“CSV UTF-8”或 GB18030/GBK 编码的 CSV")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as utf8_error:

@@ -568,3 +568,11 @@ def test_problems_of_one_row_follow_its_columns(ws: Workspace, tmp_path: Path) -
         run(ws, path)
     assert [p.split("：")[0] for p in info.value.problems] == [
         "第 2 行，列“企业名称”", "第 2 行，列“统一社会信用代码”", "第 2 行，列“发证日期”", "第 2 行，列“等级”"]
+
+
+def test_wrong_encoding_utf16_without_bom(ws: Workspace, tmp_path: Path) -> None:
+    path = tmp_path / "x.csv"
+    path.write_bytes(f"name,uscc\nA,{code(1)}\n".encode("utf-16-le"))
+    with pytest.raises(ImportFileError, match=r"x\.csv 的编码不对：第 1 行"):
+        run(ws, path)
+    assert count(ws) == 0
