@@ -97,9 +97,11 @@ def backend_status(backend: KeyringBackend | None = None, platform: str | None =
         message = ("No system keyring is available, so this installation cannot keep its signing key and"
                    f" cannot sign bundles. {_advice(platform)}")
     else:
-        message = (f"The keyring backend {name} does not protect secrets (for example a plaintext file from"
-                   " keyrings.alt), so Inspector refuses to keep its signing key there. Uninstall that backend"
-                   f" or configure a system one. {_advice(platform)}")
+        what = ("keeps secrets in a plaintext or weakly protected file (keyrings.alt)"
+                if name.startswith("keyrings.alt") or ".alt." in name
+                else "is not one Inspector knows to protect secrets")
+        message = (f"The keyring backend {name} {what}, so Inspector refuses to keep its signing key there."
+                   f" Uninstall that backend or configure a system one. {_advice(platform)}")
     return BackendStatus(state, name, message)
 
 
