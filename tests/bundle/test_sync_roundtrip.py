@@ -246,3 +246,28 @@ def test_a_conflict_kept_locally_then_reaches_the_office_without_a_new_conflict(
         assert open_conflicts(s) == []
         trail = [(e.field, e.new_value) for e in audit.trail(s, oid)]
         assert ("conflict", "kept-local") in trail
+
+
+def test_cancelled_export_leaves_nothing(sides: tuple[Side, Side], tmp_path: Path) -> None:
+    from inspector_app.domain.errors import Cancelled
+    from inspector_app.services.progress import CancelToken
+
+    office, field = sides
+    oid = assign_one(office)
+    import_bundle(field.ws, export_bundle(office.ws, office.identity, tmp_path / "a.inspbundle").path)
+    fid = id_of(field, _uid(office, oid))
+    fill_and_complete(field, fid)
+    token = CancelToken()
+    seen: list[str] = []
+
+    def progress(done: int, total: int, message: str) -> None:
+        seen.append(message)
+        if message == "verifying":
+            token.cancel()
+
+    out = tmp_path / "out"
+    with pytest.raises(Cancelled):
+        export_bundle(field.ws, field.identity, out / "b.inspbundle", progress=progress, cancel=token)
+    assert "writing" in seen and list(out.iterdir()) == []
+    with field.ws.sessions() as f:
+        assert inspections.get(f, fid).status == InspectionStatus.COMPLETED
