@@ -71,6 +71,7 @@ from inspector_app.storage.models_sync import (
 )
 
 BUNDLE_SUFFIXES = (".inspbundle", ".zip", ".enc")
+SENDABLE_TO_OFFICE = {s.value for s in SENDABLE[Direction.INSPECTOR_TO_OFFICE]}
 
 
 class Rejected(BundleError):
@@ -293,7 +294,9 @@ def _apply_inspection(session: Session, rec: dict[str, Any], bundle: VerifiedBun
     if local is None:
         local = Inspection(uid=uid, enterprise=enterprise, template=template)
         session.add(local)
-    _write_inspection(session, local, rec, bundle)
+    header = bundle.header
+    _write_inspection(session, local, rec, header.direction, header.producer_name,
+                      f"bundle {header.bundle_id} (sequence {header.sequence})")
     if state is None:
         state = InspectionSync(inspection_uid=uid)
         session.add(state)
@@ -302,12 +305,13 @@ def _apply_inspection(session: Session, rec: dict[str, Any], bundle: VerifiedBun
     return ReportLine("inspection", uid, action, f"revision {revision}")
 
 
-def _write_inspection(session: Session, insp: Inspection, rec: dict[str, Any], bundle: VerifiedBundle) -> None:
+def _write_inspection(session: Session, insp: Inspection, rec: dict[str, Any], direction: Direction, actor: str,
+                      reason: str) -> None:
     for name in INSPECTION_FIELDS:
         setattr(insp, name, parse_field(rec, name))
     old_status = insp.status
     status = rec["status"]
-    if bundle.header.direction is Direction.INSPECTOR_TO_OFFICE:
+    if direction is Direction.INSPECTOR_TO_OFFICE:
         status = InspectionStatus.RECEIVED.value
     insp.status = status
     session.flush()
@@ -329,8 +333,7 @@ def _write_inspection(session: Session, insp: Inspection, rec: dict[str, Any], b
     merge_audit(session, insp, rec["audit"])
     insp.revision = int(rec["revision"])
     inspections.rescore(session, insp)
-    audit.record(session, insp, "inspection", insp.uid, "status", old_status or "", status, bundle.header.producer_name,
-                 f"bundle {bundle.header.bundle_id} (sequence {bundle.header.sequence})")
+    audit.record(session, insp, "inspection", insp.uid, "status", old_status or "", status, actor, reason)
 
 
 def _record_conflict(session: Session, rec: dict[str, Any], bundle: VerifiedBundle, local_revision: int,
@@ -379,8 +382,9 @@ def resolve_conflict(ws: Workspace, conflict_id: int, take_incoming: bool, actor
         local_revision = local.revision
         if take_incoming:
             rec = json.loads(conflict.record)
-            fake = _ConflictSource(conflict)
-            _write_inspection(session, local, rec, fake)  # type: ignore[arg-type]
+            direction = (Direction.INSPECTOR_TO_OFFICE if rec["status"] in SENDABLE_TO_OFFICE
+                         else Direction.OFFICE_TO_INSPECTOR)
+            _write_inspection(session, local, rec, direction, actor, f"conflict resolved, bundle {conflict.bundle_id}")
         audit.record(session, local, "inspection", local.uid, "conflict", "", conflict.resolution, actor,
                      f"bundle {conflict.bundle_id}")
         local.revision = max(local_revision, conflict.incoming_revision)
@@ -388,17 +392,3 @@ def resolve_conflict(ws: Workspace, conflict_id: int, take_incoming: bool, actor
         state = session.get(InspectionSync, local.uid) or InspectionSync(inspection_uid=local.uid)
         state.synced_revision, state.updated_at = conflict.incoming_revision, now()
         session.add(state)
-
-
-class _ConflictSource:
-    """Just enough of a ``VerifiedBundle`` for ``_write_inspection`` when resolving a conflict."""
-
-    def __init__(self, conflict: SyncConflict) -> None:
-        from types import SimpleNamespace
-
-        rec = json.loads(conflict.record)
-        direction = (Direction.INSPECTOR_TO_OFFICE if rec["status"] in ("completed", "exported")
-                     else Direction.OFFICE_TO_INSPECTOR)
-        self.header = SimpleNamespace(direction=direction, producer_name=conflict.device_id,
-                                      bundle_id=conflict.bundle_id, sequence=0)
-
