@@ -67,6 +67,13 @@ def build_parser() -> argparse.ArgumentParser:
     dis.add_argument("--format", choices=FORMATS, default="table")
     rep.add_parser("deadlines", help="the next reporting deadlines (from resources/reporting_periods.json)")
 
+    wsp = sub.add_parser("workspace", help="workspace settings (issuing authority printed on sheets)").add_subparsers(
+        dest="action", metavar="ACTION", required=True)
+    wsp.add_parser("show", help="where the workspace is and its settings")
+    setp = wsp.add_parser("set", help="set a workspace setting, e.g. authority_name 常州市应急管理局")
+    setp.add_argument("key")
+    setp.add_argument("value")
+
     for name in PLUGINS:
         try:
             module = importlib.import_module(name)

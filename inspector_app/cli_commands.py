@@ -17,7 +17,7 @@ ENTERPRISE_COLUMNS = ("id", "uscc", "name", "district", "industry", "cert_grade"
 
 def dispatch(command: str, args: argparse.Namespace) -> int:
     handlers = {"demo": demo, "enterprises": enterprises, "inspections": inspections, "templates": templates,
-                "report": report}
+                "report": report, "workspace": workspace_settings}
     return handlers[command](args)
 
 
@@ -140,4 +140,22 @@ def report(args: argparse.Namespace) -> int:
     with workspace(args).sessions() as session:
         rows = district_progress(session)
     write_out(render(rows, DISTRICT_COLUMNS, args.format))
+    return 0
+
+
+def workspace_settings(args: argparse.Namespace) -> int:
+    from inspector_app.services import workspace_meta
+
+    ws = workspace(args)
+    if args.action == "set":
+        with ws.sessions.begin() as session:
+            workspace_meta.set_value(session, args.key, args.value)
+        write_out(f"{args.key} = {args.value}\n")
+        return 0
+    with ws.sessions() as session:
+        values = workspace_meta.all_values(session)
+    lines = [f"workspace: {ws.root}"]
+    for key, (description, example) in workspace_meta.KNOWN_KEYS.items():
+        lines.append(f"{key} = {values.get(key, '')}    # {description}（例：{example}）")
+    write_out("\n".join(lines) + "\n")
     return 0

@@ -15,7 +15,7 @@ from inspector_app.domain.lifecycle import FindingStatus, InspectionStatus
 from inspector_app.domain.scoring import Answer
 from inspector_app.domain.template import CONFORM, NONCONFORM, NOT_APPLICABLE, PARTIAL, Template
 from inspector_app.photos.store import PhotoStore
-from inspector_app.services import findings, inspections
+from inspector_app.services import findings, inspections, workspace_meta
 from inspector_app.services.enterprises import EnterpriseData, upsert
 from inspector_app.services.progress import CancelToken, Progress, no_progress
 from inspector_app.services.templates import latest_templates, sync_shipped_templates, template_of
@@ -199,6 +199,9 @@ def build_demo(session: Session, enterprises: int = 240, seed: int = 2020, actor
     With a photo ``store``, signature images are rendered into it; otherwise only strokes are kept."""
     rng = random.Random(seed)
     sync_shipped_templates(session)
+    if not workspace_meta.get(session, "authority_name"):
+        workspace_meta.set_value(session, "authority_name", "常州市应急管理局")
+        workspace_meta.set_value(session, "authority_short", "常")
     records = {r.template_id: r for r in latest_templates(session)}
     lookback = records.get("lookback-2020") or next(iter(records.values()))
     people = list(INSPECTORS)

@@ -57,10 +57,10 @@ from inspector_app.reports import (
     parse_code,
     render_sheet_bytes,
 )
-from inspector_app.services import audit, inspections
+from inspector_app.services import audit, inspections, workspace_meta
 from inspector_app.services.progress import CancelToken, Progress
 from inspector_app.storage.files import atomic_write_bytes
-from inspector_app.storage.models import Inspection, Meta
+from inspector_app.storage.models import Inspection
 from inspector_app.storage.models_sheets import PrintedSheet
 
 PHOTO_LONG_EDGE = 1600
@@ -89,11 +89,6 @@ def _evidence() -> ModuleType | None:
         return importlib.import_module("inspector_app.services.photos")
     except ModuleNotFoundError:
         return None
-
-
-def _meta(session: Session, key: str, default: str) -> str:
-    row = session.get(Meta, key)
-    return row.value if row is not None and row.value else default
 
 
 def _elements(inspection: Inspection) -> tuple[tuple[ElementResult, ...], ScoreSummary]:
@@ -281,8 +276,8 @@ def build_sheet_data(session: Session, inspection_id: int, *, store: Any = None,
                         place=inspection.location, uscc=enterprise.uscc),
         template_title=template.title,
         template_ref=f"{template.id} {template.version}",
-        authority=_meta(session, META_AUTHORITY, ""),
-        number=DocumentNumber(_meta(session, META_AUTHORITY_SHORT, "常"), started.year if started else None),
+        authority=workspace_meta.get(session, META_AUTHORITY, ""),
+        number=DocumentNumber(workspace_meta.get(session, META_AUTHORITY_SHORT, "常"), started.year if started else None),
         started_at=started,
         ended_at=inspection.ended_at,
         inspectors=tuple(Inspector(p.name, p.cert_number, p.organisation) for p in inspection.inspectors),
