@@ -162,6 +162,11 @@ def demo_photo(rng: random.Random, caption: str, taken: datetime) -> bytes:
     return buffer.getvalue()
 
 
+def _short(text: str, limit: int = 28) -> str:
+    first = text.split("，")[0].split("；")[0]
+    return first if len(first) <= limit else first[: limit - 1] + "…"
+
+
 def _photograph_failures(session: Session, store: PhotoStore, rng: random.Random, inspection: Inspection,
                          template: Template, answers: dict[str, Answer], actor: str) -> None:
     from inspector_app.services import photos
@@ -173,7 +178,7 @@ def _photograph_failures(session: Session, store: PhotoStore, rng: random.Random
             taken = inspection.started_at + timedelta(minutes=10 + n * 3)
             photos.add_photo_bytes(session, store, inspection.id, demo_photo(rng, item.text, taken),
                                    f"IMG_{taken:%Y%m%d_%H%M%S}.jpg", actor, item_code=item.code,
-                                   caption=f"{item.code} 现场问题：{item.text[:30]}")
+                                   caption=f"{item.code} 现场问题：{_short(item.text)}")
 
 
 def _sign_all(session: Session, store: PhotoStore | None, rng: random.Random, inspection: Inspection,
