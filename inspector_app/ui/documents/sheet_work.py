@@ -1,0 +1,129 @@
+"""The sheet dialog's work, run on the TaskRunner's threads: render a preview, save it, record it,
+verify a code, and paint PDF pages onto a printer.
+
+Rendering records nothing (``services.sheets.preview_sheet``); once the user prints or saves, the very
+bytes that were previewed are recorded (``record_printed``: the printed-sheet row with its content
+hash and code, a copy in the workspace's ``sheets/`` folder, and an audit event).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtPrintSupport import QPrinter
+
+from inspector_app.ui.documents.pdf_pages import page_sizes, render_page, render_pages
+
+if TYPE_CHECKING:
+    from inspector_app.reports import RenderedSheet
+    from inspector_app.services.progress import CancelToken
+    from inspector_app.services.sheets import SheetVerification
+    from inspector_app.storage.engine import Workspace
+
+KINDS = ("record", "order", "recheck")
+THUMBNAIL_DPI = 40.0
+MAX_PRINT_DPI = 300  # A4 at 300 dpi is 2480 × 3508 px: sharp on paper, 35 MB per page in memory
+
+
+@dataclass
+class Preview:
+    """A rendered sheet kept in memory until the user prints or saves it."""
+
+    inspection_id: int
+    kind: str
+    pdf: bytes
+    rendered: RenderedSheet
+    sizes: list[tuple[float, float]] = field(default_factory=list)  # points
+    thumbnails: list[QImage] = field(default_factory=list)
+
+    @property
+    def pages(self) -> int:
+        return len(self.sizes)
+
+
+def photo_store(workspace: Workspace) -> Any:
+    """The workspace's photo store (photos and signatures on the sheet), when the evidence part is installed."""
+    try:
+        from inspector_app.services.photos import photo_store as make
+    except ModuleNotFoundError:
+        return None
+    return make(workspace.photo_dir)
+
+
+def render_preview(workspace: Workspace, inspection_id: int, kind: str, progress: Callable[[int, int, str], None],
+                   cancel: CancelToken, font_path: str | None = None) -> Preview:
+    from inspector_app.services.sheets import preview_sheet
+
+    with workspace.sessions() as session:
+        pdf, rendered = preview_sheet(session, inspection_id, kind,  # type: ignore[arg-type]
+                                      store=photo_store(workspace),
+                                      cache_file=workspace.root / "cache" / "sheet-watermarks.json",
+                                      progress=progress, cancel=cancel, font_path=font_path)
+    cancel.raise_if_cancelled()
+    preview = Preview(inspection_id, kind, pdf, rendered, page_sizes(pdf))
+    preview.thumbnails = render_pages(pdf, THUMBNAIL_DPI, should_stop=lambda: cancel.cancelled)
+    cancel.raise_if_cancelled()
+    return preview
+
+
+def record(workspace: Workspace, preview: Preview, actor: str, out_path: Path | None = None) -> Any:
+    """Write ``out_path`` atomically (when saving) and record the printed sheet; returns the row's code."""
+    from inspector_app.services.sheets import record_printed
+    from inspector_app.storage.files import atomic_write_bytes
+
+    if out_path is not None:
+        atomic_write_bytes(Path(out_path), preview.pdf)
+    with workspace.sessions.begin() as session:
+        row = record_printed(session, preview.inspection_id, preview.pdf, preview.rendered,
+                             sheet_dir=workspace.sheet_dir, actor=actor)
+        return row.code
+
+
+def verify(workspace: Workspace, code: str) -> SheetVerification | None:
+    """The answer for a printed code; ``None`` when the text is not a sheet code at all."""
+    from inspector_app.reports import BadVerificationCodeError
+    from inspector_app.services.sheets import verify_code
+
+    with workspace.sessions() as session:
+        try:
+            return verify_code(session, code.strip(), store=photo_store(workspace))
+        except BadVerificationCodeError:
+            return None
+
+
+def print_pdf(pdf: bytes, printer: QPrinter, on_page: Callable[[int, int], bool] | None = None) -> int:
+    """Paint the PDF's pages onto ``printer`` (its page range, if one was chosen), each rendered at the
+    printer's resolution (at most ``MAX_PRINT_DPI``) and fitted to the printable area keeping its
+    proportions. ``on_page(done, total)`` returning False stops. Returns the pages printed."""
+    sizes = page_sizes(pdf)
+    first, last = 1, len(sizes)
+    if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
+        first, last = max(1, printer.fromPage()), min(len(sizes), printer.toPage() or len(sizes))
+    dpi = float(min(printer.resolution(), MAX_PRINT_DPI))
+    printer.setFullPage(True)  # the sheet brings its own margins: A4 onto A4 at true size
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise OSError("the printer could not be started")
+    printed = 0
+    try:
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        for number in range(first, last + 1):
+            if printed:
+                printer.newPage()
+            image = render_page(pdf, number - 1, dpi)
+            area = QRectF(painter.viewport())
+            scaled = image.size().scaled(area.size().toSize(), Qt.AspectRatioMode.KeepAspectRatio)
+            target = QRectF((area.width() - scaled.width()) / 2, (area.height() - scaled.height()) / 2,
+                            scaled.width(), scaled.height())
+            painter.drawImage(target, image)
+            printed += 1
+            if on_page is not None and not on_page(printed, last - first + 1):
+                break
+    finally:
+        painter.end()
+    return printed
