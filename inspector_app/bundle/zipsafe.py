@@ -276,7 +276,8 @@ def _parse_central(data: bytes, count: int, limits: ZipLimits) -> list[_Central]
     entries: list[_Central] = []
     pos = 0
     total = 0
-    seen: dict[str, str] = {}
+    seen: dict[str, str] = {}  # folded name -> name
+    names: set[str] = set()
     for _ in range(count):
         if pos + _CENTRAL.size > len(data):
             raise _fail("truncated central directory")
@@ -318,11 +319,12 @@ def _parse_central(data: bytes, count: int, limits: ZipLimits) -> list[_Central]
             raise _fail(f"entry {name!r} has compression ratio {ratio:.0f}:1 (limit {limits.max_ratio:.0f}:1)"
                         " - a zip bomb")
         key = unicodedata.normalize("NFC", name).casefold()
-        if name in seen.values():
+        if name in names:
             raise _fail(f"duplicate entry name {name!r}")
         if key in seen:
             raise _fail(f"entry names {seen[key]!r} and {name!r} collide on case-insensitive file systems")
         seen[key] = name
+        names.add(name)
         entries.append(_Central(raw, name, flags, method, crc, csize, usize, offset, is_dir, zip64))
     if pos != len(data):
         raise _fail("central directory holds more data than its entry count says")

@@ -235,3 +235,27 @@ def test_local_name_differs_from_central_name(tmp_path: Path) -> None:
 def test_unicode_path_extra_field(tmp_path: Path) -> None:
     extra = struct.pack("<HH", 0x7075, 9) + b"\x01\x00\x00\x00\x00../x"
     _rejects(tmp_path, build([Raw(b"safe.txt", extra=extra)]), "Unicode path")
+
+
+def test_zip64_entries_are_read(tmp_path: Path) -> None:
+    path = tmp_path / "z64.zip"
+    with zipfile.ZipFile(path, "w") as zf:
+        with zf.open("a/big.bin", "w", force_zip64=True) as member:
+            member.write(b"x" * 1000)
+        zf.writestr("a/b.txt", b"hi")
+    with SafeZip.open(path) as safe:
+        assert safe.read("a/big.bin") == b"x" * 1000
+
+
+def test_many_members_zip64_end_record_scans_in_linear_time(tmp_path: Path) -> None:
+    import time
+
+    path = tmp_path / "many.zip"
+    with zipfile.ZipFile(path, "w") as zf:
+        for i in range(66_000):  # more than 65,535: a zip64 end record
+            zf.writestr(f"d/{i}", b"")
+    start = time.perf_counter()
+    with SafeZip.open(path, ZipLimits(max_members=70_000)) as safe:
+        assert len(safe.names) == 66_000
+    assert time.perf_counter() - start < 15
+    _rejects(tmp_path, path.read_bytes(), "too many members: 66000")
