@@ -5,7 +5,7 @@ deflated) while hashing them with SHA-256, then writes the tag files, the tag ma
 signature over it.  ``write_bundle`` wraps that in the crash-safe sequence the export needs:
 temporary name → fsync → read back and verify → rename → fsync the directory.
 
-Validation lives in ``bag_verify``.
+Validation lives in ``bag_verify`` (``verify_bundle`` and ``VerifiedBundle`` are re-exported here).
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from inspector_app.bundle.bag_verify import VerifiedBundle, verify_bundle
 from inspector_app.bundle.errors import BagInvalidError
 from inspector_app.bundle.profile import (
     BAG_INFO,
@@ -37,6 +38,7 @@ from inspector_app.services.progress import CancelToken, Progress, no_progress
 from inspector_app.storage.files import fsync_dir
 
 CHUNK = 1 << 20
+__all__ = ["BagWriter", "VerifiedBundle", "WrittenBag", "manifest_bytes", "verify_bundle", "write_bundle"]
 
 
 @dataclass(frozen=True)
@@ -181,8 +183,6 @@ def write_bundle(
     A crash or cancel at any point leaves either no ``target`` (or the previous one) and at most a
     ``.partial`` file that the next export overwrites.
     """
-    from inspector_app.bundle.bag_verify import verify_bundle
-
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     temp = target.with_name(f".{target.name}.partial")

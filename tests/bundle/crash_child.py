@@ -41,8 +41,7 @@ def arm(point: str) -> None:
     elif point == "export-writing":
         bag.BagWriter.add_json = kill_then(bag.BagWriter.add_json, after=True)  # type: ignore[method-assign]
     elif point == "export-verify":
-        import inspector_app.bundle.bag_verify as bv
-        bv.verify_bundle = kill_then(bv.verify_bundle)  # type: ignore[assignment]
+        bag.verify_bundle = kill_then(bag.verify_bundle)  # type: ignore[attr-defined]
     elif point == "export-before-rename":
         bag.os.replace = kill_then(real_replace)  # type: ignore[attr-defined]
     elif point == "export-after-rename":
