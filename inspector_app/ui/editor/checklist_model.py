@@ -47,6 +47,7 @@ class ChecklistModel(QAbstractItemModel):
         self._template = template
         self._answers = answers
         self._with_findings: set[str] = set()
+        self._with_photos: set[str] = set()  # items with at least one photo (evidence, issue 4)
         self._score: ScoreResult | None = None
         self._positions: dict[str, tuple[int, int]] = {}  # item code → (element row, item row)
         self._earned_text: dict[str, str] = {}
@@ -87,6 +88,13 @@ class ChecklistModel(QAbstractItemModel):
     def set_findings(self, with_findings: set[str]) -> None:
         changed = with_findings ^ self._with_findings
         self._with_findings = set(with_findings)
+        for code in changed:
+            self._cell_changed(self.index_of(code, COL_MARKS))
+
+    def set_photos(self, with_photos: set[str]) -> None:
+        """Items that have a photo (from the evidence panel): their marker shows it."""
+        changed = with_photos ^ self._with_photos
+        self._with_photos = set(with_photos)
         for code in changed:
             self._cell_changed(self.index_of(code, COL_MARKS))
 
@@ -187,7 +195,9 @@ class ChecklistModel(QAbstractItemModel):
         keys = []
         if item.veto:
             keys.append("veto")
-        if item.require_photo_on_fail:
+        if item.code in self._with_photos:
+            keys.append("has_photo")
+        elif item.require_photo_on_fail:
             keys.append("photo")
         answer = self._answers.get(item.code)
         if answer is not None and answer.note.strip():

@@ -83,6 +83,14 @@ class EditorController(QObject):
     def answer(self, code: str) -> Answer | None:
         return self._snapshot.answers.get(code)
 
+    def services(self) -> tuple[Workspace, TaskRunner, str]:
+        """The workspace, runner and actor, for panels that keep their own data (photos, signatures)."""
+        return self._workspace, self._runner, self._actor
+
+    def finding_id(self, key: str) -> int | None:
+        """The database id of a finding once it has been saved (for attaching photos to it)."""
+        return self._finding_ids.get(key) or self._snapshot.finding_ids.get(key)
+
     # ----------------------------------------------------------------- changes (called by undo commands)
     def set_answer(self, code: str, answer: Answer | None) -> None:
         snap = self._snapshot

@@ -159,6 +159,7 @@ class MissingDialog(QDialog):
     """What stops completion; double-clicking an entry jumps to its item (the dialog stays open)."""
 
     jumpRequested = Signal(str)  # item code, or "" for the header
+    entryActivated = Signal(str, str)  # kind ("signature", "photo", …), item code
 
     def __init__(self, missing: Sequence[Missing], parent: QWidget | None = None,
                  item_texts: dict[str, str] | None = None) -> None:
@@ -191,6 +192,7 @@ class MissingDialog(QDialog):
 
     def _jump(self, item: QListWidgetItem) -> None:
         self.jumpRequested.emit(item.data(Qt.ItemDataRole.UserRole) or "")
+        self.entryActivated.emit(item.data(Qt.ItemDataRole.UserRole + 1) or "", item.data(Qt.ItemDataRole.UserRole) or "")
 
 
 class ReopenDialog(QDialog):

@@ -55,6 +55,7 @@ from inspector_app.ui.editor.header import HeaderStrip
 from inspector_app.ui.editor.item_pane import ItemPane
 from inspector_app.ui.editor.score_panel import ScorePanel
 from inspector_app.ui.editor.snapshot import FindingRow, new_finding_key
+from inspector_app.ui.evidence import editor_hook as evidence_hook
 from inspector_app.ui.tasks import TaskRunner
 
 SHORTCUT = Qt.ShortcutContext.WidgetWithChildrenShortcut
@@ -103,7 +104,7 @@ class InspectionEditor(QWidget):
 
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.score_panel)
-        right.addWidget(self.findings)
+        right.addWidget(evidence_hook.findings_and_photos(self, self.findings))  # findings | photos (issue 4)
         right.setSizes([330, 230])
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.tree)
@@ -162,11 +163,12 @@ class InspectionEditor(QWidget):
         self.complete_button.clicked.connect(self.complete_and_lock)
         self.reopen_button = QPushButton(self.tr("重新打开…"))
         self.reopen_button.clicked.connect(lambda: self.reopen())
+        self.sign_button = evidence_hook.signature_button(self)
         toolbar = QHBoxLayout()
         for widget in (undo, redo, self.next_button, self.keys_hint):
             toolbar.addWidget(widget)
         toolbar.addStretch(1)
-        for widget in (self.save_state, self.complete_button, self.reopen_button):
+        for widget in (self.save_state, self.sign_button, self.complete_button, self.reopen_button):
             toolbar.addWidget(widget)
         return toolbar
 
@@ -260,6 +262,7 @@ class InspectionEditor(QWidget):
         texts = {item.code: item.text for item in self.controller.snapshot.template.items}
         dialog = MissingDialog(missing, self, texts)
         dialog.jumpRequested.connect(self.jump_to)
+        dialog.entryActivated.connect(lambda kind, code: evidence_hook.missing_entry(self, kind, code))
         self.missing_dialog = dialog
         dialog.show()
 

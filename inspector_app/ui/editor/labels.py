@@ -68,6 +68,7 @@ def badge_glyphs() -> dict[str, tuple[str, str, str]]:
     return {
         "veto": (QCoreApplication.translate("EditorLabels", "否"), "#b71c1c", QCoreApplication.translate("EditorLabels", "否决项：不符合时整体不通过或本类目清零")),
         "photo": (QCoreApplication.translate("EditorLabels", "照"), "#1565c0", QCoreApplication.translate("EditorLabels", "不符合时须拍照取证")),
+        "has_photo": (QCoreApplication.translate("EditorLabels", "图"), "#00838f", QCoreApplication.translate("EditorLabels", "已有照片")),
         "note": (QCoreApplication.translate("EditorLabels", "注"), "#6a1b9a", QCoreApplication.translate("EditorLabels", "不符合时须填写说明")),
         "has_note": (QCoreApplication.translate("EditorLabels", "记"), "#2e7d32", QCoreApplication.translate("EditorLabels", "已填写备注")),
         "finding": (QCoreApplication.translate("EditorLabels", "患"), "#e65100", QCoreApplication.translate("EditorLabels", "已登记隐患")),
