@@ -212,7 +212,7 @@ def add_photo_bytes(session: Session, store: PhotoStore, inspection_id: int, dat
     ``PhotoRejected`` (a ValidationError) when unusable. Its capture time is EXIF or "now"."""
     inspection = get_inspection(session, inspection_id)
     _check_target(session, inspection, item_code, finding_id)
-    photo = ingest_bytes(data, name, store, options, fallback_time=datetime.now().astimezone())
+    photo = ingest_bytes(data, name, store, options, fallback_time=datetime.now().astimezone().replace(microsecond=0))
     return attach_ingested(session, inspection, photo, actor, item_code=item_code, finding_id=finding_id,
                            caption=caption)
 

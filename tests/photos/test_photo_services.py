@@ -283,3 +283,24 @@ def test_migration_0002_up_and_down(tmp_path: Path) -> None:
     command.upgrade(_alembic_config(engine), "head")
     engine.dispose()
     assert {"photos", "signatures"} <= tables()
+
+
+def test_pasted_image_uses_the_device_clock(workspace: Workspace) -> None:
+    import io
+    from datetime import datetime, timedelta
+
+    from inspector_app.photos.ingest import PhotoRejected
+
+    iid = _setup(workspace)
+    buffer = io.BytesIO()
+    asymmetric_image((300, 200)).save(buffer, "PNG")
+    with workspace.sessions.begin() as s:
+        row, created = service.add_photo_bytes(s, _store(workspace), iid, buffer.getvalue(), "剪贴板.png", "季琳",
+                                               caption="粘贴的截图")
+        assert created and row.format == "PNG" and row.time_source == "device_clock"
+        assert row.captured_at is not None and abs(row.captured_at - datetime.now()) < timedelta(minutes=1)
+        assert row.captured_at.microsecond == 0 and row.caption == "粘贴的截图"
+        again, created = service.add_photo_bytes(s, _store(workspace), iid, buffer.getvalue(), "again.png", "季琳")
+        assert not created and again.id == row.id
+        with pytest.raises(PhotoRejected):
+            service.add_photo_bytes(s, _store(workspace), iid, b"not an image", "x.png", "季琳")
