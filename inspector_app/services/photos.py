@@ -95,6 +95,19 @@ def _check_target(session: Session, inspection: Inspection, item_code: str, find
         raise ValidationError(f"检查表中没有检查项 {item_code}")
 
 
+def check_photo_target(session: Session, inspection_id: int, *, item_code: str = "",
+                       finding_id: int | None = None) -> Inspection:
+    """Raise ``NotFoundError``/``LifecycleError``/``ValidationError`` unless photos may be added there.
+
+    For the GUI: call this on the database thread, run ``photos.ingest.iter_ingest`` off it (the
+    heavy part, in worker processes), then :func:`attach_ingested` per result on the database
+    thread – so a long import never holds the single writer. :func:`add_photos` does all three in
+    the calling thread (the CLI's way)."""
+    inspection = get_inspection(session, inspection_id)
+    _check_target(session, inspection, item_code, finding_id)
+    return inspection
+
+
 def _split_time(value: datetime) -> tuple[datetime, str]:
     """An EXIF/device time → (naive wall-clock time, "+08:00" or "")."""
     offset = value.utcoffset()

@@ -108,6 +108,10 @@ def test_targets_are_checked_before_any_work(workspace: Workspace, tmp_path: Pat
     with pytest.raises(NotFoundError):
         service.add_photos(workspace.sessions, store, 999, files, "x")
     assert store.iter_hashes() == []
+    with workspace.sessions() as s:
+        assert service.check_photo_target(s, iid).id == iid
+        with pytest.raises(ValidationError):
+            service.check_photo_target(s, iid, item_code="nope")
 
 
 def test_item_finding_locked_inspection_and_rectification_pairs(workspace: Workspace, tmp_path: Path) -> None:
