@@ -292,3 +292,18 @@ def test_a_crashing_decoder_only_costs_its_own_file(store: PhotoStore, tmp_path:
     assert sorted(results) == list(range(6))
     assert [results[i].code for i in range(6)] == [None, None, "crashed", None, None, None]
     assert "崩溃" in (results[2].reason or "")
+
+
+def test_heic_with_orientation_comes_out_upright(store: PhotoStore) -> None:
+    from inspector_app.photos.formats import register_heif
+
+    if not register_heif():
+        pytest.skip("pillow-heif not installed")
+    upright = asymmetric_image((600, 400))
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    buffer = io.BytesIO()
+    upright.transpose(STORE_AS[6]).save(buffer, "HEIF", exif=exif.tobytes(), quality=90)
+    photo = ingest_bytes(buffer.getvalue(), "IMG_0001.HEIC", store)
+    assert (photo.metadata.width, photo.metadata.height) == (600, 400)
+    assert mean_abs_diff(stored_image(store, photo.display.sha256), upright) < 6
