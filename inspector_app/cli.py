@@ -104,7 +104,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"inspector-app: {exc}", file=sys.stderr)
         return exc.code
     except ImportFileError as exc:
-        print(f"inspector-app: {exc}", file=sys.stderr)
+        # The message may already quote the first problems; print its headline, then every problem once.
+        headline = str(exc).splitlines()[0] if exc.problems else str(exc)
+        print(f"inspector-app: {headline}", file=sys.stderr)
         for problem in exc.problems:
             print(f"  - {problem}", file=sys.stderr)
         return 1
