@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import sys
 
 from inspector_app.cli import main
 
-sys.exit(main())
+if __name__ == "__main__":
+    multiprocessing.freeze_support()  # photo workers in a frozen (PyInstaller) build
+    sys.exit(main())

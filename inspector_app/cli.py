@@ -93,7 +93,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if command == "gui":
             from inspector_app.app import run_gui
 
-            return run_gui(args)
+            return int(run_gui(args))
         handler = getattr(args, "handler", None)
         if handler is not None:
             return int(handler(args))
