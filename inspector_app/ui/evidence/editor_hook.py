@@ -85,6 +85,7 @@ def findings_and_photos(editor: Any, findings_panel: QWidget) -> QTabWidget:
     tabs.addTab(findings_panel, _tr("隐患"))
     tabs.addTab(panel, _tr("照片"))
     link = _Link(editor, panel)
+    panel.editor_link = link  # type: ignore[attr-defined]
     editor.tree.currentItemChanged.connect(link.item_changed)
     controller.findingsChanged.connect(link.findings_changed)
     controller.loaded.connect(link.findings_changed)

@@ -66,6 +66,7 @@ class EvidencePanel(QWidget):
         self.message_box: QMessageBox | None = None
         self.dialog: Any = None  # the markup / viewer / camera dialog last opened
         gallery_module.retranslate_marks(self.tr("前"), self.tr("后"), self.tr("标"))
+        self.model.set_scope(("item", ""))  # the current item's photos first
         self._build()
         self.setAcceptDrops(True)
         self.reload(sync=True)
