@@ -37,9 +37,13 @@ fi
 stamp=.venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)
 if [ ! -f "$stamp" ]; then
   .venv/bin/python -m pip install -q --upgrade pip >/dev/null 2>&1 || true
-  echo "Installing Python packages into .venv (first run takes a minute)..."
-  # pip's notices about missing local mirrors are noise; real errors still stop the script.
-  .venv/bin/python -m pip install -q -e '.[dev]' 2> >(grep -vE '^WARNING: Location' >&2)
+  echo "Installing Python packages into .venv (the first run takes a minute or two)..."
+  # pip's own chatter (mirror notices, build-backend warnings) goes to a log shown only on failure.
+  if ! .venv/bin/python -m pip install -q -e '.[dev]' > .venv/pip-install.log 2>&1; then
+    grep -v '^WARNING: Location' .venv/pip-install.log >&2
+    echo "Installing the Python packages failed (full log: .venv/pip-install.log)." >&2
+    exit 1
+  fi
   rm -f .venv/.installed-*
   touch "$stamp"
 fi
