@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from inspector_app.ui import labels
 from inspector_app.ui.actions import DeskActions
 from inspector_app.ui.detail_pane import DetailPane
+from inspector_app.ui.documents import install_document_actions
 from inspector_app.ui.editor_tabs import EditorTabs, PlaceholderEditor, editor_class
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.filter_bar import FilterBar
@@ -49,6 +50,7 @@ from inspector_app.ui.models.inspection_table import (
     RowFilter,
 )
 from inspector_app.ui.settings import AppSettings
+from inspector_app.ui.sync import install_sync_actions
 from inspector_app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -143,6 +145,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.count_label, 1)
         self.statusBar().addPermanentWidget(self.path_label)
         self.actions_ = DeskActions(self)
+        self.documents = install_document_actions(self)  # 检查 → 打印检查记录… / 核验纸质记录…
+        self.sync = install_sync_actions(self)  # 文件 → 导出/导入数据包…, 设置 → 密钥与信任…, 验收/退回
         self.runner.error.connect(lambda error: show_error(self, error))
         self.retranslate()
         self._restore_geometry()
@@ -232,6 +236,8 @@ class MainWindow(QMainWindow):
         self.workspace = workspace
         self._update_path()
         self.actions_.set_enabled(True)
+        self.documents.set_enabled(True)
+        self.sync.set_enabled(True)
 
     def reload(self, on_loaded: Any = None) -> None:
         """Read all rows in a worker and put them into the model (keeps the filter and selection)."""

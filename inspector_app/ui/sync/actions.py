@@ -1,0 +1,243 @@
+"""The desk's sync actions: 文件 → 导出数据包… / 导入数据包… / 从文件夹导入数据包… / 同步冲突…,
+设置 → 密钥与信任…, and the supervisor's 检查 → 验收 / 退回修改… on the selected row."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QFileDialog
+
+from inspector_app.ui.errors import show_error
+from inspector_app.ui.sync.identity import SyncContext
+from inspector_app.ui.sync.review import (
+    ACCEPTABLE,
+    RETURNABLE,
+    ReturnDialog,
+    accept_inspection,
+    return_inspection,
+)
+
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
+
+    from inspector_app.ui.main_window import MainWindow
+    from inspector_app.ui.sync.import_work import ImportRun
+
+
+class SyncActions(QObject):
+    """Installed on the main window by ``install_sync_actions``. ``keyring``: the keyring backend to use
+    (``None``, the system's; tests set an in-memory one)."""
+
+    def __init__(self, window: MainWindow, keyring: KeyringBackend | None = None) -> None:
+        super().__init__(window)
+        self.window = window
+        self.keyring = keyring
+        self.dialog: Any = None  # the last dialog opened (tests and screenshots look at it)
+        self.last_run: ImportRun | None = None
+
+        def action(slot: Any, shortcut: str | None = None) -> QAction:
+            act = QAction(window)
+            if shortcut:
+                act.setShortcut(QKeySequence(shortcut))
+            act.triggered.connect(slot)
+            window.addAction(act)
+            return act
+
+        self.export = action(lambda: self.do_export(), "Ctrl+E")
+        self.import_files = action(self.do_import_files, "Ctrl+Shift+I")
+        self.import_folder = action(self.do_import_folder)
+        self.conflicts = action(self.do_conflicts)
+        self.keys = action(self.do_keys)
+        self.accept = action(self.do_accept)
+        self.return_ = action(self.do_return)
+        desk = window.actions_
+        before = desk.quit
+        desk.file_menu.insertSeparator(before)
+        for act in (self.export, self.import_files, self.import_folder, self.conflicts):
+            desk.file_menu.insertAction(before, act)
+        desk.file_menu.insertSeparator(before)
+        desk.inspection_menu.addSeparator()
+        desk.inspection_menu.addActions([self.accept, self.return_])
+        desk.settings_menu.addAction(self.keys)
+        separator = next((a for a in desk.toolbar.actions() if a.isSeparator()), None)
+        if separator is not None:
+            desk.toolbar.insertAction(separator, self.import_files)
+            desk.toolbar.insertAction(separator, self.export)
+        self.workspace_actions = (self.export, self.import_files, self.import_folder, self.conflicts, self.keys)
+        window.installEventFilter(self)
+        window.table.selectionModel().selectionChanged.connect(lambda *_: self.update_review())
+        window.model.dataChanged.connect(lambda *_: self.update_review())
+        window.model.modelReset.connect(self.update_review)
+        QTimer.singleShot(0, self._set_icons)
+        self.set_enabled(window.workspace is not None)
+        self.retranslate()
+
+    def _set_icons(self) -> None:
+        from PySide6.QtWidgets import QStyle
+
+        style = self.window.style()
+        self.export.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowUp))
+        self.import_files.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowDown))
+
+    def context(self) -> SyncContext:
+        assert self.window.workspace is not None
+        return SyncContext(self.window.workspace, self.window.settings.actor, self.keyring)
+
+    def set_enabled(self, enabled: bool) -> None:
+        for act in self.workspace_actions:
+            act.setEnabled(enabled)
+        self.update_review()
+
+    def update_review(self) -> None:
+        row = self.window.current_row() if self.window.workspace is not None else None
+        status = row["status"] if row else ""
+        self.accept.setEnabled(status in ACCEPTABLE)
+        self.return_.setEnabled(status in RETURNABLE)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return False
+
+    def retranslate(self) -> None:
+        texts = {self.export: (self.tr("导出数据包…"), self.tr("导出"),
+                               self.tr("把待交换的检查写成签名数据包（U 盘或电子邮件传送）（Ctrl+E）")),
+                 self.import_files: (self.tr("导入数据包…"), self.tr("导入"),
+                                     self.tr("导入一个或多个数据包文件（Ctrl+Shift+I）")),
+                 self.import_folder: (self.tr("从文件夹导入数据包…"), "",
+                                      self.tr("导入某个文件夹（如 U 盘）中的全部数据包")),
+                 self.conflicts: (self.tr("同步冲突…"), "", self.tr("双方都修改过的检查：选择保留哪一方")),
+                 self.keys: (self.tr("密钥与信任…"), "", self.tr("本机指纹、导出公钥、登记或吊销对方的密钥")),
+                 self.accept: (self.tr("验收"), "", self.tr("验收所选的已接收检查")),
+                 self.return_: (self.tr("退回修改…"), "", self.tr("把所选检查退回给检查人员修改，须填写意见"))}
+        for act, (text, short, tip) in texts.items():
+            act.setText(text)
+            if short:
+                act.setIconText(short)
+            act.setToolTip(tip)
+
+    # -- bundles ---------------------------------------------------------------------------------
+    def do_export(self, selected_id: int | None = None) -> Any:
+        from inspector_app.ui.sync.export_dialog import ExportDialog
+
+        if self.window.workspace is None:
+            return None
+        if selected_id is None and self.window.tabs.currentIndex() == 0:
+            row = self.window.current_row()
+            selected_id = row["id"] if row else None
+        dialog = ExportDialog(self.context(), self.window.runner, self.window, selected_id)
+        dialog.exported.connect(lambda _result: self.window.reload())
+        self.dialog = dialog
+        dialog.load()
+        dialog.open()
+        return dialog
+
+    def do_import_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self.window, self.tr("导入数据包"), str(Path.home()),
+                                                self.tr("Inspector 数据包 (*.inspbundle *.zip *.enc);;所有文件 (*)"))
+        if paths:
+            self.run_import([Path(p) for p in paths])
+
+    def do_import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self.window, self.tr("选择含有数据包的文件夹（如 U 盘）"),
+                                                  str(Path.home()))
+        if folder:
+            self.run_import([Path(folder)])
+
+    def run_import(self, paths: list[Path]) -> None:
+        """Import in the writer (progress and cancel), then show the report and refresh the list."""
+        from inspector_app.ui.sync.import_work import import_work
+
+        if self.window.workspace is None:
+            return
+        context = self.context()
+
+        def done(run: ImportRun) -> None:
+            self.last_run = run
+            self.window.reload()
+            self.show_report(run)
+
+        self.window.runner.write(lambda p, c: import_work(context, paths, p, c), done,
+                                 lambda error: show_error(self.window, error, self.tr("数据包未导入")),
+                                 title=self.tr("正在导入数据包…"), parent=self.window)
+
+    def show_report(self, run: ImportRun) -> Any:
+        from inspector_app.ui.sync.import_dialog import ImportReportDialog
+
+        dialog = ImportReportDialog(run, self.window)
+        dialog.show_conflicts.connect(self.do_conflicts)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def do_conflicts(self) -> Any:
+        from inspector_app.ui.sync.conflicts_dialog import ConflictDialog
+
+        if self.window.workspace is None:
+            return None
+        dialog = ConflictDialog(self.context(), self.window.runner, self.window)
+        dialog.resolved.connect(lambda iid: self.window.refresh_inspection(iid) if iid else None)
+        self.dialog = dialog
+        dialog.load()
+        dialog.open()
+        return dialog
+
+    def do_keys(self) -> Any:
+        from inspector_app.ui.sync.keys_dialog import KeysDialog
+
+        if self.window.workspace is None:
+            return None
+        dialog = KeysDialog(self.context(), self.window.runner, self.window)
+        self.dialog = dialog
+        dialog.load()
+        dialog.open()
+        return dialog
+
+    # -- review ----------------------------------------------------------------------------------
+    def _reviewed_row(self, allowed: frozenset[str]) -> dict[str, Any] | None:
+        row = self.window.current_row()
+        if row is None or row["id"] is None or row["status"] not in allowed:
+            self.window.statusBar().showMessage(self.tr("请先在列表中选择一项已接收的检查。"), 4000)
+            return None
+        return row
+
+    def do_accept(self) -> None:
+        row = self._reviewed_row(ACCEPTABLE)
+        if row is None or self.window.workspace is None:
+            return
+        workspace, actor, inspection_id = self.window.workspace, self.window.settings.actor, int(row["id"])
+
+        def done(_value: Any) -> None:
+            self.window.refresh_inspection(inspection_id)
+            self.window.statusBar().showMessage(self.tr("已验收：%1").replace("%1", row["enterprise"]), 5000)
+
+        self.window.runner.write(lambda _p, _c: accept_inspection(workspace, inspection_id, actor), done,
+                                 lambda error: show_error(self.window, error, self.tr("未能验收")))
+
+    def do_return(self, comment: str | None = None) -> None:
+        """Ask for the comment (unless given, as tests do) and return the selected inspection."""
+        row = self._reviewed_row(RETURNABLE)
+        if row is None or self.window.workspace is None:
+            return
+        if comment is None:
+            dialog = ReturnDialog(row["enterprise"], self.window)
+            self.dialog = dialog
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+            comment = dialog.text()
+        workspace, actor, inspection_id = self.window.workspace, self.window.settings.actor, int(row["id"])
+        text = comment
+
+        def done(_value: Any) -> None:
+            self.window.refresh_inspection(inspection_id)
+            self.window.statusBar().showMessage(self.tr("已退回修改：%1").replace("%1", row["enterprise"]), 5000)
+
+        self.window.runner.write(lambda _p, _c: return_inspection(workspace, inspection_id, actor, text), done,
+                                 lambda error: show_error(self.window, error, self.tr("未能退回")))
+
+
+def install_sync_actions(window: MainWindow, keyring: KeyringBackend | None = None) -> SyncActions:
+    return SyncActions(window, keyring)

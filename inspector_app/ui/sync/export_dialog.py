@@ -1,0 +1,316 @@
+"""文件 → 导出数据包…: choose the inspections (all pending by default, or the selected one; in an office
+workspace, those of one inspector), optionally encrypt to the other side's key, and write the signed
+bundle in a worker with progress and cancel."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QStandardPaths, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector_app.ui import labels
+from inspector_app.ui.errors import show_error
+from inspector_app.ui.sync.identity import inform, keyring_banner_style, keyring_problem, role_label
+
+if TYPE_CHECKING:
+    from inspector_app.services.bundle_export import ExportResult
+    from inspector_app.ui.sync.identity import SyncContext
+    from inspector_app.ui.tasks import TaskRunner
+
+BUNDLE_SUFFIX = ".inspbundle"
+
+
+def load_choices(context: SyncContext) -> dict[str, Any]:
+    """The pending inspections and the keys one may encrypt to (worker thread)."""
+    from inspector_app.services.bundle_export import default_direction, pending_inspections
+    from inspector_app.storage.models_sync import SqlTrustStore, role
+
+    with context.workspace.sessions() as session:
+        direction = default_direction(session)
+        own_role = role(session)
+        rows = [{"id": i.id, "enterprise": i.enterprise.name, "status": i.status, "revision": i.revision,
+                 "inspectors": "、".join(p.name for p in i.inspectors),
+                 "due": i.due_date.isoformat() if i.due_date else ""}
+                for i in pending_inspections(session, direction)]
+        other = "inspector" if own_role == "office" else "office"
+        keys = [(k.fingerprint, k.name, k.x25519_public) for k in SqlTrustStore(session).all()
+                if k.role == other and not k.revoked and k.x25519_public is not None]
+    return {"direction": direction, "role": own_role, "rows": rows, "keys": keys}
+
+
+def export_work(context: SyncContext, target: Path, ids: list[int], recipient: bytes | None,
+                progress: Any, cancel: Any) -> tuple[ExportResult, str]:
+    """Export; returns the result and the signing key's fingerprint (worker/writer thread)."""
+    from inspector_app.services.bundle_export import export_bundle
+
+    identity = context.identity()
+    result = export_bundle(context.workspace, identity, target, inspection_ids=ids, encrypt_to=recipient,
+                           progress=progress, cancel=cancel)
+    return result, identity.signer.fingerprint
+
+
+class ExportDialog(QDialog):
+    exported = Signal(object)  # ExportResult
+
+    def __init__(self, context: SyncContext, runner: TaskRunner, parent: QWidget | None = None,
+                 selected_id: int | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ExportDialog")
+        self.context, self.runner, self.selected_id = context, runner, selected_id
+        self.choices: dict[str, Any] = {}
+        self.result_: ExportResult | None = None
+        self.done_message: QMessageBox | None = None
+        self.keyring_ok = True
+
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.keyring = QLabel()
+        self.keyring.setWordWrap(True)
+        self.keyring.hide()
+        self.inspector_label = QLabel()
+        self.inspector_filter = QComboBox()
+        self.inspector_filter.currentIndexChanged.connect(self._filter_inspector)
+        self.check_all, self.check_none = QPushButton(), QPushButton()
+        self.check_all.clicked.connect(lambda: self._check_all(True))
+        self.check_none.clicked.connect(lambda: self._check_all(False))
+        tools = QHBoxLayout()
+        tools.addWidget(self.inspector_label)
+        tools.addWidget(self.inspector_filter)
+        tools.addStretch(1)
+        tools.addWidget(self.check_all)
+        tools.addWidget(self.check_none)
+        self.table = QTableWidget(0, 5)
+        self.table.setObjectName("exportTable")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.itemChanged.connect(lambda _item: self._update_count())
+        self.count = QLabel()
+
+        self.encrypt = QCheckBox()
+        self.encrypt.toggled.connect(lambda on: self.recipient.setEnabled(on))
+        self.recipient = QComboBox()
+        self.recipient.setEnabled(False)
+        encrypt_row = QHBoxLayout()
+        encrypt_row.addWidget(self.encrypt)
+        encrypt_row.addWidget(self.recipient, 1)
+        self.target_label = QLabel()
+        self.target = QLineEdit()
+        self.target.textChanged.connect(lambda _t: self._update_count())
+        self.browse = QPushButton()
+        self.browse.clicked.connect(self._browse)
+        target_row = QHBoxLayout()
+        target_row.addWidget(self.target_label)
+        target_row.addWidget(self.target, 1)
+        target_row.addWidget(self.browse)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.export_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.accepted.connect(self.start_export)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.keyring)
+        layout.addLayout(tools)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count)
+        layout.addLayout(encrypt_row)
+        layout.addLayout(target_row)
+        layout.addWidget(self.buttons)
+        self.resize(900, 600)
+        self.retranslate()
+        self._check_keyring()
+
+    # -- language --------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("导出数据包"))
+        self.inspector_label.setText(self.tr("检查人员："))
+        if self.inspector_filter.count():
+            self.inspector_filter.setItemText(0, self.tr("全部"))
+        self.check_all.setText(self.tr("全选"))
+        self.check_none.setText(self.tr("全不选"))
+        self.table.setHorizontalHeaderLabels([self.tr("编号"), self.tr("被检查单位"), self.tr("状态"),
+                                              self.tr("检查人员"), self.tr("期限")])
+        self.encrypt.setText(self.tr("加密给："))
+        self.encrypt.setToolTip(self.tr("用 U 盘或电子邮件传送时建议加密：只有对方的电脑能打开。"))
+        self.target_label.setText(self.tr("保存到："))
+        self.browse.setText(self.tr("浏览…"))
+        self.export_button.setText(self.tr("导出"))
+        self._update_intro()
+        self._update_count()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _update_intro(self) -> None:
+        role = self.choices.get("role", "")
+        if not role:
+            self.intro.setText(self.tr("正在读取待导出的检查…"))
+        elif role == "office":
+            self.intro.setText(self.tr("本机角色：%1。导出任务分配、退回修改和已验收的检查，交给检查人员导入。")
+                               .replace("%1", role_label(role)))
+        else:
+            self.intro.setText(self.tr("本机角色：%1。导出已完成的检查（含评分、隐患、照片、签名和审计记录），交给市局导入。"
+                                       "导出后检查状态变为“已导出”。").replace("%1", role_label(role)))
+
+    def _check_keyring(self) -> None:
+        problem = keyring_problem(self.context.status())
+        self.keyring.setVisible(bool(problem))
+        self.keyring.setText(problem)
+        self.keyring.setStyleSheet(keyring_banner_style(True))
+        self.keyring_ok = not problem
+
+    # -- data ------------------------------------------------------------------------------------
+    def load(self) -> None:
+        def done(choices: dict[str, Any]) -> None:
+            self.set_choices(choices)
+
+        self.runner.run(lambda _p, _c: load_choices(self.context), done,
+                        lambda error: show_error(self, error, self.tr("无法读取待导出的检查")))
+
+    def set_choices(self, choices: dict[str, Any]) -> None:
+        self.choices = choices
+        rows: list[dict[str, Any]] = choices["rows"]
+        self.table.blockSignals(True)
+        self.table.setRowCount(len(rows))
+        preselect = self.selected_id if any(r["id"] == self.selected_id for r in rows) else None
+        for r, row in enumerate(rows):
+            first = QTableWidgetItem(str(row["id"]))
+            first.setFlags(first.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            first.setCheckState(Qt.CheckState.Checked if preselect in (None, row["id"])
+                                else Qt.CheckState.Unchecked)
+            first.setData(Qt.ItemDataRole.UserRole, row["id"])
+            cells = [first, QTableWidgetItem(row["enterprise"]), QTableWidgetItem(labels.status_label(row["status"])),
+                     QTableWidgetItem(row["inspectors"]), QTableWidgetItem(row["due"])]
+            for c, item in enumerate(cells):
+                self.table.setItem(r, c, item)
+        self.table.blockSignals(False)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        names = sorted({n for row in rows for n in row["inspectors"].split("、") if n})
+        self.inspector_filter.blockSignals(True)
+        self.inspector_filter.clear()
+        self.inspector_filter.addItem(self.tr("全部"), "")
+        for name in names:
+            self.inspector_filter.addItem(name, name)
+        self.inspector_filter.blockSignals(False)
+        office = choices["role"] == "office"
+        self.inspector_label.setVisible(office)
+        self.inspector_filter.setVisible(office)
+        self.recipient.clear()
+        from inspector_app.bundle.signing import format_fingerprint
+
+        for fingerprint, name, public in choices["keys"]:
+            self.recipient.addItem(f"{name}（{format_fingerprint(fingerprint)[:19]}…）", public)
+        self.encrypt.setEnabled(bool(choices["keys"]))
+        if not choices["keys"]:
+            self.recipient.addItem(self.tr("（没有登记带加密公钥的对方密钥）"), None)
+        if not self.target.text():
+            self.target.setText(str(self.default_target()))
+        self._update_intro()
+        self._update_count()
+
+    def default_target(self) -> Path:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+        side = "office" if self.choices.get("role") == "office" else "inspector"
+        return Path(folder) / f"inspector-{side}-{datetime.now():%Y%m%d-%H%M}{BUNDLE_SUFFIX}"
+
+    def checked_ids(self) -> list[int]:
+        ids = []
+        for r in range(self.table.rowCount()):
+            item = self.table.item(r, 0)
+            if item is not None and item.checkState() == Qt.CheckState.Checked:
+                ids.append(int(item.data(Qt.ItemDataRole.UserRole)))
+        return ids
+
+    def _check_all(self, on: bool) -> None:
+        for r in range(self.table.rowCount()):
+            item = self.table.item(r, 0)
+            if item is not None and not self.table.isRowHidden(r):
+                item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+
+    def _filter_inspector(self, _index: int) -> None:
+        """In the office: check (and show) only the inspections of one inspector."""
+        name = str(self.inspector_filter.currentData() or "")
+        for r in range(self.table.rowCount()):
+            people = self.table.item(r, 3)
+            mine = not name or (people is not None and name in people.text().split("、"))
+            self.table.setRowHidden(r, not mine)
+            item = self.table.item(r, 0)
+            if item is not None:
+                item.setCheckState(Qt.CheckState.Checked if mine else Qt.CheckState.Unchecked)
+
+    def _update_count(self) -> None:
+        if not self.choices:
+            self.count.setText("")
+            self.export_button.setEnabled(False)
+            return
+        total, chosen = self.table.rowCount(), len(self.checked_ids())
+        if total == 0:
+            self.count.setText(self.tr("没有需要导出的检查（全部已被对方确认）。"))
+        else:
+            self.count.setText(self.tr("待导出 %1 项，已选 %2 项").replace("%1", str(total)).replace("%2", str(chosen)))
+        self.export_button.setEnabled(bool(chosen) and bool(self.target.text().strip()) and self.keyring_ok)
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("保存数据包"), self.target.text() or str(self.default_target()),
+                                              self.tr("Inspector 数据包 (*.inspbundle)"))
+        if path:
+            self.target.setText(path if path.endswith(BUNDLE_SUFFIX) else path + BUNDLE_SUFFIX)
+
+    # -- export ----------------------------------------------------------------------------------
+    def start_export(self) -> None:
+        ids = self.checked_ids()
+        target = Path(self.target.text().strip())
+        if not ids or not target.name:
+            return
+        if target.exists():
+            answer = QMessageBox.question(self, self.tr("文件已存在"),
+                                          self.tr("%1 已存在。要替换它吗？").replace("%1", str(target)))
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        recipient = self.recipient.currentData() if self.encrypt.isChecked() else None
+        context = self.context
+        self.export_button.setEnabled(False)
+
+        def failed(error: BaseException) -> None:
+            self._update_count()
+            show_error(self, error, self.tr("数据包未导出"))
+
+        self.runner.write(lambda p, c: export_work(context, target, ids, recipient, p, c), self._done, failed,
+                          title=self.tr("正在导出数据包…"), parent=self)
+
+    def _done(self, outcome: tuple[ExportResult, str]) -> None:
+        from inspector_app.bundle.signing import format_fingerprint
+
+        result, fingerprint = outcome[0], format_fingerprint(outcome[1])
+        self.result_ = result
+        self.exported.emit(result)
+        text = self.tr("已导出 %1 项检查到\n%2\n\n数据包序号 %3%4。\n本机密钥指纹：%5").replace("%1", str(len(result.inspections)))
+        text = text.replace("%2", str(result.path)).replace("%3", str(result.sequence))
+        text = text.replace("%4", self.tr("，已加密") if result.encrypted else "").replace("%5", fingerprint)
+        self.accept()
+        self.done_message = inform(self.parentWidget(), self.tr("导出完成"), text)

@@ -1,0 +1,111 @@
+"""This installation's identity for the sync dialogs: the keyring (the system one, or one passed in by
+tests), its status in words a non-programmer can act on, and the signing/encryption keys."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication
+
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
+
+    from inspector_app.secrets import BackendStatus
+    from inspector_app.services.bundle_export import Identity
+    from inspector_app.storage.engine import Workspace
+
+
+@dataclass
+class SyncContext:
+    """What the sync dialogs share: the workspace, who acts, and the keyring backend (None: the system's)."""
+
+    workspace: Workspace
+    actor: str
+    keyring: KeyringBackend | None = None
+
+    def status(self) -> BackendStatus:
+        from inspector_app.secrets import backend_status
+
+        return backend_status(self.keyring) if self.keyring is not None else backend_status()
+
+    def identity(self, with_encryption: bool = False) -> Identity:
+        """Load (or create on first use) this installation's keys. Raises ``InsecureKeyringError``."""
+        from inspector_app.secrets import KeyStore
+        from inspector_app.services.bundle_export import load_identity
+        from inspector_app.storage.models_sync import device_id
+
+        with self.workspace.sessions.begin() as session:
+            dev = device_id(session)
+        return load_identity(self.workspace, KeyStore(dev, self.keyring), with_encryption=with_encryption)
+
+    def role(self) -> str:
+        from inspector_app.storage.models_sync import role
+
+        with self.workspace.sessions() as session:
+            return role(session)
+
+
+def keyring_problem(status: BackendStatus) -> str:
+    """What is wrong with the keyring and what to do, in the interface language; "" when it is secure."""
+    from inspector_app.secrets import BackendState
+
+    if status.state is BackendState.SECURE:
+        return ""
+    if sys.platform.startswith("win"):
+        advice = QCoreApplication.translate("SyncKeyring", "Windows 自带的“凭据管理器”即可使用；请删除选择其他密钥环后端的配置（keyringrc.cfg 或环境变量"
+                    " PYTHON_KEYRING_BACKEND），然后重新启动 Inspector。")
+    elif sys.platform == "darwin":
+        advice = QCoreApplication.translate("SyncKeyring", "macOS 自带的“钥匙串”即可使用；请删除选择其他密钥环后端的配置（keyringrc.cfg 或环境变量"
+                    " PYTHON_KEYRING_BACKEND），然后重新启动 Inspector。")
+    else:
+        advice = QCoreApplication.translate("SyncKeyring", "请在桌面会话中安装并解锁系统密钥环——GNOME 密钥环（软件包 gnome-keyring 和 libsecret）或"
+                    " KWallet，然后重新启动 Inspector。如需帮助，请联系信息化管理人员。")
+    if status.state is BackendState.MISSING:
+        lead = QCoreApplication.translate("SyncKeyring", "本机没有可用的系统密钥环，无法保存本机的签名密钥，因此不能签名和导出数据包，也不能打开加密的数据包。")
+    else:
+        lead = QCoreApplication.translate("SyncKeyring", "当前的密钥环后端（%1）不能安全地保存密钥（例如明文文件），Inspector 拒绝在其中保存签名密钥。"
+                  ).replace("%1", status.backend.rsplit(".", 2)[-2] if "." in status.backend else status.backend)
+    return f"{lead}\n{advice}"
+
+
+def keyring_banner_style(problem: bool) -> str:
+    colour, background = ("#8a5300", "#fdf0d8") if problem else ("#1e6b21", "#e3f4e1")
+    return (f"QLabel {{ color: {colour}; background: {background}; border: 1px solid {colour};"
+            " border-radius: 4px; padding: 6px; }")
+
+
+def role_label(role: str) -> str:
+    return QCoreApplication.translate("SyncKeyring", "市局（办公室）") if role == "office" else QCoreApplication.translate("SyncKeyring", "检查人员")
+
+
+def fingerprint_lines(fp: str, per_line: int = 4) -> str:
+    """The fingerprint in groups of four, ``per_line`` groups a line – for reading over the phone."""
+    from inspector_app.bundle.signing import format_fingerprint
+
+    groups = format_fingerprint(fp).split()
+    return "\n".join(" ".join(groups[i:i + per_line]) for i in range(0, len(groups), per_line))
+
+
+def fingerprint_font(base: Any) -> Any:
+    from PySide6.QtGui import QFont
+
+    font = QFont(base)
+    font.setFamilies(["DejaVu Sans Mono", "Consolas", "Menlo", "Courier New", *font.families()])
+    font.setStyleHint(QFont.StyleHint.Monospace)
+    font.setPointSizeF(font.pointSizeF() * 1.35)
+    font.setBold(True)
+    return font
+
+
+def inform(parent: Any, title: str, text: str) -> Any:
+    """A message that nothing waits on (``open()``, not ``exec()``); returned so tests can read and close it."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    box.open()
+    return box

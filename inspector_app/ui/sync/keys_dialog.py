@@ -1,0 +1,337 @@
+"""设置 → 密钥与信任…: this installation's role and fingerprint (in groups of four, for reading over the
+phone), exporting its public key, enrolling another installation's public key after the fingerprint was
+checked in person or by phone, and revoking a key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QStandardPaths, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector_app.ui.errors import show_error
+from inspector_app.ui.sync.enrol_dialog import EnrolDialog, read_key_file
+from inspector_app.ui.sync.identity import (
+    fingerprint_font,
+    fingerprint_lines,
+    inform,
+    keyring_banner_style,
+    keyring_problem,
+    role_label,
+)
+
+if TYPE_CHECKING:
+    from inspector_app.bundle.signing import PublicKeyFile
+    from inspector_app.ui.sync.identity import SyncContext
+    from inspector_app.ui.tasks import TaskRunner
+
+KEY_SUFFIX = ".inspkey"
+
+
+def load_keys(context: SyncContext) -> dict[str, Any]:
+    """Keyring status, this installation's fingerprint (created on first use), role and enrolled keys."""
+    from inspector_app.secrets import SecretsError
+    from inspector_app.storage.models_sync import SqlTrustStore, role
+
+    status = context.status()
+    fingerprint, name, error = "", "", ""
+    if status.secure:
+        try:
+            identity = context.identity()
+            fingerprint, name = identity.signer.fingerprint, identity.name
+        except SecretsError as exc:
+            error = str(exc)
+    with context.workspace.sessions() as session:
+        keys = [{"fingerprint": k.fingerprint, "name": k.name, "role": k.role, "revoked": k.revoked,
+                 "enrolled_at": str(k.enrolled_at)[:16], "revoked_at": str(k.revoked_at or "")[:16],
+                 "encryption": k.x25519_public is not None} for k in SqlTrustStore(session).all()]
+        own_role = role(session)
+    return {"status": status, "fingerprint": fingerprint, "name": name, "error": error, "role": own_role,
+            "keys": keys}
+
+
+def export_public_key(context: SyncContext, target: Path, name: str = "") -> str:
+    """Write this installation's public key file; returns its fingerprint."""
+    from inspector_app.bundle.crypto import x25519_public
+    from inspector_app.bundle.signing import PublicKeyFile
+    from inspector_app.storage.files import atomic_write_text
+
+    identity = context.identity(with_encryption=True)
+    assert identity.encryption_private is not None
+    key = PublicKeyFile(identity.signer.public_raw, name or identity.name, context.role(), identity.device_id,
+                        x25519_public(identity.encryption_private))
+    atomic_write_text(target, key.to_text())
+    return key.fingerprint
+
+
+def enrol_key(context: SyncContext, key: PublicKeyFile, name: str, role: str) -> None:
+    from inspector_app.bundle.signing import TrustedKey
+    from inspector_app.storage.models_sync import SqlTrustStore
+
+    with context.workspace.sessions.begin() as session:
+        SqlTrustStore(session).enrol(TrustedKey(key.fingerprint, key.public_key, name, role, key.device_id,
+                                                key.x25519_public))
+
+
+def revoke_key(context: SyncContext, fingerprint: str) -> None:
+    from inspector_app.storage.models_sync import SqlTrustStore
+
+    with context.workspace.sessions.begin() as session:
+        SqlTrustStore(session).revoke(fingerprint)
+
+
+def set_role(context: SyncContext, value: str) -> None:
+    from inspector_app.storage.models_sync import META_ROLE, meta_set
+
+    with context.workspace.sessions.begin() as session:
+        meta_set(session, META_ROLE, value)
+
+
+class KeysDialog(QDialog):
+    def __init__(self, context: SyncContext, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("KeysDialog")
+        self.context, self.runner = context, runner
+        self.data: dict[str, Any] = {}
+        self.message: Any = None
+        self.exported_path: Path | None = None
+        self.keyring = QLabel()
+        self.keyring.setWordWrap(True)
+        self.own = QGroupBox()
+        self.role_label = QLabel()
+        self.role = QComboBox()
+        self.role.addItem("", "inspector")
+        self.role.addItem("", "office")
+        self.role.activated.connect(self._role_chosen)
+        self.fingerprint_label = QLabel()
+        self.fingerprint = QLabel()
+        self.fingerprint.setObjectName("ownFingerprint")
+        self.fingerprint.setFont(fingerprint_font(self.font()))
+        self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.copy_button, self.export_button = QPushButton(), QPushButton()
+        self.copy_button.clicked.connect(self._copy)
+        self.export_button.clicked.connect(self.export_dialog)
+        role_row = QHBoxLayout()
+        role_row.addWidget(self.role_label)
+        role_row.addWidget(self.role)
+        role_row.addStretch(1)
+        own_buttons = QVBoxLayout()
+        own_buttons.addWidget(self.copy_button)
+        own_buttons.addWidget(self.export_button)
+        own_buttons.addStretch(1)
+        print_row = QHBoxLayout()
+        print_row.addWidget(self.fingerprint, 1)
+        print_row.addLayout(own_buttons)
+        own_layout = QVBoxLayout(self.own)
+        own_layout.addLayout(role_row)
+        own_layout.addWidget(self.fingerprint_label)
+        own_layout.addLayout(print_row)
+
+        self.trusted = QGroupBox()
+        self.table = QTableWidget(0, 4)
+        self.table.setObjectName("trustedKeys")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.enrol_button, self.revoke_button = QPushButton(), QPushButton()
+        self.enrol_button.clicked.connect(self.enrol_dialog)
+        self.revoke_button.clicked.connect(lambda: self.revoke_selected())
+        trusted_buttons = QHBoxLayout()
+        trusted_buttons.addWidget(self.enrol_button)
+        trusted_buttons.addWidget(self.revoke_button)
+        trusted_buttons.addStretch(1)
+        trusted_layout = QVBoxLayout(self.trusted)
+        trusted_layout.addWidget(self.table)
+        trusted_layout.addLayout(trusted_buttons)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.keyring)
+        layout.addWidget(self.own)
+        layout.addWidget(self.trusted, 1)
+        layout.addWidget(self.buttons)
+        self.resize(860, 640)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("密钥与信任"))
+        self.own.setTitle(self.tr("本机"))
+        self.role_label.setText(self.tr("本机角色："))
+        self.role.setItemText(0, role_label("inspector"))
+        self.role.setItemText(1, role_label("office"))
+        self.fingerprint_label.setText(self.tr("本机密钥指纹（登记时请对方逐组核对，可在电话中读出）："))
+        self.copy_button.setText(self.tr("复制指纹"))
+        self.export_button.setText(self.tr("导出公钥…"))
+        self.trusted.setTitle(self.tr("已登记（信任）的密钥"))
+        self.table.setHorizontalHeaderLabels([self.tr("名称"), self.tr("角色"), self.tr("指纹"), self.tr("状态")])
+        self.enrol_button.setText(self.tr("登记公钥…"))
+        self.revoke_button.setText(self.tr("吊销"))
+        self._fill()
+
+    # -- data ------------------------------------------------------------------------------------
+    def load(self) -> None:
+        self.runner.write(lambda _p, _c: load_keys(self.context), self.set_data,
+                          lambda error: show_error(self, error, self.tr("无法读取密钥")))
+
+    def set_data(self, data: dict[str, Any]) -> None:
+        self.data = data
+        self._fill()
+
+    def _fill(self) -> None:
+        from inspector_app.bundle.signing import format_fingerprint
+
+        data = self.data
+        if not data:
+            self.keyring.setText(self.tr("正在读取…"))
+            self.fingerprint.setText("")
+            self._update_buttons()
+            return
+        status = data["status"]
+        problem = keyring_problem(status)
+        self.keyring.setText(problem or self.tr("本机的签名密钥保存在系统密钥环中（%1）。").replace("%1", status.backend))
+        self.keyring.setStyleSheet(keyring_banner_style(bool(problem)))
+        self.role.setCurrentIndex(max(0, self.role.findData(data["role"])))
+        if data["fingerprint"]:
+            self.fingerprint.setText(fingerprint_lines(data["fingerprint"]))
+        else:
+            self.fingerprint.setText(self.tr("（没有可用的密钥：%1）").replace(
+                "%1", data["error"] or self.tr("系统密钥环不可用")))
+        keys = data["keys"]
+        self.table.setRowCount(len(keys))
+        for r, key in enumerate(keys):
+            state = (self.tr("已吊销 %1").replace("%1", key["revoked_at"]) if key["revoked"]
+                     else self.tr("信任（%1 登记）").replace("%1", key["enrolled_at"]))
+            cells = [key["name"], role_label(key["role"]), format_fingerprint(key["fingerprint"]), state]
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, key["fingerprint"])
+                if key["revoked"]:
+                    item.setForeground(Qt.GlobalColor.gray)
+                self.table.setItem(r, c, item)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        key = self.selected_key()
+        self.revoke_button.setEnabled(key is not None and not key["revoked"])
+        self.export_button.setEnabled(bool(self.data.get("fingerprint")))
+        self.copy_button.setEnabled(bool(self.data.get("fingerprint")))
+
+    def selected_key(self) -> dict[str, Any] | None:
+        row = self.table.currentRow()
+        keys = self.data.get("keys", [])
+        return keys[row] if 0 <= row < len(keys) and self.table.selectionModel().hasSelection() else None
+
+    # -- actions ---------------------------------------------------------------------------------
+    def _copy(self) -> None:
+        from inspector_app.bundle.signing import format_fingerprint
+
+        if self.data.get("fingerprint"):
+            QGuiApplication.clipboard().setText(format_fingerprint(self.data["fingerprint"]))
+
+    def _role_chosen(self, _index: int) -> None:
+        value = str(self.role.currentData())
+        if value == self.data.get("role"):
+            return
+        answer = QMessageBox.question(self, self.tr("更改本机角色"), self.tr(
+            "把本机角色改为“%1”吗？\n检查人员向市局导出完成的检查；市局向检查人员导出任务分配和审核结果。"
+            "导入时只接受对方角色的数据包。").replace("%1", role_label(value)))
+        if answer != QMessageBox.StandardButton.Yes:
+            self.role.setCurrentIndex(max(0, self.role.findData(self.data.get("role"))))
+            return
+        self.change_role(value)
+
+    def change_role(self, value: str) -> None:
+        context = self.context
+
+        def work(_p: Any, _c: Any) -> dict[str, Any]:
+            set_role(context, value)
+            return load_keys(context)
+
+        self.runner.write(work, self.set_data, lambda error: show_error(self, error, self.tr("角色未更改")))
+
+    def export_dialog(self) -> None:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+        name = self.data.get("name") or "inspector"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出公钥"), str(Path(folder) / f"{name}{KEY_SUFFIX}"),
+                                              self.tr("Inspector 公钥文件 (*.inspkey)"))
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> None:
+        context = self.context
+
+        def done(fingerprint: str) -> None:
+            self.exported_path = path
+            self.message = inform(self, self.tr("公钥已导出"), self.tr(
+                "公钥已保存到\n%1\n\n把这个文件交给对方（U 盘或电子邮件均可）。对方登记时，请在电话中或当面"
+                "与其核对指纹：\n%2").replace("%1", str(path)).replace("%2", fingerprint_lines(fingerprint)))
+
+        self.runner.write(lambda _p, _c: export_public_key(context, path), done,
+                          lambda error: show_error(self, error, self.tr("公钥未导出")))
+
+    def enrol_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择对方的公钥文件"), str(Path.home()),
+                                              self.tr("Inspector 公钥文件 (*.inspkey *.txt);;所有文件 (*)"))
+        if not path:
+            return
+        key = read_key_file(self, Path(path))
+        if key is None:
+            return
+        dialog = EnrolDialog(key, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.enrol(key, dialog.name(), dialog.role())
+
+    def enrol(self, key: PublicKeyFile, name: str, role: str) -> None:
+        context = self.context
+
+        def work(_p: Any, _c: Any) -> dict[str, Any]:
+            enrol_key(context, key, name, role)
+            return load_keys(context)
+
+        self.runner.write(work, self.set_data, lambda error: show_error(self, error, self.tr("密钥未登记")))
+
+    def revoke_selected(self, confirm: bool = True) -> None:
+        key = self.selected_key()
+        if key is None or key["revoked"]:
+            return
+        if confirm:
+            answer = QMessageBox.question(self, self.tr("吊销密钥"), self.tr(
+                "吊销“%1”的密钥吗？此后由该密钥签名的数据包都将被拒绝。\n如对方换了电脑或密钥丢失，"
+                "请在吊销后重新登记其新公钥。").replace("%1", key["name"]))
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        context, fingerprint = self.context, key["fingerprint"]
+
+        def work(_p: Any, _c: Any) -> dict[str, Any]:
+            revoke_key(context, fingerprint)
+            return load_keys(context)
+
+        self.runner.write(work, self.set_data, lambda error: show_error(self, error, self.tr("密钥未吊销")))
