@@ -159,3 +159,18 @@ def test_real_runner_adds_in_a_worker(qtbot: QtBot, workspace_and_id: tuple[Work
         runner.wait_idle()
     finally:
         runner.shutdown()
+
+
+def test_english_translation(qtbot: QtBot, workspace_and_id: tuple[Workspace, int]) -> None:
+    from inspector_app.ui.i18n import install_translators
+
+    workspace, inspection_id = workspace_and_id
+    install_translators("en")
+    try:
+        editor = InspectionEditor(workspace, inspection_id, InlineTaskRunner(), ACTOR)
+        qtbot.addWidget(editor)
+        assert editor.evidence.add_button.text() == "Add photos"
+        assert editor.evidence_tabs.tabText(1) == "Photos"
+        assert editor.sign_button.text() == "Signatures…"
+    finally:
+        install_translators("zh_CN")

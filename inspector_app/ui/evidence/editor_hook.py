@@ -73,17 +73,13 @@ class EvidenceTabs(QTabWidget):
     pass
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("EditorEvidence", text)
-
-
 def findings_and_photos(editor: Any, findings_panel: QWidget) -> QTabWidget:
     controller = editor.controller
     workspace, runner, actor = controller.services()
     panel = EvidencePanel(workspace, controller.inspection_id, runner, actor)
     tabs = EvidenceTabs()
-    tabs.addTab(findings_panel, _tr("隐患"))
-    tabs.addTab(panel, _tr("照片"))
+    tabs.addTab(findings_panel, QCoreApplication.translate("EditorEvidence", "隐患"))
+    tabs.addTab(panel, QCoreApplication.translate("EditorEvidence", "照片"))
     link = _Link(editor, panel)
     panel.editor_link = link  # type: ignore[attr-defined]
     editor.tree.currentItemChanged.connect(link.item_changed)
@@ -103,9 +99,9 @@ def findings_and_photos(editor: Any, findings_panel: QWidget) -> QTabWidget:
 
 
 def signature_button(editor: Any) -> QPushButton:
-    button = QPushButton(_tr("签名…"))
+    button = QPushButton(QCoreApplication.translate("EditorEvidence", "签名…"))
     button.setObjectName("evidenceSignatures")
-    button.setToolTip(_tr("检查人员和被检查单位负责人签名，或记录拒绝签名"))
+    button.setToolTip(QCoreApplication.translate("EditorEvidence", "检查人员和被检查单位负责人签名，或记录拒绝签名"))
     button.clicked.connect(lambda: open_signatures(editor))
     return button
 
