@@ -72,8 +72,8 @@ def open_and_load(window: MainWindow, data_dir: Path, settings: AppSettings,
         if os.environ.get(PROBE_ENV):
             QCoreApplication.quit()
             return
-        if not rows and not settings.demo_offered:
-            settings.demo_offered = True
+        if not rows and not settings.demo_offered(workspace.root):
+            settings.mark_demo_offered(workspace.root)
             window.actions_.offer_demo()
         if on_ready is not None:
             on_ready()

@@ -60,13 +60,18 @@ class AppSettings:
             return "检查员"
         return f"{name}（{cert}）" if cert else name
 
-    @property
-    def demo_offered(self) -> bool:
-        return self._text("workspace/demo_offered") == "1"
+    # Demo data is offered once per workspace folder (a new --data-dir is a new first start).
+    @staticmethod
+    def _demo_key(workspace_root: object) -> str:
+        import hashlib
 
-    @demo_offered.setter
-    def demo_offered(self, value: bool) -> None:
-        self.store.setValue("workspace/demo_offered", "1" if value else "0")
+        return "workspace/demo_offered_" + hashlib.sha1(str(workspace_root).encode("utf-8")).hexdigest()[:12]
+
+    def demo_offered(self, workspace_root: object) -> bool:
+        return self._text(self._demo_key(workspace_root)) == "1"
+
+    def mark_demo_offered(self, workspace_root: object) -> None:
+        self.store.setValue(self._demo_key(workspace_root), "1")
 
     def geometry(self, key: str) -> QByteArray | None:
         value = self.store.value(f"window/{key}")

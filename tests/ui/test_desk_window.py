@@ -141,9 +141,11 @@ def test_start_up_loads_rows_and_offers_demo_data_once(qtbot: QtBot, tmp_path: P
     qtbot.addWidget(win)
     ui_main.open_and_load(win, tmp_path / "empty", settings)
     assert win.workspace is not None and win.model.total_count() == 0
-    assert asked == ["工作区为空"] and settings.demo_offered
+    assert asked == ["工作区为空"] and settings.demo_offered(win.workspace.root)
     ui_main.open_and_load(win, tmp_path / "empty", settings)
-    assert len(asked) == 1  # offered only on the first start
+    assert len(asked) == 1  # offered only on the first start of this workspace
+    ui_main.open_and_load(win, tmp_path / "another", settings)
+    assert len(asked) == 2  # another workspace folder is another first start
     win.workspace.close()
 
 
