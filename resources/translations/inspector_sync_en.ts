@@ -648,20 +648,12 @@ Then click "Render again".</translation>
       <translation>Export bundle…</translation>
     </message>
     <message>
-      <source>导出</source>
-      <translation>Export</translation>
-    </message>
-    <message>
       <source>把待交换的检查写成签名数据包（U 盘或电子邮件传送）（Ctrl+E）</source>
       <translation>Write the inspections to exchange into a signed bundle (for a USB stick or e-mail) (Ctrl+E)</translation>
     </message>
     <message>
       <source>导入数据包…</source>
       <translation>Import bundles…</translation>
-    </message>
-    <message>
-      <source>导入</source>
-      <translation>Import</translation>
     </message>
     <message>
       <source>导入一个或多个数据包文件（Ctrl+Shift+I）</source>
@@ -710,6 +702,10 @@ Then click "Render again".</translation>
     <message>
       <source>导入数据包</source>
       <translation>Import bundles</translation>
+    </message>
+    <message>
+      <source>导出数据包</source>
+      <translation>Export bundle</translation>
     </message>
     <message>
       <source>Inspector 数据包 (*.inspbundle *.zip *.enc);;所有文件 (*)</source>
@@ -887,7 +883,7 @@ Then click "Render again".</translation>
     </message>
     <message>
       <source>检查人员</source>
-      <translation>Inspectors</translation>
+      <translation>Inspector</translation>
     </message>
   </context>
   <context>

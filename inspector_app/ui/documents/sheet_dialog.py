@@ -213,7 +213,10 @@ class SheetDialog(QDialog):
         self.preview = preview
         self.thumbs.clear()
         for number, image in enumerate(preview.thumbnails, start=1):
-            item = QListWidgetItem(QIcon(QPixmap.fromImage(image)), str(number))
+            pixmap = QPixmap.fromImage(image)
+            icon = QIcon(pixmap)
+            icon.addPixmap(pixmap, QIcon.Mode.Selected)  # the page itself, not tinted by the selection colour
+            item = QListWidgetItem(icon, str(number))
             item.setTextAlignment(Qt.AlignmentFlag.AlignHCenter)
             self.thumbs.addItem(item)
         self._set_ready(True)

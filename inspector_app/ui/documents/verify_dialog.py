@@ -103,7 +103,7 @@ class VerifyDialog(QDialog):
         layout.addWidget(self.banner)
         layout.addWidget(self.details, 1)
         layout.addWidget(self.buttons)
-        self.resize(620, 460)
+        self.resize(640, 400)
         self.retranslate()
 
     def retranslate(self) -> None:

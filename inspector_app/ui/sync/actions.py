@@ -84,7 +84,14 @@ class SyncActions(QObject):
 
     def context(self) -> SyncContext:
         assert self.window.workspace is not None
-        return SyncContext(self.window.workspace, self.window.settings.actor, self.keyring)
+        settings = self.window.settings
+        return SyncContext(self.window.workspace, settings.actor, self.keyring, settings.inspector_name)
+
+    def _retire(self) -> None:
+        """The previous dialog, once closed, is deleted (each action opens a fresh one)."""
+        old, self.dialog = self.dialog, None
+        if old is not None and not old.isVisible():
+            old.deleteLater()
 
     def set_enabled(self, enabled: bool) -> None:
         for act in self.workspace_actions:
@@ -103,9 +110,9 @@ class SyncActions(QObject):
         return False
 
     def retranslate(self) -> None:
-        texts = {self.export: (self.tr("导出数据包…"), self.tr("导出"),
+        texts = {self.export: (self.tr("导出数据包…"), self.tr("导出数据包"),
                                self.tr("把待交换的检查写成签名数据包（U 盘或电子邮件传送）（Ctrl+E）")),
-                 self.import_files: (self.tr("导入数据包…"), self.tr("导入"),
+                 self.import_files: (self.tr("导入数据包…"), self.tr("导入数据包"),
                                      self.tr("导入一个或多个数据包文件（Ctrl+Shift+I）")),
                  self.import_folder: (self.tr("从文件夹导入数据包…"), "",
                                       self.tr("导入某个文件夹（如 U 盘）中的全部数据包")),
@@ -128,6 +135,7 @@ class SyncActions(QObject):
         if selected_id is None and self.window.tabs.currentIndex() == 0:
             row = self.window.current_row()
             selected_id = row["id"] if row else None
+        self._retire()
         dialog = ExportDialog(self.context(), self.window.runner, self.window, selected_id)
         dialog.exported.connect(lambda _result: self.window.reload())
         self.dialog = dialog
@@ -167,6 +175,7 @@ class SyncActions(QObject):
     def show_report(self, run: ImportRun) -> Any:
         from inspector_app.ui.sync.import_dialog import ImportReportDialog
 
+        self._retire()
         dialog = ImportReportDialog(run, self.window)
         dialog.show_conflicts.connect(self.do_conflicts)
         self.dialog = dialog
@@ -178,6 +187,7 @@ class SyncActions(QObject):
 
         if self.window.workspace is None:
             return None
+        self._retire()
         dialog = ConflictDialog(self.context(), self.window.runner, self.window)
         dialog.resolved.connect(lambda iid: self.window.refresh_inspection(iid) if iid else None)
         self.dialog = dialog
@@ -190,6 +200,7 @@ class SyncActions(QObject):
 
         if self.window.workspace is None:
             return None
+        self._retire()
         dialog = KeysDialog(self.context(), self.window.runner, self.window)
         self.dialog = dialog
         dialog.load()

@@ -56,6 +56,8 @@ def load_conflicts(context: SyncContext) -> list[dict[str, Any]]:
         for conflict in open_conflicts(session):
             local = session.scalar(select(Inspection).where(Inspection.uid == conflict.inspection_uid))
             incoming = json.loads(conflict.record)
+            if incoming.get("status") in ("completed", "exported"):  # what taking it here would make it
+                incoming["status"] = "received"
             incoming_values = {**incoming, "findings": len(incoming.get("findings", [])),
                                "inspectors": "、".join(p.get("name", "") for p in incoming.get("inspectors", []))}
             local_values: dict[str, Any] = {}

@@ -76,6 +76,7 @@ class EnrolDialog(QDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.confirm)
         layout.addWidget(self.buttons)
+        self.setMinimumWidth(600)
         self.retranslate()
         self._update()
 

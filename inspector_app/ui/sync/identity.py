@@ -3,6 +3,7 @@ tests), its status in words a non-programmer can act on, and the signing/encrypt
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -24,6 +25,7 @@ class SyncContext:
     workspace: Workspace
     actor: str
     keyring: KeyringBackend | None = None
+    name: str = ""  # the inspector's (or office's) name from the settings: it signs bundles and key files
 
     def status(self) -> BackendStatus:
         from inspector_app.secrets import backend_status
@@ -38,7 +40,10 @@ class SyncContext:
 
         with self.workspace.sessions.begin() as session:
             dev = device_id(session)
-        return load_identity(self.workspace, KeyStore(dev, self.keyring), with_encryption=with_encryption)
+        identity = load_identity(self.workspace, KeyStore(dev, self.keyring), with_encryption=with_encryption)
+        if self.name:  # otherwise the login name, which means nothing to the other side
+            identity = dataclasses.replace(identity, name=self.name)
+        return identity
 
     def role(self) -> str:
         from inspector_app.storage.models_sync import role

@@ -120,7 +120,19 @@ class ImportReportDialog(QDialog):
         if not 0 <= row < len(self.run.outcomes):
             self.lines.setRowCount(0)
             return
-        lines = self.run.outcomes[row].report.lines
+        report = self.run.outcomes[row].report
+        lines = report.lines
+        if report.status == "rejected":  # nothing was applied: the technical reason, for whoever supports
+            self.lines.setRowCount(1)
+            cells = [self.tr("文件"), report.path.name, status_text("rejected"), report.reason]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.lines.setItem(0, column, item)
+            self.lines.resizeColumnsToContents()
+            self.lines.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+            self.lines.resizeRowsToContents()
+            return
         self.lines.setRowCount(len(lines))
         for r, line in enumerate(lines):
             target = line.key

@@ -204,7 +204,6 @@ class KeysDialog(QDialog):
         self._fill()
 
     def _fill(self) -> None:
-        from inspector_app.bundle.signing import format_fingerprint
 
         data = self.data
         if not data:
@@ -217,6 +216,7 @@ class KeysDialog(QDialog):
         self.keyring.setText(problem or self.tr("本机的签名密钥保存在系统密钥环中（%1）。").replace("%1", status.backend))
         self.keyring.setStyleSheet(keyring_banner_style(bool(problem)))
         self.role.setCurrentIndex(max(0, self.role.findData(data["role"])))
+        self.fingerprint.setFont(fingerprint_font(self.font()) if data["fingerprint"] else self.font())
         if data["fingerprint"]:
             self.fingerprint.setText(fingerprint_lines(data["fingerprint"]))
         else:
@@ -227,7 +227,7 @@ class KeysDialog(QDialog):
         for r, key in enumerate(keys):
             state = (self.tr("已吊销 %1").replace("%1", key["revoked_at"]) if key["revoked"]
                      else self.tr("信任（%1 登记）").replace("%1", key["enrolled_at"]))
-            cells = [key["name"], role_label(key["role"]), format_fingerprint(key["fingerprint"]), state]
+            cells = [key["name"], role_label(key["role"]), fingerprint_lines(key["fingerprint"], 8), state]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, key["fingerprint"])
@@ -236,6 +236,7 @@ class KeysDialog(QDialog):
                 self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.resizeRowsToContents()
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -287,6 +288,7 @@ class KeysDialog(QDialog):
 
     def export_to(self, path: Path) -> None:
         context = self.context
+        name = context.name or self.data.get("name", "")
 
         def done(fingerprint: str) -> None:
             self.exported_path = path
@@ -294,7 +296,7 @@ class KeysDialog(QDialog):
                 "公钥已保存到\n%1\n\n把这个文件交给对方（U 盘或电子邮件均可）。对方登记时，请在电话中或当面"
                 "与其核对指纹：\n%2").replace("%1", str(path)).replace("%2", fingerprint_lines(fingerprint)))
 
-        self.runner.write(lambda _p, _c: export_public_key(context, path), done,
+        self.runner.write(lambda _p, _c: export_public_key(context, path, name), done,
                           lambda error: show_error(self, error, self.tr("公钥未导出")))
 
     def enrol_dialog(self) -> None:

@@ -1,0 +1,299 @@
+"""Sync by bundle through the dialogs: keys and trust (fingerprint, export, enrol with confirmation,
+revoke), export from an inspector's workspace and import in the office's (report, "已导入过", unknown
+key, a folder with a broken file, encryption), the conflict list, the keyring-missing message, and the
+supervisor's 验收 / 退回修改 on a received inspection. In-memory keyrings, work run inline."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from desk_support import demo_template, settings
+from PySide6.QtCore import QCoreApplication, QEvent
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from inspector_app.bundle.signing import format_fingerprint
+from inspector_app.domain.scoring import Answer
+from inspector_app.secrets import InMemoryKeyring
+from inspector_app.services import audit, inspections, photos
+from inspector_app.storage.engine import Workspace, open_workspace
+from inspector_app.storage.models import Inspection
+from inspector_app.ui.i18n import install_translators
+from inspector_app.ui.main_window import MainWindow
+from inspector_app.ui.settings import AppSettings
+from inspector_app.ui.sync.conflicts_dialog import ConflictDialog
+from inspector_app.ui.sync.enrol_dialog import EnrolDialog, read_key_file
+from inspector_app.ui.sync.export_dialog import ExportDialog
+from inspector_app.ui.sync.identity import SyncContext
+from inspector_app.ui.sync.import_dialog import ImportReportDialog
+from inspector_app.ui.sync.keys_dialog import KeysDialog
+from inspector_app.ui.tasks import InlineTaskRunner
+
+__all__ = ["demo_template", "settings"]
+
+
+@dataclass
+class Side:
+    ws: Workspace
+    context: SyncContext
+    runner: InlineTaskRunner
+    qtbot: QtBot
+
+    def keys(self) -> KeysDialog:
+        dialog = KeysDialog(self.context, self.runner)
+        self.qtbot.addWidget(dialog)  # deleted at teardown, not whenever Python collects it
+        dialog.load()
+        return dialog
+
+
+@pytest.fixture
+def field(qtbot: QtBot, tmp_path: Path, demo_template: Path) -> Iterator[Side]:
+    import shutil
+
+    shutil.copytree(demo_template, tmp_path / "field")
+    ws = open_workspace(tmp_path / "field")
+    yield Side(ws, SyncContext(ws, "季琳", InMemoryKeyring()), InlineTaskRunner(), qtbot)
+    ws.close()
+
+
+@pytest.fixture
+def office(qtbot: QtBot, tmp_path: Path) -> Iterator[Side]:
+    ws = open_workspace(tmp_path / "office")
+    side = Side(ws, SyncContext(ws, "科长", InMemoryKeyring()), InlineTaskRunner(), qtbot)
+    side.keys().change_role("office")
+    yield side
+    ws.close()
+
+
+@pytest.fixture
+def office_window(qtbot: QtBot, office: Side, settings: AppSettings) -> Iterator[MainWindow]:
+    install_translators("zh_CN")
+    win = MainWindow(office.runner, settings)
+    qtbot.addWidget(win)
+    win.sync.keyring = office.context.keyring
+    win.set_workspace(office.ws)
+    win.resize(1366, 768)
+    win.show()
+    win.reload()
+    yield win
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def enrol(into: Side, other: Side, tmp_path: Path) -> None:
+    """``other`` exports its public key through its keys dialog; ``into`` enrols it after confirming."""
+    file = tmp_path / f"{other.context.actor}.inspkey"
+    other.keys().export_to(file)
+    key = read_key_file(None, file)
+    assert key is not None
+    confirm = EnrolDialog(key)
+    into.qtbot.addWidget(confirm)
+    assert not confirm.ok.isEnabled()  # not before the fingerprint was confirmed
+    confirm.confirm.setChecked(True)
+    assert confirm.ok.isEnabled()
+    keys = into.keys()
+    keys.enrol(key, confirm.name(), confirm.role())
+    assert any(k["fingerprint"] == key.fingerprint and not k["revoked"] for k in keys.data["keys"])
+
+
+def complete_one(side: Side) -> int:
+    """Answer every item of an inspection in progress, sign it and complete it."""
+    with side.ws.sessions.begin() as s:
+        insp = s.scalars(select(Inspection).where(Inspection.status == "in_progress").order_by(Inspection.id)).first()
+        assert insp is not None
+        for item in inspections.template_for(insp).items:
+            inspections.set_answer(s, insp, item.code, Answer("符合"), "季琳")
+        signers = [("inspector", p.name) for p in insp.inspectors] + [("enterprise_rep", "王厂长")]
+        for number, (role, name) in enumerate(signers):
+            photos.save_signature(s, None, insp.id, role, name, [[[0.0, 0.0], [10.0 + number, 5.0], [20.0, 0.0]]],
+                                  "季琳")
+        inspections.complete(s, insp, "季琳")
+        return insp.id
+
+
+def export(side: Side, target: Path, selected: int | None = None, encrypt: bool = False) -> ExportDialog:
+    dialog = ExportDialog(side.context, side.runner, None, selected)
+    side.qtbot.addWidget(dialog)
+    dialog.load()
+    dialog.target.setText(str(target))
+    if encrypt:
+        dialog.encrypt.setChecked(True)
+    assert dialog.export_button.isEnabled()
+    dialog.start_export()
+    assert dialog.result_ is not None and target.is_file()
+    assert dialog.done_message is not None and str(target) in dialog.done_message.text()
+    dialog.done_message.close()
+    return dialog
+
+
+def status_of(ws: Workspace, uid: str) -> Inspection:
+    with ws.sessions() as s:
+        found = s.scalar(select(Inspection).where(Inspection.uid == uid))
+        assert found is not None
+        return found
+
+
+def uid_of(ws: Workspace, inspection_id: int) -> str:
+    with ws.sessions() as s:
+        return inspections.get(s, inspection_id).uid
+
+
+def test_keys_dialog_shows_the_fingerprint_in_groups_of_four(field: Side) -> None:
+    keys = field.keys()
+    shown = keys.fingerprint.text()
+    lines = shown.splitlines()
+    assert len(lines) == 4 and all(len(line.split()) == 4 for line in lines)
+    assert " ".join(lines) == format_fingerprint(field.context.identity().signer.fingerprint)
+    assert keys.export_button.isEnabled() and "系统密钥环" in keys.keyring.text()
+    assert keys.role.currentData() == "inspector"
+
+
+def test_keyring_missing_says_what_to_do(field: Side) -> None:
+    from keyring.backends import fail
+
+    context = SyncContext(field.ws, "季琳", fail.Keyring())
+    keys = KeysDialog(context, field.runner)
+    field.qtbot.addWidget(keys)
+    keys.load()
+    assert "密钥环" in keys.keyring.text() and "gnome-keyring" in keys.keyring.text()
+    assert not keys.export_button.isEnabled()
+    dialog = ExportDialog(context, field.runner)
+    field.qtbot.addWidget(dialog)
+    dialog.load()
+    assert dialog.keyring.isVisibleTo(dialog) and "不能签名" in dialog.keyring.text()
+    assert not dialog.export_button.isEnabled()
+
+
+def test_export_import_report_and_review(field: Side, office: Side, office_window: MainWindow,
+                                         tmp_path: Path) -> None:
+    enrol(office, field, tmp_path)
+    inspection_id = complete_one(field)
+    uid = uid_of(field.ws, inspection_id)
+    dialog = export(field, tmp_path / "out.inspbundle", selected=inspection_id)
+    assert dialog.checked_ids() == [inspection_id]  # the selected row only
+    assert status_of(field.ws, uid).status == "exported"
+
+    office_window.sync.run_import([tmp_path / "out.inspbundle"])
+    report = office_window.sync.dialog
+    assert isinstance(report, ImportReportDialog)
+    assert report.status_texts() == ["已导入"] and "已导入 1" in report.summary.text()
+    actions = {report.lines.item(r, 2).text() for r in range(report.lines.rowCount())}  # type: ignore[union-attr]
+    assert "新增" in actions
+    received = status_of(office.ws, uid)
+    assert received.status == "received"
+    report.close()
+
+    office_window.sync.run_import([tmp_path / "out.inspbundle"])  # the same bundle again
+    again = office_window.sync.dialog
+    assert again.status_texts() == ["已导入过"] and "以前已导入过" in again.files.item(0, 3).text()
+    again.close()
+
+    # the supervisor accepts, then returns it with a comment; the row follows
+    assert office_window.select_row(received.id)
+    assert office_window.sync.accept.isEnabled()
+    office_window.sync.do_accept()
+    assert status_of(office.ws, uid).status == "accepted"
+    assert office_window.current_row()["status"] == "accepted"  # type: ignore[index]
+    assert not office_window.sync.accept.isEnabled() and office_window.sync.return_.isEnabled()
+    office_window.sync.do_return("B2 证据不足，请补充照片")
+    returned = status_of(office.ws, uid)
+    assert returned.status == "returned" and returned.reviewer_comment == "B2 证据不足，请补充照片"
+    assert office_window.current_row()["status"] == "returned"  # type: ignore[index]
+    with office.ws.sessions() as s:
+        trail = [(e.field, e.new_value, e.reason) for e in audit.trail(s, received.id)]
+    assert ("status", "returned", "B2 证据不足，请补充照片") in trail
+    assert ("reviewer_comment", "B2 证据不足，请补充照片", "") in [(f, n, r or "") for f, n, r in trail]
+
+
+def test_return_needs_a_comment(qtbot: QtBot) -> None:
+    from inspector_app.ui.sync.review import ReturnDialog
+
+    dialog = ReturnDialog("常州恒达机械制造有限公司")
+    qtbot.addWidget(dialog)
+    assert not dialog.ok.isEnabled()
+    dialog.comment.setPlainText("   ")
+    assert not dialog.ok.isEnabled()
+    dialog.comment.setPlainText("请补充照片")
+    assert dialog.ok.isEnabled() and dialog.text() == "请补充照片"
+
+
+def test_unknown_key_is_rejected_with_its_fingerprint(field: Side, office_window: MainWindow, tmp_path: Path) -> None:
+    complete_one(field)
+    export(field, tmp_path / "stranger.inspbundle")
+    office_window.sync.run_import([tmp_path / "stranger.inspbundle"])
+    report = office_window.sync.dialog
+    assert report.status_texts() == ["已拒绝"]
+    reason = report.files.item(0, 3).text()
+    assert "未登记" in reason and format_fingerprint(field.context.identity().signer.fingerprint) in reason
+
+
+def test_folder_import_with_a_broken_file_and_revocation(field: Side, office: Side, office_window: MainWindow,
+                                                         tmp_path: Path) -> None:
+    enrol(office, field, tmp_path)
+    complete_one(field)
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    export(field, stick / "1.inspbundle")
+    complete_one(field)
+    export(field, stick / "2.inspbundle")
+    (stick / "3-damaged.inspbundle").write_bytes(b"PK\x03\x04 not really a zip")
+    office_window.sync.run_import([stick])
+    report = office_window.sync.dialog
+    assert report.status_texts() == ["已导入", "已导入", "已拒绝"]
+    assert "未导入任何内容" in report.files.item(2, 3).text()
+    assert "已拒绝 1" in report.summary.text()
+
+    keys = office.keys()  # revoke the inspector's key: the next bundle is refused
+    keys.table.selectRow(0)
+    keys.revoke_selected(confirm=False)
+    assert keys.data["keys"][0]["revoked"] and "已吊销" in keys.table.item(0, 3).text()  # type: ignore[union-attr]
+    complete_one(field)
+    export(field, tmp_path / "after.inspbundle")
+    office_window.sync.run_import([tmp_path / "after.inspbundle"])
+    assert "已被吊销" in office_window.sync.dialog.files.item(0, 3).text()
+
+
+def test_encrypted_bundle_to_the_office(field: Side, office: Side, office_window: MainWindow, tmp_path: Path) -> None:
+    enrol(office, field, tmp_path)
+    enrol(field, office, tmp_path)  # the office's key file carries its encryption key
+    complete_one(field)
+    dialog = export(field, tmp_path / "secret.inspbundle", encrypt=True)
+    assert dialog.result_ is not None and dialog.result_.encrypted
+    from inspector_app.bundle.crypto import is_encrypted
+
+    assert is_encrypted(tmp_path / "secret.inspbundle")
+    office_window.sync.run_import([tmp_path / "secret.inspbundle"])
+    assert office_window.sync.dialog.status_texts() == ["已导入"]
+
+
+def test_conflict_list_takes_the_incoming_revision(field: Side, office: Side, office_window: MainWindow,
+                                                   tmp_path: Path) -> None:
+    enrol(office, field, tmp_path)
+    inspection_id = complete_one(field)
+    uid = uid_of(field.ws, inspection_id)
+    export(field, tmp_path / "first.inspbundle")
+    office_window.sync.run_import([tmp_path / "first.inspbundle"])
+    office_id = status_of(office.ws, uid).id
+    office_window.select_row(office_id)
+    office_window.sync.do_accept()  # changed in the office …
+    with field.ws.sessions.begin() as s:  # … and in the field
+        insp = inspections.get(s, inspection_id)
+        inspections.reopen(s, insp, "补充说明", "季琳")
+        item = inspections.template_for(insp).items[0]
+        inspections.set_answer(s, insp, item.code, Answer("符合", note="复核后补充"), "季琳")
+        inspections.complete(s, insp, "季琳")
+    export(field, tmp_path / "second.inspbundle")
+    office_window.sync.run_import([tmp_path / "second.inspbundle"])
+    report = office_window.sync.dialog
+    assert report.run.total("conflict") == 1 and report.conflicts_button.isVisibleTo(report)
+
+    report.conflicts_button.click()  # → the conflict list
+    conflicts = office_window.sync.dialog
+    assert isinstance(conflicts, ConflictDialog) and len(conflicts.rows) == 1
+    assert conflicts.compare.item(0, 0).text() == "已验收"  # type: ignore[union-attr]
+    assert conflicts.compare.item(0, 1).text() == "已接收"  # type: ignore[union-attr]
+    conflicts.resolve(take_incoming=True, confirm=False)
+    assert conflicts.rows == [] and not conflicts.take.isEnabled()
+    assert status_of(office.ws, uid).status == "received"
