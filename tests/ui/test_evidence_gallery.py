@@ -174,3 +174,18 @@ def test_english_translation(qtbot: QtBot, workspace_and_id: tuple[Workspace, in
         assert editor.sign_button.text() == "Signatures…"
     finally:
         install_translators("zh_CN")
+
+
+def test_painting_many_frames_does_not_exhaust_none(qtbot: QtBot, panel: EvidencePanel, tmp_path: Path) -> None:
+    """PySide6 6.12 on CPython 3.11 loses a reference to None on every void call; a gallery repaints
+    hundreds of cells per frame, which without ``refcount_guard`` aborts Python within seconds."""
+    import sys
+
+    from inspector_app.ui.evidence import refcount_guard
+
+    panel.add_paths(make_photos(tmp_path / "many", 30))
+    panel.resize(700, 700)
+    for _ in range(300):
+        panel.view.viewport().grab()
+    assert sys.getrefcount(None) > 1000
+    assert refcount_guard.ensure() in (True, False)

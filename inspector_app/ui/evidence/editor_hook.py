@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Slot
-from PySide6.QtWidgets import QPushButton, QTabWidget, QWidget
+from PySide6.QtWidgets import QPushButton, QSplitter, QTabWidget, QWidget
 
 from inspector_app.ui.evidence.panel import EvidencePanel
 from inspector_app.ui.evidence.signatures import SignaturesDialog
@@ -49,6 +49,19 @@ class _Link(QObject):
     def status_changed(self) -> None:
         self.panel.set_locked(self.editor.controller.locked)
         self.findings_changed()
+
+    @Slot(int)
+    def tab_changed(self, index: int) -> None:
+        """The photos need room: while their tab is shown it takes two thirds of the right column."""
+        tabs = self.panel.parentWidget()
+        while tabs is not None and not isinstance(tabs, QTabWidget):
+            tabs = tabs.parentWidget()
+        splitter = tabs.parentWidget() if tabs is not None else None
+        if not isinstance(splitter, QSplitter) or splitter.count() != 2:
+            return
+        total = sum(splitter.sizes()) or splitter.height()
+        share = 0.66 if tabs.widget(index) is self.panel else 0.41  # type: ignore[union-attr]
+        splitter.setSizes([int(total * (1 - share)), int(total * share)])
 
     @Slot(set)
     def photos_changed(self, codes: set[str]) -> None:
@@ -92,6 +105,7 @@ def findings_and_photos(editor: Any, findings_panel: QWidget) -> QTabWidget:
     editor.installEventFilter(link)
     editor.evidence = panel
     editor.evidence_tabs = tabs
+    tabs.currentChanged.connect(link.tab_changed)
     link.status_changed()
     link.item_changed(editor.tree.current_code())
     panel.reload(sync=True)  # emits photosChanged for the tree's markers

@@ -25,7 +25,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QImage, QPainter, QPen
+from PySide6.QtGui import QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QListView,
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.photos.store import PhotoStore
+from inspector_app.ui.evidence import refcount_guard
 from inspector_app.ui.evidence.data import PhotoRow, derived_path
 from inspector_app.ui.evidence.thumbnails import ThumbnailCache
 
@@ -65,6 +66,7 @@ def in_scope(row: PhotoRow, scope: Scope) -> bool:
 class GalleryModel(QAbstractListModel):
     def __init__(self, store: PhotoStore, thumbs: ThumbnailCache, parent: Any = None) -> None:
         super().__init__(parent)
+        refcount_guard.ensure()  # painting hundreds of cells per frame would otherwise abort Python
         self.store = store
         self.thumbs = thumbs
         self._all: list[PhotoRow] = []
@@ -112,6 +114,10 @@ class GalleryModel(QAbstractListModel):
     def photo(self, photo_id: int) -> PhotoRow | None:
         return next((r for r in self._all if r.id == photo_id), None)
 
+    def thumbnail(self, row: PhotoRow) -> QPixmap | None:
+        """The cached thumbnail, or None after asking for it to be loaded (only painted cells ask)."""
+        return self.thumbs.pixmap(row.id, derived_path(self.store, row.thumb_sha256))
+
     def _thumb_loaded(self, photo_id: int) -> None:
         row = self._row_of.get(photo_id)
         if row is not None:
@@ -135,7 +141,7 @@ class GalleryModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return row.caption or row.file_name
         if role == Qt.ItemDataRole.DecorationRole:
-            return self.thumbs.pixmap(row.id, derived_path(self.store, row.thumb_sha256))
+            return self.thumbnail(row) or QPixmap()  # never None: PySide 6.12 mis-counts a None sent back to Python
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.describe(row)
         if role == ROW_ROLE:
@@ -191,7 +197,9 @@ class GalleryDelegate(QStyledItemDelegate):
         return CELL
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        row: PhotoRow | None = index.data(ROW_ROLE)
+        model = index.model()
+        # Read the model directly: no QVariant round trip for each of hundreds of cells per frame.
+        row = model.row_at(index.row()) if isinstance(model, GalleryModel) else None
         if row is None:
             return
         painter.save()
@@ -199,7 +207,7 @@ class GalleryDelegate(QStyledItemDelegate):
         selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
         painter.fillRect(rect.adjusted(2, 2, -2, -2), QColor("#bbdefb" if selected else "#fafafa"))
         box = QRect(rect.x() + (rect.width() - THUMB) // 2, rect.y() + 6, THUMB, THUMB)
-        pixmap = index.data(Qt.ItemDataRole.DecorationRole)
+        pixmap = model.thumbnail(row)  # type: ignore[union-attr]
         if pixmap is None or pixmap.isNull():
             painter.fillRect(box, QColor("#e0e0e0"))
             painter.setPen(QColor("#9e9e9e"))
@@ -226,7 +234,7 @@ class GalleryDelegate(QStyledItemDelegate):
         painter.setPen(QPen(QColor("#212121")))
         text_rect = QRect(rect.x() + 6, box.bottom() + 4, rect.width() - 12, rect.bottom() - box.bottom() - 6)
         caption = option.fontMetrics.elidedText(  # type: ignore[attr-defined]
-            str(index.data(Qt.ItemDataRole.DisplayRole) or ""), Qt.TextElideMode.ElideRight, text_rect.width())
+            row.caption or row.file_name, Qt.TextElideMode.ElideRight, text_rect.width())
         painter.drawText(text_rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, caption)
         if selected:
             painter.setPen(QPen(QColor("#1565c0"), 2))

@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.photos.markup import DEFAULT_COLOR, Shape, parse_shapes
+from inspector_app.ui.evidence import refcount_guard
 
 TOOLS = ("arrow", "ellipse", "circle", "rect", "text")
 COLORS = (DEFAULT_COLOR, "#FDD835", "#FFFFFF", "#1E88E5")
@@ -138,14 +139,17 @@ def shape_item(shape: Shape, w: float, h: float) -> QGraphicsItem:
     elif shape.kind == "circle":
         r = shape.r * unit
         path.addEllipse(QPointF(shape.cx * w, shape.cy * h), r, r)
-    elif shape.kind == "text":
+    elif shape.kind == "text":  # a white halo under the coloured glyphs, as photos.markup draws it
         font = QFont()
         font.setPixelSize(max(6, round(shape.size * unit)))
         path.addText(0, 0, font, shape.text)
         path.translate(shape.x * w - path.boundingRect().x(), shape.y * h - path.boundingRect().y())
         item.setPath(path)
-        item.setPen(QPen(QColor(255, 255, 255, 230), max(1.0, shape.size * unit / 7)))
-        item.setBrush(QBrush(colour))
+        item.setPen(QPen(QColor(255, 255, 255, 230), 2 * max(1.0, shape.size * unit / 14), Qt.PenStyle.SolidLine,
+                         Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
+        glyphs = QGraphicsPathItem(path, item)
+        glyphs.setPen(Qt.PenStyle.NoPen)
+        glyphs.setBrush(QBrush(colour))
         return item
     item.setPath(path)
     item.setPen(pen)
@@ -158,6 +162,7 @@ class MarkupDialog(QDialog):
     def __init__(self, image_path: Path, shapes_json: str = "", parent: QWidget | None = None,
                  title: str = "") -> None:
         super().__init__(parent)
+        refcount_guard.ensure()
         self.setWindowTitle(title or self.tr("标注照片"))
         self.pixmap = QPixmap(str(image_path))
         self.w, self.h = max(1, self.pixmap.width()), max(1, self.pixmap.height())
@@ -172,7 +177,7 @@ class MarkupDialog(QDialog):
         self._preview: QGraphicsItem | None = None
         self.tool = "arrow"
         self.color = COLORS[0]
-        self.width = WIDTHS[1]
+        self.pen_width = WIDTHS[1]
         self.toolbar = self._toolbar()
         self.hint = QLabel(self.tr("在照片上拖动画出箭头、圆或矩形；文字工具单击放置。Ctrl+Z 撤销"))
         self.hint.setStyleSheet("color: #607d8b;")
@@ -218,7 +223,7 @@ class MarkupDialog(QDialog):
         for width, label in zip(WIDTHS, (self.tr("细"), self.tr("中"), self.tr("粗")), strict=True):
             self.width_box.addItem(label, width)
         self.width_box.setCurrentIndex(1)
-        self.width_box.currentIndexChanged.connect(lambda i: setattr(self, "width", WIDTHS[i]))
+        self.width_box.currentIndexChanged.connect(lambda i: setattr(self, "pen_width", WIDTHS[i]))
         bar.addWidget(self.color_box)
         bar.addWidget(self.width_box)
         bar.addSeparator()
@@ -258,15 +263,15 @@ class MarkupDialog(QDialog):
         w, h = self.w, self.h
         if self.tool == "text":
             return Shape("text", x=a.x() / w, y=a.y() / h, text=text, color=self.color,
-                         size=self.width * 6) if text.strip() else None
+                         size=self.pen_width * 6) if text.strip() else None
         if math.hypot(b.x() - a.x(), b.y() - a.y()) < 4 * max(w, h) / 1000:
             return None
         if self.tool == "circle":
             r = math.hypot(b.x() - a.x(), b.y() - a.y()) / max(w, h) * 1000
-            return Shape("circle", cx=a.x() / w, cy=a.y() / h, r=min(r, 1000.0), color=self.color, width=self.width)
+            return Shape("circle", cx=a.x() / w, cy=a.y() / h, r=min(r, 1000.0), color=self.color, width=self.pen_width)
         clamp = [min(2.0, max(-1.0, v)) for v in (a.x() / w, a.y() / h, b.x() / w, b.y() / h)]
         return Shape(self.tool, x1=clamp[0], y1=clamp[1], x2=clamp[2], y2=clamp[3],  # type: ignore[arg-type]
-                     color=self.color, width=self.width)
+                     color=self.color, width=self.pen_width)
 
     def _dragged(self, a: QPointF, b: QPointF, finished: bool) -> None:
         if self._preview is not None:

@@ -250,13 +250,14 @@ class EvidencePanel(QWidget):
 
     def describe(self, row: PhotoRow) -> str:
         source = self.tr("EXIF") if row.time_source == "exif" else self.tr("设备时钟，可能不准")
-        parts = [self.tr("拍摄：{0}（{1}）").format(row.captured_text or self.tr("未知"), source),
-                 self.tr("GPS：{0}").format(row.gps_text or self.tr("无")),
-                 self.tr("相机：{0}").format(row.camera or self.tr("未知")),
-                 f"{row.file_name}  {row.width}×{row.height}  SHA-256 {row.sha256[:12]}…"]
+        role = ""
         if row.role:
-            parts.append(self.tr("整改前照片") if row.role == "before" else self.tr("整改后照片"))
-        return "\n".join(parts)
+            role = "  " + (self.tr("整改前照片") if row.role == "before" else self.tr("整改后照片"))
+        return "\n".join([
+            self.tr("拍摄：{0}（{1}）").format(row.captured_text or self.tr("未知"), source) + role,
+            self.tr("GPS：{0}").format(row.gps_text or self.tr("无")) + "　"
+            + self.tr("相机：{0}").format(row.camera or self.tr("未知")),
+            f"{row.file_name}  {row.width}×{row.height}  SHA-256 {row.sha256[:12]}…"])
 
     # -- adding ----------------------------------------------------------------------------
     def add_paths(self, paths: Sequence[Path]) -> None:
