@@ -312,12 +312,16 @@ Signed by this installation's key:
       <translation>%1 file(s): %2 imported, %3 already imported, %4 rejected.</translation>
     </message>
     <message>
-      <source>新增 %1，更新 %2，冲突 %3，拒绝 %4。</source>
-      <translation>%1 added, %2 updated, %3 in conflict, %4 rejected.</translation>
+      <source>其中的记录：新增 %1，更新 %2，冲突 %3，拒绝 %4。</source>
+      <translation>Records in them: %1 added, %2 updated, %3 in conflict, %4 rejected.</translation>
     </message>
     <message>
       <source>有 %1 项冲突等待处理：对方的修改与本机的修改不一致，不会自动覆盖。</source>
       <translation>%1 conflict(s) waiting: the other side's changes and the local ones differ, so nothing was overwritten.</translation>
+    </message>
+    <message>
+      <source>导入已取消：其余 %1 个文件没有导入（已导入的保持不变），可以稍后再导入。</source>
+      <translation>Import cancelled: the remaining %1 file(s) were not imported (those already imported stay); import them later.</translation>
     </message>
     <message>
       <source>所选位置没有找到数据包文件（*.inspbundle）。</source>

@@ -171,3 +171,32 @@ def test_english_dialogs(qtbot: QtBot, window: MainWindow, workspace: Workspace)
         assert "Unknown record" in verify.verdict.text()
     finally:
         install_translators("zh_CN")
+
+
+def settle(runner: Any) -> None:
+    """Wait until the pool is idle; a result arriving at the end may start more work (the page view)."""
+    for _ in range(10):
+        if runner.wait_idle(60000):
+            return
+    raise AssertionError("the task runner never became idle")
+
+
+def test_render_on_the_real_worker_threads(qtbot: QtBot, window: MainWindow, workspace: Workspace) -> None:
+    from inspector_app.ui.tasks import TaskRunner
+
+    runner = TaskRunner()
+    try:
+        dialog = SheetDialog(workspace, runner, "测试", _inspection(workspace, "completed"), "", window)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.render()
+        settle(runner)
+        qtbot.waitUntil(lambda: dialog.preview is not None and not dialog.page_view.pixmap().isNull(), timeout=20000)
+        assert dialog.thumbs.count() == dialog.preview.pages > 0  # type: ignore[union-attr]
+        dialog.zoom.setCurrentIndex(dialog.zoom.findData(1.5))  # pages render on the pool, under one lock
+        dialog.thumbs.setCurrentRow(dialog.thumbs.count() - 1)
+        settle(runner)
+        assert dialog.zoom_factor() == 1.5 and not dialog.page_view.pixmap().isNull()
+        dialog.close()
+    finally:
+        runner.shutdown()

@@ -297,3 +297,28 @@ def test_conflict_list_takes_the_incoming_revision(field: Side, office: Side, of
     conflicts.resolve(take_incoming=True, confirm=False)
     assert conflicts.rows == [] and not conflicts.take.isEnabled()
     assert status_of(office.ws, uid).status == "received"
+
+
+def test_cancelled_import_keeps_what_was_imported(field: Side, office: Side, office_window: MainWindow,
+                                                  tmp_path: Path) -> None:
+    from inspector_app.services.progress import CancelToken
+    from inspector_app.ui.sync.import_work import import_work
+
+    enrol(office, field, tmp_path)
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    complete_one(field)
+    export(field, stick / "1.inspbundle")
+    complete_one(field)
+    export(field, stick / "2.inspbundle")
+    cancel = CancelToken()
+
+    def progress(done: int, _total: int, _message: str) -> None:
+        if done >= 1:  # the user presses Cancel once the first file is in
+            cancel.cancel()
+
+    run = import_work(office.context, [stick], progress, cancel)
+    assert [o.report.status for o in run.outcomes] == ["imported"]
+    assert [p.name for p in run.not_done] == ["2.inspbundle"]
+    report = office_window.sync.show_report(run)
+    assert "导入已取消" in report.summary.text() and "其余 1 个文件" in report.summary.text()

@@ -76,14 +76,17 @@ class ImportReportDialog(QDialog):
         files = self.tr("共 %1 个文件：已导入 %2，已导入过 %3，已拒绝 %4。").replace("%1", str(len(run.outcomes)))
         files = files.replace("%2", str(run.files("imported"))).replace("%3", str(run.files("already imported")))
         files = files.replace("%4", str(run.files("rejected")))
-        records = self.tr("新增 %1，更新 %2，冲突 %3，拒绝 %4。").replace("%1", str(run.total("added")))
+        records = self.tr("其中的记录：新增 %1，更新 %2，冲突 %3，拒绝 %4。").replace("%1", str(run.total("added")))
         records = records.replace("%2", str(run.total("updated"))).replace("%3", str(run.total("conflict")))
         records = records.replace("%4", str(run.total("rejected")))
         text = f"<b>{files}</b><br>{records}"
         if run.open_conflicts:
             text += "<br>" + self.tr("有 %1 项冲突等待处理：对方的修改与本机的修改不一致，不会自动覆盖。").replace(
                 "%1", str(run.open_conflicts))
-        if not run.outcomes:
+        if run.not_done:
+            text += "<br><b>" + self.tr("导入已取消：其余 %1 个文件没有导入（已导入的保持不变），可以稍后再导入。").replace(
+                "%1", str(len(run.not_done))) + "</b>"
+        if not run.outcomes and not run.not_done:
             text = self.tr("所选位置没有找到数据包文件（*.inspbundle）。")
         self.summary.setText(text)
         self.conflicts_button.setText(self.tr("处理冲突…"))

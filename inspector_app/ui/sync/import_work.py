@@ -32,6 +32,7 @@ class ImportRun:
     keyring_message: str = ""  # why encrypted bundles could not be opened, if that happened
     names: dict[str, tuple[int, str]] = field(default_factory=dict)  # inspection uid → (local id, enterprise)
     open_conflicts: int = 0
+    not_done: list[Path] = field(default_factory=list)  # files left when the user cancelled
 
     def total(self, action: str) -> int:
         return sum(1 for o in self.outcomes for line in o.report.lines if line.action == action)
@@ -66,7 +67,9 @@ def import_work(context: SyncContext, paths: list[Path], progress: Any, cancel: 
             status = getattr(exc, "status", None)
             run.keyring_message = keyring_problem(status) if status is not None else str(exc)
     for number, path in enumerate(files):
-        cancel.raise_if_cancelled()
+        if cancel.cancelled:  # what was imported stays imported; the rest is listed as not done
+            run.not_done = files[number:]
+            break
         progress(number, len(files), path.name)
 
         def inner(done: int, total: int, _message: str, name: str = path.name, index: int = number) -> None:
@@ -76,8 +79,9 @@ def import_work(context: SyncContext, paths: list[Path], progress: Any, cancel: 
             report = import_bundle(context.workspace, path, identity=identity, progress=inner, cancel=cancel)
             run.outcomes.append(FileOutcome(path, report))
         except (InspectorError, OSError) as exc:  # one bad file never stops the others
-            if isinstance(exc, Cancelled):
-                raise
+            if isinstance(exc, Cancelled):  # this file was rolled back as a whole
+                run.not_done = files[number:]
+                break
             code = "rejected" if isinstance(exc, Rejected) else str(getattr(exc, "code", "") or "error")
             run.outcomes.append(FileOutcome(path, ImportReport(path, "rejected", str(exc)), code,
                                             str(getattr(exc, "fingerprint", "") or "")))
