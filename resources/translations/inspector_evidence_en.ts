@@ -75,7 +75,7 @@
     </message>
     <message>
         <source>检查人员和被检查单位负责人签名，或记录拒绝签名</source>
-        <translation>Inspectors' and the representative's signatures, or a recorded refusal</translation>
+        <translation>Inspectors&apos; and the representative&apos;s signatures, or a recorded refusal</translation>
     </message>
 </context>
 <context>
@@ -142,7 +142,7 @@
     </message>
     <message>
         <source>当前检查项的照片</source>
-        <translation>Current item's photos</translation>
+        <translation>Current item&apos;s photos</translation>
     </message>
     <message>
         <source>全部照片</source>
@@ -238,7 +238,7 @@
     </message>
     <message>
         <source>没有找到可用的摄像头。可以用手机拍照后把照片拖到这里或通过“添加照片”导入。</source>
-        <translation>No camera was found. Take the photo with a phone and drop it here, or use "Add photos".</translation>
+        <translation>No camera was found. Take the photo with a phone and drop it here, or use &quot;Add photos&quot;.</translation>
     </message>
     <message>
         <source>照片</source>
@@ -429,7 +429,7 @@
     </message>
     <message>
         <source>见证人姓名</source>
-        <translation>Witness's name</translation>
+        <translation>Witness&apos;s name</translation>
     </message>
     <message>
         <source>清除</source>
@@ -468,7 +468,7 @@
     </message>
     <message>
         <source>签名人姓名</source>
-        <translation>Signer's name</translation>
+        <translation>Signer&apos;s name</translation>
     </message>
     <message>
         <source>清除</source>
@@ -488,7 +488,7 @@
     </message>
     <message>
         <source>请填写签名人姓名</source>
-        <translation>Please enter the signer's name</translation>
+        <translation>Please enter the signer&apos;s name</translation>
     </message>
     <message>
         <source>签名是空白的，请在框内签名</source>
@@ -538,7 +538,7 @@
     </message>
     <message>
         <source>每位检查人员和被检查单位负责人须签名；负责人拒绝签名时记录理由，可由见证人签名证明。</source>
-        <translation>Every inspector and the enterprise's representative must sign; if the representative refuses, record why – a witness may sign to confirm.</translation>
+        <translation>Every inspector and the enterprise&apos;s representative must sign; if the representative refuses, record why – a witness may sign to confirm.</translation>
     </message>
     <message>
         <source>检查人员</source>
@@ -546,7 +546,7 @@
     </message>
     <message>
         <source>被检查单位负责人</source>
-        <translation>Enterprise's representative</translation>
+        <translation>Enterprise&apos;s representative</translation>
     </message>
     <message>
         <source>见证人</source>

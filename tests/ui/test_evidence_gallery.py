@@ -189,3 +189,20 @@ def test_painting_many_frames_does_not_exhaust_none(qtbot: QtBot, panel: Evidenc
         panel.view.viewport().grab()
     assert sys.getrefcount(None) > 1000
     assert refcount_guard.ensure() in (True, False)
+
+
+def test_drop_on_the_editor_adds_to_the_current_item(qtbot: QtBot, workspace_and_id: tuple[Workspace, int],
+                                                     tmp_path: Path) -> None:
+    workspace, inspection_id = workspace_and_id
+    editor = InspectionEditor(workspace, inspection_id, InlineTaskRunner(), ACTOR)
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.evidence.adder.workers = 1
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in make_photos(tmp_path / "drop", 2)])
+    event = QDropEvent(QPointF(300, 300), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    assert editor.evidence.editor_link.eventFilter(editor, event)  # the filter the editor has installed
+    rows = stored(workspace, inspection_id)
+    assert len(rows) == 2 and {r.item_code for r in rows} == {editor.tree.current_code()}
+    assert editor.evidence_tabs.currentWidget() is editor.evidence

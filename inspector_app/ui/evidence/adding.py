@@ -42,7 +42,7 @@ class Target:
 def image_bytes(image: QImage, fmt: str = "PNG", quality: int = -1) -> bytes:
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, fmt, quality)
+    image.save(buffer, fmt, quality)  # type: ignore[call-overload]  # the stubs say bytes; PySide wants str
     return bytes(buffer.data().data())
 
 
@@ -81,7 +81,7 @@ class AddSummaryDialog(QDialog):
         self.resize(620, 320 if report.rejected else 120)
 
     def rejected_names(self) -> list[str]:
-        return [self.table.item(r, 0).text() for r in range(self.table.rowCount())]
+        return [item.text() for r in range(self.table.rowCount()) if (item := self.table.item(r, 0)) is not None]
 
 
 class PhotoAdder(QObject):

@@ -39,6 +39,7 @@ class CameraDialog(QDialog):
         from PySide6.QtMultimediaWidgets import QVideoWidget
 
         self.setWindowTitle(self.tr("拍照"))
+        self.status = QLabel()
         self._devices = devices
         self._camera_class = QCamera
         self.session = QMediaCaptureSession(self)
@@ -54,7 +55,6 @@ class CameraDialog(QDialog):
         for device in devices:
             self.choice.addItem(device.description())
         self.choice.currentIndexChanged.connect(self._use)
-        self.status = QLabel()
         self.shoot = QPushButton(self.tr("拍照 (空格)"))
         self.shoot.setShortcut("Space")
         self.shoot.clicked.connect(self.capture.capture)

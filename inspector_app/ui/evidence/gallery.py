@@ -55,9 +55,9 @@ Scope = tuple[str, Any]
 def in_scope(row: PhotoRow, scope: Scope) -> bool:
     kind, value = scope
     if kind == "item":
-        return row.item_code == value
+        return bool(row.item_code == value)
     if kind == "finding":
-        return row.finding_id == value
+        return bool(row.finding_id == value)
     if kind == "inspection":
         return not row.item_code and row.finding_id is None
     return True
@@ -199,15 +199,17 @@ class GalleryDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         model = index.model()
         # Read the model directly: no QVariant round trip for each of hundreds of cells per frame.
-        row = model.row_at(index.row()) if isinstance(model, GalleryModel) else None
+        if not isinstance(model, GalleryModel):
+            return
+        row = model.row_at(index.row())
         if row is None:
             return
         painter.save()
-        rect: QRect = option.rect  # type: ignore[attr-defined]
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        rect: QRect = option.rect
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
         painter.fillRect(rect.adjusted(2, 2, -2, -2), QColor("#bbdefb" if selected else "#fafafa"))
         box = QRect(rect.x() + (rect.width() - THUMB) // 2, rect.y() + 6, THUMB, THUMB)
-        pixmap = model.thumbnail(row)  # type: ignore[union-attr]
+        pixmap = model.thumbnail(row)
         if pixmap is None or pixmap.isNull():
             painter.fillRect(box, QColor("#e0e0e0"))
             painter.setPen(QColor("#9e9e9e"))
@@ -233,7 +235,7 @@ class GalleryDelegate(QStyledItemDelegate):
             x += 23
         painter.setPen(QPen(QColor("#212121")))
         text_rect = QRect(rect.x() + 6, box.bottom() + 4, rect.width() - 12, rect.bottom() - box.bottom() - 6)
-        caption = option.fontMetrics.elidedText(  # type: ignore[attr-defined]
+        caption = option.fontMetrics.elidedText(
             row.caption or row.file_name, Qt.TextElideMode.ElideRight, text_rect.width())
         painter.drawText(text_rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, caption)
         if selected:
@@ -291,6 +293,9 @@ class GalleryView(QListView):
         return mime.hasFormat(MIME_IDS) or mime.hasUrls() or mime.hasImage()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        self._drag(event)
+
+    def _drag(self, event: QDragMoveEvent) -> None:
         if self._accepts(event.mimeData()):
             event.setDropAction(Qt.DropAction.MoveAction if event.mimeData().hasFormat(MIME_IDS)
                                 else Qt.DropAction.CopyAction)
@@ -299,7 +304,7 @@ class GalleryView(QListView):
             event.ignore()
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        self.dragEnterEvent(event)
+        self._drag(event)
 
     def drop_row(self, pos: QPoint) -> int:
         """The row a drop at ``pos`` goes before (after the last when below every photo)."""
