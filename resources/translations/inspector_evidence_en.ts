@@ -169,6 +169,10 @@
         <translation>the inspection (no item)</translation>
     </message>
     <message>
+        <source>检查已锁定，照片只能查看；隐患的整改照片可选“隐患：…”后添加</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>新照片添加到：{0}；可拖入文件或文件夹</source>
         <translation>New photos go to: {0}; drop files or folders here</translation>
     </message>
@@ -215,6 +219,10 @@
     <message>
         <source>整改后照片</source>
         <translation>After rectification</translation>
+    </message>
+    <message>
+        <source>检查已锁定，不能再添加照片。整改照片请先在上方选择对应的隐患。</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>照片 ({0});;所有文件 (*)</source>

@@ -206,3 +206,13 @@ def test_drop_on_the_editor_adds_to_the_current_item(qtbot: QtBot, workspace_and
     rows = stored(workspace, inspection_id)
     assert len(rows) == 2 and {r.item_code for r in rows} == {editor.tree.current_code()}
     assert editor.evidence_tabs.currentWidget() is editor.evidence
+
+
+def test_locked_inspection_refuses_new_photos_with_a_message(panel: EvidencePanel, tmp_path: Path,
+                                                              workspace_and_id: tuple[Workspace, int]) -> None:
+    workspace, inspection_id = workspace_and_id
+    panel.set_locked(True)
+    assert "锁定" in panel.target_hint.text() and not panel.add_button.isEnabled()
+    panel.add_paths(make_photos(tmp_path / "late", 1))
+    assert stored(workspace, inspection_id) == []
+    assert panel.message_box is not None and "锁定" in panel.message_box.text()

@@ -167,6 +167,7 @@ class EvidencePanel(QWidget):
     def set_locked(self, locked: bool) -> None:
         self.locked = locked
         self._selection_changed()
+        self._update_hint()
 
     def set_scope(self, scope: Scope) -> None:
         for i in range(self.scope_box.count()):
@@ -200,7 +201,10 @@ class EvidencePanel(QWidget):
             where = self.tr("检查项 {0}").format(target.item_code)
         else:
             where = self.tr("本次检查（不关联检查项）")
-        self.target_hint.setText(self.tr("新照片添加到：{0}；可拖入文件或文件夹").format(where))
+        if self.locked and target.finding_id is None:
+            self.target_hint.setText(self.tr("检查已锁定，照片只能查看；隐患的整改照片可选“隐患：…”后添加"))
+        else:
+            self.target_hint.setText(self.tr("新照片添加到：{0}；可拖入文件或文件夹").format(where))
         self.count.setText(self.tr("{0} / {1} 张").format(self.model.rowCount(), len(self.model.all_rows())))
 
     def reload(self, sync: bool = False) -> None:
@@ -260,14 +264,22 @@ class EvidencePanel(QWidget):
             f"{row.file_name}  {row.width}×{row.height}  SHA-256 {row.sha256[:12]}…"])
 
     # -- adding ----------------------------------------------------------------------------
+    def _can_add(self) -> bool:
+        if self.locked and self.target().finding_id is None:
+            self._message(self.tr("添加照片"), self.tr("检查已锁定，不能再添加照片。整改照片请先在上方选择对应的隐患。"))
+            return False
+        return True
+
     def add_paths(self, paths: Sequence[Path]) -> None:
-        self.adder.add_paths([Path(p) for p in paths], self.target())
+        if self._can_add():
+            self.adder.add_paths([Path(p) for p in paths], self.target())
 
     def add_image(self, image: QImage, name: str = "", fmt: str = "PNG") -> None:
-        self.adder.add_image(image, name, self.target(), fmt)
+        if self._can_add():
+            self.adder.add_image(image, name, self.target(), fmt)
 
     def add_mime(self, mime: QMimeData) -> bool:
-        return self.adder.add_mime(mime, self.target())
+        return self._can_add() and self.adder.add_mime(mime, self.target())
 
     def choose_files(self) -> None:
         files, _f = QFileDialog.getOpenFileNames(self, self.tr("添加照片"), "",
@@ -280,8 +292,10 @@ class EvidencePanel(QWidget):
             self.add_paths([Path(folder)])
 
     def paste(self) -> None:
+        if not self._can_add():
+            return
         mime = QGuiApplication.clipboard().mimeData()
-        if mime is None or not self.add_mime(mime):
+        if mime is None or not self.adder.add_mime(mime, self.target()):
             self._message(self.tr("粘贴照片"), self.tr("剪贴板中没有图片或图片文件。"))
 
     def capture(self) -> None:
