@@ -170,7 +170,7 @@
     </message>
     <message>
         <source>检查已锁定，照片只能查看；隐患的整改照片可选“隐患：…”后添加</source>
-        <translation type="unfinished"></translation>
+        <translation>Locked: photos can only be viewed; rectification photos can be added after choosing "Hazard: …"</translation>
     </message>
     <message>
         <source>新照片添加到：{0}；可拖入文件或文件夹</source>
@@ -222,7 +222,7 @@
     </message>
     <message>
         <source>检查已锁定，不能再添加照片。整改照片请先在上方选择对应的隐患。</source>
-        <translation type="unfinished"></translation>
+        <translation>The inspection is locked; no more photos can be added. For rectification photos, first choose the hazard above.</translation>
     </message>
     <message>
         <source>照片 ({0});;所有文件 (*)</source>
