@@ -170,7 +170,7 @@
     </message>
     <message>
         <source>检查已锁定，照片只能查看；隐患的整改照片可选“隐患：…”后添加</source>
-        <translation>Locked: photos can only be viewed; rectification photos can be added after choosing "Hazard: …"</translation>
+        <translation>Locked: photos can only be viewed; rectification photos can be added after choosing &quot;Hazard: …&quot;</translation>
     </message>
     <message>
         <source>新照片添加到：{0}；可拖入文件或文件夹</source>
@@ -517,8 +517,12 @@
 <context>
     <name>SignaturesDialog</name>
     <message>
-        <source>签名</source>
+        <source>检查签名</source>
         <translation>Signatures</translation>
+    </message>
+    <message>
+        <source>签名</source>
+        <translation>Signature</translation>
     </message>
     <message>
         <source>角色</source>
@@ -534,11 +538,11 @@
     </message>
     <message>
         <source>签名…</source>
-        <translation>Signatures…</translation>
+        <translation>Sign…</translation>
     </message>
     <message>
         <source>拒绝签名…</source>
-        <translation>Refusal…</translation>
+        <translation>Record refusal…</translation>
     </message>
     <message>
         <source>关闭</source>

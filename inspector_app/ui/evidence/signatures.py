@@ -142,7 +142,7 @@ class SignaturesDialog(QDialog):
     def __init__(self, workspace: Workspace, inspection_id: int, runner: TaskRunner, actor: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("签名"))
+        self.setWindowTitle(self.tr("检查签名"))
         self.workspace, self.inspection_id, self.runner, self.actor = workspace, inspection_id, runner, actor
         self.store = photo_service.photo_store(workspace.photo_dir)
         self.state = SignatureState(False, [])
