@@ -66,6 +66,34 @@ def test_signature_pad_records_mouse_strokes(qtbot: QtBot) -> None:
     assert pad.is_blank()
 
 
+def test_signature_pad_records_pen_pressure_and_touch(qtbot: QtBot) -> None:
+    from PySide6.QtGui import QEventPoint, QInputDevice, QPointingDevice, QTabletEvent, QTouchEvent
+
+    pad = SignaturePad()
+    qtbot.addWidget(pad)
+    pad.resize(400, 200)
+    pad.show()
+    pen = QPointingDevice("test pen", 9001, QInputDevice.DeviceType.Stylus, QPointingDevice.PointerType.Pen,
+                          QInputDevice.Capability.Position | QInputDevice.Capability.Pressure, 1, 3)
+    for kind, x, y, pressure in ((QEvent.Type.TabletPress, 10, 10, 0.2), (QEvent.Type.TabletMove, 50, 40, 0.8),
+                                 (QEvent.Type.TabletRelease, 90, 60, 0.5)):
+        held = Qt.MouseButton.NoButton if kind == QEvent.Type.TabletRelease else Qt.MouseButton.LeftButton
+        event = QTabletEvent(kind, pen, QPointF(x, y), pad.mapToGlobal(QPointF(x, y)), pressure, 0.0, 0.0, 0.0, 0.0,
+                             0.0, Qt.KeyboardModifier.NoModifier, Qt.MouseButton.LeftButton, held)
+        QApplication.sendEvent(pad, event)
+        assert event.isAccepted()  # no synthesised mouse events follow
+    assert [(x, y, p) for x, y, _t, p in pad.strokes()[0]] == [(10, 10, 0.2), (50, 40, 0.8), (90, 60, 0.5)]
+    pad.clear()
+    finger = QPointingDevice("test touch", 9002, QInputDevice.DeviceType.TouchScreen, QPointingDevice.PointerType.Finger,
+                             QInputDevice.Capability.Position, 10, 0)
+    for kind, state, x, y in ((QEvent.Type.TouchBegin, QEventPoint.State.Pressed, 20, 20),
+                              (QEvent.Type.TouchUpdate, QEventPoint.State.Updated, 60, 30),
+                              (QEvent.Type.TouchEnd, QEventPoint.State.Released, 100, 80)):
+        point = QEventPoint(1, state, QPointF(x, y), pad.mapToGlobal(QPointF(x, y)))
+        QApplication.sendEvent(pad, QTouchEvent(kind, finger, Qt.KeyboardModifier.NoModifier, [point]))
+    assert [(x, y) for x, y, _t, _p in pad.strokes()[0]] == [(20, 20), (60, 30), (100, 80)]
+
+
 def test_markup_saves_shapes_and_keeps_the_original(qtbot: QtBot, tmp_path: Path,
                                                     workspace_and_id: tuple[Workspace, int]) -> None:
     workspace, inspection_id = workspace_and_id

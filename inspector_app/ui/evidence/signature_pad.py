@@ -118,14 +118,15 @@ class SignaturePad(QWidget):
             points = event.points()
             if points:
                 point = points[0]
+                position = self.mapFromGlobal(point.globalPosition())  # position() is unset on a synthesised event
                 raw = float(point.pressure())
                 pressure = raw if 0.0 < raw < 1.0 else MOUSE_PRESSURE  # 0 or 1: the screen reports none
                 if event.type() == QEvent.Type.TouchBegin:
-                    self._begin(point.position(), pressure)
+                    self._begin(position, pressure)
                 elif event.type() == QEvent.Type.TouchUpdate:
-                    self._extend(point.position(), pressure)
+                    self._extend(position, pressure)
                 else:
-                    self._end(point.position(), pressure)
+                    self._end(position, pressure)
             event.accept()
             return True
         return super().event(event)
