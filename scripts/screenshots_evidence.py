@@ -7,7 +7,8 @@ Builds a workspace in a temporary folder with one inspection, adds the real came
 and the inspection, then renders for each language: the editor with the 照片 tab showing every photo
 (``evidence-gallery``), the markup dialog with a few shapes (``evidence-markup``), the signatures
 dialog with one inspector signed (``evidence-signatures``) and the signing pad with a signature drawn
-(``evidence-sign``). Dialogs are drawn over the editor window, as the user sees them.
+(``evidence-sign``), and the summary of a batch with files that could not be used
+(``evidence-add-summary``). Dialogs are drawn over the editor window, as the user sees them.
 """
 
 from __future__ import annotations
@@ -78,7 +79,7 @@ def handwriting(width: float = 420.0, top: float = 50.0) -> list[list[tuple[floa
     return strokes
 
 
-def build(tmp: Path) -> tuple[object, int, list[int]]:
+def build(tmp: Path) -> tuple[object, int, list[int], object]:
     from inspector_app.domain import uscc
     from inspector_app.domain.scoring import Answer
     from inspector_app.services import findings as findings_service
@@ -119,9 +120,16 @@ def build(tmp: Path) -> tuple[object, int, list[int]]:
             files.append(path)
     store = photo_service.photo_store(workspace.photo_dir)
     half = len(files) // 2
-    photo_service.add_photos(workspace.sessions, store, inspection_id, files[:4], "季琳", item_code=codes[6])
-    photo_service.add_photos(workspace.sessions, store, inspection_id, files[4:half + 4], "季琳", item_code=codes[0])
-    photo_service.add_photos(workspace.sessions, store, inspection_id, files[half + 4:], "季琳")
+    report = photo_service.AddReport()
+    for batch, code in ((files[:4], codes[6]), (files[4:half + 4], codes[0]), (files[half + 4:], "")):
+        done = photo_service.add_photos(workspace.sessions, store, inspection_id, batch, "季琳", item_code=code)
+        report.added += done.added
+        report.rejected += done.rejected
+    empty = tmp / "空文件.jpg"
+    empty.write_bytes(b"")
+    (tmp / "说明.txt").write_text("不是照片", encoding="utf-8")
+    more = photo_service.add_photos(workspace.sessions, store, inspection_id, [empty, tmp / "说明.txt"], "季琳")
+    report.rejected += more.rejected
     with workspace.sessions.begin() as session:
         rows = photo_service.list_photos(session, inspection_id)
         ids = [r.id for r in rows]
@@ -132,7 +140,7 @@ def build(tmp: Path) -> tuple[object, int, list[int]]:
         inspector = inspections.get(session, inspection_id).inspectors[0]
         photo_service.save_signature(session, store, inspection_id, "inspector", inspector.name,
                                      [list(s) for s in handwriting()], "季琳")
-    return workspace, inspection_id, ids
+    return workspace, inspection_id, ids, report
 
 
 def pick_showcase(workspace: object, ids: list[int]) -> int:
@@ -158,13 +166,14 @@ def main() -> int:
     from inspector_app.photos.markup import Shape
     from inspector_app.ui.editor import InspectionEditor
     from inspector_app.ui.evidence import editor_hook
+    from inspector_app.ui.evidence.adding import AddSummaryDialog
     from inspector_app.ui.i18n import ensure_cjk_font, install_translators
     from inspector_app.ui.main import make_application
     from inspector_app.ui.tasks import InlineTaskRunner
 
     app = make_application()
     print("CJK font:", ensure_cjk_font() or "NONE")
-    workspace, inspection_id, ids = build(tmp)
+    workspace, inspection_id, ids, report = build(tmp)
     showcase = pick_showcase(workspace, ids)
     for language in ("zh_CN", "en"):
         install_translators(language, app)
@@ -181,6 +190,11 @@ def main() -> int:
             if all(panel.thumbs.cached(r.id) or panel.thumbs.failed(r.id) for r in panel.model.rows()[:8]):
                 break
         save_composite(editor, None, args.out / f"evidence-gallery-{tag}.png", app)
+
+        summary = AddSummaryDialog(report, editor)  # type: ignore[arg-type]
+        summary.show()
+        save_composite(editor, summary, args.out / f"evidence-add-summary-{tag}.png", app)
+        summary.close()
 
         markup = panel.open_markup(exec_dialog=False)
         assert markup is not None
