@@ -1,11 +1,13 @@
-"""Adding photos from the GUI: files and folders (dialog, drop, pasted file URLs) go through
-``services.photos.add_photos`` on a worker with progress and cancel; images from the clipboard or the
-camera go through ``add_photo_bytes`` on the writer thread. Whatever could not be used is listed by
-file name with the reason in a summary dialog, while the rest is added."""
+"""Adding photos from the GUI, split as ``services.photos.check_photo_target`` describes: the target
+is checked and the files are ingested (``photos.ingest.iter_ingest`` on the process pool; one image
+from the clipboard or the camera with ``ingest_bytes``) by ``TaskRunner.run`` – with progress and
+cancel for files – and each accepted photo is attached with ``attach_ingested`` on the runner's
+serial writer thread, in the order given, so a long import never holds the database writer. Whatever
+could not be used is listed by file name with the reason in a summary dialog; the rest is added."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -23,12 +25,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector_app.domain.errors import InspectorError
+from inspector_app.domain.errors import Cancelled, InspectorError
+from inspector_app.photos.ingest import (
+    IngestedPhoto,
+    IngestResult,
+    PhotoRejected,
+    collect_image_paths,
+    ingest_bytes,
+    iter_ingest,
+)
 from inspector_app.services import photos as photo_service
-from inspector_app.services.photos import AddReport
+from inspector_app.services.photos import AddedPhoto, AddReport
+from inspector_app.services.progress import CancelToken
 from inspector_app.storage.engine import Workspace
 from inspector_app.ui.evidence.gallery import paths_from_mime
 from inspector_app.ui.tasks import TaskRunner
+
+
+@dataclass
+class _Ingested:
+    """What the ingest worker hands back: the files it rejected, and whether it was cancelled."""
+
+    rejected: list[tuple[str, str]] = field(default_factory=list)
+    cancelled: bool = False
 
 
 @dataclass(frozen=True)
@@ -104,45 +123,122 @@ class PhotoAdder(QObject):
         self.workers: int | None = None  # None: one per core
 
     def add_paths(self, paths: list[Path], target: Target = Target()) -> None:
+        """Files and folders: checked and ingested on a worker (progress, cancel), each accepted photo
+        attached on the writer thread in the order given, then one summary."""
         if not paths:
             return
-        sessions, store, inspection_id, actor = self.workspace.sessions, self.store, self.inspection_id, self.actor
-        workers = self.workers
+        sessions, store, inspection_id, workers = self.workspace.sessions, self.store, self.inspection_id, self.workers
+        attached: list[tuple[AddedPhoto | None, tuple[str, str] | None]] = []  # filled on the GUI thread
 
-        def work(progress: Any, cancel: Any) -> AddReport:
-            return photo_service.add_photos(sessions, store, inspection_id, list(paths), actor,
-                                            item_code=target.item_code, finding_id=target.finding_id,
-                                            progress=progress, cancel=cancel, workers=workers)
+        def ingest(progress: Any, cancel: CancelToken) -> _Ingested:
+            with sessions() as session:  # a read: wrong targets fail before any work
+                photo_service.check_photo_target(session, inspection_id, item_code=target.item_code,
+                                                 finding_id=target.finding_id)
+            files = collect_image_paths(paths)
+            outcome = _Ingested()
+            progress(0, len(files), "")
+            finished: dict[int, IngestResult] = {}
+            state = {"next": 0}
 
-        self.runner.run(work, self._done, self._failed, title=self.tr("正在添加照片…"), parent=self.widget)
+            def hand_over() -> None:  # in input order, so that positions follow the order given
+                while state["next"] in finished:
+                    result = finished.pop(state["next"])
+                    state["next"] += 1
+                    if result.photo is None:
+                        outcome.rejected.append((result.name, result.reason or "?"))
+                    else:
+                        self.runner.write(self._attach_work(result.photo, target), attached_one, attach_failed)
+
+            try:
+                stream = iter_ingest(files, store, cancel=cancel, workers=workers)
+                for done, (index, result) in enumerate(stream, start=1):
+                    finished[index] = result
+                    hand_over()
+                    progress(done, len(files), result.name)
+            except Cancelled:
+                outcome.cancelled = True
+                for index in sorted(finished):
+                    state["next"] = index
+                    hand_over()
+            return outcome
+
+        def attached_one(entry: AddedPhoto | tuple[str, str]) -> None:
+            attached.append((entry, None) if isinstance(entry, AddedPhoto) else (None, entry))
+
+        def attach_failed(error: BaseException) -> None:
+            attached.append((None, (self.tr("（全部）"), str(error))))
+
+        def ingested(outcome: _Ingested) -> None:
+            def summarise(_value: Any) -> None:  # runs after every attach queued before it
+                report = AddReport(cancelled=outcome.cancelled)
+                for entry, problem in attached:
+                    if entry is not None:
+                        (report.duplicates if entry.duplicate else report.added).append(entry)
+                    elif problem is not None:
+                        report.rejected.append(problem)
+                report.rejected[:0] = outcome.rejected
+                self._done(report)
+
+            self.runner.write(lambda _p, _c: None, summarise, self._failed)
+
+        self.runner.run(ingest, ingested, self._failed, title=self.tr("正在添加照片…"), parent=self.widget)
+
+    def _attach_work(self, photo: IngestedPhoto, target: Target) -> Any:
+        sessions, inspection_id, actor = self.workspace.sessions, self.inspection_id, self.actor
+
+        def work(_p: Any, _c: Any) -> AddedPhoto | tuple[str, str]:
+            try:
+                with sessions.begin() as session:
+                    inspection = photo_service.check_photo_target(session, inspection_id, item_code=target.item_code,
+                                                                  finding_id=target.finding_id)
+                    row, created = photo_service.attach_ingested(session, inspection, photo, actor,
+                                                                 item_code=target.item_code,
+                                                                 finding_id=target.finding_id)
+                    return AddedPhoto(photo.source_name, row.id, duplicate=not created)
+            except InspectorError as exc:  # locked or changed meanwhile
+                return (photo.source_name, str(exc))
+
+        return work
 
     def add_image(self, image: QImage, name: str = "", target: Target = Target(),
                   fmt: str = "PNG") -> None:
-        """A pasted or captured image (PNG keeps a screenshot sharp; the camera gives JPEG)."""
+        """A pasted or captured image (PNG keeps a screenshot sharp; the camera gives JPEG): decoded
+        on a worker, attached on the writer thread. Its capture time is EXIF or now."""
         if image.isNull():
             return
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         ext = "jpg" if fmt.upper() in ("JPG", "JPEG") else "png"
         name = name or self.tr("剪贴板-{0}.{1}").format(stamp, ext)
         data = image_bytes(image, fmt, 92 if ext == "jpg" else -1)
-        sessions, store, inspection_id, actor = self.workspace.sessions, self.store, self.inspection_id, self.actor
+        sessions, store, inspection_id = self.workspace.sessions, self.store, self.inspection_id
 
-        def work(_progress: Any, _cancel: Any) -> AddReport:
-            report = AddReport()
+        def ingest(_progress: Any, _cancel: Any) -> IngestedPhoto | tuple[str, str]:
             with sessions() as session:
-                try:
-                    row, created = photo_service.add_photo_bytes(session, store, inspection_id, data, name, actor,
-                                                                 item_code=target.item_code,
-                                                                 finding_id=target.finding_id)
-                except InspectorError as exc:  # PhotoRejected, a locked inspection, a wrong target
-                    report.rejected.append((name, getattr(exc, "reason", str(exc))))
-                    return report
-                session.commit()
-                entry = photo_service.AddedPhoto(name, row.id, duplicate=not created)
-                (report.added if created else report.duplicates).append(entry)
-            return report
+                photo_service.check_photo_target(session, inspection_id, item_code=target.item_code,
+                                                 finding_id=target.finding_id)
+            try:
+                return ingest_bytes(data, name, store, fallback_time=datetime.now().astimezone().replace(microsecond=0))
+            except PhotoRejected as exc:
+                return (name, exc.reason)
 
-        self.runner.write(work, self._done, self._failed)
+        def ingested(result: IngestedPhoto | tuple[str, str]) -> None:
+            if isinstance(result, tuple):
+                report = AddReport()
+                report.rejected.append(result)
+                self._done(report)
+                return
+
+            def attached(entry: AddedPhoto | tuple[str, str]) -> None:
+                report = AddReport()
+                if isinstance(entry, tuple):
+                    report.rejected.append(entry)
+                else:
+                    (report.duplicates if entry.duplicate else report.added).append(entry)
+                self._done(report)
+
+            self.runner.write(self._attach_work(result, target), attached, self._failed)
+
+        self.runner.run(ingest, ingested, self._failed)
 
     def add_mime(self, mime: QMimeData, target: Target = Target()) -> bool:
         """Paste: file and folder URLs, else image data. False when the clipboard holds neither."""
