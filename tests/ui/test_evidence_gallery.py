@@ -216,3 +216,26 @@ def test_locked_inspection_refuses_new_photos_with_a_message(panel: EvidencePane
     panel.add_paths(make_photos(tmp_path / "late", 1))
     assert stored(workspace, inspection_id) == []
     assert panel.message_box is not None and "锁定" in panel.message_box.text()
+
+
+def test_cancel_keeps_what_was_added_and_says_so(qtbot: QtBot, workspace_and_id: tuple[Workspace, int],
+                                                 tmp_path: Path) -> None:
+    workspace, inspection_id = workspace_and_id
+    runner = TaskRunner()
+    try:
+        panel = EvidencePanel(workspace, inspection_id, runner, ACTOR)
+        qtbot.addWidget(panel)
+        panel.set_scope(("all", None))
+        panel.adder.workers = 1
+        files = make_photos(tmp_path / "in", 12)
+        panel.add_paths(files)
+        assert panel.adder.cancel_token is not None
+        panel.adder.cancel_token.cancel()
+        qtbot.waitUntil(lambda: panel.adder.last_report is not None, timeout=60000)
+        report = panel.adder.last_report
+        assert report is not None and report.cancelled and len(report.added) < len(files)
+        assert len(stored(workspace, inspection_id)) == len(report.added)
+        dialog = panel.adder.summary_dialog
+        assert dialog is not None and "取消" in dialog.summary.text()
+    finally:
+        runner.shutdown()

@@ -121,6 +121,7 @@ class PhotoAdder(QObject):
         self.last_report: AddReport | None = None
         self.summary_dialog: AddSummaryDialog | None = None
         self.workers: int | None = None  # None: one per core
+        self.cancel_token: CancelToken | None = None  # of the batch being added (the dialog's Cancel sets it)
 
     def add_paths(self, paths: list[Path], target: Target = Target()) -> None:
         """Files and folders: checked and ingested on a worker (progress, cancel), each accepted photo
@@ -181,7 +182,8 @@ class PhotoAdder(QObject):
 
             self.runner.write(lambda _p, _c: None, summarise, self._failed)
 
-        self.runner.run(ingest, ingested, self._failed, title=self.tr("正在添加照片…"), parent=self.widget)
+        self.cancel_token = self.runner.run(ingest, ingested, self._failed, title=self.tr("正在添加照片…"),
+                                            parent=self.widget)
 
     def _attach_work(self, photo: IngestedPhoto, target: Target) -> Any:
         sessions, inspection_id, actor = self.workspace.sessions, self.inspection_id, self.actor
