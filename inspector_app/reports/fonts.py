@@ -29,21 +29,8 @@ FONT_NAME = "InspectorCJK"
 # Characters every sheet prints; a font without them is useless here.
 _PROBE_CHARS = "现场检查记录共页第"
 
-def system_candidates() -> list[FontCandidate]:
-    """Well-known locations for this operating system (a seam the tests replace)."""
-    return fontfiles.system_candidates()
-
-
-def candidates(configured: str | os.PathLike[str] | None = None) -> list[FontCandidate]:
-    """The configured font (argument, then environment) first, then the system locations."""
-    result: list[FontCandidate] = []
-    if configured:
-        result.append(_parse(configured))
-    env = os.environ.get(ENV_VAR)
-    if env:
-        result.append(_parse(env))
-    result += system_candidates()
-    return result
+system_candidates = fontfiles.system_candidates
+candidates = fontfiles.candidates
 
 
 def load_font(candidate: FontCandidate, name: str = FONT_NAME) -> TTFont:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from inspector_app import fontfiles
 from inspector_app.reports import FontNotFoundError, fonts, render_sheet
 from inspector_app.reports.sample import sample_sheet
 
@@ -39,7 +40,7 @@ def test_cff_font_is_skipped_for_the_next(monkeypatch: pytest.MonkeyPatch) -> No
     _system_font()
     cand, _ = fonts.find_font(otf[0])
     assert cand.path != Path(otf[0])
-    monkeypatch.setattr(fonts, "system_candidates", lambda: [])
+    monkeypatch.setattr(fontfiles, "system_candidates", lambda: [])
     with pytest.raises(FontNotFoundError) as info:
         fonts.find_font(otf[0])
     assert "CFF" in str(info.value)
@@ -49,14 +50,14 @@ def test_font_without_chinese_glyphs_is_skipped(monkeypatch: pytest.MonkeyPatch)
     latin = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
     if not latin.is_file():
         pytest.skip("DejaVuSans not installed")
-    monkeypatch.setattr(fonts, "system_candidates", lambda: [])
+    monkeypatch.setattr(fontfiles, "system_candidates", lambda: [])
     monkeypatch.delenv(fonts.ENV_VAR, raising=False)
     with pytest.raises(FontNotFoundError, match="no Chinese glyphs"):
         fonts.find_font(latin)
 
 
 def test_no_font_gives_a_clear_message(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setattr(fonts, "system_candidates", lambda: [])
+    monkeypatch.setattr(fontfiles, "system_candidates", lambda: [])
     monkeypatch.setenv(fonts.ENV_VAR, str(tmp_path / "missing.ttf"))
     with pytest.raises(FontNotFoundError) as info:
         render_sheet(sample_sheet(), "record", tmp_path / "x.pdf")
