@@ -239,3 +239,22 @@ def test_cancel_keeps_what_was_added_and_says_so(qtbot: QtBot, workspace_and_id:
         assert dialog is not None and "取消" in dialog.summary.text()
     finally:
         runner.shutdown()
+
+
+def test_caption_field_and_large_view(qtbot: QtBot, panel: EvidencePanel, tmp_path: Path,
+                                      workspace_and_id: tuple[Workspace, int]) -> None:
+    from inspector_app.ui.evidence.viewer import PhotoViewer
+
+    workspace, inspection_id = workspace_and_id
+    panel.add_paths(make_photos(tmp_path / "in", 2))
+    first = panel.model.rows()[0]
+    panel.view.select_id(first.id)
+    assert "SHA-256" in panel.details.text() and first.file_name in panel.details.text()
+    panel.caption.setText("灭火器过期")
+    panel.caption.editingFinished.emit()
+    assert stored(workspace, inspection_id)[0].caption == "灭火器过期"
+    assert panel.model.rows()[0].caption == "灭火器过期"
+    panel.open_viewer()
+    viewer = panel.dialog
+    assert isinstance(viewer, PhotoViewer) and viewer.isVisible() and not viewer._pixmap.isNull()
+    viewer.close()
