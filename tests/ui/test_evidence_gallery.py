@@ -177,18 +177,16 @@ def test_english_translation(qtbot: QtBot, workspace_and_id: tuple[Workspace, in
 
 
 def test_painting_many_frames_does_not_exhaust_none(qtbot: QtBot, panel: EvidencePanel, tmp_path: Path) -> None:
-    """PySide6 6.12 on CPython 3.11 loses a reference to None on every void call; a gallery repaints
-    hundreds of cells per frame, which without ``refcount_guard`` aborts Python within seconds."""
+    """PySide6 6.12.0 on CPython 3.11 lost a reference to None on every void call; a gallery repaints
+    hundreds of cells per frame, which aborted Python within seconds (hence the pin below 6.12)."""
     import sys
-
-    from inspector_app.ui.evidence import refcount_guard
 
     panel.add_paths(make_photos(tmp_path / "many", 30))
     panel.resize(700, 700)
+    before = sys.getrefcount(None)
     for _ in range(300):
         panel.view.viewport().grab()
-    assert sys.getrefcount(None) > 1000
-    assert refcount_guard.ensure() in (True, False)
+    assert sys.getrefcount(None) > before - 100
 
 
 def test_drop_on_the_editor_adds_to_the_current_item(qtbot: QtBot, workspace_and_id: tuple[Workspace, int],

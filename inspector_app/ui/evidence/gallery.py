@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.photos.store import PhotoStore
-from inspector_app.ui.evidence import refcount_guard
 from inspector_app.ui.evidence.data import PhotoRow, derived_path
 from inspector_app.ui.evidence.thumbnails import ThumbnailCache
 
@@ -66,7 +65,6 @@ def in_scope(row: PhotoRow, scope: Scope) -> bool:
 class GalleryModel(QAbstractListModel):
     def __init__(self, store: PhotoStore, thumbs: ThumbnailCache, parent: Any = None) -> None:
         super().__init__(parent)
-        refcount_guard.ensure()  # painting hundreds of cells per frame would otherwise abort Python
         self.store = store
         self.thumbs = thumbs
         self._all: list[PhotoRow] = []

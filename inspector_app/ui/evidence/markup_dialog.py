@@ -48,7 +48,6 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.photos.markup import DEFAULT_COLOR, Shape, parse_shapes
-from inspector_app.ui.evidence import refcount_guard
 
 TOOLS = ("arrow", "ellipse", "circle", "rect", "text")
 COLORS = (DEFAULT_COLOR, "#FDD835", "#FFFFFF", "#1E88E5")
@@ -163,7 +162,6 @@ class MarkupDialog(QDialog):
     def __init__(self, image_path: Path, shapes_json: str = "", parent: QWidget | None = None,
                  title: str = "") -> None:
         super().__init__(parent)
-        refcount_guard.ensure()
         self.setWindowTitle(title or self.tr("标注照片"))
         self.pixmap = QPixmap(str(image_path))
         self.w, self.h = max(1, self.pixmap.width()), max(1, self.pixmap.height())

@@ -14,8 +14,6 @@ from PySide6.QtCore import QElapsedTimer, QEvent, QLineF, QPointF, QSize, Qt, Si
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QTabletEvent, QTouchEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from inspector_app.ui.evidence import refcount_guard
-
 Point = tuple[float, float, float, float]
 MOUSE_PRESSURE = 0.5
 PEN_WIDTH = 3.2
@@ -26,7 +24,6 @@ class SignaturePad(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        refcount_guard.ensure()
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
         self.setAttribute(Qt.WidgetAttribute.WA_StaticContents)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
