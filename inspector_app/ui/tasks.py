@@ -85,16 +85,26 @@ class TaskRunner(QObject):
                 self._relay.progressed.emit(dialog, done, total, message)
 
         def finished(future: Future[Any]) -> None:
-            with self._lock:
-                self._pending -= 1
             error = future.exception()
-            if dialog is not None:
-                self._relay.finished.emit(lambda _v: dialog.close(), None, None)
-            if error is None:
-                self._relay.finished.emit(on_done, future.result(), None)
-            else:
+            if error is not None:
                 log.error("task failed: %s", "".join(traceback.format_exception(error)))
-                self._relay.finished.emit(on_error or self.error.emit, error, None)
+
+            def deliver(_unused: Any) -> None:  # runs on the GUI thread
+                try:
+                    if dialog is not None:
+                        dialog.close()
+                    if error is None:
+                        if on_done is not None:
+                            on_done(future.result())
+                    else:
+                        (on_error or self.error.emit)(error)
+                finally:
+                    # Counted down only after the callback ran, so wait_idle() also waits for the
+                    # callbacks (and for any work they queue, which is counted before this).
+                    with self._lock:
+                        self._pending -= 1
+
+            self._relay.finished.emit(deliver, None, None)
 
         with self._lock:
             self._pending += 1
