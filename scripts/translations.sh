@@ -4,29 +4,39 @@
 #   scripts/translations.sh
 #
 # Source strings are Chinese (self.tr("…") / QCoreApplication.translate(ctx, "…")), so Chinese needs no
-# .qm of ours. Each part of the GUI keeps its own .ts file so that engineers never merge each other's:
-#   resources/translations/inspector_en.ts         everything in inspector_app/ui except the editor
-#   resources/translations/inspector_editor_en.ts  inspector_app/ui/editor
+# .qm of ours. Each part of the GUI keeps its own .ts file, so that parts never merge each other's:
+#   resources/translations/inspector_en.ts           inspector_app/ui (the desk) except the parts below
+#   resources/translations/inspector_editor_en.ts    inspector_app/ui/editor
+#   resources/translations/inspector_evidence_en.ts  inspector_app/ui/evidence
+#   resources/translations/inspector_sync_en.ts      inspector_app/ui/documents and inspector_app/ui/sync
 # Fill in new <translation> entries with pyside6-linguist (or any text editor), run this again, and
-# commit both the .ts and the .qm files. The app loads every inspector*_en.qm / inspector_en*.qm it finds.
+# commit both the .ts and the .qm files. The app loads every inspector*_en.qm it finds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.venv/bin
 OUT=resources/translations
 mkdir -p "$OUT"
 
-mapfile -t desk < <(find inspector_app/ui -name '*.py' -not -path 'inspector_app/ui/editor/*' | sort)
-"$BIN/pyside6-lupdate" -silent -no-obsolete -locations none -source-language zh_CN -target-language en \
-  "${desk[@]}" -ts "$OUT/inspector_en.ts"
-
-if [ -d inspector_app/ui/editor ]; then
-  mapfile -t editor < <(find inspector_app/ui/editor -name '*.py' | sort)
+update() {  # update TS_FILE FILES...
+  local ts=$1
+  shift
+  [ $# -gt 0 ] || return 0
   "$BIN/pyside6-lupdate" -silent -no-obsolete -locations none -source-language zh_CN -target-language en \
-    "${editor[@]}" -ts "$OUT/inspector_editor_en.ts"
-fi
+    "$@" -ts "$ts"
+}
 
-for ts in "$OUT"/inspector*_en.ts "$OUT"/inspector_en*.ts; do
-  [ -f "$ts" ] || continue
+mapfile -t desk < <(find inspector_app/ui -name '*.py' -not -path 'inspector_app/ui/editor/*' \
+  -not -path 'inspector_app/ui/evidence/*' -not -path 'inspector_app/ui/documents/*' \
+  -not -path 'inspector_app/ui/sync/*' | sort)
+mapfile -t editor < <(find inspector_app/ui/editor -name '*.py' 2>/dev/null | sort)
+mapfile -t evidence < <(find inspector_app/ui/evidence -name '*.py' 2>/dev/null | sort)
+mapfile -t sync < <(find inspector_app/ui/documents inspector_app/ui/sync -name '*.py' 2>/dev/null | sort)
+update "$OUT/inspector_en.ts" "${desk[@]}"
+update "$OUT/inspector_editor_en.ts" "${editor[@]}"
+update "$OUT/inspector_evidence_en.ts" "${evidence[@]}"
+update "$OUT/inspector_sync_en.ts" "${sync[@]}"
+
+for ts in "$OUT"/inspector*_en.ts; do
   "$BIN/pyside6-lrelease" -silent "$ts" -qm "${ts%.ts}.qm"
 done
 echo "translations compiled: $(ls "$OUT"/*.qm | tr '\n' ' ')"
