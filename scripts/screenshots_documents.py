@@ -208,7 +208,7 @@ def main() -> int:
         sheet = SheetDialog(field_ws, runner, field.actor, int(showcase), printed_name(window, int(showcase)), window)
         sheet.resize(1320, 730)
         sheet.show()
-        sheet.render()
+        sheet.start_render()
         save(window, sheet, args.out, f"{language}-doc-sheet-preview")
         sheet.thumbs.setCurrentRow(max(0, (sheet.preview.pages if sheet.preview else 1) - 1))
         sheet.zoom.setCurrentIndex(sheet.zoom.findData(0.75))

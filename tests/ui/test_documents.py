@@ -44,7 +44,7 @@ def _sheet(window: MainWindow, inspection_id: int, kind: str = "record") -> Shee
     assert dialog is not None and dialog.inspection_id == inspection_id
     QCoreApplication.processEvents()  # the render starts on the next turn of the event loop
     if dialog.preview is None:
-        dialog.render()
+        dialog.start_render()
     assert dialog.error is None, dialog.error
     assert dialog.preview is not None
     return dialog
@@ -97,7 +97,7 @@ def test_save_as_pdf_records_and_verifies(window: MainWindow, workspace: Workspa
     verify = VerifyDialog(workspace, window.runner, window, open_inspection=window.open_inspection)
     verify.code.setText(rows[0].code.lower().replace("-", " "))  # as typed, sloppily
     verify.check()
-    assert verify.result == "matches" and "一致" in verify.verdict.text()
+    assert verify.answer_code == "matches" and "一致" in verify.verdict.text()
     assert f"#{inspection_id}" in verify.details.text() and "打印" in verify.details.text()
     assert verify.open_button.isVisibleTo(verify)
 
@@ -131,15 +131,15 @@ def test_verify_changed_and_unknown(window: MainWindow, workspace: Workspace, tm
     verify = VerifyDialog(workspace, window.runner, window)
     verify.code.setText(code)
     verify.check()
-    assert verify.result == "changed" and "打印后已修改" in verify.verdict.text()
+    assert verify.answer_code == "changed" and "打印后已修改" in verify.verdict.text()
 
     verify.code.setText("INSP-99999-ABCDE-FGHJK")
     verify.check()
-    assert verify.result == "unknown" and "未知记录" in verify.verdict.text()
+    assert verify.answer_code == "unknown" and "未知记录" in verify.verdict.text()
     assert verify.details.text() == ""
     verify.code.setText("这不是核验码")
     verify.check()
-    assert verify.result == "unknown" and verify.not_a_code
+    assert verify.answer_code == "unknown" and verify.not_a_code
 
 
 def test_no_chinese_font_says_what_to_install(window: MainWindow, workspace: Workspace,
@@ -150,7 +150,7 @@ def test_no_chinese_font_says_what_to_install(window: MainWindow, workspace: Wor
     monkeypatch.setattr("inspector_app.ui.documents.sheet_dialog.render_preview", no_font)
     dialog = open_sheet_dialog(window, _inspection(workspace, "completed"))
     assert dialog is not None
-    dialog.render()
+    dialog.start_render()
     assert isinstance(dialog.error, FontNotFoundError)
     assert "fonts-wqy-microhei" in dialog.page_view.text() and "中文字体" in dialog.page_view.text()
     assert not dialog.print_button.isEnabled() and not dialog.save_button.isEnabled()
@@ -189,7 +189,7 @@ def test_render_on_the_real_worker_threads(qtbot: QtBot, window: MainWindow, wor
         dialog = SheetDialog(workspace, runner, "测试", _inspection(workspace, "completed"), "", window)
         qtbot.addWidget(dialog)
         dialog.show()
-        dialog.render()
+        dialog.start_render()
         settle(runner)
         qtbot.waitUntil(lambda: dialog.preview is not None and not dialog.page_view.pixmap().isNull(), timeout=20000)
         assert dialog.thumbs.count() == dialog.preview.pages > 0  # type: ignore[union-attr]

@@ -40,7 +40,7 @@ def open_sheet_dialog(window: MainWindow, inspection_id: int, kind: str = "recor
     dialog = SheetDialog(window.workspace, window.runner, window.settings.actor, inspection_id, name, window, kind)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
-    QTimer.singleShot(0, dialog.render)
+    QTimer.singleShot(0, dialog.start_render)
     return dialog
 
 

@@ -65,7 +65,7 @@ class SheetDialog(QDialog):
         for code in KINDS:
             self.kind.addItem("", code)
         self.kind.setCurrentIndex(max(0, KINDS.index(kind) if kind in KINDS else 0))
-        self.kind.currentIndexChanged.connect(lambda _i: self.render())
+        self.kind.currentIndexChanged.connect(lambda _i: self.start_render())
         self.info = QLabel()
         self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.zoom_out, self.zoom_in = QToolButton(), QToolButton()
@@ -81,11 +81,12 @@ class SheetDialog(QDialog):
         self.zoom_out.clicked.connect(lambda: self._step_zoom(-1))
         self.zoom_in.clicked.connect(lambda: self._step_zoom(1))
         top = QHBoxLayout()
-        for widget in (self.kind_label, self.kind):
-            top.addWidget(widget)
+        top.addWidget(self.kind_label)
+        top.addWidget(self.kind)
         top.addWidget(self.info, 1)
-        for widget in (self.zoom_out, self.zoom, self.zoom_in):
-            top.addWidget(widget)
+        top.addWidget(self.zoom_out)
+        top.addWidget(self.zoom)
+        top.addWidget(self.zoom_in)
 
         self.thumbs = QListWidget()
         self.thumbs.setObjectName("sheetThumbnails")
@@ -104,16 +105,16 @@ class SheetDialog(QDialog):
         self.page_view.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.page_view.setWordWrap(True)
         self.page_view.setMargin(12)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.page_view)
-        self.scroll.setStyleSheet("QScrollArea > QWidget > QWidget { background: #7a7a7a; }")
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(self.page_view)
+        self.scroll_area.setStyleSheet("QScrollArea > QWidget > QWidget { background: #7a7a7a; }")
         pages = QHBoxLayout()
         pages.addWidget(self.thumbs)
-        pages.addWidget(self.scroll, 1)
+        pages.addWidget(self.scroll_area, 1)
 
         self.regenerate = QPushButton()
-        self.regenerate.clicked.connect(self.render)
+        self.regenerate.clicked.connect(self.start_render)
         self.print_button, self.save_button, self.close_button = QPushButton(), QPushButton(), QPushButton()
         self.print_button.setDefault(True)
         self.print_button.setShortcut(QKeySequence.StandardKey.Print)
@@ -182,7 +183,7 @@ class SheetDialog(QDialog):
     def current_kind(self) -> str:
         return str(self.kind.currentData())
 
-    def render(self) -> None:
+    def start_render(self) -> None:
         """Render the chosen kind in a worker (progress dialog with Cancel) and show its pages."""
         self._render_seq += 1
         seq, kind = self._render_seq, self.current_kind()
@@ -270,11 +271,11 @@ class SheetDialog(QDialog):
         if self.preview is None or not self.preview.sizes:
             return 1.0
         width_pt = self.preview.sizes[self._page][0]
-        bar = self.scroll.verticalScrollBar()
-        available = self.scroll.viewport().width() - 2 * self.page_view.margin() - 4
+        bar = self.scroll_area.verticalScrollBar()
+        available = self.scroll_area.viewport().width() - 2 * self.page_view.margin() - 4
         if not bar.isVisible():  # it appears as soon as the page is taller than the view
             available -= bar.sizeHint().width()
-        return max(0.2, available / (width_pt / 72.0 * SCREEN_DPI))
+        return max(0.2, float(available) / (width_pt / 72.0 * SCREEN_DPI))
 
     def zoom_factor(self) -> float:
         factor = float(self.zoom.currentData() or 0.0)

@@ -45,7 +45,7 @@ class VerifyDialog(QDialog):
         self.workspace, self.runner = workspace, runner
         self.open_inspection = open_inspection
         self.answer: SheetVerification | None = None
-        self.result = ""  # matches / changed / unknown, "" before the first check
+        self.answer_code = ""  # matches / changed / unknown, "" before the first check
         self.not_a_code = False
         self._seq = 0
 
@@ -58,9 +58,9 @@ class VerifyDialog(QDialog):
         font.setFamilies(["DejaVu Sans Mono", "Consolas", "Menlo", *font.families()])
         self.code.setFont(font)
         self.code.setClearButtonEnabled(True)
+        self.check_button = QPushButton()
         self.code.returnPressed.connect(self.check)
         self.code.textChanged.connect(lambda _t: self.check_button.setEnabled(bool(self.code.text().strip())))
-        self.check_button = QPushButton()
         self.check_button.setDefault(True)
         self.check_button.setEnabled(False)
         self.check_button.clicked.connect(self.check)
@@ -133,9 +133,9 @@ class VerifyDialog(QDialog):
                 return
             self.check_button.setEnabled(True)
             self.answer, self.not_a_code = answer, answer is None
-            self.result = "unknown" if answer is None else _result_code(answer)
+            self.answer_code = "unknown" if answer is None else _result_code(answer)
             self._show()
-            self.answered.emit(self.result)
+            self.answered.emit(self.answer_code)
 
         def failed(error: BaseException) -> None:
             self.check_button.setEnabled(True)
@@ -144,7 +144,7 @@ class VerifyDialog(QDialog):
         self.runner.run(lambda _p, _c: verify(workspace, text), done, failed)
 
     def _show(self) -> None:
-        background, colour = COLOURS[self.result]
+        background, colour = COLOURS[self.answer_code]
         self.banner.setStyleSheet(f"#verifyBanner {{ background: {background}; border: 1px solid {colour};"
                                   f" border-radius: 6px; }} #verifyBanner QLabel {{ color: {colour}; }}")
         verdicts = {"matches": (self.tr("✔ 一致"), self.tr("纸质记录与数据库中的记录完全一致。")),
@@ -152,7 +152,7 @@ class VerifyDialog(QDialog):
                                 self.tr("这份纸质记录打印之后，数据库中的检查记录又被修改过，两者不再一致。")),
                     "unknown": (self.tr("✖ 未知记录"), self.tr("本工作区中没有与此核验码对应的检查记录。")),
                     "": (self.tr("等待核验"), self.tr("结果将显示在这里。"))}
-        verdict, explanation = verdicts[self.result]
+        verdict, explanation = verdicts[self.answer_code]
         if self.not_a_code:
             explanation = self.tr("输入的内容不是本系统的核验码，请检查是否输错（字母 O 与数字 0 易混）。")
         self.verdict.setText(verdict)

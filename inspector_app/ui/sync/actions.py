@@ -209,7 +209,7 @@ class SyncActions(QObject):
 
     # -- review ----------------------------------------------------------------------------------
     def _reviewed_row(self, allowed: frozenset[str]) -> dict[str, Any] | None:
-        row = self.window.current_row()
+        row: dict[str, Any] | None = self.window.current_row()
         if row is None or row["id"] is None or row["status"] not in allowed:
             self.window.statusBar().showMessage(self.tr("请先在列表中选择一项已接收的检查。"), 4000)
             return None

@@ -108,10 +108,10 @@ class ExportDialog(QDialog):
         self.table.itemChanged.connect(lambda _item: self._update_count())
         self.count = QLabel()
 
-        self.encrypt = QCheckBox()
-        self.encrypt.toggled.connect(lambda on: self.recipient.setEnabled(on))
         self.recipient = QComboBox()
         self.recipient.setEnabled(False)
+        self.encrypt = QCheckBox()
+        self.encrypt.toggled.connect(self.recipient.setEnabled)
         encrypt_row = QHBoxLayout()
         encrypt_row.addWidget(self.encrypt)
         encrypt_row.addWidget(self.recipient, 1)

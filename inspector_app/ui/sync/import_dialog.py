@@ -127,8 +127,8 @@ class ImportReportDialog(QDialog):
         lines = report.lines
         if report.status == "rejected":  # nothing was applied: the technical reason, for whoever supports
             self.lines.setRowCount(1)
-            cells = [self.tr("文件"), report.path.name, status_text("rejected"), report.reason]
-            for column, text in enumerate(cells):
+            texts = [self.tr("文件"), report.path.name, status_text("rejected"), report.reason]
+            for column, text in enumerate(texts):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.lines.setItem(0, column, item)
