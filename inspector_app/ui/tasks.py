@@ -90,19 +90,18 @@ class TaskRunner(QObject):
                 log.error("task failed: %s", "".join(traceback.format_exception(error)))
 
             def deliver(_unused: Any) -> None:  # runs on the GUI thread
-                try:
-                    if dialog is not None:
-                        dialog.close()
-                    if error is None:
-                        if on_done is not None:
-                            on_done(future.result())
-                    else:
-                        (on_error or self.error.emit)(error)
-                finally:
-                    # Counted down only after the callback ran, so wait_idle() also waits for the
-                    # callbacks (and for any work they queue, which is counted before this).
-                    with self._lock:
-                        self._pending -= 1
+                # Counted down here on the GUI thread, just before the callback runs inside the same
+                # event: wait_idle() (which processes events) therefore returns only after callbacks
+                # ran, and a callback that itself waits for idleness does not wait for itself.
+                with self._lock:
+                    self._pending -= 1
+                if dialog is not None:
+                    dialog.close()
+                if error is None:
+                    if on_done is not None:
+                        on_done(future.result())
+                else:
+                    (on_error or self.error.emit)(error)
 
             self._relay.finished.emit(deliver, None, None)
 
