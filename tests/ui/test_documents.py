@@ -100,6 +100,9 @@ def test_save_as_pdf_records_and_verifies(window: MainWindow, workspace: Workspa
     assert verify.answer_code == "matches" and "一致" in verify.verdict.text()
     assert f"#{inspection_id}" in verify.details.text() and "打印" in verify.details.text()
     assert verify.open_button.isVisibleTo(verify)
+    verify.code.setText(dialog.preview.rendered.qr_payload)  # type: ignore[union-attr]  # what a QR scanner types
+    verify.check()
+    assert verify.answer_code == "matches"
 
 
 def test_print_through_a_printer(window: MainWindow, workspace: Workspace, tmp_path: Path) -> None:
@@ -200,3 +203,23 @@ def test_render_on_the_real_worker_threads(qtbot: QtBot, window: MainWindow, wor
         dialog.close()
     finally:
         runner.shutdown()
+
+
+def test_print_from_an_open_editor_tab_and_live_language_switch(qtbot: QtBot, window: MainWindow,
+                                                                  workspace: Workspace) -> None:
+    from inspector_app.ui.i18n import install_translators
+
+    inspection_id = _inspection(workspace, "in_progress")
+    window.open_inspection(inspection_id)
+    assert window.tabs.currentIndex() > 0
+    window.documents.print_sheet.trigger()  # Ctrl+P in the editor: that inspection's sheet
+    dialog = window.documents.last_dialog
+    assert dialog is not None and dialog.inspection_id == inspection_id
+    dialog.close()
+    install_translators("en")  # LanguageChange is posted: the actions follow once it is delivered
+    try:
+        qtbot.waitUntil(lambda: window.documents.print_sheet.text() == "Print inspection sheet…", timeout=2000)
+        assert window.sync.export.text() == "Export bundle…" and window.sync.keys.text() == "Keys and trust…"
+    finally:
+        install_translators("zh_CN")
+    qtbot.waitUntil(lambda: window.sync.export.text() == "导出数据包…", timeout=2000)
