@@ -322,3 +322,33 @@ def test_cancelled_import_keeps_what_was_imported(field: Side, office: Side, off
     assert [p.name for p in run.not_done] == ["2.inspbundle"]
     report = office_window.sync.show_report(run)
     assert "导入已取消" in report.summary.text() and "其余 1 个文件" in report.summary.text()
+
+
+def test_export_and_import_on_the_real_worker_threads(qtbot: QtBot, field: Side, office: Side, settings: AppSettings,
+                                                      tmp_path: Path) -> None:
+    from inspector_app.ui.tasks import TaskRunner
+
+    enrol(office, field, tmp_path)
+    complete_one(field)
+    runner = TaskRunner()
+    try:
+        dialog = ExportDialog(field.context, runner)
+        qtbot.addWidget(dialog)
+        dialog.load()
+        qtbot.waitUntil(lambda: bool(dialog.choices), timeout=10000)
+        dialog.target.setText(str(tmp_path / "threaded.inspbundle"))
+        dialog.start_export()  # on the writer thread, with a progress dialog
+        qtbot.waitUntil(lambda: dialog.result_ is not None, timeout=30000)
+        dialog.done_message.close()  # type: ignore[union-attr]
+
+        win = MainWindow(runner, settings)
+        qtbot.addWidget(win)
+        win.sync.keyring = office.context.keyring
+        win.set_workspace(office.ws)
+        win.sync.run_import([tmp_path / "threaded.inspbundle"])
+        qtbot.waitUntil(lambda: isinstance(win.sync.dialog, ImportReportDialog), timeout=30000)
+        assert win.sync.dialog.status_texts() == ["已导入"]
+        qtbot.waitUntil(lambda: any(r["status"] == "received" for r in win.model.rows()), timeout=10000)
+        assert runner.wait_idle(10000) or runner.wait_idle(10000)
+    finally:
+        runner.shutdown()
