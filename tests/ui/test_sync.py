@@ -217,6 +217,9 @@ def test_return_needs_a_comment(qtbot: QtBot) -> None:
     assert not dialog.ok.isEnabled()
     dialog.comment.setPlainText("请补充照片")
     assert dialog.ok.isEnabled() and dialog.text() == "请补充照片"
+    from inspector_app.ui.sync import actions, review
+
+    assert (actions.ACCEPTABLE, actions.RETURNABLE) == (review.ACCEPTABLE, review.RETURNABLE)
 
 
 def test_unknown_key_is_rejected_with_its_fingerprint(field: Side, office_window: MainWindow, tmp_path: Path) -> None:

@@ -11,19 +11,17 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog
 
 from inspector_app.ui.errors import show_error
-from inspector_app.ui.sync.identity import SyncContext
-from inspector_app.ui.sync.review import (
-    ACCEPTABLE,
-    RETURNABLE,
-    ReturnDialog,
-    accept_inspection,
-    return_inspection,
-)
+
+# Which statuses the review actions apply to (as in ``review.ACCEPTABLE`` / ``RETURNABLE``, kept here so that
+# start-up does not import the review module).
+ACCEPTABLE = frozenset({"received"})
+RETURNABLE = frozenset({"received", "accepted"})
 
 if TYPE_CHECKING:
     from keyring.backend import KeyringBackend
 
     from inspector_app.ui.main_window import MainWindow
+    from inspector_app.ui.sync.identity import SyncContext
     from inspector_app.ui.sync.import_work import ImportRun
 
 
@@ -83,6 +81,8 @@ class SyncActions(QObject):
         self.import_files.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowDown))
 
     def context(self) -> SyncContext:
+        from inspector_app.ui.sync.identity import SyncContext
+
         assert self.window.workspace is not None
         settings = self.window.settings
         return SyncContext(self.window.workspace, settings.actor, self.keyring, settings.inspector_name)
@@ -219,6 +219,8 @@ class SyncActions(QObject):
         row = self._reviewed_row(ACCEPTABLE)
         if row is None or self.window.workspace is None:
             return
+        from inspector_app.ui.sync.review import accept_inspection
+
         workspace, actor, inspection_id = self.window.workspace, self.window.settings.actor, int(row["id"])
 
         def done(_value: Any) -> None:
@@ -233,6 +235,8 @@ class SyncActions(QObject):
         row = self._reviewed_row(RETURNABLE)
         if row is None or self.window.workspace is None:
             return
+        from inspector_app.ui.sync.review import ReturnDialog, return_inspection
+
         if comment is None:
             dialog = ReturnDialog(row["enterprise"], self.window)
             self.dialog = dialog
