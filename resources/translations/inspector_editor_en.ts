@@ -159,6 +159,14 @@
         <translation>A photo is required when it fails</translation>
     </message>
     <message>
+        <source>图</source>
+        <translation>I</translation>
+    </message>
+    <message>
+        <source>已有照片</source>
+        <translation>Has photos</translation>
+    </message>
+    <message>
         <source>注</source>
         <translation>N</translation>
     </message>
@@ -382,7 +390,7 @@
         <translation>Next unchecked (N)</translation>
     </message>
     <message>
-        <source>1–4 结果　J/K 上下　N 下一未查　Enter 备注　Esc 返回列表</source>
+        <source>1–4 结果&#x3000;J/K 上下&#x3000;N 下一未查&#x3000;Enter 备注&#x3000;Esc 返回列表</source>
         <translation>1–4 result   J/K move   N next unchecked   Enter note   Esc list</translation>
     </message>
     <message>
@@ -527,7 +535,7 @@ The editor reloaded what the database holds; please check your latest changes.</
     </message>
     <message>
         <source>模板规则以外的扣分</source>
-        <translation>A deduction beyond the template's rules</translation>
+        <translation>A deduction beyond the template&apos;s rules</translation>
     </message>
     <message>
         <source>另扣分的理由</source>
@@ -562,7 +570,7 @@ The editor reloaded what the database holds; please check your latest changes.</
         <translation>Choose an item in the checklist</translation>
     </message>
     <message>
-        <source>{0}　{1}（{2} 分）</source>
+        <source>{0}&#x3000;{1}（{2} 分）</source>
         <translation>{0}  {1} ({2} pts)</translation>
     </message>
     <message>
