@@ -95,13 +95,14 @@ def _export(ws: Any, args: argparse.Namespace) -> int:
 
 
 def _import(ws: Any, args: argparse.Namespace) -> int:
+    from inspector_app.bundle.signing import format_fingerprint
     from inspector_app.secrets import InsecureKeyringError
     from inspector_app.services.bundle_export import Identity, load_identity
     from inspector_app.services.bundle_import import collect_paths, import_paths
 
     files = collect_paths(args.paths)
     if not files:
-        fail("no bundle files found")
+        fail("没有找到数据包文件（*.inspbundle、*.zip、*.enc）")
     identity: Identity | None = None
     from inspector_app.bundle.crypto import is_encrypted
 
@@ -109,21 +110,31 @@ def _import(ws: Any, args: argparse.Namespace) -> int:
         try:
             identity = load_identity(ws, with_encryption=True)
         except InsecureKeyringError as exc:
-            print(f"inspector-app: encrypted bundles cannot be opened: {exc}", file=sys.stderr)
+            print(f"inspector-app: 无法打开加密的数据包：{exc}", file=sys.stderr)
     reports = import_paths(ws, files, identity=identity)
     bad = 0
     for report in reports:
-        write_out(f"{report.path}: {report.status}" + (f" – {report.reason}" if report.reason else "") + "\n")
+        # 已拒绝 [code]: the stable code (docs/bundle-format.md, "Import errors") for scripts and support.
+        status = _STATUS.get(report.status, report.status) + (f" [{report.code}]" if report.code else "")
+        write_out(f"{report.path}：{status}" + (f" – {report.reason}" if report.reason else "") + "\n")
         if report.status == "rejected":
             bad += 1
+            if report.fingerprint:
+                write_out(f"  密钥指纹：{format_fingerprint(report.fingerprint)}\n")
             continue
         counts = report.counts()
         if counts:
-            write_out("  " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())) + "\n")
+            write_out("  " + "，".join(f"{_ACTIONS.get(k, k)} {v}" for k, v in sorted(counts.items())) + "\n")
         for line in report.lines:
             if line.action in ("conflict", "rejected"):
-                write_out(f"  {line.action}: {line.kind} {line.key}: {line.reason}\n")
+                write_out(f"  {_ACTIONS.get(line.action, line.action)}：{_KINDS.get(line.kind, line.kind)}"
+                          f" {line.key}：{line.reason}\n")
     return 1 if bad else 0
+
+
+_STATUS = {"imported": "已导入", "already imported": "已导入过", "rejected": "已拒绝", "cancelled": "已取消"}
+_ACTIONS = {"added": "新增", "updated": "更新", "unchanged": "不变", "conflict": "冲突", "rejected": "拒绝"}
+_KINDS = {"template": "检查表", "enterprise": "企业", "inspection": "检查"}
 
 
 @contextlib.contextmanager

@@ -1,65 +1,98 @@
 """Typed errors of the bundle package.
 
-Every error carries an English message that names the entry, key or field at fault; the UI maps the
-class (and ``code``) to a translated message.  All are ``ImportFileError`` subclasses, so callers that
-only care about "this file cannot be imported, nothing was written" can catch that.
+Every error carries a message for people – Chinese first, with the technical detail (entry name, key
+fingerprint, sequence number, field) kept – and a stable, machine-readable ``code`` (see ``CODES`` and
+the "Import errors" section of ``docs/bundle-format.md``).  Callers decide on ``code``, never on the
+message text.  Errors about a signing key also carry its ``fingerprint`` (64 hex digits; "" otherwise).
+All are ``ImportFileError`` subclasses, so callers that only care about "this file cannot be imported,
+nothing was written" can catch that.
 """
 
 from __future__ import annotations
 
 from inspector_app.domain.errors import ImportFileError, InspectorError
 
+#: Every ``code`` a bundle error (or an import report of a rejected file) can carry, with its meaning.
+#: Codes are stable: the GUI, scripts and tests match on them.  New codes may be added; none is renamed.
+CODES: dict[str, str] = {
+    "unreadable": "the file does not exist, is not a file, or cannot be read",
+    "corrupt_zip": "not a zip, or a damaged one: empty, truncated, bad CRC-32, broken structure",
+    "unsafe_zip": "a hostile zip: traversal, absolute/drive paths, links, duplicates, bombs, encrypted entries …",
+    "bad_profile": "not a bag of our profile: tag files, bag-info labels, path grammar, folder name, header",
+    "bad_manifest": "a payload or tag file does not match its SHA-256 in the manifests (altered or incomplete)",
+    "bad_record": "a record in the bundle is malformed or cannot be applied (template, enterprise, missing file)",
+    "newer_format": "written by a newer bundle (or encryption) format version than this program reads",
+    "bad_signature": "the signature is missing, malformed, does not match, or names another key",
+    "unknown_key": "signed by a key that is not enrolled here (``fingerprint`` is set)",
+    "revoked_key": "signed by an enrolled key that was revoked (``fingerprint`` is set)",
+    "wrong_signer_role": "the signing key is enrolled with the other role (``fingerprint`` is set)",
+    "own_bundle": "made by this installation; it must be imported on the other side (``fingerprint`` is set)",
+    "wrong_direction": "an office→inspector bundle in an office workspace, or the reverse",
+    "replay": "a replayed or superseded bundle: its sequence number is not above the producer's last one",
+    "no_decryption_key": "an encrypted bundle, and no decryption key was available to open it",
+    "encrypted_for_other": "an encrypted bundle addressed to another office key",
+    "bad_encryption": "an encrypted bundle that is truncated, altered, or of an unknown suite",
+    "no_such_conflict": "resolving a sync conflict that does not exist or is already resolved",
+    "bundle_error": "any other bundle error",
+}
+
 
 class BundleError(ImportFileError):
     """A bundle that cannot be read, verified or imported."""
 
-    code = "bundle"
+    code = "bundle_error"
+
+    def __init__(self, message: str, *, code: str | None = None, fingerprint: str = "",
+                 problems: list[str] | None = None) -> None:
+        super().__init__(message, problems)
+        if code is not None:
+            self.code = code
+        self.fingerprint = fingerprint
 
 
 class UnsafeArchiveError(BundleError):
     """The zip container is hostile or corrupt (traversal, bomb, overlap, bad CRC, ...)."""
 
-    code = "unsafe-archive"
+    code = "unsafe_zip"  # damaged (not hostile) archives: "corrupt_zip"
 
 
 class BagInvalidError(BundleError):
     """The BagIt bag or our profile of it is broken (manifest mismatch, unknown file, bad field)."""
 
-    code = "bag-invalid"
+    code = "bad_profile"  # also "bad_manifest" (hashes) and "bad_record" (record content)
 
 
 class UnsupportedVersionError(BundleError):
     """The bundle was written by a newer format version than this program understands."""
 
-    code = "newer-version"
+    code = "newer_format"
 
 
 class SignatureError(BundleError):
     """The signature is missing, malformed, or does not match the tag manifest."""
 
-    code = "bad-signature"
+    code = "bad_signature"
 
 
 class UntrustedKeyError(SignatureError):
     """The bundle is signed by a key that is not enrolled in the trust store."""
 
-    code = "unknown-key"
+    code = "unknown_key"
 
-    def __init__(self, message: str, fingerprint: str) -> None:
-        super().__init__(message)
-        self.fingerprint = fingerprint
+    def __init__(self, message: str, fingerprint: str, *, code: str | None = None) -> None:
+        super().__init__(message, code=code, fingerprint=fingerprint)
 
 
 class RevokedKeyError(UntrustedKeyError):
     """The bundle is signed by a key that was enrolled and later revoked."""
 
-    code = "revoked-key"
+    code = "revoked_key"
 
 
 class DecryptionError(BundleError):
-    """An encrypted bundle that cannot be decrypted (wrong key, tampered, truncated, newer version)."""
+    """An encrypted bundle that cannot be decrypted (wrong key, tampered, truncated)."""
 
-    code = "decryption"
+    code = "bad_encryption"  # also "encrypted_for_other" and "no_decryption_key"
 
 
 class KeyFileError(InspectorError):

@@ -10,6 +10,11 @@ For each file (or every bundle in a folder, e.g. a USB stick):
    above the producer's last one is a replayed or superseded bundle and is rejected; then templates,
    enterprises and inspections are applied, and the bundle is recorded.
 
+A file that cannot be imported raises a ``BundleError`` whose ``code`` says why (``errors.CODES``);
+``import_paths`` turns it into an ``ImportReport`` with ``status == "rejected"``, the same ``code``, the
+message as ``reason`` and the key ``fingerprint`` where the error names one.  Messages are Chinese (the
+CLI prints them to inspectors) and keep the technical detail.
+
 Per inspection (``R`` incoming revision, ``B`` the sender's base, ``C`` local revision, ``S`` local
 revision at the last exchange): unknown → added; ``R ≤ S`` or ``R = C`` → unchanged; ``C = S`` or
 ``C = B`` (nothing changed here since) → updated; otherwise → a conflict kept in ``sync_conflicts``.
@@ -43,7 +48,7 @@ from inspector_app.bundle.records import (
     merge_findings,
     parse_field,
 )
-from inspector_app.domain.errors import InspectorError
+from inspector_app.domain.errors import Cancelled, InspectorError
 from inspector_app.domain.lifecycle import InspectionStatus
 from inspector_app.domain.template import parse_template
 from inspector_app.services import audit, inspections
@@ -72,10 +77,12 @@ from inspector_app.storage.models_sync import (
 
 BUNDLE_SUFFIXES = (".inspbundle", ".zip", ".enc")
 SENDABLE_TO_OFFICE = {s.value for s in SENDABLE[Direction.INSPECTOR_TO_OFFICE]}
+OWN_BUNDLE = "这是本机导出的数据包（made by this installation），应在对方的电脑上导入"
 
 
 class Rejected(BundleError):
-    """The bundle is valid but cannot be applied here (wrong direction, replay, bad record)."""
+    """The bundle is valid but cannot be applied here: ``code`` is own_bundle, wrong_direction,
+    wrong_signer_role, replay, bad_record or no_such_conflict."""
 
 
 @dataclass(frozen=True)
@@ -83,19 +90,33 @@ class ReportLine:
     kind: str  # template / enterprise / inspection
     key: str
     action: str  # added / updated / unchanged / conflict / rejected
-    reason: str = ""
+    reason: str = ""  # for people (Chinese), with the technical detail
+    code: str = ""  # why, for programs: revision / already_here / changed_on_both_sides / status_not_sendable /
+    #                 missing_enterprise_or_template ("" for templates and enterprises)
+    revision: int = 0  # the incoming revision of an inspection
 
 
 @dataclass
 class ImportReport:
     path: Path
-    status: str = "rejected"  # imported / already imported / rejected
-    reason: str = ""
+    status: str = "rejected"  # imported / already imported / rejected / cancelled (not tried, nothing written)
+    reason: str = ""  # for people (Chinese)
     bundle_id: str = ""
     sequence: int = 0
     producer: str = ""
-    fingerprint: str = ""
+    fingerprint: str = ""  # the signing key's; for a rejected file, the key the error names ("" if none)
     lines: list[ReportLine] = field(default_factory=list)
+    code: str = ""  # for a rejected file: the error's stable code (errors.CODES, or "error" / "io_error")
+
+    @classmethod
+    def rejected(cls, path: Path, exc: Exception) -> ImportReport:
+        """The report of a file that failed with ``exc`` (nothing of it was written)."""
+        if isinstance(exc, BundleError):
+            return cls(path, "rejected", str(exc), fingerprint=exc.fingerprint, code=exc.code)
+        if isinstance(exc, OSError):
+            detail = exc.strerror or str(exc)
+            return cls(path, "rejected", f"读写文件出错：{detail}（{type(exc).__name__}）", code="io_error")
+        return cls(path, "rejected", str(exc), code="error")
 
     def counts(self) -> dict[str, int]:
         return dict(Counter(line.action for line in self.lines))
@@ -116,19 +137,27 @@ def collect_paths(paths: Iterable[Path]) -> list[Path]:
 
 def import_paths(ws: Workspace, paths: Sequence[Path], *, identity: Identity | None = None,
                  progress: Progress = no_progress, cancel: CancelToken | None = None) -> list[ImportReport]:
-    """Import every bundle; one bad file is reported as rejected and the others go on."""
-    reports = []
+    """Import every bundle, one report per file in order; one bad file is reported as rejected (with its
+    ``code`` and ``fingerprint``) and the others go on.  When ``cancel`` is set, what was imported stays
+    imported; the file being imported is rolled back and it and the rest are reported "cancelled"."""
+    reports: list[ImportReport] = []
     files = collect_paths(paths)
-    for number, path in enumerate(files, 1):
-        progress(number - 1, len(files), path.name)
+    for number, path in enumerate(files):
+        if cancel is not None and cancel.cancelled:
+            break
+        progress(number, len(files), path.name)
 
-        def inner(done: int, total: int, message: str, name: str = path.name, index: int = number - 1) -> None:
-            progress(index, len(files), f"{name}: {done * 100 // max(total, 1)} %")
+        def inner(done: int, total: int, _message: str, name: str = path.name, index: int = number) -> None:
+            progress(index, len(files), f"{name}：{done * 100 // max(total, 1)} %")
 
         try:
             reports.append(import_bundle(ws, path, identity=identity, progress=inner, cancel=cancel))
-        except InspectorError as exc:
-            reports.append(ImportReport(path, "rejected", str(exc)))
+        except Cancelled:  # this file was rolled back as a whole
+            break
+        except (InspectorError, OSError) as exc:
+            reports.append(ImportReport.rejected(path, exc))
+    for path in files[len(reports):]:
+        reports.append(ImportReport(path, "cancelled", "导入已取消，此文件未导入", code="cancelled"))
     progress(len(files), len(files), "")
     return reports
 
@@ -138,13 +167,14 @@ def import_bundle(ws: Workspace, path: Path, *, identity: Identity | None = None
     """Import one bundle: a report (imported / already imported), or a ``BundleError`` and no change."""
     path = Path(path)
     if not path.is_file():
-        raise BundleError(f"{path} is not a file")
+        raise BundleError(f"{path} 不存在或不是文件", code="unreadable")
     _remove_stale_staging(ws.root)
     stage = ws.root / f".import-{uuid.uuid4().hex}"
     try:
         if is_encrypted(path):
             if identity is None or identity.encryption_private is None:
-                raise DecryptionError("the bundle is encrypted and this installation has no decryption key")
+                raise DecryptionError("数据包已加密，而本机没有可用的解密密钥（密钥环不可用？）",
+                                      code="no_decryption_key")
             stage.mkdir()
             plain = stage / "decrypted.inspbundle"
             decrypt_file(path, plain, identity.encryption_private)
@@ -169,7 +199,7 @@ def _import_verified(ws: Workspace, path: Path, stage: Path, progress: Progress,
             bundle = verify_bundle(path, SqlTrustStore(session), stage_dir=stage, progress=progress, cancel=cancel)
         except UntrustedKeyError as exc:
             if exc.fingerprint == meta_get(session, META_KEY_FINGERPRINT):
-                raise Rejected("this bundle was made by this installation; import it on the other side") from None
+                raise Rejected(OWN_BUNDLE, code="own_bundle", fingerprint=exc.fingerprint) from None
             raise
     places = Places(ws.photo_dir, ws.sheet_dir)
     with bundle:
@@ -186,27 +216,30 @@ def _import_verified(ws: Workspace, path: Path, stage: Path, progress: Progress,
 def _check_bundle(session: Session, bundle: VerifiedBundle) -> bool:
     """Raise ``Rejected`` where the bundle does not belong here; ``False`` when already imported."""
     header = bundle.header
+    fp = bundle.signer_fingerprint
     if header.device_id == device_id(session):
-        raise Rejected("this bundle was made by this installation; import it on the other side")
-    expected = Direction.INSPECTOR_TO_OFFICE if role(session) == "office" else Direction.OFFICE_TO_INSPECTOR
+        raise Rejected(OWN_BUNDLE, code="own_bundle", fingerprint=fp)
+    local_role = role(session)
+    expected = Direction.INSPECTOR_TO_OFFICE if local_role == "office" else Direction.OFFICE_TO_INSPECTOR
     if header.direction is not expected:
-        raise Rejected(f"this bundle goes {header.direction.value}, but this workspace expects {expected.value}")
+        raise Rejected(f"数据包的方向（{header.direction.value}）与本机角色（{local_role}）不符：本机只导入"
+                       f" {expected.value} 的数据包", code="wrong_direction", fingerprint=fp)
     sender_role = "inspector" if header.direction is Direction.INSPECTOR_TO_OFFICE else "office"
     if bundle.signer is None or bundle.signer.role != sender_role:
-        raise Rejected(f"the signing key is enrolled as {bundle.signer.role if bundle.signer else '?'},"
-                       f" but {header.direction.value} bundles must be signed by an {sender_role} key")
+        raise Rejected(f"签名密钥登记的角色是 {bundle.signer.role if bundle.signer else '?'}，而 {header.direction.value}"
+                       f" 的数据包必须由 {sender_role} 的密钥签名", code="wrong_signer_role", fingerprint=fp)
     if session.get(ImportedBundle, header.bundle_id) is not None:
         return False
     peer = session.get(PeerSequence, header.device_id)
     if peer is not None and header.sequence <= peer.last_sequence:
-        raise Rejected(f"replayed or superseded bundle: sequence {header.sequence} from {header.producer_name},"
-                       f" but sequence {peer.last_sequence} was already imported")
+        raise Rejected(f"旧的或重复发送的数据包：{header.producer_name} 的序号 {header.sequence}，而序号"
+                       f" {peer.last_sequence} 已经导入过（replayed or superseded）", code="replay", fingerprint=fp)
     return True
 
 
 def _apply_bundle(session: Session, bundle: VerifiedBundle, report: ImportReport, places: Places) -> None:
     if not _check_bundle(session, bundle):
-        report.status, report.reason = "already imported", "this bundle was imported before; nothing changed"
+        report.status, report.reason = "already imported", "此数据包以前已导入过，本次没有作任何更改"
         return
     header = bundle.header
     carried = {f.sha256 for f in bundle.payload.values()}
@@ -214,7 +247,7 @@ def _apply_bundle(session: Session, bundle: VerifiedBundle, report: ImportReport
         for sha in required_files(rec):
             if sha not in carried and not places.store.exists(sha, "originals") \
                     and not places.store.exists(sha, "derived"):
-                raise Rejected(f"inspection {key} refers to file {sha[:12]}… which the bundle does not carry")
+                raise Rejected(f"检查 {key} 引用的文件 {sha[:12]}… 既不在数据包中，本机也没有", code="bad_record")
     for _key, rec in bundle.records_of("templates"):
         report.lines.append(_apply_template(session, rec))
     for _key, rec in bundle.records_of("enterprises"):
@@ -239,15 +272,15 @@ def _apply_template(session: Session, rec: dict[str, Any]) -> ReportLine:
                                                            TemplateRecord.version == rec["version"]))
     if existing is not None:
         if existing.sha256 != rec["sha256"]:
-            raise Rejected(f"template {key} differs from the copy in this workspace")
+            raise Rejected(f"检查表 {key} 与本机已有的同版本检查表内容不同", code="bad_record")
         return ReportLine("template", key, "unchanged")
     content = str(rec["content"])
     if hashlib.sha256(content.encode()).hexdigest() != rec["sha256"]:
-        raise Rejected(f"template {key}: content does not match its sha256")
+        raise Rejected(f"检查表 {key} 的内容与其 SHA-256 不符", code="bad_record")
     try:
         template = parse_template(json.loads(content), key)
     except (InspectorError, ValueError) as exc:
-        raise Rejected(f"template {key} is invalid: {exc}") from None
+        raise Rejected(f"检查表 {key} 无效：{exc}", code="bad_record") from None
     session.add(TemplateRecord(template_id=template.id, version=template.version, kind=template.kind,
                                title=template.title, content=content, sha256=rec["sha256"],
                                item_count=len(template.items)))
@@ -264,7 +297,7 @@ def _apply_enterprise(session: Session, rec: dict[str, Any], direction: Directio
         data = EnterpriseData(**{name: parse_field(rec, name) for name in ENTERPRISE_FIELDS})
         upsert(session, data)
     except (InspectorError, TypeError) as exc:
-        raise Rejected(f"enterprise {key}: {exc}") from None
+        raise Rejected(f"企业 {key} 的记录无效：{exc}", code="bad_record") from None
     return ReportLine("enterprise", key, "added" if existing is None else "updated")
 
 
@@ -272,24 +305,26 @@ def _apply_inspection(session: Session, rec: dict[str, Any], bundle: VerifiedBun
     uid, revision, base = str(rec["uid"]), int(rec["revision"]), rec.get("base_revision")
     direction = bundle.header.direction
     if InspectionStatus(rec["status"]) not in SENDABLE[direction]:
-        return ReportLine("inspection", uid, "rejected", f"status {rec['status']} cannot come {direction.value}")
+        return ReportLine("inspection", uid, "rejected", f"状态为 {rec['status']} 的检查不能以 {direction.value}"
+                          " 方向传送", "status_not_sendable", revision)
     local = session.scalar(select(Inspection).where(Inspection.uid == uid))
     state = session.get(InspectionSync, uid)
     if local is not None:
         synced = state.synced_revision if state is not None else None
         if revision == local.revision or (synced is not None and revision <= synced):
-            return ReportLine("inspection", uid, "unchanged", f"revision {revision} is already here")
+            return ReportLine("inspection", uid, "unchanged", f"本机已有版本 {revision}", "already_here", revision)
         if local.revision not in (synced, base):
-            reason = (f"changed here since the last exchange (local revision {local.revision}, last synced"
-                      f" {synced}); the incoming revision {revision} is based on {base}")
+            reason = (f"本机在上次交换后也修改过（本机版本 {local.revision}，上次同步的版本 {synced}）；"
+                      f"传入的版本 {revision} 基于版本 {base}")
             _record_conflict(session, rec, bundle, local.revision, reason)
-            return ReportLine("inspection", uid, "conflict", reason)
+            return ReportLine("inspection", uid, "conflict", reason, "changed_on_both_sides", revision)
     enterprise = by_uscc(session, str(rec["enterprise_uscc"]))
     tpl = rec["template"]
     template = session.scalar(select(TemplateRecord).where(TemplateRecord.template_id == tpl["template_id"],
                                                            TemplateRecord.version == tpl["version"]))
     if enterprise is None or template is None or template.sha256 != tpl["sha256"]:
-        return ReportLine("inspection", uid, "rejected", "its enterprise or template is not in this workspace")
+        return ReportLine("inspection", uid, "rejected", "本机没有该检查的企业或检查表（版本相符的）",
+                          "missing_enterprise_or_template", revision)
     action = "added" if local is None else "updated"
     if local is None:
         local = Inspection(uid=uid, enterprise=enterprise, template=template)
@@ -302,7 +337,7 @@ def _apply_inspection(session: Session, rec: dict[str, Any], bundle: VerifiedBun
         session.add(state)
     state.synced_revision = state.acked_revision = revision
     state.peer_device, state.updated_at = bundle.header.device_id, now()
-    return ReportLine("inspection", uid, action, f"revision {revision}")
+    return ReportLine("inspection", uid, action, f"版本 {revision}", "revision", revision)
 
 
 def _write_inspection(session: Session, insp: Inspection, rec: dict[str, Any], direction: Direction, actor: str,
@@ -373,7 +408,7 @@ def resolve_conflict(ws: Workspace, conflict_id: int, take_incoming: bool, actor
     with ws.sessions.begin() as session:
         conflict = session.get(SyncConflict, conflict_id)
         if conflict is None or conflict.resolved_at is not None:
-            raise Rejected(f"no open conflict {conflict_id}")
+            raise Rejected(f"没有编号为 {conflict_id} 的待处理冲突", code="no_such_conflict")
         local = session.scalar(select(Inspection).where(Inspection.uid == conflict.inspection_uid))
         conflict.resolved_at = now()
         conflict.resolution = "took-incoming" if take_incoming else "kept-local"

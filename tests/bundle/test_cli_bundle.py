@@ -82,9 +82,9 @@ def test_keys_and_bundle_commands(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert code == 0 and '"direction": "office-to-inspector"' in out and office_fp in out
     assert _run(capsys, "--data-dir", field, "bundle", "verify", bundle)[0] == 0
     code, out, _ = _run(capsys, "--data-dir", field, "bundle", "import", bundle)
-    assert code == 0 and "imported" in out and "added 3" in out
+    assert code == 0 and "已导入" in out and "新增 3" in out
     code, out, _ = _run(capsys, "--data-dir", field, "bundle", "import", bundle)
-    assert code == 0 and "already imported" in out
+    assert code == 0 and "已导入过" in out
 
     encrypted = str(tmp_path / "assign.inspbundle.enc")
     code, out, err = _run(capsys, "--data-dir", office, "bundle", "export", "-o", encrypted,
@@ -96,11 +96,13 @@ def test_keys_and_bundle_commands(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert code == 0 and "sequence: 2" in out
     assert _run(capsys, "--data-dir", field, "bundle", "verify", encrypted)[0] == 0
     code, out, _ = _run(capsys, "--data-dir", field, "bundle", "import", encrypted)
-    assert code == 0 and "imported" in out and "unchanged" in out
+    assert code == 0 and "已导入" in out and "不变" in out
 
     assert _run(capsys, "--data-dir", field, "keys", "revoke", office_fp)[0] == 0
     code, _, err = _run(capsys, "--data-dir", field, "bundle", "verify", bundle)
     assert code == 1 and "revoked" in err and office_fp in err
+    code, out, _ = _run(capsys, "--data-dir", field, "bundle", "import", bundle)
+    assert code == 1 and "已拒绝 [revoked_key]" in out and f"密钥指纹：{office_fp}" in out
 
 
 def test_signing_is_refused_without_a_secure_keyring(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -90,7 +90,9 @@ def test_replayed_and_superseded_bundles_are_rejected(sides: tuple[Side, Side], 
     assert import_bundle(field.ws, second.path).status == "imported"
     before = snapshot(field.ws)
     (old,) = import_paths(field.ws, [first.path])
-    assert old.status == "rejected" and "replayed or superseded" in old.reason
+    assert (old.status, old.code) == ("rejected", "replay")
+    assert "序号 1" in old.reason and "序号 2 已经导入过" in old.reason
+    assert old.fingerprint == office.identity.signer.fingerprint
     assert snapshot(field.ws) == before
 
 
@@ -159,12 +161,14 @@ def test_own_bundle_and_wrong_direction_are_rejected(sides: tuple[Side, Side], t
     assign_one(office)
     out = export_bundle(office.ws, office.identity, tmp_path / "a.inspbundle")
     (own,) = import_paths(office.ws, [out.path])
-    assert own.status == "rejected" and "this installation" in own.reason
+    assert (own.status, own.code) == ("rejected", "own_bundle") and "本机导出的数据包" in own.reason
+    assert own.fingerprint == office.identity.signer.fingerprint
     other = make_side(tmp_path / "office2", "office", "溧阳市应急管理局")
     enrol(other, office)  # an office's bundle offered to another office
     before = snapshot(other.ws)
     (wrong,) = import_paths(other.ws, [out.path])
-    assert wrong.status == "rejected" and "expects inspector-to-office" in wrong.reason
+    assert (wrong.status, wrong.code) == ("rejected", "wrong_direction")
+    assert "方向（office-to-inspector）" in wrong.reason and "只导入 inspector-to-office" in wrong.reason
     assert snapshot(other.ws) == before
     other.ws.close()
 

@@ -3,6 +3,8 @@ left unchanged or put in conflict; a button leads to the conflict list."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -19,6 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.ui.sync.import_work import ImportRun, action_text, kind_text, reason_text, status_text
+
+if TYPE_CHECKING:
+    from inspector_app.services.bundle_import import ReportLine
 
 STATUS_COLOURS = {"imported": "#1e6b21", "already imported": "#555555", "rejected": "#9b1c1c"}
 ACTION_COLOURS = {"added": "#1e6b21", "updated": "#1f4e99", "conflict": "#8a5300", "rejected": "#9b1c1c"}
@@ -144,7 +149,7 @@ class ImportReportDialog(QDialog):
                 target = f"#{local_id} {enterprise}"
             action = QTableWidgetItem(action_text(line.action))
             action.setForeground(QBrush(QColor(ACTION_COLOURS.get(line.action, "#444444"))))
-            reason = _line_reason(line.reason)
+            reason = _line_reason(line)
             cells = [QTableWidgetItem(kind_text(line.kind)), QTableWidgetItem(target), action, QTableWidgetItem(reason)]
             cells[1].setToolTip(line.key)
             cells[3].setToolTip(line.reason)
@@ -162,19 +167,18 @@ class ImportReportDialog(QDialog):
         return [self.files.item(r, 1).text() for r in range(self.files.rowCount())]  # type: ignore[union-attr]
 
 
-def _line_reason(reason: str) -> str:
-    """The core's short English notes on a record, in words (revision numbers stay numbers)."""
+def _line_reason(line: ReportLine) -> str:
+    """The core's note on a record, by its ``code``, in the interface language (revision numbers stay numbers)."""
     from PySide6.QtCore import QCoreApplication
 
-    if reason.startswith("revision ") and reason.endswith(" is already here"):
-        return QCoreApplication.translate("SyncImport", "版本 %1 本机已有").replace("%1", reason.split()[1])
-    if reason.startswith("revision ") and reason[9:].isdigit():
-        return QCoreApplication.translate("SyncImport", "版本 %1").replace("%1", reason[9:])
-    if reason.startswith("changed here since the last exchange"):
-        return QCoreApplication.translate("SyncImport", "本机在上次交换后也修改过，需人工选择保留哪一方")
-    if "enterprise or template is not in this workspace" in reason:
-        return QCoreApplication.translate("SyncImport", "本机没有该检查的企业或检查表")
-    return reason
+    texts = {
+        "already_here": QCoreApplication.translate("SyncImport", "版本 %1 本机已有"),
+        "revision": QCoreApplication.translate("SyncImport", "版本 %1"),
+        "changed_on_both_sides": QCoreApplication.translate("SyncImport", "本机在上次交换后也修改过，需人工选择保留哪一方"),
+        "missing_enterprise_or_template": QCoreApplication.translate("SyncImport", "本机没有该检查的企业或检查表"),
+    }
+    text = texts.get(line.code)
+    return text.replace("%1", str(line.revision)) if text is not None else line.reason
 
 
 def _table(columns: int) -> QTableWidget:

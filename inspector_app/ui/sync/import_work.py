@@ -1,8 +1,8 @@
 """Importing bundles for the GUI (writer thread): one file, several, or every bundle in a folder.
 
-Each file goes through ``services.bundle_import.import_bundle`` (verify everything, then one
-transaction); a file that fails is kept as a rejected outcome with the error's class and the signing
-key's fingerprint, so the report can say *why* in the interface language. No widgets here.
+``services.bundle_import.import_paths`` does the work (verify everything, then one transaction per
+file); a file that fails comes back as a rejected report with the error's stable ``code`` and the
+signing key's ``fingerprint``, so the report can say *why* in the interface language. No widgets here.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 if TYPE_CHECKING:
     from inspector_app.services.bundle_import import ImportReport
@@ -22,8 +22,15 @@ if TYPE_CHECKING:
 class FileOutcome:
     path: Path
     report: ImportReport
-    error_code: str = ""  # the bundle error's ``code`` (unknown-key, bad-signature, …) or "rejected"
-    fingerprint: str = ""  # of the signing key, when the error names one
+
+    @property
+    def error_code(self) -> str:
+        """The rejected file's ``code`` (unknown_key, replay, …; see ``bundle.errors.CODES``), else ""."""
+        return self.report.code if self.report.status == "rejected" else ""
+
+    @property
+    def fingerprint(self) -> str:
+        return self.report.fingerprint
 
 
 @dataclass
@@ -45,15 +52,8 @@ def import_work(context: SyncContext, paths: list[Path], progress: Any, cancel: 
     from sqlalchemy import select
 
     from inspector_app.bundle.crypto import is_encrypted
-    from inspector_app.domain.errors import Cancelled, InspectorError
     from inspector_app.secrets import SecretsError
-    from inspector_app.services.bundle_import import (
-        ImportReport,
-        Rejected,
-        collect_paths,
-        import_bundle,
-        open_conflicts,
-    )
+    from inspector_app.services.bundle_import import collect_paths, import_paths, open_conflicts
     from inspector_app.storage.models import Inspection
     from inspector_app.ui.sync.identity import keyring_problem
 
@@ -66,26 +66,12 @@ def import_work(context: SyncContext, paths: list[Path], progress: Any, cancel: 
         except SecretsError as exc:
             status = getattr(exc, "status", None)
             run.keyring_message = keyring_problem(status) if status is not None else str(exc)
-    for number, path in enumerate(files):
-        if cancel.cancelled:  # what was imported stays imported; the rest is listed as not done
-            run.not_done = files[number:]
-            break
-        progress(number, len(files), path.name)
-
-        def inner(done: int, total: int, _message: str, name: str = path.name, index: int = number) -> None:
-            progress(index, len(files), f"{name}：{done * 100 // max(total, 1)} %")
-
-        try:
-            report = import_bundle(context.workspace, path, identity=identity, progress=inner, cancel=cancel)
-            run.outcomes.append(FileOutcome(path, report))
-        except (InspectorError, OSError) as exc:  # one bad file never stops the others
-            if isinstance(exc, Cancelled):  # this file was rolled back as a whole
-                run.not_done = files[number:]
-                break
-            code = "rejected" if isinstance(exc, Rejected) else str(getattr(exc, "code", "") or "error")
-            run.outcomes.append(FileOutcome(path, ImportReport(path, "rejected", str(exc)), code,
-                                            str(getattr(exc, "fingerprint", "") or "")))
-    progress(len(files), len(files), "")
+    # One bad file never stops the others; on cancel, what was imported stays and the rest is "cancelled".
+    for report in import_paths(context.workspace, files, identity=identity, progress=progress, cancel=cancel):
+        if report.status == "cancelled":
+            run.not_done.append(report.path)
+        else:
+            run.outcomes.append(FileOutcome(report.path, report))
     uids = {line.key for o in run.outcomes for line in o.report.lines if line.kind == "inspection"}
     with context.workspace.sessions() as session:
         if uids:
@@ -125,25 +111,31 @@ def reason_text(outcome: FileOutcome) -> str:
     if report.status != "rejected":
         return ""
     shown = format_fingerprint(outcome.fingerprint) if len(outcome.fingerprint) == 64 else outcome.fingerprint
-    original = report.reason
-    texts = {
-        "unknown-key": QCoreApplication.translate(
-            "SyncImport", "签名密钥未登记（指纹 %1）。如确认是对方的数据包，请先当面或电话与对方核对指纹，"
-                          "再在“设置 → 密钥与信任”中登记其公钥。"),
-        "revoked-key": QCoreApplication.translate("SyncImport", "签名密钥已被吊销（指纹 %1），不接受其数据包。"),
-        "bad-signature": QCoreApplication.translate("SyncImport", "签名无效：数据包在签名之后被改动过，或签名已损坏。"),
-        "unsafe-archive": QCoreApplication.translate("SyncImport", "文件已损坏或结构不安全，未导入任何内容。"),
-        "bag-invalid": QCoreApplication.translate("SyncImport", "数据包内容不完整或被改动（校验值不符），未导入任何内容。"),
-        "newer-version": QCoreApplication.translate("SyncImport", "此数据包由更新版本的 Inspector 生成，请先升级本程序。"),
-        "decryption": QCoreApplication.translate("SyncImport", "无法解密：此数据包不是加密给本机的，或文件已损坏。"),
-    }
-    if outcome.error_code in texts:
-        return texts[outcome.error_code].replace("%1", shown)
-    if outcome.error_code == "rejected":
-        if "made by this installation" in original:
-            return QCoreApplication.translate("SyncImport", "这是本机导出的数据包，应在对方的电脑上导入。")
-        if "replayed or superseded" in original:
-            return QCoreApplication.translate("SyncImport", "这是一个旧的或重复发送的数据包（序号不大于已导入的），已拒绝。")
-        if "workspace expects" in original or "must be signed by" in original:
-            return QCoreApplication.translate("SyncImport", "数据包的方向与本机角色不符（检查人员与市局之间互相导入）。")
-    return QCoreApplication.translate("SyncImport", "未导入：%1").replace("%1", original)
+    text = _REASONS.get(outcome.error_code)
+    if text is not None:
+        return QCoreApplication.translate("SyncImport", text).replace("%1", shown)
+    return QCoreApplication.translate("SyncImport", "未导入：%1").replace("%1", report.reason)
+
+
+# Why a file was rejected, by the error's stable ``code`` (bundle.errors.CODES); %1 is the key's fingerprint.
+_REASONS = {
+    "unknown_key": QT_TRANSLATE_NOOP(
+        "SyncImport", "签名密钥未登记（指纹 %1）。如确认是对方的数据包，请先当面或电话与对方核对指纹，"
+                      "再在“设置 → 密钥与信任”中登记其公钥。"),
+    "revoked_key": QT_TRANSLATE_NOOP("SyncImport", "签名密钥已被吊销（指纹 %1），不接受其数据包。"),
+    "bad_signature": QT_TRANSLATE_NOOP("SyncImport", "签名无效：数据包在签名之后被改动过，或签名已损坏。"),
+    "unsafe_zip": QT_TRANSLATE_NOOP("SyncImport", "文件已损坏或结构不安全，未导入任何内容。"),
+    "corrupt_zip": QT_TRANSLATE_NOOP("SyncImport", "文件已损坏或不完整（例如复制时中断），未导入任何内容。请重新复制后再导入。"),
+    "unreadable": QT_TRANSLATE_NOOP("SyncImport", "无法读取此文件（不存在、不是文件或没有权限）。"),
+    "bad_profile": QT_TRANSLATE_NOOP("SyncImport", "这不是有效的 Inspector 数据包（结构或字段不符合格式规范），未导入任何内容。"),
+    "bad_manifest": QT_TRANSLATE_NOOP("SyncImport", "数据包内容不完整或被改动（校验值不符），未导入任何内容。"),
+    "newer_format": QT_TRANSLATE_NOOP("SyncImport", "此数据包由更新版本的 Inspector 生成，请先升级本程序。"),
+    "encrypted_for_other": QT_TRANSLATE_NOOP("SyncImport", "无法解密：此数据包是加密给另一把市局密钥的，不是给本机的。"),
+    "bad_encryption": QT_TRANSLATE_NOOP("SyncImport", "无法解密：此数据包不是加密给本机的，或文件已损坏。"),
+    "no_decryption_key": QT_TRANSLATE_NOOP("SyncImport", "此数据包已加密，但本机的密钥环不可用，无法解密。"),
+    "own_bundle": QT_TRANSLATE_NOOP("SyncImport", "这是本机导出的数据包，应在对方的电脑上导入。"),
+    "replay": QT_TRANSLATE_NOOP("SyncImport", "这是一个旧的或重复发送的数据包（序号不大于已导入的），已拒绝。"),
+    "wrong_direction": QT_TRANSLATE_NOOP("SyncImport", "数据包的方向与本机角色不符（检查人员与市局之间互相导入）。"),
+    "wrong_signer_role": QT_TRANSLATE_NOOP(
+        "SyncImport", "签名密钥（指纹 %1）登记的角色与数据包的方向不符：检查人员的数据包须由检查人员的密钥签名，市局的由市局的密钥签名。"),
+}
