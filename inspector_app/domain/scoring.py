@@ -238,5 +238,6 @@ def score_inspection(
     total_items = len(template.items)
     if answered < total_items:
         reasons.append(f"尚有 {total_items - answered} 项未检查，结果为暂定")
+    outcome = template.outcome_labels.get(outcome, outcome)
     return ScoreResult(earned_total, achievable_total, score, grade, outcome, reasons, elements,
                        deductions, answered, total_items, vetoes)

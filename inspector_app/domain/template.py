@@ -75,6 +75,8 @@ class Template:
     delist_below: float
     basis: str = ""
     applies_to: tuple[str, ...] = ()
+    # What 维持 / 限期整改 / 建议摘牌 are called for this kind (a review organisation is not de-listed).
+    outcome_labels: dict[str, str] = field(default_factory=dict, compare=False)
     raw: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @property
@@ -195,6 +197,7 @@ def _build(data: dict[str, Any]) -> Template:
         id=data["id"], version=data["version"], kind=data["kind"], title=data["title"],
         standard=data["standard"], elements=tuple(elements), grade_thresholds=thresholds,
         delist_below=float(data.get("outcome", {}).get("delist_below", 60)),
+        outcome_labels=dict(data.get("outcome", {}).get("labels", {})),
         basis=data.get("basis", ""), applies_to=tuple(data.get("applies_to", [])), raw=data,
     )
 

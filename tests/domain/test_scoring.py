@@ -195,7 +195,8 @@ def test_larger_deduction_never_raises_score(case: tuple[Template, dict[str, Ans
 def test_every_shipped_template_scores_full_answers(template: Template) -> None:
     assert len(template.items) >= 10
     r = score_inspection(template, all_conform(template), "三级")
-    assert r.score == Decimal("100.0") and r.complete and r.outcome == MAINTAIN
+    assert r.score == Decimal("100.0") and r.complete
+    assert r.outcome == template.outcome_labels.get(MAINTAIN, MAINTAIN)
     mixed = {}
     for n, item in enumerate(template.items):
         if n % 3 == 1 and item.deductions:
@@ -208,3 +209,11 @@ def test_every_shipped_template_scores_full_answers(template: Template) -> None:
             mixed[item.code] = Answer("符合")
     r = score_inspection(template, mixed, "三级")
     assert r.complete and r.score is not None and 0 < r.score < 100 and r.deductions
+
+
+def test_template_names_its_outcomes() -> None:
+    raw = make_template().raw
+    t = parse_template(raw | {"outcome": {"delist_below": 60, "labels": {"建议摘牌": "建议暂停评审活动"}}}, "x.json")
+    r = score_inspection(t, all_conform(t) | {"C.1": Answer("不符合", note="x")})
+    assert r.outcome == "建议暂停评审活动"
+    assert score_inspection(t, all_conform(t)).outcome == MAINTAIN
