@@ -85,14 +85,14 @@ class BagWriter:
     def _payload_rule(self, path: str) -> tuple[bool, bool]:
         rule = payload_rule(path)
         if rule is None:
-            raise BagInvalidError(f"payload path {path!r} is not in the bundle path grammar")
+            raise BagInvalidError(f"载荷路径 {path!r} 不符合数据包的路径规则（path grammar）")
         if path in self._manifest:
-            raise BagInvalidError(f"payload path {path!r} added twice")
+            raise BagInvalidError(f"载荷路径 {path!r} 被加入了两次")
         return rule
 
     def _check_addressed(self, path: str, addressed: bool, digest: str) -> None:
         if addressed and path.rsplit("/", 1)[1].split(".")[0] != digest:
-            raise BagInvalidError(f"{path!r} is named by a SHA-256 that its bytes do not have ({digest})")
+            raise BagInvalidError(f"{path!r} 的文件名中的 SHA-256 与其内容的 SHA-256（{digest}）不符", code="bad_manifest")
 
     def add_bytes(self, path: str, data: bytes) -> str:
         """Add a payload file (``path`` starts with ``data/``); returns its SHA-256."""

@@ -60,7 +60,7 @@ def _parse(name: str, value: Any) -> Any:
     try:
         return datetime.fromisoformat(value)
     except (TypeError, ValueError):
-        raise BagInvalidError(f"evidence field {name} holds an invalid time {value!r}") from None
+        raise BagInvalidError(f"证据字段 {name} 的时间 {value!r} 无效", code="bad_record") from None
 
 
 def _derived(store: PhotoStore, sha: str, folder: str) -> tuple[str, Path] | None:
@@ -84,7 +84,7 @@ def evidence_record(session: Session, insp: Inspection, places: Places) -> tuple
     for p in photos:
         ext = p.original_ext.lower()
         if ext not in ORIGINAL_EXTS:
-            raise BagInvalidError(f"photo {p.original_name}: .{ext} originals cannot travel in a bundle")
+            raise BagInvalidError(f"照片 {p.original_name}：.{ext} 格式的原始文件不能放入数据包", code="bad_record")
         files[f"data/photos/originals/{p.sha256}.{ext}"] = store.path(p.sha256)
         for sha in (p.display_sha256, p.thumb_sha256, p.markup_sha256):
             found = _derived(store, sha, "photos/derived")

@@ -128,16 +128,16 @@ def parse_bag_info(data: bytes) -> dict[str, str]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        raise BagInvalidError("bag-info.txt is not UTF-8") from None
+        raise BagInvalidError("bag-info.txt 不是 UTF-8 编码") from None
     fields: dict[str, str] = {}
     for number, line in enumerate(text.split("\n"), 1):
         if not line:
             continue
         label, sep, value = line.partition(": ")
         if not sep or not label or label != label.strip() or "\r" in line:
-            raise BagInvalidError(f"bag-info.txt line {number} is not 'Label: value'")
+            raise BagInvalidError(f"bag-info.txt 第 {number} 行不是 '标签: 值' 格式")
         if label in fields:
-            raise BagInvalidError(f"bag-info.txt gives {label} twice")
+            raise BagInvalidError(f"bag-info.txt 两次给出 {label}")
         fields[label] = value
     return fields
 
@@ -146,15 +146,15 @@ def check_format_version(fields: dict[str, str]) -> int:
     """Read ``Inspector-Format-Version`` first of all, so a newer bundle gets a clear message."""
     text = fields.get("Inspector-Format-Version")
     if text is None or not text.isdigit():
-        raise BagInvalidError("bag-info.txt has no valid Inspector-Format-Version: not an Inspector bundle")
+        raise BagInvalidError("bag-info.txt 中没有有效的 Inspector-Format-Version：不是 Inspector 数据包")
     version = int(text)
     if version > FORMAT_VERSION:
         raise UnsupportedVersionError(
-            f"this bundle uses format version {version}, newer than this program understands"
-            f" ({FORMAT_VERSION}); update Inspector on this computer and import it again"
+            f"此数据包的格式版本为 {version}，高于本程序能读取的版本（{FORMAT_VERSION}）：请先升级本机的"
+            " Inspector，再重新导入"
         )
     if version < 1:
-        raise BagInvalidError(f"unknown bundle format version {version}")
+        raise BagInvalidError(f"未知的数据包格式版本 {version}")
     return version
 
 
@@ -163,9 +163,9 @@ def header_from(fields: dict[str, str], header_json: bytes) -> BundleHeader:
     missing = [label for label in BAG_INFO_LABELS if label not in fields]
     unknown = [label for label in fields if label not in BAG_INFO_LABELS]
     if missing or unknown:
-        raise BagInvalidError(f"bag-info.txt labels: missing {missing or '-'}, not in the profile {unknown or '-'}")
+        raise BagInvalidError(f"bag-info.txt 的标签：缺少 {missing or '-'}，不属于本规范的 {unknown or '-'}")
     if fields["BagIt-Profile-Identifier"] != PROFILE_ID:
-        raise BagInvalidError(f"BagIt-Profile-Identifier must be {PROFILE_ID}")
+        raise BagInvalidError(f"BagIt-Profile-Identifier 必须是 {PROFILE_ID}")
     try:
         doc = json.loads(header_json.decode("utf-8"))
         producer = doc["producer"]
@@ -183,14 +183,14 @@ def header_from(fields: dict[str, str], header_json: bytes) -> BundleHeader:
         if doc.get("profile") != PROFILE_ID:
             raise ValueError("wrong profile")
     except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
-        raise BagInvalidError(f"{HEADER_JSON} is malformed: {exc}") from None
+        raise BagInvalidError(f"{HEADER_JSON} 格式有误：{exc}") from None
     expected = header.bag_info(0, 0).decode().splitlines()
     for line in expected:
         label, _, value = line.partition(": ")
         if label in ("Payload-Oxum", "Bag-Software-Agent"):
             continue
         if fields[label] != value:
-            raise BagInvalidError(f"bag-info.txt {label} ({fields[label]!r}) disagrees with {HEADER_JSON} ({value!r})")
+            raise BagInvalidError(f"bag-info.txt 的 {label}（{fields[label]!r}）与 {HEADER_JSON}（{value!r}）不一致")
     if header.sequence < 1:
-        raise BagInvalidError("Inspector-Sequence must be a positive integer")
+        raise BagInvalidError("Inspector-Sequence 必须是正整数")
     return header

@@ -86,7 +86,7 @@ def parse_field(rec: dict[str, Any], name: str) -> Any:
     try:
         return date.fromisoformat(value) if name in DATE_FIELDS else datetime.fromisoformat(value)
     except (TypeError, ValueError):
-        raise BagInvalidError(f"field {name} has an invalid date {value!r}") from None
+        raise BagInvalidError(f"字段 {name} 的日期 {value!r} 无效", code="bad_record") from None
 
 
 def merge_findings(session: Session, insp: Inspection, incoming: list[dict[str, Any]]) -> None:

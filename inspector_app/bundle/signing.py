@@ -44,7 +44,7 @@ def normalize_fingerprint(text: str) -> str:
     """Accept any spacing, colons, dashes and case; return the canonical 64 hex characters."""
     cleaned = "".join(ch for ch in text if ch not in " :-\t").lower()
     if len(cleaned) != 64 or any(ch not in "0123456789abcdef" for ch in cleaned):
-        raise ValueError(f"not a key fingerprint (64 hex characters expected): {text!r}")
+        raise ValueError(f"不是密钥指纹（应为 64 个十六进制字符）：{text!r}")
     return cleaned
 
 
@@ -77,8 +77,9 @@ def verify(public_raw: bytes, message: bytes, signature: bytes) -> None:
         Ed25519PublicKey.from_public_bytes(public_raw).verify(signature, message)
     except (InvalidSignature, ValueError):
         raise SignatureError(
-            f"the signature does not match the bundle's tag manifest (key {format_fingerprint(fingerprint(public_raw))}):"
-            " the bundle was altered after signing"
+            f"签名与数据包的标签清单（tag manifest）不符（密钥 {format_fingerprint(fingerprint(public_raw))}）："
+            "数据包在签名之后被改动过",
+            fingerprint=fingerprint(public_raw),
         ) from None
 
 
@@ -90,10 +91,10 @@ def _parse_labels(text: str, what: str) -> dict[str, str]:
             continue
         label, sep, value = line.partition(":")
         if not sep:
-            raise KeyFileError(f"{what}, line {number}: 'Label: value' expected")
+            raise KeyFileError(f"{what} 第 {number} 行：应为 '标签: 值' 格式")
         label = label.strip()
         if label in fields:
-            raise KeyFileError(f"{what}, line {number}: {label} given twice")
+            raise KeyFileError(f"{what} 第 {number} 行：{label} 出现了两次")
         fields[label] = value.strip()
     return fields
 
@@ -102,9 +103,9 @@ def _b64(value: str, size: int, what: str) -> bytes:
     try:
         raw = base64.b64decode(value, validate=True)
     except (binascii.Error, ValueError):
-        raise KeyFileError(f"{what} is not valid base64") from None
+        raise KeyFileError(f"{what} 不是有效的 base64") from None
     if len(raw) != size:
-        raise KeyFileError(f"{what} must hold {size} bytes, not {len(raw)}")
+        raise KeyFileError(f"{what} 应为 {size} 字节，而不是 {len(raw)} 字节")
     return raw
 
 
@@ -135,16 +136,16 @@ class SignatureBlock:
         try:
             fields = _parse_labels(data.decode("utf-8"), "signature.ed25519")
             if fields.get("Inspector-Signature-Version") != SIGNATURE_FILE_VERSION:
-                raise KeyFileError("unsupported signature file version")
+                raise KeyFileError("不支持的签名文件版本")
             if fields.get("Algorithm") != "Ed25519" or fields.get("Signed-File") != "tagmanifest-sha256.txt":
-                raise KeyFileError("unexpected algorithm or signed file")
+                raise KeyFileError("算法或被签名的文件不符合规定")
             block = cls(_b64(fields.get("Public-Key", ""), 32, "Public-Key"),
                         _b64(fields.get("Signature", ""), 64, "Signature"))
             if normalize_fingerprint(fields.get("Key-Fingerprint", "")) != block.fingerprint:
-                raise KeyFileError("Key-Fingerprint does not belong to Public-Key")
+                raise KeyFileError("Key-Fingerprint 与 Public-Key 不对应")
             return block
         except (KeyFileError, UnicodeDecodeError, ValueError) as exc:
-            raise SignatureError(f"signature.ed25519 is malformed: {exc}") from None
+            raise SignatureError(f"signature.ed25519 格式有误：{exc}") from None
 
 
 def sign_tagmanifest(signer: Signer, tagmanifest: bytes) -> SignatureBlock:
@@ -188,10 +189,10 @@ class PublicKeyFile:
         fields = _parse_labels(text, "public key file")
         version = fields.get("Inspector-Public-Key-Version")
         if version != PUBLIC_KEY_FILE_VERSION:
-            raise KeyFileError(f"unsupported public key file version {version!r}")
+            raise KeyFileError(f"不支持的公钥文件版本 {version!r}")
         role = fields.get("Role", "")
         if role not in ROLES:
-            raise KeyFileError(f"Role must be one of {', '.join(ROLES)}, not {role!r}")
+            raise KeyFileError(f"Role（角色）必须是 {', '.join(ROLES)} 之一，而不是 {role!r}")
         x_text = fields.get("X25519-Public-Key")
         key = cls(
             public_key=_b64(fields.get("Ed25519-Public-Key", ""), 32, "Ed25519-Public-Key"),
@@ -205,9 +206,9 @@ class PublicKeyFile:
         except ValueError as exc:
             raise KeyFileError(str(exc)) from None
         if stated != key.fingerprint:
-            raise KeyFileError("the Fingerprint line does not belong to the key; the file was altered")
+            raise KeyFileError("Fingerprint 一行与密钥不对应：文件被改动过")
         if not key.name:
-            raise KeyFileError("the key file names nobody (Name is empty)")
+            raise KeyFileError("密钥文件没有写明主人（Name 为空）")
         return key
 
 
@@ -252,7 +253,7 @@ class InMemoryTrustStore:
     def revoke(self, fp: str, when: str = "") -> None:
         key = self._keys.get(normalize_fingerprint(fp))
         if key is None:
-            raise UntrustedKeyError(f"no enrolled key has fingerprint {format_fingerprint(fp)}", fp)
+            raise UntrustedKeyError(f"没有已登记的密钥的指纹是 {format_fingerprint(fp)}", fp)
         self._keys[key.fingerprint] = replace(key, revoked=True, revoked_at=when)
 
     def all(self) -> list[TrustedKey]:
@@ -266,11 +267,11 @@ def check_trusted(store: TrustStore, public_raw: bytes) -> TrustedKey:
     key = store.get(fp)
     if key is None or key.public_key != public_raw:
         raise UntrustedKeyError(
-            f"the bundle is signed by an unknown key {shown}; if you expect it, confirm the fingerprint with its"
-            " owner in person or by phone and enrol the key (keys enrol FILE)",
+            f"数据包由未登记的密钥签名（unknown key {shown}）；如确是对方的数据包，请先当面或电话与密钥的"
+            "主人核对指纹，再登记其公钥（keys enrol 文件）",
             fp,
         )
     if key.revoked:
-        when = f" on {key.revoked_at}" if key.revoked_at else ""
-        raise RevokedKeyError(f"the bundle is signed by the key of {key.name} ({shown}), revoked{when}", fp)
+        when = f"，吊销于 {key.revoked_at}" if key.revoked_at else ""
+        raise RevokedKeyError(f"数据包由 {key.name} 的密钥（{shown}）签名，该密钥已被吊销（revoked{when}）", fp)
     return key

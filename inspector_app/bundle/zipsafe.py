@@ -68,8 +68,9 @@ class ZipEntry:
     is_dir: bool
 
 
-def _fail(message: str) -> UnsafeArchiveError:
-    return UnsafeArchiveError(message)
+def _fail(message: str, code: str = "unsafe_zip") -> UnsafeArchiveError:
+    """A hostile archive (``unsafe_zip``), or with ``code="corrupt_zip"`` a damaged one."""
+    return UnsafeArchiveError(message, code=code)
 
 
 class SafeZip:
@@ -91,18 +92,18 @@ class SafeZip:
         try:
             handle: BinaryIO = open(path, "rb")  # noqa: SIM115 - kept open by the SafeZip
         except OSError as exc:
-            raise _fail(f"cannot open {path.name}: {exc.strerror}") from exc
+            raise _fail(f"无法打开 {path.name}：{exc.strerror}", "unreadable") from exc
         try:
             entries = _scan(handle, limits)
             handle.seek(0)
             try:
                 zf = zipfile.ZipFile(handle)
             except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError) as exc:
-                raise _fail(f"zip structure rejected by the zip library: {exc}") from exc
+                raise _fail(f"zip 库拒绝了此压缩文件的结构：{exc}", code="corrupt_zip") from exc
             infos = zf.infolist()
             if [(i.filename, i.header_offset) for i in infos] != [(e.name, e.offset) for e in entries]:
                 zf.close()
-                raise _fail("zip library and safety scan disagree on the entries; archive is ambiguous")
+                raise _fail("zip 库与安全检查读出的条目不一致：压缩文件有歧义")
             return cls(path, handle, entries, zf)
         except BaseException:
             handle.close()
@@ -127,7 +128,7 @@ class SafeZip:
         try:
             return self._by_name[name]
         except KeyError:
-            raise _fail(f"no entry named {name!r}") from None
+            raise _fail(f"没有名为 {name!r} 的条目", code="corrupt_zip") from None
 
     def iter_chunks(self, name: str, chunk_size: int = 1 << 20) -> Iterator[bytes]:
         """Yield the member's bytes; the CRC is checked when the end is reached."""
@@ -144,10 +145,10 @@ class SafeZip:
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, ValueError) as exc:
             text = str(exc)
             if "CRC" in text:
-                raise _fail(f"entry {name!r} is corrupt: bad CRC-32 (its bytes were altered)") from exc
-            raise _fail(f"entry {name!r} is corrupt: {text}") from exc
+                raise _fail(f"条目 {name!r} 已损坏：CRC-32 校验不符（内容被改动过）", code="corrupt_zip") from exc
+            raise _fail(f"条目 {name!r} 已损坏：{text}", code="corrupt_zip") from exc
         if produced != entry.size:
-            raise _fail(f"entry {name!r} gave {produced} bytes, its header says {entry.size}")
+            raise _fail(f"条目 {name!r} 解压得到 {produced} 字节，而其文件头记载为 {entry.size} 字节", code="corrupt_zip")
 
     def read(self, name: str) -> bytes:
         return b"".join(self.iter_chunks(name))
@@ -158,31 +159,31 @@ def _read_at(handle: BinaryIO, offset: int, size: int, what: str) -> bytes:
     handle.seek(offset)
     data = handle.read(size)
     if len(data) != size:
-        raise _fail(f"truncated archive: {what} runs past the end of the file")
+        raise _fail(f"压缩文件不完整（truncated）：{what} 超出了文件末尾", code="corrupt_zip")
     return data
 
 
 def _scan(handle: BinaryIO, limits: ZipLimits) -> list[ZipEntry]:
     file_size = handle.seek(0, os.SEEK_END)
     if file_size == 0:
-        raise _fail("empty file (0 bytes): not a bundle")
+        raise _fail("空文件（0 字节），不是数据包", code="corrupt_zip")
     if file_size < _EOCD.size:
-        raise _fail(f"truncated archive: only {file_size} bytes, too short to be a zip")
+        raise _fail(f"压缩文件不完整（truncated）：只有 {file_size} 字节，不可能是 zip 文件", code="corrupt_zip")
     cd_offset, cd_size, count, cd_end_expected = _find_end(handle, file_size)
     if count == 0:
-        raise _fail("the archive holds no files")
+        raise _fail("压缩文件中没有任何文件", code="corrupt_zip")
     if count > limits.max_members:
-        raise _fail(f"too many members: {count} (limit {limits.max_members})")
+        raise _fail(f"条目过多：{count} 个（上限 {limits.max_members}）")
     cd_end = cd_offset + cd_size
     if cd_end < cd_end_expected:
         raise _fail(
-            f"{cd_end_expected - cd_end} bytes of junk before the archive "
-            "(prepended data such as a self-extractor stub is not accepted)"
+            f"压缩文件前有 {cd_end_expected - cd_end} 字节的多余数据"
+            "（不接受前置数据，例如自解压程序头）"
         )
     if cd_end > cd_end_expected:
-        raise _fail("truncated or corrupt archive: the central directory overruns the end record")
+        raise _fail("压缩文件不完整或已损坏：中央目录越过了结束记录", code="corrupt_zip")
     if count * _CENTRAL.size > cd_size:
-        raise _fail("truncated central directory: fewer bytes than the entry count needs")
+        raise _fail("中央目录不完整（truncated）：字节数少于条目数所需", code="corrupt_zip")
     central = _read_at(handle, cd_offset, cd_size, "central directory")
     entries = _parse_central(central, count, limits)
     return _check_locals(handle, entries, cd_offset)
@@ -195,7 +196,7 @@ def _find_end(handle: BinaryIO, file_size: int) -> tuple[int, int, int, int]:
     pos = tail.rfind(EOCD_SIG)
     found_any = pos >= 0
     if pos >= 0 and pos + _EOCD.size > len(tail):
-        raise _fail("truncated archive: the end-of-central-directory record is cut off")
+        raise _fail("压缩文件不完整（truncated）：中央目录结束记录被截断", code="corrupt_zip")
     while pos >= 0:
         if pos + _EOCD.size <= len(tail):
             fields = _EOCD.unpack_from(tail, pos)
@@ -204,28 +205,28 @@ def _find_end(handle: BinaryIO, file_size: int) -> tuple[int, int, int, int]:
         pos = tail.rfind(EOCD_SIG, 0, pos)
     if pos < 0:
         if found_any:
-            raise _fail("trailing data after the end of the archive")
-        raise _fail("truncated or not a zip file: no end-of-central-directory record")
+            raise _fail("压缩文件结束之后还有多余数据")
+        raise _fail("文件不完整（truncated）或不是 zip 文件：没有中央目录结束记录", code="corrupt_zip")
     _sig, disk, cd_disk, n_disk, n_total, cd_size, cd_offset, _clen = _EOCD.unpack_from(tail, pos)
     eocd_at = file_size - tail_size + pos
     if disk != 0 or cd_disk != 0 or n_disk != n_total:
-        raise _fail("multi-volume (split) archives are not accepted")
+        raise _fail("不接受分卷（split）压缩文件")
     loc_at = eocd_at - _ZIP64_LOC.size
     if loc_at >= 0 and _read_at(handle, loc_at, 4, "zip64 locator") == ZIP64_LOC_SIG:
         _s, z_disk, z_eocd_at, z_disks = _ZIP64_LOC.unpack(
             _read_at(handle, loc_at, _ZIP64_LOC.size, "zip64 locator")
         )
         if z_disk != 0 or z_disks != 1:
-            raise _fail("multi-volume (split) archives are not accepted")
+            raise _fail("不接受分卷（split）压缩文件")
         expected_at = loc_at - _ZIP64_EOCD.size
         if z_eocd_at > expected_at:
-            raise _fail("corrupt zip64 end record location")
+            raise _fail("zip64 结束记录的位置有误", code="corrupt_zip")
         raw = _read_at(handle, expected_at, _ZIP64_EOCD.size, "zip64 end record")
         fields64 = _ZIP64_EOCD.unpack(raw)
         if fields64[0] != ZIP64_EOCD_SIG or fields64[1] != _ZIP64_EOCD.size - 12:
-            raise _fail("corrupt or extended zip64 end record")
+            raise _fail("zip64 结束记录已损坏或带有扩展", code="corrupt_zip")
         if fields64[4] != 0 or fields64[5] != 0 or fields64[6] != fields64[7]:
-            raise _fail("multi-volume (split) archives are not accepted")
+            raise _fail("不接受分卷（split）压缩文件")
         # If bytes were prepended, the locator points before expected_at and the central directory
         # ends before it too; the caller reports that as junk before the archive.
         return fields64[9], fields64[8], fields64[7], expected_at
@@ -252,9 +253,9 @@ def _zip64_extra(extra: bytes, usize: int, csize: int, offset: int, name: str) -
         tag, size = struct.unpack_from("<HH", extra, pos)
         body = extra[pos + 4 : pos + 4 + size]
         if len(body) != size:
-            raise _fail(f"entry {name!r}: truncated extra field")
+            raise _fail(f"条目 {name!r}：扩展字段被截断", code="corrupt_zip")
         if tag == 0x7075:
-            raise _fail(f"entry {name!r} carries a second 'Unicode path' name; not accepted")
+            raise _fail(f"条目 {name!r} 带有第二个名称（'Unicode path' 扩展字段），不接受")
         if tag == 0x0001:
             values = list(struct.unpack_from(f"<{size // 8}Q", body))
             try:
@@ -265,10 +266,10 @@ def _zip64_extra(extra: bytes, usize: int, csize: int, offset: int, name: str) -
                 if offset == _U32:
                     offset = values.pop(0)
             except IndexError:
-                raise _fail(f"entry {name!r}: zip64 extra field too short") from None
+                raise _fail(f"条目 {name!r}：zip64 扩展字段过短", code="corrupt_zip") from None
         pos += 4 + size
     if _U32 in (usize, csize, offset):
-        raise _fail(f"entry {name!r}: zip64 sizes announced but missing")
+        raise _fail(f"条目 {name!r}：声明了 zip64 大小但缺少该字段", code="corrupt_zip")
     return usize, csize, offset
 
 
@@ -280,60 +281,60 @@ def _parse_central(data: bytes, count: int, limits: ZipLimits) -> list[_Central]
     names: set[str] = set()
     for _ in range(count):
         if pos + _CENTRAL.size > len(data):
-            raise _fail("truncated central directory")
+            raise _fail("中央目录不完整（truncated）", code="corrupt_zip")
         (sig, made_by, _need, flags, method, _t, _d, crc, csize, usize, nlen, xlen, clen, disk, _ia, ext_attr,
          offset) = _CENTRAL.unpack_from(data, pos)
         if sig != CENTRAL_SIG:
-            raise _fail("corrupt central directory (bad signature)")
+            raise _fail("中央目录已损坏（签名字节不符）", code="corrupt_zip")
         pos += _CENTRAL.size
         raw = data[pos : pos + nlen]
         extra = data[pos + nlen : pos + nlen + xlen]
         pos += nlen + xlen + clen
         if pos > len(data):
-            raise _fail("truncated central directory")
+            raise _fail("中央目录不完整（truncated）", code="corrupt_zip")
         if nlen > limits.max_name_bytes:
-            raise _fail(f"entry name of {nlen} bytes is too long (limit {limits.max_name_bytes})")
+            raise _fail(f"条目名称过长：{nlen} 字节（上限 {limits.max_name_bytes}）")
         name = decode_name(raw, flags)
         if flags & 0x1 or flags & 0x40 or method == 99:
-            raise _fail(f"entry {name!r} is encrypted; encrypted entries are not accepted")
+            raise _fail(f"条目 {name!r} 已加密（encrypted）；不接受加密的条目")
         problem = name_problem(name)
         if problem is not None:
-            raise _fail(f"unsafe entry name {name!r}: {problem}")
+            raise _fail(f"不安全的条目名称 {name!r}：{problem}")
         zip64 = _U32 in (usize, csize)
         usize, csize, offset = _zip64_extra(extra, usize, csize, offset, name)
         if disk not in (0, _U16):
-            raise _fail(f"entry {name!r} lies on another volume")
+            raise _fail(f"条目 {name!r} 位于另一个分卷上")
         is_dir = name.endswith("/")
         check_entry_type(name, made_by >> 8, ext_attr, is_dir, limits.allow_directories)
         if method not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise _fail(f"entry {name!r} uses unsupported compression method {method}")
+            raise _fail(f"条目 {name!r} 使用了不支持的压缩方法 {method}")
         if method == zipfile.ZIP_STORED and csize != usize:
-            raise _fail(f"stored entry {name!r} has different compressed and real sizes")
+            raise _fail(f"未压缩（stored）的条目 {name!r} 的压缩大小与实际大小不同")
         if usize > limits.max_entry_size:
-            raise _fail(f"entry {name!r} is {usize} bytes (limit {limits.max_entry_size})")
+            raise _fail(f"条目 {name!r} 有 {usize} 字节（上限 {limits.max_entry_size}）")
         total += usize
         if total > limits.max_total_size:
-            raise _fail(f"total uncompressed size exceeds the limit of {limits.max_total_size} bytes")
+            raise _fail(f"解压后的总大小超过上限 {limits.max_total_size} 字节")
         if usize > limits.ratio_min_size and usize > csize * limits.max_ratio:
             ratio = usize / max(csize, 1)
-            raise _fail(f"entry {name!r} has compression ratio {ratio:.0f}:1 (limit {limits.max_ratio:.0f}:1)"
-                        " - a zip bomb")
+            raise _fail(f"条目 {name!r} 的压缩比为 {ratio:.0f}:1（上限 {limits.max_ratio:.0f}:1）："
+                        "压缩炸弹（zip bomb）")
         key = unicodedata.normalize("NFC", name).casefold()
         if name in names:
-            raise _fail(f"duplicate entry name {name!r}")
+            raise _fail(f"条目名称重复：{name!r}")
         if key in seen:
-            raise _fail(f"entry names {seen[key]!r} and {name!r} collide on case-insensitive file systems")
+            raise _fail(f"条目名称 {seen[key]!r} 与 {name!r} 在不区分大小写的文件系统上相互冲突")
         seen[key] = name
         names.add(name)
         entries.append(_Central(raw, name, flags, method, crc, csize, usize, offset, is_dir, zip64))
     if pos != len(data):
-        raise _fail("central directory holds more data than its entry count says")
+        raise _fail("中央目录中的数据多于其条目数所声明的")
     files = {k for k, v in seen.items() if not v.endswith("/")}
     for key, name in seen.items():
         parts = key.rstrip("/").split("/")
         for i in range(1, len(parts)):
             if "/".join(parts[:i]) in files:
-                raise _fail(f"entry {name!r} would be created inside a file of the same archive")
+                raise _fail(f"条目 {name!r} 会被创建在同一压缩文件中的另一个文件之内")
     return entries
 
 
@@ -344,22 +345,22 @@ def _check_locals(handle: BinaryIO, central: list[_Central], cd_offset: int) -> 
     previous = "(start of file)"
     for c in ordered:
         if c.offset < expected:
-            raise _fail(f"overlapping entries: {c.name!r} starts inside {previous!r} - a zip bomb")
+            raise _fail(f"条目相互重叠：{c.name!r} 始于 {previous!r} 之内——压缩炸弹（zip bomb）")
         if c.offset > expected:
             if expected == 0:
-                raise _fail(f"{c.offset} bytes of junk before the first entry")
-            raise _fail(f"{c.offset - expected} unaccounted bytes between {previous!r} and {c.name!r}")
+                raise _fail(f"第一个条目之前有 {c.offset} 字节的多余数据")
+            raise _fail(f"{previous!r} 与 {c.name!r} 之间有 {c.offset - expected} 字节来历不明的数据")
         head = _read_at(handle, c.offset, _LOCAL.size, f"local header of {c.name!r}")
         (sig, _v, flags, method, _t, _d, crc, csize, usize, nlen, xlen) = _LOCAL.unpack(head)
         if sig != LOCAL_SIG:
-            raise _fail(f"no local header where the directory places {c.name!r} (corrupt or overlapping)")
+            raise _fail(f"中央目录记载的 {c.name!r} 位置上没有本地文件头（已损坏或相互重叠）")
         raw = _read_at(handle, c.offset + _LOCAL.size, nlen + xlen, f"local header of {c.name!r}")
         if raw[:nlen] != c.raw_name:
-            raise _fail(f"entry {c.name!r}: local header names {raw[:nlen]!r} instead (two names for one entry)")
+            raise _fail(f"条目 {c.name!r}：本地文件头中的名称却是 {raw[:nlen]!r}（一个条目两个名称）")
         if flags & 0x1 or flags & 0x40:
-            raise _fail(f"entry {c.name!r} is encrypted; encrypted entries are not accepted")
+            raise _fail(f"条目 {c.name!r} 已加密（encrypted）；不接受加密的条目")
         if method != c.method or (flags & 0x800) != (c.flags & 0x800):
-            raise _fail(f"entry {c.name!r}: local header and central directory disagree")
+            raise _fail(f"条目 {c.name!r}：本地文件头与中央目录不一致")
         data_offset = c.offset + _LOCAL.size + nlen + xlen
         end = data_offset + c.csize
         if flags & 0x08:
@@ -368,14 +369,14 @@ def _check_locals(handle: BinaryIO, central: list[_Central], cd_offset: int) -> 
             if _U32 in (csize, usize):
                 usize, csize, _ = _zip64_extra(raw[nlen:], usize, csize, 0, c.name)
             if (crc, csize, usize) != (c.crc, c.csize, c.usize):
-                raise _fail(f"entry {c.name!r}: local header and central directory disagree on size or CRC")
+                raise _fail(f"条目 {c.name!r}：本地文件头与中央目录的大小或 CRC 不一致")
         if end > cd_offset:
-            raise _fail(f"entry {c.name!r} overlaps the central directory (truncated or a zip bomb)")
+            raise _fail(f"条目 {c.name!r} 与中央目录重叠（文件不完整或为压缩炸弹）")
         result.append(ZipEntry(c.name, c.offset, data_offset, end, c.csize, c.usize, c.crc, c.method, c.is_dir))
         expected = end
         previous = c.name
     if expected != cd_offset:
-        raise _fail(f"{cd_offset - expected} unaccounted bytes before the central directory")
+        raise _fail(f"中央目录之前有 {cd_offset - expected} 字节来历不明的数据")
     by_offset = {e.offset: e for e in result}
     return [by_offset[c.offset] for c in central]
 
@@ -387,7 +388,7 @@ def _check_descriptor(handle: BinaryIO, c: _Central, end: int, cd_offset: int) -
     body = probe[4:] if probe[:4] == DD_SIG else probe
     length = struct.calcsize(fmt)
     if len(body) < length:
-        raise _fail(f"entry {c.name!r}: truncated data descriptor")
+        raise _fail(f"条目 {c.name!r}：数据描述符被截断", code="corrupt_zip")
     if struct.unpack_from(fmt, body) != (c.crc, c.csize, c.usize):
-        raise _fail(f"entry {c.name!r}: data descriptor disagrees with the central directory")
+        raise _fail(f"条目 {c.name!r}：数据描述符与中央目录不一致")
     return end + length + (4 if probe[:4] == DD_SIG else 0)

@@ -1,12 +1,15 @@
-"""The signed bag: a valid bundle verifies (also with the independent bagit tool); every forgery fails."""
+"""The signed bag: a valid bundle verifies (also with the independent bagit tool); every forgery fails
+with its stable ``code`` and a (Chinese) message that names what is wrong."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import subprocess
 import sys
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import bagit
@@ -18,6 +21,7 @@ from inspector_app.bundle.bag import BagWriter, WrittenBag, write_bundle
 from inspector_app.bundle.bag_verify import verify_bundle
 from inspector_app.bundle.errors import (
     BagInvalidError,
+    BundleError,
     RevokedKeyError,
     SignatureError,
     UnsafeArchiveError,
@@ -28,6 +32,14 @@ from inspector_app.bundle.profile import FORMAT_VERSION
 from inspector_app.bundle.signing import InMemoryTrustStore, Signer, format_fingerprint
 
 PHOTO = f"data/photos/originals/{hashlib.sha256(JPEG).hexdigest()}.jpg"
+
+
+@contextlib.contextmanager
+def rejected(error: type[BundleError], code: str, match: str) -> Iterator[None]:
+    """Expect ``error`` with the stable ``code`` and a message that matches ``match``."""
+    with pytest.raises(error, match=match) as err:
+        yield
+    assert err.value.code == code, err.value
 
 
 def test_valid_bundle_verifies(bundle_file: WrittenBag, trust: InMemoryTrustStore, tmp_path: Path) -> None:
@@ -70,9 +82,9 @@ def test_no_partial_file_is_left_when_writing_fails(tmp_path: Path, signer: Sign
 
 def test_writer_refuses_paths_outside_the_grammar(tmp_path: Path, signer: Signer) -> None:
     writer = BagWriter(tmp_path / "x.zip", make_header(signer), signer)
-    with pytest.raises(BagInvalidError, match="grammar"):
+    with rejected(BagInvalidError, "bad_profile", "路径规则（path grammar）"):
         writer.add_bytes("data/../evil.json", b"{}")
-    with pytest.raises(BagInvalidError, match="SHA-256"):
+    with rejected(BagInvalidError, "bad_manifest", "文件名中的 SHA-256 与其内容"):
         writer.add_bytes(f"data/photos/originals/{'0' * 64}.jpg", JPEG)
     writer.abort()
 
@@ -88,7 +100,7 @@ def _flip_stored_byte(src: Path, dst: Path) -> Path:
 
 def test_flipped_payload_byte_fails_the_crc(bundle_file: WrittenBag, trust: InMemoryTrustStore, tmp_path: Path) -> None:
     bad = _flip_stored_byte(bundle_file.path, tmp_path / "flipped.zip")
-    with pytest.raises(UnsafeArchiveError, match="bad CRC"):
+    with rejected(UnsafeArchiveError, "corrupt_zip", "CRC-32 校验不符"):
         verify_bundle(bad, trust)
 
 
@@ -101,7 +113,7 @@ def test_flipped_payload_byte_with_crc_fixed_fails_the_manifest(
         m[f"{top}/{PHOTO}"] = bytes(data)
 
     bad = tamper(bundle_file.path, tmp_path / "flipped.zip", flip)
-    with pytest.raises(BagInvalidError, match="does not match its SHA-256"):
+    with rejected(BagInvalidError, "bad_manifest", "SHA-256 不符：数据包被改动过"):
         verify_bundle(bad, trust)
 
 
@@ -114,7 +126,7 @@ def _edit_info(label: str, value: str):  # type: ignore[no-untyped-def]
 
 def test_bag_info_edited_without_manifests(bundle_file: WrittenBag, trust: InMemoryTrustStore, tmp_path: Path) -> None:
     bad = tamper(bundle_file.path, tmp_path / "b.zip", _edit_info("Inspector-Sequence", "9"))
-    with pytest.raises(BagInvalidError, match=r"bag-info\.txt does not match its hash"):
+    with rejected(BagInvalidError, "bad_manifest", r"bag-info\.txt 与 tagmanifest-sha256\.txt 中的哈希值不符"):
         verify_bundle(bad, trust)
 
 
@@ -122,7 +134,7 @@ def test_bag_info_edited_with_manifests_recomputed(
     bundle_file: WrittenBag, trust: InMemoryTrustStore, tmp_path: Path
 ) -> None:
     bad = tamper(bundle_file.path, tmp_path / "b.zip", _edit_info("Inspector-Sequence", "9"), manifests=True)
-    with pytest.raises(SignatureError, match="altered after signing"):
+    with rejected(SignatureError, "bad_signature", "签名之后被改动过"):
         verify_bundle(bad, trust)
 
 
@@ -133,7 +145,7 @@ def test_payload_added_with_manifests_recomputed(
         m[f"{top}/data/records/inspections/43.json"] = b'{"id": 43}'
 
     bad = tamper(bundle_file.path, tmp_path / "b.zip", add, manifests=True)
-    with pytest.raises(SignatureError, match="altered after signing"):
+    with rejected(SignatureError, "bad_signature", "签名之后被改动过"):
         verify_bundle(bad, trust)
 
 
@@ -153,24 +165,25 @@ def test_signature_by_an_unknown_key(
     bundle_file: WrittenBag, trust: InMemoryTrustStore, other_signer: Signer, tmp_path: Path
 ) -> None:
     bad = tamper(bundle_file.path, tmp_path / "b.zip", _adopt(other_signer), resign=other_signer)
-    with pytest.raises(UntrustedKeyError, match="unknown key") as err:
+    with pytest.raises(UntrustedKeyError, match="未登记的密钥签名（unknown key") as err:
         verify_bundle(bad, trust)
     assert format_fingerprint(other_signer.fingerprint) in str(err.value)
-    assert err.value.fingerprint == other_signer.fingerprint
+    assert (err.value.code, err.value.fingerprint) == ("unknown_key", other_signer.fingerprint)
 
 
 def test_signature_by_a_revoked_key(bundle_file: WrittenBag, trust: InMemoryTrustStore, signer: Signer) -> None:
     trust.revoke(signer.fingerprint, "2026-11-20")
-    with pytest.raises(RevokedKeyError, match="revoked on 2026-11-20") as err:
+    with pytest.raises(RevokedKeyError, match="已被吊销（revoked，吊销于 2026-11-20）") as err:
         verify_bundle(bundle_file.path, trust)
     assert format_fingerprint(signer.fingerprint) in str(err.value)
+    assert (err.value.code, err.value.fingerprint) == ("revoked_key", signer.fingerprint)
 
 
 def test_signature_by_a_different_key_than_bag_info_names(
     bundle_file: WrittenBag, trust: InMemoryTrustStore, other_signer: Signer, tmp_path: Path
 ) -> None:
     bad = tamper(bundle_file.path, tmp_path / "b.zip", lambda m, t: None, resign=other_signer)
-    with pytest.raises(SignatureError, match="names another producer key"):
+    with rejected(SignatureError, "bad_signature", "生成方密钥与实际签名的密钥"):
         verify_bundle(bad, trust)
 
 
@@ -184,18 +197,18 @@ def test_signature_file_with_a_swapped_public_key(
         m[f"{top}/signature.ed25519"] = SignatureBlock(other_signer.public_raw, block.signature).to_bytes()
 
     bad = tamper(bundle_file.path, tmp_path / "b.zip", swap)
-    with pytest.raises(SignatureError, match="signature does not match"):
+    with rejected(SignatureError, "bad_signature", "签名与数据包的标签清单（tag manifest）不符"):
         verify_bundle(bad, trust)
 
 
 def test_expected_key_mismatch(bundle_file: WrittenBag, other_signer: Signer) -> None:
-    with pytest.raises(SignatureError, match="not by the expected key"):
+    with rejected(SignatureError, "bad_signature", "而不是预期的密钥"):
         verify_bundle(bundle_file.path, None, expected_fingerprint=other_signer.fingerprint)
 
 
 def test_missing_signature(bundle_file: WrittenBag, trust: InMemoryTrustStore, tmp_path: Path) -> None:
     bad = tamper(bundle_file.path, tmp_path / "b.zip", lambda m, t: m.pop(f"{t}/signature.ed25519"))
-    with pytest.raises(BagInvalidError, match=r"missing \['signature.ed25519'\]"):
+    with rejected(BagInvalidError, "bad_profile", r"缺少 \['signature.ed25519'\]"):
         verify_bundle(bad, trust)
 
 
@@ -207,13 +220,13 @@ def test_newer_format_version(bundle_file: WrittenBag, trust: InMemoryTrustStore
         m[f"{top}/some-future-tag-file.txt"] = b"new things"
 
     bad = tamper(bundle_file.path, tmp_path / "b.zip", bump, resign=signer)
-    with pytest.raises(UnsupportedVersionError, match=f"format version {newer}, newer than this program"):
+    with rejected(UnsupportedVersionError, "newer_format", f"格式版本为 {newer}，高于本程序"):
         verify_bundle(bad, trust)
 
 
 def test_extra_tag_file(bundle_file: WrittenBag, trust: InMemoryTrustStore, tmp_path: Path) -> None:
     bad = tamper(bundle_file.path, tmp_path / "b.zip", lambda m, t: m.__setitem__(f"{t}/run-me.sh", b"rm -rf"))
-    with pytest.raises(BagInvalidError, match="not allowed"):
+    with rejected(BagInvalidError, "bad_profile", "不允许的"):
         verify_bundle(bad, trust)
 
 
@@ -221,14 +234,14 @@ def test_payload_outside_the_grammar(bundle_file: WrittenBag, trust: InMemoryTru
                                      tmp_path: Path) -> None:
     bad = tamper(bundle_file.path, tmp_path / "b.zip",
                  lambda m, t: m.__setitem__(f"{t}/data/autorun.inf", b"x"), resign=signer)
-    with pytest.raises(BagInvalidError, match="path grammar"):
+    with rejected(BagInvalidError, "bad_profile", "路径规则（path grammar）"):
         verify_bundle(bad, trust)
 
 
 def test_payload_oxum_mismatch(bundle_file: WrittenBag, trust: InMemoryTrustStore, signer: Signer,
                                tmp_path: Path) -> None:
     bad = tamper(bundle_file.path, tmp_path / "b.zip", _edit_info("Payload-Oxum", "1.1"), resign=signer)
-    with pytest.raises(BagInvalidError, match="Payload-Oxum"):
+    with rejected(BagInvalidError, "bad_manifest", "Payload-Oxum .* 与载荷"):
         verify_bundle(bad, trust)
 
 
@@ -238,7 +251,7 @@ def test_content_address_mismatch(bundle_file: WrittenBag, trust: InMemoryTrustS
         m[f"{top}/data/photos/originals/{'a' * 64}.jpg"] = m.pop(f"{top}/{PHOTO}")
 
     bad = tamper(bundle_file.path, tmp_path / "b.zip", rename, resign=signer)
-    with pytest.raises(BagInvalidError, match="other than its name"):
+    with rejected(BagInvalidError, "bad_manifest", "SHA-256 与其文件名不同"):
         verify_bundle(bad, trust)
 
 
@@ -248,7 +261,7 @@ def test_wrong_top_folder(bundle_file: WrittenBag, trust: InMemoryTrustStore, tm
             m["evil" + name[len(top):]] = m.pop(name)
 
     bad = tamper(bundle_file.path, tmp_path / "b.zip", move)
-    with pytest.raises(BagInvalidError, match="bundle-<uuid>"):
+    with rejected(BagInvalidError, "bad_profile", "bundle-<uuid>"):
         verify_bundle(bad, trust)
 
 
@@ -260,23 +273,23 @@ def test_header_json_disagreeing_with_bag_info(bundle_file: WrittenBag, trust: I
         m[f"{top}/inspector-bundle.json"] = json.dumps(doc).encode()
 
     bad = tamper(bundle_file.path, tmp_path / "b.zip", edit, resign=signer)
-    with pytest.raises(BagInvalidError, match="Inspector-Sequence"):
+    with rejected(BagInvalidError, "bad_profile", "Inspector-Sequence"):
         verify_bundle(bad, trust)
 
 
 def test_truncated_and_empty_bundles(bundle_file: WrittenBag, trust: InMemoryTrustStore, tmp_path: Path) -> None:
     data = bundle_file.path.read_bytes()
     (tmp_path / "t.zip").write_bytes(data[: len(data) // 2])
-    with pytest.raises(UnsafeArchiveError, match=r"truncated|not a zip"):
+    with rejected(UnsafeArchiveError, "corrupt_zip", r"不完整（truncated）|不是 zip"):
         verify_bundle(tmp_path / "t.zip", trust)
     (tmp_path / "e.zip").write_bytes(b"")
-    with pytest.raises(UnsafeArchiveError, match="empty file"):
+    with rejected(UnsafeArchiveError, "corrupt_zip", "空文件"):
         verify_bundle(tmp_path / "e.zip", trust)
 
 
 def test_junk_before_a_bundle(bundle_file: WrittenBag, trust: InMemoryTrustStore, tmp_path: Path) -> None:
     (tmp_path / "j.zip").write_bytes(b"#!/bin/sh\nexit 0\n" + bundle_file.path.read_bytes())
-    with pytest.raises(UnsafeArchiveError, match="junk before the archive"):
+    with rejected(UnsafeArchiveError, "unsafe_zip", "压缩文件前有 \\d+ 字节的多余数据"):
         verify_bundle(tmp_path / "j.zip", trust)
 
 
@@ -295,6 +308,6 @@ def test_a_store_file_that_no_longer_matches_its_name_fails_the_export(tmp_path:
     def fill(writer: BagWriter) -> None:
         writer.add_file(PHOTO, damaged, known_sha256=hashlib.sha256(JPEG).hexdigest())
 
-    with pytest.raises(BagInvalidError, match="does not match its SHA-256"):
+    with rejected(BagInvalidError, "bad_manifest", "SHA-256 不符：数据包被改动过"):
         write_bundle(tmp_path / "out" / "b.inspbundle", make_header(signer), signer, fill)
     assert not (tmp_path / "out" / "b.inspbundle").exists()

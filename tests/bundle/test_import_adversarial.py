@@ -78,30 +78,34 @@ def _newer_version(good: Path, out: Path) -> Path:
                                                         str(FORMAT_VERSION + 1)), manifests=True)
 
 
-CASES: list[tuple[str, Callable[[Path, Path], Path], str]] = [
-    ("traversal", _zip([Raw(f"{TOP}/../../evil.txt".encode())]), "traversal"),
-    ("backslash traversal", _zip([Raw(b"..\\..\\evil.txt")]), "backslash"),
-    ("encoded traversal", _zip([Raw(b"%2e%2e/evil.txt")]), "percent-encoded"),
-    ("fullwidth traversal", _zip([Raw("．．／evil.txt".encode(), flags=0x800)]), "NFKC"),
-    ("absolute path", _zip([Raw(b"/etc/cron.d/evil")]), "absolute"),
-    ("drive path", _zip([Raw(b"C:/Windows/evil.txt")]), "drive-letter"),
-    ("UNC path", _zip([Raw(b"\\\\server\\share\\evil.txt")]), "UNC"),
-    ("symlink", _zip([Raw(f"{TOP}/data/link".encode(), b"/etc/passwd", ext_attr=0o120777 << 16)]), "symbolic link"),
-    ("duplicate", _zip([Raw(b"a.txt"), Raw(b"a.txt")]), "duplicate"),
-    ("case collision", _zip([Raw(b"Data/A.json"), Raw(b"data/a.json")]), "collide"),
-    ("overlapping bomb", _raw(overlapping_bomb()), "overlapping"),
-    ("ratio bomb", _zip([Raw(b"zeros", bytes(20 << 20), method=8)]), "compression ratio"),
-    ("too many members", _zip([Raw(b"a")], count=60_000), "too many members"),
-    ("encrypted entry", _zip([Raw(b"a.txt", flags=1)]), "encrypted"),
-    ("truncated", _bytes_of(lambda d: d[: len(d) // 2]), "truncated|not a zip"),
-    ("empty", _raw(b""), "empty file"),
-    ("junk before", _bytes_of(lambda d: b"MZ\x90\x00" * 16 + d), "junk before"),
-    ("flipped payload byte", _flip_payload, "bad CRC|corrupt"),
+U, C = "unsafe_zip", "corrupt_zip"
+# (label, how to make the hostile file, the stable code, what the (Chinese) message must say)
+CASES: list[tuple[str, Callable[[Path, Path], Path], str, str]] = [
+    ("traversal", _zip([Raw(f"{TOP}/../../evil.txt".encode())]), U, "不安全的条目名称.*路径穿越"),
+    ("backslash traversal", _zip([Raw(b"..\\..\\evil.txt")]), U, "反斜杠"),
+    ("encoded traversal", _zip([Raw(b"%2e%2e/evil.txt")]), U, "百分号编码"),
+    ("fullwidth traversal", _zip([Raw("．．／evil.txt".encode(), flags=0x800)]), U, "NFKC"),
+    ("absolute path", _zip([Raw(b"/etc/cron.d/evil")]), U, "绝对路径"),
+    ("drive path", _zip([Raw(b"C:/Windows/evil.txt")]), U, "盘符"),
+    ("UNC path", _zip([Raw(b"\\\\server\\share\\evil.txt")]), U, "UNC"),
+    ("symlink", _zip([Raw(f"{TOP}/data/link".encode(), b"/etc/passwd", ext_attr=0o120777 << 16)]), U, "符号链接"),
+    ("duplicate", _zip([Raw(b"a.txt"), Raw(b"a.txt")]), U, "条目名称重复"),
+    ("case collision", _zip([Raw(b"Data/A.json"), Raw(b"data/a.json")]), U, "不区分大小写.*冲突"),
+    ("overlapping bomb", _raw(overlapping_bomb()), U, "条目相互重叠"),
+    ("ratio bomb", _zip([Raw(b"zeros", bytes(20 << 20), method=8)]), U, "压缩比为 \\d+:1"),
+    ("too many members", _zip([Raw(b"a")], count=60_000), U, "条目过多：60000 个"),
+    ("encrypted entry", _zip([Raw(b"a.txt", flags=1)]), U, "已加密"),
+    ("truncated", _bytes_of(lambda d: d[: len(d) // 2]), C, "不完整（truncated）|不是 zip"),
+    ("empty", _raw(b""), C, "空文件"),
+    ("junk before", _bytes_of(lambda d: b"MZ\x90\x00" * 16 + d), U, "压缩文件前有 64 字节的多余数据"),
+    ("flipped payload byte", _flip_payload, C, "CRC-32 校验不符|已损坏"),
     ("bag-info edited, manifests recomputed", _edit_info("Inspector-Sequence", "99", manifests=True),
-     "altered after signing"),
-    ("signed by an unknown key", _signed_by_unknown, "unknown key " + format_fingerprint(_OTHER.fingerprint)),
-    ("signed by a different key", _edit_info("Inspector-Sequence", "1", resign=True), "names another producer key"),
-    ("newer format version", _newer_version, f"format version {FORMAT_VERSION + 1}, newer"),
+     "bad_signature", "签名之后被改动过"),
+    ("signed by an unknown key", _signed_by_unknown, "unknown_key", "未登记的密钥签名（unknown key "
+     + format_fingerprint(_OTHER.fingerprint)),
+    ("signed by a different key", _edit_info("Inspector-Sequence", "1", resign=True), "bad_signature",
+     "生成方密钥与实际签名的密钥"),
+    ("newer format version", _newer_version, "newer_format", f"格式版本为 {FORMAT_VERSION + 1}，高于本程序"),
 ]
 
 
@@ -119,16 +123,19 @@ def setup(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Side, Side
     field.ws.close()
 
 
-@pytest.mark.parametrize(("label", "make", "why"), CASES, ids=[c[0] for c in CASES])
+@pytest.mark.parametrize(("label", "make", "code", "why"), CASES, ids=[c[0] for c in CASES])
 def test_hostile_bundle_is_rejected_and_changes_nothing(
-    setup: tuple[Side, Side, Path], tmp_path: Path, label: str, make: Callable[[Path, Path], Path], why: str
+    setup: tuple[Side, Side, Path], tmp_path: Path, label: str, make: Callable[[Path, Path], Path], code: str,
+    why: str
 ) -> None:
     _office, field, good = setup
     hostile = make(good, tmp_path / "hostile.inspbundle")
     before = snapshot(field.ws)
     (report,) = import_paths(field.ws, [hostile])
-    assert report.status == "rejected"
+    assert (report.status, report.code) == ("rejected", code), f"{label}: {report.code} {report.reason}"
     assert re.search(why, report.reason), f"{label}: {report.reason}"
+    if code == "unknown_key":
+        assert report.fingerprint == _OTHER.fingerprint
     assert snapshot(field.ws) == before
 
 
@@ -138,7 +145,8 @@ def test_revoked_key(setup: tuple[Side, Side, Path], tmp_path: Path) -> None:
         SqlTrustStore(s).revoke(office.identity.signer.fingerprint)
     before = snapshot(field.ws)
     (report,) = import_paths(field.ws, [good])
-    assert report.status == "rejected" and "revoked" in report.reason
-    assert format_fingerprint(office.identity.signer.fingerprint) in report.reason
+    assert (report.status, report.code) == ("rejected", "revoked_key")
+    assert report.fingerprint == office.identity.signer.fingerprint
+    assert "已被吊销" in report.reason and format_fingerprint(office.identity.signer.fingerprint) in report.reason
     assert snapshot(field.ws) == before
     enrol(field, office)  # trusted again for whatever runs next

@@ -47,9 +47,9 @@ def test_public_key_file_with_an_altered_key_is_refused(signer: Signer, other_si
     text = PublicKeyFile(signer.public_raw, "王检查", "inspector", "device-1").to_text()
     forged = text.replace(base64.b64encode(signer.public_raw).decode(),
                           base64.b64encode(other_signer.public_raw).decode())
-    with pytest.raises(KeyFileError, match="altered"):
+    with pytest.raises(KeyFileError, match="文件被改动过"):
         PublicKeyFile.parse(forged)
-    with pytest.raises(KeyFileError, match="Role"):
+    with pytest.raises(KeyFileError, match="Role（角色）必须是"):
         PublicKeyFile.parse(text.replace("Role: inspector", "Role: admin"))
 
 
@@ -149,16 +149,17 @@ def _encrypted(tmp_path: Path, private: bytes) -> bytes:
 def test_decrypt_refuses_wrong_key_tampering_truncation_and_newer_version(tmp_path: Path) -> None:
     private = os.urandom(32)
     data = _encrypted(tmp_path, private)
-    cases: list[tuple[bytes, bytes, type[Exception], str]] = [
-        (data, os.urandom(32), DecryptionError, "another office key"),
-        (data[:200] + bytes([data[200] ^ 1]) + data[201:], private, DecryptionError, "authentication"),
-        (data[: 96 + 4096 + 16], private, DecryptionError, "authentication"),  # cut at a chunk boundary
-        (data[:-5], private, DecryptionError, "authentication"),
-        (data[:10] + b"\x00\x07" + data[12:], private, DecryptionError, "suite"),
-        (data[:8] + b"\x00\x02" + data[10:], private, UnsupportedVersionError, "newer"),
+    cases: list[tuple[bytes, bytes, type[Exception], str, str]] = [
+        (data, os.urandom(32), DecryptionError, "encrypted_for_other", "另一把市局密钥"),
+        (data[:200] + bytes([data[200] ^ 1]) + data[201:], private, DecryptionError, "bad_encryption", "未通过认证"),
+        (data[: 96 + 4096 + 16], private, DecryptionError, "bad_encryption", "未通过认证"),  # cut at a chunk boundary
+        (data[:-5], private, DecryptionError, "bad_encryption", "未通过认证"),
+        (data[:10] + b"\x00\x07" + data[12:], private, DecryptionError, "bad_encryption", "算法组合"),
+        (data[:8] + b"\x00\x02" + data[10:], private, UnsupportedVersionError, "newer_format", "加密格式版本为 2"),
     ]
-    for blob, key, error, why in cases:
+    for blob, key, error, code, why in cases:
         (tmp_path / "x").write_bytes(blob)
-        with pytest.raises(error, match=why):
+        with pytest.raises(error, match=why) as err:
             decrypt_file(tmp_path / "x", tmp_path / "out", key)
+        assert getattr(err.value, "code", None) == code, err.value
         assert not (tmp_path / "out").exists()

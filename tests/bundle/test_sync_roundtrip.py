@@ -153,7 +153,8 @@ def test_encrypted_bundle_round_trip(sides: tuple[Side, Side], tmp_path: Path) -
     (report,) = import_paths(field.ws, [tmp_path], identity=field.identity)
     assert report.status == "imported", report.reason
     (refused,) = import_paths(office.ws, [out.path], identity=office.identity)
-    assert refused.status == "rejected" and "another office key" in refused.reason
+    assert (refused.status, refused.code) == ("rejected", "encrypted_for_other")
+    assert "加密给另一把市局密钥" in refused.reason
 
 
 def test_own_bundle_and_wrong_direction_are_rejected(sides: tuple[Side, Side], tmp_path: Path) -> None:
