@@ -1,25 +1,66 @@
 """The ``inspector-app`` command. With no subcommand it opens the GUI; every other command is Qt-free.
 
 Exit status: 0 success, 1 failure (message on stderr), 2 usage error.
+
+Start-up: the plain GUI launches (``inspector-app``, ``--data-dir DIR``, ``gui``, ``gui --lang en``) are
+recognised by ``gui_arguments`` without building the parser, which would import every command group
+(~25 ms before the window could show); anything else – ``--help``, a subcommand, an abbreviated or
+malformed option – goes through the full parser, so its messages and exit codes are unchanged.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
 from collections.abc import Sequence
-from pathlib import Path
-
-from inspector_app import __version__
-from inspector_app.cli_common import FORMATS, CliError
-from inspector_app.domain.errors import ImportFileError, InspectorError
 
 # Optional command groups contributed by the evidence, sheet and bundle packages.
 PLUGINS = ("inspector_app.cli_photos", "inspector_app.cli_sheet", "inspector_app.cli_bundle")
+LANGUAGES = ("zh_CN", "en")
+
+
+def gui_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The namespace ``build_parser().parse_args(argv)`` returns when ``argv`` just opens the GUI:
+    ``[--data-dir DIR] [gui [--lang {zh_CN,en}]]`` (each option also as ``--opt=value``, repeatable, the
+    last one wins, as in argparse). None for anything else, which the full parser then handles."""
+    data_dir: str | None = None
+    lang: str | None = None
+    command: str | None = None
+    args = list(argv)
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        name, equals, value = arg.partition("=")
+        option = "--lang" if command else "--data-dir"
+        if arg == "gui" and command is None:
+            command = "gui"
+        elif name == option and (equals or i + 1 < len(args)):
+            if not equals:
+                i += 1
+                value = args[i]
+                if value.startswith("-"):  # argparse's rules for a value that looks like an option
+                    return None
+            if command:
+                if value not in LANGUAGES:
+                    return None
+                lang = value
+            else:
+                data_dir = value
+        else:
+            return None
+        i += 1
+    if command is None:
+        return argparse.Namespace(data_dir=data_dir, command=None)
+    return argparse.Namespace(data_dir=data_dir, command=command, lang=lang)
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import importlib
+    from pathlib import Path
+
+    from inspector_app import __version__
+    from inspector_app.cli_common import FORMATS
+
     parser = argparse.ArgumentParser(
         prog="inspector-app",
         description="安全生产标准化“回头看”现场检查工具。不带子命令时打开图形界面。")
@@ -29,7 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     gui = sub.add_parser("gui", help="open the application window (the default)")
-    gui.add_argument("--lang", choices=("zh_CN", "en"), help="interface language for this run")
+    gui.add_argument("--lang", choices=LANGUAGES, help="interface language for this run")
 
     demo = sub.add_parser("demo", help="fill the workspace with realistic Changzhou demo data")
     demo.add_argument("--enterprises", type=int, default=240, help="number of enterprises (default 240)")
@@ -86,8 +127,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = gui_arguments(sys.argv[1:] if argv is None else argv)
+    if args is None:
+        args = build_parser().parse_args(argv)
     command = args.command or "gui"
     try:
         if command == "gui":
@@ -100,20 +142,35 @@ def main(argv: Sequence[str] | None = None) -> int:
         from inspector_app import cli_commands
 
         return cli_commands.dispatch(command, args)
-    except CliError as exc:
+    except KeyboardInterrupt:
+        print("inspector-app: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        code = failure_code(exc)
+        if code is None:
+            raise
+        return code
+
+
+def failure_code(exc: Exception) -> int | None:
+    """Print a user-facing failure (a ``CliError`` or the core's ``InspectorError``) and return the exit
+    status; None for anything else (a bug: the traceback is shown). The error classes are imported here,
+    not at the top, to keep them (and ``cli_common``'s imports) out of the GUI's start-up."""
+    from inspector_app.cli_common import CliError
+    from inspector_app.domain.errors import ImportFileError, InspectorError
+
+    if isinstance(exc, CliError):
         print(f"inspector-app: {exc}", file=sys.stderr)
         return exc.code
-    except ImportFileError as exc:
+    if isinstance(exc, ImportFileError):
         # The message may already quote the first problems; print its headline, then every problem once.
         headline = str(exc).splitlines()[0] if exc.problems else str(exc)
         print(f"inspector-app: {headline}", file=sys.stderr)
         for problem in exc.problems:
             print(f"  - {problem}", file=sys.stderr)
         return 1
-    except InspectorError as exc:
+    if isinstance(exc, InspectorError):
         print(f"inspector-app: {exc}", file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
-        print("inspector-app: interrupted", file=sys.stderr)
-        return 130
+    return None
 
