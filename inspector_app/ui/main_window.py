@@ -159,6 +159,8 @@ class MainWindow(QMainWindow):
         self._setup_done = True
         self.filter_bar.text.setClearButtonEnabled(True)
         self.actions_.set_icons()
+        self.documents.set_icons()
+        self.sync.set_icons()
         from PySide6.QtWidgets import QStyle
 
         self.tabs.setTabIcon(0, self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView))

@@ -66,11 +66,11 @@ class DocumentActions(QObject):
         self.last_dialog: SheetDialog | None = None
         self.verify_dialog: VerifyDialog | None = None
         window.installEventFilter(self)
-        QTimer.singleShot(0, self._set_icons)
         self.set_enabled(window.workspace is not None)
         self.retranslate()
 
-    def _set_icons(self) -> None:
+    def set_icons(self) -> None:
+        """Called by the window's ``finish_setup`` (after the window is shown, at start-up)."""
         from PySide6.QtWidgets import QStyle
 
         self.print_sheet.setIcon(self.window.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView))

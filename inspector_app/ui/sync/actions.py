@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog
 
@@ -69,11 +69,11 @@ class SyncActions(QObject):
         window.table.selectionModel().selectionChanged.connect(lambda *_: self.update_review())
         window.model.dataChanged.connect(lambda *_: self.update_review())
         window.model.modelReset.connect(self.update_review)
-        QTimer.singleShot(0, self._set_icons)
         self.set_enabled(window.workspace is not None)
         self.retranslate()
 
-    def _set_icons(self) -> None:
+    def set_icons(self) -> None:
+        """Called by the window's ``finish_setup`` (after the window is shown, at start-up)."""
         from PySide6.QtWidgets import QStyle
 
         style = self.window.style()
