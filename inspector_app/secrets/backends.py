@@ -3,7 +3,8 @@
 ``keyring`` silently falls back to backends that do not protect anything: ``fail`` (headless Linux
 without a Secret Service), ``null`` (explicitly disabled), and – once ``keyrings.alt`` is installed – a
 plaintext or weakly encrypted file that becomes the default.  ``backend_status()`` classifies the
-backend as secure, missing or insecure and says what to do, in plain words.
+backend as secure, missing or insecure and says what to do, in plain words: Chinese in ``message`` (the
+CLI and the GUI show it; the backend's English class name is kept), English in ``message_en``.
 """
 
 from __future__ import annotations
@@ -41,8 +42,9 @@ class BackendState(StrEnum):
 @dataclass(frozen=True)
 class BackendStatus:
     state: BackendState
-    backend: str  # the backend's dotted class name
-    message: str  # what it means and what to do, for people
+    backend: str  # the backend's dotted class name (English, as ``keyring`` names it)
+    message: str  # what it means and what to do, for people: Chinese (the CLI prints it), backend name kept
+    message_en: str = ""  # the same in English (logs, an English interface)
 
     @property
     def secure(self) -> bool:
@@ -54,15 +56,23 @@ def _qualified(backend: KeyringBackend) -> str:
     return f"{cls.__module__}.{cls.__qualname__}"
 
 
-def _advice(platform: str) -> str:
+def _advice(platform: str) -> tuple[str, str]:
+    """What to do on ``platform``: (Chinese, English)."""
     if platform.startswith("win"):
-        return ("On Windows the Credential Manager works out of the box; remove any keyring configuration"
+        return ("Windows 自带的“凭据管理器”（Credential Manager）即可使用；请删除选择其他密钥环后端的配置"
+                "（keyringrc.cfg 或环境变量 PYTHON_KEYRING_BACKEND），然后重新启动 Inspector。",
+                "On Windows the Credential Manager works out of the box; remove any keyring configuration"
                 " (keyringrc.cfg, PYTHON_KEYRING_BACKEND) that selects another backend.")
     if platform == "darwin":
-        return ("On macOS the Keychain works out of the box; remove any keyring configuration"
+        return ("macOS 自带的“钥匙串”（Keychain）即可使用；请删除选择其他密钥环后端的配置"
+                "（keyringrc.cfg 或环境变量 PYTHON_KEYRING_BACKEND），然后重新启动 Inspector。",
+                "On macOS the Keychain works out of the box; remove any keyring configuration"
                 " (keyringrc.cfg, PYTHON_KEYRING_BACKEND) that selects another backend.")
-    return ("Install and unlock a secret store – GNOME Keyring (packages gnome-keyring and libsecret) or"
-            " KWallet – in a desktop session with D-Bus running, then restart Inspector.")
+    return ("请在桌面会话中安装并解锁系统密钥环——GNOME Keyring（GNOME 密钥环，软件包 gnome-keyring 和 libsecret）"
+            "或 KWallet（需要运行 D-Bus），然后重新启动 Inspector。如需帮助，请联系信息化管理人员。",
+            "Install and unlock a secret store – GNOME Keyring (packages gnome-keyring and libsecret) or"
+            " KWallet – in a desktop session with D-Bus running, then restart Inspector. Ask your IT staff if you"
+            " need help.")
 
 
 def _classify(backend: KeyringBackend) -> BackendState:
@@ -91,18 +101,24 @@ def backend_status(backend: KeyringBackend | None = None, platform: str | None =
     platform = platform or sys.platform
     name = _qualified(backend)
     state = _classify(backend)
+    zh, en = _advice(platform)
     if state is BackendState.SECURE:
-        message = f"Keys are kept in the system keyring ({name})."
+        message = f"密钥保存在系统密钥环中（{name}）。"
+        message_en = f"Keys are kept in the system keyring ({name})."
     elif state is BackendState.MISSING:
-        message = ("No system keyring is available, so this installation cannot keep its signing key and"
-                   f" cannot sign bundles. {_advice(platform)}")
+        message = f"本机没有可用的系统密钥环（{name}），无法保存本机的签名密钥，因此不能签名和导出数据包，也不能打开加密的数据包。\n{zh}"
+        message_en = (f"No system keyring is available ({name}), so this installation cannot keep its signing key and"
+                      f" cannot sign bundles, nor open encrypted ones. {en}")
     else:
-        what = ("keeps secrets in a plaintext or weakly protected file (keyrings.alt)"
-                if name.startswith("keyrings.alt") or ".alt." in name
-                else "is not one Inspector knows to protect secrets")
-        message = (f"The keyring backend {name} {what}, so Inspector refuses to keep its signing key there."
-                   f" Uninstall that backend or configure a system one. {_advice(platform)}")
-    return BackendStatus(state, name, message)
+        alt = name.startswith("keyrings.alt") or ".alt." in name
+        what = "把密钥存放在明文或保护很弱的文件中（keyrings.alt）" if alt else "不是 Inspector 认可的安全保存方式"
+        what_en = ("keeps secrets in a plaintext or weakly protected file (keyrings.alt)" if alt
+                   else "is not one Inspector knows to protect secrets")
+        message = (f"当前的密钥环后端 {name} {what}，Inspector 拒绝在其中保存签名密钥。请卸载该后端或改用系统密钥环。"
+                   f"\n{zh}")
+        message_en = (f"The keyring backend {name} {what_en}, so Inspector refuses to keep its signing key there."
+                      f" Uninstall that backend or configure a system one. {en}")
+    return BackendStatus(state, name, message, message_en)
 
 
 class InMemoryKeyring(KeyringBackend):

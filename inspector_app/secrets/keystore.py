@@ -30,7 +30,8 @@ class SecretsError(InspectorError):
 
 
 class InsecureKeyringError(SecretsError):
-    """No secure keyring backend: keys are neither stored nor used.  ``status.message`` says what to do."""
+    """No secure keyring backend: keys are neither stored nor used.  ``status.message`` says what to do
+    (Chinese; ``status.message_en`` in English)."""
 
     def __init__(self, status: BackendStatus) -> None:
         super().__init__(status.message)
@@ -78,7 +79,7 @@ class KeyStore:
         try:
             value = self.backend.get_password(SERVICE, self._account(kind))
         except KeyringError as exc:
-            raise SecretsError(f"the keyring refused to return the {kind.value} key: {exc}") from exc
+            raise SecretsError(f"密钥环拒绝读取 {kind.value} 密钥（已锁定？）：{exc}") from exc
         if value is None:
             return None
         try:
@@ -88,7 +89,7 @@ class KeyStore:
             if len(raw) != 32:
                 raise ValueError("wrong length")
         except (ValueError, binascii.Error) as exc:
-            raise SecretsError(f"the {kind.value} key stored in the keyring is damaged ({exc})") from None
+            raise SecretsError(f"密钥环中保存的 {kind.value} 密钥已损坏（{exc}）") from None
         return raw
 
     def store_private_key(self, kind: KeyKind, raw: bytes) -> None:
@@ -99,7 +100,7 @@ class KeyStore:
         try:
             self.backend.set_password(SERVICE, self._account(kind), value)
         except KeyringError as exc:
-            raise SecretsError(f"the keyring refused to store the {kind.value} key: {exc}") from exc
+            raise SecretsError(f"密钥环拒绝保存 {kind.value} 密钥（已锁定？）：{exc}") from exc
 
     def ensure_private_key(self, kind: KeyKind) -> bytes:
         """The stored key, creating and storing a new one the first time."""
@@ -116,4 +117,4 @@ class KeyStore:
         except PasswordDeleteError:
             return
         except KeyringError as exc:
-            raise SecretsError(f"the keyring refused to delete the {kind.value} key: {exc}") from exc
+            raise SecretsError(f"密钥环拒绝删除 {kind.value} 密钥：{exc}") from exc

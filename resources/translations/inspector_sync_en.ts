@@ -832,6 +832,18 @@ Then click &quot;Render again&quot;.</translation>
         <translation>The file is damaged or unsafe; nothing was imported.</translation>
     </message>
     <message>
+        <source>文件已损坏或不完整（例如复制时中断），未导入任何内容。请重新复制后再导入。</source>
+        <translation>The file is damaged or incomplete (e.g. copying was interrupted); nothing was imported. Copy it again and import it again.</translation>
+    </message>
+    <message>
+        <source>无法读取此文件（不存在、不是文件或没有权限）。</source>
+        <translation>This file cannot be read (it does not exist, is not a file, or access is denied).</translation>
+    </message>
+    <message>
+        <source>这不是有效的 Inspector 数据包（结构或字段不符合格式规范），未导入任何内容。</source>
+        <translation>This is not a valid Inspector bundle (its layout or fields break the format); nothing was imported.</translation>
+    </message>
+    <message>
         <source>数据包内容不完整或被改动（校验值不符），未导入任何内容。</source>
         <translation>The bundle is incomplete or was altered (checksums do not match); nothing was imported.</translation>
     </message>
@@ -840,8 +852,16 @@ Then click &quot;Render again&quot;.</translation>
         <translation>This bundle was made by a newer version of Inspector; please update this program first.</translation>
     </message>
     <message>
+        <source>无法解密：此数据包是加密给另一把市局密钥的，不是给本机的。</source>
+        <translation>Cannot decrypt: the bundle was encrypted to another office key, not to this installation&apos;s.</translation>
+    </message>
+    <message>
         <source>无法解密：此数据包不是加密给本机的，或文件已损坏。</source>
         <translation>Cannot decrypt: the bundle was not encrypted to this installation, or the file is damaged.</translation>
+    </message>
+    <message>
+        <source>此数据包已加密，但本机的密钥环不可用，无法解密。</source>
+        <translation>The bundle is encrypted, but this computer&apos;s keyring is not available, so it cannot be decrypted.</translation>
     </message>
     <message>
         <source>这是本机导出的数据包，应在对方的电脑上导入。</source>
@@ -856,6 +876,10 @@ Then click &quot;Render again&quot;.</translation>
         <translation>The bundle goes the wrong way for this installation&apos;s role (bundles go from inspectors to the office and back).</translation>
     </message>
     <message>
+        <source>签名密钥（指纹 %1）登记的角色与数据包的方向不符：检查人员的数据包须由检查人员的密钥签名，市局的由市局的密钥签名。</source>
+        <translation>The signing key (fingerprint %1) is enrolled with a role that does not fit the bundle&apos;s direction: inspectors&apos; bundles must be signed by an inspector&apos;s key, the office&apos;s by an office key.</translation>
+    </message>
+    <message>
         <source>未导入：%1</source>
         <translation>Not imported: %1</translation>
     </message>
@@ -863,24 +887,8 @@ Then click &quot;Render again&quot;.</translation>
 <context>
     <name>SyncKeyring</name>
     <message>
-        <source>Windows 自带的“凭据管理器”即可使用；请删除选择其他密钥环后端的配置（keyringrc.cfg 或环境变量 PYTHON_KEYRING_BACKEND），然后重新启动 Inspector。</source>
-        <translation>The Windows Credential Manager works out of the box: remove any configuration that selects another keyring backend (keyringrc.cfg or the PYTHON_KEYRING_BACKEND environment variable), then restart Inspector.</translation>
-    </message>
-    <message>
-        <source>macOS 自带的“钥匙串”即可使用；请删除选择其他密钥环后端的配置（keyringrc.cfg 或环境变量 PYTHON_KEYRING_BACKEND），然后重新启动 Inspector。</source>
-        <translation>The macOS Keychain works out of the box: remove any configuration that selects another keyring backend (keyringrc.cfg or the PYTHON_KEYRING_BACKEND environment variable), then restart Inspector.</translation>
-    </message>
-    <message>
-        <source>请在桌面会话中安装并解锁系统密钥环——GNOME 密钥环（软件包 gnome-keyring 和 libsecret）或 KWallet，然后重新启动 Inspector。如需帮助，请联系信息化管理人员。</source>
-        <translation>Install and unlock a system keyring in your desktop session – GNOME Keyring (packages gnome-keyring and libsecret) or KWallet – then restart Inspector. Ask your IT staff if you need help.</translation>
-    </message>
-    <message>
-        <source>本机没有可用的系统密钥环，无法保存本机的签名密钥，因此不能签名和导出数据包，也不能打开加密的数据包。</source>
-        <translation>No system keyring is available, so this installation cannot keep its signing key: it can neither sign and export bundles nor open encrypted ones.</translation>
-    </message>
-    <message>
-        <source>当前的密钥环后端（%1）不能安全地保存密钥（例如明文文件），Inspector 拒绝在其中保存签名密钥。</source>
-        <translation>The keyring backend in use (%1) does not keep secrets safe (e.g. a plain-text file), so Inspector refuses to keep its signing key there.</translation>
+        <source>zh_CN</source>
+        <translation>en</translation>
     </message>
     <message>
         <source>市局（办公室）</source>

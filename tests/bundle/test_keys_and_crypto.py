@@ -93,8 +93,12 @@ def _chain(*members: KeyringBackend) -> chainer.ChainerBackend:
 def test_backend_status(backend: KeyringBackend, state: BackendState) -> None:
     status = backend_status(backend, platform="linux")
     assert status.state is state
+    assert status.backend in status.message and status.backend in status.message_en  # the English name kept
     if state is not BackendState.SECURE:
+        assert "密钥环" in status.message and ("不能签名" in status.message or "明文" in status.message)
         assert "GNOME Keyring" in status.message and "KWallet" in status.message
+        assert "GNOME Keyring" in status.message_en
+        assert "cannot sign" in status.message_en or "plaintext" in status.message_en
 
 
 def test_chainer_backends() -> None:
@@ -104,8 +108,10 @@ def test_chainer_backends() -> None:
 
 
 def test_platform_advice() -> None:
-    assert "out of the box" in backend_status(fail.Keyring(), platform="win32").message
-    assert "Keychain" in backend_status(fail.Keyring(), platform="darwin").message
+    windows = backend_status(fail.Keyring(), platform="win32")
+    assert "凭据管理器”（Credential Manager）" in windows.message and "out of the box" in windows.message_en
+    mac = backend_status(fail.Keyring(), platform="darwin")
+    assert "钥匙串”（Keychain）" in mac.message and "Keychain" in mac.message_en
 
 
 def test_in_memory_keyring_is_never_chosen_automatically() -> None:
@@ -123,7 +129,7 @@ def test_keystore_creates_and_reloads_keys() -> None:
 
 @pytest.mark.parametrize("backend", [fail.Keyring(), null.Keyring(), _AltPlaintext()])
 def test_keystore_refuses_insecure_backends(backend: KeyringBackend) -> None:
-    with pytest.raises(InsecureKeyringError, match=r"cannot sign|plaintext") as err:
+    with pytest.raises(InsecureKeyringError, match=r"不能签名|明文") as err:
         KeyStore("device-1", backend).ensure_private_key(KeyKind.SIGNING)
     assert err.value.status.state is not BackendState.SECURE
 

@@ -166,6 +166,37 @@ def test_keyring_missing_says_what_to_do(field: Side) -> None:
     assert not dialog.export_button.isEnabled()
 
 
+def test_keyring_advice_and_rejections_follow_the_interface_language(field: Side) -> None:
+    """The keyring advice comes from the core (Chinese ``message`` / ``message_en``); rejected files are
+    explained by their stable ``code``, in the interface language."""
+    from keyring.backends import fail
+
+    from inspector_app.services.bundle_import import ImportReport
+    from inspector_app.ui.sync.identity import keyring_problem
+    from inspector_app.ui.sync.import_work import FileOutcome, reason_text
+
+    status = SyncContext(field.ws, "季琳", fail.Keyring()).status()
+    fp = "ab" * 32
+    own = FileOutcome(Path("x.inspbundle"), ImportReport(Path("x.inspbundle"), "rejected", "…", fingerprint=fp,
+                                                         code="own_bundle"))
+    role = FileOutcome(Path("y.inspbundle"), ImportReport(Path("y.inspbundle"), "rejected", "…", fingerprint=fp,
+                                                          code="wrong_signer_role"))
+    other = FileOutcome(Path("z.inspbundle"), ImportReport(Path("z.inspbundle"), "rejected", "某个原因",
+                                                           code="bad_record"))
+    install_translators("zh_CN")
+    assert keyring_problem(status) == status.message and "GNOME Keyring" in status.message
+    assert reason_text(own) == "这是本机导出的数据包，应在对方的电脑上导入。"
+    assert format_fingerprint(fp) in reason_text(role) and "角色" in reason_text(role)
+    assert reason_text(other) == "未导入：某个原因"
+    try:
+        install_translators("en")
+        assert keyring_problem(status) == status.message_en and "No system keyring" in status.message_en
+        assert reason_text(own) == "This bundle was made by this installation; import it on the other side."
+        assert format_fingerprint(fp) in reason_text(role) and "enrolled with a role" in reason_text(role)
+    finally:
+        install_translators("zh_CN")
+
+
 def test_export_import_report_and_review(field: Side, office: Side, office_window: MainWindow,
                                          tmp_path: Path) -> None:
     enrol(office, field, tmp_path)

@@ -4,7 +4,6 @@ tests), its status in words a non-programmer can act on, and the signing/encrypt
 from __future__ import annotations
 
 import dataclasses
-import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -53,26 +52,17 @@ class SyncContext:
 
 
 def keyring_problem(status: BackendStatus) -> str:
-    """What is wrong with the keyring and what to do, in the interface language; "" when it is secure."""
+    """What is wrong with the keyring and what to do, in the interface language; "" when it is secure.
+
+    The core writes the advice (``secrets.backend_status``): Chinese in ``message``, English in
+    ``message_en``.  Which one the interface shows follows the installed translation, by Qt's marker-string
+    idiom (cf. ``QT_LAYOUT_DIRECTION``): the English .qm translates the marker "zh_CN" to "en"."""
     from inspector_app.secrets import BackendState
 
     if status.state is BackendState.SECURE:
         return ""
-    if sys.platform.startswith("win"):
-        advice = QCoreApplication.translate("SyncKeyring", "Windows 自带的“凭据管理器”即可使用；请删除选择其他密钥环后端的配置（keyringrc.cfg 或环境变量"
-                    " PYTHON_KEYRING_BACKEND），然后重新启动 Inspector。")
-    elif sys.platform == "darwin":
-        advice = QCoreApplication.translate("SyncKeyring", "macOS 自带的“钥匙串”即可使用；请删除选择其他密钥环后端的配置（keyringrc.cfg 或环境变量"
-                    " PYTHON_KEYRING_BACKEND），然后重新启动 Inspector。")
-    else:
-        advice = QCoreApplication.translate("SyncKeyring", "请在桌面会话中安装并解锁系统密钥环——GNOME 密钥环（软件包 gnome-keyring 和 libsecret）或"
-                    " KWallet，然后重新启动 Inspector。如需帮助，请联系信息化管理人员。")
-    if status.state is BackendState.MISSING:
-        lead = QCoreApplication.translate("SyncKeyring", "本机没有可用的系统密钥环，无法保存本机的签名密钥，因此不能签名和导出数据包，也不能打开加密的数据包。")
-    else:
-        lead = QCoreApplication.translate("SyncKeyring", "当前的密钥环后端（%1）不能安全地保存密钥（例如明文文件），Inspector 拒绝在其中保存签名密钥。"
-                  ).replace("%1", status.backend.rsplit(".", 2)[-2] if "." in status.backend else status.backend)
-    return f"{lead}\n{advice}"
+    english = QCoreApplication.translate("SyncKeyring", "zh_CN") == "en"
+    return status.message_en or status.message if english else status.message
 
 
 def keyring_banner_style(problem: bool) -> str:
