@@ -9,10 +9,11 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfutils import readJPEGInfo
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
 from inspector_app.reports.errors import ReportError
-from inspector_app.reports.layout import FRAME_W, Styles, esc, fmt_date, fmt_span, grid_table, p, wrap_text
+from inspector_app.reports.layout import FRAME_W, Styles, blank, esc, fmt_date, fmt_span, grid_table, p
+from inspector_app.reports.linebreak import wrap_text
 from inspector_app.reports.sheet_data import Inspector, Photo, SheetData, Signature
 
 
@@ -107,19 +108,16 @@ def subject_table(data: SheetData, st: Styles, *, with_time: bool = True) -> Tab
     L = st.label
     C = st.cell
 
-    def v(text: str) -> str:  # a blank field is struck through (／), so nothing can be added later
-        return esc(text) if text.strip() else "／"
-
     rows: list[list[Any]] = [[p("被检查单位", L), p(esc(s.name), C), "", "", "", ""]]
     spans: list[tuple[Any, ...]] = [("SPAN", (1, 0), (5, 0))]
     if s.uscc:
         rows.append([p("统一社会信用代码", L), p(esc(s.uscc), C), "", "", "", ""])
         spans.append(("SPAN", (1, len(rows) - 1), (5, len(rows) - 1)))
-    rows.append([p("地址", L), p(v(s.address), C), "", "", "", ""])
+    rows.append([p("地址", L), p(blank(s.address), C), "", "", "", ""])
     spans.append(("SPAN", (1, len(rows) - 1), (5, len(rows) - 1)))
-    rows.append([p("法定代表人<br/>（负责人）", L), p(v(s.legal_representative), C), p("职务", L),
-                 p(v(s.position), C), p("联系电话", L), p(v(s.phone), C)])
-    rows.append([p("检查场所", L), p(v(s.place), C), "", "", "", ""])
+    rows.append([p("法定代表人<br/>（负责人）", L), p(blank(s.legal_representative), C), p("职务", L),
+                 p(blank(s.position), C), p("联系电话", L), p(blank(s.phone), C)])
+    rows.append([p("检查场所", L), p(blank(s.place), C), "", "", "", ""])
     spans.append(("SPAN", (1, len(rows) - 1), (5, len(rows) - 1)))
     if with_time:
         rows.append([p("检查时间", L), p(esc(fmt_span(data.started_at, data.ended_at)), C), "", "", "", ""])
@@ -136,7 +134,8 @@ def inspectors_table(inspectors: tuple[Inspector, ...], st: Styles, label: str =
     for i, person in enumerate(people):
         org = f"（{esc(person.organisation)}）" if person.organisation else ""
         rows.append([p(label if i == 0 else "", st.label), p(esc(person.name) + org, st.cell),
-                     p("证件号码", st.label), p(esc(person.certificate_no), st.cell)])
+                     p("证件号码", st.label),
+                     p(blank(person.certificate_no) if person.name else "", st.cell)])  # a blank row is filled in by hand
     extra: list[tuple[Any, ...]] = [("SPAN", (0, 0), (0, len(rows) - 1)),
                                     ("BACKGROUND", (0, 0), (0, -1), colors.Color(.96, .96, .96))]
     return grid_table(rows, [34 * mm, 66 * mm, 20 * mm, FRAME_W - 120 * mm], st.font, extra=extra)
@@ -193,7 +192,7 @@ def photo_appendix(photos: tuple[Photo, ...], st: Styles, title: str = "附件�
     """Numbered, captioned photos, two per page, embedded without re-encoding."""
     if not photos:
         return []
-    story: list[Flowable] = [PageBreak(), Paragraph(f"{title}（共 {len(photos)} 张）", st.heading)]
+    story: list[Flowable] = [PageBreak(), p(f"{title}（共 {len(photos)} 张）", st.heading)]
     box_h = 92 * mm
     for photo in sorted(photos, key=lambda ph: ph.number):
         src = JpegSource(photo.jpeg, photo.sha256_original or str(photo.number))

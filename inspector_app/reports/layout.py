@@ -8,7 +8,6 @@ form XObject and placed on every page.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -19,9 +18,10 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table, TableStyle
+
+from inspector_app.reports.linebreak import CJKParagraph, wrap_text
 
 PAGE_W, PAGE_H = A4
 MARGIN_L = 20 * mm
@@ -70,6 +70,11 @@ def esc(text: object) -> str:
     s = "" if text is None else str(text)
     s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return s.replace("\n", "<br/>")
+
+
+def blank(text: str) -> str:
+    """``esc(text)``, or ／ for a blank field: struck through, so that nothing can be added later."""
+    return esc(text) if text.strip() else "／"
 
 
 def num(value: float | None) -> str:
@@ -127,48 +132,6 @@ def grid_table(rows: list[list[Any]], widths: list[float], font: str, *, repeat:
     return table
 
 
-_WIDTHS: dict[str, tuple[dict[int, int], int]] = {}
-_TOKENS = re.compile(r"[A-Za-z0-9.\-/_%+]+|\s+|.", re.S)
-_NO_LINE_START = set("，。、；：？！）》」』】〕’”,.;:?!)%")
-
-
-def wrap_text(text: str, font: str, size: float, width: float) -> str:
-    """Break ``text`` into lines no wider than ``width`` (CJK by character, Latin runs kept whole,
-    no closing punctuation at a line start) and join them with newlines, for plain table cells.
-
-    A plain string cell costs a fraction of a ``Paragraph`` with ``wordWrap="CJK"``; the checklist
-    table, which holds most of a sheet's text, is laid out this way.
-    """
-    if font not in _WIDTHS:
-        face = pdfmetrics.getFont(font).face
-        _WIDTHS[font] = (face.charWidths, int(face.defaultWidth))
-    widths, default = _WIDTHS[font]
-    limit = width * 1000.0 / size
-    lines: list[str] = []
-    for paragraph in text.splitlines() or [""]:
-        line, used = "", 0.0
-        for token in _TOKENS.findall(paragraph):
-            w = sum(widths.get(ord(ch), default) for ch in token)
-            if line and used + w > limit and token[0] not in _NO_LINE_START:
-                lines.append(line.rstrip())
-                line, used = "", 0.0
-                if token.isspace():
-                    continue
-                if w > limit:  # a Latin run longer than the line: break it by character
-                    for ch in token:
-                        cw = widths.get(ord(ch), default)
-                        if line and used + cw > limit:
-                            lines.append(line)
-                            line, used = "", 0.0
-                        line += ch
-                        used += cw
-                    continue
-            line += token
-            used += w
-        lines.append(line.rstrip())
-    return "\n".join(lines)
-
-
 MAX_CELL_LINES = 30  # about 375 pt at 9 pt type: a row stays well within one page
 
 
@@ -183,26 +146,27 @@ class Notes:
         """Plain pre-wrapped text (or a Paragraph) when it fits; else a reference to a note."""
         wrapped = wrap_text(text, self.st.font, 9, width - 6)
         if wrapped.count("\n") < MAX_CELL_LINES:
-            return wrapped if plain else Paragraph(esc(text).replace("\n", "<br/>"), self.st.cell)
+            return wrapped if plain else p(esc(text), self.st.cell)
         self.items.append(text)
         return f"（内容较长，见表后注{len(self.items)}）"
 
     def flowables(self) -> list[Flowable]:
-        out: list[Flowable] = [Paragraph(f"注{n}：{esc(text)}", self.st.body)
+        out: list[Flowable] = [p(f"注{n}：{esc(text)}", self.st.body)
                                for n, text in enumerate(self.items, start=1)]
         self.items = []
         return out
 
 
 def p(text: str, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(text, style)
+    """A paragraph broken by the Chinese rules of ``linebreak`` (every paragraph of a sheet is one)."""
+    return CJKParagraph(text, style)
 
 
 def heading(text: str, st: Styles, need: float = 40 * mm) -> list[Flowable]:
     """A section heading that starts a new page when less than ``need`` is left below it.
 
     (``keepWithNext`` would move a whole long table to the next page and leave a gap.)"""
-    return [CondPageBreak(need), Paragraph(text, st.heading)]
+    return [CondPageBreak(need), p(text, st.heading)]
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from inspector_app.reports.blocks import (
     default_signatures,
@@ -20,6 +20,7 @@ from inspector_app.reports.layout import (
     SHADE,
     Notes,
     Styles,
+    blank,
     esc,
     fmt_date,
     grid_table,
@@ -30,14 +31,18 @@ from inspector_app.reports.layout import (
 from inspector_app.reports.sheet_data import DOC_TITLES, ElementResult, Finding, SheetData
 
 RESULT_SHORT = {"符合": "符合", "部分符合": "部分符合", "不符合": "不符合", "不涉及": "不涉及"}
+# 编号, 检查内容, 分值, 结果, 扣分, 扣分原因及说明 (the rest of the frame)
+CHECKLIST_WIDTHS = (15 * mm, 64 * mm, 11 * mm, 16 * mm, 11 * mm, FRAME_W - 117 * mm)
+# 序号, 描述, 等级, 整改要求, 整改期限 (fits 2026年12月31日 on one line), 责任人 (the rest)
+FINDINGS_WIDTHS = (11 * mm, 57 * mm, 12 * mm, 45 * mm, 27 * mm, FRAME_W - 152 * mm)
 
 
 def header(data: SheetData, st: Styles, kind: str) -> list[Flowable]:
     story: list[Flowable] = []
     if data.authority:
-        story.append(Paragraph(esc(data.authority), st.label))
-    story.append(Paragraph(DOC_TITLES[kind], st.title))
-    story.append(Paragraph(esc(data.number.format(kind)), st.number))  # type: ignore[arg-type]
+        story.append(p(esc(data.authority), st.label))
+    story.append(p(DOC_TITLES[kind], st.title))
+    story.append(p(esc(data.number.format(kind)), st.number))  # type: ignore[arg-type]
     return story
 
 
@@ -48,9 +53,8 @@ def checklist_table(elements: tuple[ElementResult, ...], st: Styles) -> list[Flo
     Short cells are plain strings (centred by the table style), which wrap far faster than Paragraphs.
     """
     if not elements:
-        return [Paragraph("（本次检查未使用检查表。）", st.body)]
-    widths = [15 * mm, 64 * mm, 11 * mm, 16 * mm, 11 * mm]
-    widths.append(FRAME_W - sum(widths))
+        return [p("（本次检查未使用检查表。）", st.body)]
+    widths = list(CHECKLIST_WIDTHS)
     head = ["编号", "检查内容", "分值", "结果", "扣分", "扣分原因及说明"]
     story: list[Flowable] = []
     notes = Notes(st)
@@ -90,23 +94,24 @@ def summary_block(data: SheetData, st: Styles) -> list[Flowable]:
     line = (f"实得分 {num(s.earned)}，应得分 {num(s.achievable)}，"
             f"折算得分 <b>{score}</b> 分；评定等级：<b>{esc(s.grade or '不达标')}</b>；"
             f"处理意见：<b>{esc(s.outcome or '—')}</b>。")
-    story: list[Flowable] = [Paragraph(line, st.body)]
+    story: list[Flowable] = [p(line, st.body)]
     if s.reasons:
-        story.append(Paragraph("理由：", st.body))
+        story.append(p("理由：", st.body))
         for i, reason in enumerate(s.reasons, start=1):
-            story.append(Paragraph(f"（{i}）{esc(reason)}", st.body))
+            story.append(p(f"（{i}）{esc(reason)}", st.body))
     return story
 
 
 def findings_table(findings: tuple[Finding, ...], st: Styles, *, with_status: bool = False) -> list[Flowable]:
     if not findings:
-        return [Paragraph("未发现问题（隐患）。", st.body)]
+        return [p("未发现问题（隐患）。", st.body)]
     heads = ["序号", "问题（隐患）描述", "等级", "整改要求", "整改期限", "责任人"]
-    widths = [11 * mm, 58 * mm, 12 * mm, 48 * mm, 24 * mm]
-    if with_status:
+    widths = list(FINDINGS_WIDTHS)
+    if with_status:  # 状态 takes its room from the two long texts
         heads.append("状态")
-        widths.append(14 * mm)
-    widths.insert(5, FRAME_W - sum(widths))
+        widths[1] -= 10 * mm
+        widths[3] -= 10 * mm
+        widths.append(20 * mm)
     rows: list[list[Any]] = [[p(h, st.cell_c) for h in heads]]
     extra: list[tuple[Any, ...]] = [("BACKGROUND", (0, 0), (-1, 0), SHADE)]
     notes = Notes(st)
@@ -115,8 +120,8 @@ def findings_table(findings: tuple[Finding, ...], st: Styles, *, with_status: bo
         severity = "<b>重大</b>" if f.severity == "重大" else esc(f.severity)
         deadline = fmt_date(f.deadline) if f.deadline else "立即整改"
         row = [p(str(f.number), st.cell_c), notes.cell(desc, widths[1], plain=False), p(severity, st.cell_c),
-               notes.cell(f.requirement, widths[3], plain=False), p(esc(deadline), st.cell_c),
-               p(esc(f.responsible), st.cell_c)]
+               notes.cell(f.requirement, widths[3], plain=False) if f.requirement.strip() else p("／", st.cell),
+               p(esc(deadline), st.cell_c), p(blank(f.responsible), st.cell_c)]
         if with_status:
             row.append(p(esc(f.status), st.cell_c))
         rows.append(row)
@@ -131,7 +136,7 @@ def build_record(data: SheetData, st: Styles) -> list[Flowable]:
     if data.template_title:
         ref = f"（{esc(data.template_ref)}）" if data.template_ref else ""
         story.append(Spacer(1, 2 * mm))
-        story.append(Paragraph(f"检查依据：{esc(data.template_title)}{ref}", st.body))
+        story.append(p(f"检查依据：{esc(data.template_title)}{ref}", st.body))
     story += heading("一、检查表评分情况", st)
     story += checklist_table(data.elements, st)
     story += heading("二、评定结果", st)
@@ -139,10 +144,10 @@ def build_record(data: SheetData, st: Styles) -> list[Flowable]:
     story += heading("三、检查发现的问题（隐患）及整改要求", st)
     story += findings_table(data.findings, st)
     if data.remarks:
-        story.append(Paragraph(f"备注：{esc(data.remarks)}", st.body))
+        story.append(p(f"备注：{esc(data.remarks)}", st.body))
     signers = data.signatures or default_signatures(data)
     story += heading("四、签名", st, need=(len(signers) * 20 + 22) * mm)
-    story.append(Paragraph("以上情况属实。被检查单位对检查记录有异议的，可在本记录中注明。", st.body))
+    story.append(p("以上情况属实。被检查单位对检查记录有异议的，可在本记录中注明。", st.body))
     story += signature_blocks(signers, st)
     story += photo_appendix(data.photos, st)
     return story
