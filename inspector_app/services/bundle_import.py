@@ -77,6 +77,9 @@ from inspector_app.storage.models_sync import (
 
 BUNDLE_SUFFIXES = (".inspbundle", ".zip", ".enc")
 SENDABLE_TO_OFFICE = {s.value for s in SENDABLE[Direction.INSPECTOR_TO_OFFICE]}
+# Codes an ImportReport may carry besides the BundleError codes (errors.CODES): a file that failed
+# reading or writing, any other error, and files not tried because the user cancelled.
+REPORT_ONLY_CODES = ("io_error", "error", "cancelled")
 OWN_BUNDLE = "这是本机导出的数据包（made by this installation），应在对方的电脑上导入"
 
 
