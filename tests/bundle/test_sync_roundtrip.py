@@ -172,6 +172,15 @@ def test_own_bundle_and_wrong_direction_are_rejected(sides: tuple[Side, Side], t
     assert "方向（office-to-inspector）" in wrong.reason and "只导入 inspector-to-office" in wrong.reason
     assert snapshot(other.ws) == before
     other.ws.close()
+    field2 = make_side(tmp_path / "field2", "inspector", "季琳")
+    enrol(field2, Side(office.ws, office.identity, "inspector"))  # the office's key enrolled with the wrong role
+    before = snapshot(field2.ws)
+    (role,) = import_paths(field2.ws, [out.path])
+    assert (role.status, role.code, role.fingerprint) == ("rejected", "wrong_signer_role",
+                                                          office.identity.signer.fingerprint)
+    assert "登记的角色是 inspector" in role.reason and "由 office 的密钥签名" in role.reason
+    assert snapshot(field2.ws) == before
+    field2.ws.close()
 
 
 @pytest.mark.fixtures
