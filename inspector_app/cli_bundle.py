@@ -83,14 +83,14 @@ def _export(ws: Any, args: argparse.Namespace) -> int:
         with ws.sessions() as session:
             key = SqlTrustStore(session).get(normalize_fingerprint(args.encrypt_to))
         if key is None or key.revoked or key.x25519_public is None:
-            fail(f"no enrolled, unrevoked key with an encryption key has fingerprint {args.encrypt_to}")
+            fail(f"没有指纹为 {args.encrypt_to} 的、已登记未吊销且带加密公钥的密钥")
         recipient = key.x25519_public
     result = export_bundle(ws, identity, args.output, inspection_ids=args.inspections,
                            direction=Direction(args.direction) if args.direction else None, encrypt_to=recipient)
     write_out(f"已导出 {len(result.inspections)} 项检查到 {result.path}\n"
-              f"  bundle {result.bundle_id}, sequence {result.sequence}, {result.direction.value}"
-              f"{', encrypted' if result.encrypted else ''}\n"
-              f"  signed by {format_fingerprint(identity.signer.fingerprint)}\n")
+              f"  数据包 {result.bundle_id}，序号（sequence）{result.sequence}，{result.direction.value}"
+              f"{'，已加密（encrypted）' if result.encrypted else ''}\n"
+              f"  签名密钥指纹：{format_fingerprint(identity.signer.fingerprint)}\n")
     return 0
 
 
@@ -162,8 +162,8 @@ def _verify(ws: Any, args: argparse.Namespace) -> int:
     with ws.sessions() as session, _plain(ws, args.file) as plain, \
             verify_bundle(plain, SqlTrustStore(session)) as bundle:
         signer = bundle.signer
-        write_out(f"{args.file}: valid – {len(bundle.payload)} payload files, signed by "
-                  f"{signer.name if signer else '?'} ({format_fingerprint(bundle.signer_fingerprint)})\n")
+        write_out(f"{args.file}：有效 – {len(bundle.payload)} 个载荷文件，由 "
+                  f"{signer.name if signer else '?'}（{format_fingerprint(bundle.signer_fingerprint)}）签名\n")
     return 0
 
 
@@ -188,7 +188,7 @@ def _show(args: argparse.Namespace) -> int:
                "key_fingerprint": format_fingerprint(h.key_fingerprint), "sequence": h.sequence,
                "created_at": h.created_at, "payload": kinds,
                "inspections": h.extra.get("inspections", []),
-               "note": "signature checked against the key in the bundle only; use 'bundle verify' for trust"}
+               "note": "只核对了数据包自带的密钥所作的签名；是否可信请用 'bundle verify' 检查"}
     if args.format == "json":
         write_out(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
     else:
@@ -201,7 +201,7 @@ def _conflicts(ws: Any) -> int:
 
     with ws.sessions() as session:
         for c in open_conflicts(session):
-            write_out(f"{c.id}\t{c.inspection_uid}\tlocal r{c.local_revision}\tincoming r{c.incoming_revision}"
+            write_out(f"{c.id}\t{c.inspection_uid}\t本机 r{c.local_revision}\t传入 r{c.incoming_revision}"
                       f"\t{c.reason}\n")
     return 0
 
@@ -210,7 +210,7 @@ def _resolve(ws: Any, args: argparse.Namespace) -> int:
     from inspector_app.services.bundle_import import resolve_conflict
 
     resolve_conflict(ws, args.id, take_incoming=args.keep == "incoming", actor="command line")
-    write_out(f"conflict {args.id} resolved ({args.keep})\n")
+    write_out(f"冲突 {args.id} 已处理（{'保留本机' if args.keep == 'local' else '采用传入'}，{args.keep}）\n")
     return 0
 
 
@@ -237,11 +237,11 @@ def _keys_show(ws: Any, args: argparse.Namespace) -> int:
         identity = load_identity(ws)
         write_out(f"device: {identity.device_id}\nfingerprint: {format_fingerprint(identity.signer.fingerprint)}\n")
     except InsecureKeyringError:
-        write_out("fingerprint: (none – no secure keyring)\n")
+        write_out("fingerprint: （无——没有安全的系统密钥环）\n")
     with ws.sessions() as session:
-        write_out(f"role: {role(session)}\nenrolled keys:\n")
+        write_out(f"role: {role(session)}\n已登记的密钥（enrolled keys）：\n")
         for key in SqlTrustStore(session).all():
-            state = f"revoked {key.revoked_at}" if key.revoked else "trusted"
+            state = f"已吊销（revoked {key.revoked_at}）" if key.revoked else "受信任（trusted）"
             write_out(f"  {format_fingerprint(key.fingerprint)}  {key.name}  {key.role}  {state}\n")
     return 0
 
@@ -260,7 +260,7 @@ def _export_public(ws: Any, args: argparse.Namespace) -> int:
     key = PublicKeyFile(identity.signer.public_raw, args.name or identity.name, own_role, identity.device_id,
                         x25519_public(identity.encryption_private))
     atomic_write_text(args.output, key.to_text())
-    write_out(f"public key written to {args.output}\nfingerprint: {format_fingerprint(key.fingerprint)}\n")
+    write_out(f"公钥已写入 {args.output}\nfingerprint: {format_fingerprint(key.fingerprint)}\n")
     return 0
 
 
@@ -277,7 +277,7 @@ def _enrol(ws: Any, args: argparse.Namespace) -> int:
     try:
         key = PublicKeyFile.parse(Path(args.file).read_text("utf-8"))
     except (OSError, UnicodeDecodeError, KeyFileError) as exc:
-        fail(f"cannot read the public key file {args.file}: {exc}")
+        fail(f"无法读取公钥文件 {args.file}：{exc}")
     shown = format_fingerprint(key.fingerprint)
     if args.fingerprint:
         try:
@@ -285,17 +285,17 @@ def _enrol(ws: Any, args: argparse.Namespace) -> int:
         except ValueError as exc:
             fail(str(exc))
         if not confirmed:
-            fail(f"the fingerprint given does not match the key file ({shown}); do not enrol this key")
+            fail(f"给出的指纹与密钥文件的指纹（{shown}）不符（does not match）：不要登记此密钥")
     elif sys.stdin.isatty():
-        write_out(f"{key.name} ({key.role}), fingerprint:\n  {shown}\nDoes its owner read the same? [y/N] ")
+        write_out(f"{key.name}（{key.role}），指纹：\n  {shown}\n密钥的主人读出的指纹与此相同吗？[y/N] ")
         if input().strip().lower() not in ("y", "yes", "是"):
-            fail("not enrolled")
+            fail("未登记")
     else:
-        fail(f"confirm the fingerprint with its owner and pass it with --fingerprint: {shown}")
+        fail(f"请先与密钥的主人核对指纹，再用 --fingerprint 给出：{shown}")
     with ws.sessions.begin() as session:
         SqlTrustStore(session).enrol(TrustedKey(key.fingerprint, key.public_key, key.name, key.role, key.device_id,
                                                 key.x25519_public))
-    write_out(f"enrolled {key.name} ({key.role}) {shown}\n")
+    write_out(f"已登记（enrolled）{key.name}（{key.role}）{shown}\n")
     return 0
 
 
@@ -308,7 +308,7 @@ def _revoke(ws: Any, args: argparse.Namespace) -> int:
             SqlTrustStore(session).revoke(args.fingerprint)
     except ValueError as exc:
         fail(str(exc))
-    write_out(f"revoked {format_fingerprint(args.fingerprint)}\n")
+    write_out(f"已吊销（revoked）{format_fingerprint(args.fingerprint)}\n")
     return 0
 
 

@@ -65,10 +65,10 @@ def test_keys_and_bundle_commands(tmp_path: Path, capsys: pytest.CaptureFixture[
 
     code, _, err = _run(capsys, "--data-dir", field, "keys", "enrol", str(tmp_path / "office.pub"),
                         "--fingerprint", field_fp)
-    assert code == 1 and "does not match" in err
+    assert code == 1 and "不符" in err and "不要登记" in err
     code, out, _ = _run(capsys, "--data-dir", field, "keys", "enrol", str(tmp_path / "office.pub"),
                         "--fingerprint", office_fp.lower().replace(" ", ""))
-    assert code == 0 and "enrolled" in out
+    assert code == 0 and "已登记" in out and office_fp in out
     assert _run(capsys, "--data-dir", office, "keys", "enrol", str(tmp_path / "field.pub"),
                 "--fingerprint", field_fp)[0] == 0
     code, out, _ = _run(capsys, "--data-dir", field, "keys", "show")
@@ -89,9 +89,9 @@ def test_keys_and_bundle_commands(tmp_path: Path, capsys: pytest.CaptureFixture[
     encrypted = str(tmp_path / "assign.inspbundle.enc")
     code, out, err = _run(capsys, "--data-dir", office, "bundle", "export", "-o", encrypted,
                           "--encrypt-to", field_fp)
-    assert code == 0 and "encrypted" in out, err
+    assert code == 0 and "已加密" in out, err
     code, _, err = _run(capsys, "--data-dir", office, "bundle", "verify", encrypted)
-    assert code == 1 and "another office key" in err
+    assert code == 1 and "加密给另一把市局密钥" in err
     code, out, _ = _run(capsys, "--data-dir", field, "bundle", "show", encrypted)
     assert code == 0 and "sequence: 2" in out
     assert _run(capsys, "--data-dir", field, "bundle", "verify", encrypted)[0] == 0
@@ -100,7 +100,7 @@ def test_keys_and_bundle_commands(tmp_path: Path, capsys: pytest.CaptureFixture[
 
     assert _run(capsys, "--data-dir", field, "keys", "revoke", office_fp)[0] == 0
     code, _, err = _run(capsys, "--data-dir", field, "bundle", "verify", bundle)
-    assert code == 1 and "revoked" in err and office_fp in err
+    assert code == 1 and "已被吊销" in err and office_fp in err
     code, out, _ = _run(capsys, "--data-dir", field, "bundle", "import", bundle)
     assert code == 1 and "已拒绝 [revoked_key]" in out and f"密钥指纹：{office_fp}" in out
 
