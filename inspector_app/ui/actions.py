@@ -3,13 +3,12 @@ enterprises, generating demo data, settings and the about box. Long work runs in
 
 from __future__ import annotations
 
-import inspect
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QMessageBox, QToolBar
+from PySide6.QtWidgets import QMenu, QToolBar
 
 from inspector_app.ui.errors import show_error
 
@@ -117,7 +116,11 @@ class DeskActions(QObject):
     def _close_tab(self) -> None:
         self.window.editor_tabs.close_tab(self.window.tabs.currentIndex())
 
+    # QMessageBox and QFileDialog are imported in the slots: creating their Python classes (enums) would
+    # cost start-up ~1 ms for dialogs that are not on screen.
     def do_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from inspector_app import __version__
 
         QMessageBox.about(self.window, self.tr("关于 Inspector"), self.tr(
@@ -132,6 +135,8 @@ class DeskActions(QObject):
     # -- demo data -------------------------------------------------------------------------------
     def offer_demo(self) -> None:
         """First start with an empty workspace: offer to fill it with demo data."""
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(
             self.window, self.tr("工作区为空"),
             self.tr("工作区中还没有企业。要生成常州市的演示数据（约 240 家企业及其检查）来试用吗？\n"
@@ -140,6 +145,8 @@ class DeskActions(QObject):
             self.build_demo()
 
     def do_demo(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(self.window, self.tr("生成演示数据"),
                                       self.tr("向当前工作区添加演示企业和检查吗？已有数据不会被删除。"))
         if answer == QMessageBox.StandardButton.Yes:
@@ -183,6 +190,8 @@ class DeskActions(QObject):
             return
 
         def work(progress: Any, cancel: Any) -> Any:
+            import inspect
+
             from inspector_app.services.enterprise_import import import_enterprises
 
             extra: dict[str, Any] = {}

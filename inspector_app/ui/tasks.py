@@ -14,13 +14,16 @@ import logging
 import threading
 import traceback
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
-from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from inspector_app.services.progress import CancelToken
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
+
+    from PySide6.QtWidgets import QProgressDialog, QWidget
 
 log = logging.getLogger(__name__)
 Work = Callable[[Callable[[int, int, str], None], CancelToken], Any]
@@ -62,10 +65,29 @@ class TaskRunner(QObject):
     def __init__(self, parent: QObject | None = None, workers: int = 2) -> None:
         super().__init__(parent)
         self._relay = _Relay()
-        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="inspector-task")
-        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="inspector-writer")
+        self._workers = workers
+        self._pool_: ThreadPoolExecutor | None = None
+        self._writer_: ThreadPoolExecutor | None = None
         self._pending = 0
         self._lock = threading.Lock()
+
+    # The executors are made on first use: importing concurrent.futures and starting them is work the
+    # window does not need before it is shown (the first task is queued right after).
+    @property
+    def _pool(self) -> ThreadPoolExecutor:
+        if self._pool_ is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._pool_ = ThreadPoolExecutor(max_workers=self._workers, thread_name_prefix="inspector-task")
+        return self._pool_
+
+    @property
+    def _writer(self) -> ThreadPoolExecutor:
+        if self._writer_ is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._writer_ = ThreadPoolExecutor(max_workers=1, thread_name_prefix="inspector-writer")
+        return self._writer_
 
     def run(self, work: Work, on_done: Done | None = None, on_error: Failed | None = None,
             title: str = "", parent: QWidget | None = None, cancellable: bool = True) -> CancelToken:
@@ -112,6 +134,8 @@ class TaskRunner(QObject):
 
     def _dialog(self, title: str, parent: QWidget | None, cancel: CancelToken,
                 cancellable: bool) -> QProgressDialog:
+        from PySide6.QtWidgets import QProgressDialog
+
         dialog = QProgressDialog(title, self.tr("取消") if cancellable else "", 0, 0, parent)
         dialog.setWindowTitle(title)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -140,8 +164,10 @@ class TaskRunner(QObject):
 
     def shutdown(self) -> None:
         self.wait_idle()
-        self._writer.shutdown(wait=True)
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        if self._writer_ is not None:
+            self._writer_.shutdown(wait=True)
+        if self._pool_ is not None:
+            self._pool_.shutdown(wait=True, cancel_futures=True)
 
 
 class InlineTaskRunner(TaskRunner):
