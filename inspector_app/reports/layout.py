@@ -19,7 +19,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
 
 from inspector_app.reports.linebreak import CJKParagraph, wrap_text
 
@@ -154,7 +154,7 @@ class Notes:
         out: list[Flowable] = [p(f"注{n}：{esc(text)}", self.st.body)
                                for n, text in enumerate(self.items, start=1)]
         self.items = []
-        return out
+        return [Spacer(1, 1.5 * mm), *out] if out else []  # not flush against the table's border
 
 
 def p(text: str, style: ParagraphStyle) -> Paragraph:

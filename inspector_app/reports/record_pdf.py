@@ -72,7 +72,8 @@ def checklist_table(elements: tuple[ElementResult, ...], st: Styles) -> list[Flo
                 text += f"（否决项{item.veto}）"
             result = RESULT_SHORT.get(item.result or "", item.result or "未检查")
             deduction = num(item.deduction) if item.deduction else ""
-            reasons = "；".join(item.reasons)
+            # one cell, one sentence: no "。；" where a reason ended with its own full stop
+            reasons = "；".join(r for r in (r.strip().rstrip("。；;，,") for r in item.reasons) if r)
             rows.append([item.code, notes.cell(text, widths[1]), num(item.points), result, deduction,
                          notes.cell(reasons, widths[5]) if reasons else ""])
         extra: list[tuple[Any, ...]] = [
@@ -144,7 +145,7 @@ def build_record(data: SheetData, st: Styles) -> list[Flowable]:
     story += heading("三、检查发现的问题（隐患）及整改要求", st)
     story += findings_table(data.findings, st)
     if data.remarks:
-        story.append(p(f"备注：{esc(data.remarks)}", st.body))
+        story += [Spacer(1, 1.5 * mm), p(f"备注：{esc(data.remarks)}", st.body)]
     signers = data.signatures or default_signatures(data)
     story += heading("四、签名", st, need=(len(signers) * 20 + 22) * mm)
     story.append(p("以上情况属实。被检查单位对检查记录有异议的，可在本记录中注明。", st.body))

@@ -149,7 +149,7 @@ def _elements() -> tuple[tuple[ElementResult, ...], list[str]]:
     reasons = []
     for k in range(24):
         why = ("检" * k + MARKED, "说明：" + "查" * (k % 7) + "现场未能提供（资料缺失）。")
-        reasons.append("；".join(why))
+        reasons.append("；".join(r.rstrip("。") for r in why))  # the cell drops a reason's own full stop
         items.append(ItemResult(code=f"A.{k + 1}", text="核" * k + MARKED[:40], points=5.0, result="部分符合",
                                 deduction=1.0, earned=4.0, reasons=why))
     return (ElementResult("A", "标点", tuple(items), 96.0, 120.0),), reasons
