@@ -66,22 +66,25 @@ def checklist_table(elements: tuple[ElementResult, ...], st: Styles) -> list[Flo
              "", "", "", "", ""],
             list(head),
         ]
+        left: list[tuple[Any, ...]] = []  # reasons are left-aligned, a ／ centred
         for item in element.items:
             text = f"[{item.sub_element}] {item.text}" if item.sub_element else item.text
             if item.veto:
                 text += f"（否决项{item.veto}）"
             result = RESULT_SHORT.get(item.result or "", item.result or "未检查")
-            deduction = num(item.deduction) if item.deduction else ""
+            # blank cells are struck through (／): nothing can be added to a signed record
+            deduction = num(item.deduction) if item.deduction else "／"
             # one cell, one sentence: no "。；" where a reason ended with its own full stop
             reasons = "；".join(r for r in (r.strip().rstrip("。；;，,") for r in item.reasons) if r)
+            if reasons:
+                left.append(("ALIGN", (5, len(rows)), (5, len(rows)), "LEFT"))
             rows.append([item.code, notes.cell(text, widths[1]), num(item.points), result, deduction,
-                         notes.cell(reasons, widths[5]) if reasons else ""])
+                         notes.cell(reasons, widths[5]) if reasons else "／"])
         extra: list[tuple[Any, ...]] = [
             ("SPAN", (0, 0), (-1, 0)), ("BACKGROUND", (0, 0), (-1, 0), colors.Color(.94, .94, .94)),
             ("BACKGROUND", (0, 1), (-1, 1), colors.Color(.975, .975, .975)),
             ("FONTSIZE", (0, 1), (-1, -1), 9), ("LEADING", (0, 1), (-1, -1), 12.5),
-            ("ALIGN", (0, 1), (-1, -1), "CENTER"),
-            ("ALIGN", (1, 2), (1, -1), "LEFT"), ("ALIGN", (5, 2), (5, -1), "LEFT"),
+            ("ALIGN", (0, 1), (-1, -1), "CENTER"), ("ALIGN", (1, 2), (1, -1), "LEFT"), *left,
         ]
         story.append(grid_table(rows, widths, st.font, repeat=2, extra=extra))
         story += notes.flowables()
