@@ -3,21 +3,16 @@ finding and whether it was rectified – the comparison a look-back is about, on
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QBrush, QFont
-from PySide6.QtWidgets import (
-    QFormLayout,
-    QHeaderView,
-    QLabel,
-    QTreeWidget,
-    QTreeWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from inspector_app.ui import labels
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QFormLayout, QTreeWidget, QTreeWidgetItem
 
 # (key, Chinese label) of the enterprise fields shown, in order.
 FIELDS = (
@@ -40,20 +35,38 @@ class DetailPane(QWidget):
 
     open_inspection = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, defer_body: bool = False) -> None:
+        """``defer_body``: build the enterprise form and the history (hidden while nothing is selected)
+        only in ``ensure_body`` – at start-up right after the window is shown, or on the first detail."""
         super().__init__(parent)
         self._detail: dict[str, Any] | None = None
+        self._body = False
         self.title = QLabel()
         self.title.setObjectName("detailTitle")
         self.title.setWordWrap(True)
-        font = QFont(self.title.font())
+        self._title_font = font = QFont(self.title.font())
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
         self.title.setFont(font)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(6, 0, 0, 0)
+        self._layout.addWidget(self.title)
+        self._layout.addStretch(0)
+        if defer_body:
+            self._render()
+        else:
+            self.ensure_body()
+
+    def ensure_body(self) -> None:
+        """Build the form of enterprise fields and the history tree (once)."""
+        if self._body:
+            return
+        self._body = True
+        from PySide6.QtWidgets import QFormLayout, QHeaderView, QTreeWidget
 
         self.form_host = QWidget()
-        self.form = QFormLayout(self.form_host)
+        self.form: QFormLayout = QFormLayout(self.form_host)
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.form.setContentsMargins(0, 0, 0, 0)
@@ -69,8 +82,8 @@ class DetailPane(QWidget):
             self.form.addRow(name, value)
 
         self.history_title = QLabel()
-        self.history_title.setFont(font)
-        self.history = QTreeWidget()
+        self.history_title.setFont(self._title_font)
+        self.history: QTreeWidget = QTreeWidget()
         self.history.setObjectName("history")
         self.history.setColumnCount(4)
         self.history.setUniformRowHeights(True)
@@ -94,12 +107,10 @@ class DetailPane(QWidget):
         box.addWidget(self.finding_text)
         self.history.currentItemChanged.connect(self._show_finding)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 0, 0, 0)
-        layout.addWidget(self.title)
-        layout.addWidget(self.form_host)
-        layout.addWidget(self.history_box, 1)
-        layout.addStretch(0)
+        self.form_host.setVisible(False)  # as _render leaves them with nothing selected
+        self.history_box.setVisible(False)
+        self._layout.insertWidget(1, self.form_host)
+        self._layout.insertWidget(2, self.history_box, 1)
         self.retranslate()
 
     # -- language ------------------------------------------------------------------------------
@@ -109,6 +120,9 @@ class DetailPane(QWidget):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
+        if not self._body:
+            self._render()
+            return
         texts = {
             "uscc": self.tr("统一社会信用代码"), "address": self.tr("地址"), "district": self.tr("辖市区"),
             "industry": self.tr("行业"), "cert_grade": self.tr("证书等级"), "cert_number": self.tr("证书编号"),
@@ -138,6 +152,12 @@ class DetailPane(QWidget):
 
     def _render(self) -> None:
         detail = self._detail
+        if not self._body:
+            if detail is None:
+                self.title.setText(self.tr("请在左侧列表中选择一家企业"))
+                return
+            self.ensure_body()  # its retranslate() renders the detail
+            return
         self.history.clear()
         self.finding_text.setVisible(False)
         self.form_host.setVisible(detail is not None)
@@ -158,6 +178,9 @@ class DetailPane(QWidget):
         self._fill_history(detail["history"])
 
     def _fill_history(self, history: list[dict[str, Any]]) -> None:
+        from PySide6.QtGui import QBrush
+        from PySide6.QtWidgets import QTreeWidgetItem
+
         if not history:
             item = QTreeWidgetItem([self.tr("尚无检查记录")])
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)

@@ -77,8 +77,9 @@ class MainWindow(QMainWindow):
 
     def __init__(self, runner: TaskRunner, settings: AppSettings, parent: QWidget | None = None,
                  defer_setup: bool = False) -> None:
-        """``defer_setup``: leave icons, the clear button and column widths to ``finish_setup`` (called
-        by start-up right after the window is shown, so that it appears sooner)."""
+        """``defer_setup``: leave icons, the clear button, column widths and the detail pane's (still
+        hidden) form and history to ``finish_setup`` (called by start-up right after the window is shown,
+        so that it appears sooner)."""
         super().__init__(parent)
         self._setup_done = False
         self.setObjectName("MainWindow")
@@ -114,7 +115,7 @@ class MainWindow(QMainWindow):
         self.table.activated_row.connect(self.open_index)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
-        self.detail = DetailPane()
+        self.detail = DetailPane(defer_body=defer_setup)  # empty until a row is selected
         self.detail.setObjectName("detailPane")
         self.detail.open_inspection.connect(self.open_inspection)
         left = QWidget()
@@ -161,6 +162,7 @@ class MainWindow(QMainWindow):
         self.actions_.set_icons()
         self.documents.set_icons()
         self.sync.set_icons()
+        self.detail.ensure_body()
         from PySide6.QtWidgets import QStyle
 
         self.tabs.setTabIcon(0, self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView))
