@@ -151,39 +151,71 @@ def default_signatures(data: SheetData) -> tuple[Signature, ...]:
     return tuple(blocks)
 
 
+SIGNATURE_ROW = 19 * mm
+SIGNATURE_WIDTHS = (48 * mm, 50 * mm, 36 * mm, FRAME_W - 134 * mm)  # role, signature, name, date
+
+
+def _printed_name(name: str) -> str:
+    """（张立明） under a signature; a name that has its own brackets, 周敏（街道安监站）, as it is."""
+    if not name.strip():
+        return ""
+    return esc(name) if "（" in name or "(" in name else f"（{esc(name)}）"
+
+
+def _signature_rows(sig: Signature, st: Styles, row: int) -> tuple[list[list[Any]], list[float | None],
+                                                                    list[tuple[Any, ...]]]:
+    """The rows of one signer: role, signature (image or a line to sign on), name, date.
+
+    A refusal says so where the signature would be, the reason on a row of its own, and the witness
+    signs on a row with their own role and name (never in the refusing person's signature field).
+    """
+    cert = f"<br/><font size='7.5'>证号：{esc(sig.certificate_no)}</font>" if sig.certificate_no else ""
+    role = p(f"{esc(sig.role)}（签名）{cert}", st.cell)
+    when = p(esc(f"{fmt_date(sig.signed_at.date())} {sig.signed_at:%H:%M}" if sig.signed_at
+                 else fmt_date(None)), st.cell_c)
+    name = p(_printed_name(sig.name), st.cell_c)
+    line = ("LINEBELOW", (1, row), (1, row), 0.5, colors.black)
+    if not sig.refusal_reason:
+        if sig.image_png:
+            return [[role, SignatureImage(sig.image_png, 46 * mm, 16 * mm), name, when]], [SIGNATURE_ROW], []
+        return [[role, "", name, when]], [SIGNATURE_ROW], [line]
+    rows: list[list[Any]] = [[role, p("<b>拒绝签名</b>", st.cell), name, when],
+                             ["", p(f"拒绝签名原因：{esc(sig.refusal_reason)}", st.cell), "", ""]]
+    heights: list[float | None] = [12 * mm, None]
+    extra: list[tuple[Any, ...]] = [("SPAN", (1, row + 1), (3, row + 1))]
+    if sig.witness_name or sig.witness_png:
+        witness = p(_printed_name(sig.witness_name), st.cell_c)
+        if sig.witness_png:
+            mark: Any = SignatureImage(sig.witness_png, 46 * mm, 16 * mm)
+        else:
+            mark = ""
+            extra.append(("LINEBELOW", (1, row + 2), (1, row + 2), 0.5, colors.black))
+        rows.append([p("见证人（签名）", st.cell), mark, witness, when])
+        heights.append(SIGNATURE_ROW)
+    return rows, heights, extra
+
+
+def signature_height(signatures: tuple[Signature, ...]) -> float:
+    """About how tall ``signature_blocks`` is (to keep it on one page with its heading)."""
+    return float(sum(SIGNATURE_ROW + (24 * mm if s.refusal_reason else 0) for s in signatures) + 2 * mm)
+
+
 def signature_blocks(signatures: tuple[Signature, ...], st: Styles) -> list[Flowable]:
-    """One row per signer: role, the signature (image, blank line or refusal), name and date."""
+    """The signers one below the other: role, the signature (image, blank line or refusal), name and date."""
     rows: list[list[Any]] = []
     heights: list[float | None] = []
     extra: list[tuple[Any, ...]] = []
-    for i, sig in enumerate(signatures):
-        heights.append(19 * mm)
-        cert = f"<br/><font size='7.5'>证号：{esc(sig.certificate_no)}</font>" if sig.certificate_no else ""
-        role = p(f"{esc(sig.role)}（签名）{cert}", st.cell)
-        when = (f"{fmt_date(sig.signed_at.date())} {sig.signed_at:%H:%M}" if sig.signed_at
-                else fmt_date(None))
-        if sig.refusal_reason:
-            text = f"<b>拒绝签名</b>。原因：{esc(sig.refusal_reason)}"
-            if sig.witness_name or sig.witness_png:
-                who = esc(sig.witness_name) or "\xa0" * 12
-                text += f"<br/>见证人：{who}" + ("（签名如下）" if sig.witness_png else "（签名）")
-            cell: Any = [p(text, st.cell)]
-            if sig.witness_png:
-                cell.append(SignatureImage(sig.witness_png, 40 * mm, 12 * mm))
-            heights[-1] = None
-        elif sig.image_png:
-            cell = SignatureImage(sig.image_png, 52 * mm, 16 * mm)
-        else:
-            cell = ""
-            extra.append(("LINEBELOW", (1, i), (1, i), 0.5, colors.black))
-        name = f"（{esc(sig.name)}）" if sig.name else ""
-        rows.append([role, cell, p(name, st.cell_c), p(esc(when), st.cell_c)])
+    for sig in signatures:
+        r, h, e = _signature_rows(sig, st, len(rows))
+        rows += r
+        heights += h
+        extra += e
     if not rows:
         return []
-    table = Table(rows, colWidths=[49 * mm, 58 * mm, 26 * mm, FRAME_W - 133 * mm],
-                  rowHeights=heights, hAlign="LEFT")
+    table = Table(rows, colWidths=list(SIGNATURE_WIDTHS), rowHeights=heights, hAlign="LEFT")
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("FONTNAME", (0, 0), (-1, -1), st.font),
                                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
                                ("TOPPADDING", (0, 0), (-1, -1), 6), *extra]))
     return [Spacer(1, 2 * mm), table]
 

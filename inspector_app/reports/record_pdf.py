@@ -13,6 +13,7 @@ from inspector_app.reports.blocks import (
     inspectors_table,
     photo_appendix,
     signature_blocks,
+    signature_height,
     subject_table,
 )
 from inspector_app.reports.layout import (
@@ -150,7 +151,7 @@ def build_record(data: SheetData, st: Styles) -> list[Flowable]:
     if data.remarks:
         story += [Spacer(1, 1.5 * mm), p(f"备注：{esc(data.remarks)}", st.body)]
     signers = data.signatures or default_signatures(data)
-    story += heading("四、签名", st, need=(len(signers) * 20 + 22) * mm)
+    story += heading("四、签名", st, need=signature_height(signers) + 22 * mm)
     story.append(p("以上情况属实。被检查单位对检查记录有异议的，可在本记录中注明。", st.body))
     story += signature_blocks(signers, st)
     story += photo_appendix(data.photos, st)

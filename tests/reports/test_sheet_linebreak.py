@@ -206,3 +206,16 @@ def test_no_text_beyond_the_frame(kind: str) -> None:
     for page, left, right, base, ch in _chars(pdf):
         if bottom < base < top:
             assert left >= MARGIN_L - TOL and right <= PAGE_W - MARGIN_R + TOL, (page, ch, left, right)
+
+
+def test_a_refusal_is_printed_apart_from_the_witness_signature() -> None:
+    pdf, _ = render_sheet_bytes(sample_sheet(refusal=True), "record")
+    rows: dict[tuple[int, float], list[tuple[float, str]]] = defaultdict(list)
+    for page, left, _right, bottom, ch in _chars(pdf):
+        rows[(page, -round(bottom))].append((left, ch))
+    lines = ["".join(ch for _, ch in sorted(row)) for _, row in sorted(rows.items())]
+    refused = next(ln for ln in lines if ln.startswith("被检查单位现场负责人（签名）"))
+    assert "拒绝签名" in refused and "（陈志强）" in refused
+    assert any(ln.startswith("拒绝签名原因：对第2项问题的认定有异议") for ln in lines)
+    witness = next(ln for ln in lines if ln.startswith("见证人（签名）"))
+    assert "周敏（街道安监站）" in witness
