@@ -245,8 +245,16 @@ def _draw_continuation_header(canv: Canvas, footer: Footer, name: str) -> None:
     x0, x1 = MARGIN_L, PAGE_W - MARGIN_R
     canv.setFont(footer.font, 8)
     canv.setFillColor(colors.Color(.35, .35, .35))
-    canv.drawString(x0, PAGE_H - 11 * mm, f"{footer.title}\u3000{footer.number}（续页）")
-    canv.drawRightString(x1, PAGE_H - 11 * mm, footer.enterprise)
+    left = f"{footer.title}\u3000{footer.number}（续页）"
+    canv.drawString(x0, PAGE_H - 11 * mm, left)
+    room = x1 - x0 - canv.stringWidth(left, footer.font, 8) - 6 * mm
+    name, size = footer.enterprise, 8.0
+    while size > 6 and canv.stringWidth(name, footer.font, size) > room:  # a long name: smaller type,
+        size -= 0.5
+    while len(name) > 1 and canv.stringWidth(name, footer.font, size) > room:  # then shortened, no overlap
+        name = name[:-2] + "…"
+    canv.setFont(footer.font, size)
+    canv.drawRightString(x1, PAGE_H - 11 * mm, name)
     canv.setStrokeColor(colors.Color(.6, .6, .6))
     canv.setLineWidth(0.3)
     canv.line(x0, PAGE_H - 12.5 * mm, x1, PAGE_H - 12.5 * mm)

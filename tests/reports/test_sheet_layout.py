@@ -1,4 +1,5 @@
-"""Chinese line breaking (避头尾) in table cells and paragraphs, and nothing running past a cell's border.
+"""Sheet layout: Chinese line breaking (避头尾) in table cells and paragraphs, nothing running past a cell's
+border or over other text, signature blocks.
 
 The PDF checks read each character's box with pypdfium2 (a runtime dependency), group the characters of
 one table column into printed lines and check the first and last character of every line.
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import itertools
 from collections import defaultdict
 
 import pypdfium2 as pdfium
@@ -219,3 +221,16 @@ def test_a_refusal_is_printed_apart_from_the_witness_signature() -> None:
     assert any(ln.startswith("拒绝签名原因：对第2项问题的认定有异议") for ln in lines)
     witness = next(ln for ln in lines if ln.startswith("见证人（签名）"))
     assert "周敏（街道安监站）" in witness
+
+
+def test_a_long_enterprise_name_does_not_run_into_the_continuation_header() -> None:
+    name = "常州市武进区华安精密机械制造与新材料科技研发有限公司第二分公司（湖塘镇长虹西路厂区第三车间及仓库）"
+    pdf, info = render_sheet_bytes(sample_sheet(items_per_element=4, name=name), "record")
+    assert info.pages > 1
+    band = [(left, right) for page, left, right, bottom, _ in _chars(pdf)
+            if page == 1 and bottom > PAGE_H - MARGIN_T]
+    band.sort()
+    assert len(band) > 20
+    for (_, prev_right), (left, _) in itertools.pairwise(band):
+        assert left >= prev_right - 0.3
+    assert max(right for _, right in band) <= PAGE_W - MARGIN_R + TOL
