@@ -8,12 +8,17 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QToolBar
-
-from inspector_app.ui.errors import show_error
+from PySide6.QtWidgets import QMenu, QToolBar, QWidget
 
 if TYPE_CHECKING:
     from inspector_app.ui.main_window import MainWindow
+
+
+def show_error(parent: QWidget | None, error: BaseException, title: str = "") -> None:
+    """``ui.errors.show_error``, imported when first needed (not on the way to a shown window)."""
+    from inspector_app.ui import errors
+
+    errors.show_error(parent, error, title)
 
 
 class DeskActions(QObject):

@@ -29,7 +29,6 @@ from inspector_app.ui.actions import DeskActions
 from inspector_app.ui.detail_pane import DetailPane
 from inspector_app.ui.documents import install_document_actions
 from inspector_app.ui.editor_tabs import EditorTabs, PlaceholderEditor, editor_class
-from inspector_app.ui.errors import show_error
 from inspector_app.ui.filter_bar import FilterBar
 from inspector_app.ui.models.inspection_table import (
     COL_CERT_GRADE,
@@ -57,6 +56,13 @@ if TYPE_CHECKING:
     from inspector_app.storage.engine import Workspace
 
 log = logging.getLogger(__name__)
+
+
+def show_error(parent: QWidget | None, error: BaseException, title: str = "") -> None:
+    """``ui.errors.show_error``, imported when first needed (not on the way to a shown window)."""
+    from inspector_app.ui import errors
+
+    errors.show_error(parent, error, title)
 
 
 class DeskTable(QTableView):

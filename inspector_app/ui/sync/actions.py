@@ -9,8 +9,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QKeySequence
 
-from inspector_app.ui.errors import show_error
-
 # Which statuses the review actions apply to (as in ``review.ACCEPTABLE`` / ``RETURNABLE``, kept here so that
 # start-up does not import the review module).
 ACCEPTABLE = frozenset({"received"})
@@ -22,6 +20,13 @@ if TYPE_CHECKING:
     from inspector_app.ui.main_window import MainWindow
     from inspector_app.ui.sync.identity import SyncContext
     from inspector_app.ui.sync.import_work import ImportRun
+
+
+def show_error(parent: Any, error: BaseException, title: str = "") -> None:
+    """``ui.errors.show_error``, imported when first needed (not on the way to a shown window)."""
+    from inspector_app.ui import errors
+
+    errors.show_error(parent, error, title)
 
 
 class SyncActions(QObject):
