@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from inspector_app.domain.errors import WorkspaceError
@@ -93,6 +94,15 @@ def migrate(engine: Engine, db_path: Path, backup_dir: Path) -> str | None:
     return backup
 
 
+def _open_error(db_path: Path, exc: BaseException) -> WorkspaceError:
+    """A clear message for SQLite's refusals (raised directly or wrapped by SQLAlchemy)."""
+    cause = exc.orig if isinstance(exc, DBAPIError) else exc
+    if isinstance(cause, sqlite3.OperationalError):
+        return WorkspaceError(f"无法打开工作区数据库 {db_path}：{cause}（文件夹或文件是否只读、"
+                              "被其他程序占用？）")
+    return WorkspaceError(f"{db_path} 不是有效的工作区数据库：{cause}")
+
+
 @dataclass
 class Workspace:
     """An open workspace: its folder, engine and session factory."""
@@ -133,9 +143,11 @@ def open_workspace(root: Path, migrate_schema: bool = True) -> Workspace:
     try:
         if migrate_schema:
             migrate(engine, db_path, root / "backups")
-    except sqlite3.DatabaseError as exc:
+        with engine.connect():  # the pragmas run now: a folder SQLite cannot write to fails here, not later
+            pass
+    except (sqlite3.DatabaseError, DBAPIError) as exc:
         engine.dispose()
-        raise WorkspaceError(f"{db_path} 不是有效的工作区数据库：{exc}") from exc
+        raise _open_error(db_path, exc) from exc
     except BaseException:
         engine.dispose()
         raise

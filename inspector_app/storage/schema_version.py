@@ -30,9 +30,13 @@ def current_revision(db_path: Path) -> str | None:
         return None
     con = sqlite3.connect(db_path)
     try:
+        # Only a database without the table is new. Any other failure (a damaged file, a lock, a folder
+        # SQLite cannot write its WAL index into) propagates: taken for "new", an existing workspace
+        # would be migrated without the backup that must come first.
+        if con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+                       ).fetchone() is None:
+            return None
         row = con.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.OperationalError:
-        return None
     finally:
         con.close()
     return str(row[0]) if row else None
@@ -43,7 +47,10 @@ def connect_current(root: Path) -> sqlite3.Connection | None:
     None, and the caller opens it the full way (which creates or migrates it)."""
     db_path = Path(root) / DB_NAME
     _, head = known_revisions()
-    if head is None or current_revision(db_path) != head:
+    try:
+        if head is None or current_revision(db_path) != head:
+            return None
+    except sqlite3.DatabaseError:  # the full way reports it as a WorkspaceError
         return None
     con = sqlite3.connect(db_path)
     con.execute("PRAGMA foreign_keys=ON")

@@ -113,3 +113,39 @@ def test_reopening_does_not_touch_alembic(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.setattr(engine_module, "_alembic_config", lambda e: (_ for _ in ()).throw(AssertionError))
     open_workspace(tmp_path / "ws").close()
     shutil.rmtree(tmp_path / "ws")
+
+
+def test_unreadable_revision_is_an_error_not_a_fresh_database(tmp_path: Path) -> None:
+    """Only a missing alembic_version table means "new database": any other failure to read it (a
+    damaged file, a lock, a folder SQLite cannot write its WAL index into) must not send an existing
+    workspace into a migration without a backup."""
+    from inspector_app.storage.schema_version import connect_current, current_revision
+
+    root = tmp_path / "ws"
+    root.mkdir()
+    (root / DB_NAME).write_bytes(b"SQLite format 3\x00" + b"garbage" * 200)
+    with pytest.raises(sqlite3.DatabaseError):
+        current_revision(root / DB_NAME)
+    assert connect_current(root) is None  # the caller then opens the full way and gets a clear error
+    with pytest.raises(WorkspaceError, match="不是有效的工作区数据库"):
+        open_workspace(root)
+    empty = tmp_path / "empty.sqlite"
+    sqlite3.connect(empty).close()
+    assert current_revision(empty) is None
+
+
+def test_database_that_cannot_be_opened_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What SQLite says in a read-only folder (it cannot create the WAL's -shm file): a WorkspaceError
+    naming the database, not SQLAlchemy's traceback."""
+    open_workspace(tmp_path / "ws").close()
+    import inspector_app.storage.engine as engine_module
+    import inspector_app.storage.schema_version as schema_module
+
+    def refuse(*_args: object) -> None:
+        raise sqlite3.OperationalError("unable to open database file")
+
+    monkeypatch.setattr(engine_module, "_set_pragmas", refuse)
+    monkeypatch.setattr(schema_module, "current_revision", lambda _path: None)  # as if new: migrate
+    monkeypatch.setattr(engine_module, "current_revision", lambda _path: None)
+    with pytest.raises(WorkspaceError, match=r"无法打开工作区数据库.*unable to open database file"):
+        open_workspace(tmp_path / "ws")
