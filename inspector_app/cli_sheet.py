@@ -76,6 +76,8 @@ def _store(ws: Any) -> Any:
 def print_command(inspection_id: int, args: argparse.Namespace) -> int:
     from inspector_app.services.sheets import print_sheet
 
+    if args.output.is_dir():
+        fail(f"{args.output} 是一个文件夹；请用 -o 给出要写入的 PDF 文件名，例如 {args.output / 'sheet.pdf'}", 2)
     ws = workspace(args)
     try:
         interactive = sys.stderr.isatty()
@@ -84,11 +86,15 @@ def print_command(inspection_id: int, args: argparse.Namespace) -> int:
             if interactive and total:
                 print(f"\r[{done}/{total}] {message:<20}", end="", file=sys.stderr, flush=True)
 
-        with ws.sessions.begin() as session:
-            rendered, _row = print_sheet(session, inspection_id, args.kind, args.output, store=_store(ws),
-                                         sheet_dir=ws.sheet_dir, actor=args.by or _default_actor(),
-                                         cache_file=ws.root / "cache" / "sheet-watermarks.json",
-                                         progress=progress, font_path=args.font)
+        try:
+            with ws.sessions.begin() as session:  # a failure rolls back: no printed-sheet row
+                rendered, _row = print_sheet(session, inspection_id, args.kind, args.output, store=_store(ws),
+                                             sheet_dir=ws.sheet_dir, actor=args.by or _default_actor(),
+                                             cache_file=ws.root / "cache" / "sheet-watermarks.json",
+                                             progress=progress, font_path=args.font)
+        except OSError as exc:
+            where = f"（{exc.filename}）" if exc.filename and str(exc.filename) != str(args.output) else ""
+            fail(f"无法写入 {args.output}：{exc.strerror or exc}{where}")
         if interactive:
             print(file=sys.stderr)
     finally:

@@ -191,3 +191,26 @@ def test_preview_records_nothing_until_printed(ws: Workspace) -> None:
     assert (ws.sheet_dir / f"{row.pdf_sha256}.pdf").read_bytes() == pdf
     with ws.sessions() as session:
         assert verify_code(session, rendered.code).printed[0][2] == "张三"
+
+
+def test_cli_print_to_a_folder_or_unwritable_path_is_a_clear_error(ws: Workspace, tmp_path: Path,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """-o naming a folder, or a path under a file, is reported with the path; nothing is recorded."""
+    inspection_id = _editable_with_findings(ws)
+    root = str(ws.root)
+    with ws.sessions() as session:
+        printed_before = len(session.scalars(select(PrintedSheet)).all())
+    ws.close()
+    folder = tmp_path / "out"
+    folder.mkdir()
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    for target in (folder, blocker / "x.pdf"):
+        assert main(["--data-dir", root, "sheet", str(inspection_id), "-o", str(target)]) in (1, 2)
+        err = capsys.readouterr().err
+        assert str(target) in err and "Traceback" not in err
+    assert list(folder.iterdir()) == []
+    again = open_workspace(Path(root))
+    with again.sessions() as session:
+        assert len(session.scalars(select(PrintedSheet)).all()) == printed_before
+    again.close()
