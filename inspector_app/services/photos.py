@@ -490,10 +490,12 @@ def record_refusal(session: Session, store: PhotoStore | None, inspection_id: in
     if witness_strokes is not None:
         witness = save_signature(session, store, inspection_id, "witness", witness_name or "见证人",
                                  witness_strokes, actor)
+    name = signer_name.strip() or ROLE_LABELS[role]
     for old in list_signatures(session, inspection_id):
-        if old.role == role and old.signer_name == signer_name.strip():
+        if old.role == role and old.signer_name == name:
+            audit.record(session, inspection, "signature", old.uid, "replaced", old.signed_at, "", actor)
             session.delete(old)
-    row = Signature(inspection_id=inspection_id, role=role, signer_name=signer_name.strip() or ROLE_LABELS[role],
+    row = Signature(inspection_id=inspection_id, role=role, signer_name=name,
                     refused=True, refusal_reason=reason.strip(), witness_id=witness.id if witness else None,
                     signed_at=datetime.now().replace(microsecond=0), recorded_by=actor)
     session.add(row)

@@ -308,3 +308,18 @@ def test_pasted_image_uses_the_device_clock(workspace: Workspace) -> None:
         assert not created and again.id == row.id
         with pytest.raises(PhotoRejected):
             service.add_photo_bytes(s, _store(workspace), iid, b"not an image", "x.png", "季琳")
+
+
+def test_a_refusal_that_replaces_an_earlier_signature_is_audited(workspace: Workspace) -> None:
+    """The representative signed, then a refusal is recorded instead (or a refusal is recorded again):
+    the row it removes leaves an audit event, as a signature replaced by a new one does."""
+    iid = _setup(workspace)
+    with workspace.sessions.begin() as s:
+        signed = service.save_signature(s, None, iid, "enterprise_rep", "王经理", SIGN, "季琳")
+        first = service.record_refusal(s, None, iid, "王经理", "拒绝签字", "季琳")
+        second = service.record_refusal(s, None, iid, "王经理", "拒绝签字，称需请示总部", "吴敏")
+        assert [r.id for r in service.list_signatures(s, iid)] == [second.id]
+        trail = audit.trail(s, iid)
+        for gone in (signed, first):
+            assert [(e.field, e.actor) for e in trail if e.entity == "signature" and e.entity_key == gone.uid
+                    and e.field == "replaced"], f"no audit event for the removed signature {gone.uid}"
