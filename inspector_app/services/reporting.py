@@ -8,7 +8,9 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from inspector_app.domain.lifecycle import LOCKED_STATUSES, FindingStatus, InspectionStatus, Severity
-from inspector_app.storage.models import Enterprise, Finding, Inspection
+from inspector_app.domain.scoring import DELIST, MAINTAIN, OUTCOMES, RECTIFY
+from inspector_app.services.templates import template_of
+from inspector_app.storage.models import Enterprise, Finding, Inspection, TemplateRecord
 
 DISTRICT_COLUMNS = ("district", "enterprises", "inspections", "finished", "maintain", "rectify", "delist",
                     "hazards", "major_hazards", "hazards_closed")
@@ -16,7 +18,8 @@ DISTRICT_COLUMNS = ("district", "enterprises", "inspections", "finished", "maint
 
 def district_progress(session: Session) -> list[dict[str, Any]]:
     """One row per district plus a 合计 row: enterprises, inspections, finished (locked or later),
-    outcomes of finished inspections, hazards found and closed (复查合格)."""
+    outcomes of finished inspections, hazards found and closed (复查合格). An outcome a template names
+    otherwise (the review-organisation self-inspection's 合格 for 维持) counts under the outcome it names."""
     finished = [s.value for s in LOCKED_STATUSES] + [InspectionStatus.RETURNED.value]
     enterprises = dict(session.execute(
         select(Enterprise.district, func.count()).group_by(Enterprise.district)).all())
@@ -24,15 +27,23 @@ def district_progress(session: Session) -> list[dict[str, Any]]:
         d: dict.fromkeys(DISTRICT_COLUMNS, 0) | {"district": d or "（未填）", "enterprises": n}
         for d, n in enterprises.items()}
     done = Inspection.status.in_(finished)
-    stmt = (select(Enterprise.district, func.count(),
-                   func.sum(case((done, 1), else_=0)),
-                   func.sum(case((done & (Inspection.outcome == "维持"), 1), else_=0)),
-                   func.sum(case((done & (Inspection.outcome == "限期整改"), 1), else_=0)),
-                   func.sum(case((done & (Inspection.outcome == "建议摘牌"), 1), else_=0)))
-            .join(Enterprise, Enterprise.id == Inspection.enterprise_id).group_by(Enterprise.district))
-    for district, total, fin, keep, fix, delist in session.execute(stmt):
-        rows[district].update(inspections=total, finished=fin or 0, maintain=keep or 0, rectify=fix or 0,
-                              delist=delist or 0)
+    stmt = (select(Enterprise.district, Inspection.template_pk, Inspection.outcome, func.count(),
+                   func.sum(case((done, 1), else_=0)))
+            .join(Enterprise, Enterprise.id == Inspection.enterprise_id)
+            .group_by(Enterprise.district, Inspection.template_pk, Inspection.outcome))
+    columns = {MAINTAIN: "maintain", RECTIFY: "rectify", DELIST: "delist"}
+    canonical: dict[int, dict[str, str]] = {}  # template → its outcome label → 维持 / 限期整改 / 建议摘牌
+    for district, template_pk, outcome, total, fin in session.execute(stmt):
+        row = rows[district]
+        row["inspections"] += total
+        row["finished"] += fin or 0
+        if template_pk not in canonical:
+            record = session.get(TemplateRecord, template_pk)
+            labels = template_of(record).outcome_labels if record is not None else {}
+            canonical[template_pk] = {o: o for o in OUTCOMES} | {label: o for o, label in labels.items()}
+        column = columns.get(canonical[template_pk].get(outcome or "", ""))
+        if column is not None:
+            row[column] += fin or 0
     hazard_stmt = (select(Enterprise.district, func.count(),
                           func.sum(case((Finding.severity == Severity.MAJOR.value, 1), else_=0)),
                           func.sum(case((Finding.status == FindingStatus.PASSED.value, 1), else_=0)))

@@ -25,3 +25,30 @@ def test_district_progress_adds_up(workspace: Workspace) -> None:
     assert total["district"] == "合计" and total["enterprises"] == 40
     assert total["inspections"] == sum(r["inspections"] for r in rows[:-1]) > 0
     assert total["finished"] >= total["maintain"] + total["rectify"] + total["delist"] - total["finished"]
+
+
+def test_outcomes_a_template_names_otherwise_are_counted(workspace: Workspace) -> None:
+    """The review-organisation self-inspection calls 维持 “合格” (template outcome labels): a finished
+    one still counts under maintain, so maintain + rectify + delist = finished."""
+    from inspector_app.domain import uscc
+    from inspector_app.domain.lifecycle import InspectionStatus
+    from inspector_app.domain.scoring import Answer
+    from inspector_app.services import inspections
+    from inspector_app.services.enterprises import EnterpriseData, upsert
+    from inspector_app.services.templates import latest_templates, sync_shipped_templates
+
+    with workspace.sessions.begin() as s:
+        sync_shipped_templates(s)
+        template = next(t for t in latest_templates(s) if t.template_id == "review-quality-2020")
+        org, _ = upsert(s, EnterpriseData(name="江苏某安全评审中心", uscc=uscc.make_code("9", "1", "320411", "MA1A2B3C4"),
+                                          district="新北区"))
+        insp = inspections.assign(s, org, template, [("季琳", "苏应急执法32040001"), ("吴敏", "苏评审2019-0456")],
+                                  "科长")
+        for item in inspections.template_for(insp).items:
+            inspections.set_answer(s, insp, item.code, Answer("符合"), "季琳")
+        inspections.set_status(s, insp, InspectionStatus.COMPLETED, "季琳")
+        assert insp.outcome == "合格"
+    with workspace.sessions() as s:
+        row = next(r for r in district_progress(s) if r["district"] == "新北区")
+    assert row["finished"] == 1
+    assert (row["maintain"], row["rectify"], row["delist"]) == (1, 0, 0)
