@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -162,8 +163,8 @@ def set_answer(session: Session, inspection: Inspection, item_code: str, answer:
                 raise ValidationError(f"检查项 {item_code}：没有扣分规则 {code}")
             if not 1 <= times <= rule.max_times:
                 raise ValidationError(f"检查项 {item_code}：扣分规则 {code} 最多 {rule.max_times} 次")
-        if answer.extra_deduction < 0:
-            raise ValidationError(f"检查项 {item_code}：扣分不能为负数")
+        if not math.isfinite(answer.extra_deduction) or answer.extra_deduction < 0:
+            raise ValidationError(f"检查项 {item_code}：扣分须为不小于 0 的数（而不是 {answer.extra_deduction}）")
         if existing is None:
             existing = AnswerRecord(item_code=item_code)
             inspection.answers.append(existing)

@@ -65,6 +65,10 @@ def test_bad_answers_are_refused(workspace: Workspace) -> None:
             inspections.set_answer(s, insp, code, Answer("好"), "x")
         with pytest.raises(ValidationError, match="扣分规则"):
             inspections.set_answer(s, insp, code, Answer("部分符合", (("nope", 1),)), "x")
+        for bad in (-1.0, float("nan"), float("inf")):  # NaN would fail the NOT NULL column, not say why
+            with pytest.raises(ValidationError, match="扣分"):
+                inspections.set_answer(s, insp, code, Answer("部分符合", extra_deduction=bad, extra_reason="x"), "x")
+        assert insp.answers == []
 
 
 def test_complete_lists_what_is_missing_then_locks_and_reopens_with_reason(workspace: Workspace) -> None:
