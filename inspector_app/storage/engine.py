@@ -40,6 +40,14 @@ def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _driver_autocommit(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.isolation_level = None  # the driver begins nothing itself; _begin_immediate does
+
+
+def _begin_immediate(connection: Any) -> None:
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
 def make_engine(db_path: Path) -> Engine:
     engine = create_engine(f"sqlite:///{db_path}", future=True)
     event.listen(engine, "connect", _set_pragmas)
@@ -86,7 +94,20 @@ def migrate(engine: Engine, db_path: Path, backup_dir: Path) -> str | None:
         log.info("backed up workspace before migration to %s", backup)
     from alembic import command
 
-    command.upgrade(_alembic_config(engine), "head")
+    # Its own engine whose transactions are real: Python's sqlite3 (before 3.12) runs DDL outside any
+    # transaction, so a revision failing midway (a full disk, a power cut) would leave half a schema
+    # under the old revision number, and a workspace that no longer opens.
+    migrating = make_engine(db_path)
+    event.listen(migrating, "connect", _driver_autocommit)
+    event.listen(migrating, "begin", _begin_immediate)
+    try:
+        command.upgrade(_alembic_config(migrating), "head")
+    except (sqlite3.DatabaseError, DBAPIError) as exc:
+        cause = exc.orig if isinstance(exc, DBAPIError) else exc
+        where = f"升级前的备份在 {backup_dir / backup}" if backup else "这是新建的工作区，没有备份"
+        raise WorkspaceError(f"升级工作区数据库 {db_path} 失败，数据库未被改动：{cause}；{where}") from exc
+    finally:
+        migrating.dispose()
     with engine.connect() as con:
         problems = con.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
     if problems:

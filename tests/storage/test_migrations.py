@@ -139,13 +139,40 @@ def test_database_that_cannot_be_opened_is_a_clear_error(tmp_path: Path, monkeyp
     naming the database, not SQLAlchemy's traceback."""
     open_workspace(tmp_path / "ws").close()
     import inspector_app.storage.engine as engine_module
-    import inspector_app.storage.schema_version as schema_module
 
     def refuse(*_args: object) -> None:
         raise sqlite3.OperationalError("unable to open database file")
 
-    monkeypatch.setattr(engine_module, "_set_pragmas", refuse)
-    monkeypatch.setattr(schema_module, "current_revision", lambda _path: None)  # as if new: migrate
-    monkeypatch.setattr(engine_module, "current_revision", lambda _path: None)
+    monkeypatch.setattr(engine_module, "_set_pragmas", refuse)  # at head: nothing to migrate, fails on use
     with pytest.raises(WorkspaceError, match=r"无法打开工作区数据库.*unable to open database file"):
         open_workspace(tmp_path / "ws")
+
+
+def test_a_migration_that_fails_midway_changes_nothing(tmp_path: Path) -> None:
+    """A revision is applied whole or not at all: when its last statement fails (here a table in the
+    way; in life a full disk or a power cut), the tables it created before are rolled back and the
+    database stays at the old revision – openable again once the cause is gone – with the backup named."""
+    from alembic import command
+
+    from inspector_app.storage.engine import _alembic_config, make_engine
+
+    root = tmp_path / "ws"
+    root.mkdir()
+    engine = make_engine(root / DB_NAME)
+    command.upgrade(_alembic_config(engine), "0003")
+    engine.dispose()
+    con = sqlite3.connect(root / DB_NAME)
+    con.execute("CREATE TABLE sync_conflicts (x INTEGER)")  # 0004 creates it last
+    con.commit()
+    con.close()
+    with pytest.raises(WorkspaceError, match="备份"):
+        open_workspace(root)
+    con = sqlite3.connect(root / DB_NAME)
+    tables = {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0003"
+    con.execute("DROP TABLE sync_conflicts")
+    con.commit()
+    con.close()
+    assert "sync_trusted_keys" not in tables  # created by 0004 before the failure, rolled back
+    assert list((root / "backups").glob("workspace-rev0003-*.sqlite"))
+    open_workspace(root).close()  # the cause removed: the upgrade now goes through
