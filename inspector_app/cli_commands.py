@@ -62,6 +62,12 @@ def inspections(args: argparse.Namespace) -> int:
 
     if args.action == "show":
         return show_inspection(workspace(args), args.id, args.format)
+    if args.status:
+        from inspector_app.domain.lifecycle import InspectionStatus
+
+        known = [s.value for s in InspectionStatus]
+        if args.status not in known:
+            fail(f"没有状态“{args.status}”；可用：{'、'.join(known)}", 2)
     filters = InspectionFilter(status=args.status or "", district=args.district or "")
     con = connect_current(resolve_data_dir(args.data_dir))  # fast path: no ORM when nothing to migrate
     if con is not None and args.format == "json":

@@ -95,3 +95,9 @@ def test_non_gui_commands_import_no_qt(tmp_path: Path) -> None:
             f"rc = main(['--data-dir', {str(tmp_path / 'w')!r}, 'inspections', 'list', '--format', 'json']); "
             "assert rc == 0; bad = [m for m in sys.modules if m.startswith('PySide6')]; assert not bad, bad")
     subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, timeout=60)
+
+
+def test_inspections_list_unknown_status_is_an_error_not_an_empty_list(demo_dir: Path) -> None:
+    result = run("inspections", "list", "--status", "complete", data_dir=demo_dir)
+    assert result.returncode == 2 and result.stdout == ""
+    assert "complete" in result.stderr and "completed" in result.stderr and "in_progress" in result.stderr
