@@ -209,7 +209,13 @@ def _import_verified(ws: Workspace, path: Path, stage: Path, progress: Progress,
         report = ImportReport(path, bundle_id=bundle.header.bundle_id, sequence=bundle.header.sequence,
                               producer=bundle.header.producer_name, fingerprint=bundle.signer_fingerprint)
         with ws.sessions.begin() as session:  # Rejected (or any error) rolls everything back
-            _apply_bundle(session, bundle, report, places)
+            try:
+                _apply_bundle(session, bundle, report, places)
+            except (KeyError, TypeError, ValueError, AttributeError) as exc:
+                # Signed by a trusted key, yet not what this version reads (a bug, another build).
+                what = f"缺少字段 {exc.args[0]!r}" if isinstance(exc, KeyError) and exc.args else str(exc)
+                raise Rejected(f"数据包中的记录不完整或格式不对：{what}（{type(exc).__name__}）",
+                               code="bad_record", fingerprint=bundle.signer_fingerprint) from None
             # Files last, before the commit: a rejected bundle places none; after a crash here the
             # store may hold unreferenced content-addressed files, which a retry simply reuses.
             place_files(bundle.staged, places)

@@ -150,3 +150,31 @@ def test_revoked_key(setup: tuple[Side, Side, Path], tmp_path: Path) -> None:
     assert "已被吊销" in report.reason and format_fingerprint(office.identity.signer.fingerprint) in report.reason
     assert snapshot(field.ws) == before
     enrol(field, office)  # trusted again for whatever runs next
+
+
+@pytest.mark.parametrize("damage", ["missing answers", "unknown status", "answers not a list"])
+def test_a_signed_but_malformed_record_is_rejected_as_bad_record(
+        setup: tuple[Side, Side, Path], tmp_path: Path, damage: str) -> None:
+    """A record the trusted sender signed but that is not what this version understands (a bug, another
+    build) is rejected as bad_record, naming the problem: not a traceback that stops the other files."""
+    office, field, good = setup
+
+    def edit(members: dict[str, bytes], top: str) -> None:
+        name = next(n for n in members if "/data/records/inspections/" in n)
+        rec = json.loads(members[name])
+        if damage == "missing answers":
+            del rec["answers"]
+        elif damage == "unknown status":
+            rec["status"] = "finished"
+        else:
+            rec["answers"] = 7
+        members[name] = json.dumps(rec, ensure_ascii=False).encode()
+        payload = [data for n, data in members.items() if n.startswith(f"{top}/data/")]
+        replace_line(members, f"{top}/bag-info.txt", "Payload-Oxum", f"{sum(map(len, payload))}.{len(payload)}")
+
+    bad = tamper(good, tmp_path / "bad.inspbundle", edit, resign=office.identity.signer)
+    before = snapshot(field.ws)
+    first, second = import_paths(field.ws, [bad, tmp_path / "missing.inspbundle"])
+    assert (first.status, first.code) == ("rejected", "bad_record"), first.reason
+    assert second.status == "rejected"  # the next file was still tried
+    assert snapshot(field.ws) == before
