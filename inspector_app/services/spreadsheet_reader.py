@@ -13,6 +13,7 @@ import io
 import re
 import unicodedata
 import zipfile
+import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -328,9 +329,10 @@ def _read_xlsx(path: Path, accept: Accept | None, cancel: CancelToken | None, pr
                 progress(len(rows), max(expected, len(rows)), f"正在读取 {path.name}")
         _fill_merged_down(path, getattr(chosen, "_worksheet_path", ""), rows)
         return RawSheet(path.name, "xlsx", str(chosen.title), rows)
-    except ImportFileError:
+    except (ImportFileError, Cancelled):
         raise
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (zipfile.BadZipFile, KeyError, ValueError, SyntaxError, zlib.error, EOFError, OSError) as exc:
+        # SyntaxError: xml.etree's ParseError, for a worksheet whose XML is cut off or damaged
         raise ImportFileError(f"文件 {path.name} 已损坏，无法读取：{exc}") from exc
     finally:
         book.close()

@@ -362,6 +362,40 @@ def test_xlsx_that_is_a_broken_zip(filled: tuple[Workspace, Any], tmp_path: Path
     assert "broken.xlsx" in str(err)
 
 
+@pytest.mark.parametrize("damage", ["cut sheet XML", "bad deflate stream"])
+def test_xlsx_whose_sheet_is_damaged(filled: tuple[Workspace, Any], tmp_path: Path, damage: str) -> None:
+    """The workbook opens (its index is intact) but the worksheet cannot be read: the file is named
+    and nothing is written – not an XML or zlib traceback."""
+    import zipfile
+
+    ws, before = filled
+    good = write_xlsx(tmp_path / "good.xlsx", [row(i) for i in range(10, 40)])
+    path = tmp_path / "坏表.xlsx"
+    with zipfile.ZipFile(good) as zin, zipfile.ZipFile(path, "w") as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                if damage == "cut sheet XML":
+                    data = data[: len(data) // 2]
+                else:
+                    info.compress_type = zipfile.ZIP_STORED  # stored bytes, but flagged as deflated below
+            zout.writestr(info, data)
+    if damage == "bad deflate stream":
+        raw = bytearray(path.read_bytes())
+        with zipfile.ZipFile(path) as z:
+            member = z.getinfo("xl/worksheets/sheet1.xml")
+        raw[member.header_offset + 8] = 8  # method: deflate, over bytes that are not a deflate stream
+        at = raw.rfind(b"PK\x01\x02", 0, len(raw))
+        while at >= 0:  # the central directory entry too
+            name_len = int.from_bytes(raw[at + 28:at + 30], "little")
+            if raw[at + 46:at + 46 + name_len] == b"xl/worksheets/sheet1.xml":
+                raw[at + 10] = 8
+            at = raw.rfind(b"PK\x01\x02", 0, at)
+        path.write_bytes(bytes(raw))
+    err = rejected(ws, path, before)
+    assert "坏表.xlsx" in str(err)
+
+
 def test_missing_file(ws: Workspace, tmp_path: Path) -> None:
     with pytest.raises(ImportFileError, match="找不到文件"):
         run(ws, tmp_path / "nope.xlsx")
