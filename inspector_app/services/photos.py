@@ -118,6 +118,19 @@ def _split_time(value: datetime) -> tuple[datetime, str]:
     return value.replace(tzinfo=None), f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
+def storable_name(name: str) -> str:
+    """A file name as text the database can hold: bytes that were not UTF-8 (a GBK name on a camera
+    card, kept by Python as surrogate escapes) are written out as ``\\xd5``."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        try:
+            return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        except UnicodeEncodeError:  # a lone surrogate that is no escaped byte (a Windows name)
+            return name.encode("utf-8", "backslashreplace").decode("ascii")
+    return name
+
+
 def attach_ingested(session: Session, inspection: Inspection, photo: IngestedPhoto, actor: str, *,
                     item_code: str = "", finding_id: int | None = None, caption: str = "") -> tuple[Photo, bool]:
     """Record an ingested photo on the inspection. Returns (row, created); a photo already attached
@@ -126,12 +139,13 @@ def attach_ingested(session: Session, inspection: Inspection, photo: IngestedPho
                                                   Photo.sha256 == photo.sha256))
     if existing is not None:
         return existing, False
+    name = storable_name(photo.source_name)
     meta = photo.metadata
     captured, offset = _split_time(meta.captured_at)
     position = session.scalar(select(func.max(Photo.position)).where(Photo.inspection_id == inspection.id))
     row = Photo(
         inspection_id=inspection.id, item_code=item_code, finding_id=finding_id, sha256=photo.sha256,
-        original_name=photo.source_name[:255], original_ext=photo.original_ext, format=photo.format,
+        original_name=name[:255], original_ext=photo.original_ext, format=photo.format,
         size_bytes=photo.size_bytes, captured_at=captured, captured_offset=offset,
         time_source=meta.time_source, gps_lat=meta.gps.lat if meta.gps else None,
         gps_lon=meta.gps.lon if meta.gps else None, gps_alt=meta.gps.alt if meta.gps else None,
@@ -144,7 +158,7 @@ def attach_ingested(session: Session, inspection: Inspection, photo: IngestedPho
     session.flush()
     target = item_code or (f"finding {finding_id}" if finding_id else "")
     audit.record(session, inspection, "photo", row.uid, "added", "",
-                 f"{photo.source_name} sha256={photo.sha256} {target}".strip(), actor)
+                 f"{name} sha256={photo.sha256} {target}".strip(), actor)
     audit.touch(inspection)
     return row, True
 

@@ -3,6 +3,7 @@ completion checks, the JSON of ``inspections show`` and the migration."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from datetime import date
 from pathlib import Path
@@ -323,3 +324,20 @@ def test_a_refusal_that_replaces_an_earlier_signature_is_audited(workspace: Work
         for gone in (signed, first):
             assert [(e.field, e.actor) for e in trail if e.entity == "signature" and e.entity_key == gone.uid
                     and e.field == "replaced"], f"no audit event for the removed signature {gone.uid}"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file names are bytes only on POSIX")
+def test_a_file_name_that_is_not_utf8_is_kept_readably(workspace: Workspace, tmp_path: Path) -> None:
+    """A camera card or an old archive (GBK names) gives a name that is not UTF-8: Python holds it with
+    surrogate escapes, which SQLite cannot store. The photo is added; its name keeps the bytes visibly."""
+    iid = _setup(workspace)
+    good = _files(tmp_path / "in")[0]
+    odd = tmp_path / os.fsdecode(b"\xd5\xd5\xc6\xac1.jpg")  # 照片1 in GBK
+    odd.write_bytes(good.read_bytes())
+    report = service.add_photos(workspace.sessions, _store(workspace), iid, [odd], "季琳", workers=1)
+    assert len(report.added) == 1, report.rejected
+    with workspace.sessions() as s:
+        (row,) = service.list_photos(s, iid)
+        assert row.original_name.encode("utf-8") and row.original_name.endswith("1.jpg")
+        assert "\\xd5" in row.original_name
+        assert any(row.original_name in e.new_value for e in audit.trail(s, iid) if e.field == "added")
