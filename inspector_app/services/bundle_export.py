@@ -42,6 +42,7 @@ from inspector_app.secrets import KeyKind, KeyStore
 from inspector_app.services import inspections
 from inspector_app.services.progress import CancelToken, Progress, no_progress
 from inspector_app.storage.engine import Workspace
+from inspector_app.storage.files import storable_name
 from inspector_app.storage.models import Inspection
 from inspector_app.storage.models_sync import (
     META_DEVICE_NAME,
@@ -237,6 +238,6 @@ def export_bundle(
         outgoing = session.get(OutgoingBundle, sequence)
         if outgoing is not None:
             outgoing.state = "written"
-            outgoing.file_name = target.name
+            outgoing.file_name = storable_name(target.name)
             outgoing.inspections = json.dumps([[u, r] for _, u, r in result.inspections])
     return result

@@ -56,6 +56,7 @@ from inspector_app.services.bundle_export import SENDABLE, Identity
 from inspector_app.services.enterprises import EnterpriseData, by_uscc, upsert
 from inspector_app.services.progress import CancelToken, Progress, no_progress
 from inspector_app.storage.engine import Workspace
+from inspector_app.storage.files import storable_name
 from inspector_app.storage.models import (
     AnswerRecord,
     Inspection,
@@ -268,7 +269,7 @@ def _apply_bundle(session: Session, bundle: VerifiedBundle, report: ImportReport
     session.add(ImportedBundle(bundle_id=header.bundle_id, device_id=header.device_id,
                                key_fingerprint=bundle.signer_fingerprint, sequence=header.sequence,
                                direction=header.direction.value, created_at=header.created_at,
-                               file_name=bundle.path.name, summary=json.dumps(report.counts())))
+                               file_name=storable_name(bundle.path.name), summary=json.dumps(report.counts())))
     peer = session.get(PeerSequence, header.device_id) or PeerSequence(device_id=header.device_id)
     peer.last_sequence, peer.last_bundle_id, peer.updated_at = header.sequence, header.bundle_id, now()
     session.add(peer)

@@ -43,6 +43,7 @@ from inspector_app.services import audit
 from inspector_app.services.inspections import get as get_inspection
 from inspector_app.services.inspections import require_editable, template_for
 from inspector_app.services.progress import CancelToken, Progress, no_progress
+from inspector_app.storage.files import storable_name
 from inspector_app.storage.models import Finding, Inspection
 from inspector_app.storage.models_evidence import SIGNER_ROLES, Photo, Signature
 
@@ -116,19 +117,6 @@ def _split_time(value: datetime) -> tuple[datetime, str]:
     minutes = int(offset.total_seconds() // 60)
     sign = "-" if minutes < 0 else "+"
     return value.replace(tzinfo=None), f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
-
-
-def storable_name(name: str) -> str:
-    """A file name as text the database can hold: bytes that were not UTF-8 (a GBK name on a camera
-    card, kept by Python as surrogate escapes) are written out as ``\\xd5``."""
-    try:
-        name.encode("utf-8")
-    except UnicodeEncodeError:
-        try:
-            return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-        except UnicodeEncodeError:  # a lone surrogate that is no escaped byte (a Windows name)
-            return name.encode("utf-8", "backslashreplace").decode("ascii")
-    return name
 
 
 def attach_ingested(session: Session, inspection: Inspection, photo: IngestedPhoto, actor: str, *,

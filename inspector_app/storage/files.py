@@ -51,3 +51,16 @@ def atomic_write_bytes(target: Path, data: bytes) -> None:
 
 def atomic_write_text(target: Path, text: str, encoding: str = "utf-8") -> None:
     atomic_write_bytes(target, text.encode(encoding))
+
+
+def storable_name(name: str) -> str:
+    """A file name as text the database can hold: bytes that were not UTF-8 (a GBK name on a camera
+    card, kept by Python as surrogate escapes) are written out as ``\\xd5``."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        try:
+            return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        except UnicodeEncodeError:  # a lone surrogate that is no escaped byte (a Windows name)
+            return name.encode("utf-8", "backslashreplace").decode("ascii")
+    return name

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import zipfile
 from collections.abc import Callable, Iterator
@@ -178,3 +179,19 @@ def test_a_signed_but_malformed_record_is_rejected_as_bad_record(
     assert (first.status, first.code) == ("rejected", "bad_record"), first.reason
     assert second.status == "rejected"  # the next file was still tried
     assert snapshot(field.ws) == before
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file names are bytes only on POSIX")
+def test_a_bundle_whose_file_name_is_not_utf8_imports(tmp_path: Path) -> None:
+    """The bundle's file name is recorded with the import; a name that is not UTF-8 (a USB stick
+    written on a GBK system) must not fail the commit."""
+    office = make_side(tmp_path / "office", "office", "常州市应急管理局")
+    field = make_side(tmp_path / "field", "inspector", "季琳")
+    enrol(field, office)
+    assign_one(office)
+    odd = tmp_path / os.fsdecode(b"\xca\xfd\xbe\xdd.inspbundle")  # 数据 in GBK
+    export_bundle(office.ws, office.identity, odd)
+    (report,) = import_paths(field.ws, [odd])
+    assert report.status == "imported", report.reason
+    office.ws.close()
+    field.ws.close()
