@@ -241,6 +241,10 @@ def missing_for_completion(session: Session, inspection: Inspection) -> list[Mis
     missing: list[Missing] = []
     if len(inspection.inspectors) < 2:
         missing.append(Missing("header", "现场检查须至少两名检查人员"))
+    end = inspection.ended_at or now()  # complete() ends it now when no end was entered
+    if inspection.started_at is not None and end < inspection.started_at:
+        missing.append(Missing("header", f"检查结束时间（{end:%Y-%m-%d %H:%M}）早于开始时间"
+                                         f"（{inspection.started_at:%Y-%m-%d %H:%M}）"))
     for item in template.items:
         answer = answers.get(item.code)
         if answer is None:

@@ -147,3 +147,22 @@ def test_inspection_document_is_json_ready(workspace: Workspace) -> None:
     text = json.dumps(doc, ensure_ascii=False)
     assert "常州恒达机械制造有限公司" in text and doc["score"]["answered"] == 1
     assert [p["cert_number"] for p in doc["inspectors"]] == [c for _, c in PAIR]
+
+
+def test_an_end_before_the_start_stops_completion(workspace: Workspace) -> None:
+    """检查时间 “X 至 Y” must not run backwards on a locked, signed record: an end time before the start
+    (typed, or the automatic end “now” before a start typed in the future) is listed as missing."""
+    from datetime import datetime
+
+    iid = _setup(workspace)
+    with workspace.sessions.begin() as s:
+        insp = inspections.get(s, iid)
+        start = datetime.now().replace(microsecond=0) + timedelta(hours=2)
+        inspections.update_header(s, insp, "季琳", started_at=start, ended_at=start - timedelta(hours=1))
+        kinds = [(m.kind, m.message) for m in inspections.missing_for_completion(s, insp)]
+        assert any(kind == "header" and "结束时间" in message for kind, message in kinds), kinds
+        inspections.update_header(s, insp, "季琳", ended_at=None)  # complete() would end it "now"
+        kinds = [(m.kind, m.message) for m in inspections.missing_for_completion(s, insp)]
+        assert any(kind == "header" and "结束时间" in message for kind, message in kinds), kinds
+        inspections.update_header(s, insp, "季琳", started_at=start - timedelta(hours=3))
+        assert not [m for m in inspections.missing_for_completion(s, insp) if "结束时间" in m.message]
