@@ -72,6 +72,6 @@ def write_out(text: str) -> None:
     stream = sys.stdout
     try:
         stream.write(text)
-    except UnicodeEncodeError:
-        stream.buffer.write(text.encode("utf-8"))
+    except UnicodeEncodeError:  # a console that is not UTF-8, or a file name that is not (surrogates)
+        stream.buffer.write(text.encode("utf-8", "backslashreplace"))
     stream.flush()

@@ -101,3 +101,17 @@ def test_inspections_list_unknown_status_is_an_error_not_an_empty_list(demo_dir:
     result = run("inspections", "list", "--status", "complete", data_dir=demo_dir)
     assert result.returncode == 2 and result.stdout == ""
     assert "complete" in result.stderr and "completed" in result.stderr and "in_progress" in result.stderr
+
+
+def test_output_with_a_file_name_that_is_not_utf8(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A non-UTF-8 file name (kept by Python as surrogate escapes) in a listing or report must not
+    crash the output on a terminal whose encoding is strict UTF-8 (any zh_CN.UTF-8 desktop)."""
+    import io
+
+    from inspector_app.cli_common import write_out
+
+    raw = io.BytesIO()
+    stdout = io.TextIOWrapper(raw, encoding="utf-8", errors="strict")
+    monkeypatch.setattr(sys, "stdout", stdout)
+    write_out("照片 q\udcfd.jpg\n")
+    assert raw.getvalue().decode("utf-8") == "照片 q\\udcfd.jpg\n"
