@@ -364,7 +364,7 @@ def _write_inspection(session: Session, insp: Inspection, rec: dict[str, Any], d
     session.flush()
     for pos, person in enumerate(rec["inspectors"]):
         found = inspections.find_or_create_inspector(session, person["name"], person["cert_number"],
-                                                     person.get("organisation", ""))
+                                                     person.get("organisation", ""), actor)
         insp.inspector_links.append(InspectionInspector(inspector=found, position=pos))
     insp.answers.clear()
     session.flush()

@@ -62,7 +62,10 @@ def template_for(inspection: Inspection) -> Template:
     return template_of(inspection.template)
 
 
-def find_or_create_inspector(session: Session, name: str, cert_number: str, organisation: str = "") -> Inspector:
+def find_or_create_inspector(session: Session, name: str, cert_number: str, organisation: str = "",
+                             actor: str = "") -> Inspector:
+    """The inspector with this certificate number; another name renames them, which is audited on
+    every inspection that lists them (their records show the new name)."""
     name, cert_number = name.strip(), cert_number.strip()
     if not name or not cert_number:
         raise ValidationError("检查人员须有姓名和证件号")
@@ -72,6 +75,10 @@ def find_or_create_inspector(session: Session, name: str, cert_number: str, orga
         session.add(inspector)
         session.flush()
     elif inspector.name != name:
+        listing = session.scalars(select(Inspection).join(InspectionInspector)
+                                  .where(InspectionInspector.inspector_id == inspector.id))
+        for inspection in listing:
+            audit.record(session, inspection, "inspector", cert_number, "name", inspector.name, name, actor)
         inspector.name = name
     return inspector
 
@@ -94,7 +101,7 @@ def set_inspectors(session: Session, inspection: Inspection, inspectors: Sequenc
                    actor: str) -> None:
     require_editable(inspection)
     old = [f"{i.name}({i.cert_number})" for i in inspection.inspectors]
-    people = [find_or_create_inspector(session, name, cert) for name, cert in inspectors]
+    people = [find_or_create_inspector(session, name, cert, actor=actor) for name, cert in inspectors]
     if len({p.id for p in people}) != len(people):
         raise ValidationError("同一检查人员不能重复列出")
     inspection.inspector_links.clear()

@@ -166,3 +166,17 @@ def test_an_end_before_the_start_stops_completion(workspace: Workspace) -> None:
         assert any(kind == "header" and "结束时间" in message for kind, message in kinds), kinds
         inspections.update_header(s, insp, "季琳", started_at=start - timedelta(hours=3))
         assert not [m for m in inspections.missing_for_completion(s, insp) if "结束时间" in m.message]
+
+
+def test_renaming_an_inspector_by_certificate_is_audited_on_their_inspections(workspace: Workspace) -> None:
+    """The same certificate number under another name renames the person on every inspection that lists
+    them – locked ones included – so each of those inspections records the change."""
+    iid = _setup(workspace)
+    with workspace.sessions.begin() as s:
+        first = inspections.get(s, iid)
+        other = inspections.assign(s, first.enterprise, first.template, [("季林", PAIR[0][1]), PAIR[1]], "科长")
+        assert first.inspectors[0].name == "季林"
+        events = [(e.field, e.old_value, e.new_value, e.actor) for e in audit.trail(s, iid)
+                  if e.entity == "inspector"]
+        assert events == [("name", "季琳", "季林", "科长")]
+        assert not [e for e in audit.trail(s, other.id) if e.entity == "inspector"]  # named so from the start
