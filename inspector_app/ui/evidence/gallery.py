@@ -113,8 +113,13 @@ class GalleryModel(QAbstractListModel):
         return next((r for r in self._all if r.id == photo_id), None)
 
     def thumbnail(self, row: PhotoRow) -> QPixmap | None:
-        """The cached thumbnail, or None after asking for it to be loaded (only painted cells ask)."""
-        return self.thumbs.pixmap(row.id, derived_path(self.store, row.thumb_sha256))
+        """The cached thumbnail, or None after asking for it to be loaded (only painted cells ask).
+        The file is looked up (a folder listing, ~12 µs warm, more on a cold or slow disk) only when it
+        is to be queued, not on every paint of a cell that is cached, failed or already queued."""
+        thumbs = self.thumbs
+        if thumbs.cached(row.id) or thumbs.failed(row.id) or thumbs.queued(row.id):
+            return thumbs.pixmap(row.id, None)
+        return thumbs.pixmap(row.id, derived_path(self.store, row.thumb_sha256))
 
     def _thumb_loaded(self, photo_id: int) -> None:
         row = self._row_of.get(photo_id)

@@ -65,6 +65,10 @@ class ThumbnailCache(QObject):
     def failed(self, photo_id: int) -> bool:
         return photo_id in self._failed
 
+    def queued(self, photo_id: int) -> bool:
+        with self._cond:
+            return photo_id in self._queued
+
     def forget(self, photo_id: int) -> None:
         self._cache.pop(photo_id, None)
         self._failed.discard(photo_id)
