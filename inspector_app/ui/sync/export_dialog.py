@@ -80,7 +80,7 @@ class ExportDialog(QDialog):
         self.choices: dict[str, Any] = {}
         self.result_: ExportResult | None = None
         self.done_message: QMessageBox | None = None
-        self.keyring_ok = True
+        self.keyring_ok = False  # until the keyring check (in load) answers; nothing is chosen before then
 
         self.intro = QLabel()
         self.intro.setWordWrap(True)
@@ -140,7 +140,6 @@ class ExportDialog(QDialog):
         layout.addWidget(self.buttons)
         self.resize(900, 600)
         self.retranslate()
-        self._check_keyring()
 
     # -- language --------------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -177,14 +176,22 @@ class ExportDialog(QDialog):
                                        "导出后检查状态变为“已导出”。").replace("%1", role_label(role)))
 
     def _check_keyring(self) -> None:
-        problem = keyring_problem(self.context.status())
+        """Asks the keyring in a worker: its first use imports the backends and may talk to D-Bus
+        (~150 ms here with the fail backend; much more on a slow laptop or a locked keyring)."""
+        self.runner.run(lambda _p, _c: self.context.status(), self._show_keyring)  # errors: the runner's box
+
+    def _show_keyring(self, status: Any) -> None:
+        problem = keyring_problem(status)
         self.keyring.setVisible(bool(problem))
         self.keyring.setText(problem)
         self.keyring.setStyleSheet(keyring_banner_style(True))
         self.keyring_ok = not problem
+        self._update_count()
 
     # -- data ------------------------------------------------------------------------------------
     def load(self) -> None:
+        self._check_keyring()
+
         def done(choices: dict[str, Any]) -> None:
             self.set_choices(choices)
 
