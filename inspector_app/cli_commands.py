@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 from contextlib import closing
 from typing import Any
 
@@ -69,7 +70,7 @@ def inspections(args: argparse.Namespace) -> int:
         if args.status not in known:
             fail(f"没有状态“{args.status}”；可用：{'、'.join(known)}", 2)
     filters = InspectionFilter(status=args.status or "", district=args.district or "")
-    con = connect_current(resolve_data_dir(args.data_dir))  # fast path: no ORM when nothing to migrate
+    con = _fast_read_connection(args)
     if con is not None and args.format == "json":
         with closing(con):
             write_out(inspection_rows_json(con, filters) + "\n")
@@ -78,12 +79,38 @@ def inspections(args: argparse.Namespace) -> int:
         with closing(con):
             rows = inspection_rows(con, filters)
     else:
-        with workspace(args).sessions() as session:
+        ws = _refreshed_workspace(args)
+        with ws.sessions() as session:
             rows = inspection_rows(session, filters)
     columns = INSPECTION_COLUMNS if args.format != "table" else (
         "id", "enterprise", "district", "template", "status", "score", "grade", "outcome", "due_date")
     write_out(render(rows, columns, args.format))
     return 0
+
+
+def _fast_read_connection(args: argparse.Namespace) -> sqlite3.Connection | None:
+    """A plain sqlite3 connection when the workspace needs neither a migration nor today's outcome
+    refresh (deadlines passing turn outcomes); otherwise None and the caller takes the full path."""
+    from inspector_app.services.outcome_refresh import STAMP_KEY, refreshed_today
+
+    con = connect_current(resolve_data_dir(args.data_dir))
+    if con is None:
+        return None
+    row = con.execute("SELECT value FROM workspace_meta WHERE key = ?", (STAMP_KEY,)).fetchone()
+    if refreshed_today(row[0] if row else None):
+        return con
+    con.close()
+    return None
+
+
+def _refreshed_workspace(args: argparse.Namespace) -> Any:
+    """The workspace, opened (and migrated) the full way, with outcomes refreshed for today."""
+    from inspector_app.services.outcome_refresh import refresh_if_due
+
+    ws = workspace(args)
+    with ws.sessions.begin() as session:
+        refresh_if_due(session)
+    return ws
 
 
 def show_inspection(ws: Any, inspection_id: int, fmt: str) -> int:
@@ -143,7 +170,7 @@ def report(args: argparse.Namespace) -> int:
         return 0
     from inspector_app.services.reporting import DISTRICT_COLUMNS, district_progress
 
-    with workspace(args).sessions() as session:
+    with _refreshed_workspace(args).sessions() as session:
         rows = district_progress(session)
     write_out(render(rows, DISTRICT_COLUMNS, args.format))
     return 0

@@ -52,8 +52,11 @@ def _pad(text: str, width: int) -> str:
 def render(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str) -> str:
     """Rows as an aligned table (CJK-aware), CSV (UTF-8 with BOM for Excel) or JSON (a list)."""
     if fmt == "json":
-        # Compact on purpose: indent= switches json to its pure-Python encoder, 5× slower on big lists.
-        return json.dumps(list(rows), ensure_ascii=False, default=str) + "\n"
+        # The same layout as the fast path's SQLite-built JSON: compact objects, one per line (indent=
+        # would also switch json to its pure-Python encoder, five times slower on big lists).
+        lines = ",\n".join(json.dumps(row, ensure_ascii=False, separators=(",", ":"), default=str)
+                            for row in rows)
+        return f"[{lines}]\n"
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")

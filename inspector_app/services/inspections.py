@@ -213,14 +213,14 @@ def finding_summary(inspection: Inspection, today: date | None = None) -> Findin
     return FindingSummary(general, major, overdue)
 
 
-def score(inspection: Inspection) -> ScoreResult:
+def score(inspection: Inspection, today: date | None = None) -> ScoreResult:
     return score_inspection(template_for(inspection), answers_of(inspection),
-                            inspection.enterprise.cert_grade or None, finding_summary(inspection))
+                            inspection.enterprise.cert_grade or None, finding_summary(inspection, today))
 
 
-def rescore(session: Session, inspection: Inspection) -> ScoreResult:
+def rescore(session: Session, inspection: Inspection, today: date | None = None) -> ScoreResult:
     """Recompute and cache the score, grade and outcome shown in lists."""
-    result = score(inspection)
+    result = score(inspection, today)
     inspection.score = result.score_float
     inspection.grade = result.grade
     inspection.outcome = result.outcome

@@ -1,0 +1,54 @@
+"""Keeping cached outcomes true as time passes.
+
+An inspection's cached score, grade and outcome are recomputed on every edit, but one input is the
+calendar: a 重大 hazard whose rectification deadline passes unrectified turns the outcome into
+建议摘牌 without anybody editing anything. Deadlines are dates, so refreshing the affected inspections
+once a day (stamped in the workspace) keeps every list, report and the desk correct.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from inspector_app.domain.lifecycle import FindingStatus, Severity
+from inspector_app.services.inspections import rescore
+from inspector_app.storage.models import Finding, Inspection, Meta
+
+STAMP_KEY = "outcomes_refreshed_on"
+
+
+def refreshed_today(stamp: str | None, today: date | None = None) -> bool:
+    return stamp == (today or date.today()).isoformat()
+
+
+def refresh_overdue(session: Session, today: date | None = None) -> int:
+    """Rescore inspections with an unrectified 重大 hazard past its deadline; stamp the day.
+    Returns how many cached outcomes changed. The caller commits."""
+    today = today or date.today()
+    overdue = (select(Finding.inspection_id)
+               .where(Finding.severity == Severity.MAJOR.value,
+                      Finding.status.in_((FindingStatus.OPEN.value, FindingStatus.FAILED.value)),
+                      Finding.deadline < today)
+               .distinct())
+    changed = 0
+    for inspection in session.scalars(select(Inspection).where(Inspection.id.in_(overdue))):
+        before = inspection.outcome
+        rescore(session, inspection, today)
+        changed += inspection.outcome != before
+    stamp = session.get(Meta, STAMP_KEY)
+    if stamp is None:
+        session.add(Meta(key=STAMP_KEY, value=today.isoformat()))
+    else:
+        stamp.value = today.isoformat()
+    return changed
+
+
+def refresh_if_due(session: Session, today: date | None = None) -> int:
+    """``refresh_overdue`` unless it already ran today."""
+    stamp = session.get(Meta, STAMP_KEY)
+    if refreshed_today(stamp.value if stamp else None, today):
+        return 0
+    return refresh_overdue(session, today)
