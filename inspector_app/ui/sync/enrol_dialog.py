@@ -33,7 +33,7 @@ def read_key_file(parent: QWidget | None, path: Path) -> PublicKeyFile | None:
     from inspector_app.bundle.signing import PublicKeyFile
     from inspector_app.ui.sync.identity import inform
 
-    try:
+    try:  # a key file the user just picked is a few hundred bytes: read on the GUI thread
         return PublicKeyFile.parse(path.read_text("utf-8"))
     except (OSError, UnicodeDecodeError, KeyFileError, ValueError) as exc:
         inform(parent, QCoreApplication.translate("SyncKeys", "无法读取公钥文件"),
