@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QEvent, QStandardPaths, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -22,14 +22,14 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from inspector_app.ui import labels
 from inspector_app.ui.errors import show_error
+from inspector_app.ui.sync.export_rows import ExportRows
 from inspector_app.ui.sync.identity import inform, keyring_banner_style, keyring_problem, role_label
 
 if TYPE_CHECKING:
@@ -99,13 +99,15 @@ class ExportDialog(QDialog):
         tools.addStretch(1)
         tools.addWidget(self.check_all)
         tools.addWidget(self.check_none)
-        self.table = QTableWidget(0, 5)
+        self.rows = ExportRows(self)
+        self.rows.checksChanged.connect(self._update_count)
+        self.table = QTableView()
+        self.table.setModel(self.rows)
         self.table.setObjectName("exportTable")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.itemChanged.connect(lambda _item: self._update_count())
         self.count = QLabel()
 
         self.recipient = QComboBox()
@@ -149,8 +151,8 @@ class ExportDialog(QDialog):
             self.inspector_filter.setItemText(0, self.tr("全部"))
         self.check_all.setText(self.tr("全选"))
         self.check_none.setText(self.tr("全不选"))
-        self.table.setHorizontalHeaderLabels([self.tr("编号"), self.tr("被检查单位"), self.tr("状态"),
-                                              self.tr("检查人员"), self.tr("期限")])
+        self.rows.set_headers([self.tr("编号"), self.tr("被检查单位"), self.tr("状态"),
+                               self.tr("检查人员"), self.tr("期限")])
         self.encrypt.setText(self.tr("加密给："))
         self.encrypt.setToolTip(self.tr("用 U 盘或电子邮件传送时建议加密：只有对方的电脑能打开。"))
         self.target_label.setText(self.tr("保存到："))
@@ -201,20 +203,10 @@ class ExportDialog(QDialog):
     def set_choices(self, choices: dict[str, Any]) -> None:
         self.choices = choices
         rows: list[dict[str, Any]] = choices["rows"]
-        self.table.blockSignals(True)
-        self.table.setRowCount(len(rows))
         preselect = self.selected_id if any(r["id"] == self.selected_id for r in rows) else None
-        for r, row in enumerate(rows):
-            first = QTableWidgetItem(str(row["id"]))
-            first.setFlags(first.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            first.setCheckState(Qt.CheckState.Checked if preselect in (None, row["id"])
-                                else Qt.CheckState.Unchecked)
-            first.setData(Qt.ItemDataRole.UserRole, row["id"])
-            cells = [first, QTableWidgetItem(row["enterprise"]), QTableWidgetItem(labels.status_label(row["status"])),
-                     QTableWidgetItem(row["inspectors"]), QTableWidgetItem(row["due"])]
-            for c, item in enumerate(cells):
-                self.table.setItem(r, c, item)
-        self.table.blockSignals(False)
+        self.rows.set_rows([(row["id"], row["enterprise"], labels.status_label(row["status"]), row["inspectors"],
+                             row["due"]) for row in rows],
+                           [preselect in (None, row["id"]) for row in rows])
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         names = sorted({n for row in rows for n in row["inspectors"].split("、") if n})
@@ -246,36 +238,29 @@ class ExportDialog(QDialog):
         return Path(folder) / f"inspector-{side}-{datetime.now():%Y%m%d-%H%M}{BUNDLE_SUFFIX}"
 
     def checked_ids(self) -> list[int]:
-        ids = []
-        for r in range(self.table.rowCount()):
-            item = self.table.item(r, 0)
-            if item is not None and item.checkState() == Qt.CheckState.Checked:
-                ids.append(int(item.data(Qt.ItemDataRole.UserRole)))
-        return ids
+        return self.rows.checked_ids()
 
     def _check_all(self, on: bool) -> None:
-        for r in range(self.table.rowCount()):
-            item = self.table.item(r, 0)
-            if item is not None and not self.table.isRowHidden(r):
-                item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+        """Check (or uncheck) the rows shown; hidden rows keep their state."""
+        self.rows.set_checked([on if not self.table.isRowHidden(r) else self.rows.is_checked(r)
+                               for r in range(self.rows.rowCount())])
 
     def _filter_inspector(self, _index: int) -> None:
         """In the office: check (and show) only the inspections of one inspector."""
         name = str(self.inspector_filter.currentData() or "")
-        for r in range(self.table.rowCount()):
-            people = self.table.item(r, 3)
-            mine = not name or (people is not None and name in people.text().split("、"))
+        states = []
+        for r in range(self.rows.rowCount()):
+            mine = not name or name in self.rows.inspectors(r).split("、")
             self.table.setRowHidden(r, not mine)
-            item = self.table.item(r, 0)
-            if item is not None:
-                item.setCheckState(Qt.CheckState.Checked if mine else Qt.CheckState.Unchecked)
+            states.append(mine)
+        self.rows.set_checked(states)
 
     def _update_count(self) -> None:
         if not self.choices:
             self.count.setText("")
             self.export_button.setEnabled(False)
             return
-        total, chosen = self.table.rowCount(), len(self.checked_ids())
+        total, chosen = self.rows.rowCount(), len(self.checked_ids())
         if total == 0:
             self.count.setText(self.tr("没有需要导出的检查（全部已被对方确认）。"))
         else:
