@@ -211,13 +211,17 @@ class PhotoAdder(QObject):
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         ext = "jpg" if fmt.upper() in ("JPG", "JPEG") else "png"
         name = name or self.tr("剪贴板-{0}.{1}").format(stamp, ext)
-        data = image_bytes(image, fmt, 92 if ext == "jpg" else -1)
+        quality = 92 if ext == "jpg" else -1
+        image = QImage(image)  # a (shared, copy-on-write) handle of our own for the worker
         sessions, store, inspection_id = self.workspace.sessions, self.store, self.inspection_id
 
         def ingest(_progress: Any, _cancel: Any) -> IngestedPhoto | tuple[str, str]:
             with sessions() as session:
                 photo_service.check_photo_target(session, inspection_id, item_code=target.item_code,
                                                  finding_id=target.finding_id)
+            # Encoded here, not on the GUI thread (QImage may be used on any thread): a 1920×1080
+            # screenshot as PNG took 161 ms, a 12-megapixel camera JPEG 192 ms.
+            data = image_bytes(image, fmt, quality)
             try:
                 return ingest_bytes(data, name, store, fallback_time=datetime.now().astimezone().replace(microsecond=0))
             except PhotoRejected as exc:
