@@ -28,9 +28,15 @@ def run_quiet(cmd: Sequence[str], **kwargs: object) -> None:
 
 def big_workspace(enterprises: int = 10_000, inspections: int = 50_000) -> Path:
     """A workspace of the given size, built once and cached in benchmarks/.data/."""
+    from inspector_app.storage.schema_version import current_revision, known_revisions
+
     folder = CACHE / f"ws-{enterprises}-{inspections}"
     if (folder / "workspace.sqlite").exists():
-        return folder
+        if current_revision(folder / "workspace.sqlite") == known_revisions()[1]:
+            return folder
+        import shutil
+
+        shutil.rmtree(folder)  # built by an older schema: build it again
     from inspector_app.services.demo import fill_bulk
     from inspector_app.storage.engine import open_workspace
 
