@@ -54,9 +54,9 @@ def render(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str) -> 
     if fmt == "json":
         # The same layout as the fast path's SQLite-built JSON: compact objects, one per line (indent=
         # would also switch json to its pure-Python encoder, five times slower on big lists).
-        lines = ",\n".join(json.dumps(row, ensure_ascii=False, separators=(",", ":"), default=str)
-                            for row in rows)
-        return f"[{lines}]\n"
+        body = ",\n".join(json.dumps(row, ensure_ascii=False, separators=(",", ":"), default=str)
+                           for row in rows)
+        return f"[{body}]\n"
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")

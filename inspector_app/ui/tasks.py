@@ -23,7 +23,9 @@ from inspector_app.services.progress import CancelToken
 if TYPE_CHECKING:
     from concurrent.futures import Future, ThreadPoolExecutor
 
-    from PySide6.QtWidgets import QProgressDialog, QWidget
+    from PySide6.QtWidgets import QWidget
+
+    from inspector_app.ui.progress_dialog import TaskProgressDialog
 
 log = logging.getLogger(__name__)
 Work = Callable[[Callable[[int, int, str], None], CancelToken], Any]
@@ -48,13 +50,8 @@ class _Relay(QObject):
             callback(value)
 
     @Slot(object, int, int, str)
-    def _progress(self, dialog: QProgressDialog, done: int, total: int, message: str) -> None:
-        if dialog.wasCanceled():
-            return
-        dialog.setMaximum(max(total, 0))
-        dialog.setValue(min(done, total) if total else 0)
-        if message:
-            dialog.setLabelText(message)
+    def _progress(self, dialog: TaskProgressDialog, done: int, total: int, message: str) -> None:
+        dialog.set_progress(done, total, message)
 
 
 class TaskRunner(QObject):
@@ -118,7 +115,7 @@ class TaskRunner(QObject):
                 with self._lock:
                     self._pending -= 1
                 if dialog is not None:
-                    dialog.close()
+                    dialog.finish()
                 if error is None:
                     if on_done is not None:
                         on_done(future.result())
@@ -133,17 +130,10 @@ class TaskRunner(QObject):
         return cancel
 
     def _dialog(self, title: str, parent: QWidget | None, cancel: CancelToken,
-                cancellable: bool) -> QProgressDialog:
-        from PySide6.QtWidgets import QProgressDialog
+                cancellable: bool) -> TaskProgressDialog:
+        from inspector_app.ui.progress_dialog import TaskProgressDialog
 
-        dialog = QProgressDialog(title, self.tr("取消") if cancellable else "", 0, 0, parent)
-        dialog.setWindowTitle(title)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(400)  # quick work never flashes a dialog
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        if not cancellable:
-            dialog.setCancelButton(None)
+        dialog = TaskProgressDialog(title, self.tr("取消") if cancellable else "", parent)
         dialog.canceled.connect(cancel.cancel)
         return dialog
 

@@ -657,6 +657,13 @@ This version does not include the checklist editor.</translation>
     </message>
 </context>
 <context>
+    <name>TaskProgressDialog</name>
+    <message>
+        <source>正在取消…</source>
+        <translation>Cancelling…</translation>
+    </message>
+</context>
+<context>
     <name>TaskRunner</name>
     <message>
         <source>取消</source>

@@ -622,10 +622,6 @@ Then click &quot;Render again&quot;.</translation>
         <translation>Sending to the printer…</translation>
     </message>
     <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
         <source>无法打印</source>
         <translation>Cannot print</translation>
     </message>
