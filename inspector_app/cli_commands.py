@@ -91,7 +91,7 @@ def inspections(args: argparse.Namespace) -> int:
 def _fast_read_connection(args: argparse.Namespace) -> sqlite3.Connection | None:
     """A plain sqlite3 connection when the workspace needs neither a migration nor today's outcome
     refresh (deadlines passing turn outcomes); otherwise None and the caller takes the full path."""
-    from inspector_app.services.outcome_refresh import STAMP_KEY, refreshed_today
+    from inspector_app.services.outcome_stamp import STAMP_KEY, refreshed_today
 
     con = connect_current(resolve_data_dir(args.data_dir))
     if con is None:

@@ -15,13 +15,8 @@ from sqlalchemy.orm import Session
 
 from inspector_app.domain.lifecycle import FindingStatus, Severity
 from inspector_app.services.inspections import rescore
+from inspector_app.services.outcome_stamp import STAMP_KEY, refreshed_today
 from inspector_app.storage.models import Finding, Inspection, Meta
-
-STAMP_KEY = "outcomes_refreshed_on"
-
-
-def refreshed_today(stamp: str | None, today: date | None = None) -> bool:
-    return stamp == (today or date.today()).isoformat()
 
 
 def refresh_overdue(session: Session, today: date | None = None) -> int:
