@@ -48,6 +48,10 @@ def find_font(
 ) -> tuple[FontCandidate, TTFont]:
     """The first usable candidate, or ``FontNotFoundError`` listing what was tried and why."""
     tried: list[str] = []
+    if configured and not _parse(configured).path.is_file():
+        # A font the user named explicitly and that is not there is a mistake to report, not to
+        # quietly replace with a system font.
+        raise FontNotFoundError(f"指定的字体文件不存在：{_parse(configured).path}", [str(configured)])
     for cand in candidates(configured):
         if not cand.path.is_file():
             if configured and cand == _parse(configured):

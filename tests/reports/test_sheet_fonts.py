@@ -65,3 +65,12 @@ def test_no_font_gives_a_clear_message(monkeypatch: pytest.MonkeyPatch, tmp_path
     assert "sudo apt-get install fonts-wqy-microhei" in message
     assert fonts.ENV_VAR in message
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_an_explicit_font_that_does_not_exist_is_an_error(tmp_path: Path) -> None:
+    import pytest
+
+    from inspector_app.reports.errors import FontNotFoundError
+
+    with pytest.raises(FontNotFoundError, match="不存在"):
+        fonts.find_font(tmp_path / "missing.ttf")
