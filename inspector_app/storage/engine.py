@@ -8,6 +8,7 @@ database stamped with a revision this program does not know (a newer version wro
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
@@ -19,6 +20,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from inspector_app.domain.errors import WorkspaceError
+from inspector_app.storage.files import fsync_dir
 from inspector_app.storage.schema_version import (
     DB_NAME,
     MIGRATIONS_DIR,
@@ -59,13 +61,19 @@ def backup_database(db_path: Path, backup_dir: Path, label: str) -> Path:
     backup_dir.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = backup_dir / f"workspace-{label}-{stamp}.sqlite"
+    partial = target.with_name(f".{target.name}.partial")  # a crash never leaves a half backup named as whole
     source = sqlite3.connect(db_path)
-    dest = sqlite3.connect(target)
+    dest = sqlite3.connect(partial)
     try:
         source.backup(dest)
+        dest.execute("PRAGMA journal_mode=DELETE")  # a single self-contained file
     finally:
         dest.close()
         source.close()
+    with open(partial, "rb+") as handle:
+        os.fsync(handle.fileno())
+    os.replace(partial, target)
+    fsync_dir(backup_dir)
     return target
 
 
