@@ -98,13 +98,18 @@ def _badge_pixmap(glyphs: tuple[tuple[str, str], ...], size: int, ratio: float) 
     return pixmap
 
 
-@cache
 def badge_icon(keys: tuple[str, ...], size: int = 16, ratio: float = 1.0) -> QIcon | None:
-    """One icon per combination of badges (cached: the tree asks for it on every repaint)."""
+    """One icon per combination of badges in the current language (the tree asks on every repaint)."""
     if not keys:
         return None
     table = badge_glyphs()
-    return QIcon(_badge_pixmap(tuple((table[k][0], table[k][1]) for k in keys), size, ratio))
+    return _badge_icon(tuple((table[k][0], table[k][1]) for k in keys), size, ratio)
+
+
+@cache
+def _badge_icon(glyphs: tuple[tuple[str, str], ...], size: int, ratio: float) -> QIcon:
+    # Keyed by the glyphs themselves, so a language switch gets its own icons.
+    return QIcon(_badge_pixmap(glyphs, size, ratio))
 
 
 def badge_tooltip(keys: tuple[str, ...]) -> str:
