@@ -115,3 +115,18 @@ def test_output_with_a_file_name_that_is_not_utf8(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(sys, "stdout", stdout)
     write_out("照片 q\udcfd.jpg\n")
     assert raw.getvalue().decode("utf-8") == "照片 q\\udcfd.jpg\n"
+
+
+def test_json_list_is_the_same_on_the_fast_and_the_full_path(demo_dir: Path) -> None:
+    """The first list of a day refreshes outcomes through the ORM; later ones read with plain sqlite3
+    and let SQLite build the JSON. A script must not see the difference."""
+    import sqlite3
+
+    con = sqlite3.connect(demo_dir / "workspace.sqlite")
+    con.execute("DELETE FROM workspace_meta WHERE key = 'outcomes_refreshed_on'")
+    con.commit()
+    con.close()
+    full = run("inspections", "list", "--format", "json", data_dir=demo_dir)
+    fast = run("inspections", "list", "--format", "json", data_dir=demo_dir)
+    assert full.returncode == fast.returncode == 0
+    assert full.stdout == fast.stdout and json.loads(fast.stdout)
