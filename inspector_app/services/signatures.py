@@ -1,0 +1,116 @@
+"""Signatures and refusals to sign: strokes kept as data and rendered to PNG, one current signature
+per signer and role, every change audited. Completing an inspection needs them (see
+``services.photos.evidence_completion_problems``)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from inspector_app.domain.errors import NotFoundError, ValidationError
+from inspector_app.photos.signature import is_blank, store_signature, strokes_from_json, strokes_to_json
+from inspector_app.photos.store import PhotoStore
+from inspector_app.services import audit
+from inspector_app.services.inspections import get as get_inspection
+from inspector_app.services.inspections import require_editable
+from inspector_app.storage.models import Inspection
+from inspector_app.storage.models_evidence import SIGNER_ROLES, Signature
+
+ROLE_LABELS = {"inspector": "检查人员", "enterprise_rep": "被检查单位负责人", "witness": "见证人"}
+
+
+def list_signatures(session: Session, inspection_id: int) -> list[Signature]:
+    stmt = select(Signature).where(Signature.inspection_id == inspection_id).order_by(Signature.id)
+    return list(session.scalars(stmt))
+
+
+def _inspector_id_for(inspection: Inspection, signer_name: str, inspector_id: int | None) -> int:
+    for person in inspection.inspectors:
+        if (inspector_id is not None and person.id == inspector_id) or \
+                (inspector_id is None and person.name == signer_name):
+            return person.id
+    raise ValidationError(f"{signer_name} 不是检查 {inspection.id} 的检查人员")
+
+
+def save_signature(session: Session, store: PhotoStore | None, inspection_id: int, role: str, signer_name: str,
+                   strokes: Sequence[Sequence[Sequence[float]]] | str, actor: str, *,
+                   inspector_id: int | None = None, signed_at: datetime | None = None) -> Signature:
+    """Store a signature (strokes as a list or their JSON) with its PNG; a new signature by the same
+    signer in the same role replaces the earlier one. With ``store`` None only the strokes are kept
+    (the image can be rendered from them at any time with ``photos.signature.render_signature``)."""
+    inspection = get_inspection(session, inspection_id)
+    require_editable(inspection)
+    if role not in SIGNER_ROLES:
+        raise ValidationError(f"签名角色“{role}”无效，应为 {', '.join(SIGNER_ROLES)}")
+    name = signer_name.strip()
+    if not name:
+        raise ValidationError("签名人姓名不能为空")
+    parsed = strokes_from_json(strokes) if isinstance(strokes, str) else strokes
+    if is_blank(parsed):
+        raise ValidationError(f"{name} 的签名是空白的")
+    if role == "inspector":
+        inspector_id = _inspector_id_for(inspection, name, inspector_id)
+    image_sha = store_signature(store, parsed).sha256 if store is not None else ""
+    for old in list_signatures(session, inspection_id):
+        if old.role == role and old.signer_name == name and role != "witness":
+            audit.record(session, inspection, "signature", old.uid, "replaced", old.signed_at, "", actor)
+            session.delete(old)
+    row = Signature(inspection_id=inspection_id, role=role, signer_name=name, inspector_id=inspector_id,
+                    signed_at=signed_at or datetime.now().replace(microsecond=0),
+                    strokes_json=strokes_to_json(parsed), image_sha256=image_sha, recorded_by=actor)
+    session.add(row)
+    session.flush()
+    audit.record(session, inspection, "signature", row.uid, "signed", "", f"{ROLE_LABELS[role]} {name}", actor)
+    audit.touch(inspection)
+    return row
+
+
+def record_refusal(session: Session, store: PhotoStore | None, inspection_id: int, signer_name: str, reason: str,
+                   actor: str, *, role: str = "enterprise_rep", witness_name: str = "",
+                   witness_strokes: Sequence[Sequence[Sequence[float]]] | str | None = None) -> Signature:
+    """Record that ``signer_name`` refused to sign, why, and optionally a witness's signature."""
+    inspection = get_inspection(session, inspection_id)
+    require_editable(inspection)
+    if role not in ("enterprise_rep", "witness"):
+        raise ValidationError("只能记录被检查单位负责人或见证人拒绝签名")
+    if not reason.strip():
+        raise ValidationError("须填写拒绝签名的理由或情况")
+    witness = None
+    if witness_strokes is not None:
+        witness = save_signature(session, store, inspection_id, "witness", witness_name or "见证人",
+                                 witness_strokes, actor)
+    name = signer_name.strip() or ROLE_LABELS[role]
+    for old in list_signatures(session, inspection_id):
+        if old.role == role and old.signer_name == name:
+            audit.record(session, inspection, "signature", old.uid, "replaced", old.signed_at, "", actor)
+            session.delete(old)
+    row = Signature(inspection_id=inspection_id, role=role, signer_name=name,
+                    refused=True, refusal_reason=reason.strip(), witness_id=witness.id if witness else None,
+                    signed_at=datetime.now().replace(microsecond=0), recorded_by=actor)
+    session.add(row)
+    session.flush()
+    audit.record(session, inspection, "signature", row.uid, "refused", "", reason.strip(), actor)
+    audit.touch(inspection)
+    return row
+
+
+def remove_signature(session: Session, signature_id: int, actor: str) -> None:
+    row = session.get(Signature, signature_id)
+    if row is None:
+        raise NotFoundError(f"没有编号为 {signature_id} 的签名")
+    inspection = get_inspection(session, row.inspection_id)
+    require_editable(inspection)
+    audit.record(session, inspection, "signature", row.uid, "deleted", f"{row.role} {row.signer_name}", "", actor)
+    session.delete(row)
+    audit.touch(inspection)
+
+
+def signature_document(row: Signature) -> dict[str, Any]:
+    return {"id": row.id, "uid": row.uid, "role": row.role, "signer_name": row.signer_name,
+            "inspector_id": row.inspector_id, "signed_at": row.signed_at.isoformat() if row.signed_at else None,
+            "image_sha256": row.image_sha256 or None, "refused": row.refused,
+            "refusal_reason": row.refusal_reason or None, "witness_id": row.witness_id}
