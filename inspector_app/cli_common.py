@@ -37,6 +37,16 @@ def workspace(args: argparse.Namespace) -> Workspace:
     return open_workspace(resolve_data_dir(getattr(args, "data_dir", None)))
 
 
+def default_actor() -> str:
+    """Who the CLI records as acting when ``--by`` is not given: the login name."""
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name (some containers, services)
+        return "cli"
+
+
 def fail(message: str, code: int = 1) -> NoReturn:
     raise CliError(message, code)
 

@@ -10,23 +10,15 @@ any original fails verification (the others are still added), 2 for usage errors
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import sys
 from pathlib import Path
 from typing import Any
 
-from inspector_app.cli_common import FORMATS, fail, render, workspace, write_out
+from inspector_app.cli_common import FORMATS, default_actor, fail, render, workspace, write_out
 
 LIST_COLUMNS = ("id", "file_name", "sha256", "captured_at", "time_source", "gps", "camera", "size",
                 "item_code", "finding_id", "caption")
-
-
-def _default_actor() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:
-        return "cli"
 
 
 def register(subparsers: Any) -> None:
@@ -69,7 +61,7 @@ def add_command(args: argparse.Namespace) -> int:
     ws = workspace(args)
     store = service.photo_store(ws.photo_dir)
     report = service.add_photos(
-        ws.sessions, store, args.inspection_id, args.paths, args.by or _default_actor(),
+        ws.sessions, store, args.inspection_id, args.paths, args.by or default_actor(),
         item_code=args.item, finding_id=args.finding, workers=args.workers,
         progress=_progress_printer(args.format == "text" and sys.stderr.isatty()),
     )

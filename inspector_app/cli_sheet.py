@@ -12,22 +12,14 @@ text that is not a sheet code at all). ``sheet ID -o FILE``: 0 printed, 1 failur
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 from pathlib import Path
 from typing import Any
 
-from inspector_app.cli_common import fail, workspace, write_out
+from inspector_app.cli_common import default_actor, fail, workspace, write_out
 
 KINDS = ("record", "order", "recheck")
 KIND_LABELS = {"record": "现场检查记录", "order": "责令限期整改指令书", "recheck": "整改复查意见书"}
-
-
-def _default_actor() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:
-        return "cli"
 
 
 def register(subparsers: Any) -> None:
@@ -89,7 +81,7 @@ def print_command(inspection_id: int, args: argparse.Namespace) -> int:
         try:
             with ws.sessions.begin() as session:  # a failure rolls back: no printed-sheet row
                 rendered, _row = print_sheet(session, inspection_id, args.kind, args.output, store=_store(ws),
-                                             sheet_dir=ws.sheet_dir, actor=args.by or _default_actor(),
+                                             sheet_dir=ws.sheet_dir, actor=args.by or default_actor(),
                                              cache_file=ws.root / "cache" / "sheet-watermarks.json",
                                              progress=progress, font_path=args.font)
         except OSError as exc:

@@ -3,7 +3,6 @@ and the record that sheets and bundles are built from."""
 
 from __future__ import annotations
 
-import importlib
 from datetime import date, datetime
 from typing import Any
 
@@ -74,10 +73,7 @@ def inspection_document(session: Session, inspection_id: int, with_audit: bool =
 
 
 def _evidence_sections(session: Session, inspection: Any) -> dict[str, Any]:
-    """Photos and signatures, when the evidence services are installed (``photo_documents``)."""
-    try:
-        evidence = importlib.import_module("inspector_app.services.photos")
-    except ModuleNotFoundError:
-        return {}
-    sections = getattr(evidence, "evidence_documents", None)
-    return dict(sections(session, inspection)) if sections else {}
+    """Photos and signatures, from the evidence services."""
+    from inspector_app.services.photos import evidence_documents
+
+    return dict(evidence_documents(session, inspection))

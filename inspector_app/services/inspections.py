@@ -6,7 +6,6 @@ revision and refreshes the cached score, grade and outcome. Callers own the tran
 
 from __future__ import annotations
 
-import importlib
 import json
 import math
 from collections.abc import Iterable, Sequence
@@ -265,15 +264,11 @@ def missing_for_completion(session: Session, inspection: Inspection) -> list[Mis
 
 def _evidence_problems(session: Session, inspection: Inspection, template: Template,
                        answers: dict[str, Answer]) -> Iterable[Missing]:
-    """Photo and signature checks live with the evidence services, when they are installed."""
-    try:
-        evidence = importlib.import_module("inspector_app.services.photos")
-    except ModuleNotFoundError:
-        return []
-    check = getattr(evidence, "evidence_completion_problems", None)
-    if check is None:
-        return []
-    return [Missing(kind, message, code) for kind, message, code in check(session, inspection, template, answers)]
+    """Photo and signature checks live with the evidence services (imported here: they import us)."""
+    from inspector_app.services.photos import evidence_completion_problems
+
+    return [Missing(kind, message, code)
+            for kind, message, code in evidence_completion_problems(session, inspection, template, answers)]
 
 
 def complete(session: Session, inspection: Inspection, actor: str) -> ScoreResult:

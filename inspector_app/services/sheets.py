@@ -10,7 +10,7 @@ printed), and verify a printed code against the database. No Qt.
 * ``print_sheet(session, inspection_id, kind, out_path, ...)`` – both, writing ``out_path`` atomically.
 * ``verify_code(session, code_or_qr_payload)`` – "matches" / "changed since printing" / "unknown record".
 
-Photos and signatures come from the evidence services when they are installed; photos are printed
+Photos and signatures come from the evidence services; photos are printed
 as watermarked display copies (long edge 1600 px) made by ``services.photos.watermarked_copy``.
 """
 
@@ -19,7 +19,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import hashlib
-import importlib
 import json
 import os
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -84,13 +83,6 @@ class SheetVerification:
         return {Verification.MATCHES: 0, Verification.CHANGED: 1, Verification.UNKNOWN: 2}[self.result]
 
 
-def _evidence() -> ModuleType | None:
-    try:
-        return importlib.import_module("inspector_app.services.photos")
-    except ModuleNotFoundError:
-        return None
-
-
 def _elements(inspection: Inspection) -> tuple[tuple[ElementResult, ...], ScoreSummary]:
     template = inspections.template_for(inspection)
     answers = inspections.answers_of(inspection)
@@ -131,11 +123,11 @@ def _elements(inspection: Inspection) -> tuple[tuple[ElementResult, ...], ScoreS
     return tuple(elements), summary
 
 
-def _signatures(session: Session, inspection: Inspection, store: Any, evidence: ModuleType | None
+def _signatures(session: Session, inspection: Inspection, store: Any, evidence: ModuleType
                 ) -> tuple[Signature, ...]:
     """Every inspector and the enterprise's representative get a block: the captured signature, the
     recorded refusal (with the witness), or a blank to sign on paper."""
-    rows = list(evidence.list_signatures(session, inspection.id)) if evidence is not None else []
+    rows = list(evidence.list_signatures(session, inspection.id))
     by_id = {r.id: r for r in rows}
 
     def png(sha: str) -> bytes | None:
@@ -223,11 +215,9 @@ def _watermarked(session: Session, store: Any, evidence: ModuleType, rows: list[
     return [store.read(cache[key], "derived") for key, _, _, _ in jobs]
 
 
-def _photos(session: Session, inspection: Inspection, store: Any, evidence: ModuleType | None,
+def _photos(session: Session, inspection: Inspection, store: Any, evidence: ModuleType,
             numbers: dict[int, int], with_images: bool, cache_file: Path | None, progress: Progress | None,
             cancel: CancelToken | None) -> tuple[Photo, ...]:
-    if evidence is None:
-        return ()
     rows = list(evidence.list_photos(session, inspection.id))
     jpegs = [b""] * len(rows)
     if with_images and store is not None and rows:
@@ -252,7 +242,7 @@ def build_sheet_data(session: Session, inspection_id: int, *, store: Any = None,
     not depend on them), which is what verification uses. ``cache_file`` remembers which watermarked
     copies exist (e.g. ``workspace.root / "cache" / "sheet-watermarks.json"``)."""
     inspection = inspections.get(session, inspection_id)
-    evidence = _evidence()
+    from inspector_app.services import photos as evidence
     enterprise = inspection.enterprise
     template = inspections.template_for(inspection)
     elements, summary = _elements(inspection)

@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-import importlib
-
 from sqlalchemy import MetaData
 
+from inspector_app.storage import models_evidence, models_sheets, models_sync
 from inspector_app.storage.models import Base
 
-_OPTIONAL = ("models_evidence", "models_sheets", "models_sync")
+_MODEL_MODULES = (models_evidence, models_sheets, models_sync)  # imported for their tables
 
 
 def metadata() -> MetaData:
-    for name in _OPTIONAL:
-        try:
-            importlib.import_module(f"inspector_app.storage.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"inspector_app.storage.{name}":
-                raise
     return Base.metadata
