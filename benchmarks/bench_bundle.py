@@ -117,7 +117,7 @@ def prepare(tmp: Path, count: int) -> tuple[Path, Workspace, Identity, list[int]
 
 def big_office(empty: Path, target: Path, size: int) -> None:
     """A copy of the empty office workspace plus ``size`` inspections (demo bulk data)."""
-    from inspector_app.services.demo import fill_bulk
+    from inspector_app.demo.workspace import fill_bulk
 
     shutil.copytree(empty, target)
     ws = open_workspace(target)

@@ -57,7 +57,7 @@ app.exec()
 
 
 def build(root: Path, enterprises: int, inspections: int) -> Path:
-    from inspector_app.services.demo import fill_bulk
+    from inspector_app.demo.workspace import fill_bulk
     from inspector_app.storage.engine import open_workspace
 
     start = time.perf_counter()
@@ -127,7 +127,7 @@ def bench_filter(data_dir: Path) -> None:
     from PySide6.QtWidgets import QApplication
 
     from inspector_app.storage.engine import open_workspace
-    from inspector_app.ui.desk_data import desk_rows
+    from inspector_app.services.queries.desk import desk_rows
     from inspector_app.ui.i18n import ensure_cjk_font
     from inspector_app.ui.main_window import MainWindow
     from inspector_app.ui.settings import AppSettings

@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from inspector_app.domain import uscc  # noqa: E402
-from inspector_app.services.demo import (  # noqa: E402
+from inspector_app.demo.workspace import (  # noqa: E402
     CONSULT_ORGS,
     DISTRICTS,
     GIVEN,

@@ -37,7 +37,7 @@ def big_workspace(enterprises: int = 10_000, inspections: int = 50_000) -> Path:
         import shutil
 
         shutil.rmtree(folder)  # built by an older schema: build it again
-    from inspector_app.services.demo import fill_bulk
+    from inspector_app.demo.workspace import fill_bulk
     from inspector_app.storage.engine import open_workspace
 
     ws = open_workspace(folder)

@@ -23,7 +23,7 @@ def dispatch(command: str, args: argparse.Namespace) -> int:
 
 
 def demo(args: argparse.Namespace) -> int:
-    from inspector_app.services.demo import build_demo
+    from inspector_app.demo.workspace import build_demo
     from inspector_app.services.photos import photo_store
 
     ws = workspace(args)
@@ -54,7 +54,7 @@ def enterprises(args: argparse.Namespace) -> int:
 
 
 def inspections(args: argparse.Namespace) -> int:
-    from inspector_app.services.queries import (
+    from inspector_app.services.queries.inspections import (
         INSPECTION_COLUMNS,
         InspectionFilter,
         inspection_rows,

@@ -71,7 +71,7 @@ def main() -> int:
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp / "settings"))
 
-    from inspector_app.services.demo import build_demo
+    from inspector_app.demo.workspace import build_demo
     from inspector_app.storage.engine import open_workspace
     from inspector_app.ui.editor_tabs import editor_class
     from inspector_app.ui.i18n import ensure_cjk_font, install_translators

@@ -92,7 +92,7 @@ def main() -> int:
     from inspector_app.domain.scoring import Answer
     from inspector_app.secrets import InMemoryKeyring
     from inspector_app.services import inspections
-    from inspector_app.services.demo import build_demo
+    from inspector_app.demo.workspace import build_demo
     from inspector_app.storage.engine import open_workspace
     from inspector_app.storage.models import Inspection
     from inspector_app.ui.documents.sheet_dialog import SheetDialog
@@ -150,7 +150,7 @@ def main() -> int:
     def noop(*_args: Any) -> None:
         return None
 
-    from inspector_app.services.progress import CancelToken
+    from inspector_app.domain.progress import CancelToken
 
     printed: Preview = render_preview(field_ws, int(showcase), "record", noop, CancelToken())
     match_code = record(field_ws, printed, field.actor)

@@ -34,7 +34,7 @@ from inspector_app.bundle.profile import (
     payload_rule,
 )
 from inspector_app.bundle.signing import Signer, sign_tagmanifest
-from inspector_app.services.progress import CancelToken, Progress, no_progress
+from inspector_app.domain.progress import CancelToken, Progress, no_progress
 from inspector_app.storage.files import fsync_dir
 
 CHUNK = 1 << 20

@@ -57,7 +57,7 @@ from inspector_app.bundle.signing import (
     verify_tagmanifest,
 )
 from inspector_app.bundle.zipsafe import SafeZip, ZipLimits
-from inspector_app.services.progress import CancelToken, Progress, no_progress
+from inspector_app.domain.progress import CancelToken, Progress, no_progress
 
 _LINE = re.compile(r"([0-9a-f]{64})  (\S[^\r\n]*)")
 MAX_TAG_BYTES = 16 * 1024 * 1024

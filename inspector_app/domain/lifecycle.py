@@ -61,6 +61,12 @@ def needs_reason(old: InspectionStatus, new: InspectionStatus) -> bool:
     return (old.locked and new == _S.IN_PROGRESS) or new == _S.RETURNED
 
 
+# The supervisor's review of a received inspection (验收 / 退回修改): the statuses each applies to. One
+# definition, read by the core operations, the CLI and the menu actions alike.
+ACCEPTABLE = frozenset({_S.RECEIVED})
+RETURNABLE = frozenset({_S.RECEIVED, _S.ACCEPTED})
+
+
 class Severity(StrEnum):
     GENERAL = "一般"
     MAJOR = "重大"

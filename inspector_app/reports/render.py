@@ -34,7 +34,7 @@ from inspector_app.reports.layout import (
 from inspector_app.reports.order_pdf import build_order, build_recheck
 from inspector_app.reports.record_pdf import build_record
 from inspector_app.reports.sheet_data import DOC_TITLES, SHEET_KINDS, SheetData, SheetKind
-from inspector_app.services.progress import CancelToken, Progress
+from inspector_app.domain.progress import CancelToken, Progress
 from inspector_app.storage.files import atomic_write_bytes
 
 _BUILDERS: dict[str, Callable[[SheetData, Styles], list[Flowable]]] = {

@@ -38,9 +38,9 @@ from inspector_app.bundle.records import enterprise_record, file_key, inspection
 from inspector_app.bundle.signing import Signer
 from inspector_app.domain.errors import ValidationError
 from inspector_app.domain.lifecycle import InspectionStatus
+from inspector_app.domain.progress import CancelToken, Progress, no_progress
 from inspector_app.secrets import KeyKind, KeyStore
 from inspector_app.services import inspections
-from inspector_app.services.progress import CancelToken, Progress, no_progress
 from inspector_app.storage.engine import Workspace
 from inspector_app.storage.files import storable_name
 from inspector_app.storage.models import Inspection

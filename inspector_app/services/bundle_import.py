@@ -50,11 +50,11 @@ from inspector_app.bundle.records import (
 )
 from inspector_app.domain.errors import Cancelled, InspectorError
 from inspector_app.domain.lifecycle import InspectionStatus
+from inspector_app.domain.progress import CancelToken, Progress, no_progress
 from inspector_app.domain.template import parse_template
 from inspector_app.services import audit, inspections
 from inspector_app.services.bundle_export import SENDABLE, Identity
 from inspector_app.services.enterprises import EnterpriseData, by_uscc, upsert
-from inspector_app.services.progress import CancelToken, Progress, no_progress
 from inspector_app.storage.engine import Workspace
 from inspector_app.storage.files import storable_name
 from inspector_app.storage.models import (

@@ -28,9 +28,10 @@ from sqlalchemy.orm import Session
 
 from inspector_app.domain import uscc
 from inspector_app.domain.errors import Cancelled, ImportFileError
+from inspector_app.domain.progress import CancelToken, Progress, no_progress
 from inspector_app.services.enterprises import EnterpriseData, problems
-from inspector_app.services.progress import CancelToken, Progress, no_progress
-from inspector_app.services.spreadsheet_reader import (
+from inspector_app.storage.models import Enterprise, now
+from inspector_app.tabular.reader import (
     DATE_FIELDS,
     FIELD_LABELS,
     ColumnMap,
@@ -43,7 +44,6 @@ from inspector_app.services.spreadsheet_reader import (
     parse_date,
     read_rows,
 )
-from inspector_app.storage.models import Enterprise, now
 
 __all__ = ["ADDED", "UNCHANGED", "UPDATED", "ImportReport", "ParsedRow", "PreviewRow", "import_enterprises",
            "read_enterprises", "read_rows"]

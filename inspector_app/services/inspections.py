@@ -288,6 +288,24 @@ def reopen(session: Session, inspection: Inspection, reason: str, actor: str) ->
     inspection.completed_at = None
 
 
+def accept(session: Session, inspection: Inspection, actor: str) -> None:
+    """验收 of a received inspection (the lifecycle allows it only from 已接收)."""
+    set_status(session, inspection, InspectionStatus.ACCEPTED, actor)
+
+
+def return_for_correction(session: Session, inspection: Inspection, actor: str, comment: str) -> None:
+    """退回修改: the comment is required; it is the audited reason and the reviewer's comment that goes
+    back to the inspector."""
+    if not isinstance(comment, str) or not comment.strip():
+        raise ValidationError("退回修改须填写意见：写明需要修改或补充的内容")
+    comment = comment.strip()
+    old = inspection.reviewer_comment or ""
+    set_status(session, inspection, InspectionStatus.RETURNED, actor, comment)
+    if old != comment:
+        inspection.reviewer_comment = comment
+        audit.record(session, inspection, "inspection", inspection.uid, "reviewer_comment", old, comment, actor)
+
+
 class IncompleteError(LifecycleError):
     def __init__(self, missing: list[Missing]) -> None:
         super().__init__(f"还有 {len(missing)} 项未完成，不能完成并锁定")

@@ -24,6 +24,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from inspector_app.domain.errors import Cancelled, NotFoundError, ValidationError
+from inspector_app.domain.progress import CancelToken, Progress, no_progress
 from inspector_app.domain.scoring import Answer
 from inspector_app.domain.template import NONCONFORM, PARTIAL, Template
 from inspector_app.photos.imaging import DerivedImage
@@ -41,7 +42,6 @@ from inspector_app.photos.watermark import StampInfo, watermark_photo
 from inspector_app.services import audit
 from inspector_app.services.inspections import get as get_inspection
 from inspector_app.services.inspections import require_editable, template_for
-from inspector_app.services.progress import CancelToken, Progress, no_progress
 
 # Signatures live in services.signatures; re-exported here for the callers that know them as photos.*.
 from inspector_app.services.signatures import ROLE_LABELS as ROLE_LABELS

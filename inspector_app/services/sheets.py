@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session
 
 from inspector_app.domain.errors import NotFoundError
 from inspector_app.domain.lifecycle import FindingStatus, Severity
+from inspector_app.domain.progress import CancelToken, Progress
 from inspector_app.domain.scoring import FindingSummary, item_earned, score_inspection
 from inspector_app.domain.template import NOT_APPLICABLE
 from inspector_app.reports import (
@@ -57,7 +58,6 @@ from inspector_app.reports import (
     render_sheet_bytes,
 )
 from inspector_app.services import audit, inspections, workspace_meta
-from inspector_app.services.progress import CancelToken, Progress
 from inspector_app.storage.files import atomic_write_bytes
 from inspector_app.storage.models import Inspection
 from inspector_app.storage.models_sheets import PrintedSheet

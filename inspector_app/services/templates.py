@@ -10,6 +10,7 @@ from functools import lru_cache
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from inspector_app.domain.errors import NotFoundError
 from inspector_app.domain.template import Template, parse_template, shipped_template_paths
 from inspector_app.storage.models import TemplateRecord
 
@@ -57,3 +58,12 @@ def latest_templates(session: Session) -> list[TemplateRecord]:
 
 def _version_key(version: str) -> tuple[int, ...]:
     return tuple(int(part) for part in version.split("."))
+
+
+def template_record(session: Session, template_id: str) -> TemplateRecord:
+    """The newest stored version of a template id (shipped templates are synced in first)."""
+    sync_shipped_templates(session)
+    for record in latest_templates(session):
+        if record.template_id == template_id:
+            return record
+    raise NotFoundError(f"没有检查表模板 {template_id}")

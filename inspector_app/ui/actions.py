@@ -164,7 +164,7 @@ class DeskActions(QObject):
         actor = self.window.settings.actor
 
         def work(progress: Any, cancel: Any) -> dict[str, int]:
-            from inspector_app.services.demo import build_demo
+            from inspector_app.demo.workspace import build_demo
 
             with workspace.sessions.begin() as session:
                 return build_demo(session, enterprises=enterprises, actor=actor, progress=progress,

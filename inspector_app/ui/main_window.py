@@ -258,7 +258,7 @@ class MainWindow(QMainWindow):
         self._update_counts()
 
         def work(_progress: Any, _cancel: Any) -> list[dict[str, Any]]:
-            from inspector_app.ui.desk_data import desk_rows
+            from inspector_app.services.queries.desk import desk_rows
 
             with workspace.sessions() as session:
                 return desk_rows(session)
@@ -296,7 +296,7 @@ class MainWindow(QMainWindow):
         workspace = self.workspace
 
         def work(_progress: Any, _cancel: Any) -> dict[str, Any] | None:
-            from inspector_app.ui.desk_data import desk_row
+            from inspector_app.services.queries.desk import desk_row
 
             with workspace.sessions() as session:
                 return desk_row(session, inspection_id)
@@ -346,7 +346,7 @@ class MainWindow(QMainWindow):
         seq = self._detail_seq
 
         def work(_progress: Any, _cancel: Any) -> dict[str, Any] | None:
-            from inspector_app.ui.desk_data import enterprise_detail
+            from inspector_app.services.queries.desk import enterprise_detail
 
             with workspace.sessions() as session:
                 return enterprise_detail(session, enterprise_id)

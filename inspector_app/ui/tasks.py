@@ -5,6 +5,10 @@
   button is shown after a short delay.
 * Database writes go through ``TaskRunner.write(fn)``: a single serial writer thread, so writes never
   overlap and keep their order (SQLite has one writer anyway).
+* Every finished task whose result is (or carries) ``services.changes.Changes`` is broadcast as
+  ``changed(changes, initiator)`` before its ``on_done`` runs – Anki's ``operation_did_execute``. Screens
+  connect to ``changed`` and refresh what the changes touch; ``initiator`` is the object that started the
+  operation (an editor skips rereading its own edits). Nobody calls another screen's ``reload()``.
 * ``InlineTaskRunner`` runs everything at once on the calling thread, for tests.
 """
 
@@ -18,7 +22,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
-from inspector_app.services.progress import CancelToken
+from inspector_app.domain.progress import CancelToken
+from inspector_app.services.changes import changes_of
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ThreadPoolExecutor
@@ -58,6 +63,7 @@ class TaskRunner(QObject):
     """Runs work off the GUI thread; results and errors come back as callbacks on the GUI thread."""
 
     error = Signal(object)  # unhandled errors, for a central message box
+    changed = Signal(object, object)  # Changes of a finished operation, its initiator (or None)
 
     def __init__(self, parent: QObject | None = None, workers: int = 2) -> None:
         super().__init__(parent)
@@ -87,15 +93,24 @@ class TaskRunner(QObject):
         return self._writer_
 
     def run(self, work: Work, on_done: Done | None = None, on_error: Failed | None = None,
-            title: str = "", parent: QWidget | None = None, cancellable: bool = True) -> CancelToken:
-        return self._submit(self._pool, work, on_done, on_error, title, parent, cancellable)
+            title: str = "", parent: QWidget | None = None, cancellable: bool = True,
+            initiator: object = None) -> CancelToken:
+        """Reads, and long work that commits in its own transactions (photos, bundles, sheets)."""
+        return self._submit(self._pool, work, on_done, on_error, title, parent, cancellable, initiator)
 
     def write(self, work: Work, on_done: Done | None = None, on_error: Failed | None = None,
-              title: str = "", parent: QWidget | None = None) -> CancelToken:
-        return self._submit(self._writer, work, on_done, on_error, title, parent, cancellable=bool(title))
+              title: str = "", parent: QWidget | None = None, initiator: object = None) -> CancelToken:
+        """An operation on the single writer thread: writes keep their order."""
+        return self._submit(self._writer, work, on_done, on_error, title, parent, bool(title), initiator)
+
+    def announce(self, result: Any, initiator: object = None) -> None:
+        """Broadcast the changes a result carries (on the GUI thread)."""
+        changes = changes_of(result)
+        if changes:
+            self.changed.emit(changes, initiator)
 
     def _submit(self, pool: ThreadPoolExecutor, work: Work, on_done: Done | None, on_error: Failed | None,
-                title: str, parent: QWidget | None, cancellable: bool) -> CancelToken:
+                title: str, parent: QWidget | None, cancellable: bool, initiator: object = None) -> CancelToken:
         cancel = CancelToken()
         dialog = self._dialog(title, parent, cancel, cancellable) if title else None
 
@@ -117,8 +132,10 @@ class TaskRunner(QObject):
                 if dialog is not None:
                     dialog.finish()
                 if error is None:
+                    value = future.result()
+                    self.announce(value, initiator)
                     if on_done is not None:
-                        on_done(future.result())
+                        on_done(value)
                 else:
                     (on_error or self.error.emit)(error)
 
@@ -164,13 +181,14 @@ class InlineTaskRunner(TaskRunner):
     """Runs work immediately on the calling thread (tests): same callbacks, no threads."""
 
     def _submit(self, pool: ThreadPoolExecutor, work: Work, on_done: Done | None, on_error: Failed | None,
-                title: str, parent: QWidget | None, cancellable: bool) -> CancelToken:
+                title: str, parent: QWidget | None, cancellable: bool, initiator: object = None) -> CancelToken:
         cancel = CancelToken()
         try:
             value = work(lambda d, t, m: None, cancel)
         except Exception as exc:  # the same path a worker's error takes
             (on_error or self.error.emit)(exc)
         else:
+            self.announce(value, initiator)
             if on_done is not None:
                 on_done(value)
         return cancel

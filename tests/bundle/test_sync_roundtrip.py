@@ -264,7 +264,7 @@ def test_a_conflict_kept_locally_then_reaches_the_office_without_a_new_conflict(
 
 def test_cancelled_export_leaves_nothing(sides: tuple[Side, Side], tmp_path: Path) -> None:
     from inspector_app.domain.errors import Cancelled
-    from inspector_app.services.progress import CancelToken
+    from inspector_app.domain.progress import CancelToken
 
     office, field = sides
     oid = assign_one(office)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from inspector_app.services.queries import INSPECTION_COLUMNS
+from inspector_app.services.queries.inspections import INSPECTION_COLUMNS
 
 
 def run(*args: str, data_dir: Path | None = None, env: dict[str, str] | None = None

@@ -22,7 +22,7 @@ from inspector_app.photos.ingest import (
     ingest_many,
 )
 from inspector_app.photos.store import PhotoStore
-from inspector_app.services.progress import CancelToken
+from inspector_app.domain.progress import CancelToken
 
 # The inverse of the transpose exif_transpose applies for each orientation.
 STORE_AS = {

@@ -18,7 +18,7 @@ from inspector_app.reports import (
     short_code,
     verify,
 )
-from inspector_app.reports.sample import sample_sheet
+from inspector_app.demo.sample_sheets import sample_sheet
 from inspector_app.reports.sheet_data import Finding, ScoreSummary
 
 

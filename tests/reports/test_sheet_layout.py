@@ -36,7 +36,7 @@ from inspector_app.reports.record_pdf import (
     checklist_table,
     findings_table,
 )
-from inspector_app.reports.sample import sample_sheet
+from inspector_app.demo.sample_sheets import sample_sheet
 
 pytestmark = pytest.mark.usefixtures("cjk_font")
 

@@ -18,8 +18,8 @@ from inspector_app.reports import (
     render_sheet,
     verify,
 )
-from inspector_app.reports.sample import sample_sheet
-from inspector_app.services.progress import CancelToken
+from inspector_app.demo.sample_sheets import sample_sheet
+from inspector_app.domain.progress import CancelToken
 
 pytestmark = pytest.mark.usefixtures("cjk_font")
 

@@ -20,7 +20,7 @@ from inspector_app.domain.lifecycle import FindingStatus
 from inspector_app.reports import Verification, qr_payload
 from inspector_app.services import findings as finding_service
 from inspector_app.services import inspections as inspection_service
-from inspector_app.services.demo import build_demo
+from inspector_app.demo.workspace import build_demo
 from inspector_app.services.sheets import (
     build_sheet_data,
     current_hash,

@@ -18,8 +18,8 @@ from inspector_app.domain import uscc
 from inspector_app.domain.errors import Cancelled, ImportFileError
 from inspector_app.services.enterprise_import import ADDED, UNCHANGED, UPDATED, import_enterprises
 from inspector_app.services.enterprises import by_uscc
-from inspector_app.services.progress import CancelToken
-from inspector_app.services.spreadsheet_reader import match_header, normalise_grade, parse_date
+from inspector_app.domain.progress import CancelToken
+from inspector_app.tabular.reader import match_header, normalise_grade, parse_date
 from inspector_app.storage.engine import Workspace, open_workspace
 from inspector_app.storage.models import Enterprise
 

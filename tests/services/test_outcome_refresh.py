@@ -7,7 +7,7 @@ from inspector_app.domain.scoring import Answer
 from inspector_app.services import findings, inspections
 from inspector_app.services.enterprises import EnterpriseData, upsert
 from inspector_app.services.outcome_refresh import refresh_if_due, refresh_overdue
-from inspector_app.services.queries import inspection_rows
+from inspector_app.services.queries.inspections import inspection_rows
 from inspector_app.services.templates import latest_templates, sync_shipped_templates
 from inspector_app.storage.engine import Workspace
 

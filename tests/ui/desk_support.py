@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 from pytestqt.qtbot import QtBot
 
-from inspector_app.services.demo import build_demo
+from inspector_app.demo.workspace import build_demo
 from inspector_app.storage.engine import Workspace, open_workspace
 from inspector_app.ui.i18n import install_translators
 from inspector_app.ui.main_window import MainWindow

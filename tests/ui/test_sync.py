@@ -335,7 +335,7 @@ def test_conflict_list_takes_the_incoming_revision(field: Side, office: Side, of
 
 def test_cancelled_import_keeps_what_was_imported(field: Side, office: Side, office_window: MainWindow,
                                                   tmp_path: Path) -> None:
-    from inspector_app.services.progress import CancelToken
+    from inspector_app.domain.progress import CancelToken
     from inspector_app.ui.sync.import_work import import_work
 
     enrol(office, field, tmp_path)

@@ -31,7 +31,7 @@ from inspector_app.ui.documents.sheet_work import KINDS, Preview, print_pdf, rec
 from inspector_app.ui.errors import user_message
 
 if TYPE_CHECKING:
-    from inspector_app.services.progress import CancelToken
+    from inspector_app.domain.progress import CancelToken
     from inspector_app.storage.engine import Workspace
     from inspector_app.ui.tasks import TaskRunner
 

@@ -5,7 +5,7 @@ through the binding (≈ 60 ms for 10,000 rows here). Instead every row gets a p
 search key (name, USCC, district) when the rows are set; a keystroke is one list comprehension over
 those keys, and when the new text only extends the old one only the rows still visible are checked.
 
-Rows are the dicts of ``desk_data.desk_rows``; ``ROW_ID_ROLE`` gives the inspection id (None for an
+Rows are the dicts of ``services.queries.desk.desk_rows``; ``ROW_ID_ROLE`` gives the inspection id (None for an
 enterprise with no inspection yet) and ``ENTERPRISE_ID_ROLE`` the enterprise id.
 """
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from inspector_app.domain.errors import Cancelled, ImportFileError
-from inspector_app.services.progress import CancelToken, Progress, no_progress
+from inspector_app.domain.progress import CancelToken, Progress, no_progress
 
 HEADER_SEARCH_ROWS = 10
 Row = tuple[Any, ...]

@@ -12,12 +12,12 @@ from sqlalchemy.orm import Session
 
 from inspector_app.domain import uscc
 from inspector_app.domain.lifecycle import FindingStatus, InspectionStatus
+from inspector_app.domain.progress import CancelToken, Progress, no_progress
 from inspector_app.domain.scoring import Answer
 from inspector_app.domain.template import CONFORM, NONCONFORM, NOT_APPLICABLE, PARTIAL, Template
 from inspector_app.photos.store import PhotoStore
 from inspector_app.services import findings, inspections, workspace_meta
 from inspector_app.services.enterprises import EnterpriseData, upsert
-from inspector_app.services.progress import CancelToken, Progress, no_progress
 from inspector_app.services.templates import latest_templates, sync_shipped_templates, template_of
 from inspector_app.storage.models import Enterprise, Inspection, TemplateRecord
 
@@ -273,16 +273,15 @@ def _advance(session: Session, rng: random.Random, inspection: Inspection, actor
         return
     inspections.set_status(session, inspection, InspectionStatus.RECEIVED, "市局审核员")
     if roll < 0.85:
-        inspections.set_status(session, inspection, InspectionStatus.ACCEPTED, "市局审核员")
+        inspections.accept(session, inspection, "市局审核员")
         for finding in inspection.findings:
             if rng.random() < 0.6:
                 findings.set_status(session, finding, FindingStatus.RECTIFIED, actor)
                 if rng.random() < 0.7:
                     findings.set_status(session, finding, FindingStatus.PASSED, actor, "现场复查已整改到位")
     else:
-        inspections.set_status(session, inspection, InspectionStatus.RETURNED, "市局审核员",
-                               "隐患描述不够具体，请补充照片")
-        inspection.reviewer_comment = "隐患描述不够具体，请补充现场照片后重新提交"
+        inspections.return_for_correction(session, inspection, "市局审核员",
+                                          "隐患描述不够具体，请补充现场照片后重新提交")
 
 
 def is_empty(session: Session) -> bool:

@@ -4,9 +4,6 @@ The list query is plain SQL through the engine's DB-API connection: no ORM objec
 processing, so 60,000 rows come back as tuples of text and numbers in a fraction of the ORM's time
 (dates stay ISO text, which sorts and compares correctly). Every enterprise appears at least once: an
 enterprise without an inspection gets one row with ``id`` None and status "" (not yet scheduled).
-
-This module imports no Qt and could move to ``services/queries.py``; it lives here because only the
-desk needs these shapes.
 """
 
 from __future__ import annotations

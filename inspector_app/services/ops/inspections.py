@@ -1,0 +1,112 @@
+"""Operations on one inspection: assignment, answers, header, inspectors, findings, completion, reopening.
+
+Every function opens its own transaction, changes the inspection through the building blocks
+(``services.inspections`` / ``services.findings``: lifecycle rules, audit rows, revision, cached score)
+and returns what changed. The editor queues them on the GUI's single writer thread, in order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from inspector_app.domain.lifecycle import FindingStatus
+from inspector_app.domain.scoring import Answer
+from inspector_app.services import enterprises, findings, inspections
+from inspector_app.services.changes import ChangeKind, Changes, OpResult
+from inspector_app.services.inspections import IncompleteError, Missing
+from inspector_app.services.templates import template_record
+from inspector_app.services.unit import unit_of_work
+from inspector_app.storage.engine import Workspace
+from inspector_app.storage.models import Inspection
+
+__all__ = ["IncompleteError", "Missing", "add_finding", "assign", "complete", "remove_finding", "reopen",
+           "set_answer", "set_finding_status", "set_inspectors", "update_finding", "update_header"]
+
+
+def _changed(inspection: Inspection, *kinds: ChangeKind) -> Changes:
+    return Changes.of(*kinds, inspections=[inspection.id], enterprises=[inspection.enterprise_id])
+
+
+def assign(ws: Workspace, enterprise_id: int, template_id: str, inspectors: Sequence[tuple[str, str]],
+           actor: str, *, due_date: date | None = None, location: str = "") -> OpResult[int]:
+    """A new inspection of an enterprise with the newest version of a template, for inspectors given as
+    (name, certificate number). The value is the new inspection's id."""
+    with unit_of_work(ws) as session:
+        enterprise = enterprises.get(session, enterprise_id)
+        template = template_record(session, template_id)
+        inspection = inspections.assign(session, enterprise, template, inspectors, actor, due_date, location)
+        changes = _changed(inspection, ChangeKind.ASSIGNMENTS, ChangeKind.STATUS)
+        return OpResult(inspection.id, changes)
+
+
+def set_answer(ws: Workspace, inspection_id: int, item_code: str, answer: Answer | None, actor: str) -> Changes:
+    """Set (or with ``None`` clear) one item's answer; the first answer starts the inspection."""
+    with unit_of_work(ws) as session:
+        inspection = inspections.get(session, inspection_id)
+        inspections.set_answer(session, inspection, item_code, answer, actor)
+        return _changed(inspection, ChangeKind.ANSWERS, ChangeKind.STATUS, ChangeKind.HEADER)
+
+
+def update_header(ws: Workspace, inspection_id: int, actor: str, **values: Any) -> Changes:
+    with unit_of_work(ws) as session:
+        inspection = inspections.get(session, inspection_id)
+        inspections.update_header(session, inspection, actor, **values)
+        return _changed(inspection, ChangeKind.HEADER)
+
+
+def set_inspectors(ws: Workspace, inspection_id: int, people: Sequence[tuple[str, str]], actor: str) -> Changes:
+    with unit_of_work(ws) as session:
+        inspection = inspections.get(session, inspection_id)
+        inspections.set_inspectors(session, inspection, people, actor)
+        return _changed(inspection, ChangeKind.INSPECTORS)
+
+
+def add_finding(ws: Workspace, inspection_id: int, actor: str, **values: Any) -> OpResult[int]:
+    """A hidden hazard (隐患) on the inspection; the value is the new finding's id."""
+    with unit_of_work(ws) as session:
+        inspection = inspections.get(session, inspection_id)
+        finding = findings.add(session, inspection, actor, **values)
+        return OpResult(finding.id, _changed(inspection, ChangeKind.FINDINGS))
+
+
+def update_finding(ws: Workspace, finding_id: int, actor: str, **values: Any) -> Changes:
+    with unit_of_work(ws) as session:
+        finding = findings.get(session, finding_id)
+        findings.update(session, finding, actor, **values)
+        return _changed(inspections.get(session, finding.inspection_id), ChangeKind.FINDINGS)
+
+
+def remove_finding(ws: Workspace, finding_id: int, actor: str) -> Changes:
+    with unit_of_work(ws) as session:
+        finding = findings.get(session, finding_id)
+        inspection = inspections.get(session, finding.inspection_id)
+        findings.remove(session, finding, actor)
+        return _changed(inspection, ChangeKind.FINDINGS)
+
+
+def set_finding_status(ws: Workspace, finding_id: int, status: FindingStatus, actor: str,
+                       note: str = "") -> Changes:
+    """Rectification follow-up; allowed on a locked inspection."""
+    with unit_of_work(ws) as session:
+        finding = findings.get(session, finding_id)
+        findings.set_status(session, finding, status, actor, note)
+        return _changed(inspections.get(session, finding.inspection_id), ChangeKind.FINDINGS)
+
+
+def complete(ws: Workspace, inspection_id: int, actor: str) -> Changes:
+    """Complete and lock. Raises ``IncompleteError`` (with ``.missing``) and writes nothing when
+    something is missing."""
+    with unit_of_work(ws) as session:
+        inspection = inspections.get(session, inspection_id)
+        inspections.complete(session, inspection, actor)
+        return _changed(inspection, ChangeKind.STATUS, ChangeKind.HEADER)
+
+
+def reopen(ws: Workspace, inspection_id: int, reason: str, actor: str) -> Changes:
+    """Reopen a locked inspection; the reason is required and audited."""
+    with unit_of_work(ws) as session:
+        inspection = inspections.get(session, inspection_id)
+        inspections.reopen(session, inspection, reason, actor)
+        return _changed(inspection, ChangeKind.STATUS)

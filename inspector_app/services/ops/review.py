@@ -1,0 +1,29 @@
+"""The supervisor's review of a received inspection: 验收 (accept) or 退回修改 (return for correction).
+
+A return needs a comment: it becomes the reviewer's comment sent back to the inspector with the next
+bundle and the audited reason of the status change. Both run the lifecycle rules of
+``domain.lifecycle`` (``ACCEPTABLE`` / ``RETURNABLE``) and write the audit trail.
+"""
+
+from __future__ import annotations
+
+from inspector_app.services import inspections
+from inspector_app.services.changes import ChangeKind, Changes
+from inspector_app.services.unit import unit_of_work
+from inspector_app.storage.engine import Workspace
+
+
+def accept(ws: Workspace, inspection_id: int, actor: str) -> Changes:
+    """验收: a received inspection is accepted (and stays locked)."""
+    with unit_of_work(ws) as session:
+        inspection = inspections.get(session, inspection_id)
+        inspections.accept(session, inspection, actor)
+        return Changes.of(ChangeKind.STATUS, inspections=[inspection_id], enterprises=[inspection.enterprise_id])
+
+
+def return_for_correction(ws: Workspace, inspection_id: int, actor: str, comment: str) -> Changes:
+    """退回修改 with the reviewer's comment (required): the inspector can edit it again."""
+    with unit_of_work(ws) as session:
+        inspection = inspections.get(session, inspection_id)
+        inspections.return_for_correction(session, inspection, actor, comment)
+        return Changes.of(ChangeKind.STATUS, inspections=[inspection_id], enterprises=[inspection.enterprise_id])
