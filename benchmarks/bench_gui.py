@@ -126,8 +126,8 @@ def bench_filter(data_dir: Path) -> None:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from inspector_app.storage.engine import open_workspace
     from inspector_app.services.queries.desk import desk_rows
+    from inspector_app.storage.engine import open_workspace
     from inspector_app.ui.i18n import ensure_cjk_font
     from inspector_app.ui.main_window import MainWindow
     from inspector_app.ui.settings import AppSettings

@@ -34,7 +34,6 @@ import sqlalchemy
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from inspector_app.domain import uscc  # noqa: E402
 from inspector_app.demo.workspace import (  # noqa: E402
     CONSULT_ORGS,
     DISTRICTS,
@@ -44,6 +43,7 @@ from inspector_app.demo.workspace import (  # noqa: E402
     SURNAMES,
     WORDS,
 )
+from inspector_app.domain import uscc  # noqa: E402
 from inspector_app.services.enterprise_import import import_enterprises  # noqa: E402
 from inspector_app.storage.engine import open_workspace  # noqa: E402
 

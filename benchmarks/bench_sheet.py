@@ -31,8 +31,8 @@ from PIL import Image, ImageOps
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from inspector_app.reports import Photo, render_sheet  # noqa: E402
 from inspector_app.demo.sample_sheets import sample_sheet  # noqa: E402
+from inspector_app.reports import Photo, render_sheet  # noqa: E402
 from inspector_app.storage.files import atomic_write_bytes  # noqa: E402
 
 

@@ -89,10 +89,10 @@ def main() -> int:
     from keyring.backends import fail
     from sqlalchemy import select
 
+    from inspector_app.demo.workspace import build_demo
     from inspector_app.domain.scoring import Answer
     from inspector_app.secrets import InMemoryKeyring
     from inspector_app.services import inspections
-    from inspector_app.demo.workspace import build_demo
     from inspector_app.storage.engine import open_workspace
     from inspector_app.storage.models import Inspection
     from inspector_app.ui.documents.sheet_dialog import SheetDialog

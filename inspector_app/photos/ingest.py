@@ -30,12 +30,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from inspector_app.domain.progress import CancelToken, Progress, no_progress
 from inspector_app.photos.decode import IngestOptions, PhotoRejected, RejectCode, decode_photo
 from inspector_app.photos.formats import IMAGE_SUFFIXES, register_heif
 from inspector_app.photos.imaging import DerivedImage
 from inspector_app.photos.metadata import PhotoMetadata
 from inspector_app.photos.store import PhotoStore, PhotoStoreError, sha256_bytes
-from inspector_app.domain.progress import CancelToken, Progress, no_progress
 
 __all__ = [
     "IngestOptions", "IngestResult", "IngestedPhoto", "PhotoRejected", "RejectCode", "collect_image_paths",

@@ -15,6 +15,7 @@ from reportlab import rl_config
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from inspector_app.domain.errors import Cancelled
+from inspector_app.domain.progress import CancelToken, Progress
 from inspector_app.reports.content_hash import content_hash, qr_payload, short_code
 from inspector_app.reports.errors import ReportError
 from inspector_app.reports.fonts import register_font
@@ -34,7 +35,6 @@ from inspector_app.reports.layout import (
 from inspector_app.reports.order_pdf import build_order, build_recheck
 from inspector_app.reports.record_pdf import build_record
 from inspector_app.reports.sheet_data import DOC_TITLES, SHEET_KINDS, SheetData, SheetKind
-from inspector_app.domain.progress import CancelToken, Progress
 from inspector_app.storage.files import atomic_write_bytes
 
 _BUILDERS: dict[str, Callable[[SheetData, Styles], list[Flowable]]] = {

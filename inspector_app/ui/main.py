@@ -57,8 +57,8 @@ def open_and_load(window: MainWindow, data_dir: Path, settings: AppSettings,
 
     def work(_progress: Any, _cancel: Any) -> tuple[Workspace, list[dict[str, Any]]]:
         from inspector_app.services.outcome_refresh import refresh_if_due
-        from inspector_app.storage.engine import open_workspace
         from inspector_app.services.queries.desk import desk_rows
+        from inspector_app.storage.engine import open_workspace
 
         workspace = open_workspace(data_dir)
         with workspace.sessions.begin() as session:  # deadlines that passed since the last start

@@ -13,6 +13,7 @@ from photo_helpers import asymmetric_image, gps_ifd, jpeg_with_exif
 from PIL import Image, ImageChops, ImageStat
 
 from inspector_app.domain.errors import Cancelled, ValidationError
+from inspector_app.domain.progress import CancelToken
 from inspector_app.photos.ingest import (
     IngestOptions,
     PhotoRejected,
@@ -22,7 +23,6 @@ from inspector_app.photos.ingest import (
     ingest_many,
 )
 from inspector_app.photos.store import PhotoStore
-from inspector_app.domain.progress import CancelToken
 
 # The inverse of the transpose exif_transpose applies for each orientation.
 STORE_AS = {

@@ -14,13 +14,13 @@ from sqlalchemy import select
 
 from inspector_app.domain import uscc
 from inspector_app.domain.errors import LifecycleError, NotFoundError, ValidationError
+from inspector_app.domain.progress import CancelToken
 from inspector_app.domain.scoring import Answer
 from inspector_app.photos.fonts import FontNotFoundError, find_cjk_font
 from inspector_app.services import audit, findings, inspections
 from inspector_app.services import photos as service
 from inspector_app.services.enterprises import EnterpriseData, upsert
 from inspector_app.services.inspection_export import inspection_document
-from inspector_app.domain.progress import CancelToken
 from inspector_app.services.templates import latest_templates, sync_shipped_templates
 from inspector_app.storage.engine import Workspace
 from inspector_app.storage.models_evidence import Photo

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from inspector_app import fontfiles
-from inspector_app.reports import FontNotFoundError, fonts, render_sheet
 from inspector_app.demo.sample_sheets import sample_sheet
+from inspector_app.reports import FontNotFoundError, fonts, render_sheet
 
 
 def _system_font() -> fonts.FontCandidate:

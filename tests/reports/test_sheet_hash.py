@@ -6,6 +6,7 @@ import dataclasses
 
 import pytest
 
+from inspector_app.demo.sample_sheets import sample_sheet
 from inspector_app.reports import (
     BadVerificationCodeError,
     RecordKey,
@@ -18,7 +19,6 @@ from inspector_app.reports import (
     short_code,
     verify,
 )
-from inspector_app.demo.sample_sheets import sample_sheet
 from inspector_app.reports.sheet_data import Finding, ScoreSummary
 
 

@@ -16,6 +16,7 @@ import pypdfium2 as pdfium
 import pytest
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
+from inspector_app.demo.sample_sheets import sample_sheet
 from inspector_app.reports import ElementResult, Finding, ItemResult, render_sheet_bytes
 from inspector_app.reports.fonts import register_font
 from inspector_app.reports.layout import (
@@ -36,7 +37,6 @@ from inspector_app.reports.record_pdf import (
     checklist_table,
     findings_table,
 )
-from inspector_app.demo.sample_sheets import sample_sheet
 
 pytestmark = pytest.mark.usefixtures("cjk_font")
 

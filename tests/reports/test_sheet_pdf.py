@@ -10,7 +10,9 @@ import pytest
 from pypdf import PdfReader
 from sheet_helpers import page_png, pdffonts, pdftotext, zbar
 
+from inspector_app.demo.sample_sheets import sample_sheet
 from inspector_app.domain.errors import Cancelled
+from inspector_app.domain.progress import CancelToken
 from inspector_app.reports import (
     RecordKey,
     Verification,
@@ -18,8 +20,6 @@ from inspector_app.reports import (
     render_sheet,
     verify,
 )
-from inspector_app.demo.sample_sheets import sample_sheet
-from inspector_app.domain.progress import CancelToken
 
 pytestmark = pytest.mark.usefixtures("cjk_font")
 

@@ -16,11 +16,11 @@ from sheet_helpers import pdftotext
 from sqlalchemy import select
 
 from inspector_app.cli import main
+from inspector_app.demo.workspace import build_demo
 from inspector_app.domain.lifecycle import FindingStatus
 from inspector_app.reports import Verification, qr_payload
 from inspector_app.services import findings as finding_service
 from inspector_app.services import inspections as inspection_service
-from inspector_app.demo.workspace import build_demo
 from inspector_app.services.sheets import (
     build_sheet_data,
     current_hash,

@@ -16,12 +16,12 @@ from sqlalchemy import func, select
 
 from inspector_app.domain import uscc
 from inspector_app.domain.errors import Cancelled, ImportFileError
+from inspector_app.domain.progress import CancelToken
 from inspector_app.services.enterprise_import import ADDED, UNCHANGED, UPDATED, import_enterprises
 from inspector_app.services.enterprises import by_uscc
-from inspector_app.domain.progress import CancelToken
-from inspector_app.tabular.reader import match_header, normalise_grade, parse_date
 from inspector_app.storage.engine import Workspace, open_workspace
 from inspector_app.storage.models import Enterprise
+from inspector_app.tabular.reader import match_header, normalise_grade, parse_date
 
 TITLE = "常州市安全生产标准化达标企业名单"
 HEADER = ["序号", "企业名称", "统一社会信用代码", "地址", "辖市区", "行业", "专业", "等级", "证书编号",

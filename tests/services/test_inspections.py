@@ -6,12 +6,12 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import select
 
+from inspector_app.demo.workspace import demo_signature
 from inspector_app.domain import uscc
 from inspector_app.domain.errors import LifecycleError, ValidationError
 from inspector_app.domain.lifecycle import FindingStatus, InspectionStatus
 from inspector_app.domain.scoring import Answer
 from inspector_app.services import audit, findings, inspections, photos
-from inspector_app.demo.workspace import demo_signature
 from inspector_app.services.enterprises import EnterpriseData, upsert
 from inspector_app.services.inspection_export import inspection_document
 from inspector_app.services.templates import latest_templates, sync_shipped_templates

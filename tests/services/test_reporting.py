@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from inspector_app.domain.reporting import load_periods, next_deadlines
 from inspector_app.demo.workspace import build_demo
+from inspector_app.domain.reporting import load_periods, next_deadlines
 from inspector_app.services.reporting import district_progress
 from inspector_app.storage.engine import Workspace
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from inspector_app.domain.errors import WorkspaceError
 from inspector_app.demo.workspace import build_demo
+from inspector_app.domain.errors import WorkspaceError
 from inspector_app.storage.engine import DB_NAME, known_revisions, open_workspace
 from inspector_app.storage.models import Enterprise, Inspection
 

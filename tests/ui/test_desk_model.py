@@ -7,8 +7,8 @@ from datetime import date
 from desk_support import demo_template, row, workspace
 from PySide6.QtCore import Qt
 
-from inspector_app.storage.engine import Workspace
 from inspector_app.services.queries.desk import desk_row, desk_rows, enterprise_detail
+from inspector_app.storage.engine import Workspace
 from inspector_app.ui.models.inspection_table import (
     COL_ENTERPRISE,
     COL_SCORE,

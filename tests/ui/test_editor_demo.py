@@ -9,8 +9,8 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from test_editor_support import ACTOR
 
-from inspector_app.domain.lifecycle import InspectionStatus
 from inspector_app.demo.workspace import build_demo
+from inspector_app.domain.lifecycle import InspectionStatus
 from inspector_app.storage.engine import open_workspace
 from inspector_app.storage.models import Inspection
 from inspector_app.ui.editor import InspectionEditor

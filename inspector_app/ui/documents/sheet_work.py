@@ -20,8 +20,8 @@ from PySide6.QtPrintSupport import QPrinter
 from inspector_app.ui.documents.pdf_pages import page_sizes, render_page, render_pages
 
 if TYPE_CHECKING:
-    from inspector_app.reports import RenderedSheet
     from inspector_app.domain.progress import CancelToken
+    from inspector_app.reports import RenderedSheet
     from inspector_app.services.sheets import SheetVerification
     from inspector_app.storage.engine import Workspace
 

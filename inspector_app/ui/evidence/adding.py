@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.domain.errors import Cancelled, InspectorError
+from inspector_app.domain.progress import CancelToken
 from inspector_app.photos.ingest import (
     IngestedPhoto,
     IngestResult,
@@ -36,7 +37,6 @@ from inspector_app.photos.ingest import (
 )
 from inspector_app.services import photos as photo_service
 from inspector_app.services.photos import AddedPhoto, AddReport
-from inspector_app.domain.progress import CancelToken
 from inspector_app.storage.engine import Workspace
 from inspector_app.ui.evidence.gallery import paths_from_mime
 from inspector_app.ui.tasks import TaskRunner
