@@ -11,45 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from inspector_app.cli_common import fail, workspace, write_out
-
-
-def register(subparsers: Any) -> None:
-    bundle = subparsers.add_parser("bundle", help="export, import, verify and show sync bundles")
-    actions = bundle.add_subparsers(dest="action", metavar="ACTION", required=True)
-    exp = actions.add_parser("export", help="export selected or all pending inspections to a bundle file")
-    exp.add_argument("--inspections", type=int, nargs="+", metavar="ID", help="only these inspections")
-    exp.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
-    exp.add_argument("--direction", choices=("inspector-to-office", "office-to-inspector"),
-                     help="default: from this workspace's role (keys role)")
-    exp.add_argument("--encrypt-to", metavar="FINGERPRINT", help="encrypt to this enrolled office key")
-    imp = actions.add_parser("import", help="import bundle files or every bundle in a folder")
-    imp.add_argument("paths", type=Path, nargs="+", metavar="PATH")
-    ver = actions.add_parser("verify", help="check a bundle completely without importing it")
-    ver.add_argument("file", type=Path)
-    show = actions.add_parser("show", help="what a bundle holds and who signed it")
-    show.add_argument("file", type=Path)
-    show.add_argument("--format", choices=("text", "json"), default="text")
-    actions.add_parser("conflicts", help="list open sync conflicts")
-    res = actions.add_parser("resolve", help="resolve a sync conflict")
-    res.add_argument("id", type=int)
-    res.add_argument("--keep", choices=("local", "incoming"), required=True)
-    bundle.set_defaults(handler=bundle_command)
-
-    keys = subparsers.add_parser("keys", help="this installation's keys and the enrolled (trusted) keys")
-    kact = keys.add_subparsers(dest="action", metavar="ACTION", required=True)
-    kact.add_parser("show", help="this installation's fingerprint, keyring status and the enrolled keys")
-    pub = kact.add_parser("export-public", help="write this installation's public key file")
-    pub.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
-    pub.add_argument("--name", help="the name shown to the other side (default: this workspace's name)")
-    enr = kact.add_parser("enrol", help="trust a public key file (confirm its fingerprint with its owner first)")
-    enr.add_argument("file", type=Path)
-    enr.add_argument("--fingerprint", help="the fingerprint read out by the key's owner (required when not interactive)")
-    rev = kact.add_parser("revoke", help="stop trusting a key")
-    rev.add_argument("fingerprint")
-    role_cmd = kact.add_parser("role", help="show or set this workspace's role (inspector / office)")
-    role_cmd.add_argument("value", nargs="?", choices=("inspector", "office"))
-    keys.set_defaults(handler=keys_command)
+from inspector_app.cli.common import fail, workspace, write_out
 
 
 # -- bundle ---------------------------------------------------------------------------------------

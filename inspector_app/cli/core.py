@@ -8,18 +8,13 @@ import sqlite3
 from contextlib import closing
 from typing import Any
 
-from inspector_app.cli_common import CliError, fail, render, workspace, write_out
+from inspector_app.cli.common import CliError, fail, render, workspace, write_out
 from inspector_app.config import resolve_data_dir
 from inspector_app.storage.schema_version import connect_current
 
 ENTERPRISE_COLUMNS = ("id", "uscc", "name", "district", "industry", "cert_grade", "cert_number",
                       "cert_expires", "legal_rep", "contact_phone")
 
-
-def dispatch(command: str, args: argparse.Namespace) -> int:
-    handlers = {"demo": demo, "enterprises": enterprises, "inspections": inspections, "templates": templates,
-                "report": report, "workspace": workspace_settings}
-    return handlers[command](args)
 
 
 def demo(args: argparse.Namespace) -> int:

@@ -1,6 +1,6 @@
 """``inspector-app photos …``: add photos to an inspection, list them, check their originals.
 
-Wired in by ``cli.py`` (``PLUGINS``) through :func:`register`. No Qt. The photo entries of
+Its arguments are in ``cli/commands.py``. No Qt. The photo entries of
 ``inspections show ID --format json`` come from ``services.photos.evidence_documents``.
 
 Exit status: 0 when every file was added (or was already there), 1 when any file was rejected or
@@ -12,38 +12,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 from typing import Any
 
-from inspector_app.cli_common import FORMATS, default_actor, fail, render, workspace, write_out
+from inspector_app.cli.common import default_actor, fail, render, workspace, write_out
 
 LIST_COLUMNS = ("id", "file_name", "sha256", "captured_at", "time_source", "gps", "camera", "size",
                 "item_code", "finding_id", "caption")
-
-
-def register(subparsers: Any) -> None:
-    """Add the ``photos`` command group to the main parser's subparsers."""
-    photos = subparsers.add_parser("photos", help="add, list and verify evidence photos")
-    actions = photos.add_subparsers(dest="action", metavar="ACTION", required=True)
-
-    add = actions.add_parser("add", help="add photo files or folders (JPEG, PNG, HEIC) to an inspection")
-    add.add_argument("inspection_id", type=int, metavar="INSPECTION_ID")
-    add.add_argument("paths", type=Path, nargs="+", metavar="FILE_OR_DIR")
-    add.add_argument("--item", metavar="CODE", default="", help="attach to this checklist item")
-    add.add_argument("--finding", metavar="ID", type=int, help="attach to this finding (隐患)")
-    add.add_argument("--by", metavar="NAME", default=None, help="who adds them (audit trail; default: login name)")
-    add.add_argument("--workers", type=int, default=None, help="processes to use (default: every core)")
-    add.add_argument("--format", choices=("text", "json"), default="text")
-    add.set_defaults(handler=add_command)
-
-    lst = actions.add_parser("list", help="list an inspection's photos with hash, time, GPS and camera")
-    lst.add_argument("inspection_id", type=int, metavar="INSPECTION_ID")
-    lst.add_argument("--format", choices=FORMATS, default="table")
-    lst.set_defaults(handler=list_command)
-
-    ver = actions.add_parser("verify", help="re-hash every original of an inspection (chain of custody)")
-    ver.add_argument("inspection_id", type=int, metavar="INSPECTION_ID")
-    ver.set_defaults(handler=verify_command)
 
 
 def _progress_printer(enabled: bool) -> Any:

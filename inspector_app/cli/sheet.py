@@ -3,7 +3,7 @@
     inspector-app sheet INSPECTION_ID -o FILE.pdf [--kind record|order|recheck] [--by NAME]
     inspector-app sheet verify CODE_OR_QR_PAYLOAD
 
-Wired in by ``cli.py`` (``PLUGINS``) through :func:`register`. No Qt.
+Its arguments are in ``cli/commands.py``. No Qt.
 
 Exit status of ``sheet verify``: 0 matches, 1 changed since printing, 2 unknown record (also for a
 text that is not a sheet code at all). ``sheet ID -o FILE``: 0 printed, 1 failure, 2 usage error.
@@ -13,34 +13,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
 
-from inspector_app.cli_common import default_actor, fail, workspace, write_out
+from inspector_app.cli.common import default_actor, fail, workspace, write_out
 
-KINDS = ("record", "order", "recheck")
 KIND_LABELS = {"record": "现场检查记录", "order": "责令限期整改指令书", "recheck": "整改复查意见书"}
-
-
-def register(subparsers: Any) -> None:
-    """Add the ``sheet`` command to the main parser's subparsers."""
-    sheet = subparsers.add_parser(
-        "sheet", help="print an inspection's sheet (PDF) or verify a printed code",
-        description="sheet INSPECTION_ID -o FILE.pdf [--kind record|order|recheck]  – print a sheet;\n"
-                    "sheet verify CODE  – check a printed code or QR payload against the database "
-                    "(exit 0 matches, 1 changed since printing, 2 unknown record)",
-        formatter_class=argparse.RawDescriptionHelpFormatter)
-    sheet.add_argument("target", metavar="INSPECTION_ID|verify",
-                       help="the inspection to print, or the word 'verify'")
-    sheet.add_argument("code", nargs="*", metavar="CODE",
-                       help="with 'verify': the printed code (e.g. INSP-12-ABCDE-FGHIJ) or the scanned QR text")
-    sheet.add_argument("-o", "--output", type=Path, metavar="FILE.pdf", help="where to write the PDF")
-    sheet.add_argument("--kind", choices=KINDS, default="record",
-                       help="record = 现场检查记录 (default), order = 责令限期整改指令书, recheck = 整改复查意见书")
-    sheet.add_argument("--by", metavar="NAME", default=None, help="who prints (audit trail; default: login name)")
-    sheet.add_argument("--font", type=Path, metavar="FONT", default=None,
-                       help="a Chinese TrueType font to use (default: $INSPECTOR_PDF_FONT or the system's)")
-    sheet.set_defaults(handler=sheet_command)
 
 
 def sheet_command(args: argparse.Namespace) -> int:

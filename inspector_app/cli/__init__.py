@@ -1,0 +1,98 @@
+"""The ``inspector-app`` command. With no subcommand it opens the GUI; every other command is Qt-free.
+
+Exit status: 0 success, 1 failure (message on stderr), 2 usage error.
+
+Start-up: the plain GUI launches (``inspector-app``, ``--data-dir DIR``, ``gui``, ``gui --lang en``) are
+recognised by ``gui_arguments`` without building the parser, which would import every command group
+(~25 ms before the window could show); anything else – ``--help``, a subcommand, an abbreviated or
+malformed option – goes through the full parser, so its messages and exit codes are unchanged.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from inspector_app.cli.commands import LANGUAGES, build_parser, handler_for
+from inspector_app.cli.common import CliError
+from inspector_app.domain.errors import ImportFileError, InspectorError
+
+__all__ = ["build_parser", "failure_code", "gui_arguments", "main"]
+
+
+def gui_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The namespace ``build_parser().parse_args(argv)`` returns when ``argv`` just opens the GUI:
+    ``[--data-dir DIR] [gui [--lang {zh_CN,en}]]`` (each option also as ``--opt=value``, repeatable, the
+    last one wins, as in argparse). None for anything else, which the full parser then handles."""
+    data_dir: str | None = None
+    lang: str | None = None
+    command: str | None = None
+    args = list(argv)
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        name, equals, value = arg.partition("=")
+        option = "--lang" if command else "--data-dir"
+        if arg == "gui" and command is None:
+            command = "gui"
+        elif name == option and (equals or i + 1 < len(args)):
+            if not equals:
+                i += 1
+                value = args[i]
+                if value.startswith("-"):  # argparse's rules for a value that looks like an option
+                    return None
+            if command:
+                if value not in LANGUAGES:
+                    return None
+                lang = value
+            else:
+                data_dir = value
+        else:
+            return None
+        i += 1
+    if command is None:
+        return argparse.Namespace(data_dir=data_dir, command=None)
+    return argparse.Namespace(data_dir=data_dir, command=command, lang=lang)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = gui_arguments(sys.argv[1:] if argv is None else argv)
+    if args is None:
+        args = build_parser().parse_args(argv)
+    command = args.command or "gui"
+    try:
+        if command == "gui":
+            # The one place Qt comes in: imported only when the window is asked for (a sanctioned seam).
+            from inspector_app.app import run_gui
+
+            return int(run_gui(args))
+        return int(handler_for(args)(args))
+    except KeyboardInterrupt:
+        print("inspector-app: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        code = failure_code(exc)
+        if code is None:
+            raise
+        return code
+
+
+def failure_code(exc: Exception) -> int | None:
+    """Print a user-facing failure (a ``CliError`` or the core's ``InspectorError``) and return the exit
+    status; None for anything else (a bug: the traceback is shown)."""
+    if isinstance(exc, CliError):
+        print(f"inspector-app: {exc}", file=sys.stderr)
+        return exc.code
+    if isinstance(exc, ImportFileError):
+        # The message may already quote the first problems; print its headline, then every problem once.
+        headline = str(exc).splitlines()[0] if exc.problems else str(exc)
+        print(f"inspector-app: {headline}", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  - {problem}", file=sys.stderr)
+        return 1
+    if isinstance(exc, InspectorError):
+        print(f"inspector-app: {exc}", file=sys.stderr)
+        return 1
+    return None
+

@@ -1,0 +1,192 @@
+"""The command table: every command's arguments, and its handler named by module path.
+
+Building the parser imports no handler module; ``handler_for`` imports only the one module that runs
+the chosen command, so ``inspector-app sheet …`` never imports the bundle code and the fast path of
+``inspections list`` never imports SQLAlchemy. This is one of the code base's three sanctioned seams
+for lazy imports (docs/architecture.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from inspector_app import __version__
+from inspector_app.cli.common import FORMATS
+
+LANGUAGES = ("zh_CN", "en")
+
+Handler = Callable[[argparse.Namespace], int]
+
+# "command" or "command action" → "module:function". The most specific key wins.
+HANDLERS: dict[str, str] = {
+    "demo": "inspector_app.cli.core:demo",
+    "enterprises": "inspector_app.cli.core:enterprises",
+    "inspections": "inspector_app.cli.core:inspections",
+    "templates": "inspector_app.cli.core:templates",
+    "report": "inspector_app.cli.core:report",
+    "workspace": "inspector_app.cli.core:workspace_settings",
+    "photos add": "inspector_app.cli.photos:add_command",
+    "photos list": "inspector_app.cli.photos:list_command",
+    "photos verify": "inspector_app.cli.photos:verify_command",
+    "sheet": "inspector_app.cli.sheet:sheet_command",
+    "bundle": "inspector_app.cli.bundle:bundle_command",
+    "keys": "inspector_app.cli.bundle:keys_command",
+}
+
+
+def load(target: str) -> Any:
+    """The object a ``"module:name"`` entry names, importing its module now."""
+    module, _, name = target.partition(":")
+    return getattr(importlib.import_module(module), name)
+
+
+def handler_for(args: argparse.Namespace) -> Handler:
+    action = getattr(args, "action", None)
+    target = HANDLERS.get(f"{args.command} {action}") or HANDLERS[args.command]
+    handler: Handler = load(target)
+    return handler
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="inspector-app",
+        description="安全生产标准化“回头看”现场检查工具。不带子命令时打开图形界面。")
+    parser.add_argument("--data-dir", metavar="DIR",
+                        help="workspace folder (default: $INSPECTOR_DATA_DIR or the user data folder)")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    gui = sub.add_parser("gui", help="open the application window (the default)")
+    gui.add_argument("--lang", choices=LANGUAGES, help="interface language for this run")
+    _core(sub)
+    _photos(sub)
+    _sheet(sub)
+    _bundle(sub)
+    _keys(sub)
+    return parser
+
+
+def _actions(sub: Any, name: str, summary: str) -> Any:
+    return sub.add_parser(name, help=summary).add_subparsers(dest="action", metavar="ACTION", required=True)
+
+
+def _core(sub: Any) -> None:
+    demo = sub.add_parser("demo", help="fill the workspace with realistic Changzhou demo data")
+    demo.add_argument("--enterprises", type=int, default=240, help="number of enterprises (default 240)")
+    demo.add_argument("--seed", type=int, default=2020)
+
+    ent = _actions(sub, "enterprises", "import and list enterprises")
+    imp = ent.add_parser("import", help="import enterprises from .xlsx or .csv (all or nothing)")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--dry-run", action="store_true", help="check and preview, write nothing")
+    imp.add_argument("--allow-invalid-uscc", action="store_true",
+                     help="store codes that fail the GB 32100 check (flagged as overridden)")
+    lst = ent.add_parser("list", help="list enterprises")
+    lst.add_argument("--format", choices=FORMATS, default="table")
+
+    ins = _actions(sub, "inspections", "list and show inspections")
+    lst = ins.add_parser("list", help="list inspections with status, score, grade and outcome")
+    lst.add_argument("--format", choices=FORMATS, default="table")
+    lst.add_argument("--status", help="only this status (assigned, in_progress, completed, …)")
+    lst.add_argument("--district", help="only this district (辖市区)")
+    show = ins.add_parser("show", help="one inspection in full: answers, score, findings, audit trail")
+    show.add_argument("id", type=int)
+    show.add_argument("--format", choices=("json", "text"), default="text")
+
+    tpl = _actions(sub, "templates", "checklist templates")
+    tpl.add_parser("list", help="list the shipped templates")
+    val = tpl.add_parser("validate", help="validate a template file")
+    val.add_argument("file", type=Path)
+
+    rep = _actions(sub, "report", "figures for the reporting deadlines")
+    dis = rep.add_parser("districts", help="look-back progress per district (辖市区)")
+    dis.add_argument("--format", choices=FORMATS, default="table")
+    rep.add_parser("deadlines", help="the next reporting deadlines (from resources/reporting_periods.json)")
+
+    wsp = _actions(sub, "workspace", "workspace settings (issuing authority printed on sheets)")
+    wsp.add_parser("show", help="where the workspace is and its settings")
+    setp = wsp.add_parser("set", help="set a workspace setting, e.g. authority_name 常州市应急管理局")
+    setp.add_argument("key")
+    setp.add_argument("value")
+
+
+def _photos(sub: Any) -> None:
+    actions = _actions(sub, "photos", "add, list and verify evidence photos")
+    add = actions.add_parser("add", help="add photo files or folders (JPEG, PNG, HEIC) to an inspection")
+    add.add_argument("inspection_id", type=int, metavar="INSPECTION_ID")
+    add.add_argument("paths", type=Path, nargs="+", metavar="FILE_OR_DIR")
+    add.add_argument("--item", metavar="CODE", default="", help="attach to this checklist item")
+    add.add_argument("--finding", metavar="ID", type=int, help="attach to this finding (隐患)")
+    add.add_argument("--by", metavar="NAME", default=None, help="who adds them (audit trail; default: login name)")
+    add.add_argument("--workers", type=int, default=None, help="processes to use (default: every core)")
+    add.add_argument("--format", choices=("text", "json"), default="text")
+
+    lst = actions.add_parser("list", help="list an inspection's photos with hash, time, GPS and camera")
+    lst.add_argument("inspection_id", type=int, metavar="INSPECTION_ID")
+    lst.add_argument("--format", choices=FORMATS, default="table")
+
+    ver = actions.add_parser("verify", help="re-hash every original of an inspection (chain of custody)")
+    ver.add_argument("inspection_id", type=int, metavar="INSPECTION_ID")
+
+
+SHEET_KINDS = ("record", "order", "recheck")
+
+
+def _sheet(sub: Any) -> None:
+    sheet = sub.add_parser(
+        "sheet", help="print an inspection's sheet (PDF) or verify a printed code",
+        description="sheet INSPECTION_ID -o FILE.pdf [--kind record|order|recheck]  – print a sheet;\n"
+                    "sheet verify CODE  – check a printed code or QR payload against the database "
+                    "(exit 0 matches, 1 changed since printing, 2 unknown record)",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    sheet.add_argument("target", metavar="INSPECTION_ID|verify",
+                       help="the inspection to print, or the word 'verify'")
+    sheet.add_argument("code", nargs="*", metavar="CODE",
+                       help="with 'verify': the printed code (e.g. INSP-12-ABCDE-FGHIJ) or the scanned QR text")
+    sheet.add_argument("-o", "--output", type=Path, metavar="FILE.pdf", help="where to write the PDF")
+    sheet.add_argument("--kind", choices=SHEET_KINDS, default="record",
+                       help="record = 现场检查记录 (default), order = 责令限期整改指令书, recheck = 整改复查意见书")
+    sheet.add_argument("--by", metavar="NAME", default=None, help="who prints (audit trail; default: login name)")
+    sheet.add_argument("--font", type=Path, metavar="FONT", default=None,
+                       help="a Chinese TrueType font to use (default: $INSPECTOR_PDF_FONT or the system's)")
+
+
+def _bundle(sub: Any) -> None:
+    actions = _actions(sub, "bundle", "export, import, verify and show sync bundles")
+    exp = actions.add_parser("export", help="export selected or all pending inspections to a bundle file")
+    exp.add_argument("--inspections", type=int, nargs="+", metavar="ID", help="only these inspections")
+    exp.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    exp.add_argument("--direction", choices=("inspector-to-office", "office-to-inspector"),
+                     help="default: from this workspace's role (keys role)")
+    exp.add_argument("--encrypt-to", metavar="FINGERPRINT", help="encrypt to this enrolled office key")
+    imp = actions.add_parser("import", help="import bundle files or every bundle in a folder")
+    imp.add_argument("paths", type=Path, nargs="+", metavar="PATH")
+    ver = actions.add_parser("verify", help="check a bundle completely without importing it")
+    ver.add_argument("file", type=Path)
+    show = actions.add_parser("show", help="what a bundle holds and who signed it")
+    show.add_argument("file", type=Path)
+    show.add_argument("--format", choices=("text", "json"), default="text")
+    actions.add_parser("conflicts", help="list open sync conflicts")
+    res = actions.add_parser("resolve", help="resolve a sync conflict")
+    res.add_argument("id", type=int)
+    res.add_argument("--keep", choices=("local", "incoming"), required=True)
+
+
+def _keys(sub: Any) -> None:
+    kact = _actions(sub, "keys", "this installation's keys and the enrolled (trusted) keys")
+    kact.add_parser("show", help="this installation's fingerprint, keyring status and the enrolled keys")
+    pub = kact.add_parser("export-public", help="write this installation's public key file")
+    pub.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    pub.add_argument("--name", help="the name shown to the other side (default: this workspace's name)")
+    enr = kact.add_parser("enrol", help="trust a public key file (confirm its fingerprint with its owner first)")
+    enr.add_argument("file", type=Path)
+    enr.add_argument("--fingerprint",
+                     help="the fingerprint read out by the key's owner (required when not interactive)")
+    rev = kact.add_parser("revoke", help="stop trusting a key")
+    rev.add_argument("fingerprint")
+    role_cmd = kact.add_parser("role", help="show or set this workspace's role (inspector / office)")
+    role_cmd.add_argument("value", nargs="?", choices=("inspector", "office"))
