@@ -63,8 +63,7 @@ def open_and_load(window: MainWindow, data_dir: Path, settings: AppSettings,
         workspace = open_workspace(data_dir)
         with workspace.sessions.begin() as session:  # deadlines that passed since the last start
             refresh_if_due(session)
-        with workspace.sessions() as session:
-            return workspace, desk_rows(session)
+        return workspace, desk_rows(workspace)
 
     def done(result: tuple[Workspace, list[dict[str, Any]]]) -> None:
         workspace, rows = result

@@ -1,7 +1,10 @@
 """The inspector's desk: menus and toolbar, the filter bar, the list, the detail pane and editor tabs.
 
-All database work goes through the ``TaskRunner`` (reads on the pool, writes on the single writer);
-the window only ever receives plain dicts back on the GUI thread.
+All database work goes through the ``TaskRunner``: reads are the desk's read models
+(``services.queries.desk``) on the pool, state changes are operations on the single writer. The window
+only ever receives plain dicts back on the GUI thread, and it keeps itself current by listening to the
+runner's ``changed`` broadcast: whatever operation changed an inspection (an editor, the review, a
+bundle import, a sheet printed), its row and the detail pane are reread here, by the desk itself.
 """
 
 from __future__ import annotations
@@ -16,7 +19,9 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QSplitter,
+    QStyle,
     QTabBar,
     QTableView,
     QTabWidget,
@@ -24,12 +29,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.services.changes import ChangeKind, Changes
 from inspector_app.ui import labels
 from inspector_app.ui.actions import DeskActions
 from inspector_app.ui.detail_pane import DetailPane
 from inspector_app.ui.documents import install_document_actions
 from inspector_app.ui.editor_tabs import EditorTabs, PlaceholderEditor, editor_class
+from inspector_app.ui.errors import show_error
 from inspector_app.ui.filter_bar import FilterBar
+from inspector_app.ui.lazy import LazyModule
 from inspector_app.ui.models.inspection_table import (
     COL_CERT_GRADE,
     COL_DISTRICT,
@@ -53,16 +61,12 @@ from inspector_app.ui.sync import install_sync_actions
 from inspector_app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from inspector_app.services.queries import desk as desk_queries
     from inspector_app.storage.engine import Workspace
+else:  # the core is loaded in the first worker that reads rows, after the window is shown
+    desk_queries = LazyModule("inspector_app.services.queries.desk")
 
 log = logging.getLogger(__name__)
-
-
-def show_error(parent: QWidget | None, error: BaseException, title: str = "") -> None:
-    """``ui.errors.show_error``, imported when first needed (not on the way to a shown window)."""
-    from inspector_app.ui import errors
-
-    errors.show_error(parent, error, title)
 
 
 class DeskTable(QTableView):
@@ -141,7 +145,7 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("deskTabs")
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.splitter, "")
-        self.editor_tabs = EditorTabs(self.tabs, self._make_editor, self.refresh_inspection)
+        self.editor_tabs = EditorTabs(self.tabs, self._make_editor, lambda _inspection_id: None)
         for side in (QTabBar.ButtonPosition.RightSide, QTabBar.ButtonPosition.LeftSide):
             self.tabs.tabBar().setTabButton(0, side, None)  # the list itself cannot be closed
         self.setCentralWidget(self.tabs)
@@ -155,6 +159,7 @@ class MainWindow(QMainWindow):
         self.documents = install_document_actions(self)  # 检查 → 打印检查记录… / 核验纸质记录…
         self.sync = install_sync_actions(self)  # 文件 → 导出/导入数据包…, 设置 → 密钥与信任…, 验收/退回
         self.runner.error.connect(lambda error: show_error(self, error))
+        self.runner.changed.connect(self._on_changes)
         self.retranslate()
         self._restore_geometry()
         if not defer_setup:
@@ -169,8 +174,6 @@ class MainWindow(QMainWindow):
         self.documents.set_icons()
         self.sync.set_icons()
         self.detail.ensure_body()
-        from PySide6.QtWidgets import QStyle
-
         self.tabs.setTabIcon(0, self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView))
         self._set_column_widths()
 
@@ -258,10 +261,7 @@ class MainWindow(QMainWindow):
         self._update_counts()
 
         def work(_progress: Any, _cancel: Any) -> list[dict[str, Any]]:
-            from inspector_app.services.queries.desk import desk_rows
-
-            with workspace.sessions() as session:
-                return desk_rows(session)
+            return desk_queries.desk_rows(workspace)
 
         def done(rows: list[dict[str, Any]]) -> None:
             self._loading = False
@@ -289,25 +289,35 @@ class MainWindow(QMainWindow):
             self.detail.clear()  # the selected row was filtered out
         self._update_counts()
 
-    def refresh_inspection(self, inspection_id: int) -> None:
-        """The editor saved a change: reread that row and, if shown, the enterprise's details."""
+    def _on_changes(self, changes: Changes, _initiator: object) -> None:
+        """An operation finished somewhere (an editor, the review, a bundle import…): reread what it
+        touched. A bulk change or new enterprises reread the whole list."""
         if self.workspace is None:
             return
+        if changes.everything or changes.has(ChangeKind.ENTERPRISES):
+            self.reload()
+        elif changes.inspections:
+            self._refresh_rows(changes.inspections)
+        current = self.current_row()
+        if current is not None and (changes.touches_enterprise(current["enterprise_id"])
+                                    or (current["id"] is not None and changes.touches_inspection(current["id"]))):
+            self.load_detail(current["enterprise_id"])
+
+    def _refresh_rows(self, inspection_ids: frozenset[int]) -> None:
+        """Reread the rows of some inspections in a worker and put them into the model in place."""
         workspace = self.workspace
+        assert workspace is not None
 
-        def work(_progress: Any, _cancel: Any) -> dict[str, Any] | None:
-            from inspector_app.services.queries.desk import desk_row
+        def work(_progress: Any, _cancel: Any) -> list[dict[str, Any]]:
+            return desk_queries.desk_rows_of(workspace, inspection_ids)
 
-            with workspace.sessions() as session:
-                return desk_row(session, inspection_id)
-
-        def done(row: dict[str, Any] | None) -> None:
-            if row is None:
-                return
-            self.model.update_row(row)
-            current = self.current_row()
-            if current is not None and current["enterprise_id"] == row["enterprise_id"]:
-                self.load_detail(row["enterprise_id"])
+        def done(rows: list[dict[str, Any]]) -> None:
+            selected = self.current_row()
+            for row in rows:
+                self.model.update_row(row)
+            if selected is not None and self.current_row() is None:
+                self.select_row(selected["id"], selected["enterprise_id"], scroll=False)
+            self._update_counts()
 
         self.runner.run(work, done)
 
@@ -346,10 +356,7 @@ class MainWindow(QMainWindow):
         seq = self._detail_seq
 
         def work(_progress: Any, _cancel: Any) -> dict[str, Any] | None:
-            from inspector_app.services.queries.desk import enterprise_detail
-
-            with workspace.sessions() as session:
-                return enterprise_detail(session, enterprise_id)
+            return desk_queries.enterprise_detail(workspace, enterprise_id)
 
         def done(detail: dict[str, Any] | None) -> None:
             if seq == self._detail_seq:  # a newer selection wins
@@ -415,8 +422,6 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         if self.runner.busy and not self.runner.wait_idle(15000):
-            from PySide6.QtWidgets import QMessageBox
-
             answer = QMessageBox.question(self, self.tr("仍在保存"),
                                           self.tr("还有操作没有完成。仍要退出吗？"))
             if answer != QMessageBox.StandardButton.Yes:

@@ -115,16 +115,16 @@ def test_update_row_replaces_in_place() -> None:
 
 
 def test_rows_and_detail_from_a_demo_workspace(workspace: Workspace) -> None:
+    rows = desk_rows(workspace)
     with workspace.sessions() as session:
-        rows = desk_rows(session)
         inspections = session.connection().exec_driver_sql("SELECT COUNT(*) FROM inspections").scalar()
         enterprises = session.connection().exec_driver_sql("SELECT COUNT(*) FROM enterprises").scalar()
         unscheduled = enterprises - session.connection().exec_driver_sql(
             "SELECT COUNT(DISTINCT enterprise_id) FROM inspections").scalar()
         assert len(rows) == inspections + unscheduled
         first = next(r for r in rows if r["id"] is not None)
-        assert desk_row(session, first["id"]) == first
-        detail = enterprise_detail(session, first["enterprise_id"])
+    assert desk_row(workspace, first["id"]) == first
+    detail = enterprise_detail(workspace, first["enterprise_id"])
     assert detail is not None and detail["uscc"] == first["uscc"]
     assert first["id"] in [h["id"] for h in detail["history"]]
     model = InspectionTableModel()

@@ -8,10 +8,15 @@ enterprise without an inspection gets one row with ``id`` None and status "" (no
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
+
+from inspector_app.services.unit import reading
+from inspector_app.storage.engine import Workspace
+from inspector_app.storage.models import Enterprise, Finding, Inspection, TemplateRecord
 
 ROW_KEYS = ("id", "enterprise_id", "enterprise", "uscc", "district", "cert_grade", "template", "status",
             "score", "grade", "outcome", "due_date", "answered", "item_count")
@@ -44,9 +49,14 @@ def _inspection_dicts(rows: Sequence[Any], templates: dict[int, tuple[str, int]]
     return out
 
 
-def desk_rows(session: Session) -> list[dict[str, Any]]:
+def desk_rows(ws: Workspace) -> list[dict[str, Any]]:
     """Every inspection with its enterprise (newest first), then one row for each enterprise that has
     no inspection yet (``id`` None, status "")."""
+    with reading(ws) as session:
+        return _desk_rows(session)
+
+
+def _desk_rows(session: Session) -> list[dict[str, Any]]:
     connection = session.connection()
     templates = _templates(session)
     rows = _inspection_dicts(connection.exec_driver_sql(_INSPECTIONS_SQL + " ORDER BY i.id DESC").fetchall(),
@@ -59,11 +69,26 @@ def desk_rows(session: Session) -> list[dict[str, Any]]:
     return rows
 
 
-def desk_row(session: Session, inspection_id: int) -> dict[str, Any] | None:
-    """The list row of one inspection (after the editor changed it)."""
-    cursor = session.connection().exec_driver_sql(_INSPECTIONS_SQL + " WHERE i.id = ?", (inspection_id,))
-    rows = _inspection_dicts(cursor.fetchall(), _templates(session))
+def desk_row(ws: Workspace, inspection_id: int) -> dict[str, Any] | None:
+    """The list row of one inspection."""
+    rows = desk_rows_of(ws, [inspection_id])
     return rows[0] if rows else None
+
+
+def desk_rows_of(ws: Workspace, inspection_ids: Iterable[int]) -> list[dict[str, Any]]:
+    """The list rows of some inspections (after an operation changed them); ids that no longer exist
+    are left out."""
+    ids = sorted(set(inspection_ids))
+    rows: list[dict[str, Any]] = []
+    with reading(ws) as session:
+        templates = _templates(session)
+        for start in range(0, len(ids), 500):  # SQLite's limit on bound parameters
+            chunk = ids[start:start + 500]
+            marks = ", ".join("?" * len(chunk))
+            cursor = session.connection().exec_driver_sql(f"{_INSPECTIONS_SQL} WHERE i.id IN ({marks})",
+                                                          tuple(chunk))
+            rows += _inspection_dicts(cursor.fetchall(), templates)
+    return rows
 
 
 ENTERPRISE_FIELDS = ("name", "uscc", "address", "district", "industry", "sub_speciality", "cert_grade",
@@ -71,13 +96,14 @@ ENTERPRISE_FIELDS = ("name", "uscc", "address", "district", "industry", "sub_spe
                      "consulting_org", "legal_rep", "contact_person", "contact_phone")
 
 
-def enterprise_detail(session: Session, enterprise_id: int) -> dict[str, Any] | None:
+def enterprise_detail(ws: Workspace, enterprise_id: int) -> dict[str, Any] | None:
     """The enterprise's data and its whole inspection history with every finding and its status,
     newest inspection first, as plain dicts (safe to hand to the GUI thread)."""
-    from sqlalchemy import select
+    with reading(ws) as session:
+        return _enterprise_detail(session, enterprise_id)
 
-    from inspector_app.storage.models import Enterprise, Finding, Inspection, TemplateRecord
 
+def _enterprise_detail(session: Session, enterprise_id: int) -> dict[str, Any] | None:
     enterprise = session.get(Enterprise, enterprise_id)
     if enterprise is None:
         return None

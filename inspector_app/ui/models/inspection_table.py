@@ -119,17 +119,33 @@ class InspectionTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def update_row(self, row: dict[str, Any]) -> None:
-        """Replace the row of one inspection (or add it) after an edit, keeping the view's place."""
+        """Replace the row of one inspection (or add it) after an operation changed it, keeping the
+        view's place. A row that no longer matches the filter leaves the view (a status filter shows
+        only what still has that status); a new inspection replaces its enterprise's "not scheduled" row."""
         for position, existing in enumerate(self._all):
             if existing["id"] == row["id"] and row["id"] is not None:
                 self._all[position] = row
                 self._keys[position] = self._search_key(row)
                 self._texts[position] = None
+                matches = bool(self._matching([position], self._filter))
                 if position in self._visible:
                     shown = self._visible.index(position)
-                    self.dataChanged.emit(self.index(shown, 0), self.index(shown, COLUMN_COUNT - 1))
+                    if matches:
+                        self.dataChanged.emit(self.index(shown, 0), self.index(shown, COLUMN_COUNT - 1))
+                    else:
+                        self.beginRemoveRows(QModelIndex(), shown, shown)
+                        del self._visible[shown]
+                        self.endRemoveRows()
+                elif matches:
+                    self._refilter()
                 return
-        self.set_rows([row, *self._all])
+        unscheduled = [r for r in self._all if r["id"] is None and r["enterprise_id"] == row["enterprise_id"]]
+        self.set_rows([row, *(r for r in self._all if not any(r is u for u in unscheduled))])
+
+    def _refilter(self) -> None:
+        self.layoutAboutToBeChanged.emit()
+        self._visible = self._matching(range(len(self._all)), self._filter)
+        self.layoutChanged.emit()
 
     def rows(self) -> list[dict[str, Any]]:
         return [self._all[i] for i in self._visible]
