@@ -30,6 +30,8 @@ from typing import Any, Literal
 
 from PIL import Image
 
+from inspector_app.photos.formats import register_heif
+
 TimeSource = Literal["exif", "device_clock"]
 
 # EXIF tag numbers used here.
@@ -270,7 +272,6 @@ def read_metadata(
 
 def read_metadata_file(path: Path) -> PhotoMetadata:
     """Open ``path`` (header only) and read its metadata; raises OSError if it is not an image."""
-    from inspector_app.photos.formats import register_heif
 
     register_heif()
     with warnings.catch_warnings():

@@ -6,8 +6,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QBrush, QFont
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from inspector_app.ui import labels
 
@@ -63,7 +71,6 @@ class DetailPane(QWidget):
         if self._body:
             return
         self._body = True
-        from PySide6.QtWidgets import QFormLayout, QHeaderView, QTreeWidget
 
         self.form_host = QWidget()
         self.form: QFormLayout = QFormLayout(self.form_host)
@@ -178,8 +185,6 @@ class DetailPane(QWidget):
         self._fill_history(detail["history"])
 
     def _fill_history(self, history: list[dict[str, Any]]) -> None:
-        from PySide6.QtGui import QBrush
-        from PySide6.QtWidgets import QTreeWidgetItem
 
         if not history:
             item = QTreeWidgetItem([self.tr("尚无检查记录")])

@@ -9,11 +9,12 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
+from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from inspector_app.domain.errors import Cancelled, ImportFileError, InspectorError
 
@@ -25,7 +26,6 @@ _log_path: Path | None = None
 def setup_logging(data_dir: Path) -> Path | None:
     """Log to ``<data dir>/logs/inspector.log`` (rotated); returns the path, or None if unwritable."""
     global _log_path
-    from logging.handlers import RotatingFileHandler  # 8 ms of imports, needed only once logging starts
 
     folder = data_dir / "logs"
     try:
@@ -59,7 +59,6 @@ def user_message(error: BaseException) -> tuple[str, str]:
 
 
 def show_error(parent: QWidget | None, error: BaseException, title: str = "") -> None:
-    from PySide6.QtWidgets import QMessageBox
 
     message, details = user_message(error)
     box = QMessageBox(QMessageBox.Icon.Information if isinstance(error, Cancelled) else QMessageBox.Icon.Warning,

@@ -12,6 +12,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 
 log = logging.getLogger(__name__)
 TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
@@ -68,7 +69,6 @@ def ensure_cjk_font() -> str:
     """Make sure a font with Chinese glyphs is known to Qt and is the application font's fallback.
 
     Returns the family used, or "" when none was found (the text then shows boxes; the log says so)."""
-    from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 
     wanted = ("Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Source Han Sans SC")
     families = set(QFontDatabase.families())

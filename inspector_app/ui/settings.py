@@ -6,6 +6,8 @@ settings written by a newer release are read as far as they are understood.
 
 from __future__ import annotations
 
+import hashlib
+
 from PySide6.QtCore import QByteArray, QSettings
 
 from inspector_app.ui.i18n import DEFAULT_LANGUAGE, normalise
@@ -63,7 +65,6 @@ class AppSettings:
     # Demo data is offered once per workspace folder (a new --data-dir is a new first start).
     @staticmethod
     def _demo_key(workspace_root: object) -> str:
-        import hashlib
 
         return "workspace/demo_offered_" + hashlib.sha1(str(workspace_root).encode("utf-8")).hexdigest()[:12]
 

@@ -18,19 +18,18 @@ import logging
 import threading
 import traceback
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QObject, Qt, Signal, Slot
 
 from inspector_app.domain.progress import CancelToken
 from inspector_app.services.changes import changes_of
+from inspector_app.ui.progress_dialog import TaskProgressDialog
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future, ThreadPoolExecutor
-
     from PySide6.QtWidgets import QWidget
 
-    from inspector_app.ui.progress_dialog import TaskProgressDialog
 
 log = logging.getLogger(__name__)
 Work = Callable[[Callable[[int, int, str], None], CancelToken], Any]
@@ -74,21 +73,17 @@ class TaskRunner(QObject):
         self._pending = 0
         self._lock = threading.Lock()
 
-    # The executors are made on first use: importing concurrent.futures and starting them is work the
-    # window does not need before it is shown (the first task is queued right after).
+    # The executors are made on first use: starting their threads is work the window does not need
+    # before it is shown (the first task is queued right after).
     @property
     def _pool(self) -> ThreadPoolExecutor:
         if self._pool_ is None:
-            from concurrent.futures import ThreadPoolExecutor
-
             self._pool_ = ThreadPoolExecutor(max_workers=self._workers, thread_name_prefix="inspector-task")
         return self._pool_
 
     @property
     def _writer(self) -> ThreadPoolExecutor:
         if self._writer_ is None:
-            from concurrent.futures import ThreadPoolExecutor
-
             self._writer_ = ThreadPoolExecutor(max_workers=1, thread_name_prefix="inspector-writer")
         return self._writer_
 
@@ -148,8 +143,6 @@ class TaskRunner(QObject):
 
     def _dialog(self, title: str, parent: QWidget | None, cancel: CancelToken,
                 cancellable: bool) -> TaskProgressDialog:
-        from inspector_app.ui.progress_dialog import TaskProgressDialog
-
         dialog = TaskProgressDialog(title, self.tr("取消") if cancellable else "", parent)
         dialog.canceled.connect(cancel.cancel)
         return dialog
@@ -160,8 +153,6 @@ class TaskRunner(QObject):
 
     def wait_idle(self, timeout_ms: int = 10000) -> bool:
         """Flush the writer and the pool (used at shutdown and in tests)."""
-        from PySide6.QtCore import QCoreApplication, QDeadlineTimer
-
         deadline = QDeadlineTimer(timeout_ms)
         while self._pending and not deadline.hasExpired():
             QCoreApplication.processEvents()

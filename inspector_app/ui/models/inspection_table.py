@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any, NamedTuple
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QFont
 
 from inspector_app.ui import labels
@@ -58,34 +58,28 @@ class RowFilter(NamedTuple):
 
 
 def _header(column: int) -> str:
-    from PySide6.QtCore import QCoreApplication
-
     return QCoreApplication.translate("InspectionTableModel", _HEADERS[column])
 
 
 def _header_tip(column: int) -> str:
-    from PySide6.QtCore import QCoreApplication as Q
-
-    tips = {COL_CERT_GRADE: Q.translate("InspectionTableModel", "标准化证书等级"),
-            COL_GRADE: Q.translate("InspectionTableModel", "本次检查评定的等级"),
-            COL_OUTCOME: Q.translate("InspectionTableModel", "处理建议：维持 / 限期整改 / 建议摘牌"),
-            COL_PROGRESS: Q.translate("InspectionTableModel", "已作答项 / 检查项总数"),
-            COL_DUE: Q.translate("InspectionTableModel", "检查期限（红色：已逾期）"),
-            COL_USCC: Q.translate("InspectionTableModel", "统一社会信用代码（18 位）")}
+    tips = {COL_CERT_GRADE: QCoreApplication.translate("InspectionTableModel", "标准化证书等级"),
+            COL_GRADE: QCoreApplication.translate("InspectionTableModel", "本次检查评定的等级"),
+            COL_OUTCOME: QCoreApplication.translate("InspectionTableModel", "处理建议：维持 / 限期整改 / 建议摘牌"),
+            COL_PROGRESS: QCoreApplication.translate("InspectionTableModel", "已作答项 / 检查项总数"),
+            COL_DUE: QCoreApplication.translate("InspectionTableModel", "检查期限（红色：已逾期）"),
+            COL_USCC: QCoreApplication.translate("InspectionTableModel", "统一社会信用代码（18 位）")}
     return tips.get(column, _header(column))
 
 
 # Marked for lupdate (the headers are translated through _header at display time).
 def _mark_headers() -> None:  # pragma: no cover - never called
-    from PySide6.QtCore import QCoreApplication as Q
-
-    for text in (Q.translate("InspectionTableModel", "编号"), Q.translate("InspectionTableModel", "企业名称"),
-                 Q.translate("InspectionTableModel", "统一社会信用代码"),
-                 Q.translate("InspectionTableModel", "辖市区"), Q.translate("InspectionTableModel", "证书"),
-                 Q.translate("InspectionTableModel", "状态"), Q.translate("InspectionTableModel", "进度"),
-                 Q.translate("InspectionTableModel", "得分"), Q.translate("InspectionTableModel", "评定"),
-                 Q.translate("InspectionTableModel", "建议"), Q.translate("InspectionTableModel", "期限"),
-                 Q.translate("InspectionTableModel", "检查表")):
+    for text in (QCoreApplication.translate("InspectionTableModel", "编号"), QCoreApplication.translate("InspectionTableModel", "企业名称"),
+                 QCoreApplication.translate("InspectionTableModel", "统一社会信用代码"),
+                 QCoreApplication.translate("InspectionTableModel", "辖市区"), QCoreApplication.translate("InspectionTableModel", "证书"),
+                 QCoreApplication.translate("InspectionTableModel", "状态"), QCoreApplication.translate("InspectionTableModel", "进度"),
+                 QCoreApplication.translate("InspectionTableModel", "得分"), QCoreApplication.translate("InspectionTableModel", "评定"),
+                 QCoreApplication.translate("InspectionTableModel", "建议"), QCoreApplication.translate("InspectionTableModel", "期限"),
+                 QCoreApplication.translate("InspectionTableModel", "检查表")):
         del text
 
 
