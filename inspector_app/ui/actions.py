@@ -1,5 +1,6 @@
 """The desk's menus (文件/检查/视图/设置/帮助), toolbar and the operations behind them: importing
-enterprises, generating demo data, settings and the about box. Long work runs in the TaskRunner."""
+enterprises, generating demo data, settings and the about box. The operations run on the runner's
+writer; the list learns about what they changed from the runner's ``changed`` broadcast."""
 
 from __future__ import annotations
 
@@ -8,21 +9,26 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QToolBar, QWidget
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QStyle, QToolBar
+
+from inspector_app import __version__
+from inspector_app.ui.errors import show_error
+from inspector_app.ui.lazy import LazyModule
 
 if TYPE_CHECKING:
-    from inspector_app.ui.main_window import MainWindow
-
-
-def show_error(parent: QWidget | None, error: BaseException, title: str = "") -> None:
-    """``ui.errors.show_error``, imported when first needed (not on the way to a shown window)."""
-    from inspector_app.ui import errors
-
-    errors.show_error(parent, error, title)
+    from inspector_app.demo import workspace as demo_data
+    from inspector_app.services.ops import enterprises as enterprise_ops
+    from inspector_app.ui import import_dialog, settings_dialog
+    from inspector_app.ui.desk_window import DeskWindow
+else:  # the core and the dialogs load on first use, after the window is shown
+    demo_data = LazyModule("inspector_app.demo.workspace")
+    enterprise_ops = LazyModule("inspector_app.services.ops.enterprises")
+    import_dialog = LazyModule("inspector_app.ui.import_dialog")
+    settings_dialog = LazyModule("inspector_app.ui.settings_dialog")
 
 
 class DeskActions(QObject):
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: DeskWindow) -> None:
         super().__init__(window)
         self.window = window
 
@@ -79,8 +85,6 @@ class DeskActions(QObject):
 
     def set_icons(self) -> None:
         """Standard icons cost ~10 ms to load; start-up sets them just after the window is shown."""
-        from PySide6.QtWidgets import QStyle
-
         style = self.window.style()
         for act, icon in self._icons:
             act.setIcon(style.standardIcon(getattr(QStyle.StandardPixmap, icon)))
@@ -121,27 +125,17 @@ class DeskActions(QObject):
     def _close_tab(self) -> None:
         self.window.editor_tabs.close_tab(self.window.tabs.currentIndex())
 
-    # QMessageBox and QFileDialog are imported in the slots: creating their Python classes (enums) would
-    # cost start-up ~1 ms for dialogs that are not on screen.
     def do_about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        from inspector_app import __version__
-
         QMessageBox.about(self.window, self.tr("关于 Inspector"), self.tr(
             "<h3>Inspector %1</h3><p>安全生产标准化“回头看”现场检查工具。</p>"
             "<p>离线工作：数据保存在本机工作区，通过签名数据包与市局交换。</p>").replace("%1", __version__))
 
     def do_settings(self) -> None:
-        from inspector_app.ui.settings_dialog import SettingsDialog
-
-        SettingsDialog(self.window.settings, self.window).exec()
+        settings_dialog.SettingsDialog(self.window.settings, self.window).exec()
 
     # -- demo data -------------------------------------------------------------------------------
     def offer_demo(self) -> None:
         """First start with an empty workspace: offer to fill it with demo data."""
-        from PySide6.QtWidgets import QMessageBox
-
         answer = QMessageBox.question(
             self.window, self.tr("工作区为空"),
             self.tr("工作区中还没有企业。要生成常州市的演示数据（约 240 家企业及其检查）来试用吗？\n"
@@ -150,8 +144,6 @@ class DeskActions(QObject):
             self.build_demo()
 
     def do_demo(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
         answer = QMessageBox.question(self.window, self.tr("生成演示数据"),
                                       self.tr("向当前工作区添加演示企业和检查吗？已有数据不会被删除。"))
         if answer == QMessageBox.StandardButton.Yes:
@@ -163,50 +155,36 @@ class DeskActions(QObject):
             return
         actor = self.window.settings.actor
 
-        def work(progress: Any, cancel: Any) -> dict[str, int]:
-            from inspector_app.demo.workspace import build_demo
+        def work(progress: Any, cancel: Any) -> Any:
+            return demo_data.build(workspace, enterprises=enterprises, actor=actor, progress=progress,
+                                   cancel=cancel)
 
-            with workspace.sessions.begin() as session:
-                return build_demo(session, enterprises=enterprises, actor=actor, progress=progress,
-                                  cancel=cancel)
-
-        def done(counts: dict[str, int]) -> None:
+        def done(result: Any) -> None:
             self.window.statusBar().showMessage(
                 self.tr("已生成演示数据：企业 %1 家，检查 %2 项，隐患 %3 条")
-                .replace("%1", str(counts.get("enterprises", 0))).replace("%2", str(counts.get("inspections", 0)))
-                .replace("%3", str(counts.get("findings", 0))), 8000)
-            self.window.reload()
+                .replace("%1", str(result.enterprises)).replace("%2", str(result.inspections))
+                .replace("%3", str(result.findings)), 8000)
 
         self.window.runner.write(work, done, lambda e: show_error(self.window, e, self.tr("演示数据未生成")),
                                  title=self.tr("正在生成演示数据…"), parent=self.window)
 
     # -- import ----------------------------------------------------------------------------------
     def do_import(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
         path, _ = QFileDialog.getOpenFileName(self.window, self.tr("导入企业名单"), str(Path.home()),
                                               self.tr("表格文件 (*.xlsx *.csv);;所有文件 (*)"))
         if path:
             self.run_import(Path(path), dry_run=True)
 
     def run_import(self, path: Path, dry_run: bool) -> None:
+        """A dry run first (every problem listed, nothing written); the real import after the user has
+        seen the preview and said yes."""
         workspace = self.window.workspace
         if workspace is None:
             return
 
         def work(progress: Any, cancel: Any) -> Any:
-            import inspect
-
-            from inspector_app.services.enterprise_import import import_enterprises
-
-            extra: dict[str, Any] = {}
-            parameters = inspect.signature(import_enterprises).parameters
-            if "progress" in parameters:
-                extra["progress"] = progress
-            if "cancel" in parameters:
-                extra["cancel"] = cancel
-            with workspace.sessions.begin() as session:
-                return import_enterprises(session, path, dry_run=dry_run, **extra)
+            return enterprise_ops.import_register(workspace, path, dry_run=dry_run, progress=progress,
+                                                  cancel=cancel)
 
         def done(report: Any) -> None:
             self.show_import_result(path, report, dry_run)
@@ -218,11 +196,7 @@ class DeskActions(QObject):
         self.window.runner.write(work, done, failed, title=title, parent=self.window)
 
     def show_import_result(self, path: Path, result: Any, dry_run: bool) -> None:
-        from inspector_app.ui.import_dialog import ImportResultDialog
-
-        dialog = ImportResultDialog(path, result, dry_run, self.window)
+        dialog = import_dialog.ImportResultDialog(path, result, dry_run, self.window)
         accepted = dialog.exec()
         if dry_run and accepted and dialog.can_import:
             self.run_import(path, dry_run=False)
-        elif not dry_run and not isinstance(result, BaseException):
-            self.window.reload()

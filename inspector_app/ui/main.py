@@ -19,14 +19,25 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
-from inspector_app.ui.i18n import install_translators
+from inspector_app.config import resolve_data_dir
+from inspector_app.ui.errors import install_exception_hook, setup_logging, user_message
+from inspector_app.ui.i18n import ensure_cjk_font, install_translators
+from inspector_app.ui.lazy import LazyModule
+from inspector_app.ui.main_window import MainWindow
 from inspector_app.ui.settings import APPLICATION, ORGANISATION, AppSettings
+from inspector_app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from inspector_app.services.ops import workspace as workspace_ops
+    from inspector_app.services.queries import desk as desk_queries
+    from inspector_app.storage import engine as storage_engine
     from inspector_app.storage.engine import Workspace
-    from inspector_app.ui.main_window import MainWindow
+else:  # the core is imported in the worker that opens the workspace, after the window is shown
+    workspace_ops = LazyModule("inspector_app.services.ops.workspace")
+    desk_queries = LazyModule("inspector_app.services.queries.desk")
+    storage_engine = LazyModule("inspector_app.storage.engine")
 
 PROBE_ENV = "INSPECTOR_STARTUP_PROBE"
 
@@ -56,14 +67,9 @@ def open_and_load(window: MainWindow, data_dir: Path, settings: AppSettings,
     runs (``run`` passes one that ends the application with status 1)."""
 
     def work(_progress: Any, _cancel: Any) -> tuple[Workspace, list[dict[str, Any]]]:
-        from inspector_app.services.outcome_refresh import refresh_if_due
-        from inspector_app.services.queries.desk import desk_rows
-        from inspector_app.storage.engine import open_workspace
-
-        workspace = open_workspace(data_dir)
-        with workspace.sessions.begin() as session:  # deadlines that passed since the last start
-            refresh_if_due(session)
-        return workspace, desk_rows(workspace)
+        workspace = storage_engine.open_workspace(data_dir)
+        workspace_ops.refresh_outcomes(workspace)  # deadlines that passed since the last start
+        return workspace, desk_queries.desk_rows(workspace)
 
     def done(result: tuple[Workspace, list[dict[str, Any]]]) -> None:
         workspace, rows = result
@@ -83,10 +89,6 @@ def open_and_load(window: MainWindow, data_dir: Path, settings: AppSettings,
             on_ready()
 
     def failed(error: BaseException) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        from inspector_app.ui.errors import user_message
-
         message, _details = user_message(error)
         QMessageBox.critical(window, QCoreApplication.translate("Startup", "无法打开工作区"),
                              QCoreApplication.translate("Startup", "工作区 %1 无法打开：\n\n%2")
@@ -101,10 +103,6 @@ def open_and_load(window: MainWindow, data_dir: Path, settings: AppSettings,
 def after_show(window: MainWindow, args: argparse.Namespace, settings: AppSettings, app: QApplication) -> None:
     """What start-up does once the window is on screen: the CJK font, logging and the error hook (they
     need the data folder), icons and column widths, then the workspace and its rows in a worker."""
-    from inspector_app.config import resolve_data_dir
-    from inspector_app.ui.errors import install_exception_hook, setup_logging
-    from inspector_app.ui.i18n import ensure_cjk_font
-
     ensure_cjk_font()
     data_dir = resolve_data_dir(getattr(args, "data_dir", None))
     setup_logging(data_dir)
@@ -118,9 +116,6 @@ def run(args: argparse.Namespace) -> int:
     app = make_application()
     settings = AppSettings()
     install_translators(getattr(args, "lang", None) or settings.language, app)
-
-    from inspector_app.ui.main_window import MainWindow
-    from inspector_app.ui.tasks import TaskRunner
 
     runner = TaskRunner(app)
     window = MainWindow(runner, settings, defer_setup=True)
