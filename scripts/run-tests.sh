@@ -6,4 +6,5 @@ scripts/bootstrap.sh
 export QT_QPA_PLATFORM=offscreen
 echo "== ruff"; .venv/bin/ruff check inspector_app tests benchmarks scripts
 echo "== mypy (Qt-free packages)"; .venv/bin/mypy
+echo "== import-linter (the floors: docs/architecture.md)"; .venv/bin/lint-imports --no-cache
 echo "== pytest"; .venv/bin/python -m pytest -q -p no:cacheprovider "$@"
