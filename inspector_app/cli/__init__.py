@@ -3,8 +3,8 @@
 Exit status: 0 success, 1 failure (message on stderr), 2 usage error.
 
 Start-up: the plain GUI launches (``inspector-app``, ``--data-dir DIR``, ``gui``, ``gui --lang en``) are
-recognised by ``gui_arguments`` without building the parser, which would import every command group
-(~25 ms before the window could show); anything else – ``--help``, a subcommand, an abbreviated or
+recognised by ``gui_arguments`` without building the parser (a few ms before the window could show);
+anything else – ``--help``, a subcommand, an abbreviated or
 malformed option – goes through the full parser, so its messages and exit codes are unchanged.
 """
 
@@ -15,7 +15,7 @@ import sys
 from collections.abc import Sequence
 
 from inspector_app.cli.commands import LANGUAGES, build_parser, handler_for
-from inspector_app.cli.common import CliError
+from inspector_app.cli.output import CliError
 from inspector_app.domain.errors import ImportFileError, InspectorError
 
 __all__ = ["build_parser", "failure_code", "gui_arguments", "main"]

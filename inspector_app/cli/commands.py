@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from inspector_app import __version__
-from inspector_app.cli.common import FORMATS
+from inspector_app.cli.output import FORMATS
 
 LANGUAGES = ("zh_CN", "en")
 
@@ -23,12 +23,19 @@ Handler = Callable[[argparse.Namespace], int]
 
 # "command" or "command action" → "module:function". The most specific key wins.
 HANDLERS: dict[str, str] = {
-    "demo": "inspector_app.cli.core:demo",
-    "enterprises": "inspector_app.cli.core:enterprises",
-    "inspections": "inspector_app.cli.core:inspections",
-    "templates": "inspector_app.cli.core:templates",
-    "report": "inspector_app.cli.core:report",
-    "workspace": "inspector_app.cli.core:workspace_settings",
+    "demo": "inspector_app.cli.demo:demo",
+    "enterprises import": "inspector_app.cli.enterprises:import_file",
+    "enterprises list": "inspector_app.cli.enterprises:list_enterprises",
+    "inspections list": "inspector_app.cli.listing:list_inspections",
+    "inspections show": "inspector_app.cli.inspections:show",
+    "inspections accept": "inspector_app.cli.inspections:accept",
+    "inspections return": "inspector_app.cli.inspections:return_for_correction",
+    "templates list": "inspector_app.cli.templates:list_templates",
+    "templates validate": "inspector_app.cli.templates:validate",
+    "report districts": "inspector_app.cli.reports:districts",
+    "report deadlines": "inspector_app.cli.reports:deadlines",
+    "workspace show": "inspector_app.cli.workspace:show",
+    "workspace set": "inspector_app.cli.workspace:set_value",
     "photos add": "inspector_app.cli.photos:add_command",
     "photos list": "inspector_app.cli.photos:list_command",
     "photos verify": "inspector_app.cli.photos:verify_command",
@@ -36,6 +43,9 @@ HANDLERS: dict[str, str] = {
     "bundle": "inspector_app.cli.bundle:bundle_command",
     "keys": "inspector_app.cli.bundle:keys_command",
 }
+# Opens the workspace the full way (creating or migrating it) with today's outcomes refreshed; the fast
+# path of ``inspections list`` loads it only when that is due, to stay free of SQLAlchemy otherwise.
+PREPARE = "inspector_app.cli.common:refreshed_workspace"
 
 
 def load(target: str) -> Any:
@@ -88,7 +98,7 @@ def _core(sub: Any) -> None:
     lst = ent.add_parser("list", help="list enterprises")
     lst.add_argument("--format", choices=FORMATS, default="table")
 
-    ins = _actions(sub, "inspections", "list and show inspections")
+    ins = _actions(sub, "inspections", "list, show, accept and return inspections")
     lst = ins.add_parser("list", help="list inspections with status, score, grade and outcome")
     lst.add_argument("--format", choices=FORMATS, default="table")
     lst.add_argument("--status", help="only this status (assigned, in_progress, completed, …)")
@@ -96,6 +106,13 @@ def _core(sub: Any) -> None:
     show = ins.add_parser("show", help="one inspection in full: answers, score, findings, audit trail")
     show.add_argument("id", type=int)
     show.add_argument("--format", choices=("json", "text"), default="text")
+    acc = ins.add_parser("accept", help="验收: accept a received (已接收) inspection")
+    acc.add_argument("id", type=int)
+    acc.add_argument("--by", metavar="NAME", default=None, help="who accepts (audit trail; default: login name)")
+    ret = ins.add_parser("return", help="退回修改: return a received inspection to its inspector, with a comment")
+    ret.add_argument("id", type=int)
+    ret.add_argument("--comment", metavar="TEXT", help="what to correct or add (required; sent to the inspector)")
+    ret.add_argument("--by", metavar="NAME", default=None, help="who returns it (audit trail; default: login name)")
 
     tpl = _actions(sub, "templates", "checklist templates")
     tpl.add_parser("list", help="list the shipped templates")
@@ -112,6 +129,7 @@ def _core(sub: Any) -> None:
     setp = wsp.add_parser("set", help="set a workspace setting, e.g. authority_name 常州市应急管理局")
     setp.add_argument("key")
     setp.add_argument("value")
+    setp.add_argument("--by", metavar="NAME", default=None, help="who sets it (audit trail; default: login name)")
 
 
 def _photos(sub: Any) -> None:

@@ -1,90 +1,46 @@
-"""Helpers shared by the command-line modules: opening the workspace, output formats, errors.
+"""What the handlers that work on a workspace share: opening it and who acts. No Qt here: every
+non-GUI command must run on a machine without a display.
 
-No Qt here: every non-GUI command must run on a machine without a display.
-"""
+The output helpers live in ``cli.output`` (importable without SQLAlchemy) and are re-exported here for
+the handler modules."""
 
 from __future__ import annotations
 
 import argparse
-import csv
-import io
-import json
-import sys
-import unicodedata
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, NoReturn
+import getpass
 
+from inspector_app.cli.output import FORMATS, CliError, fail, render, write_out
 from inspector_app.config import resolve_data_dir
+from inspector_app.services.ops.workspace import refresh_outcomes
+from inspector_app.storage.engine import Workspace, open_workspace
 
-if TYPE_CHECKING:
-    from inspector_app.storage.engine import Workspace
-
-FORMATS = ("table", "csv", "json")
-
-
-class CliError(Exception):
-    """A user-facing failure: printed to stderr, exit status ``code``."""
-
-    def __init__(self, message: str, code: int = 1) -> None:
-        super().__init__(message)
-        self.code = code
+__all__ = ["FORMATS", "CliError", "actor", "default_actor", "fail", "refreshed_workspace", "render", "workspace",
+           "write_out"]
 
 
 def workspace(args: argparse.Namespace) -> Workspace:
-    """Open the workspace named by --data-dir / INSPECTOR_DATA_DIR / the user data folder."""
-    from inspector_app.storage.engine import open_workspace
-
+    """Open (creating or migrating) the workspace named by --data-dir / INSPECTOR_DATA_DIR / the user
+    data folder."""
     return open_workspace(resolve_data_dir(getattr(args, "data_dir", None)))
+
+
+def refreshed_workspace(args: argparse.Namespace) -> Workspace:
+    """The workspace, with today's outcome refresh done (deadlines that passed turn cached outcomes):
+    what lists and reports of outcomes read from."""
+    ws = workspace(args)
+    refresh_outcomes(ws)
+    return ws
 
 
 def default_actor() -> str:
     """Who the CLI records as acting when ``--by`` is not given: the login name."""
-    import getpass
-
     try:
         return getpass.getuser()
     except Exception:  # no login name (some containers, services)
         return "cli"
 
 
-def fail(message: str, code: int = 1) -> NoReturn:
-    raise CliError(message, code)
-
-
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _pad(text: str, width: int) -> str:
-    return text + " " * (width - _width(text))
-
-
-def render(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str) -> str:
-    """Rows as an aligned table (CJK-aware), CSV (UTF-8 with BOM for Excel) or JSON (a list)."""
-    if fmt == "json":
-        # The same layout as the fast path's SQLite-built JSON: compact objects, one per line (indent=
-        # would also switch json to its pure-Python encoder, five times slower on big lists).
-        body = ",\n".join(json.dumps(row, ensure_ascii=False, separators=(",", ":"), default=str)
-                           for row in rows)
-        return f"[{body}]\n"
-    if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
-        writer.writeheader()
-        writer.writerows({k: ("" if row.get(k) is None else row.get(k)) for k in columns} for row in rows)
-        return buffer.getvalue()
-    cells = [[("" if row.get(c) is None else str(row.get(c))) for c in columns] for row in rows]
-    widths = [max([_width(c)] + [_width(r[i]) for r in cells]) for i, c in enumerate(columns)]
-    lines = ["  ".join(_pad(c, w) for c, w in zip(columns, widths, strict=True)).rstrip()]
-    lines.append("  ".join("-" * w for w in widths))
-    lines += ["  ".join(_pad(v, w) for v, w in zip(r, widths, strict=True)).rstrip() for r in cells]
-    return "\n".join(lines) + "\n"
-
-
-def write_out(text: str) -> None:
-    stream = sys.stdout
-    try:
-        stream.write(text)
-    except UnicodeEncodeError:  # a console that is not UTF-8, or a file name that is not (surrogates)
-        stream.buffer.write(text.encode("utf-8", "backslashreplace"))
-    stream.flush()
+def actor(args: argparse.Namespace) -> str:
+    """``--by NAME`` when given, else the login name."""
+    by = getattr(args, "by", None)
+    return str(by) if by else default_actor()

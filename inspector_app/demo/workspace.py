@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import math
 import random
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from io import BytesIO
 
+from PIL import Image, ImageDraw
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
@@ -16,9 +19,12 @@ from inspector_app.domain.progress import CancelToken, Progress, no_progress
 from inspector_app.domain.scoring import Answer
 from inspector_app.domain.template import CONFORM, NONCONFORM, NOT_APPLICABLE, PARTIAL, Template
 from inspector_app.photos.store import PhotoStore
-from inspector_app.services import findings, inspections, workspace_meta
+from inspector_app.services import completion, findings, inspections, photos, workspace_meta
+from inspector_app.services.changes import ChangeKind, Changes
 from inspector_app.services.enterprises import EnterpriseData, upsert
 from inspector_app.services.templates import latest_templates, sync_shipped_templates, template_of
+from inspector_app.services.unit import unit_of_work
+from inspector_app.storage.engine import Workspace
 from inspector_app.storage.models import Enterprise, Inspection, TemplateRecord
 
 # District → (administrative region code, towns/streets for addresses)
@@ -133,10 +139,6 @@ def demo_signature(rng: random.Random) -> list[list[list[float]]]:
 
 def demo_photo(rng: random.Random, caption: str, taken: datetime) -> bytes:
     """A synthetic site photo (JPEG with EXIF capture time, camera and a GPS fix in Changzhou)."""
-    from io import BytesIO
-
-    from PIL import Image, ImageDraw
-
     width, height = 1024, 768
     base = (rng.randrange(90, 160), rng.randrange(90, 150), rng.randrange(80, 140))
     image = Image.new("RGB", (width, height), base)
@@ -169,8 +171,6 @@ def _short(text: str, limit: int = 28) -> str:
 
 def _photograph_failures(session: Session, store: PhotoStore, rng: random.Random, inspection: Inspection,
                          template: Template, answers: dict[str, Answer], actor: str) -> None:
-    from inspector_app.services import photos
-
     assert inspection.started_at is not None
     for n, item in enumerate(template.items):
         answer = answers.get(item.code)
@@ -184,8 +184,6 @@ def _photograph_failures(session: Session, store: PhotoStore, rng: random.Random
 def _sign_all(session: Session, store: PhotoStore | None, rng: random.Random, inspection: Inspection,
               actor: str) -> None:
     """Signatures of both inspectors and the enterprise's representative (or a recorded refusal)."""
-    from inspector_app.services import photos
-
     for person in inspection.inspectors:
         photos.save_signature(session, store, inspection.id, "inspector", person.name, demo_signature(rng), actor)
     if rng.random() < 0.05:
@@ -195,6 +193,32 @@ def _sign_all(session: Session, store: PhotoStore | None, rng: random.Random, in
     else:
         photos.save_signature(session, store, inspection.id, "enterprise_rep",
                               inspection.rep_name or "现场负责人", demo_signature(rng), actor)
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    """What ``build`` added, and the changes to broadcast (a bulk change: every screen rereads)."""
+
+    enterprises: int
+    inspections: int
+    findings: int
+    changes: Changes
+
+
+# Everything demo data touches; enterprises, inspections and their evidence are all new.
+_DEMO_KINDS = (ChangeKind.ENTERPRISES, ChangeKind.ASSIGNMENTS, ChangeKind.STATUS, ChangeKind.ANSWERS,
+               ChangeKind.FINDINGS, ChangeKind.PHOTOS, ChangeKind.SIGNATURES, ChangeKind.TEMPLATES,
+               ChangeKind.SETTINGS)
+
+
+def build(ws: Workspace, enterprises: int = 240, seed: int = 2020, actor: str = "演示数据",
+          progress: Progress = no_progress, cancel: CancelToken | None = None) -> DemoResult:
+    """The demo workspace as an operation: ``build_demo`` in one unit of work (all or nothing, also on
+    cancellation), with signature images rendered into the workspace's photo store."""
+    with unit_of_work(ws) as session:
+        counts = build_demo(session, enterprises=enterprises, seed=seed, actor=actor, progress=progress,
+                            cancel=cancel, store=photos.photo_store(ws.photo_dir))
+    return DemoResult(counts["enterprises"], counts["inspections"], counts["findings"], Changes.bulk(*_DEMO_KINDS))
 
 
 def build_demo(session: Session, enterprises: int = 240, seed: int = 2020, actor: str = "演示数据",
@@ -254,10 +278,10 @@ def build_demo(session: Session, enterprises: int = 240, seed: int = 2020, actor
         if complete and store is not None:
             _photograph_failures(session, store, rng, inspection, template, answers, pair[0][0])
             _sign_all(session, store, rng, inspection, pair[0][0])
-        if complete and not inspections.missing_for_completion(session, inspection):
+        if complete and not completion.missing_for_completion(session, inspection):
             assert inspection.started_at is not None
             inspection.ended_at = inspection.started_at + timedelta(hours=rng.randint(2, 5))
-            inspections.complete(session, inspection, pair[0][0])
+            completion.complete(session, inspection, pair[0][0])
             _advance(session, rng, inspection, actor)
         progress(enterprises + n + 1, enterprises * 2, "检查")
     progress(1, 1, "完成")

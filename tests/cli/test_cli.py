@@ -108,7 +108,7 @@ def test_output_with_a_file_name_that_is_not_utf8(monkeypatch: pytest.MonkeyPatc
     crash the output on a terminal whose encoding is strict UTF-8 (any zh_CN.UTF-8 desktop)."""
     import io
 
-    from inspector_app.cli.common import write_out
+    from inspector_app.cli.output import write_out
 
     raw = io.BytesIO()
     stdout = io.TextIOWrapper(raw, encoding="utf-8", errors="strict")

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from inspector_app.demo.workspace import build_demo
+from inspector_app.demo.workspace import build
 from inspector_app.domain.reporting import load_periods, next_deadlines
-from inspector_app.services.reporting import district_progress
+from inspector_app.services.queries.reports import DEADLINE_COLUMNS, deadline_rows, district_rows
 from inspector_app.storage.engine import Workspace
 
 
@@ -14,13 +14,13 @@ def test_periods_come_from_data_and_feb_29_falls_back() -> None:
     assert periods["self-inspection-province"].deadline(2021) == date(2021, 2, 28)
     upcoming = next_deadlines(date(2020, 3, 28))
     assert upcoming[0][0] == date(2020, 3, 31)
+    rows = deadline_rows(date(2020, 3, 28))
+    assert rows[0]["deadline"] == "2020-03-31" and all(tuple(r) == DEADLINE_COLUMNS for r in rows)
 
 
 def test_district_progress_adds_up(workspace: Workspace) -> None:
-    with workspace.sessions.begin() as session:
-        build_demo(session, enterprises=40)
-    with workspace.sessions() as session:
-        rows = district_progress(session)
+    build(workspace, enterprises=40)
+    rows = district_rows(workspace)
     total = rows[-1]
     assert total["district"] == "合计" and total["enterprises"] == 40
     assert total["inspections"] == sum(r["inspections"] for r in rows[:-1]) > 0
@@ -48,7 +48,6 @@ def test_outcomes_a_template_names_otherwise_are_counted(workspace: Workspace) -
             inspections.set_answer(s, insp, item.code, Answer("符合"), "季琳")
         inspections.set_status(s, insp, InspectionStatus.COMPLETED, "季琳")
         assert insp.outcome == "合格"
-    with workspace.sessions() as s:
-        row = next(r for r in district_progress(s) if r["district"] == "新北区")
+    row = next(r for r in district_rows(workspace) if r["district"] == "新北区")
     assert row["finished"] == 1
     assert (row["maintain"], row["rectify"], row["delist"]) == (1, 0, 0)

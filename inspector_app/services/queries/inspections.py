@@ -3,6 +3,9 @@
 Lists of 50,000 inspections are read here: SQLAlchemy's per-value type processing (date parsing) costs
 more than the query itself, and the stored ISO text is what is shown and printed anyway. The same
 function serves a Session (GUI, services) and a bare ``sqlite3`` connection (the CLI's fast path).
+
+This module must stay importable without SQLAlchemy (the fast path's start-up): the detail of one
+inspection, which needs the ORM, is in ``queries.inspection_detail``.
 """
 
 from __future__ import annotations
@@ -10,7 +13,11 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from inspector_app.services.outcome_stamp import STAMP_KEY, refreshed_today
+from inspector_app.storage.schema_version import connect_current
 
 if TYPE_CHECKING:  # imported lazily: the CLI's fast path must not pay for SQLAlchemy's import
     from sqlalchemy.orm import Session
@@ -73,3 +80,22 @@ def inspection_rows_json(con: sqlite3.Connection, filters: InspectionFilter | No
     where, params = (filters or InspectionFilter()).where()
     sql = f"SELECT json_object({_JSON_OBJECT}) {_FROM}{where} ORDER BY i.id"
     return "[" + ",\n".join(row[0] for row in con.execute(sql, params)) + "]"
+
+
+def current_connection(data_dir: Path) -> sqlite3.Connection | None:
+    """A plain ``sqlite3`` connection to the workspace in ``data_dir`` when its schema is current (no
+    migration due), else None: then the workspace must be opened the full way first."""
+    return connect_current(data_dir)
+
+
+def fast_connection(data_dir: Path) -> sqlite3.Connection | None:
+    """``current_connection`` when, in addition, today's outcome refresh has run (a deadline passing
+    turns cached outcomes: ``ops.workspace.refresh_outcomes``); None when either is due."""
+    con = connect_current(data_dir)
+    if con is None:
+        return None
+    row = con.execute("SELECT value FROM workspace_meta WHERE key = ?", (STAMP_KEY,)).fetchone()
+    if refreshed_today(row[0] if row else None):
+        return con
+    con.close()
+    return None

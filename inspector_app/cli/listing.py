@@ -1,0 +1,52 @@
+"""``inspections list``: the fast path. Lists of 50,000 inspections print in little more than the
+query's time (benchmarks/bench_cli_list.py): a bare ``sqlite3`` connection, the read model's SQL, and –
+for ``--format json`` – JSON built by SQLite itself. This module imports neither SQLAlchemy nor any
+ORM code; when the workspace needs a migration or today's outcome refresh, the handler named
+``PREPARE`` (which does import them) opens it the full way first."""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+from contextlib import closing
+
+from inspector_app.cli.commands import PREPARE, load
+from inspector_app.cli.output import fail, render, write_out
+from inspector_app.config import resolve_data_dir
+from inspector_app.domain.lifecycle import InspectionStatus
+from inspector_app.services.queries.inspections import (
+    INSPECTION_COLUMNS,
+    InspectionFilter,
+    current_connection,
+    fast_connection,
+    inspection_rows,
+    inspection_rows_json,
+)
+
+TABLE_COLUMNS = ("id", "enterprise", "district", "template", "status", "score", "grade", "outcome", "due_date")
+
+
+def list_inspections(args: argparse.Namespace) -> int:
+    if args.status:
+        known = [s.value for s in InspectionStatus]
+        if args.status not in known:
+            fail(f"没有状态“{args.status}”；可用：{'、'.join(known)}", 2)
+    filters = InspectionFilter(status=args.status or "", district=args.district or "")
+    with closing(_connection(args)) as con:
+        if args.format == "json":
+            write_out(inspection_rows_json(con, filters) + "\n")
+            return 0
+        rows = inspection_rows(con, filters)
+    write_out(render(rows, INSPECTION_COLUMNS if args.format != "table" else TABLE_COLUMNS, args.format))
+    return 0
+
+
+def _connection(args: argparse.Namespace) -> sqlite3.Connection:
+    data_dir = resolve_data_dir(args.data_dir)
+    con = fast_connection(data_dir)
+    if con is None:
+        load(PREPARE)(args).close()  # create or migrate the workspace, refresh today's outcomes
+        con = current_connection(data_dir)
+    if con is None:
+        fail(f"工作区 {data_dir} 无法读取")
+    return con

@@ -1,0 +1,19 @@
+"""Read model of the enterprise register: one plain dict per enterprise."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from inspector_app.services import enterprises
+from inspector_app.services.unit import reading
+from inspector_app.storage.engine import Workspace
+
+# The columns a table of enterprises shows (the dicts carry every field).
+ENTERPRISE_COLUMNS = ("id", "uscc", "name", "district", "industry", "cert_grade", "cert_number",
+                      "cert_expires", "legal_rep", "contact_phone")
+
+
+def enterprise_rows(ws: Workspace) -> list[dict[str, Any]]:
+    """Every enterprise, as ``services.enterprises.to_dict`` gives it (dates as ISO text)."""
+    with reading(ws) as session:
+        return [enterprises.to_dict(e) for e in enterprises.list_all(session)]

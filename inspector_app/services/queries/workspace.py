@@ -1,0 +1,25 @@
+"""Read model of the workspace's settings (``services.workspace_meta.KNOWN_KEYS``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from inspector_app.services import workspace_meta
+from inspector_app.services.unit import reading
+from inspector_app.storage.engine import Workspace
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    value: str  # "" when not set
+    description: str
+    example: str
+
+
+def settings(ws: Workspace) -> list[Setting]:
+    """Every known setting with its current value, in the order of ``KNOWN_KEYS``."""
+    with reading(ws) as session:
+        values = workspace_meta.all_values(session)
+    return [Setting(key, values.get(key, ""), description, example)
+            for key, (description, example) in workspace_meta.KNOWN_KEYS.items()]
