@@ -13,9 +13,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import cast
 
-from inspector_app.cli.common import default_actor, fail, workspace, write_out
+from inspector_app.cli.common import actor, fail, workspace, write_out
+from inspector_app.reports import BadVerificationCodeError, SheetKind
+from inspector_app.services.ops.sheets import print_sheet
+from inspector_app.services.queries.sheets import verify
 
 KIND_LABELS = {"record": "现场检查记录", "order": "责令限期整改指令书", "recheck": "整改复查意见书"}
 
@@ -34,58 +37,40 @@ def sheet_command(args: argparse.Namespace) -> int:
     return print_command(int(args.target), args)
 
 
-def _store(ws: Any) -> Any:
-    try:
-        from inspector_app.services.photos import photo_store
-    except ModuleNotFoundError:
-        return None
-    return photo_store(ws.photo_dir)
-
-
 def print_command(inspection_id: int, args: argparse.Namespace) -> int:
-    from inspector_app.services.sheets import print_sheet
-
     if args.output.is_dir():
         fail(f"{args.output} 是一个文件夹；请用 -o 给出要写入的 PDF 文件名，例如 {args.output / 'sheet.pdf'}", 2)
+    interactive = sys.stderr.isatty()
+
+    def progress(done: int, total: int, message: str) -> None:
+        if interactive and total:
+            print(f"\r[{done}/{total}] {message:<20}", end="", file=sys.stderr, flush=True)
+
     ws = workspace(args)
     try:
-        interactive = sys.stderr.isatty()
-
-        def progress(done: int, total: int, message: str) -> None:
-            if interactive and total:
-                print(f"\r[{done}/{total}] {message:<20}", end="", file=sys.stderr, flush=True)
-
-        try:
-            with ws.sessions.begin() as session:  # a failure rolls back: no printed-sheet row
-                rendered, _row = print_sheet(session, inspection_id, args.kind, args.output, store=_store(ws),
-                                             sheet_dir=ws.sheet_dir, actor=args.by or default_actor(),
-                                             cache_file=ws.root / "cache" / "sheet-watermarks.json",
-                                             progress=progress, font_path=args.font)
-        except OSError as exc:
-            where = f"（{exc.filename}）" if exc.filename and str(exc.filename) != str(args.output) else ""
-            fail(f"无法写入 {args.output}：{exc.strerror or exc}{where}")
-        if interactive:
-            print(file=sys.stderr)
+        # The file is written before the print is recorded: a failure leaves no printed-sheet row.
+        rendered = print_sheet(ws, inspection_id, cast(SheetKind, args.kind), args.output, actor(args),
+                               progress=progress, font_path=args.font).value
+    except OSError as exc:
+        where = f"（{exc.filename}）" if exc.filename and str(exc.filename) != str(args.output) else ""
+        fail(f"无法写入 {args.output}：{exc.strerror or exc}{where}")
     finally:
         ws.close()
+    if interactive:
+        print(file=sys.stderr)
     write_out(f"{KIND_LABELS[rendered.kind]} 已写入 {rendered.path}（共 {rendered.pages} 页）\n"
               f"核验码：{rendered.code}\n")
     return 0
 
 
 def verify_command(code: str, args: argparse.Namespace) -> int:
-    from inspector_app.reports import BadVerificationCodeError
-    from inspector_app.services.sheets import verify_code
-
     ws = workspace(args)
     try:
-        with ws.sessions() as session:
-            try:
-                answer = verify_code(session, code, store=_store(ws))
-            except BadVerificationCodeError as exc:
-                print(f"inspector-app: {exc}", file=sys.stderr)
-                write_out("unknown record\n")
-                return 2
+        answer = verify(ws, code)
+    except BadVerificationCodeError as exc:
+        print(f"inspector-app: {exc}", file=sys.stderr)
+        write_out("unknown record\n")
+        return 2
     finally:
         ws.close()
     lines = [answer.result.value]

@@ -130,3 +130,51 @@ def test_json_list_is_the_same_on_the_fast_and_the_full_path(demo_dir: Path) -> 
     fast = run("inspections", "list", "--format", "json", data_dir=demo_dir)
     assert full.returncode == fast.returncode == 0
     assert full.stdout == fast.stdout and json.loads(fast.stdout)
+
+
+def test_workspace_settings_and_reports(tmp_path: Path) -> None:
+    folder = tmp_path / "ws"
+    result = run("workspace", "set", "authority_name", "常州市应急管理局", "--by", "科长", data_dir=folder)
+    assert result.returncode == 0 and result.stdout == "authority_name = 常州市应急管理局\n"
+    shown = run("workspace", "show", data_dir=folder).stdout
+    assert "authority_name = 常州市应急管理局" in shown and str(folder) in shown
+    bad = run("workspace", "set", "no_such_key", "x", data_dir=folder)
+    assert bad.returncode == 1 and "no_such_key" in bad.stderr and "Traceback" not in bad.stderr
+    deadlines = run("report", "deadlines").stdout.splitlines()
+    assert deadlines[0].split() == ["deadline", "title", "from", "to"] and len(deadlines) > 2
+
+
+def test_report_districts(demo_dir: Path) -> None:
+    rows = json.loads(run("report", "districts", "--format", "json", data_dir=demo_dir).stdout)
+    assert rows[-1]["district"] == "合计" and rows[-1]["enterprises"] == 210
+
+
+def test_enterprises_import_dry_run_then_for_real(tmp_path: Path) -> None:
+    from inspector_app.domain import uscc
+
+    codes = [uscc.make_code("9", "1", "320412", f"MA{n:07d}") for n in range(1, 4)]
+    sheet = tmp_path / "名单.csv"
+    sheet.write_text("企业名称,统一社会信用代码,辖市区\n" + "".join(
+        f"常州测试机械有限公司{n},{code},武进区\n" for n, code in enumerate(codes, 1)), encoding="utf-8")
+    folder = tmp_path / "ws"
+    dry = run("enterprises", "import", str(sheet), "--dry-run", data_dir=folder)
+    assert dry.returncode == 0 and "未写入" in dry.stdout and "3" in dry.stdout
+    assert json.loads(run("enterprises", "list", "--format", "json", data_dir=folder).stdout) == []
+    real = run("enterprises", "import", str(sheet), data_dir=folder)
+    assert real.returncode == 0 and "新增 3 家" in real.stdout
+    listed = json.loads(run("enterprises", "list", "--format", "json", data_dir=folder).stdout)
+    assert sorted(r["uscc"] for r in listed) == sorted(codes)
+    sheet.write_text("企业名称,统一社会信用代码\n坏公司,123\n", encoding="utf-8")
+    bad = run("enterprises", "import", str(sheet), data_dir=folder)
+    assert bad.returncode == 1 and "Traceback" not in bad.stderr and bad.stderr.count("\n") >= 2
+
+
+def test_inspections_list_fast_path_imports_no_sqlalchemy(demo_dir: Path) -> None:
+    """Once today's refresh has run, ``inspections list`` reads with plain sqlite3 (the benchmark's
+    path): SQLAlchemy's import alone would cost more than the query."""
+    assert run("inspections", "list", "--format", "json", data_dir=demo_dir).returncode == 0  # refreshed
+    code = ("import sys, io; from inspector_app.cli import main; sys.stdout = io.StringIO(); "
+            f"rc = main(['--data-dir', {str(demo_dir)!r}, 'inspections', 'list', '--format', 'json']); "
+            "sys.stdout = sys.__stdout__; assert rc == 0; "
+            "bad = [m for m in sys.modules if m.startswith('sqlalchemy')]; assert not bad, bad[:5]")
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, timeout=60)

@@ -17,8 +17,16 @@ from sqlalchemy import func, select
 from inspector_app.domain import uscc
 from inspector_app.domain.errors import Cancelled, ImportFileError
 from inspector_app.domain.progress import CancelToken
-from inspector_app.services.enterprise_import import ADDED, UNCHANGED, UPDATED, import_enterprises
+from inspector_app.services.changes import NO_CHANGES, ChangeKind
+from inspector_app.services.enterprise_import import (
+    ADDED,
+    UNCHANGED,
+    UPDATED,
+    ImportReport,
+    import_enterprises,
+)
 from inspector_app.services.enterprises import by_uscc
+from inspector_app.services.ops.enterprises import import_register
 from inspector_app.storage.engine import Workspace, open_workspace
 from inspector_app.storage.models import Enterprise
 from inspector_app.tabular.reader import match_header, normalise_grade, parse_date
@@ -610,3 +618,32 @@ def test_wrong_encoding_utf16_without_bom(ws: Workspace, tmp_path: Path) -> None
     with pytest.raises(ImportFileError, match=r"x\.csv 的编码不对：第 1 行"):
         run(ws, path)
     assert count(ws) == 0
+
+
+# --- the operation (what the desk's menu and ``inspector-app enterprises import`` call) -------------
+
+def test_the_operation_reports_what_it_changed(ws: Workspace, tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "名单.xlsx", [row(i) for i in range(1, 6)])
+    preview = import_register(ws, path, dry_run=True)
+    assert isinstance(preview, ImportReport) and preview.dry_run and preview.added == 5
+    assert preview.changes == NO_CHANGES and count(ws) == 0  # a dry run writes nothing
+    report = import_register(ws, path)
+    assert (report.added, report.updated) == (5, 0) and count(ws) == 5
+    assert report.changes.everything and report.changes.has(ChangeKind.ENTERPRISES)
+    assert "新增 5 家" in report.summary()
+    again = import_register(ws, path)
+    assert again.unchanged == 5 and again.changes == NO_CHANGES  # nothing new: nothing to reread
+    updated = import_register(ws, write_xlsx(tmp_path / "新.xlsx", [row(1, 联系人="赵六")]))
+    assert updated.updated == 1 and updated.changes.has(ChangeKind.ENTERPRISES)
+
+
+def test_the_operation_writes_nothing_on_a_bad_file_or_a_cancel(filled: tuple[Workspace, Any],
+                                                                 tmp_path: Path) -> None:
+    ws, before = filled
+    with pytest.raises(ImportFileError):
+        import_register(ws, write_xlsx(tmp_path / "bad.xlsx", [row(7, 统一社会信用代码=bad_check(7))]))
+    token = CancelToken()
+    token.cancel()
+    with pytest.raises(Cancelled):
+        import_register(ws, write_xlsx(tmp_path / "ok.xlsx", [row(i) for i in range(10, 20)]), cancel=token)
+    assert snapshot(ws) == before

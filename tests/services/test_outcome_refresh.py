@@ -5,14 +5,17 @@ from datetime import date, timedelta
 from inspector_app.domain import uscc
 from inspector_app.domain.scoring import Answer
 from inspector_app.services import findings, inspections
+from inspector_app.services.changes import NO_CHANGES
 from inspector_app.services.enterprises import EnterpriseData, upsert
+from inspector_app.services.ops.workspace import refresh_outcomes
 from inspector_app.services.outcome_refresh import refresh_if_due, refresh_overdue
 from inspector_app.services.queries.inspections import inspection_rows
 from inspector_app.services.templates import latest_templates, sync_shipped_templates
 from inspector_app.storage.engine import Workspace
 
 
-def test_a_deadline_passing_turns_the_cached_outcome_once_a_day(workspace: Workspace) -> None:
+def _overdue_in_five_days(workspace: Workspace) -> int:
+    """An inspection whose 重大 hazard is due in three days: in five, its outcome turns."""
     today = date.today()
     with workspace.sessions.begin() as s:
         sync_shipped_templates(s)
@@ -25,8 +28,12 @@ def test_a_deadline_passing_turns_the_cached_outcome_once_a_day(workspace: Works
         findings.add(s, insp, "甲", description="危化品仓库未设置可燃气体报警器", severity="重大",
                      deadline=today + timedelta(days=3))
         assert insp.outcome == "限期整改"
-        iid = insp.id
-    later = today + timedelta(days=5)  # nobody edits; the deadline passes
+        return insp.id
+
+
+def test_a_deadline_passing_turns_the_cached_outcome_once_a_day(workspace: Workspace) -> None:
+    iid = _overdue_in_five_days(workspace)
+    later = date.today() + timedelta(days=5)  # nobody edits; the deadline passes
     with workspace.sessions.begin() as s:
         assert refresh_if_due(s, later) == 1
     with workspace.sessions() as s:
@@ -35,3 +42,14 @@ def test_a_deadline_passing_turns_the_cached_outcome_once_a_day(workspace: Works
     with workspace.sessions.begin() as s:
         assert refresh_if_due(s, later) == 0  # already done today
         assert refresh_overdue(s, later) == 0  # and nothing left to change
+
+
+def test_the_refresh_operation_reports_the_change_once_a_day(workspace: Workspace) -> None:
+    iid = _overdue_in_five_days(workspace)
+    later = date.today() + timedelta(days=5)
+    result = refresh_outcomes(workspace, later)
+    assert result.value == 1 and result.changes.touches_inspection(iid)
+    with workspace.sessions() as s:
+        assert next(r for r in inspection_rows(s) if r["id"] == iid)["outcome"] == "建议摘牌"
+    again = refresh_outcomes(workspace, later)
+    assert again.value == 0 and again.changes == NO_CHANGES
