@@ -178,3 +178,21 @@ def test_inspections_list_fast_path_imports_no_sqlalchemy(demo_dir: Path) -> Non
             "sys.stdout = sys.__stdout__; assert rc == 0; "
             "bad = [m for m in sys.modules if m.startswith('sqlalchemy')]; assert not bad, bad[:5]")
     subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, timeout=60)
+
+
+def test_every_command_has_a_handler_that_exists() -> None:
+    """The table names handlers by module path (nothing imports them until they run): each name must
+    resolve, and every command and action of the parser must find one."""
+    import argparse
+
+    from inspector_app.cli.commands import HANDLERS, PREPARE, build_parser, load
+
+    for target in [*HANDLERS.values(), PREPARE]:
+        assert callable(load(target)), target
+    commands = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    for name, sub in commands.choices.items():
+        if name == "gui":
+            continue
+        actions = [a for a in sub._actions if isinstance(a, argparse._SubParsersAction)]
+        keys = [f"{name} {action}" for action in actions[0].choices] if actions else [name]
+        assert all(key in HANDLERS or name in HANDLERS for key in keys), (name, keys)
