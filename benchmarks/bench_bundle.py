@@ -3,12 +3,12 @@
 
 Usage: .venv/bin/python benchmarks/bench_bundle.py [--photos 200] [--keep]
 
-* export = ``services.bundle_export.export_bundle``: records, SHA-256 of every file, the zip (photos
+* export = ``services.ops.sync.export_bundle``: records, SHA-256 of every file, the zip (photos
   stored), the signature, fsync, reading the whole bundle back and verifying it, the rename, the
   database commit.  Reference: ``zip -0 -r -q`` of the 200 original files.
 * office size: the same imports into an office workspace that already holds 100,000 inspections,
   against the empty office (and a records-only bundle, where the database is all the work).
-* import = ``services.bundle_import.import_bundle`` into a fresh copy of the office workspace: zip
+* import = ``services.ops.sync.import_bundle`` into a fresh copy of the office workspace: zip
   safety scan, manifests, signature, every SHA-256, staging, one transaction, the files moved into the
   photo store.  Reference: ``unzip -q`` of the same bundle then ``sha256sum`` of every file.
 
@@ -41,20 +41,15 @@ from inspector_app.domain.lifecycle import InspectionStatus  # noqa: E402
 from inspector_app.domain.scoring import Answer  # noqa: E402
 from inspector_app.photos.store import PhotoStore  # noqa: E402
 from inspector_app.services import inspections  # noqa: E402
-from inspector_app.services.bundle_export import Identity, export_bundle  # noqa: E402
-from inspector_app.services.bundle_import import import_bundle  # noqa: E402
 from inspector_app.services.enterprises import EnterpriseData, upsert  # noqa: E402
+from inspector_app.services.ops.sync import Identity, export_bundle, import_bundle  # noqa: E402
+from inspector_app.services.sync.identity import device_id, meta_set  # noqa: E402
+from inspector_app.services.sync.trust import SqlTrustStore  # noqa: E402
 from inspector_app.services.templates import latest_templates, sync_shipped_templates  # noqa: E402
 from inspector_app.storage.engine import Workspace, open_workspace  # noqa: E402
 from inspector_app.storage.models import Inspection  # noqa: E402
 from inspector_app.storage.models_evidence import Photo  # noqa: E402
-from inspector_app.storage.models_sync import (  # noqa: E402
-    META_KEY_FINGERPRINT,
-    META_ROLE,
-    SqlTrustStore,
-    device_id,
-    meta_set,
-)
+from inspector_app.storage.models_sync import META_KEY_FINGERPRINT, META_ROLE  # noqa: E402
 
 FIXTURES = ROOT.parent / "shared" / "fixtures" / "photos"
 LARGE = ("large-phone.jpg", "large-camera-canon.jpg", "gps-iphone5-orient3.jpg", "heic-phone.heic")

@@ -93,6 +93,7 @@ def main() -> int:
     from inspector_app.domain.scoring import Answer
     from inspector_app.secrets import InMemoryKeyring
     from inspector_app.services import inspections
+    from inspector_app.services.ops import sync as sync_ops
     from inspector_app.storage.engine import open_workspace
     from inspector_app.storage.models import Inspection
     from inspector_app.ui.documents.sheet_dialog import SheetDialog
@@ -108,13 +109,7 @@ def main() -> int:
     from inspector_app.ui.sync.identity import SyncContext
     from inspector_app.ui.sync.import_dialog import ImportReportDialog
     from inspector_app.ui.sync.import_work import import_work
-    from inspector_app.ui.sync.keys_dialog import (
-        KeysDialog,
-        enrol_key,
-        export_public_key,
-        revoke_key,
-        set_role,
-    )
+    from inspector_app.ui.sync.keys_dialog import KeysDialog
     from inspector_app.ui.sync.review import ReturnDialog
     from inspector_app.ui.tasks import InlineTaskRunner
 
@@ -130,18 +125,18 @@ def main() -> int:
     with stranger_ws.sessions.begin() as session:
         build_demo(session, enterprises=30)
     stranger = SyncContext(stranger_ws, "未登记的电脑", InMemoryKeyring(), "未登记的电脑")
-    set_role(office, "office")
+    sync_ops.set_role(office_ws, "office", office.actor)
     from inspector_app.bundle.signing import PublicKeyFile
 
-    export_public_key(field, tmp / "field.inspkey")
+    sync_ops.export_public_key(field_ws, tmp / "field.inspkey", keyring=field.keyring, name=field.name)
     field_key = PublicKeyFile.parse((tmp / "field.inspkey").read_text("utf-8"))
-    enrol_key(office, field_key, "季琳（武进区执法大队）", "inspector")
-    export_public_key(office, tmp / "office.inspkey")
+    sync_ops.enrol_key(office_ws, field_key, office.actor, name="季琳（武进区执法大队）", role="inspector")
+    sync_ops.export_public_key(office_ws, tmp / "office.inspkey", keyring=office.keyring, name=office.name)
     office_key = PublicKeyFile.parse((tmp / "office.inspkey").read_text("utf-8"))
-    enrol_key(field, office_key, "常州市应急管理局", "office")
+    sync_ops.enrol_key(field_ws, office_key, field.actor, name="常州市应急管理局", role="office")
     old = PublicKeyFile(os.urandom(32), "钱晓东（旧笔记本）", "inspector", "old-device")
-    enrol_key(office, old, old.name, "inspector")
-    revoke_key(office, old.fingerprint)
+    sync_ops.enrol_key(office_ws, old, office.actor)
+    sync_ops.revoke_key(office_ws, old.fingerprint, office.actor)
 
     # prints: one that matches, one changed since, and the showcase preview
     with field_ws.engine.connect() as con:

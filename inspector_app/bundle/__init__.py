@@ -9,8 +9,11 @@ Modules, lowest first:
 * ``bag``      – ``BagWriter`` and the crash-safe ``write_bundle``;
 * ``bag_verify`` – ``verify_bundle(path, trust)`` → ``VerifiedBundle``;
 * ``crypto``   – optional X25519 + AES-256-GCM encryption of a finished bundle file;
+* ``records``  – the JSON shape of enterprise, template and inspection records;
+* ``evidence`` – the evidence sections of an inspection record and the payload paths of its files;
 * ``errors``   – the typed errors, all ``ImportFileError`` subclasses.
 
-The services that fill and apply bundles from/to a workspace are ``services.bundle_export`` and
-``services.bundle_import``.  The format is documented in ``docs/bundle-format.md``.
+A pure format package: no SQLAlchemy, no ORM models, no services. Filling bundles from a workspace and
+applying them to one is ``services.sync`` (building blocks) behind ``services.ops.sync`` (operations).
+The format is documented in ``docs/bundle-format.md``.
 """

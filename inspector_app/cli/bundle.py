@@ -1,4 +1,7 @@
-"""``inspector-app bundle …`` and ``inspector-app keys …``: sync by bundle from the command line (no Qt)."""
+"""``inspector-app bundle …`` and ``inspector-app keys …``: sync by bundle from the command line (no Qt).
+
+State changes go through ``services.ops.sync`` (the GUI calls the same operations, so both write the
+same audit rows); lists and checks through ``services.queries.sync``."""
 
 from __future__ import annotations
 
@@ -9,9 +12,17 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
-from inspector_app.cli.common import fail, workspace, write_out
+from inspector_app.bundle.bag_verify import verify_bundle
+from inspector_app.bundle.crypto import decrypt_file, is_encrypted
+from inspector_app.bundle.errors import KeyFileError
+from inspector_app.bundle.profile import Direction
+from inspector_app.bundle.signing import PublicKeyFile, format_fingerprint, normalize_fingerprint
+from inspector_app.cli.common import actor, fail, workspace, write_out
+from inspector_app.secrets import InsecureKeyringError, backend_status
+from inspector_app.services.ops import sync as sync_ops
+from inspector_app.services.queries import sync as sync_queries
+from inspector_app.storage.engine import Workspace
 
 
 # -- bundle ---------------------------------------------------------------------------------------
@@ -33,49 +44,39 @@ def bundle_command(args: argparse.Namespace) -> int:
         ws.close()
 
 
-def _export(ws: Any, args: argparse.Namespace) -> int:
-    from inspector_app.bundle.profile import Direction
-    from inspector_app.bundle.signing import format_fingerprint, normalize_fingerprint
-    from inspector_app.services.bundle_export import export_bundle, load_identity
-    from inspector_app.storage.models_sync import SqlTrustStore
-
-    identity = load_identity(ws)
+def _export(ws: Workspace, args: argparse.Namespace) -> int:
+    identity = sync_ops.load_identity(ws)
     recipient = None
     if args.encrypt_to:
-        with ws.sessions() as session:
-            key = SqlTrustStore(session).get(normalize_fingerprint(args.encrypt_to))
-        if key is None or key.revoked or key.x25519_public is None:
+        try:
+            recipient = sync_queries.encryption_key(ws, args.encrypt_to)
+        except ValueError as exc:
+            fail(str(exc))
+        if recipient is None:
             fail(f"没有指纹为 {args.encrypt_to} 的、已登记未吊销且带加密公钥的密钥")
-        recipient = key.x25519_public
-    result = export_bundle(ws, identity, args.output, inspection_ids=args.inspections,
-                           direction=Direction(args.direction) if args.direction else None, encrypt_to=recipient)
+    result = sync_ops.export_bundle(ws, identity, args.output, inspection_ids=args.inspections,
+                                    direction=Direction(args.direction) if args.direction else None,
+                                    encrypt_to=recipient)
     write_out(f"已导出 {len(result.inspections)} 项检查到 {result.path}\n"
               f"  数据包 {result.bundle_id}，序号（sequence）{result.sequence}，{result.direction.value}"
               f"{'，已加密（encrypted）' if result.encrypted else ''}\n"
-              f"  签名密钥指纹：{format_fingerprint(identity.signer.fingerprint)}\n")
+              f"  签名密钥指纹：{format_fingerprint(result.fingerprint)}\n")
     return 0
 
 
-def _import(ws: Any, args: argparse.Namespace) -> int:
-    from inspector_app.bundle.signing import format_fingerprint
-    from inspector_app.secrets import InsecureKeyringError
-    from inspector_app.services.bundle_export import Identity, load_identity
-    from inspector_app.services.bundle_import import collect_paths, import_paths
-
-    files = collect_paths(args.paths)
+def _import(ws: Workspace, args: argparse.Namespace) -> int:
+    files = sync_queries.bundle_files(args.paths)
     if not files:
         fail("没有找到数据包文件（*.inspbundle、*.zip、*.enc）")
-    identity: Identity | None = None
-    from inspector_app.bundle.crypto import is_encrypted
-
+    identity: sync_ops.Identity | None = None
     if any(p.is_file() and is_encrypted(p) for p in files):
         try:
-            identity = load_identity(ws, with_encryption=True)
+            identity = sync_ops.load_identity(ws, with_encryption=True)
         except InsecureKeyringError as exc:
             print(f"inspector-app: 无法打开加密的数据包：{exc}", file=sys.stderr)
-    reports = import_paths(ws, files, identity=identity)
+    result = sync_ops.import_paths(ws, files, identity=identity)
     bad = 0
-    for report in reports:
+    for report in result.reports:
         # 已拒绝 [code]: the stable code (docs/bundle-format.md, "Import errors") for scripts and support.
         status = _STATUS.get(report.status, report.status) + (f" [{report.code}]" if report.code else "")
         write_out(f"{report.path}：{status}" + (f" – {report.reason}" if report.reason else "") + "\n")
@@ -99,41 +100,35 @@ _ACTIONS = {"added": "新增", "updated": "更新", "unchanged": "不变", "conf
 _KINDS = {"template": "检查表", "enterprise": "企业", "inspection": "检查"}
 
 
-@contextlib.contextmanager
-def _plain(ws: Any, path: Path) -> Iterator[Path]:
-    """``path`` itself, or a decrypted temporary copy when it is an encrypted bundle."""
-    from inspector_app.bundle.crypto import decrypt_file, is_encrypted
-    from inspector_app.services.bundle_export import load_identity
-
+def _decryption_key(ws: Workspace, path: Path) -> bytes | None:
+    """This installation's decryption key when ``path`` is an encrypted bundle, else ``None``."""
     if not path.is_file() or not is_encrypted(path):
+        return None
+    identity = sync_ops.load_identity(ws, with_encryption=True)
+    return identity.encryption_private
+
+
+@contextlib.contextmanager
+def _plain(ws: Workspace, path: Path) -> Iterator[Path]:
+    """``path`` itself, or a decrypted temporary copy when it is an encrypted bundle."""
+    key = _decryption_key(ws, path)
+    if key is None:
         yield path
         return
-    identity = load_identity(ws, with_encryption=True)
-    assert identity.encryption_private is not None
     with tempfile.TemporaryDirectory(dir=ws.root, prefix=".import-") as tmp:
         plain = Path(tmp) / "decrypted.inspbundle"
-        decrypt_file(path, plain, identity.encryption_private)
+        decrypt_file(path, plain, key)
         yield plain
 
 
-def _verify(ws: Any, args: argparse.Namespace) -> int:
-    from inspector_app.bundle.bag_verify import verify_bundle
-    from inspector_app.bundle.signing import format_fingerprint
-    from inspector_app.storage.models_sync import SqlTrustStore
-
-    with ws.sessions() as session, _plain(ws, args.file) as plain, \
-            verify_bundle(plain, SqlTrustStore(session)) as bundle:
-        signer = bundle.signer
-        write_out(f"{args.file}：有效 – {len(bundle.payload)} 个载荷文件，由 "
-                  f"{signer.name if signer else '?'}（{format_fingerprint(bundle.signer_fingerprint)}）签名\n")
+def _verify(ws: Workspace, args: argparse.Namespace) -> int:
+    check = sync_queries.check_bundle(ws, args.file, decryption_key=_decryption_key(ws, args.file))
+    write_out(f"{args.file}：有效 – {check.payload_files} 个载荷文件，由 "
+              f"{check.signer_name or '?'}（{format_fingerprint(check.signer_fingerprint)}）签名\n")
     return 0
 
 
 def _show(args: argparse.Namespace) -> int:
-    from inspector_app.bundle.bag_verify import verify_bundle
-    from inspector_app.bundle.crypto import is_encrypted
-    from inspector_app.bundle.signing import format_fingerprint
-
     ws = workspace(args) if args.file.is_file() and is_encrypted(args.file) else None
     with contextlib.ExitStack() as stack:
         plain = stack.enter_context(_plain(ws, args.file)) if ws is not None else args.file
@@ -158,20 +153,15 @@ def _show(args: argparse.Namespace) -> int:
     return 0
 
 
-def _conflicts(ws: Any) -> int:
-    from inspector_app.services.bundle_import import open_conflicts
-
-    with ws.sessions() as session:
-        for c in open_conflicts(session):
-            write_out(f"{c.id}\t{c.inspection_uid}\t本机 r{c.local_revision}\t传入 r{c.incoming_revision}"
-                      f"\t{c.reason}\n")
+def _conflicts(ws: Workspace) -> int:
+    for c in sync_queries.open_conflicts(ws):
+        write_out(f"{c.id}\t{c.inspection_uid}\t本机 r{c.local_revision}\t传入 r{c.incoming_revision}"
+                  f"\t{c.reason}\n")
     return 0
 
 
-def _resolve(ws: Any, args: argparse.Namespace) -> int:
-    from inspector_app.services.bundle_import import resolve_conflict
-
-    resolve_conflict(ws, args.id, take_incoming=args.keep == "incoming", actor="command line")
+def _resolve(ws: Workspace, args: argparse.Namespace) -> int:
+    sync_ops.resolve_conflict(ws, args.id, take_incoming=args.keep == "incoming", actor=actor(args))
     write_out(f"冲突 {args.id} 已处理（{'保留本机' if args.keep == 'local' else '采用传入'}，{args.keep}）\n")
     return 0
 
@@ -187,55 +177,28 @@ def keys_command(args: argparse.Namespace) -> int:
         ws.close()
 
 
-def _keys_show(ws: Any, args: argparse.Namespace) -> int:
-    from inspector_app.bundle.signing import format_fingerprint
-    from inspector_app.secrets import InsecureKeyringError, backend_status
-    from inspector_app.services.bundle_export import load_identity
-    from inspector_app.storage.models_sync import SqlTrustStore, role
-
+def _keys_show(ws: Workspace, args: argparse.Namespace) -> int:
     status = backend_status()
     write_out(f"keyring: {status.state.value} – {status.message}\n")
     try:
-        identity = load_identity(ws)
+        identity = sync_ops.load_identity(ws)
         write_out(f"device: {identity.device_id}\nfingerprint: {format_fingerprint(identity.signer.fingerprint)}\n")
     except InsecureKeyringError:
         write_out("fingerprint: （无——没有安全的系统密钥环）\n")
-    with ws.sessions() as session:
-        write_out(f"role: {role(session)}\n已登记的密钥（enrolled keys）：\n")
-        for key in SqlTrustStore(session).all():
-            state = f"已吊销（revoked {key.revoked_at}）" if key.revoked else "受信任（trusted）"
-            write_out(f"  {format_fingerprint(key.fingerprint)}  {key.name}  {key.role}  {state}\n")
+    write_out(f"role: {sync_queries.role(ws)}\n已登记的密钥（enrolled keys）：\n")
+    for key in sync_queries.trusted_keys(ws):
+        state = f"已吊销（revoked {key.revoked_at}）" if key.revoked else "受信任（trusted）"
+        write_out(f"  {format_fingerprint(key.fingerprint)}  {key.name}  {key.role}  {state}\n")
     return 0
 
 
-def _export_public(ws: Any, args: argparse.Namespace) -> int:
-    from inspector_app.bundle.crypto import x25519_public
-    from inspector_app.bundle.signing import PublicKeyFile, format_fingerprint
-    from inspector_app.services.bundle_export import load_identity
-    from inspector_app.storage.files import atomic_write_text
-    from inspector_app.storage.models_sync import role
-
-    identity = load_identity(ws, with_encryption=True)
-    with ws.sessions() as session:
-        own_role = role(session)
-    assert identity.encryption_private is not None
-    key = PublicKeyFile(identity.signer.public_raw, args.name or identity.name, own_role, identity.device_id,
-                        x25519_public(identity.encryption_private))
-    atomic_write_text(args.output, key.to_text())
+def _export_public(ws: Workspace, args: argparse.Namespace) -> int:
+    key = sync_ops.export_public_key(ws, args.output, name=args.name or "")
     write_out(f"公钥已写入 {args.output}\nfingerprint: {format_fingerprint(key.fingerprint)}\n")
     return 0
 
 
-def _enrol(ws: Any, args: argparse.Namespace) -> int:
-    from inspector_app.bundle.errors import KeyFileError
-    from inspector_app.bundle.signing import (
-        PublicKeyFile,
-        TrustedKey,
-        format_fingerprint,
-        normalize_fingerprint,
-    )
-    from inspector_app.storage.models_sync import SqlTrustStore
-
+def _enrol(ws: Workspace, args: argparse.Namespace) -> int:
     try:
         key = PublicKeyFile.parse(Path(args.file).read_text("utf-8"))
     except (OSError, UnicodeDecodeError, KeyFileError) as exc:
@@ -254,31 +217,22 @@ def _enrol(ws: Any, args: argparse.Namespace) -> int:
             fail("未登记")
     else:
         fail(f"请先与密钥的主人核对指纹，再用 --fingerprint 给出：{shown}")
-    with ws.sessions.begin() as session:
-        SqlTrustStore(session).enrol(TrustedKey(key.fingerprint, key.public_key, key.name, key.role, key.device_id,
-                                                key.x25519_public))
+    sync_ops.enrol_key(ws, key, actor(args))
     write_out(f"已登记（enrolled）{key.name}（{key.role}）{shown}\n")
     return 0
 
 
-def _revoke(ws: Any, args: argparse.Namespace) -> int:
-    from inspector_app.bundle.signing import format_fingerprint
-    from inspector_app.storage.models_sync import SqlTrustStore
-
+def _revoke(ws: Workspace, args: argparse.Namespace) -> int:
     try:
-        with ws.sessions.begin() as session:
-            SqlTrustStore(session).revoke(args.fingerprint)
+        sync_ops.revoke_key(ws, args.fingerprint, actor(args))
     except ValueError as exc:
         fail(str(exc))
     write_out(f"已吊销（revoked）{format_fingerprint(args.fingerprint)}\n")
     return 0
 
 
-def _role(ws: Any, args: argparse.Namespace) -> int:
-    from inspector_app.storage.models_sync import META_ROLE, meta_set, role
-
-    with ws.sessions.begin() as session:
-        if args.value:
-            meta_set(session, META_ROLE, args.value)
-        write_out(f"role: {args.value or role(session)}\n")
+def _role(ws: Workspace, args: argparse.Namespace) -> int:
+    if args.value:
+        sync_ops.set_role(ws, args.value, actor(args))
+    write_out(f"role: {args.value or sync_queries.role(ws)}\n")
     return 0

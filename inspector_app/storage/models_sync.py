@@ -1,6 +1,6 @@
-"""Tables of the bundle sync: this installation's identity, the trust store, imported and exported
-bundles, per-inspection sync state and the conflict list.  Plus ``SqlTrustStore``, the trust store of
-``inspector_app.bundle.signing`` kept in the workspace.
+"""Tables of the bundle sync: this installation's identity (``workspace_meta`` keys), the trust store,
+imported and exported bundles, per-inspection sync state and the conflict list.  The rules that use them
+(the trust store the bundle verifier asks, the device id, the role) are in ``services.sync``.
 
 Revision numbers: every inspection carries ``revision`` (bumped by ``services.audit.touch``).  A sync
 moves a revision number unchanged from one workspace to the other, so both sides name the same
@@ -10,15 +10,12 @@ content by the same number.  ``InspectionSync.synced_revision`` is the revision 
 
 from __future__ import annotations
 
-import uuid
 from datetime import datetime
 
-from sqlalchemy import Boolean, DateTime, Integer, LargeBinary, String, Text, select
-from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy import Boolean, DateTime, Integer, LargeBinary, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
 
-from inspector_app.bundle.signing import TrustedKey, format_fingerprint, normalize_fingerprint
-from inspector_app.domain.errors import NotFoundError
-from inspector_app.storage.models import Base, Meta, now
+from inspector_app.storage.models import Base, now
 
 META_DEVICE_ID = "sync.device_id"
 META_DEVICE_NAME = "sync.device_name"
@@ -106,80 +103,3 @@ class SyncConflict(Base):
     detected_at: Mapped[datetime] = mapped_column(DateTime, default=now)
     resolved_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     resolution: Mapped[str] = mapped_column(String(20), default="")  # kept-local / took-incoming
-
-
-# -- identity -------------------------------------------------------------------------------------
-def meta_get(session: Session, key: str) -> str | None:
-    row = session.get(Meta, key)
-    return row.value if row is not None else None
-
-
-def meta_set(session: Session, key: str, value: str) -> None:
-    row = session.get(Meta, key)
-    if row is None:
-        session.add(Meta(key=key, value=value))
-    else:
-        row.value = value
-
-
-def device_id(session: Session) -> str:
-    """This installation's device id, created (and stored) the first time it is asked for."""
-    value = meta_get(session, META_DEVICE_ID)
-    if not value:
-        value = str(uuid.uuid4())
-        meta_set(session, META_DEVICE_ID, value)
-        session.flush()
-    return value
-
-
-def role(session: Session) -> str:
-    return meta_get(session, META_ROLE) or "inspector"
-
-
-# -- trust store ----------------------------------------------------------------------------------
-def _to_key(record: TrustedKeyRecord) -> TrustedKey:
-    return TrustedKey(
-        fingerprint=record.fingerprint, public_key=bytes(record.public_key), name=record.name, role=record.role,
-        device_id=record.device_id,
-        x25519_public=bytes(record.x25519_public) if record.x25519_public is not None else None,
-        revoked=record.revoked, enrolled_at=record.enrolled_at.isoformat(sep=" "),
-        revoked_at=record.revoked_at.isoformat(sep=" ") if record.revoked_at else "",
-    )
-
-
-class SqlTrustStore:
-    """The workspace's trust store; the caller owns the session and the transaction."""
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
-
-    def get(self, fp: str) -> TrustedKey | None:
-        record = self.session.get(TrustedKeyRecord, fp)
-        return _to_key(record) if record is not None else None
-
-    def enrol(self, key: TrustedKey) -> None:
-        record = self.session.get(TrustedKeyRecord, key.fingerprint)
-        if record is None:
-            record = TrustedKeyRecord(fingerprint=key.fingerprint)
-            self.session.add(record)
-        record.public_key = key.public_key
-        record.x25519_public = key.x25519_public
-        record.name = key.name
-        record.role = key.role
-        record.device_id = key.device_id
-        record.enrolled_at = now()
-        record.revoked = False
-        record.revoked_at = None
-        self.session.flush()
-
-    def revoke(self, fp: str, when: str = "") -> None:
-        canonical = normalize_fingerprint(fp)
-        record = self.session.get(TrustedKeyRecord, canonical)
-        if record is None:
-            raise NotFoundError(f"no enrolled key has fingerprint {format_fingerprint(canonical)}")
-        record.revoked = True
-        record.revoked_at = now()
-        self.session.flush()
-
-    def all(self) -> list[TrustedKey]:
-        return [_to_key(r) for r in self.session.scalars(select(TrustedKeyRecord).order_by(TrustedKeyRecord.name))]

@@ -13,10 +13,9 @@ from typing import Any
 
 from inspector_app.bundle import bag
 from inspector_app.bundle.signing import Signer
-from inspector_app.services import bundle_export, bundle_import
-from inspector_app.services.bundle_export import Identity
+from inspector_app.services.sync import export, importing
+from inspector_app.services.sync.identity import Identity, device_id
 from inspector_app.storage.engine import open_workspace
-from inspector_app.storage.models_sync import device_id
 
 
 def die() -> None:
@@ -37,7 +36,7 @@ def arm(point: str) -> None:
         return wrapper
 
     if point == "export-select":
-        bundle_export._select = kill_then(bundle_export._select, after=True)  # type: ignore[assignment]
+        export._select = kill_then(export._select, after=True)  # type: ignore[assignment]
     elif point == "export-writing":
         bag.BagWriter.add_json = kill_then(bag.BagWriter.add_json, after=True)  # type: ignore[method-assign]
     elif point == "export-verify":
@@ -47,13 +46,13 @@ def arm(point: str) -> None:
     elif point == "export-after-rename":
         bag.os.replace = kill_then(real_replace, after=True)  # type: ignore[attr-defined]
     elif point == "import-verify":
-        bundle_import.verify_bundle = kill_then(bundle_import.verify_bundle)  # type: ignore[assignment]
+        importing.verify_bundle = kill_then(importing.verify_bundle)  # type: ignore[assignment]
     elif point == "import-apply":
-        bundle_import._write_inspection = kill_then(bundle_import._write_inspection, after=True)  # type: ignore[assignment]
+        importing.write_inspection = kill_then(importing.write_inspection, after=True)  # type: ignore[assignment]
     elif point == "import-after-files":
-        bundle_import.place_files = kill_then(bundle_import.place_files, after=True)  # type: ignore[assignment]
+        importing.place_files = kill_then(importing.place_files, after=True)  # type: ignore[assignment]
     elif point == "import-before-commit":
-        bundle_import._apply_bundle = kill_then(bundle_import._apply_bundle, after=True)  # type: ignore[assignment]
+        importing._apply_bundle = kill_then(importing._apply_bundle, after=True)  # type: ignore[assignment]
     elif point != "none":
         raise SystemExit(f"unknown kill point {point}")
 
@@ -66,9 +65,9 @@ def main() -> None:
     identity = Identity(dev, "crash", Signer.from_raw(Path(keyfile).read_bytes()))
     arm(point)
     if mode == "export":
-        bundle_export.export_bundle(ws, identity, Path(bundle_path))
+        export.export_bundle(ws, identity, Path(bundle_path))
     else:
-        bundle_import.import_bundle(ws, Path(bundle_path))
+        importing.import_bundle(ws, Path(bundle_path))
     ws.close()
 
 

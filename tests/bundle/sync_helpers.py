@@ -14,17 +14,13 @@ from inspector_app.bundle.signing import Signer, TrustedKey
 from inspector_app.domain import uscc
 from inspector_app.domain.scoring import Answer
 from inspector_app.services import findings, inspections, photos
-from inspector_app.services.bundle_export import Identity
 from inspector_app.services.enterprises import EnterpriseData, upsert
+from inspector_app.services.ops import inspections as inspection_ops
+from inspector_app.services.sync.identity import Identity, device_id, meta_set
+from inspector_app.services.sync.trust import SqlTrustStore
 from inspector_app.services.templates import latest_templates, sync_shipped_templates
 from inspector_app.storage.engine import Workspace, open_workspace
-from inspector_app.storage.models_sync import (
-    META_KEY_FINGERPRINT,
-    META_ROLE,
-    SqlTrustStore,
-    device_id,
-    meta_set,
-)
+from inspector_app.storage.models_sync import META_KEY_FINGERPRINT, META_ROLE
 
 PAIR = [("季琳", "苏应急执法32040001"), ("吴敏", "苏评审2019-0456")]
 
@@ -91,7 +87,7 @@ def fill_and_complete(side: Side, inspection_id: int, photo_files: Sequence[Path
         for number, (signer_role, name) in enumerate(signers):
             stroke = [[[0.0, 0.0], [10.0 + number, 5.0 * number], [20.0, 0.0]]]
             photos.save_signature(s, store if photo_files else None, inspection_id, signer_role, name, stroke, "季琳")
-        inspections.complete(s, insp, "季琳")
+    inspection_ops.complete(side.ws, inspection_id, "季琳")
 
 
 def snapshot(ws: Workspace) -> tuple[str, list[str]]:

@@ -13,10 +13,12 @@ from sqlalchemy import select
 from sync_helpers import Side, assign_one, enrol, fill_and_complete, id_of, make_side, snapshot
 
 from inspector_app.bundle.bag_verify import verify_bundle
+from inspector_app.bundle.signing import Signer
 from inspector_app.domain.lifecycle import InspectionStatus
 from inspector_app.services import inspections, photos
-from inspector_app.services.bundle_export import export_bundle
-from inspector_app.services.bundle_import import import_bundle
+from inspector_app.services.sync.export import export_bundle
+from inspector_app.services.sync.identity import Identity, device_id
+from inspector_app.services.sync.importing import import_bundle
 from inspector_app.storage.engine import open_workspace
 from inspector_app.storage.models_sync import ImportedBundle, OutgoingBundle
 
@@ -57,10 +59,6 @@ def _copy(src: Path, dst: Path) -> Path:
 
 
 def _side(root: Path, key: Path) -> Side:
-    from inspector_app.bundle.signing import Signer
-    from inspector_app.services.bundle_export import Identity
-    from inspector_app.storage.models_sync import device_id
-
     ws = open_workspace(root)
     with ws.sessions.begin() as s:
         dev = device_id(s)

@@ -7,11 +7,11 @@ import re
 from pathlib import Path
 
 from inspector_app.bundle import errors
-from inspector_app.services import bundle_import
+from inspector_app.services.sync import report as import_report
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = [*sorted((ROOT / "inspector_app" / "bundle").glob("*.py")),
-           ROOT / "inspector_app" / "services" / "bundle_import.py"]
+           *sorted((ROOT / "inspector_app" / "services" / "sync").glob("*.py"))]
 
 
 def test_every_code_raised_is_known() -> None:
@@ -23,10 +23,10 @@ def test_every_code_raised_is_known() -> None:
     classes = [c for c in vars(errors).values() if isinstance(c, type) and issubclass(c, errors.BundleError)]
     raised |= {c.code for c in classes}
     assert {"corrupt_zip", "bad_manifest", "own_bundle", "replay", "encrypted_for_other"} <= raised
-    known = set(errors.CODES) | set(bundle_import.REPORT_ONLY_CODES)
+    known = set(errors.CODES) | set(import_report.REPORT_ONLY_CODES)
     assert raised <= known, raised - known
-    assert not set(errors.CODES) & set(bundle_import.REPORT_ONLY_CODES)
-    assert bundle_import.Rejected.code in errors.CODES
+    assert not set(errors.CODES) & set(import_report.REPORT_ONLY_CODES)
+    assert import_report.Rejected.code in errors.CODES
 
 
 def test_every_code_is_documented() -> None:
@@ -34,7 +34,7 @@ def test_every_code_is_documented() -> None:
     section = doc[doc.index("## 9. Import errors"):]
     documented = set(re.findall(r"^\| `([a-z_]+)` \|", section, re.MULTILINE))
     assert documented == set(errors.CODES)
-    for code in bundle_import.REPORT_ONLY_CODES:
+    for code in import_report.REPORT_ONLY_CODES:
         assert f"`{code}`" in section
 
 
@@ -44,7 +44,7 @@ def test_an_error_keeps_its_code_and_fingerprint() -> None:
     assert errors.RevokedKeyError("已吊销", "cd" * 32).code == "revoked_key"
     assert errors.UnsafeArchiveError("x", code="corrupt_zip").code == "corrupt_zip"
     assert errors.UnsafeArchiveError("x").code == "unsafe_zip" and errors.UnsafeArchiveError("x").fingerprint == ""
-    report = bundle_import.ImportReport.rejected(Path("a.inspbundle"), errors.RevokedKeyError("已吊销", "cd" * 32))
+    report = import_report.ImportReport.rejected(Path("a.inspbundle"), errors.RevokedKeyError("已吊销", "cd" * 32))
     assert (report.status, report.code, report.fingerprint, report.reason) == ("rejected", "revoked_key", "cd" * 32,
                                                                               "已吊销")
-    assert bundle_import.ImportReport.rejected(Path("a"), OSError(28, "No space left on device")).code == "io_error"
+    assert import_report.ImportReport.rejected(Path("a"), OSError(28, "No space left on device")).code == "io_error"

@@ -16,9 +16,7 @@ from sync_helpers import Side, assign_one, enrol, make_side, snapshot
 
 from inspector_app.bundle.profile import FORMAT_VERSION
 from inspector_app.bundle.signing import Signer, format_fingerprint
-from inspector_app.services.bundle_export import export_bundle
-from inspector_app.services.bundle_import import import_paths
-from inspector_app.storage.models_sync import SqlTrustStore
+from inspector_app.services.ops.sync import export_bundle, import_paths, revoke_key
 
 TOP = "bundle-00000000-0000-4000-8000-000000000000"
 
@@ -132,7 +130,7 @@ def test_hostile_bundle_is_rejected_and_changes_nothing(
     _office, field, good = setup
     hostile = make(good, tmp_path / "hostile.inspbundle")
     before = snapshot(field.ws)
-    (report,) = import_paths(field.ws, [hostile])
+    (report,) = import_paths(field.ws, [hostile]).reports
     assert (report.status, report.code) == ("rejected", code), f"{label}: {report.code} {report.reason}"
     assert re.search(why, report.reason), f"{label}: {report.reason}"
     if code == "unknown_key":
@@ -142,10 +140,9 @@ def test_hostile_bundle_is_rejected_and_changes_nothing(
 
 def test_revoked_key(setup: tuple[Side, Side, Path], tmp_path: Path) -> None:
     office, field, good = setup
-    with field.ws.sessions.begin() as s:
-        SqlTrustStore(s).revoke(office.identity.signer.fingerprint)
+    revoke_key(field.ws, office.identity.signer.fingerprint, "季琳")
     before = snapshot(field.ws)
-    (report,) = import_paths(field.ws, [good])
+    (report,) = import_paths(field.ws, [good]).reports
     assert (report.status, report.code) == ("rejected", "revoked_key")
     assert report.fingerprint == office.identity.signer.fingerprint
     assert "已被吊销" in report.reason and format_fingerprint(office.identity.signer.fingerprint) in report.reason
@@ -175,7 +172,7 @@ def test_a_signed_but_malformed_record_is_rejected_as_bad_record(
 
     bad = tamper(good, tmp_path / "bad.inspbundle", edit, resign=office.identity.signer)
     before = snapshot(field.ws)
-    first, second = import_paths(field.ws, [bad, tmp_path / "missing.inspbundle"])
+    first, second = import_paths(field.ws, [bad, tmp_path / "missing.inspbundle"]).reports
     assert (first.status, first.code) == ("rejected", "bad_record"), first.reason
     assert second.status == "rejected"  # the next file was still tried
     assert snapshot(field.ws) == before
@@ -191,7 +188,7 @@ def test_a_bundle_whose_file_name_is_not_utf8_imports(tmp_path: Path) -> None:
     assign_one(office)
     odd = tmp_path / os.fsdecode(b"\xca\xfd\xbe\xdd.inspbundle")  # 数据 in GBK
     export_bundle(office.ws, office.identity, odd)
-    (report,) = import_paths(field.ws, [odd])
+    (report,) = import_paths(field.ws, [odd]).reports
     assert report.status == "imported", report.reason
     office.ws.close()
     field.ws.close()

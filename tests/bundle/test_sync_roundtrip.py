@@ -1,4 +1,5 @@
-"""Office → inspector → office → inspector, with replay, idempotency, conflicts and encryption."""
+"""Office → inspector → office → inspector, with replay, idempotency, conflicts and encryption – through
+the operations (``services.ops.sync``) and read models (``services.queries.sync``) the GUI and CLI use."""
 
 from __future__ import annotations
 
@@ -11,8 +12,11 @@ from inspector_app.bundle.crypto import x25519_public
 from inspector_app.domain.errors import ValidationError
 from inspector_app.domain.lifecycle import InspectionStatus
 from inspector_app.services import audit, inspections
-from inspector_app.services.bundle_export import export_bundle, pending_inspections
-from inspector_app.services.bundle_import import import_bundle, import_paths, open_conflicts, resolve_conflict
+from inspector_app.services.changes import ChangeKind
+from inspector_app.services.ops import inspections as inspection_ops
+from inspector_app.services.ops import review as review_ops
+from inspector_app.services.ops.sync import export_bundle, import_bundle, import_paths, resolve_conflict
+from inspector_app.services.queries.sync import open_conflicts, pending_export
 
 
 @pytest.fixture
@@ -48,8 +52,12 @@ def test_full_round_trip(sides: tuple[Side, Side], tmp_path: Path) -> None:
     back = export_bundle(field.ws, field.identity, tmp_path / "result.inspbundle")
     with field.ws.sessions() as s:
         assert inspections.get(s, fid).status == InspectionStatus.EXPORTED
+    assert back.changes.touches_inspection(fid) and back.changes.has(ChangeKind.STATUS)
+    assert back.fingerprint == field.identity.signer.fingerprint
     report = import_bundle(office.ws, back.path)
     assert report.status == "imported", report.reason
+    assert report.changes.inspections == {oid} and report.changes.has(ChangeKind.ANSWERS, ChangeKind.STATUS)
+    assert not report.changes.everything
     assert [(line.kind, line.action) for line in report.lines if line.kind == "inspection"] == [
         ("inspection", "updated")]
     with office.ws.sessions() as s, field.ws.sessions() as f:
@@ -65,20 +73,17 @@ def test_full_round_trip(sides: tuple[Side, Side], tmp_path: Path) -> None:
     # the same bundle again: "already imported", nothing changes
     before = snapshot(office.ws)
     again = import_bundle(office.ws, back.path)
-    assert again.status == "already imported"
+    assert again.status == "already imported" and not again.changes
     assert snapshot(office.ws) == before
 
     # the office returns it with a comment; the inspector gets the comment
-    with office.ws.sessions.begin() as s:
-        insp = inspections.get(s, oid)
-        insp.reviewer_comment = "第2项证据不足，请补充照片"
-        inspections.set_status(s, insp, InspectionStatus.RETURNED, "科长", "证据不足")
+    review_ops.return_for_correction(office.ws, oid, "科长", "第2项证据不足，请补充照片")
     ret = export_bundle(office.ws, office.identity, tmp_path / "return.inspbundle")
     assert import_bundle(field.ws, ret.path).status == "imported"
     with field.ws.sessions() as f:
         insp = inspections.get(f, fid)
         assert insp.status == InspectionStatus.RETURNED and insp.reviewer_comment == "第2项证据不足，请补充照片"
-        assert pending_inspections(f, back.direction) == []
+    assert pending_export(field.ws, back.direction).rows == ()
 
 
 def test_replayed_and_superseded_bundles_are_rejected(sides: tuple[Side, Side], tmp_path: Path) -> None:
@@ -89,7 +94,7 @@ def test_replayed_and_superseded_bundles_are_rejected(sides: tuple[Side, Side], 
     second = export_bundle(office.ws, office.identity, tmp_path / "2.inspbundle")
     assert import_bundle(field.ws, second.path).status == "imported"
     before = snapshot(field.ws)
-    (old,) = import_paths(field.ws, [first.path])
+    (old,) = import_paths(field.ws, [first.path]).reports
     assert (old.status, old.code) == ("rejected", "replay")
     assert "序号 1" in old.reason and "序号 2 已经导入过" in old.reason
     assert old.fingerprint == office.identity.signer.fingerprint
@@ -105,25 +110,27 @@ def test_conflicting_revision_goes_to_the_conflict_list(sides: tuple[Side, Side]
     fill_and_complete(field, fid)
     import_bundle(office.ws, export_bundle(field.ws, field.identity, tmp_path / "b.inspbundle").path)
     # the office returns it, while the inspector reopens and edits the same inspection
-    with office.ws.sessions.begin() as s:
-        inspections.set_status(s, inspections.get(s, oid), InspectionStatus.RETURNED, "科长", "请复核")
-    with field.ws.sessions.begin() as f:
-        insp = inspections.get(f, fid)
-        inspections.reopen(f, insp, "补充备注", "季琳")
-        inspections.update_header(f, insp, "季琳", location="二号车间")
-        local_revision = insp.revision
+    review_ops.return_for_correction(office.ws, oid, "科长", "请复核")
+    inspection_ops.reopen(field.ws, fid, "补充备注", "季琳")
+    inspection_ops.update_header(field.ws, fid, "季琳", location="二号车间")
+    with field.ws.sessions() as f:
+        local_revision = inspections.get(f, fid).revision
     report = import_bundle(field.ws, export_bundle(office.ws, office.identity, tmp_path / "c.inspbundle").path)
     assert [(line.kind, line.action) for line in report.lines if line.kind == "inspection"] == [
         ("inspection", "conflict")]
+    assert report.changes.has(ChangeKind.CONFLICTS) and not report.changes.touches_inspection(fid)
     with field.ws.sessions() as f:
         insp = inspections.get(f, fid)
         assert insp.revision == local_revision and insp.location == "二号车间"  # not overwritten
-        (conflict,) = open_conflicts(f)
-        assert conflict.inspection_uid == uid
-    resolve_conflict(field.ws, conflict.id, take_incoming=True, actor="季琳")
+    (conflict,) = open_conflicts(field.ws)
+    assert (conflict.inspection_uid, conflict.inspection_id) == (uid, fid)
+    assert conflict.local is not None and conflict.local.status == "in_progress"
+    assert conflict.incoming.status == "returned"
+    changes = resolve_conflict(field.ws, conflict.id, take_incoming=True, actor="季琳")
+    assert changes.touches_inspection(fid) and changes.has(ChangeKind.CONFLICTS, ChangeKind.STATUS)
     with field.ws.sessions() as f:
         assert inspections.get(f, fid).status == InspectionStatus.RETURNED
-        assert open_conflicts(f) == []
+    assert open_conflicts(field.ws) == []
 
 
 def test_nothing_to_export(sides: tuple[Side, Side], tmp_path: Path) -> None:
@@ -150,9 +157,11 @@ def test_encrypted_bundle_round_trip(sides: tuple[Side, Side], tmp_path: Path) -
                         encrypt_to=x25519_public(field.identity.encryption_private))
     assert out.path.read_bytes()[:8] == b"\x89INSPENC"
     assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["a.inspbundle.enc"]
-    (report,) = import_paths(field.ws, [tmp_path], identity=field.identity)
+    result = import_paths(field.ws, [tmp_path], identity=field.identity)
+    (report,) = result.reports
     assert report.status == "imported", report.reason
-    (refused,) = import_paths(office.ws, [out.path], identity=office.identity)
+    assert result.changes == report.changes and result.changes.has(ChangeKind.ASSIGNMENTS)
+    (refused,) = import_paths(office.ws, [out.path], identity=office.identity).reports
     assert (refused.status, refused.code) == ("rejected", "encrypted_for_other")
     assert "加密给另一把市局密钥" in refused.reason
 
@@ -161,13 +170,13 @@ def test_own_bundle_and_wrong_direction_are_rejected(sides: tuple[Side, Side], t
     office, _field = sides
     assign_one(office)
     out = export_bundle(office.ws, office.identity, tmp_path / "a.inspbundle")
-    (own,) = import_paths(office.ws, [out.path])
+    (own,) = import_paths(office.ws, [out.path]).reports
     assert (own.status, own.code) == ("rejected", "own_bundle") and "本机导出的数据包" in own.reason
     assert own.fingerprint == office.identity.signer.fingerprint
     other = make_side(tmp_path / "office2", "office", "溧阳市应急管理局")
     enrol(other, office)  # an office's bundle offered to another office
     before = snapshot(other.ws)
-    (wrong,) = import_paths(other.ws, [out.path])
+    (wrong,) = import_paths(other.ws, [out.path]).reports
     assert (wrong.status, wrong.code) == ("rejected", "wrong_direction")
     assert "方向（office-to-inspector）" in wrong.reason and "只导入 inspector-to-office" in wrong.reason
     assert snapshot(other.ws) == before
@@ -175,7 +184,7 @@ def test_own_bundle_and_wrong_direction_are_rejected(sides: tuple[Side, Side], t
     field2 = make_side(tmp_path / "field2", "inspector", "季琳")
     enrol(field2, Side(office.ws, office.identity, "inspector"))  # the office's key enrolled with the wrong role
     before = snapshot(field2.ws)
-    (role,) = import_paths(field2.ws, [out.path])
+    (role,) = import_paths(field2.ws, [out.path]).reports
     assert (role.status, role.code, role.fingerprint) == ("rejected", "wrong_signer_role",
                                                           office.identity.signer.fingerprint)
     assert "登记的角色是 inspector" in role.reason and "由 office 的密钥签名" in role.reason
@@ -237,29 +246,24 @@ def test_a_conflict_kept_locally_then_reaches_the_office_without_a_new_conflict(
     fid = id_of(field, uid)
     fill_and_complete(field, fid)
     import_bundle(office.ws, export_bundle(field.ws, field.identity, tmp_path / "b.inspbundle").path)
-    with office.ws.sessions.begin() as s:
-        inspections.set_status(s, inspections.get(s, oid), InspectionStatus.RETURNED, "科长", "请复核")
-    with field.ws.sessions.begin() as f:
-        insp = inspections.get(f, fid)
-        inspections.reopen(f, insp, "补充备注", "季琳")
-        inspections.update_header(f, insp, "季琳", location="二号车间")
+    review_ops.return_for_correction(office.ws, oid, "科长", "请复核")
+    inspection_ops.reopen(field.ws, fid, "补充备注", "季琳")
+    inspection_ops.update_header(field.ws, fid, "季琳", location="二号车间")
     import_bundle(field.ws, export_bundle(office.ws, office.identity, tmp_path / "c.inspbundle").path)
-    with field.ws.sessions() as f:
-        (conflict,) = open_conflicts(f)
+    (conflict,) = open_conflicts(field.ws)
     resolve_conflict(field.ws, conflict.id, take_incoming=False, actor="季琳")
-    with field.ws.sessions.begin() as f:
-        insp = inspections.get(f, fid)
-        assert insp.location == "二号车间"
-        inspections.complete(f, insp, "季琳")
+    with field.ws.sessions() as f:
+        assert inspections.get(f, fid).location == "二号车间"
+    inspection_ops.complete(field.ws, fid, "季琳")
     report = import_bundle(office.ws, export_bundle(field.ws, field.identity, tmp_path / "d.inspbundle").path)
     assert [(line.kind, line.action) for line in report.lines if line.kind == "inspection"] == [
         ("inspection", "updated")]
     with office.ws.sessions() as s:
         got = inspections.get(s, oid)
         assert got.location == "二号车间" and got.status == InspectionStatus.RECEIVED
-        assert open_conflicts(s) == []
         trail = [(e.field, e.new_value) for e in audit.trail(s, oid)]
         assert ("conflict", "kept-local") in trail
+    assert open_conflicts(office.ws) == []
 
 
 def test_cancelled_export_leaves_nothing(sides: tuple[Side, Side], tmp_path: Path) -> None:

@@ -1,7 +1,9 @@
 """Sync by bundle through the dialogs: keys and trust (fingerprint, export, enrol with confirmation,
 revoke), export from an inspector's workspace and import in the office's (report, "已导入过", unknown
 key, a folder with a broken file, encryption), the conflict list, the keyring-missing message, and the
-supervisor's 验收 / 退回修改 on a received inspection. In-memory keyrings, work run inline."""
+supervisor's 验收 / 退回修改 on a received inspection, triggered through the real menu actions (the same
+operation and audit rows as the CLI). In-memory keyrings, work run inline. The desk follows every change
+by the runner's ``changed`` broadcast: nothing here reloads it."""
 
 from __future__ import annotations
 
@@ -11,14 +13,21 @@ from pathlib import Path
 
 import pytest
 from desk_support import demo_template, settings
+from keyring.backends import fail
 from PySide6.QtCore import QCoreApplication, QEvent
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from inspector_app.bundle.crypto import is_encrypted
 from inspector_app.bundle.signing import format_fingerprint
+from inspector_app.cli import main as cli_main
+from inspector_app.domain.progress import CancelToken
 from inspector_app.domain.scoring import Answer
 from inspector_app.secrets import InMemoryKeyring
 from inspector_app.services import audit, inspections, photos
+from inspector_app.services.changes import ChangeKind, Changes
+from inspector_app.services.ops import inspections as inspection_ops
+from inspector_app.services.ops.sync import ImportReport
 from inspector_app.storage.engine import Workspace, open_workspace
 from inspector_app.storage.models import Inspection
 from inspector_app.ui.i18n import install_translators
@@ -27,10 +36,12 @@ from inspector_app.ui.settings import AppSettings
 from inspector_app.ui.sync.conflicts_dialog import ConflictDialog
 from inspector_app.ui.sync.enrol_dialog import EnrolDialog, read_key_file
 from inspector_app.ui.sync.export_dialog import ExportDialog
-from inspector_app.ui.sync.identity import SyncContext
+from inspector_app.ui.sync.identity import SyncContext, keyring_problem
 from inspector_app.ui.sync.import_dialog import ImportReportDialog
+from inspector_app.ui.sync.import_work import FileOutcome, import_work, reason_text
 from inspector_app.ui.sync.keys_dialog import KeysDialog
-from inspector_app.ui.tasks import InlineTaskRunner
+from inspector_app.ui.sync.review import ReturnDialog
+from inspector_app.ui.tasks import InlineTaskRunner, TaskRunner
 
 __all__ = ["demo_template", "settings"]
 
@@ -109,8 +120,9 @@ def complete_one(side: Side) -> int:
         for number, (role, name) in enumerate(signers):
             photos.save_signature(s, None, insp.id, role, name, [[[0.0, 0.0], [10.0 + number, 5.0], [20.0, 0.0]]],
                                   "季琳")
-        inspections.complete(s, insp, "季琳")
-        return insp.id
+        inspection_id = insp.id
+    inspection_ops.complete(side.ws, inspection_id, "季琳")
+    return inspection_id
 
 
 def export(side: Side, target: Path, selected: int | None = None, encrypt: bool = False) -> ExportDialog:
@@ -151,8 +163,6 @@ def test_keys_dialog_shows_the_fingerprint_in_groups_of_four(field: Side) -> Non
 
 
 def test_keyring_missing_says_what_to_do(field: Side) -> None:
-    from keyring.backends import fail
-
     context = SyncContext(field.ws, "季琳", fail.Keyring())
     keys = KeysDialog(context, field.runner)
     field.qtbot.addWidget(keys)
@@ -169,12 +179,6 @@ def test_keyring_missing_says_what_to_do(field: Side) -> None:
 def test_keyring_advice_and_rejections_follow_the_interface_language(field: Side) -> None:
     """The keyring advice comes from the core (Chinese ``message`` / ``message_en``); rejected files are
     explained by their stable ``code``, in the interface language."""
-    from keyring.backends import fail
-
-    from inspector_app.services.bundle_import import ImportReport
-    from inspector_app.ui.sync.identity import keyring_problem
-    from inspector_app.ui.sync.import_work import FileOutcome, reason_text
-
     status = SyncContext(field.ws, "季琳", fail.Keyring()).status()
     fp = "ab" * 32
     own = FileOutcome(Path("x.inspbundle"), ImportReport(Path("x.inspbundle"), "rejected", "…", fingerprint=fp,
@@ -221,26 +225,95 @@ def test_export_import_report_and_review(field: Side, office: Side, office_windo
     assert again.status_texts() == ["已导入过"] and "以前已导入过" in again.files.item(0, 3).text()
     again.close()
 
-    # the supervisor accepts, then returns it with a comment; the row follows
+    # the supervisor accepts, then returns it with a comment – through the menu's actions; the row follows
+    # (the desk listens to the runner's broadcast: nothing reloads it)
+    broadcast: list[tuple[Changes, object]] = []
+    office.runner.changed.connect(lambda changes, initiator: broadcast.append((changes, initiator)))
     assert office_window.select_row(received.id)
-    assert office_window.sync.accept.isEnabled()
-    office_window.sync.do_accept()
+    actions = office_window.sync
+    assert actions.accept.isEnabled() and actions.return_.isEnabled()
+    actions.accept.trigger()
     assert status_of(office.ws, uid).status == "accepted"
     assert office_window.current_row()["status"] == "accepted"  # type: ignore[index]
-    assert not office_window.sync.accept.isEnabled() and office_window.sync.return_.isEnabled()
-    office_window.sync.do_return("B2 证据不足，请补充照片")
+    (changes, initiator), = broadcast
+    assert changes.touches_inspection(received.id) and changes.has(ChangeKind.STATUS) and initiator is actions
+    assert not actions.accept.isEnabled() and actions.return_.isEnabled()
+
+    actions.return_.trigger()  # the menu's 退回修改…: asks for the comment (it used to crash here)
+    dialog = actions.dialog
+    assert isinstance(dialog, ReturnDialog) and dialog.isVisible() and not dialog.ok.isEnabled()
+    dialog.comment.setPlainText("  B2 证据不足，请补充照片 ")
+    dialog.ok.click()
     returned = status_of(office.ws, uid)
     assert returned.status == "returned" and returned.reviewer_comment == "B2 证据不足，请补充照片"
     assert office_window.current_row()["status"] == "returned"  # type: ignore[index]
-    with office.ws.sessions() as s:
-        trail = [(e.field, e.new_value, e.reason) for e in audit.trail(s, received.id)]
-    assert ("status", "returned", "B2 证据不足，请补充照片") in trail
-    assert ("reviewer_comment", "B2 证据不足，请补充照片", "") in [(f, n, r or "") for f, n, r in trail]
+    assert not actions.accept.isEnabled() and not actions.return_.isEnabled()
+    assert len(broadcast) == 2 and broadcast[1][0].touches_inspection(received.id)
+    actor = office_window.settings.actor
+    assert review_rows(office.ws, received.id, actor) == [
+        ("status", "received", "accepted", ""),
+        ("status", "accepted", "returned", "B2 证据不足，请补充照片"),
+        ("reviewer_comment", "", "B2 证据不足，请补充照片", ""),
+    ]
+
+
+def review_rows(ws: Workspace, inspection_id: int, actor: str) -> list[tuple[str, str, str, str]]:
+    """The audit rows the review wrote: (field, old, new, reason) of the rows by ``actor``."""
+    with ws.sessions() as s:
+        return [(e.field, e.old_value, e.new_value, e.reason or "") for e in audit.trail(s, inspection_id)
+                if e.actor == actor]
+
+
+def test_the_review_actions_write_the_rows_the_cli_writes(field: Side, office: Side, office_window: MainWindow,
+                                                         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """验收 and 退回修改 from the menu and ``inspector-app inspections accept/return`` run the same operation
+    (``services.ops.review``): the same status changes, the same comment, the same audit rows."""
+    enrol(office, field, tmp_path)
+    first, second = complete_one(field), complete_one(field)
+    export(field, tmp_path / "two.inspbundle")
+    office_window.sync.run_import([tmp_path / "two.inspbundle"])
+    office_window.sync.dialog.close()
+    by_menu, by_cli = (status_of(office.ws, uid_of(field.ws, i)).id for i in (first, second))
+    actor = office_window.settings.actor
+    comment = "第 3 项缺少现场照片"
+
+    assert office_window.select_row(by_menu)
+    office_window.sync.accept.trigger()
+    office_window.sync.return_.trigger()
+    office_window.sync.dialog.comment.setPlainText(comment)
+    office_window.sync.dialog.ok.click()
+
+    root = str(office.ws.root)
+    assert cli_main(["--data-dir", root, "inspections", "accept", str(by_cli), "--by", actor]) == 0
+    assert cli_main(["--data-dir", root, "inspections", "return", str(by_cli), "--comment", comment,
+                     "--by", actor]) == 0
+    capsys.readouterr()
+    menu, cli = status_of(office.ws, uid_of(office.ws, by_menu)), status_of(office.ws, uid_of(office.ws, by_cli))
+    assert (menu.status, menu.reviewer_comment) == (cli.status, cli.reviewer_comment) == ("returned", comment)
+    assert review_rows(office.ws, by_menu, actor) == review_rows(office.ws, by_cli, actor) == [
+        ("status", "received", "accepted", ""), ("status", "accepted", "returned", comment),
+        ("reviewer_comment", "", comment, "")]
+
+
+def test_returning_from_the_menu_can_be_cancelled(field: Side, office: Side, office_window: MainWindow,
+                                                  tmp_path: Path) -> None:
+    enrol(office, field, tmp_path)
+    inspection_id = complete_one(field)
+    export(field, tmp_path / "one.inspbundle")
+    office_window.sync.run_import([tmp_path / "one.inspbundle"])
+    office_window.sync.dialog.close()
+    received = status_of(office.ws, uid_of(field.ws, inspection_id))
+    assert office_window.select_row(received.id)
+    office_window.sync.return_.trigger()
+    dialog = office_window.sync.dialog
+    assert isinstance(dialog, ReturnDialog)
+    dialog.comment.setPlainText("不退了")
+    dialog.reject()
+    assert status_of(office.ws, received.uid).status == "received"
+    assert review_rows(office.ws, received.id, office_window.settings.actor) == []
 
 
 def test_return_needs_a_comment(qtbot: QtBot) -> None:
-    from inspector_app.ui.sync.review import ReturnDialog
-
     dialog = ReturnDialog("常州恒达机械制造有限公司")
     qtbot.addWidget(dialog)
     assert not dialog.ok.isEnabled()
@@ -248,9 +321,6 @@ def test_return_needs_a_comment(qtbot: QtBot) -> None:
     assert not dialog.ok.isEnabled()
     dialog.comment.setPlainText("请补充照片")
     assert dialog.ok.isEnabled() and dialog.text() == "请补充照片"
-    from inspector_app.ui.sync import actions, review
-
-    assert (actions.ACCEPTABLE, actions.RETURNABLE) == (review.ACCEPTABLE, review.RETURNABLE)
 
 
 def test_unknown_key_is_rejected_with_its_fingerprint(field: Side, office_window: MainWindow, tmp_path: Path) -> None:
@@ -295,8 +365,6 @@ def test_encrypted_bundle_to_the_office(field: Side, office: Side, office_window
     complete_one(field)
     dialog = export(field, tmp_path / "secret.inspbundle", encrypt=True)
     assert dialog.result_ is not None and dialog.result_.encrypted
-    from inspector_app.bundle.crypto import is_encrypted
-
     assert is_encrypted(tmp_path / "secret.inspbundle")
     office_window.sync.run_import([tmp_path / "secret.inspbundle"])
     assert office_window.sync.dialog.status_texts() == ["已导入"]
@@ -311,13 +379,12 @@ def test_conflict_list_takes_the_incoming_revision(field: Side, office: Side, of
     office_window.sync.run_import([tmp_path / "first.inspbundle"])
     office_id = status_of(office.ws, uid).id
     office_window.select_row(office_id)
-    office_window.sync.do_accept()  # changed in the office …
-    with field.ws.sessions.begin() as s:  # … and in the field
-        insp = inspections.get(s, inspection_id)
-        inspections.reopen(s, insp, "补充说明", "季琳")
-        item = inspections.template_for(insp).items[0]
-        inspections.set_answer(s, insp, item.code, Answer("符合", note="复核后补充"), "季琳")
-        inspections.complete(s, insp, "季琳")
+    office_window.sync.accept.trigger()  # changed in the office …
+    inspection_ops.reopen(field.ws, inspection_id, "补充说明", "季琳")  # … and in the field
+    with field.ws.sessions() as s:
+        item = inspections.template_for(inspections.get(s, inspection_id)).items[0]
+    inspection_ops.set_answer(field.ws, inspection_id, item.code, Answer("符合", note="复核后补充"), "季琳")
+    inspection_ops.complete(field.ws, inspection_id, "季琳")
     export(field, tmp_path / "second.inspbundle")
     office_window.sync.run_import([tmp_path / "second.inspbundle"])
     report = office_window.sync.dialog
@@ -331,13 +398,11 @@ def test_conflict_list_takes_the_incoming_revision(field: Side, office: Side, of
     conflicts.resolve(take_incoming=True, confirm=False)
     assert conflicts.rows == [] and not conflicts.take.isEnabled()
     assert status_of(office.ws, uid).status == "received"
+    assert office_window.current_row()["status"] == "received"  # type: ignore[index]  # the desk listened
 
 
 def test_cancelled_import_keeps_what_was_imported(field: Side, office: Side, office_window: MainWindow,
                                                   tmp_path: Path) -> None:
-    from inspector_app.domain.progress import CancelToken
-    from inspector_app.ui.sync.import_work import import_work
-
     enrol(office, field, tmp_path)
     stick = tmp_path / "usb"
     stick.mkdir()
@@ -360,8 +425,6 @@ def test_cancelled_import_keeps_what_was_imported(field: Side, office: Side, off
 
 def test_export_and_import_on_the_real_worker_threads(qtbot: QtBot, field: Side, office: Side, settings: AppSettings,
                                                       tmp_path: Path) -> None:
-    from inspector_app.ui.tasks import TaskRunner
-
     enrol(office, field, tmp_path)
     complete_one(field)
     runner = TaskRunner()

@@ -1,54 +1,74 @@
 """The desk's sync actions: 文件 → 导出数据包… / 导入数据包… / 从文件夹导入数据包… / 同步冲突…,
-设置 → 密钥与信任…, and the supervisor's 检查 → 验收 / 退回修改… on the selected row."""
+设置 → 密钥与信任…, and the supervisor's 检查 → 验收 / 退回修改… on the selected row.
+
+Every change runs as an operation on the runner's writer (``services.ops.review``, ``services.ops.sync``);
+the runner announces what it changed and the desk rereads those rows itself – nothing here reloads the
+desk. The dialogs and the core load on first use (``ui.lazy``): this module is on the way to a shown window.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QStyle
 
-# Which statuses the review actions apply to (as in ``review.ACCEPTABLE`` / ``RETURNABLE``, kept here so that
-# start-up does not import the review module).
-ACCEPTABLE = frozenset({"received"})
-RETURNABLE = frozenset({"received", "accepted"})
+from inspector_app.domain.lifecycle import ACCEPTABLE, RETURNABLE
+from inspector_app.ui.errors import show_error
+from inspector_app.ui.lazy import LazyModule
 
 if TYPE_CHECKING:
     from keyring.backend import KeyringBackend
 
-    from inspector_app.ui.main_window import MainWindow
+    from inspector_app.services.ops import review as review_ops
+    from inspector_app.ui.desk_window import DeskWindow
+    from inspector_app.ui.sync import (
+        conflicts_dialog,
+        export_dialog,
+        identity,
+        import_dialog,
+        import_work,
+        keys_dialog,
+        review,
+    )
     from inspector_app.ui.sync.identity import SyncContext
     from inspector_app.ui.sync.import_work import ImportRun
-
-
-def show_error(parent: Any, error: BaseException, title: str = "") -> None:
-    """``ui.errors.show_error``, imported when first needed (not on the way to a shown window)."""
-    from inspector_app.ui import errors
-
-    errors.show_error(parent, error, title)
+else:  # loaded when a sync menu is first used, after the window is shown
+    review_ops = LazyModule("inspector_app.services.ops.review")
+    conflicts_dialog = LazyModule("inspector_app.ui.sync.conflicts_dialog")
+    export_dialog = LazyModule("inspector_app.ui.sync.export_dialog")
+    identity = LazyModule("inspector_app.ui.sync.identity")
+    import_dialog = LazyModule("inspector_app.ui.sync.import_dialog")
+    import_work = LazyModule("inspector_app.ui.sync.import_work")
+    keys_dialog = LazyModule("inspector_app.ui.sync.keys_dialog")
+    review = LazyModule("inspector_app.ui.sync.review")
 
 
 class SyncActions(QObject):
     """Installed on the main window by ``install_sync_actions``. ``keyring``: the keyring backend to use
     (``None``, the system's; tests set an in-memory one)."""
 
-    def __init__(self, window: MainWindow, keyring: KeyringBackend | None = None) -> None:
+    def __init__(self, window: DeskWindow, keyring: KeyringBackend | None = None) -> None:
         super().__init__(window)
         self.window = window
         self.keyring = keyring
         self.dialog: Any = None  # the last dialog opened (tests and screenshots look at it)
         self.last_run: ImportRun | None = None
 
-        def action(slot: Any, shortcut: str | None = None) -> QAction:
+        def action(slot: Callable[[], object], shortcut: str | None = None) -> QAction:
             act = QAction(window)
             if shortcut:
                 act.setShortcut(QKeySequence(shortcut))
-            act.triggered.connect(slot)
+            # triggered(bool checked): the flag must not reach the slot – do_return(comment) once got
+            # ``False`` as its comment and crashed.
+            act.triggered.connect(lambda _checked=False: slot())
             window.addAction(act)
             return act
 
-        self.export = action(lambda: self.do_export(), "Ctrl+E")
+        self.export = action(self.do_export, "Ctrl+E")
         self.import_files = action(self.do_import_files, "Ctrl+Shift+I")
         self.import_folder = action(self.do_import_folder)
         self.conflicts = action(self.do_conflicts)
@@ -78,18 +98,14 @@ class SyncActions(QObject):
 
     def set_icons(self) -> None:
         """Called by the window's ``finish_setup`` (after the window is shown, at start-up)."""
-        from PySide6.QtWidgets import QStyle
-
         style = self.window.style()
         self.export.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowUp))
         self.import_files.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowDown))
 
     def context(self) -> SyncContext:
-        from inspector_app.ui.sync.identity import SyncContext
-
         assert self.window.workspace is not None
         settings = self.window.settings
-        return SyncContext(self.window.workspace, settings.actor, self.keyring, settings.inspector_name)
+        return identity.SyncContext(self.window.workspace, settings.actor, self.keyring, settings.inspector_name)
 
     def _retire(self) -> None:
         """The previous dialog, once closed, is deleted (each action opens a fresh one)."""
@@ -132,92 +148,76 @@ class SyncActions(QObject):
 
     # -- bundles ---------------------------------------------------------------------------------
     def do_export(self, selected_id: int | None = None) -> Any:
-        from inspector_app.ui.sync.export_dialog import ExportDialog
-
         if self.window.workspace is None:
             return None
         if selected_id is None and self.window.tabs.currentIndex() == 0:
             row = self.window.current_row()
             selected_id = row["id"] if row else None
         self._retire()
-        dialog = ExportDialog(self.context(), self.window.runner, self.window, selected_id)
-        dialog.exported.connect(lambda _result: self.window.reload())
+        dialog = export_dialog.ExportDialog(self.context(), self.window.runner, self.window, selected_id)
         self.dialog = dialog
         dialog.load()
         dialog.open()
         return dialog
 
-    # QFileDialog and QDialog are imported in the slots (their Python classes cost start-up ~0.5 ms).
     def do_import_files(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
         paths, _ = QFileDialog.getOpenFileNames(self.window, self.tr("导入数据包"), str(Path.home()),
                                                 self.tr("Inspector 数据包 (*.inspbundle *.zip *.enc);;所有文件 (*)"))
         if paths:
             self.run_import([Path(p) for p in paths])
 
     def do_import_folder(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
         folder = QFileDialog.getExistingDirectory(self.window, self.tr("选择含有数据包的文件夹（如 U 盘）"),
                                                   str(Path.home()))
         if folder:
             self.run_import([Path(folder)])
 
     def run_import(self, paths: list[Path]) -> None:
-        """Import in the writer (progress and cancel), then show the report and refresh the list."""
-        from inspector_app.ui.sync.import_work import import_work
-
+        """Import in the writer (progress and cancel), then show the report. The run carries the
+        import's changes: the runner announces them and the desk rereads what they touch."""
         if self.window.workspace is None:
             return
         context = self.context()
 
         def done(run: ImportRun) -> None:
             self.last_run = run
-            self.window.reload()
             self.show_report(run)
 
-        self.window.runner.write(lambda p, c: import_work(context, paths, p, c), done,
+        self.window.runner.write(lambda p, c: import_work.import_work(context, paths, p, c), done,
                                  lambda error: show_error(self.window, error, self.tr("数据包未导入")),
-                                 title=self.tr("正在导入数据包…"), parent=self.window)
+                                 title=self.tr("正在导入数据包…"), parent=self.window,
+                                 initiator=self)
 
     def show_report(self, run: ImportRun) -> Any:
-        from inspector_app.ui.sync.import_dialog import ImportReportDialog
-
         self._retire()
-        dialog = ImportReportDialog(run, self.window)
+        dialog = import_dialog.ImportReportDialog(run, self.window)
         dialog.show_conflicts.connect(self.do_conflicts)
         self.dialog = dialog
         dialog.open()
         return dialog
 
     def do_conflicts(self) -> Any:
-        from inspector_app.ui.sync.conflicts_dialog import ConflictDialog
-
         if self.window.workspace is None:
             return None
         self._retire()
-        dialog = ConflictDialog(self.context(), self.window.runner, self.window)
-        dialog.resolved.connect(lambda iid: self.window.refresh_inspection(iid) if iid else None)
+        dialog = conflicts_dialog.ConflictDialog(self.context(), self.window.runner, self.window)
         self.dialog = dialog
         dialog.load()
         dialog.open()
         return dialog
 
     def do_keys(self) -> Any:
-        from inspector_app.ui.sync.keys_dialog import KeysDialog
-
         if self.window.workspace is None:
             return None
         self._retire()
-        dialog = KeysDialog(self.context(), self.window.runner, self.window)
+        dialog = keys_dialog.KeysDialog(self.context(), self.window.runner, self.window)
         self.dialog = dialog
         dialog.load()
         dialog.open()
         return dialog
 
     # -- review ----------------------------------------------------------------------------------
-    def _reviewed_row(self, allowed: frozenset[str]) -> dict[str, Any] | None:
+    def _reviewed_row(self, allowed: frozenset[Any]) -> dict[str, Any] | None:
         row: dict[str, Any] | None = self.window.current_row()
         if row is None or row["id"] is None or row["status"] not in allowed:
             self.window.statusBar().showMessage(self.tr("请先在列表中选择一项已接收的检查。"), 4000)
@@ -225,45 +225,46 @@ class SyncActions(QObject):
         return row
 
     def do_accept(self) -> None:
+        """验收 the selected received inspection (``ops.review.accept``: the rules and the audit rows)."""
         row = self._reviewed_row(ACCEPTABLE)
         if row is None or self.window.workspace is None:
             return
-        from inspector_app.ui.sync.review import accept_inspection
-
         workspace, actor, inspection_id = self.window.workspace, self.window.settings.actor, int(row["id"])
 
-        def done(_value: Any) -> None:
-            self.window.refresh_inspection(inspection_id)
+        def done(_changes: Any) -> None:
             self.window.statusBar().showMessage(self.tr("已验收：%1").replace("%1", row["enterprise"]), 5000)
 
-        self.window.runner.write(lambda _p, _c: accept_inspection(workspace, inspection_id, actor), done,
-                                 lambda error: show_error(self.window, error, self.tr("未能验收")))
+        self.window.runner.write(lambda _p, _c: review_ops.accept(workspace, inspection_id, actor), done,
+                                 lambda error: show_error(self.window, error, self.tr("未能验收")),
+                                 initiator=self)
 
     def do_return(self, comment: str | None = None) -> None:
-        """Ask for the comment (unless given, as tests do) and return the selected inspection."""
+        """Ask for the comment in the 退回修改 dialog (or take the one given) and return the selected
+        inspection to its inspectors (``ops.review.return_for_correction``)."""
         row = self._reviewed_row(RETURNABLE)
         if row is None or self.window.workspace is None:
             return
-        from PySide6.QtWidgets import QDialog
+        if comment is not None:
+            self._return(row, comment)
+            return
+        self._retire()
+        dialog = review.ReturnDialog(row["enterprise"], self.window)
+        dialog.accepted.connect(lambda: self._return(row, dialog.text()))
+        self.dialog = dialog
+        dialog.open()  # not exec(): no nested event loop while the desk goes on updating
 
-        from inspector_app.ui.sync.review import ReturnDialog, return_inspection
-
-        if comment is None:
-            dialog = ReturnDialog(row["enterprise"], self.window)
-            self.dialog = dialog
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                return
-            comment = dialog.text()
+    def _return(self, row: dict[str, Any], comment: str) -> None:
         workspace, actor, inspection_id = self.window.workspace, self.window.settings.actor, int(row["id"])
-        text = comment
+        assert workspace is not None
 
-        def done(_value: Any) -> None:
-            self.window.refresh_inspection(inspection_id)
+        def done(_changes: Any) -> None:
             self.window.statusBar().showMessage(self.tr("已退回修改：%1").replace("%1", row["enterprise"]), 5000)
 
-        self.window.runner.write(lambda _p, _c: return_inspection(workspace, inspection_id, actor, text), done,
-                                 lambda error: show_error(self.window, error, self.tr("未能退回")))
+        self.window.runner.write(
+            lambda _p, _c: review_ops.return_for_correction(workspace, inspection_id, actor, comment), done,
+            lambda error: show_error(self.window, error, self.tr("未能退回")),
+            initiator=self)
 
 
-def install_sync_actions(window: MainWindow, keyring: KeyringBackend | None = None) -> SyncActions:
+def install_sync_actions(window: DeskWindow, keyring: KeyringBackend | None = None) -> SyncActions:
     return SyncActions(window, keyring)

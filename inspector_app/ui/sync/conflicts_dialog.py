@@ -3,7 +3,6 @@ incoming version side by side; the user takes the incoming one or keeps the loca
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -20,58 +19,39 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.services.ops import sync as sync_ops
+from inspector_app.services.queries import sync as sync_queries
 from inspector_app.ui import labels
 from inspector_app.ui.errors import show_error
 
 if TYPE_CHECKING:
+    from inspector_app.services.queries.sync import VersionSummary
     from inspector_app.ui.sync.identity import SyncContext
     from inspector_app.ui.tasks import TaskRunner
 
 COMPARED = ("status", "score", "grade", "outcome", "answered", "findings", "inspectors", "reviewer_comment")
 
 
-def _summary(values: dict[str, Any]) -> dict[str, str]:
-    score = values.get("score")
+def _summary(version: VersionSummary) -> dict[str, str]:
     return {
-        "status": labels.status_label(values.get("status") or ""),
-        "score": f"{float(score):.1f}" if isinstance(score, int | float) else "—",
-        "grade": labels.value_label(values.get("grade") or "") or "—",
-        "outcome": labels.value_label(values.get("outcome") or "") or "—",
-        "answered": str(values.get("answered") if values.get("answered") is not None else "—"),
-        "findings": str(values.get("findings", 0)),
-        "inspectors": values.get("inspectors", "") or "—",
-        "reviewer_comment": values.get("reviewer_comment") or "—",
+        "status": labels.status_label(version.status),
+        "score": f"{version.score:.1f}" if version.score is not None else "—",
+        "grade": labels.value_label(version.grade) or "—",
+        "outcome": labels.value_label(version.outcome) or "—",
+        "answered": str(version.answered) if version.answered is not None else "—",
+        "findings": str(version.findings),
+        "inspectors": "、".join(version.inspectors) or "—",
+        "reviewer_comment": version.reviewer_comment or "—",
     }
 
 
 def load_conflicts(context: SyncContext) -> list[dict[str, Any]]:
-    """Open conflicts with the local and incoming versions summarised (worker thread)."""
-    from sqlalchemy import select
-
-    from inspector_app.services.bundle_import import open_conflicts
-    from inspector_app.storage.models import Inspection
-
-    rows = []
-    with context.workspace.sessions() as session:
-        for conflict in open_conflicts(session):
-            local = session.scalar(select(Inspection).where(Inspection.uid == conflict.inspection_uid))
-            incoming = json.loads(conflict.record)
-            if incoming.get("status") in ("completed", "exported"):  # what taking it here would make it
-                incoming["status"] = "received"
-            incoming_values = {**incoming, "findings": len(incoming.get("findings", [])),
-                               "inspectors": "、".join(p.get("name", "") for p in incoming.get("inspectors", []))}
-            local_values: dict[str, Any] = {}
-            if local is not None:
-                local_values = {"status": local.status, "score": local.score, "grade": local.grade,
-                                "outcome": local.outcome, "answered": local.answered,
-                                "findings": len(local.findings), "reviewer_comment": local.reviewer_comment,
-                                "inspectors": "、".join(p.name for p in local.inspectors)}
-            rows.append({"id": conflict.id, "inspection_id": local.id if local else None,
-                         "enterprise": local.enterprise.name if local else conflict.inspection_uid,
-                         "local_revision": conflict.local_revision, "incoming_revision": conflict.incoming_revision,
-                         "detected_at": f"{conflict.detected_at:%Y-%m-%d %H:%M}", "reason": conflict.reason,
-                         "local": _summary(local_values) if local_values else {}, "incoming": _summary(incoming_values)})
-    return rows
+    """Open conflicts with the local and incoming versions summarised for the table (worker thread)."""
+    return [{"id": c.id, "inspection_id": c.inspection_id, "enterprise": c.enterprise,
+             "local_revision": c.local_revision, "incoming_revision": c.incoming_revision,
+             "detected_at": f"{c.detected_at:%Y-%m-%d %H:%M}", "reason": c.reason,
+             "local": _summary(c.local) if c.local is not None else {}, "incoming": _summary(c.incoming)}
+            for c in sync_queries.open_conflicts(context.workspace)]
 
 
 class ConflictDialog(QDialog):
@@ -188,16 +168,11 @@ class ConflictDialog(QDialog):
             answer = QMessageBox.question(self, self.tr("处理冲突"), question.replace("%1", conflict["enterprise"]))
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        context, conflict_id = self.context, int(conflict["id"])
+        workspace, actor, conflict_id = self.context.workspace, self.context.actor, int(conflict["id"])
 
-        def work(_p: Any, _c: Any) -> list[dict[str, Any]]:
-            from inspector_app.services.bundle_import import resolve_conflict
-
-            resolve_conflict(context.workspace, conflict_id, take_incoming, context.actor)
-            return load_conflicts(context)
-
-        def done(rows: list[dict[str, Any]]) -> None:
+        def done(_changes: Any) -> None:  # the runner has told every screen what changed
             self.resolved.emit(int(conflict["inspection_id"] or 0))
-            self.set_rows(rows)
+            self.load()
 
-        self.runner.write(work, done, lambda error: show_error(self, error, self.tr("冲突未处理")))
+        self.runner.write(lambda _p, _c: sync_ops.resolve_conflict(workspace, conflict_id, take_incoming, actor),
+                          done, lambda error: show_error(self, error, self.tr("冲突未处理")), initiator=self)

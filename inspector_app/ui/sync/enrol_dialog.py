@@ -4,9 +4,8 @@ and an explicit confirmation that the fingerprint was compared with its owner in
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,20 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector_app.ui.sync.identity import fingerprint_font, fingerprint_lines, role_label
-
-if TYPE_CHECKING:
-    from inspector_app.bundle.signing import PublicKeyFile
+from inspector_app.bundle.errors import KeyFileError
+from inspector_app.bundle.signing import PublicKeyFile
+from inspector_app.ui.sync.identity import fingerprint_font, fingerprint_lines, inform, role_label
 
 
 def read_key_file(parent: QWidget | None, path: Path) -> PublicKeyFile | None:
     """The parsed key file, or ``None`` after telling the user why it cannot be used."""
-    from PySide6.QtCore import QCoreApplication
-
-    from inspector_app.bundle.errors import KeyFileError
-    from inspector_app.bundle.signing import PublicKeyFile
-    from inspector_app.ui.sync.identity import inform
-
     try:  # a key file the user just picked is a few hundred bytes: read on the GUI thread
         return PublicKeyFile.parse(path.read_text("utf-8"))
     except (OSError, UnicodeDecodeError, KeyFileError, ValueError) as exc:

@@ -27,46 +27,33 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.bundle.signing import format_fingerprint
+from inspector_app.services.ops import sync as sync_ops
+from inspector_app.services.queries import sync as sync_queries
 from inspector_app.ui import labels
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.sync.export_rows import ExportRows
 from inspector_app.ui.sync.identity import inform, keyring_banner_style, keyring_problem, role_label
 
 if TYPE_CHECKING:
-    from inspector_app.services.bundle_export import ExportResult
+    from inspector_app.services.ops.sync import ExportResult
+    from inspector_app.services.queries.sync import PendingExport
     from inspector_app.ui.sync.identity import SyncContext
     from inspector_app.ui.tasks import TaskRunner
 
 BUNDLE_SUFFIX = ".inspbundle"
 
 
-def load_choices(context: SyncContext) -> dict[str, Any]:
+def load_choices(context: SyncContext) -> PendingExport:
     """The pending inspections and the keys one may encrypt to (worker thread)."""
-    from inspector_app.services.bundle_export import default_direction, pending_inspections
-    from inspector_app.storage.models_sync import SqlTrustStore, role
-
-    with context.workspace.sessions() as session:
-        direction = default_direction(session)
-        own_role = role(session)
-        rows = [{"id": i.id, "enterprise": i.enterprise.name, "status": i.status, "revision": i.revision,
-                 "inspectors": "、".join(p.name for p in i.inspectors),
-                 "due": i.due_date.isoformat() if i.due_date else ""}
-                for i in pending_inspections(session, direction)]
-        other = "inspector" if own_role == "office" else "office"
-        keys = [(k.fingerprint, k.name, k.x25519_public) for k in SqlTrustStore(session).all()
-                if k.role == other and not k.revoked and k.x25519_public is not None]
-    return {"direction": direction, "role": own_role, "rows": rows, "keys": keys}
+    return sync_queries.pending_export(context.workspace)
 
 
 def export_work(context: SyncContext, target: Path, ids: list[int], recipient: bytes | None,
-                progress: Any, cancel: Any) -> tuple[ExportResult, str]:
-    """Export; returns the result and the signing key's fingerprint (worker/writer thread)."""
-    from inspector_app.services.bundle_export import export_bundle
-
-    identity = context.identity()
-    result = export_bundle(context.workspace, identity, target, inspection_ids=ids, encrypt_to=recipient,
-                           progress=progress, cancel=cancel)
-    return result, identity.signer.fingerprint
+                progress: Any, cancel: Any) -> ExportResult:
+    """Export (worker/writer thread); the result carries the signing key's fingerprint and what changed."""
+    return sync_ops.export_bundle(context.workspace, context.identity(), target, inspection_ids=ids,
+                                  encrypt_to=recipient, progress=progress, cancel=cancel)
 
 
 class ExportDialog(QDialog):
@@ -77,7 +64,7 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("ExportDialog")
         self.context, self.runner, self.selected_id = context, runner, selected_id
-        self.choices: dict[str, Any] = {}
+        self.choices: PendingExport | None = None
         self.result_: ExportResult | None = None
         self.done_message: QMessageBox | None = None
         self.keyring_ok = False  # until the keyring check (in load) answers; nothing is chosen before then
@@ -167,7 +154,7 @@ class ExportDialog(QDialog):
         super().changeEvent(event)
 
     def _update_intro(self) -> None:
-        role = self.choices.get("role", "")
+        role = self.choices.role if self.choices is not None else ""
         if not role:
             self.intro.setText(self.tr("正在读取待导出的检查…"))
         elif role == "office":
@@ -194,38 +181,33 @@ class ExportDialog(QDialog):
     def load(self) -> None:
         self._check_keyring()
 
-        def done(choices: dict[str, Any]) -> None:
-            self.set_choices(choices)
-
-        self.runner.run(lambda _p, _c: load_choices(self.context), done,
+        self.runner.run(lambda _p, _c: load_choices(self.context), self.set_choices,
                         lambda error: show_error(self, error, self.tr("无法读取待导出的检查")))
 
-    def set_choices(self, choices: dict[str, Any]) -> None:
+    def set_choices(self, choices: PendingExport) -> None:
         self.choices = choices
-        rows: list[dict[str, Any]] = choices["rows"]
-        preselect = self.selected_id if any(r["id"] == self.selected_id for r in rows) else None
-        self.rows.set_rows([(row["id"], row["enterprise"], labels.status_label(row["status"]), row["inspectors"],
-                             row["due"]) for row in rows],
-                           [preselect in (None, row["id"]) for row in rows])
+        rows = choices.rows
+        preselect = self.selected_id if any(r.id == self.selected_id for r in rows) else None
+        self.rows.set_rows([(row.id, row.enterprise, labels.status_label(row.status), "、".join(row.inspectors),
+                             row.due_date) for row in rows],
+                           [preselect in (None, row.id) for row in rows])
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        names = sorted({n for row in rows for n in row["inspectors"].split("、") if n})
+        names = sorted({n for row in rows for n in row.inspectors if n})
         self.inspector_filter.blockSignals(True)
         self.inspector_filter.clear()
         self.inspector_filter.addItem(self.tr("全部"), "")
         for name in names:
             self.inspector_filter.addItem(name, name)
         self.inspector_filter.blockSignals(False)
-        office = choices["role"] == "office"
+        office = choices.role == "office"
         self.inspector_label.setVisible(office)
         self.inspector_filter.setVisible(office)
         self.recipient.clear()
-        from inspector_app.bundle.signing import format_fingerprint
-
-        for fingerprint, name, public in choices["keys"]:
-            self.recipient.addItem(f"{name}（{format_fingerprint(fingerprint)[:19]}…）", public)
-        self.encrypt.setEnabled(bool(choices["keys"]))
-        if not choices["keys"]:
+        for key in choices.recipients:
+            self.recipient.addItem(f"{key.name}（{format_fingerprint(key.fingerprint)[:19]}…）", key.x25519_public)
+        self.encrypt.setEnabled(bool(choices.recipients))
+        if not choices.recipients:
             self.recipient.addItem(self.tr("（没有登记带加密公钥的对方密钥）"), None)
         if not self.target.text():
             self.target.setText(str(self.default_target()))
@@ -234,7 +216,7 @@ class ExportDialog(QDialog):
 
     def default_target(self) -> Path:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-        side = "office" if self.choices.get("role") == "office" else "inspector"
+        side = "office" if self.choices is not None and self.choices.role == "office" else "inspector"
         return Path(folder) / f"inspector-{side}-{datetime.now():%Y%m%d-%H%M}{BUNDLE_SUFFIX}"
 
     def checked_ids(self) -> list[int]:
@@ -256,7 +238,7 @@ class ExportDialog(QDialog):
         self.rows.set_checked(states)
 
     def _update_count(self) -> None:
-        if not self.choices:
+        if self.choices is None:
             self.count.setText("")
             self.export_button.setEnabled(False)
             return
@@ -292,13 +274,12 @@ class ExportDialog(QDialog):
             self._update_count()
             show_error(self, error, self.tr("数据包未导出"))
 
+        # The runner announces the result's changes (the inspections now "exported") to every screen.
         self.runner.write(lambda p, c: export_work(context, target, ids, recipient, p, c), self._done, failed,
-                          title=self.tr("正在导出数据包…"), parent=self)
+                          title=self.tr("正在导出数据包…"), parent=self, initiator=self)
 
-    def _done(self, outcome: tuple[ExportResult, str]) -> None:
-        from inspector_app.bundle.signing import format_fingerprint
-
-        result, fingerprint = outcome[0], format_fingerprint(outcome[1])
+    def _done(self, result: ExportResult) -> None:
+        fingerprint = format_fingerprint(result.fingerprint)
         self.result_ = result
         self.exported.emit(result)
         text = self.tr("已导出 %1 项检查到\n%2\n\n数据包序号 %3%4。\n本机密钥指纹：%5").replace("%1", str(len(result.inspections)))

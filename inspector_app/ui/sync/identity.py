@@ -3,17 +3,22 @@ tests), its status in words a non-programmer can act on, and the signing/encrypt
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QMessageBox
+
+from inspector_app.bundle.signing import format_fingerprint
+from inspector_app.secrets import BackendState, BackendStatus, backend_status
+from inspector_app.services.ops import sync as sync_ops
+from inspector_app.services.queries import sync as sync_queries
 
 if TYPE_CHECKING:
     from keyring.backend import KeyringBackend
 
-    from inspector_app.secrets import BackendStatus
-    from inspector_app.services.bundle_export import Identity
+    from inspector_app.services.ops.sync import Identity
     from inspector_app.storage.engine import Workspace
 
 
@@ -27,28 +32,16 @@ class SyncContext:
     name: str = ""  # the inspector's (or office's) name from the settings: it signs bundles and key files
 
     def status(self) -> BackendStatus:
-        from inspector_app.secrets import backend_status
-
         return backend_status(self.keyring) if self.keyring is not None else backend_status()
 
     def identity(self, with_encryption: bool = False) -> Identity:
-        """Load (or create on first use) this installation's keys. Raises ``InsecureKeyringError``."""
-        from inspector_app.secrets import KeyStore
-        from inspector_app.services.bundle_export import load_identity
-        from inspector_app.storage.models_sync import device_id
-
-        with self.workspace.sessions.begin() as session:
-            dev = device_id(session)
-        identity = load_identity(self.workspace, KeyStore(dev, self.keyring), with_encryption=with_encryption)
-        if self.name:  # otherwise the login name, which means nothing to the other side
-            identity = dataclasses.replace(identity, name=self.name)
-        return identity
+        """Load (or create on first use) this installation's keys. Raises ``InsecureKeyringError``.
+        Signed with the name from the settings; without one, the login name (which means nothing to the
+        other side)."""
+        return sync_ops.load_identity(self.workspace, self.keyring, with_encryption=with_encryption, name=self.name)
 
     def role(self) -> str:
-        from inspector_app.storage.models_sync import role
-
-        with self.workspace.sessions() as session:
-            return role(session)
+        return sync_queries.role(self.workspace)
 
 
 def keyring_problem(status: BackendStatus) -> str:
@@ -57,8 +50,6 @@ def keyring_problem(status: BackendStatus) -> str:
     The core writes the advice (``secrets.backend_status``): Chinese in ``message``, English in
     ``message_en``.  Which one the interface shows follows the installed translation, by Qt's marker-string
     idiom (cf. ``QT_LAYOUT_DIRECTION``): the English .qm translates the marker "zh_CN" to "en"."""
-    from inspector_app.secrets import BackendState
-
     if status.state is BackendState.SECURE:
         return ""
     english = QCoreApplication.translate("SyncKeyring", "zh_CN") == "en"
@@ -77,15 +68,11 @@ def role_label(role: str) -> str:
 
 def fingerprint_lines(fp: str, per_line: int = 4) -> str:
     """The fingerprint in groups of four, ``per_line`` groups a line – for reading over the phone."""
-    from inspector_app.bundle.signing import format_fingerprint
-
     groups = format_fingerprint(fp).split()
     return "\n".join(" ".join(groups[i:i + per_line]) for i in range(0, len(groups), per_line))
 
 
-def fingerprint_font(base: Any) -> Any:
-    from PySide6.QtGui import QFont
-
+def fingerprint_font(base: Any) -> QFont:
     font = QFont(base)
     font.setFamilies(["DejaVu Sans Mono", "Consolas", "Menlo", "Courier New", *font.families()])
     font.setStyleHint(QFont.StyleHint.Monospace)
@@ -94,11 +81,8 @@ def fingerprint_font(base: Any) -> Any:
     return font
 
 
-def inform(parent: Any, title: str, text: str) -> Any:
+def inform(parent: Any, title: str, text: str) -> QMessageBox:
     """A message that nothing waits on (``open()``, not ``exec()``); returned so tests can read and close it."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QMessageBox
-
     box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from inspector_app.ui.sync.import_work import ImportRun, action_text, kind_text, reason_text, status_text
 
 if TYPE_CHECKING:
-    from inspector_app.services.bundle_import import ReportLine
+    from inspector_app.services.ops.sync import ReportLine
 
 STATUS_COLOURS = {"imported": "#1e6b21", "already imported": "#555555", "rejected": "#9b1c1c"}
 ACTION_COLOURS = {"added": "#1e6b21", "updated": "#1f4e99", "conflict": "#8a5300", "rejected": "#9b1c1c"}
@@ -169,8 +169,6 @@ class ImportReportDialog(QDialog):
 
 def _line_reason(line: ReportLine) -> str:
     """The core's note on a record, by its ``code``, in the interface language (revision numbers stay numbers)."""
-    from PySide6.QtCore import QCoreApplication
-
     texts = {
         "already_here": QCoreApplication.translate("SyncImport", "版本 %1 本机已有"),
         "revision": QCoreApplication.translate("SyncImport", "版本 %1"),

@@ -1,8 +1,9 @@
 """Importing bundles for the GUI (writer thread): one file, several, or every bundle in a folder.
 
-``services.bundle_import.import_paths`` does the work (verify everything, then one transaction per
-file); a file that fails comes back as a rejected report with the error's stable ``code`` and the
-signing key's ``fingerprint``, so the report can say *why* in the interface language. No widgets here.
+``services.ops.sync.import_paths`` does the work (verify everything, then one transaction per file); a
+file that fails comes back as a rejected report with the error's stable ``code`` and the signing key's
+``fingerprint``, so the report can say *why* in the interface language. The run carries the import's
+``changes``: the runner announces them, and the desk rereads the rows they touch. No widgets here.
 """
 
 from __future__ import annotations
@@ -13,8 +14,16 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from inspector_app.bundle.crypto import is_encrypted
+from inspector_app.bundle.signing import format_fingerprint
+from inspector_app.secrets import SecretsError
+from inspector_app.services.changes import NO_CHANGES, Changes
+from inspector_app.services.ops import sync as sync_ops
+from inspector_app.services.queries import sync as sync_queries
+from inspector_app.ui.sync.identity import keyring_problem
+
 if TYPE_CHECKING:
-    from inspector_app.services.bundle_import import ImportReport
+    from inspector_app.services.ops.sync import Identity, ImportReport
     from inspector_app.ui.sync.identity import SyncContext
 
 
@@ -40,6 +49,7 @@ class ImportRun:
     names: dict[str, tuple[int, str]] = field(default_factory=dict)  # inspection uid → (local id, enterprise)
     open_conflicts: int = 0
     not_done: list[Path] = field(default_factory=list)  # files left when the user cancelled
+    changes: Changes = NO_CHANGES  # what the imports changed (the runner announces it)
 
     def total(self, action: str) -> int:
         return sum(1 for o in self.outcomes for line in o.report.lines if line.action == action)
@@ -49,17 +59,9 @@ class ImportRun:
 
 
 def import_work(context: SyncContext, paths: list[Path], progress: Any, cancel: Any) -> ImportRun:
-    from sqlalchemy import select
-
-    from inspector_app.bundle.crypto import is_encrypted
-    from inspector_app.secrets import SecretsError
-    from inspector_app.services.bundle_import import collect_paths, import_paths, open_conflicts
-    from inspector_app.storage.models import Inspection
-    from inspector_app.ui.sync.identity import keyring_problem
-
     run = ImportRun()
-    files = collect_paths(paths)
-    identity = None
+    files = sync_queries.bundle_files(paths)
+    identity: Identity | None = None
     if any(p.is_file() and is_encrypted(p) for p in files):
         try:
             identity = context.identity(with_encryption=True)
@@ -67,17 +69,16 @@ def import_work(context: SyncContext, paths: list[Path], progress: Any, cancel: 
             status = getattr(exc, "status", None)
             run.keyring_message = keyring_problem(status) if status is not None else str(exc)
     # One bad file never stops the others; on cancel, what was imported stays and the rest is "cancelled".
-    for report in import_paths(context.workspace, files, identity=identity, progress=progress, cancel=cancel):
+    result = sync_ops.import_paths(context.workspace, files, identity=identity, progress=progress, cancel=cancel)
+    run.changes = result.changes
+    for report in result.reports:
         if report.status == "cancelled":
             run.not_done.append(report.path)
         else:
             run.outcomes.append(FileOutcome(report.path, report))
     uids = {line.key for o in run.outcomes for line in o.report.lines if line.kind == "inspection"}
-    with context.workspace.sessions() as session:
-        if uids:
-            for inspection in session.scalars(select(Inspection).where(Inspection.uid.in_(uids))):
-                run.names[inspection.uid] = (inspection.id, inspection.enterprise.name)
-        run.open_conflicts = len(open_conflicts(session))
+    run.names = sync_queries.inspections_by_uid(context.workspace, uids)
+    run.open_conflicts = sync_queries.open_conflict_count(context.workspace)
     return run
 
 
@@ -103,8 +104,6 @@ def kind_text(kind: str) -> str:
 
 def reason_text(outcome: FileOutcome) -> str:
     """Why a file was rejected (or that it was imported before), in the interface language."""
-    from inspector_app.bundle.signing import format_fingerprint
-
     report = outcome.report
     if report.status == "already imported":
         return QCoreApplication.translate("SyncImport", "此数据包以前已导入过，本次没有作任何更改。")

@@ -27,9 +27,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.bundle.signing import PublicKeyFile, TrustedKey, format_fingerprint
+from inspector_app.secrets import SecretsError
+from inspector_app.services.ops import sync as sync_ops
+from inspector_app.services.queries import sync as sync_queries
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.sync.enrol_dialog import EnrolDialog, read_key_file
 from inspector_app.ui.sync.identity import (
+    SyncContext,
     fingerprint_font,
     fingerprint_lines,
     inform,
@@ -39,18 +44,19 @@ from inspector_app.ui.sync.identity import (
 )
 
 if TYPE_CHECKING:
-    from inspector_app.bundle.signing import PublicKeyFile
-    from inspector_app.ui.sync.identity import SyncContext
     from inspector_app.ui.tasks import TaskRunner
 
 KEY_SUFFIX = ".inspkey"
 
 
+def _key_row(key: TrustedKey) -> dict[str, Any]:
+    return {"fingerprint": key.fingerprint, "name": key.name, "role": key.role, "revoked": key.revoked,
+            "enrolled_at": key.enrolled_at[:16], "revoked_at": key.revoked_at[:16],
+            "encryption": key.x25519_public is not None}
+
+
 def load_keys(context: SyncContext) -> dict[str, Any]:
     """Keyring status, this installation's fingerprint (created on first use), role and enrolled keys."""
-    from inspector_app.secrets import SecretsError
-    from inspector_app.storage.models_sync import SqlTrustStore, role
-
     status = context.status()
     fingerprint, name, error = "", "", ""
     if status.secure:
@@ -59,50 +65,9 @@ def load_keys(context: SyncContext) -> dict[str, Any]:
             fingerprint, name = identity.signer.fingerprint, identity.name
         except SecretsError as exc:
             error = str(exc)
-    with context.workspace.sessions() as session:
-        keys = [{"fingerprint": k.fingerprint, "name": k.name, "role": k.role, "revoked": k.revoked,
-                 "enrolled_at": str(k.enrolled_at)[:16], "revoked_at": str(k.revoked_at or "")[:16],
-                 "encryption": k.x25519_public is not None} for k in SqlTrustStore(session).all()]
-        own_role = role(session)
-    return {"status": status, "fingerprint": fingerprint, "name": name, "error": error, "role": own_role,
-            "keys": keys}
-
-
-def export_public_key(context: SyncContext, target: Path, name: str = "") -> str:
-    """Write this installation's public key file; returns its fingerprint."""
-    from inspector_app.bundle.crypto import x25519_public
-    from inspector_app.bundle.signing import PublicKeyFile
-    from inspector_app.storage.files import atomic_write_text
-
-    identity = context.identity(with_encryption=True)
-    assert identity.encryption_private is not None
-    key = PublicKeyFile(identity.signer.public_raw, name or identity.name, context.role(), identity.device_id,
-                        x25519_public(identity.encryption_private))
-    atomic_write_text(target, key.to_text())
-    return key.fingerprint
-
-
-def enrol_key(context: SyncContext, key: PublicKeyFile, name: str, role: str) -> None:
-    from inspector_app.bundle.signing import TrustedKey
-    from inspector_app.storage.models_sync import SqlTrustStore
-
-    with context.workspace.sessions.begin() as session:
-        SqlTrustStore(session).enrol(TrustedKey(key.fingerprint, key.public_key, name, role, key.device_id,
-                                                key.x25519_public))
-
-
-def revoke_key(context: SyncContext, fingerprint: str) -> None:
-    from inspector_app.storage.models_sync import SqlTrustStore
-
-    with context.workspace.sessions.begin() as session:
-        SqlTrustStore(session).revoke(fingerprint)
-
-
-def set_role(context: SyncContext, value: str) -> None:
-    from inspector_app.storage.models_sync import META_ROLE, meta_set
-
-    with context.workspace.sessions.begin() as session:
-        meta_set(session, META_ROLE, value)
+    keys = [_key_row(k) for k in sync_queries.trusted_keys(context.workspace)]
+    return {"status": status, "fingerprint": fingerprint, "name": name, "error": error,
+            "role": context.role(), "keys": keys}
 
 
 class KeysDialog(QDialog):
@@ -252,8 +217,6 @@ class KeysDialog(QDialog):
 
     # -- actions ---------------------------------------------------------------------------------
     def _copy(self) -> None:
-        from inspector_app.bundle.signing import format_fingerprint
-
         if self.data.get("fingerprint"):
             QGuiApplication.clipboard().setText(format_fingerprint(self.data["fingerprint"]))
 
@@ -270,13 +233,13 @@ class KeysDialog(QDialog):
         self.change_role(value)
 
     def change_role(self, value: str) -> None:
-        context = self.context
+        workspace, actor = self.context.workspace, self.context.actor
+        self.runner.write(lambda _p, _c: sync_ops.set_role(workspace, value, actor), self._changed,
+                          lambda error: show_error(self, error, self.tr("角色未更改")), initiator=self)
 
-        def work(_p: Any, _c: Any) -> dict[str, Any]:
-            set_role(context, value)
-            return load_keys(context)
-
-        self.runner.write(work, self.set_data, lambda error: show_error(self, error, self.tr("角色未更改")))
+    def _changed(self, _changes: Any) -> None:
+        """An operation of this dialog went through (the runner told everyone): show the keys as they are now."""
+        self.load()
 
     def export_dialog(self) -> None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
@@ -290,14 +253,16 @@ class KeysDialog(QDialog):
         context = self.context
         name = context.name or self.data.get("name", "")
 
-        def done(fingerprint: str) -> None:
+        def done(key: PublicKeyFile) -> None:
+            fingerprint = key.fingerprint
             self.exported_path = path
             self.message = inform(self, self.tr("公钥已导出"), self.tr(
                 "公钥已保存到\n%1\n\n把这个文件交给对方（U 盘或电子邮件均可）。对方登记时，请在电话中或当面"
                 "与其核对指纹：\n%2").replace("%1", str(path)).replace("%2", fingerprint_lines(fingerprint)))
 
-        self.runner.write(lambda _p, _c: export_public_key(context, path, name), done,
-                          lambda error: show_error(self, error, self.tr("公钥未导出")))
+        self.runner.write(lambda _p, _c: sync_ops.export_public_key(context.workspace, path, keyring=context.keyring,
+                                                                    name=name),
+                          done, lambda error: show_error(self, error, self.tr("公钥未导出")), initiator=self)
 
     def enrol_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("选择对方的公钥文件"), str(Path.home()),
@@ -312,13 +277,9 @@ class KeysDialog(QDialog):
             self.enrol(key, dialog.name(), dialog.role())
 
     def enrol(self, key: PublicKeyFile, name: str, role: str) -> None:
-        context = self.context
-
-        def work(_p: Any, _c: Any) -> dict[str, Any]:
-            enrol_key(context, key, name, role)
-            return load_keys(context)
-
-        self.runner.write(work, self.set_data, lambda error: show_error(self, error, self.tr("密钥未登记")))
+        workspace, actor = self.context.workspace, self.context.actor
+        self.runner.write(lambda _p, _c: sync_ops.enrol_key(workspace, key, actor, name=name, role=role),
+                          self._changed, lambda error: show_error(self, error, self.tr("密钥未登记")), initiator=self)
 
     def revoke_selected(self, confirm: bool = True) -> None:
         key = self.selected_key()
@@ -330,10 +291,6 @@ class KeysDialog(QDialog):
                 "请在吊销后重新登记其新公钥。").replace("%1", key["name"]))
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        context, fingerprint = self.context, key["fingerprint"]
-
-        def work(_p: Any, _c: Any) -> dict[str, Any]:
-            revoke_key(context, fingerprint)
-            return load_keys(context)
-
-        self.runner.write(work, self.set_data, lambda error: show_error(self, error, self.tr("密钥未吊销")))
+        workspace, actor, fingerprint = self.context.workspace, self.context.actor, key["fingerprint"]
+        self.runner.write(lambda _p, _c: sync_ops.revoke_key(workspace, fingerprint, actor), self._changed,
+                          lambda error: show_error(self, error, self.tr("密钥未吊销")), initiator=self)

@@ -1,42 +1,11 @@
-"""The supervisor's review of a received inspection: 验收 (accept) or 退回修改 (return, with a required
-comment that becomes the reviewer's comment and the audited reason). Through
-``services.inspections.set_status``, so the lifecycle rules and the audit trail apply."""
+"""The supervisor's 退回修改 dialog: the comment (required) that goes back to the inspector with the next
+bundle and becomes the audited reason. The review itself is ``services.ops.review`` (``accept`` /
+``return_for_correction``), run by ``SyncActions`` on the writer – the same operation the CLI calls."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
-
-from inspector_app.domain.lifecycle import InspectionStatus
-
-if TYPE_CHECKING:
-    from inspector_app.storage.engine import Workspace
-
-ACCEPTABLE = frozenset({InspectionStatus.RECEIVED.value})
-RETURNABLE = frozenset({InspectionStatus.RECEIVED.value, InspectionStatus.ACCEPTED.value})
-
-
-def accept_inspection(workspace: Workspace, inspection_id: int, actor: str) -> None:
-    from inspector_app.services import inspections
-
-    with workspace.sessions.begin() as session:
-        inspection = inspections.get(session, inspection_id)
-        inspections.set_status(session, inspection, InspectionStatus.ACCEPTED, actor)
-
-
-def return_inspection(workspace: Workspace, inspection_id: int, actor: str, comment: str) -> None:
-    from inspector_app.services import audit, inspections
-
-    comment = comment.strip()
-    with workspace.sessions.begin() as session:
-        inspection = inspections.get(session, inspection_id)
-        old = inspection.reviewer_comment or ""
-        inspections.set_status(session, inspection, InspectionStatus.RETURNED, actor, comment)
-        if old != comment:
-            inspection.reviewer_comment = comment
-            audit.record(session, inspection, "inspection", inspection.uid, "reviewer_comment", old, comment, actor)
 
 
 class ReturnDialog(QDialog):

@@ -18,7 +18,6 @@ file whose revisions a retry repeats, or a ``.partial`` file); a retry takes the
 from __future__ import annotations
 
 import contextlib
-import getpass
 import json
 import uuid
 from collections.abc import Sequence
@@ -32,28 +31,21 @@ from sqlalchemy.orm import Session
 
 from inspector_app.bundle.bag import BagWriter, write_bundle
 from inspector_app.bundle.crypto import encrypt_file
-from inspector_app.bundle.evidence import Places, evidence_record
 from inspector_app.bundle.profile import BundleHeader, Direction
-from inspector_app.bundle.records import enterprise_record, file_key, inspection_record, template_record
-from inspector_app.bundle.signing import Signer
+from inspector_app.bundle.records import file_key
 from inspector_app.domain.errors import ValidationError
 from inspector_app.domain.lifecycle import InspectionStatus
 from inspector_app.domain.progress import CancelToken, Progress, no_progress
-from inspector_app.secrets import KeyKind, KeyStore
 from inspector_app.services import inspections
+from inspector_app.services.changes import NO_CHANGES, ChangeKind, Changes
+from inspector_app.services.sync.evidence_files import Places, evidence_record
+from inspector_app.services.sync.identity import Identity, default_direction
+from inspector_app.services.sync.mapping import enterprise_record, inspection_record, template_record
+from inspector_app.services.unit import reading, unit_of_work
 from inspector_app.storage.engine import Workspace
 from inspector_app.storage.files import storable_name
 from inspector_app.storage.models import Inspection
-from inspector_app.storage.models_sync import (
-    META_DEVICE_NAME,
-    META_KEY_FINGERPRINT,
-    InspectionSync,
-    OutgoingBundle,
-    device_id,
-    meta_get,
-    meta_set,
-    role,
-)
+from inspector_app.storage.models_sync import InspectionSync, OutgoingBundle
 
 S = InspectionStatus
 # Which statuses travel in which direction.
@@ -61,16 +53,6 @@ SENDABLE = {
     Direction.INSPECTOR_TO_OFFICE: (S.COMPLETED, S.EXPORTED),
     Direction.OFFICE_TO_INSPECTOR: (S.ASSIGNED, S.RETURNED, S.ACCEPTED),
 }
-
-
-@dataclass(frozen=True)
-class Identity:
-    """Who signs: this installation's device id, display name and signing key."""
-
-    device_id: str
-    name: str
-    signer: Signer
-    encryption_private: bytes | None = None
 
 
 @dataclass
@@ -83,27 +65,8 @@ class ExportResult:
     payload_files: int = 0
     payload_bytes: int = 0
     encrypted: bool = False
-
-
-def load_identity(ws: Workspace, keystore: KeyStore | None = None, with_encryption: bool = False) -> Identity:
-    """The installation's identity; creates the device id and keys on first use.
-
-    Raises ``secrets.InsecureKeyringError`` (with what to do) when the keyring is not secure.
-    """
-    with ws.sessions.begin() as session:
-        dev = device_id(session)
-        name = meta_get(session, META_DEVICE_NAME) or getpass.getuser()
-    store = keystore or KeyStore(dev)
-    signer = Signer.from_raw(store.ensure_private_key(KeyKind.SIGNING))
-    enc = store.ensure_private_key(KeyKind.ENCRYPTION) if with_encryption else None
-    with ws.sessions.begin() as session:
-        if meta_get(session, META_KEY_FINGERPRINT) != signer.fingerprint:
-            meta_set(session, META_KEY_FINGERPRINT, signer.fingerprint)
-    return Identity(dev, name, signer, enc)
-
-
-def default_direction(session: Session) -> Direction:
-    return Direction.OFFICE_TO_INSPECTOR if role(session) == "office" else Direction.INSPECTOR_TO_OFFICE
+    fingerprint: str = ""  # the signing key's
+    changes: Changes = NO_CHANGES  # the inspections that became "exported"
 
 
 # -- selection --------------------------------------------------------------------------------------
@@ -146,7 +109,7 @@ def _select(session: Session, direction: Direction, ids: Sequence[int] | None) -
 
 
 def _reserve(ws: Workspace, direction: Direction) -> tuple[int, str]:
-    with ws.sessions.begin() as session:
+    with unit_of_work(ws) as session:
         sequence = (session.scalar(select(func.max(OutgoingBundle.sequence))) or 0) + 1
         bundle_id = str(uuid.uuid4())
         session.add(OutgoingBundle(sequence=sequence, bundle_id=bundle_id, direction=direction.value))
@@ -172,19 +135,20 @@ def export_bundle(
 ) -> ExportResult:
     """Write one bundle with the selected (or all pending) inspections to ``target``."""
     target = Path(target)
-    with ws.sessions() as probe:
+    with reading(ws) as probe:
         direction = direction or default_direction(probe)
     sequence, bundle_id = _reserve(ws, direction)
-    result = ExportResult(target, bundle_id, sequence, direction, encrypted=encrypt_to is not None)
-    with ws.sessions.begin() as session:
+    result = ExportResult(target, bundle_id, sequence, direction, encrypted=encrypt_to is not None,
+                          fingerprint=identity.signer.fingerprint)
+    with unit_of_work(ws) as session:
         chosen = _select(session, direction, inspection_ids)
         if not chosen:
             raise ValidationError("没有需要导出的检查（全部已被对方确认）")
-        if direction is Direction.INSPECTOR_TO_OFFICE:
-            for insp in chosen:
-                if insp.status == S.COMPLETED:
-                    inspections.set_status(session, insp, S.EXPORTED, identity.name)
-            session.flush()
+        exported = [insp for insp in chosen if direction is Direction.INSPECTOR_TO_OFFICE
+                    and insp.status == S.COMPLETED]
+        for insp in exported:
+            inspections.set_status(session, insp, S.EXPORTED, identity.name)
+        session.flush()
         states = _states(session, [i.uid for i in chosen])
         records = []
         files: dict[str, Path] = {}
@@ -240,4 +204,7 @@ def export_bundle(
             outgoing.state = "written"
             outgoing.file_name = storable_name(target.name)
             outgoing.inspections = json.dumps([[u, r] for _, u, r in result.inspections])
+        kinds = (ChangeKind.SYNC, ChangeKind.STATUS) if exported else (ChangeKind.SYNC,)
+        result.changes = Changes.of(*kinds, inspections=[i.id for i in exported],
+                                    enterprises=[i.enterprise_id for i in exported])
     return result

@@ -10,10 +10,8 @@ For each file (or every bundle in a folder, e.g. a USB stick):
    above the producer's last one is a replayed or superseded bundle and is rejected; then templates,
    enterprises and inspections are applied, and the bundle is recorded.
 
-A file that cannot be imported raises a ``BundleError`` whose ``code`` says why (``errors.CODES``);
-``import_paths`` turns it into an ``ImportReport`` with ``status == "rejected"``, the same ``code``, the
-message as ``reason`` and the key ``fingerprint`` where the error names one.  Messages are Chinese (the
-CLI prints them to inspectors) and keep the technical detail.
+Messages are Chinese (the CLI prints them to inspectors) and keep the technical detail; the report
+(``services.sync.report``) carries the stable codes and what the import changed.
 
 Per inspection (``R`` incoming revision, ``B`` the sender's base, ``C`` local revision, ``S`` local
 revision at the last exchange): unknown → added; ``R ≤ S`` or ``R = C`` → unchanged; ``C = S`` or
@@ -26,9 +24,7 @@ import hashlib
 import json
 import shutil
 import uuid
-from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -38,105 +34,34 @@ from sqlalchemy.orm import Session
 from inspector_app.bundle.bag_verify import VerifiedBundle, verify_bundle
 from inspector_app.bundle.crypto import decrypt_file, is_encrypted
 from inspector_app.bundle.errors import BundleError, DecryptionError, UntrustedKeyError
-from inspector_app.bundle.evidence import Places, apply_evidence, place_files, required_files
+from inspector_app.bundle.evidence import required_files
 from inspector_app.bundle.profile import Direction
-from inspector_app.bundle.records import (
-    ENTERPRISE_FIELDS,
-    INSPECTION_FIELDS,
-    enterprise_record,
-    merge_audit,
-    merge_findings,
-    parse_field,
-)
+from inspector_app.bundle.records import ENTERPRISE_FIELDS, INSPECTION_FIELDS, parse_field
 from inspector_app.domain.errors import Cancelled, InspectorError
 from inspector_app.domain.lifecycle import InspectionStatus
 from inspector_app.domain.progress import CancelToken, Progress, no_progress
 from inspector_app.domain.template import parse_template
 from inspector_app.services import audit, inspections
-from inspector_app.services.bundle_export import SENDABLE, Identity
 from inspector_app.services.enterprises import EnterpriseData, by_uscc, upsert
+from inspector_app.services.sync.evidence_files import Places, apply_evidence, place_files
+from inspector_app.services.sync.export import SENDABLE
+from inspector_app.services.sync.identity import Identity, device_id, key_fingerprint, role
+from inspector_app.services.sync.mapping import enterprise_record, merge_audit, merge_findings
+from inspector_app.services.sync.report import (
+    ImportReport,
+    Rejected,
+    ReportLine,
+    changes_of_lines,
+    collect_paths,
+)
+from inspector_app.services.sync.trust import SqlTrustStore
+from inspector_app.services.unit import reading, unit_of_work
 from inspector_app.storage.engine import Workspace
 from inspector_app.storage.files import storable_name
-from inspector_app.storage.models import (
-    AnswerRecord,
-    Inspection,
-    InspectionInspector,
-    TemplateRecord,
-    now,
-)
-from inspector_app.storage.models_sync import (
-    META_KEY_FINGERPRINT,
-    ImportedBundle,
-    InspectionSync,
-    PeerSequence,
-    SqlTrustStore,
-    SyncConflict,
-    device_id,
-    meta_get,
-    role,
-)
+from inspector_app.storage.models import AnswerRecord, Inspection, InspectionInspector, TemplateRecord, now
+from inspector_app.storage.models_sync import ImportedBundle, InspectionSync, PeerSequence, SyncConflict
 
-BUNDLE_SUFFIXES = (".inspbundle", ".zip", ".enc")
-SENDABLE_TO_OFFICE = {s.value for s in SENDABLE[Direction.INSPECTOR_TO_OFFICE]}
-# Codes an ImportReport may carry besides the BundleError codes (errors.CODES): a file that failed
-# reading or writing, any other error, and files not tried because the user cancelled.
-REPORT_ONLY_CODES = ("io_error", "error", "cancelled")
 OWN_BUNDLE = "这是本机导出的数据包（made by this installation），应在对方的电脑上导入"
-
-
-class Rejected(BundleError):
-    """The bundle is valid but cannot be applied here: ``code`` is own_bundle, wrong_direction,
-    wrong_signer_role, replay, bad_record or no_such_conflict."""
-
-
-@dataclass(frozen=True)
-class ReportLine:
-    kind: str  # template / enterprise / inspection
-    key: str
-    action: str  # added / updated / unchanged / conflict / rejected
-    reason: str = ""  # for people (Chinese), with the technical detail
-    code: str = ""  # why, for programs: revision / already_here / changed_on_both_sides / status_not_sendable /
-    #                 missing_enterprise_or_template ("" for templates and enterprises)
-    revision: int = 0  # the incoming revision of an inspection
-
-
-@dataclass
-class ImportReport:
-    path: Path
-    status: str = "rejected"  # imported / already imported / rejected / cancelled (not tried, nothing written)
-    reason: str = ""  # for people (Chinese)
-    bundle_id: str = ""
-    sequence: int = 0
-    producer: str = ""
-    fingerprint: str = ""  # the signing key's; for a rejected file, the key the error names ("" if none)
-    lines: list[ReportLine] = field(default_factory=list)
-    code: str = ""  # for a rejected file: the error's stable code (errors.CODES, or "error" / "io_error")
-
-    @classmethod
-    def rejected(cls, path: Path, exc: Exception) -> ImportReport:
-        """The report of a file that failed with ``exc`` (nothing of it was written)."""
-        if isinstance(exc, BundleError):
-            return cls(path, "rejected", str(exc), fingerprint=exc.fingerprint, code=exc.code)
-        if isinstance(exc, OSError):
-            detail = exc.strerror or str(exc)
-            return cls(path, "rejected", f"读写文件出错：{detail}（{type(exc).__name__}）", code="io_error")
-        return cls(path, "rejected", str(exc), code="error")
-
-    def counts(self) -> dict[str, int]:
-        return dict(Counter(line.action for line in self.lines))
-
-
-def collect_paths(paths: Iterable[Path]) -> list[Path]:
-    """Files as given; folders contribute their bundle files (sorted, hidden files skipped)."""
-    found: list[Path] = []
-    for path in paths:
-        path = Path(path)
-        if path.is_dir():
-            found += sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith(".")
-                            and p.name.lower().endswith(BUNDLE_SUFFIXES))
-        else:
-            found.append(path)
-    return found
 
 
 def import_paths(ws: Workspace, paths: Sequence[Path], *, identity: Identity | None = None,
@@ -198,18 +123,19 @@ def _remove_stale_staging(root: Path) -> None:
 
 def _import_verified(ws: Workspace, path: Path, stage: Path, progress: Progress,
                      cancel: CancelToken | None) -> ImportReport:
-    with ws.sessions() as session:
+    with reading(ws) as session:
         try:
             bundle = verify_bundle(path, SqlTrustStore(session), stage_dir=stage, progress=progress, cancel=cancel)
         except UntrustedKeyError as exc:
-            if exc.fingerprint == meta_get(session, META_KEY_FINGERPRINT):
+            own = key_fingerprint(session)
+            if own and exc.fingerprint == own:
                 raise Rejected(OWN_BUNDLE, code="own_bundle", fingerprint=exc.fingerprint) from None
             raise
     places = Places(ws.photo_dir, ws.sheet_dir)
     with bundle:
         report = ImportReport(path, bundle_id=bundle.header.bundle_id, sequence=bundle.header.sequence,
                               producer=bundle.header.producer_name, fingerprint=bundle.signer_fingerprint)
-        with ws.sessions.begin() as session:  # Rejected (or any error) rolls everything back
+        with unit_of_work(ws) as session:  # Rejected (or any error) rolls everything back
             try:
                 _apply_bundle(session, bundle, report, places)
             except (KeyError, TypeError, ValueError, AttributeError) as exc:
@@ -220,6 +146,8 @@ def _import_verified(ws: Workspace, path: Path, stage: Path, progress: Progress,
             # Files last, before the commit: a rejected bundle places none; after a crash here the
             # store may hold unreferenced content-addressed files, which a retry simply reuses.
             place_files(bundle.staged, places)
+    if report.status == "imported":
+        report.changes = changes_of_lines(report.lines)
     return report
 
 
@@ -302,13 +230,14 @@ def _apply_enterprise(session: Session, rec: dict[str, Any], direction: Directio
     key = str(rec.get("uscc"))
     existing = by_uscc(session, key)
     if existing is not None and (direction is Direction.INSPECTOR_TO_OFFICE or enterprise_record(existing) == rec):
-        return ReportLine("enterprise", key, "unchanged")
+        return ReportLine("enterprise", key, "unchanged", enterprise_id=existing.id)
     try:
         data = EnterpriseData(**{name: parse_field(rec, name) for name in ENTERPRISE_FIELDS})
-        upsert(session, data)
+        enterprise, _created = upsert(session, data)
+        session.flush()
     except (InspectorError, TypeError) as exc:
         raise Rejected(f"企业 {key} 的记录无效：{exc}", code="bad_record") from None
-    return ReportLine("enterprise", key, "added" if existing is None else "updated")
+    return ReportLine("enterprise", key, "added" if existing is None else "updated", enterprise_id=enterprise.id)
 
 
 def _apply_inspection(session: Session, rec: dict[str, Any], bundle: VerifiedBundle) -> ReportLine:
@@ -320,14 +249,16 @@ def _apply_inspection(session: Session, rec: dict[str, Any], bundle: VerifiedBun
     local = session.scalar(select(Inspection).where(Inspection.uid == uid))
     state = session.get(InspectionSync, uid)
     if local is not None:
+        ids = {"inspection_id": local.id, "enterprise_id": local.enterprise_id}
         synced = state.synced_revision if state is not None else None
         if revision == local.revision or (synced is not None and revision <= synced):
-            return ReportLine("inspection", uid, "unchanged", f"本机已有版本 {revision}", "already_here", revision)
+            return ReportLine("inspection", uid, "unchanged", f"本机已有版本 {revision}", "already_here", revision,
+                              **ids)
         if local.revision not in (synced, base):
             reason = (f"本机在上次交换后也修改过（本机版本 {local.revision}，上次同步的版本 {synced}）；"
                       f"传入的版本 {revision} 基于版本 {base}")
             _record_conflict(session, rec, bundle, local.revision, reason)
-            return ReportLine("inspection", uid, "conflict", reason, "changed_on_both_sides", revision)
+            return ReportLine("inspection", uid, "conflict", reason, "changed_on_both_sides", revision, **ids)
     enterprise = by_uscc(session, str(rec["enterprise_uscc"]))
     tpl = rec["template"]
     template = session.scalar(select(TemplateRecord).where(TemplateRecord.template_id == tpl["template_id"],
@@ -340,18 +271,20 @@ def _apply_inspection(session: Session, rec: dict[str, Any], bundle: VerifiedBun
         local = Inspection(uid=uid, enterprise=enterprise, template=template)
         session.add(local)
     header = bundle.header
-    _write_inspection(session, local, rec, header.direction, header.producer_name,
-                      f"bundle {header.bundle_id} (sequence {header.sequence})")
+    write_inspection(session, local, rec, header.direction, header.producer_name,
+                     f"bundle {header.bundle_id} (sequence {header.sequence})")
     if state is None:
         state = InspectionSync(inspection_uid=uid)
         session.add(state)
     state.synced_revision = state.acked_revision = revision
     state.peer_device, state.updated_at = bundle.header.device_id, now()
-    return ReportLine("inspection", uid, action, f"版本 {revision}", "revision", revision)
+    return ReportLine("inspection", uid, action, f"版本 {revision}", "revision", revision,
+                      inspection_id=local.id, enterprise_id=local.enterprise_id)
 
 
-def _write_inspection(session: Session, insp: Inspection, rec: dict[str, Any], direction: Direction, actor: str,
-                      reason: str) -> None:
+def write_inspection(session: Session, insp: Inspection, rec: dict[str, Any], direction: Direction, actor: str,
+                     reason: str) -> None:
+    """Make the inspection equal to the incoming record (audited: the status change names the bundle)."""
     for name in INSPECTION_FIELDS:
         setattr(insp, name, parse_field(rec, name))
     old_status = insp.status
@@ -401,39 +334,3 @@ def _acknowledge(session: Session, uid: str, revision: int) -> None:
     state.acked_revision = max(state.acked_revision or 0, revision)
     state.synced_revision = max(state.synced_revision or 0, revision)
     state.updated_at = now()
-
-
-# -- conflicts ----------------------------------------------------------------------------------------
-def open_conflicts(session: Session) -> list[SyncConflict]:
-    return list(session.scalars(select(SyncConflict).where(SyncConflict.resolved_at.is_(None))
-                                .order_by(SyncConflict.id)))
-
-
-def resolve_conflict(ws: Workspace, conflict_id: int, take_incoming: bool, actor: str) -> None:
-    """Keep the local inspection, or replace it by the incoming record (audited either way).
-
-    Either way the result becomes a new revision above both sides' (so neither side mistakes it for an
-    old one), based on the incoming revision: the other side applies it without a second conflict.
-    """
-    with ws.sessions.begin() as session:
-        conflict = session.get(SyncConflict, conflict_id)
-        if conflict is None or conflict.resolved_at is not None:
-            raise Rejected(f"没有编号为 {conflict_id} 的待处理冲突", code="no_such_conflict")
-        local = session.scalar(select(Inspection).where(Inspection.uid == conflict.inspection_uid))
-        conflict.resolved_at = now()
-        conflict.resolution = "took-incoming" if take_incoming else "kept-local"
-        if local is None:
-            return
-        local_revision = local.revision
-        if take_incoming:
-            rec = json.loads(conflict.record)
-            direction = (Direction.INSPECTOR_TO_OFFICE if rec["status"] in SENDABLE_TO_OFFICE
-                         else Direction.OFFICE_TO_INSPECTOR)
-            _write_inspection(session, local, rec, direction, actor, f"conflict resolved, bundle {conflict.bundle_id}")
-        audit.record(session, local, "inspection", local.uid, "conflict", "", conflict.resolution, actor,
-                     f"bundle {conflict.bundle_id}")
-        local.revision = max(local_revision, conflict.incoming_revision)
-        audit.touch(local)
-        state = session.get(InspectionSync, local.uid) or InspectionSync(inspection_uid=local.uid)
-        state.synced_revision, state.updated_at = conflict.incoming_revision, now()
-        session.add(state)

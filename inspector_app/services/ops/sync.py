@@ -1,0 +1,117 @@
+"""Operations of sync by bundle: export, import, resolve a conflict, keys and trust, the workspace's role.
+
+The GUI runs them through its task runner (export and import with progress and cancel), the CLI calls
+them directly; both get the same audit rows. Export and import commit in their own transactions (the
+sequence number first, then the bundle: see ``services.sync.export``; one transaction per imported
+file); their results carry ``.changes``: the inspections an import added or updated (a bulk change
+above ``services.sync.report.BULK_INSPECTIONS``), those an export marked "exported".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from keyring.backend import KeyringBackend
+
+from inspector_app.bundle.crypto import x25519_public
+from inspector_app.bundle.profile import Direction
+from inspector_app.bundle.signing import PublicKeyFile, TrustedKey
+from inspector_app.domain.progress import CancelToken, Progress, no_progress
+from inspector_app.services.changes import ChangeKind, Changes
+from inspector_app.services.sync import conflicts, export, importing
+from inspector_app.services.sync import identity as own_identity
+from inspector_app.services.sync.export import ExportResult
+from inspector_app.services.sync.identity import Identity
+from inspector_app.services.sync.report import ImportReport, ImportResult, ReportLine, combined
+from inspector_app.services.sync.trust import SqlTrustStore
+from inspector_app.services.unit import reading, unit_of_work
+from inspector_app.storage.engine import Workspace
+from inspector_app.storage.files import atomic_write_text
+
+__all__ = ["ExportResult", "Identity", "ImportReport", "ImportResult", "ReportLine", "enrol_key", "export_bundle",
+           "export_public_key", "import_bundle", "import_paths", "load_identity", "resolve_conflict",
+           "revoke_key", "set_role"]
+
+
+def load_identity(ws: Workspace, keyring: KeyringBackend | None = None, *, with_encryption: bool = False,
+                  name: str = "") -> Identity:
+    """This installation's identity (device id and keys), created on first use. The value itself, not
+    ``Changes``: creating the keys changes nothing another screen shows. Raises
+    ``secrets.InsecureKeyringError`` (with what to do) when the keyring is not secure."""
+    return own_identity.load_identity(ws, keyring, with_encryption=with_encryption, name=name)
+
+
+def export_bundle(ws: Workspace, identity: Identity, target: Path, *, inspection_ids: Sequence[int] | None = None,
+                  direction: Direction | None = None, encrypt_to: bytes | None = None,
+                  progress: Progress = no_progress, cancel: CancelToken | None = None) -> ExportResult:
+    """Write one signed bundle with the selected (or all pending) inspections; ``encrypt_to``: the other
+    side's X25519 public key (``queries.sync.encryption_key``). Inspector → office marks them "exported"."""
+    return export.export_bundle(ws, identity, target, inspection_ids=inspection_ids, direction=direction,
+                                encrypt_to=encrypt_to, progress=progress, cancel=cancel)
+
+
+def import_bundle(ws: Workspace, path: Path, *, identity: Identity | None = None, progress: Progress = no_progress,
+                  cancel: CancelToken | None = None) -> ImportReport:
+    """Import one bundle (``identity``: this installation's identity with its decryption key, for an
+    encrypted bundle). Raises the ``BundleError`` that says why it cannot be imported; nothing written."""
+    return importing.import_bundle(ws, path, identity=identity, progress=progress, cancel=cancel)
+
+
+def import_paths(ws: Workspace, paths: Sequence[Path], *, identity: Identity | None = None,
+                 progress: Progress = no_progress, cancel: CancelToken | None = None) -> ImportResult:
+    """Import files and every bundle in folders: one report per file (a bad file is reported rejected and
+    the others go on; on cancel, what was imported stays), and what they changed together."""
+    reports = importing.import_paths(ws, paths, identity=identity, progress=progress, cancel=cancel)
+    return ImportResult(tuple(reports), combined(reports))
+
+
+def resolve_conflict(ws: Workspace, conflict_id: int, take_incoming: bool, actor: str) -> Changes:
+    """Keep the local version or take the incoming one (audited either way)."""
+    with unit_of_work(ws) as session:
+        local = conflicts.resolve(session, conflict_id, take_incoming, actor)
+        if local is None:
+            return Changes.of(ChangeKind.CONFLICTS)
+        kinds = [ChangeKind.CONFLICTS, ChangeKind.SYNC, ChangeKind.STATUS]
+        if take_incoming:
+            kinds += [ChangeKind.ANSWERS, ChangeKind.HEADER, ChangeKind.INSPECTORS, ChangeKind.FINDINGS,
+                      ChangeKind.PHOTOS, ChangeKind.SIGNATURES, ChangeKind.SHEETS]
+        return Changes.of(*kinds, inspections=[local.id], enterprises=[local.enterprise_id])
+
+
+def enrol_key(ws: Workspace, key: PublicKeyFile, actor: str, *, name: str = "", role: str = "") -> Changes:
+    """Trust another installation's public key – after its fingerprint was compared with its owner in
+    person or by phone. ``name`` and ``role`` default to what the key file says."""
+    with unit_of_work(ws) as session:
+        SqlTrustStore(session, actor).enrol(TrustedKey(key.fingerprint, key.public_key, name or key.name,
+                                                       role or key.role, key.device_id, key.x25519_public))
+    return Changes.of(ChangeKind.KEYS)
+
+
+def revoke_key(ws: Workspace, fingerprint: str, actor: str) -> Changes:
+    """Stop trusting a key: its bundles are refused from now on. ``ValueError`` for a malformed
+    fingerprint, ``NotFoundError`` when no key has it."""
+    with unit_of_work(ws) as session:
+        SqlTrustStore(session, actor).revoke(fingerprint)
+    return Changes.of(ChangeKind.KEYS)
+
+
+def set_role(ws: Workspace, role: str, actor: str) -> Changes:
+    """This workspace's role (inspector / office): which bundles it writes and which it accepts."""
+    with unit_of_work(ws) as session:
+        own_identity.set_role(session, role, actor)
+    return Changes.of(ChangeKind.KEYS, ChangeKind.SYNC)
+
+
+def export_public_key(ws: Workspace, target: Path, *, keyring: KeyringBackend | None = None,
+                      name: str = "") -> PublicKeyFile:
+    """Write this installation's public key file (signing and encryption keys, role, device id) for the
+    other side to enrol; returns what was written (its ``fingerprint`` is to be read out to them)."""
+    own = own_identity.load_identity(ws, keyring, with_encryption=True, name=name)
+    assert own.encryption_private is not None
+    with reading(ws) as session:
+        own_role = own_identity.role(session)
+    key = PublicKeyFile(own.signer.public_raw, own.name, own_role, own.device_id,
+                        x25519_public(own.encryption_private))
+    atomic_write_text(target, key.to_text())
+    return key

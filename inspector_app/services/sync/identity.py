@@ -1,0 +1,101 @@
+"""This installation's sync identity: device id, role (inspector / office), display name and the keys
+(the private keys live in the OS keyring, ``secrets.KeyStore``; the workspace keeps the fingerprint)."""
+
+from __future__ import annotations
+
+import getpass
+import uuid
+from dataclasses import dataclass, replace
+
+from keyring.backend import KeyringBackend
+from sqlalchemy.orm import Session
+
+from inspector_app.bundle.profile import Direction
+from inspector_app.bundle.signing import ROLES, Signer
+from inspector_app.domain.errors import ValidationError
+from inspector_app.secrets import KeyKind, KeyStore
+from inspector_app.services import audit
+from inspector_app.services.unit import unit_of_work
+from inspector_app.storage.engine import Workspace
+from inspector_app.storage.models import Meta
+from inspector_app.storage.models_sync import (
+    META_DEVICE_ID,
+    META_DEVICE_NAME,
+    META_KEY_FINGERPRINT,
+    META_ROLE,
+)
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Who signs: this installation's device id, display name and signing key."""
+
+    device_id: str
+    name: str
+    signer: Signer
+    encryption_private: bytes | None = None
+
+
+def meta_get(session: Session, key: str) -> str | None:
+    row = session.get(Meta, key)
+    return row.value if row is not None else None
+
+
+def meta_set(session: Session, key: str, value: str) -> None:
+    row = session.get(Meta, key)
+    if row is None:
+        session.add(Meta(key=key, value=value))
+    else:
+        row.value = value
+
+
+def device_id(session: Session) -> str:
+    """This installation's device id, created (and stored) the first time it is asked for."""
+    value = meta_get(session, META_DEVICE_ID)
+    if not value:
+        value = str(uuid.uuid4())
+        meta_set(session, META_DEVICE_ID, value)
+        session.flush()
+    return value
+
+
+def role(session: Session) -> str:
+    return meta_get(session, META_ROLE) or "inspector"
+
+
+def set_role(session: Session, value: str, actor: str) -> None:
+    """The workspace's role decides the direction of its bundles (audited: it changes what it accepts)."""
+    if value not in ROLES:
+        raise ValidationError(f"角色必须是 {'、'.join(ROLES)} 之一，而不是 {value!r}")
+    old = role(session)
+    meta_set(session, META_ROLE, value)
+    audit.record(session, None, "workspace", "sync", "role", old, value, actor)
+
+
+def key_fingerprint(session: Session) -> str:
+    """The fingerprint of this installation's signing key, as last recorded ("" before the first use)."""
+    return meta_get(session, META_KEY_FINGERPRINT) or ""
+
+
+def default_direction(session: Session) -> Direction:
+    return Direction.OFFICE_TO_INSPECTOR if role(session) == "office" else Direction.INSPECTOR_TO_OFFICE
+
+
+def load_identity(ws: Workspace, keyring: KeyringBackend | None = None, *, with_encryption: bool = False,
+                  name: str = "") -> Identity:
+    """The installation's identity; creates the device id and keys on first use. ``keyring``: the backend
+    (``None``: the system's); ``name``: who signs (default: the workspace's device name, else the login).
+
+    Raises ``secrets.InsecureKeyringError`` (with what to do) when the keyring is not secure.
+    """
+    with unit_of_work(ws) as session:
+        dev = device_id(session)
+        stored_name = meta_get(session, META_DEVICE_NAME) or getpass.getuser()
+    store = KeyStore(dev, keyring)
+    signer = Signer.from_raw(store.ensure_private_key(KeyKind.SIGNING))
+    enc = store.ensure_private_key(KeyKind.ENCRYPTION) if with_encryption else None
+    with unit_of_work(ws) as session:
+        if meta_get(session, META_KEY_FINGERPRINT) != signer.fingerprint:
+            meta_set(session, META_KEY_FINGERPRINT, signer.fingerprint)
+    identity = Identity(dev, stored_name, signer, enc)
+    return replace(identity, name=name) if name else identity

@@ -1,0 +1,86 @@
+"""Database records ↔ bundle records (``bundle.records``): enterprises, templates and inspections as
+they travel, and the merge rules applied on import – findings matched by uid, the audit trail as the
+union of both sides' (an audit event is never lost or duplicated)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from inspector_app.bundle.records import (
+    AUDIT_FIELDS,
+    ENTERPRISE_FIELDS,
+    FINDING_FIELDS,
+    INSPECTION_FIELDS,
+    audit_key,
+    fields_of,
+    iso,
+    parse_field,
+)
+from inspector_app.services import audit
+from inspector_app.storage.models import AuditEvent, Enterprise, Finding, Inspection, TemplateRecord
+
+
+def enterprise_record(e: Enterprise) -> dict[str, Any]:
+    return fields_of(e, ENTERPRISE_FIELDS)
+
+
+def template_record(t: TemplateRecord) -> dict[str, Any]:
+    return {"template_id": t.template_id, "version": t.version, "kind": t.kind, "title": t.title,
+            "sha256": t.sha256, "content": t.content}
+
+
+def inspection_record(session: Session, insp: Inspection, base: int | None) -> dict[str, Any]:
+    """The inspection as it travels; ``base`` is the revision the other side last had (or ``None``)."""
+    rec: dict[str, Any] = {
+        "uid": insp.uid, "revision": insp.revision, "base_revision": base, "status": insp.status,
+        "enterprise_uscc": insp.enterprise.uscc,
+        "template": {"template_id": insp.template.template_id, "version": insp.template.version,
+                     "sha256": insp.template.sha256},
+        "inspectors": [{"name": p.name, "cert_number": p.cert_number, "organisation": p.organisation,
+                        "phone": p.phone} for p in insp.inspectors],
+        "score": insp.score, "grade": insp.grade, "outcome": insp.outcome, "answered": insp.answered,
+    }
+    rec.update(fields_of(insp, INSPECTION_FIELDS))
+    rec["answers"] = [
+        {"item_code": a.item_code, "result": a.result, "deductions": json.loads(a.deductions or "[]"),
+         "extra_deduction": a.extra_deduction, "extra_reason": a.extra_reason, "note": a.note,
+         "updated_at": iso(a.updated_at)}
+        for a in sorted(insp.answers, key=lambda a: a.item_code)
+    ]
+    rec["findings"] = [{"uid": f.uid, **fields_of(f, FINDING_FIELDS)} for f in insp.findings]
+    rec["audit"] = [fields_of(e, AUDIT_FIELDS) for e in audit.trail(session, insp.id)]
+    return rec
+
+
+def merge_findings(session: Session, insp: Inspection, incoming: list[dict[str, Any]]) -> None:
+    """The inspection's findings become the record's (matched by uid; those not in it are removed)."""
+    existing = {f.uid: f for f in insp.findings}
+    keep = set()
+    for rec in incoming:
+        finding = existing.get(rec["uid"])
+        if finding is None:
+            finding = Finding(uid=rec["uid"], description="")
+            insp.findings.append(finding)
+        for name in FINDING_FIELDS:
+            setattr(finding, name, parse_field(rec, name))
+        keep.add(rec["uid"])
+    for uid, finding in existing.items():
+        if uid not in keep:
+            insp.findings.remove(finding)
+    session.flush()
+
+
+def merge_audit(session: Session, insp: Inspection, incoming: list[dict[str, Any]]) -> None:
+    """The union of both trails: an audit event is never lost or duplicated."""
+    have = set()
+    if insp.id is not None:
+        have = {audit_key(fields_of(event, AUDIT_FIELDS)) for event in audit.trail(session, insp.id)}
+    for rec in incoming:
+        if audit_key(rec) in have:
+            continue
+        have.add(audit_key(rec))
+        values = {n: parse_field(rec, n) for n in AUDIT_FIELDS}
+        session.add(AuditEvent(inspection_id=insp.id, **values))
