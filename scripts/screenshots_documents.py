@@ -61,7 +61,7 @@ def complete_one(ws: Any, status: str = "in_progress") -> int:
     from sqlalchemy import select
 
     from inspector_app.domain.scoring import Answer
-    from inspector_app.services import inspections, photos
+    from inspector_app.services import completion, inspections, photos
     from inspector_app.storage.models import Inspection
 
     with ws.sessions.begin() as s:
@@ -72,7 +72,7 @@ def complete_one(ws: Any, status: str = "in_progress") -> int:
         for number, (role, name) in enumerate(signers):
             photos.save_signature(s, None, insp.id, role, name, [[[0.0, 0.0], [10.0 + number, 5.0], [20.0, 0.0]]],
                                   "季琳")
-        inspections.complete(s, insp, "季琳")
+        completion.complete(s, insp, "季琳")
         return int(insp.id)
 
 
@@ -92,7 +92,7 @@ def main() -> int:
     from inspector_app.demo.workspace import build_demo
     from inspector_app.domain.scoring import Answer
     from inspector_app.secrets import InMemoryKeyring
-    from inspector_app.services import inspections
+    from inspector_app.services import completion, inspections
     from inspector_app.services.ops import sync as sync_ops
     from inspector_app.storage.engine import open_workspace
     from inspector_app.storage.models import Inspection
@@ -148,11 +148,11 @@ def main() -> int:
     from inspector_app.domain.progress import CancelToken
 
     printed: Preview = render_preview(field_ws, int(showcase), "record", noop, CancelToken())
-    match_code = record(field_ws, printed, field.actor)
+    match_code = record(field_ws, printed, field.actor).value
     with field_ws.sessions() as s:
         draft_id = s.scalar(select(Inspection.id).where(Inspection.status == "in_progress").order_by(Inspection.id.desc()))
     draft = render_preview(field_ws, int(draft_id), "record", noop, CancelToken())
-    changed_code = record(field_ws, draft, field.actor)
+    changed_code = record(field_ws, draft, field.actor).value
     with field_ws.sessions.begin() as s:
         insp = inspections.get(s, int(draft_id))
         item = inspections.template_for(insp).items[0]
@@ -178,7 +178,7 @@ def main() -> int:
         inspections.reopen(s, insp, "补充说明", "季琳")
         item = inspections.template_for(insp).items[1]
         inspections.set_answer(s, insp, item.code, Answer("部分符合", note="复核后发现台账缺两个月"), "季琳")
-        inspections.complete(s, insp, "季琳")
+        completion.complete(s, insp, "季琳")
     export_work(field, tmp / "second.inspbundle", [first], None, noop, CancelToken())
     import_work(office, [tmp / "second.inspbundle"], noop, CancelToken())
     more = [complete_one(field_ws) for _ in range(3)]  # received in the office, waiting for review

@@ -86,6 +86,7 @@ def build(tmp: Path) -> tuple[object, int, list[int], object]:
     from inspector_app.services import inspections
     from inspector_app.services import photos as photo_service
     from inspector_app.services.enterprises import EnterpriseData, upsert
+    from inspector_app.services.ops import evidence as evidence_ops
     from inspector_app.services.templates import latest_templates, sync_shipped_templates
     from inspector_app.storage.engine import open_workspace
 
@@ -122,13 +123,13 @@ def build(tmp: Path) -> tuple[object, int, list[int], object]:
     half = len(files) // 2
     report = photo_service.AddReport()
     for batch, code in ((files[:4], codes[6]), (files[4:half + 4], codes[0]), (files[half + 4:], "")):
-        done = photo_service.add_photos(workspace.sessions, store, inspection_id, batch, "季琳", item_code=code)
+        done = evidence_ops.add_photos(workspace, inspection_id, batch, "季琳", item_code=code)
         report.added += done.added
         report.rejected += done.rejected
     empty = tmp / "空文件.jpg"
     empty.write_bytes(b"")
     (tmp / "说明.txt").write_text("不是照片", encoding="utf-8")
-    more = photo_service.add_photos(workspace.sessions, store, inspection_id, [empty, tmp / "说明.txt"], "季琳")
+    more = evidence_ops.add_photos(workspace, inspection_id, [empty, tmp / "说明.txt"], "季琳")
     report.rejected += more.rejected
     with workspace.sessions.begin() as session:
         rows = photo_service.list_photos(session, inspection_id)

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from inspector_app.domain.lifecycle import InspectionStatus
 from inspector_app.services import audit, enterprises, inspections
+from inspector_app.services.photos import evidence_documents
 from inspector_app.storage.models import Finding
 
 
@@ -68,12 +69,5 @@ def inspection_document(session: Session, inspection_id: int, with_audit: bool =
              "old": e.old_value, "new": e.new_value, "reason": e.reason}
             for e in audit.trail(session, inspection.id)
         ]
-    document.update(_evidence_sections(session, inspection))
+    document.update(evidence_documents(session, inspection))  # "photos" and "signatures"
     return document
-
-
-def _evidence_sections(session: Session, inspection: Any) -> dict[str, Any]:
-    """Photos and signatures, from the evidence services."""
-    from inspector_app.services.photos import evidence_documents
-
-    return dict(evidence_documents(session, inspection))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -239,10 +239,10 @@ def set_status(session: Session, inspection: Inspection, new: InspectionStatus, 
     audit.touch(inspection)
 
 
-def missing_for_completion(session: Session, inspection: Inspection) -> list[Missing]:
-    """Everything that must be done before the inspection can be completed and locked."""
-    template = template_for(inspection)
-    answers = answers_of(inspection)
+def checklist_problems(inspection: Inspection, template: Template, answers: dict[str, Answer]) -> list[Missing]:
+    """What the checklist itself still lacks: two inspectors, a sane end time, every item answered, a
+    note or a finding for each failed item. The photos and signatures completion also needs are checked
+    above this module, in ``services.completion`` (which knows the evidence services)."""
     with_findings = {f.item_code for f in inspection.findings if f.item_code}
     missing: list[Missing] = []
     if len(inspection.inspectors) < 2:
@@ -258,24 +258,14 @@ def missing_for_completion(session: Session, inspection: Inspection) -> list[Mis
         elif answer.result in (NONCONFORM, PARTIAL) and not answer.note.strip() \
                 and item.code not in with_findings:
             missing.append(Missing("note", f"{item.code} {answer.result}，须填写说明或登记隐患", item.code))
-    missing.extend(_evidence_problems(session, inspection, template, answers))
     return missing
 
 
-def _evidence_problems(session: Session, inspection: Inspection, template: Template,
-                       answers: dict[str, Answer]) -> Iterable[Missing]:
-    """Photo and signature checks live with the evidence services (imported here: they import us)."""
-    from inspector_app.services.photos import evidence_completion_problems
-
-    return [Missing(kind, message, code)
-            for kind, message, code in evidence_completion_problems(session, inspection, template, answers)]
-
-
-def complete(session: Session, inspection: Inspection, actor: str) -> ScoreResult:
-    """Complete and lock; refuses with the list of what is missing."""
-    missing = missing_for_completion(session, inspection)
+def complete(session: Session, inspection: Inspection, actor: str, missing: Sequence[Missing]) -> ScoreResult:
+    """Complete and lock; refuses with ``missing`` – what ``services.completion.missing_for_completion``
+    found – when it is not empty. Call ``services.completion.complete``, which checks first."""
     if missing:
-        raise IncompleteError(missing)
+        raise IncompleteError(list(missing))
     if inspection.ended_at is None:
         inspection.ended_at = now()
     inspection.completed_at = now()

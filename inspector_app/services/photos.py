@@ -1,10 +1,11 @@
-"""Evidence use cases: photos on an inspection, an item or a finding; captions, order, before/after
-pairs, markup, watermarked copies; signatures and refusals to sign; what completion still needs.
+"""Evidence building blocks: photos on an inspection, an item or a finding; captions, order,
+before/after pairs, markup, watermarked copies. Signatures and refusals are ``services.signatures``
+(re-exported here for the callers that know them as ``photos.*``); what completion needs of both is
+``services.completion``.
 
 The heavy work (hashing, decoding, resizing) runs in ``inspector_app.photos.ingest`` on a process
-pool, outside any database transaction. Each file is then recorded in its own short transaction,
-so a batch is all-or-nothing *per file*: a file that cannot be used is reported by name and the
-others go on; on cancel, the files already recorded stay and the rest are not begun.
+pool, outside any database transaction; each file is then attached with :func:`attach_ingested` in
+its own short transaction (``services.ops.evidence.add_photos``, or the GUI's writer thread).
 
 Edits need an editable (unlocked) inspection – except rectification evidence: photos linked to a
 finding may be added and paired after the inspection is locked, because rectification is followed
@@ -13,33 +14,23 @@ up later (as ``services.findings.set_status`` allows).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
-from inspector_app.domain.errors import Cancelled, NotFoundError, ValidationError
-from inspector_app.domain.progress import CancelToken, Progress, no_progress
-from inspector_app.domain.scoring import Answer
-from inspector_app.domain.template import NONCONFORM, PARTIAL, Template
+from inspector_app.domain.errors import NotFoundError, ValidationError
 from inspector_app.photos.imaging import DerivedImage
-from inspector_app.photos.ingest import (
-    IngestedPhoto,
-    IngestOptions,
-    IngestResult,
-    collect_image_paths,
-    ingest_bytes,
-    iter_ingest,
-)
+from inspector_app.photos.ingest import IngestedPhoto, IngestOptions, ingest_bytes
 from inspector_app.photos.markup import Shape, markup_photo, parse_shapes, shapes_to_json
 from inspector_app.photos.store import PhotoStore
 from inspector_app.photos.watermark import StampInfo, watermark_photo
 from inspector_app.services import audit
+from inspector_app.services.changes import NO_CHANGES, Changes
 from inspector_app.services.inspections import get as get_inspection
 from inspector_app.services.inspections import require_editable, template_for
 
@@ -72,12 +63,21 @@ class AddedPhoto:
 
 @dataclass
 class AddReport:
-    """What :func:`add_photos` did, file by file."""
+    """What adding photos did, file by file (``services.ops.evidence.add_photos``), and what changed."""
 
     added: list[AddedPhoto] = field(default_factory=list)
     duplicates: list[AddedPhoto] = field(default_factory=list)
     rejected: list[tuple[str, str]] = field(default_factory=list)  # (file name, reason)
     cancelled: bool = False
+    changes: Changes = NO_CHANGES
+
+    def merge(self, other: AddReport) -> None:
+        """Take in another report's entries (the GUI attaches a batch one photo at a time)."""
+        self.added += other.added
+        self.duplicates += other.duplicates
+        self.rejected += other.rejected
+        self.cancelled = self.cancelled or other.cancelled
+        self.changes = self.changes | other.changes
 
     def summary(self) -> str:
         parts = [f"已添加照片 {len(self.added)} 张"]
@@ -105,10 +105,9 @@ def check_photo_target(session: Session, inspection_id: int, *, item_code: str =
                        finding_id: int | None = None) -> Inspection:
     """Raise ``NotFoundError``/``LifecycleError``/``ValidationError`` unless photos may be added there.
 
-    For the GUI: call this on the database thread, run ``photos.ingest.iter_ingest`` off it (the
-    heavy part, in worker processes), then :func:`attach_ingested` per result on the database
-    thread – so a long import never holds the single writer. :func:`add_photos` does all three in
-    the calling thread (the CLI's way)."""
+    Checked before any file is ingested (``photos.ingest.iter_ingest``, the heavy part, in worker
+    processes), and again in the transaction of each :func:`attach_ingested` – the inspection may have
+    been locked meanwhile."""
     inspection = get_inspection(session, inspection_id)
     _check_target(session, inspection, item_code, finding_id)
     return inspection
@@ -154,75 +153,6 @@ def attach_ingested(session: Session, inspection: Inspection, photo: IngestedPho
                  f"{name} sha256={photo.sha256} {target}".strip(), actor)
     audit.touch(inspection)
     return row, True
-
-
-def add_photos(
-    sessions: sessionmaker[Session],
-    store: PhotoStore,
-    inspection_id: int,
-    paths: Sequence[Path],
-    actor: str,
-    *,
-    item_code: str = "",
-    finding_id: int | None = None,
-    progress: Progress = no_progress,
-    cancel: CancelToken | None = None,
-    workers: int | None = None,
-    options: IngestOptions | None = None,
-) -> AddReport:
-    """Add files and folders (searched recursively for images) to an inspection, item or finding.
-
-    Never raises for a bad file: it is listed in ``rejected`` with the reason. Raises
-    ``NotFoundError``/``LifecycleError``/``ValidationError`` before doing anything when the target
-    is wrong. On cancel, returns with ``cancelled`` set.
-    """
-    with sessions() as session:
-        _check_target(session, get_inspection(session, inspection_id), item_code, finding_id)
-    files = collect_image_paths(paths)
-    report = AddReport()
-    total = len(files)
-    progress(0, total, "")
-    # Results arrive in completion order; they are recorded in input order so that positions follow
-    # the order the files were given in (a finished file waits only for those before it).
-    finished: dict[int, IngestResult] = {}
-    next_index = 0
-
-    def record_ready() -> None:
-        nonlocal next_index
-        while next_index in finished:
-            result = finished.pop(next_index)
-            next_index += 1
-            if result.photo is None:
-                report.rejected.append((result.name, result.reason or "?"))
-            else:
-                _record_one(sessions, inspection_id, result.photo, actor, item_code, finding_id, report)
-
-    try:
-        stream = iter_ingest(files, store, cancel=cancel, workers=workers, options=options)
-        for done, (index, result) in enumerate(stream, start=1):
-            finished[index] = result
-            record_ready()
-            progress(done, total, result.name)
-    except Cancelled:
-        report.cancelled = True  # record what did finish, in order
-        for index in sorted(finished):
-            next_index = index
-            record_ready()
-    return report
-
-
-def _record_one(sessions: sessionmaker[Session], inspection_id: int, photo: IngestedPhoto,
-                actor: str, item_code: str, finding_id: int | None, report: AddReport) -> None:
-    try:
-        with sessions.begin() as session:
-            inspection = get_inspection(session, inspection_id)
-            row, created = attach_ingested(session, inspection, photo, actor, item_code=item_code,
-                                           finding_id=finding_id)
-            entry = AddedPhoto(photo.source_name, row.id, duplicate=not created)
-    except IntegrityError:  # a concurrent add of the same photo won the race
-        report.rejected.append((photo.source_name, "同一照片正在被另一操作添加"))
-        return
-    (report.added if created else report.duplicates).append(entry)
 
 
 def add_photo_bytes(session: Session, store: PhotoStore, inspection_id: int, data: bytes, name: str, actor: str,
@@ -434,30 +364,7 @@ def watermarked_copy(session: Session, store: PhotoStore, photo_id: int, *, addr
     return watermark_photo(store, photo.sha256, stamp, long_edge=long_edge, font_path=font_path)
 
 
-# -- completion and export hooks (looked up by services.inspections / inspection_export) ---------------
-
-
-def evidence_completion_problems(session: Session, inspection: Inspection, template: Template,
-                                 answers: Mapping[str, Answer]) -> list[tuple[str, str, str]]:
-    """(kind, message, item_code) for each missing photo or signature, in checklist order."""
-    problems: list[tuple[str, str, str]] = []
-    photos = list_photos(session, inspection.id)
-    finding_items = {f.id: f.item_code for f in inspection.findings}
-    with_photos = {p.item_code for p in photos if p.item_code} | {
-        finding_items.get(p.finding_id, "") for p in photos if p.finding_id is not None}
-    for item in template.items:
-        answer = answers.get(item.code)
-        if item.require_photo_on_fail and answer is not None and answer.result in (NONCONFORM, PARTIAL) \
-                and item.code not in with_photos:
-            problems.append(("photo", f"{item.code} {answer.result}，须附现场照片", item.code))
-    signatures = list_signatures(session, inspection.id)
-    signed_inspectors = {s.inspector_id for s in signatures if s.role == "inspector" and not s.refused}
-    for person in inspection.inspectors:
-        if person.id not in signed_inspectors:
-            problems.append(("signature", f"检查人员 {person.name} 尚未签名", ""))
-    if not any(s.role == "enterprise_rep" for s in signatures):
-        problems.append(("signature", "被检查单位负责人尚未签名（或记录拒绝签名）", ""))
-    return problems
+# -- documents and custody ------------------------------------------------------------------------
 
 
 def evidence_documents(session: Session, inspection: Inspection) -> dict[str, Any]:

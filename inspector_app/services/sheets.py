@@ -10,8 +10,10 @@ printed), and verify a printed code against the database. No Qt.
 * ``print_sheet(session, inspection_id, kind, out_path, ...)`` – both, writing ``out_path`` atomically.
 * ``verify_code(session, code_or_qr_payload)`` – "matches" / "changed since printing" / "unknown record".
 
-Photos and signatures come from the evidence services; photos are printed
-as watermarked display copies (long edge 1600 px) made by ``services.photos.watermarked_copy``.
+Photos and signatures come from the evidence services (``services.photos``, ``services.signatures``);
+photos are printed as watermarked display copies (long edge 1600 px), made with the stamp of
+``services.photos.stamp_for_photo``. The GUI and the CLI call these through ``services.queries.sheets``
+(preview, verify) and ``services.ops.sheets`` (record a print).
 """
 
 from __future__ import annotations
@@ -25,7 +27,6 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 from sqlalchemy import select
@@ -36,6 +37,7 @@ from inspector_app.domain.lifecycle import FindingStatus, Severity
 from inspector_app.domain.progress import CancelToken, Progress
 from inspector_app.domain.scoring import FindingSummary, item_earned, score_inspection
 from inspector_app.domain.template import NOT_APPLICABLE
+from inspector_app.photos.watermark import watermark_photo
 from inspector_app.reports import (
     DocumentNumber,
     ElementResult,
@@ -58,12 +60,16 @@ from inspector_app.reports import (
     render_sheet_bytes,
 )
 from inspector_app.services import audit, inspections, workspace_meta
+from inspector_app.services.photos import list_photos, stamp_for_photo
+from inspector_app.services.signatures import list_signatures
 from inspector_app.storage.files import atomic_write_bytes
 from inspector_app.storage.models import Inspection
+from inspector_app.storage.models_evidence import Signature as SignatureRecord
 from inspector_app.storage.models_sheets import PrintedSheet
 
 PHOTO_LONG_EDGE = 1600
 WATERMARK_CACHE_VERSION = 1
+WATERMARK_CACHE_FILE = Path("cache") / "sheet-watermarks.json"  # in the workspace's root
 META_AUTHORITY = "authority_name"  # e.g. 常州市应急管理局
 META_AUTHORITY_SHORT = "authority_short"  # e.g. 常
 ROLE_NAMES = {"inspector": "检查人员", "enterprise_rep": "被检查单位现场负责人", "witness": "见证人"}
@@ -123,11 +129,10 @@ def _elements(inspection: Inspection) -> tuple[tuple[ElementResult, ...], ScoreS
     return tuple(elements), summary
 
 
-def _signatures(session: Session, inspection: Inspection, store: Any, evidence: ModuleType
-                ) -> tuple[Signature, ...]:
+def _signatures(session: Session, inspection: Inspection, store: Any) -> tuple[Signature, ...]:
     """Every inspector and the enterprise's representative get a block: the captured signature, the
     recorded refusal (with the witness), or a blank to sign on paper."""
-    rows = list(evidence.list_signatures(session, inspection.id))
+    rows = list_signatures(session, inspection.id)
     by_id = {r.id: r for r in rows}
 
     def png(sha: str) -> bytes | None:
@@ -148,7 +153,7 @@ def _signatures(session: Session, inspection: Inspection, store: Any, evidence: 
                                 image_png=png(row.image_sha256) if row else None))
     while len(blocks) < 2:
         blocks.append(Signature(role="检查人员"))
-    reps = [r for r in rows if r.role == "enterprise_rep"] or [None]
+    reps: list[SignatureRecord | None] = [r for r in rows if r.role == "enterprise_rep"] or [None]
     for row in reps:
         if row is None:
             blocks.append(Signature(role=ROLE_NAMES["enterprise_rep"], name=inspection.rep_name))
@@ -170,14 +175,12 @@ def _signatures(session: Session, inspection: Inspection, store: Any, evidence: 
     return tuple(blocks)
 
 
-def _watermarked(session: Session, store: Any, evidence: ModuleType, rows: list[Any], cache_file: Path | None,
+def _watermarked(session: Session, store: Any, rows: list[Any], cache_file: Path | None,
                  progress: Progress | None, cancel: CancelToken | None) -> list[bytes]:
     """The watermarked display copies, made on all cores and remembered between prints.
 
     A copy is keyed by its source (original, or marked-up copy), stamp text and size; the key → derived
     hash map lives in ``cache_file`` (JSON), and the copies themselves in the store's derived area."""
-    from inspector_app.photos.watermark import watermark_photo
-
     cache: dict[str, str] = {}
     if cache_file is not None and cache_file.is_file():
         try:
@@ -186,7 +189,7 @@ def _watermarked(session: Session, store: Any, evidence: ModuleType, rows: list[
             cache = {}
     jobs: list[tuple[str, str, Any, Any]] = []  # (key, source sha, store area, stamp)
     for row in rows:
-        stamp = evidence.stamp_for_photo(session, row)
+        stamp = stamp_for_photo(session, row)
         marked = bool(row.markup_sha256) and store.exists(row.markup_sha256, "derived")
         source, area = (row.markup_sha256, "derived") if marked else (row.sha256, "originals")
         key = hashlib.sha256(json.dumps([WATERMARK_CACHE_VERSION, source, area, repr(stamp), PHOTO_LONG_EDGE],
@@ -215,13 +218,12 @@ def _watermarked(session: Session, store: Any, evidence: ModuleType, rows: list[
     return [store.read(cache[key], "derived") for key, _, _, _ in jobs]
 
 
-def _photos(session: Session, inspection: Inspection, store: Any, evidence: ModuleType,
-            numbers: dict[int, int], with_images: bool, cache_file: Path | None, progress: Progress | None,
-            cancel: CancelToken | None) -> tuple[Photo, ...]:
-    rows = list(evidence.list_photos(session, inspection.id))
+def _photos(session: Session, inspection: Inspection, store: Any, numbers: dict[int, int], with_images: bool,
+            cache_file: Path | None, progress: Progress | None, cancel: CancelToken | None) -> tuple[Photo, ...]:
+    rows = list_photos(session, inspection.id)
     jpegs = [b""] * len(rows)
     if with_images and store is not None and rows:
-        jpegs = _watermarked(session, store, evidence, rows, cache_file, progress, cancel)
+        jpegs = _watermarked(session, store, rows, cache_file, progress, cancel)
     photos: list[Photo] = []
     for n, (row, jpeg) in enumerate(zip(rows, jpegs, strict=True), start=1):
         caption = row.caption or row.original_name or f"照片 {n}"
@@ -242,7 +244,6 @@ def build_sheet_data(session: Session, inspection_id: int, *, store: Any = None,
     not depend on them), which is what verification uses. ``cache_file`` remembers which watermarked
     copies exist (e.g. ``workspace.root / "cache" / "sheet-watermarks.json"``)."""
     inspection = inspections.get(session, inspection_id)
-    from inspector_app.services import photos as evidence
     enterprise = inspection.enterprise
     template = inspections.template_for(inspection)
     elements, summary = _elements(inspection)
@@ -274,8 +275,8 @@ def build_sheet_data(session: Session, inspection_id: int, *, store: Any = None,
         elements=elements,
         summary=summary,
         findings=tuple(findings),
-        signatures=_signatures(session, inspection, store, evidence),
-        photos=_photos(session, inspection, store, evidence, numbers, with_images, cache_file, progress, cancel),
+        signatures=_signatures(session, inspection, store),
+        photos=_photos(session, inspection, store, numbers, with_images, cache_file, progress, cancel),
         recheck=RecheckInfo(rechecked_at=max(rechecks) if rechecks else None) if rechecks else None,
     )
 

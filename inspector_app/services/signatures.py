@@ -1,6 +1,6 @@
 """Signatures and refusals to sign: strokes kept as data and rendered to PNG, one current signature
 per signer and role, every change audited. Completing an inspection needs them (see
-``services.photos.evidence_completion_problems``)."""
+``services.completion``)."""
 
 from __future__ import annotations
 
@@ -98,10 +98,15 @@ def record_refusal(session: Session, store: PhotoStore | None, inspection_id: in
     return row
 
 
-def remove_signature(session: Session, signature_id: int, actor: str) -> None:
+def get_signature(session: Session, signature_id: int) -> Signature:
     row = session.get(Signature, signature_id)
     if row is None:
         raise NotFoundError(f"没有编号为 {signature_id} 的签名")
+    return row
+
+
+def remove_signature(session: Session, signature_id: int, actor: str) -> None:
+    row = get_signature(session, signature_id)
     inspection = get_inspection(session, row.inspection_id)
     require_editable(inspection)
     audit.record(session, inspection, "signature", row.uid, "deleted", f"{row.role} {row.signer_name}", "", actor)

@@ -1,35 +1,33 @@
-"""Opening inspections in tabs: the editor (``inspector_app.ui.editor.InspectionEditor``) is imported
-lazily, so the desk starts without it; where it is not installed a placeholder explains that."""
+"""Opening inspections in tabs. The editor (``inspector_app.ui.editor.InspectionEditor``) is loaded on
+first use (``ui/lazy.py``): the desk is shown before its widgets and the evidence code are imported."""
 
 from __future__ import annotations
 
-import importlib
-import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
-log = logging.getLogger(__name__)
+from inspector_app.ui.lazy import LazyModule
+
+if TYPE_CHECKING:
+    from inspector_app.ui import editor
+else:
+    editor = LazyModule("inspector_app.ui.editor")
+
 INSPECTION_ID_PROPERTY = "inspection_id"
 
 
 def editor_class() -> Callable[..., QWidget] | None:
-    """The editor widget class, ``InspectionEditor(workspace, inspection_id, runner, actor, parent)``,
-    or None when the editor package is not there (yet)."""
-    try:
-        module = importlib.import_module("inspector_app.ui.editor")
-    except ModuleNotFoundError as exc:
-        if exc.name and exc.name.startswith("inspector_app.ui.editor"):
-            return None
-        raise
-    cls = getattr(module, "InspectionEditor", None)
-    return cls if isinstance(cls, type) else None
+    """The editor widget class, ``InspectionEditor(workspace, inspection_id, runner, actor, parent)``
+    (imported on this first call). Never None any more; the type stays for the callers that check."""
+    cls: Callable[..., QWidget] = editor.InspectionEditor
+    return cls
 
 
 class PlaceholderEditor(QWidget):
-    """Stands in for the editor where it is not installed."""
+    """Stands in for an editor that cannot be shown (kept for builds without the editor)."""
 
     def __init__(self, inspection_id: int, summary: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)

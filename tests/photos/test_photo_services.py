@@ -17,10 +17,12 @@ from inspector_app.domain.errors import LifecycleError, NotFoundError, Validatio
 from inspector_app.domain.progress import CancelToken
 from inspector_app.domain.scoring import Answer
 from inspector_app.photos.fonts import FontNotFoundError, find_cjk_font
-from inspector_app.services import audit, findings, inspections
+from inspector_app.services import audit, completion, findings, inspections
 from inspector_app.services import photos as service
+from inspector_app.services.changes import ChangeKind
 from inspector_app.services.enterprises import EnterpriseData, upsert
 from inspector_app.services.inspection_export import inspection_document
+from inspector_app.services.ops import evidence as ops
 from inspector_app.services.templates import latest_templates, sync_shipped_templates
 from inspector_app.storage.engine import Workspace
 from inspector_app.storage.models_evidence import Photo
@@ -62,15 +64,17 @@ def test_add_photos_records_each_good_file_in_order(workspace: Workspace, tmp_pa
     iid = _setup(workspace)
     good = _files(tmp_path / "in")
     calls: list[tuple[int, int, str]] = []
-    report = service.add_photos(workspace.sessions, _store(workspace), iid, [tmp_path / "in"], "季琳",
+    report = ops.add_photos(workspace, iid, [tmp_path / "in"], "季琳",
                                 progress=lambda d, t, m: calls.append((d, t, m)), workers=workers)
     assert [a.file_name for a in report.added] == [p.name for p in good]
     assert report.rejected == [("broken.jpg", report.rejected[0][1])]
     assert "不是" in report.rejected[0][1] or "损坏" in report.rejected[0][1]
     assert calls[0] == (0, 4, "") and calls[-1][:2] == (4, 4)
     assert "已添加照片 3 张" in report.summary()
-    again = service.add_photos(workspace.sessions, _store(workspace), iid, good[:1], "季琳", workers=workers)
+    assert report.changes.has(ChangeKind.PHOTOS) and report.changes.touches_inspection(iid)
+    again = ops.add_photos(workspace, iid, good[:1], "季琳", workers=workers)
     assert again.added == [] and [d.photo_id for d in again.duplicates] == [report.added[0].photo_id]
+    assert not again.changes  # a duplicate changes nothing
     with workspace.sessions() as s:
         rows = service.list_photos(s, iid)
         assert [r.original_name for r in rows] == [p.name for p in good]
@@ -86,7 +90,7 @@ def test_add_photos_records_each_good_file_in_order(workspace: Workspace, tmp_pa
 
 def test_show_json_lists_photos_with_custody_fields(workspace: Workspace, tmp_path: Path) -> None:
     iid = _setup(workspace)
-    service.add_photos(workspace.sessions, _store(workspace), iid, _files(tmp_path / "in")[:1], "季琳", workers=1)
+    ops.add_photos(workspace, iid, _files(tmp_path / "in")[:1], "季琳", workers=1)
     with workspace.sessions() as s:
         document = inspection_document(s, iid)
     photo = document["photos"][0]
@@ -103,11 +107,11 @@ def test_targets_are_checked_before_any_work(workspace: Workspace, tmp_path: Pat
     files = _files(tmp_path / "in")
     store = _store(workspace)
     with pytest.raises(ValidationError, match=r"Z\.99"):
-        service.add_photos(workspace.sessions, store, iid, files, "x", item_code="Z.99")
+        ops.add_photos(workspace, iid, files, "x", item_code="Z.99")
     with pytest.raises(NotFoundError):
-        service.add_photos(workspace.sessions, store, iid, files, "x", finding_id=12345)
+        ops.add_photos(workspace, iid, files, "x", finding_id=12345)
     with pytest.raises(NotFoundError):
-        service.add_photos(workspace.sessions, store, 999, files, "x")
+        ops.add_photos(workspace, 999, files, "x")
     assert store.iter_hashes() == []
     with workspace.sessions() as s:
         assert service.check_photo_target(s, iid).id == iid
@@ -118,7 +122,6 @@ def test_targets_are_checked_before_any_work(workspace: Workspace, tmp_path: Pat
 def test_item_finding_locked_inspection_and_rectification_pairs(workspace: Workspace, tmp_path: Path) -> None:
     iid = _setup(workspace)
     files = _files(tmp_path / "in")
-    store = _store(workspace)
     with workspace.sessions.begin() as s:
         insp = inspections.get(s, iid)
         items = inspections.template_for(insp).items
@@ -128,15 +131,15 @@ def test_item_finding_locked_inspection_and_rectification_pairs(workspace: Works
                                requirement="立即清理", deadline=date(2026, 12, 1))
         finding_id = finding.id
     code = items[1].code
-    report = service.add_photos(workspace.sessions, store, iid, files[:1], "季琳", item_code=code, workers=1)
+    report = ops.add_photos(workspace, iid, files[:1], "季琳", item_code=code, workers=1)
     before_id = report.added[0].photo_id
     with workspace.sessions.begin() as s:
         assert [p.id for p in service.list_photos(s, iid, item_code=code)] == [before_id]
         insp = inspections.get(s, iid)
         insp.status = "completed"  # locked (as inspections.complete would leave it)
     with pytest.raises(LifecycleError):
-        service.add_photos(workspace.sessions, store, iid, files[1:2], "季琳")
-    after = service.add_photos(workspace.sessions, store, iid, files[1:2], "季琳", finding_id=finding_id, workers=1)
+        ops.add_photos(workspace, iid, files[1:2], "季琳")
+    after = ops.add_photos(workspace, iid, files[1:2], "季琳", finding_id=finding_id, workers=1)
     after_id = after.added[0].photo_id
     with workspace.sessions.begin() as s:
         with pytest.raises(LifecycleError):
@@ -159,7 +162,7 @@ def test_item_finding_locked_inspection_and_rectification_pairs(workspace: Works
 
 def test_captions_order_and_removal(workspace: Workspace, tmp_path: Path) -> None:
     iid = _setup(workspace)
-    service.add_photos(workspace.sessions, _store(workspace), iid, _files(tmp_path / "in"), "季琳", workers=1)
+    ops.add_photos(workspace, iid, _files(tmp_path / "in"), "季琳", workers=1)
     with workspace.sessions.begin() as s:
         ids = [p.id for p in service.list_photos(s, iid)]
         service.reorder_photos(s, iid, [ids[2]], "季琳")
@@ -189,7 +192,7 @@ def _have_font() -> bool:
 def test_markup_and_watermark_leave_the_original(workspace: Workspace, tmp_path: Path) -> None:
     iid = _setup(workspace)
     store = _store(workspace)
-    report = service.add_photos(workspace.sessions, store, iid, _files(tmp_path / "in")[1:2], "季琳", workers=1)
+    report = ops.add_photos(workspace, iid, _files(tmp_path / "in")[1:2], "季琳", workers=1)
     pid = report.added[0].photo_id
     shapes = {"version": 1, "shapes": [{"kind": "arrow", "x1": 0.1, "y1": 0.1, "x2": 0.5, "y2": 0.5},
                                        {"kind": "text", "x": 0.1, "y": 0.7, "text": "未接地"}]}
@@ -218,9 +221,9 @@ def test_signatures_refusal_and_completion_checks(workspace: Workspace, tmp_path
             inspections.set_answer(s, insp, item.code, Answer("符合"), "季琳")
         inspections.set_answer(s, insp, needs_photo.code, Answer("不符合", note="见照片"), "季琳")
         answers = inspections.answers_of(insp)
-        problems = service.evidence_completion_problems(s, insp, template, answers)
-        assert ("photo", needs_photo.code) in [(k, c) for k, _, c in problems]
-        assert [k for k, _, _ in problems].count("signature") == 3
+        problems = completion.evidence_problems(s, insp, template, answers)
+        assert ("photo", needs_photo.code) in [(m.kind, m.item_code) for m in problems]
+        assert [m.kind for m in problems].count("signature") == 3
         with pytest.raises(ValidationError, match="空白"):
             service.save_signature(s, store, iid, "inspector", "季琳", [[]], "季琳")
         with pytest.raises(ValidationError, match="不是"):
@@ -240,13 +243,13 @@ def test_signatures_refusal_and_completion_checks(workspace: Workspace, tmp_path
         assert sorted((r.role, r.signer_name, r.refused) for r in rows) == [
             ("enterprise_rep", "王经理", True), ("inspector", "吴敏", False), ("inspector", "季琳", False),
             ("witness", "李见证", False)]
-        problems = service.evidence_completion_problems(s, insp, template, answers)
-        assert [k for k, _, _ in problems] == ["photo"]
-    service.add_photos(workspace.sessions, store, iid, _files(tmp_path / "in")[:1], "季琳",
+        problems = completion.evidence_problems(s, insp, template, answers)
+        assert [m.kind for m in problems] == ["photo"]
+    ops.add_photos(workspace, iid, _files(tmp_path / "in")[:1], "季琳",
                        item_code=needs_photo.code, workers=1)
     with workspace.sessions() as s:
         insp = inspections.get(s, iid)
-        assert service.evidence_completion_problems(s, insp, template, inspections.answers_of(insp)) == []
+        assert completion.evidence_problems(s, insp, template, inspections.answers_of(insp)) == []
         doc = service.evidence_documents(s, insp)
         assert {d["role"] for d in doc["signatures"]} == {"inspector", "enterprise_rep", "witness"}
 
@@ -259,7 +262,7 @@ def test_cancel_keeps_what_finished(workspace: Workspace, tmp_path: Path) -> Non
         if done >= 1:
             token.cancel()
 
-    report = service.add_photos(workspace.sessions, _store(workspace), iid, _files(tmp_path / "in"), "季琳",
+    report = ops.add_photos(workspace, iid, _files(tmp_path / "in"), "季琳",
                                 progress=progress, cancel=token, workers=1)
     assert report.cancelled and len(report.added) == 1
     with workspace.sessions() as s:
@@ -334,7 +337,7 @@ def test_a_file_name_that_is_not_utf8_is_kept_readably(workspace: Workspace, tmp
     good = _files(tmp_path / "in")[0]
     odd = tmp_path / os.fsdecode(b"\xd5\xd5\xc6\xac1.jpg")  # 照片1 in GBK
     odd.write_bytes(good.read_bytes())
-    report = service.add_photos(workspace.sessions, _store(workspace), iid, [odd], "季琳", workers=1)
+    report = ops.add_photos(workspace, iid, [odd], "季琳", workers=1)
     assert len(report.added) == 1, report.rejected
     with workspace.sessions() as s:
         (row,) = service.list_photos(s, iid)

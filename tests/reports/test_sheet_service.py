@@ -18,9 +18,12 @@ from sqlalchemy import select
 from inspector_app.cli import main
 from inspector_app.demo.workspace import build_demo
 from inspector_app.domain.lifecycle import FindingStatus
-from inspector_app.reports import Verification, qr_payload
+from inspector_app.reports import BadVerificationCodeError, Verification, qr_payload
 from inspector_app.services import findings as finding_service
 from inspector_app.services import inspections as inspection_service
+from inspector_app.services.changes import ChangeKind
+from inspector_app.services.ops import sheets as sheet_ops
+from inspector_app.services.queries import sheets as sheet_queries
 from inspector_app.services.sheets import (
     build_sheet_data,
     current_hash,
@@ -191,6 +194,33 @@ def test_preview_records_nothing_until_printed(ws: Workspace) -> None:
     assert (ws.sheet_dir / f"{row.pdf_sha256}.pdf").read_bytes() == pdf
     with ws.sessions() as session:
         assert verify_code(session, rendered.code).printed[0][2] == "张三"
+
+
+def test_the_sheet_operation_and_read_models(ws: Workspace, tmp_path: Path) -> None:
+    """What the GUI calls: ``queries.sheets.preview`` records nothing, ``ops.sheets.record_printed`` records
+    the previewed bytes and says so (``ChangeKind.SHEETS``), ``queries.sheets.verify`` answers for the code;
+    ``ops.sheets.print_sheet`` (the CLI's way) renders outside the write transaction and records."""
+    inspection_id = _editable_with_findings(ws)
+    pdf, rendered = sheet_queries.preview(ws, inspection_id, "record")
+    assert pdf.startswith(b"%PDF")
+    assert _printed_count(ws) == 0
+    out = tmp_path / "saved.pdf"
+    result = sheet_ops.record_printed(ws, inspection_id, pdf, rendered, "张三", out_path=out)
+    assert result.value == rendered.code and out.read_bytes() == pdf
+    assert result.changes.has(ChangeKind.SHEETS) and result.changes.touches_inspection(inspection_id)
+    answer = sheet_queries.verify(ws, f"  {rendered.code} ")
+    assert answer.result is Verification.MATCHES and answer.inspection_id == inspection_id
+    assert [who for _kind, _at, who in answer.printed] == ["张三"]
+    with pytest.raises(BadVerificationCodeError):
+        sheet_queries.verify(ws, "不是核验码")
+    printed = sheet_ops.print_sheet(ws, inspection_id, "order", tmp_path / "order.pdf", "李四")
+    assert printed.value.path == tmp_path / "order.pdf" and printed.changes.has(ChangeKind.SHEETS)
+    assert _printed_count(ws) == 2
+
+
+def _printed_count(ws: Workspace) -> int:
+    with ws.sessions() as session:
+        return len(session.scalars(select(PrintedSheet)).all())
 
 
 def test_cli_print_to_a_folder_or_unwritable_path_is_a_clear_error(ws: Workspace, tmp_path: Path,

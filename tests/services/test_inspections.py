@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import random
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -11,7 +11,7 @@ from inspector_app.domain import uscc
 from inspector_app.domain.errors import LifecycleError, ValidationError
 from inspector_app.domain.lifecycle import FindingStatus, InspectionStatus
 from inspector_app.domain.scoring import Answer
-from inspector_app.services import audit, findings, inspections, photos
+from inspector_app.services import audit, completion, findings, inspections, signatures
 from inspector_app.services.enterprises import EnterpriseData, upsert
 from inspector_app.services.inspection_export import inspection_document
 from inspector_app.services.templates import latest_templates, sync_shipped_templates
@@ -77,20 +77,22 @@ def test_complete_lists_what_is_missing_then_locks_and_reopens_with_reason(works
         insp = inspections.get(s, iid)
         items = inspections.template_for(insp).items
         with pytest.raises(inspections.IncompleteError) as info:
-            inspections.complete(s, insp, "季琳")
+            completion.complete(s, insp, "季琳")
         assert {m.kind for m in info.value.missing} == {"unanswered", "signature"}
         assert len([m for m in info.value.missing if m.kind == "unanswered"]) == len(items)
         for item in items:
             inspections.set_answer(s, insp, item.code, Answer("符合"), "季琳")
         inspections.set_answer(s, insp, items[3].code, Answer("不符合"), "季琳")
         for name, _ in PAIR:
-            photos.save_signature(s, None, insp.id, "inspector", name, demo_signature(random.Random(1)), name)
-        photos.record_refusal(s, None, insp.id, "王厂长", "对检查结论有异议", "季琳")
-        missing = inspections.missing_for_completion(s, insp)
+            signatures.save_signature(s, None, insp.id, "inspector", name, demo_signature(random.Random(1)), name)
+        signatures.record_refusal(s, None, insp.id, "王厂长", "对检查结论有异议", "季琳")
+        missing = completion.missing_for_completion(s, insp)
         assert [(m.kind, m.item_code) for m in missing] == [("note", items[3].code)]
         findings.add(s, insp, "季琳", description="消防通道堆放杂物", item_code=items[3].code,
                      requirement="立即清理", deadline=date.today() + timedelta(days=7), responsible_person="张三")
-        inspections.complete(s, insp, "季琳")
+        with pytest.raises(inspections.IncompleteError):  # the building block refuses what it is told
+            inspections.complete(s, insp, "季琳", [completion.Missing("header", "x")])
+        completion.complete(s, insp, "季琳")
         assert insp.status == InspectionStatus.COMPLETED and insp.completed_at is not None
         with pytest.raises(LifecycleError, match="锁定"):
             inspections.set_answer(s, insp, items[0].code, Answer("不涉及"), "季琳")
@@ -152,20 +154,18 @@ def test_inspection_document_is_json_ready(workspace: Workspace) -> None:
 def test_an_end_before_the_start_stops_completion(workspace: Workspace) -> None:
     """检查时间 “X 至 Y” must not run backwards on a locked, signed record: an end time before the start
     (typed, or the automatic end “now” before a start typed in the future) is listed as missing."""
-    from datetime import datetime
-
     iid = _setup(workspace)
     with workspace.sessions.begin() as s:
         insp = inspections.get(s, iid)
         start = datetime.now().replace(microsecond=0) + timedelta(hours=2)
         inspections.update_header(s, insp, "季琳", started_at=start, ended_at=start - timedelta(hours=1))
-        kinds = [(m.kind, m.message) for m in inspections.missing_for_completion(s, insp)]
+        kinds = [(m.kind, m.message) for m in completion.missing_for_completion(s, insp)]
         assert any(kind == "header" and "结束时间" in message for kind, message in kinds), kinds
         inspections.update_header(s, insp, "季琳", ended_at=None)  # complete() would end it "now"
-        kinds = [(m.kind, m.message) for m in inspections.missing_for_completion(s, insp)]
+        kinds = [(m.kind, m.message) for m in completion.missing_for_completion(s, insp)]
         assert any(kind == "header" and "结束时间" in message for kind, message in kinds), kinds
         inspections.update_header(s, insp, "季琳", started_at=start - timedelta(hours=3))
-        assert not [m for m in inspections.missing_for_completion(s, insp) if "结束时间" in m.message]
+        assert not [m for m in completion.missing_for_completion(s, insp) if "结束时间" in m.message]
 
 
 def test_renaming_an_inspector_by_certificate_is_audited_on_their_inspections(workspace: Workspace) -> None:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QWidget
 from sqlalchemy import select
 
 from inspector_app.domain import uscc
-from inspector_app.services import inspections
+from inspector_app.services import inspections, signatures
 from inspector_app.services.enterprises import EnterpriseData, upsert
 from inspector_app.services.templates import latest_templates, sync_shipped_templates
 from inspector_app.storage.engine import Workspace, open_workspace
@@ -81,17 +81,10 @@ def ime_type(widget: QWidget, text: str) -> None:
 
 
 def sign_everything(workspace: Workspace, inspection_id: int) -> None:
-    """Record the inspectors' signatures and the enterprise's refusal where the evidence services exist,
-    so completion does not depend on whether they take part in the completion check."""
-    try:
-        from inspector_app.services import photos
-    except ImportError:
-        return
-    if not hasattr(photos, "save_signature"):
-        return
+    """Record the inspectors' signatures and the enterprise's refusal (completion needs them)."""
     stroke = [[[0.0, 0.0], [10.0, 12.0], [20.0, 4.0]]]
     with workspace.sessions() as session:
         for person in inspections.get(session, inspection_id).inspectors:
-            photos.save_signature(session, None, inspection_id, "inspector", person.name, stroke, ACTOR)
-        photos.record_refusal(session, None, inspection_id, "王建华", "现场负责人拒绝签名", ACTOR)
+            signatures.save_signature(session, None, inspection_id, "inspector", person.name, stroke, ACTOR)
+        signatures.record_refusal(session, None, inspection_id, "王建华", "现场负责人拒绝签名", ACTOR)
         session.commit()

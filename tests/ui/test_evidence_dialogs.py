@@ -16,7 +16,7 @@ from test_editor_support import ACTOR, workspace_and_id
 from test_evidence_support import make_photos
 
 from inspector_app.photos.markup import Shape, parse_shapes
-from inspector_app.services import inspections
+from inspector_app.services import completion, inspections
 from inspector_app.services import photos as photo_service
 from inspector_app.storage.engine import Workspace
 from inspector_app.ui.editor import InspectionEditor
@@ -46,7 +46,7 @@ def draw(widget: QWidget, points: list[tuple[float, float]]) -> None:
 
 def missing_kinds(workspace: Workspace, inspection_id: int) -> list[str]:
     with workspace.sessions() as session:
-        return [m.kind for m in inspections.missing_for_completion(session, inspections.get(session, inspection_id))]
+        return [m.kind for m in completion.missing_for_completion(session, inspections.get(session, inspection_id))]
 
 
 def test_signature_pad_records_mouse_strokes(qtbot: QtBot) -> None:

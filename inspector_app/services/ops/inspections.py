@@ -1,8 +1,9 @@
 """Operations on one inspection: assignment, answers, header, inspectors, findings, completion, reopening.
 
 Every function opens its own transaction, changes the inspection through the building blocks
-(``services.inspections`` / ``services.findings``: lifecycle rules, audit rows, revision, cached score)
-and returns what changed. The editor queues them on the GUI's single writer thread, in order.
+(``services.inspections`` / ``services.findings`` / ``services.completion``: lifecycle rules, audit
+rows, revision, cached score) and returns what changed. The editor queues them on the GUI's single
+writer thread, in order.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Any
 
 from inspector_app.domain.lifecycle import FindingStatus
 from inspector_app.domain.scoring import Answer
-from inspector_app.services import enterprises, findings, inspections
+from inspector_app.services import completion, enterprises, findings, inspections
 from inspector_app.services.changes import ChangeKind, Changes, OpResult
 from inspector_app.services.inspections import IncompleteError, Missing
 from inspector_app.services.templates import template_record
@@ -96,11 +97,11 @@ def set_finding_status(ws: Workspace, finding_id: int, status: FindingStatus, ac
 
 
 def complete(ws: Workspace, inspection_id: int, actor: str) -> Changes:
-    """Complete and lock. Raises ``IncompleteError`` (with ``.missing``) and writes nothing when
-    something is missing."""
+    """Complete and lock. Raises ``IncompleteError`` (with ``.missing``: the checklist, photos and
+    signatures of ``services.completion``) and writes nothing when something is missing."""
     with unit_of_work(ws) as session:
         inspection = inspections.get(session, inspection_id)
-        inspections.complete(session, inspection, actor)
+        completion.complete(session, inspection, actor)
         return _changed(inspection, ChangeKind.STATUS, ChangeKind.HEADER)
 
 

@@ -6,17 +6,23 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QStyle
+
+from inspector_app.ui.editor_tabs import INSPECTION_ID_PROPERTY
+from inspector_app.ui.lazy import LazyModule
 
 if TYPE_CHECKING:
+    from inspector_app.ui.desk_window import DeskWindow
+    from inspector_app.ui.documents import sheet_dialog, verify_dialog
     from inspector_app.ui.documents.sheet_dialog import SheetDialog
     from inspector_app.ui.documents.verify_dialog import VerifyDialog
-    from inspector_app.ui.main_window import MainWindow
+else:  # the dialogs (and the PDF code behind them) are loaded on first use
+    sheet_dialog = LazyModule("inspector_app.ui.documents.sheet_dialog")
+    verify_dialog = LazyModule("inspector_app.ui.documents.verify_dialog")
 
 
-def current_inspection(window: MainWindow) -> tuple[int, str] | None:
+def current_inspection(window: DeskWindow) -> tuple[int, str] | None:
     """The inspection of the current editor tab, else of the selected list row: (id, enterprise)."""
-    from inspector_app.ui.editor_tabs import INSPECTION_ID_PROPERTY
-
     inspection_id: Any = None
     if window.tabs.currentIndex() > 0:
         widget = window.tabs.currentWidget()
@@ -30,14 +36,12 @@ def current_inspection(window: MainWindow) -> tuple[int, str] | None:
     return int(inspection_id), name
 
 
-def open_sheet_dialog(window: MainWindow, inspection_id: int, kind: str = "record") -> SheetDialog | None:
+def open_sheet_dialog(window: DeskWindow, inspection_id: int, kind: str = "record") -> SheetDialog | None:
     """Open the sheet dialog for ``inspection_id`` and start rendering (for an editor's print button)."""
-    from inspector_app.ui.documents.sheet_dialog import SheetDialog
-
     if window.workspace is None:
         return None
     name = next((r["enterprise"] for r in window.model.rows() if r["id"] == inspection_id), "")
-    dialog = SheetDialog(window.workspace, window.runner, window.settings.actor, inspection_id, name, window, kind)
+    dialog = sheet_dialog.SheetDialog(window.workspace, window.runner, window.settings.actor, inspection_id, name, window, kind)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     QTimer.singleShot(0, dialog.start_render)
@@ -45,7 +49,7 @@ def open_sheet_dialog(window: MainWindow, inspection_id: int, kind: str = "recor
 
 
 class DocumentActions(QObject):
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: DeskWindow) -> None:
         super().__init__(window)
         self.window = window
         self.print_sheet = QAction(window)
@@ -71,8 +75,6 @@ class DocumentActions(QObject):
 
     def set_icons(self) -> None:
         """Called by the window's ``finish_setup`` (after the window is shown, at start-up)."""
-        from PySide6.QtWidgets import QStyle
-
         self.print_sheet.setIcon(self.window.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView))
 
     def set_enabled(self, enabled: bool) -> None:
@@ -99,15 +101,13 @@ class DocumentActions(QObject):
         self.last_dialog = open_sheet_dialog(self.window, current[0])
 
     def do_verify(self) -> None:
-        from inspector_app.ui.documents.verify_dialog import VerifyDialog
-
         if self.window.workspace is None:
             return
-        dialog = VerifyDialog(self.window.workspace, self.window.runner, self.window,
+        dialog = verify_dialog.VerifyDialog(self.window.workspace, self.window.runner, self.window,
                               open_inspection=self.window.open_inspection)
         self.verify_dialog = dialog
         dialog.show()
 
 
-def install_document_actions(window: MainWindow) -> DocumentActions:
+def install_document_actions(window: DeskWindow) -> DocumentActions:
     return DocumentActions(window)

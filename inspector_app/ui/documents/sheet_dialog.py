@@ -4,11 +4,12 @@ recorded (printed-sheet row, content hash and code, audit event) on the serial w
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QSize, QStandardPaths, Qt, QTimer, Signal
-from PySide6.QtGui import QIcon, QImage, QKeySequence, QPixmap
+from PySide6.QtGui import QIcon, QImage, QKeySequence, QPageSize, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,9 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.reports import FontNotFoundError
+from inspector_app.services.changes import OpResult
 from inspector_app.ui.documents.pdf_pages import render_page
 from inspector_app.ui.documents.sheet_work import KINDS, Preview, print_pdf, record, render_preview
-from inspector_app.ui.errors import user_message
+from inspector_app.ui.errors import show_error, user_message
 
 if TYPE_CHECKING:
     from inspector_app.domain.progress import CancelToken
@@ -228,8 +231,6 @@ class SheetDialog(QDialog):
         self.show_page(0)
 
     def _show_error(self, error: BaseException) -> None:
-        from inspector_app.reports import FontNotFoundError
-
         self.error = error
         self._set_ready(False)
         self.page_view.setPixmap(QPixmap())
@@ -304,8 +305,6 @@ class SheetDialog(QDialog):
 
     # -- print and save --------------------------------------------------------------------------
     def make_printer(self) -> QPrinter:
-        from PySide6.QtGui import QPageSize
-
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
         printer.setFullPage(True)
@@ -375,10 +374,10 @@ class SheetDialog(QDialog):
     def _record(self, preview: Preview, path: Path | None) -> None:
         workspace, actor = self.workspace, self.actor
 
-        def done(code: str) -> None:
+        def done(result: OpResult[str]) -> None:
             if self._closed:
                 return
-            self.last_code = code
+            code = self.last_code = result.value
             self._update_info()
             self.recorded.emit(preview.inspection_id, code)
             if path is not None:
@@ -386,15 +385,11 @@ class SheetDialog(QDialog):
 
         title = self.tr("未能保存")
         self.runner.write(lambda _p, _c: record(workspace, preview, actor, path), done,
-                          lambda error: self._report(error, title))
+                          lambda error: self._report(error, title), initiator=self)
 
     def _report(self, error: BaseException, title: str) -> None:
-        from inspector_app.ui.errors import show_error
-
         show_error(None if self._closed else self, error, title)
 
 
 def _html(text: str) -> str:
-    from html import escape
-
     return escape(text).replace("\n", "<br>").replace("  ", "&nbsp;&nbsp;")

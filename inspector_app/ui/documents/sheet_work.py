@@ -1,9 +1,10 @@
-"""The sheet dialog's work, run on the TaskRunner's threads: render a preview, save it, record it,
+"""The sheet dialog's work, run on the TaskRunner's threads: render a preview, record a print or save,
 verify a code, and paint PDF pages onto a printer.
 
-Rendering records nothing (``services.sheets.preview_sheet``); once the user prints or saves, the very
-bytes that were previewed are recorded (``record_printed``: the printed-sheet row with its content
-hash and code, a copy in the workspace's ``sheets/`` folder, and an audit event).
+Rendering records nothing (``services.queries.sheets.preview``); once the user prints or saves, the very
+bytes that were previewed are recorded by the operation ``services.ops.sheets.record_printed`` (the
+printed-sheet row with its content hash and code, a copy in the workspace's ``sheets/`` folder, and an
+audit event), whose changes (``ChangeKind.SHEETS``) the runner announces.
 """
 
 from __future__ import annotations
@@ -11,18 +12,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
+from inspector_app.reports import BadVerificationCodeError, RenderedSheet
+from inspector_app.services.changes import OpResult
+from inspector_app.services.ops import sheets as sheet_ops
+from inspector_app.services.queries import sheets as sheet_queries
+from inspector_app.services.queries.sheets import SheetVerification
 from inspector_app.ui.documents.pdf_pages import page_sizes, render_page, render_pages
 
 if TYPE_CHECKING:
     from inspector_app.domain.progress import CancelToken
-    from inspector_app.reports import RenderedSheet
-    from inspector_app.services.sheets import SheetVerification
     from inspector_app.storage.engine import Workspace
 
 KINDS = ("record", "order", "recheck")
@@ -46,24 +50,10 @@ class Preview:
         return len(self.sizes)
 
 
-def photo_store(workspace: Workspace) -> Any:
-    """The workspace's photo store (photos and signatures on the sheet), when the evidence part is installed."""
-    try:
-        from inspector_app.services.photos import photo_store as make
-    except ModuleNotFoundError:
-        return None
-    return make(workspace.photo_dir)
-
-
 def render_preview(workspace: Workspace, inspection_id: int, kind: str, progress: Callable[[int, int, str], None],
                    cancel: CancelToken, font_path: str | None = None) -> Preview:
-    from inspector_app.services.sheets import preview_sheet
-
-    with workspace.sessions() as session:
-        pdf, rendered = preview_sheet(session, inspection_id, kind,  # type: ignore[arg-type]
-                                      store=photo_store(workspace),
-                                      cache_file=workspace.root / "cache" / "sheet-watermarks.json",
-                                      progress=progress, cancel=cancel, font_path=font_path)
+    pdf, rendered = sheet_queries.preview(workspace, inspection_id, kind,  # type: ignore[arg-type]
+                                          progress=progress, cancel=cancel, font_path=font_path)
     cancel.raise_if_cancelled()
     preview = Preview(inspection_id, kind, pdf, rendered, page_sizes(pdf))
     preview.thumbnails = render_pages(pdf, THUMBNAIL_DPI, should_stop=lambda: cancel.cancelled)
@@ -71,29 +61,18 @@ def render_preview(workspace: Workspace, inspection_id: int, kind: str, progress
     return preview
 
 
-def record(workspace: Workspace, preview: Preview, actor: str, out_path: Path | None = None) -> Any:
-    """Write ``out_path`` atomically (when saving) and record the printed sheet; returns the row's code."""
-    from inspector_app.services.sheets import record_printed
-    from inspector_app.storage.files import atomic_write_bytes
-
-    if out_path is not None:
-        atomic_write_bytes(Path(out_path), preview.pdf)
-    with workspace.sessions.begin() as session:
-        row = record_printed(session, preview.inspection_id, preview.pdf, preview.rendered,
-                             sheet_dir=workspace.sheet_dir, actor=actor)
-        return row.code
+def record(workspace: Workspace, preview: Preview, actor: str, out_path: Path | None = None) -> OpResult[str]:
+    """Write ``out_path`` atomically (when saving) and record the printed sheet; the value is its code."""
+    return sheet_ops.record_printed(workspace, preview.inspection_id, preview.pdf, preview.rendered, actor,
+                                    out_path=out_path)
 
 
 def verify(workspace: Workspace, code: str) -> SheetVerification | None:
     """The answer for a printed code; ``None`` when the text is not a sheet code at all."""
-    from inspector_app.reports import BadVerificationCodeError
-    from inspector_app.services.sheets import verify_code
-
-    with workspace.sessions() as session:
-        try:
-            return verify_code(session, code.strip(), store=photo_store(workspace))
-        except BadVerificationCodeError:
-            return None
+    try:
+        return sheet_queries.verify(workspace, code)
+    except BadVerificationCodeError:
+        return None
 
 
 def print_pdf(pdf: bytes, printer: QPrinter, on_page: Callable[[int, int], bool] | None = None) -> int:

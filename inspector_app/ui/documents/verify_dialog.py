@@ -20,11 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.reports import Verification
+from inspector_app.services.queries.sheets import SheetVerification
 from inspector_app.ui.documents.sheet_work import verify
 from inspector_app.ui.errors import show_error
 
 if TYPE_CHECKING:
-    from inspector_app.services.sheets import SheetVerification
     from inspector_app.storage.engine import Workspace
     from inspector_app.ui.tasks import TaskRunner
 
@@ -187,6 +188,4 @@ class VerifyDialog(QDialog):
 
 
 def _result_code(answer: SheetVerification) -> str:
-    from inspector_app.reports import Verification
-
     return {Verification.MATCHES: "matches", Verification.CHANGED: "changed"}.get(answer.result, "unknown")

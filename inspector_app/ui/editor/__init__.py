@@ -8,10 +8,11 @@ synchronously (one short read session, a few ms), so an editor for a missing ins
 
 How it is put together (each module well under 500 lines):
 
-- ``snapshot``     – the Qt-free in-memory copy of one inspection (answers, header, findings), scored live
-                     with ``domain.scoring``.
-- ``controller``   – changes the snapshot at once, emits what changed, queues the service call on the
-                     runner's writer thread, reports failures in words and reloads.
+- ``services.queries.editor`` (not here: Qt-free) – the ``Snapshot``, the in-memory copy of one
+                     inspection (answers, header, findings), scored live with ``domain.scoring``.
+- ``controller``   – changes the snapshot at once, emits what changed, queues the operation
+                     (``services.ops.inspections``) on the runner's writer thread, reports failures in
+                     words and rereads; rereads too when the runner announces someone else's change.
 - ``commands``     – ``QUndoCommand``s that call the controller, never a widget (orange-canvas-core).
 - ``checklist_model`` / ``checklist_view`` – the element → item tree and its keyboard driving.
 - ``item_pane``, ``score_panel``, ``findings_panel``, ``header``, ``dialogs`` – the views; they only ask.

@@ -13,8 +13,8 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 
 from inspector_app.domain.scoring import Answer
+from inspector_app.services.queries.editor import FindingRow
 from inspector_app.ui.editor.controller import EditorController
-from inspector_app.ui.editor.snapshot import FindingRow
 
 ANSWER_TEXT_ID = 1001
 HEADER_TEXT_ID = 1002

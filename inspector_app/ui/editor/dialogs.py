@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.domain.lifecycle import Severity
-from inspector_app.services.inspections import Missing
+from inspector_app.services.ops.inspections import Missing
+from inspector_app.services.queries.editor import FindingRow
 from inspector_app.ui.editor import labels
-from inspector_app.ui.editor.snapshot import FindingRow
 
 DEFAULT_DEADLINE_DAYS = {Severity.GENERAL: 15, Severity.MAJOR: 30}
 

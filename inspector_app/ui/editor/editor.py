@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 from inspector_app.domain.lifecycle import INSPECTION_TRANSITIONS, FindingStatus, InspectionStatus, Severity
 from inspector_app.domain.scoring import Answer
 from inspector_app.domain.template import RESULTS
-from inspector_app.services.inspections import Missing
+from inspector_app.services.ops.inspections import Missing
+from inspector_app.services.queries.editor import FindingRow, new_finding_key
 from inspector_app.storage.engine import Workspace
 from inspector_app.ui.editor import labels
 from inspector_app.ui.editor.checklist_model import ChecklistModel
@@ -54,7 +55,6 @@ from inspector_app.ui.editor.findings_panel import FindingsPanel
 from inspector_app.ui.editor.header import HeaderStrip
 from inspector_app.ui.editor.item_pane import ItemPane
 from inspector_app.ui.editor.score_panel import ScorePanel
-from inspector_app.ui.editor.snapshot import FindingRow, new_finding_key
 from inspector_app.ui.evidence import editor_hook as evidence_hook
 from inspector_app.ui.tasks import TaskRunner
 

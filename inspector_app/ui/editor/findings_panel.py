@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.domain.lifecycle import FINDING_TRANSITIONS, FindingStatus, Severity
+from inspector_app.services.queries.editor import FindingRow
 from inspector_app.ui.editor import labels
-from inspector_app.ui.editor.snapshot import FindingRow
 
 COL_SEVERITY, COL_DESCRIPTION, COL_ITEM, COL_DEADLINE, COL_STATUS = range(5)
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.services.queries.editor import HEADER_TEXT_FIELDS, HEADER_TIME_FIELDS, Snapshot
 from inspector_app.ui.editor import labels
 from inspector_app.ui.editor.debounce import Debouncer
-from inspector_app.ui.editor.snapshot import HEADER_TEXT_FIELDS, HEADER_TIME_FIELDS, Snapshot
 
 _NO_TIME = QDateTime.fromString("2000-01-01 00:00", "yyyy-MM-dd HH:mm")
 

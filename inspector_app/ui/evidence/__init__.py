@@ -5,10 +5,13 @@
                                    removal and the large view; shown as the editor's "照片" tab.
 - ``gallery``                    – the list model, delegate and icon-mode view; ``thumbnails`` loads
                                    thumbnails lazily on worker threads into a QPixmap cache.
-- ``adding``                     – the path from the GUI to ``services.photos.add_photos`` /
-                                   ``add_photo_bytes`` with progress, cancel and a summary of rejects.
+- ``adding``                     – ingesting files (progress, cancel) and attaching each photo with
+                                   ``services.ops.evidence.attach_photo``; a summary of rejects.
 - ``markup_dialog``, ``signature_pad``, ``signatures``, ``camera``, ``viewer`` – the dialogs.
-- ``data``                       – plain rows read from the services (no Qt).
+- ``data``                       – where derived images are in the photo store (no Qt).
+
+Rows come from ``services.queries.evidence``, changes go through ``services.ops.evidence``; the panel
+and the signatures dialog reread when the task runner announces changed photos or signatures.
 
 Strings are Chinese sources behind ``tr()``; English is in
 ``resources/translations/inspector_evidence_en.ts`` (compiled to ``.qm`` beside it).

@@ -1,9 +1,10 @@
-"""Adding photos from the GUI, split as ``services.photos.check_photo_target`` describes: the target
-is checked and the files are ingested (``photos.ingest.iter_ingest`` on the process pool; one image
-from the clipboard or the camera with ``ingest_bytes``) by ``TaskRunner.run`` – with progress and
-cancel for files – and each accepted photo is attached with ``attach_ingested`` on the runner's
-serial writer thread, in the order given, so a long import never holds the database writer. Whatever
-could not be used is listed by file name with the reason in a summary dialog; the rest is added."""
+"""Adding photos from the GUI: the target is checked (``queries.evidence.check_photo_target``) and the
+files are ingested (``photos.ingest.iter_ingest`` on the process pool; one image from the clipboard or
+the camera with ``ingest_bytes``) by ``TaskRunner.run`` – with progress and cancel for files – and each
+accepted photo is attached by the operation ``ops.evidence.attach_photo`` on the runner's serial writer
+thread, in the order given, so a long import never holds the database writer. Each attach announces
+its changes, from which the gallery rereads its rows. Whatever could not be used is listed by file name
+with the reason in a summary dialog; the rest is added."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector_app.domain.errors import Cancelled, InspectorError
+from inspector_app.domain.errors import Cancelled
 from inspector_app.domain.progress import CancelToken
 from inspector_app.photos.ingest import (
     IngestedPhoto,
@@ -35,8 +36,10 @@ from inspector_app.photos.ingest import (
     ingest_bytes,
     iter_ingest,
 )
-from inspector_app.services import photos as photo_service
-from inspector_app.services.photos import AddedPhoto, AddReport
+from inspector_app.photos.store import PhotoStore
+from inspector_app.services.ops import evidence as ops
+from inspector_app.services.ops.evidence import AddReport
+from inspector_app.services.queries import evidence as queries
 from inspector_app.storage.engine import Workspace
 from inspector_app.ui.evidence.gallery import paths_from_mime
 from inspector_app.ui.tasks import TaskRunner
@@ -104,7 +107,8 @@ class AddSummaryDialog(QDialog):
 
 
 class PhotoAdder(QObject):
-    """Runs the adding for one inspection; ``added`` carries the new photo ids once they are stored."""
+    """Runs the adding for one inspection; ``added`` carries the new photo ids once they are stored
+    (the gallery itself rereads from the changes the runner announces)."""
 
     added = Signal(list)  # list[int]
     reported = Signal(object)  # AddReport (also for image adds: one entry)
@@ -117,7 +121,7 @@ class PhotoAdder(QObject):
         self.runner = runner
         self.actor = actor
         self.widget = parent_widget
-        self.store = photo_service.photo_store(workspace.photo_dir)
+        self.store = PhotoStore(workspace.photo_dir)
         self.last_report: AddReport | None = None
         self.summary_dialog: AddSummaryDialog | None = None
         self.workers: int | None = None  # None: one per core
@@ -128,13 +132,13 @@ class PhotoAdder(QObject):
         attached on the writer thread in the order given, then one summary."""
         if not paths:
             return
-        sessions, store, inspection_id, workers = self.workspace.sessions, self.store, self.inspection_id, self.workers
-        attached: list[tuple[AddedPhoto | None, tuple[str, str] | None]] = []  # filled on the GUI thread
+        workspace, store, inspection_id, workers = self.workspace, self.store, self.inspection_id, self.workers
+        attached = AddReport()  # filled on the GUI thread, one attach at a time
 
         def ingest(progress: Any, cancel: CancelToken) -> _Ingested:
-            with sessions() as session:  # a read: wrong targets fail before any work
-                photo_service.check_photo_target(session, inspection_id, item_code=target.item_code,
-                                                 finding_id=target.finding_id)
+            # a read: wrong targets fail before any work
+            queries.check_photo_target(workspace, inspection_id, item_code=target.item_code,
+                                       finding_id=target.finding_id)
             files = collect_image_paths(paths)
             outcome = _Ingested()
             progress(0, len(files), "")
@@ -148,7 +152,8 @@ class PhotoAdder(QObject):
                     if result.photo is None:
                         outcome.rejected.append((result.name, result.reason or "?"))
                     else:
-                        self.runner.write(self._attach_work(result.photo, target), attached_one, attach_failed)
+                        self.runner.write(self._attach_work(result.photo, target), attached.merge, attach_failed,
+                                          initiator=self)
 
             try:
                 stream = iter_ingest(files, store, cancel=cancel, workers=workers)
@@ -163,20 +168,13 @@ class PhotoAdder(QObject):
                     hand_over()
             return outcome
 
-        def attached_one(entry: AddedPhoto | tuple[str, str]) -> None:
-            attached.append((entry, None) if isinstance(entry, AddedPhoto) else (None, entry))
-
         def attach_failed(error: BaseException) -> None:
-            attached.append((None, (self.tr("（全部）"), str(error))))
+            attached.rejected.append((self.tr("（全部）"), str(error)))
 
         def ingested(outcome: _Ingested) -> None:
             def summarise(_value: Any) -> None:  # runs after every attach queued before it
                 report = AddReport(cancelled=outcome.cancelled)
-                for entry, problem in attached:
-                    if entry is not None:
-                        (report.duplicates if entry.duplicate else report.added).append(entry)
-                    elif problem is not None:
-                        report.rejected.append(problem)
+                report.merge(attached)
                 report.rejected[:0] = outcome.rejected
                 self._done(report)
 
@@ -186,21 +184,11 @@ class PhotoAdder(QObject):
                                             parent=self.widget)
 
     def _attach_work(self, photo: IngestedPhoto, target: Target) -> Any:
-        sessions, inspection_id, actor = self.workspace.sessions, self.inspection_id, self.actor
-
-        def work(_p: Any, _c: Any) -> AddedPhoto | tuple[str, str]:
-            try:
-                with sessions.begin() as session:
-                    inspection = photo_service.check_photo_target(session, inspection_id, item_code=target.item_code,
-                                                                  finding_id=target.finding_id)
-                    row, created = photo_service.attach_ingested(session, inspection, photo, actor,
-                                                                 item_code=target.item_code,
-                                                                 finding_id=target.finding_id)
-                    return AddedPhoto(photo.source_name, row.id, duplicate=not created)
-            except InspectorError as exc:  # locked or changed meanwhile
-                return (photo.source_name, str(exc))
-
-        return work
+        """The writer's part: one photo attached by the operation (a report of one entry; a target that
+        became wrong meanwhile is a rejected entry, not an error)."""
+        workspace, inspection_id, actor = self.workspace, self.inspection_id, self.actor
+        return lambda _p, _c: ops.attach_photo(workspace, inspection_id, photo, actor, item_code=target.item_code,
+                                               finding_id=target.finding_id)
 
     def add_image(self, image: QImage, name: str = "", target: Target = Target(),
                   fmt: str = "PNG") -> None:
@@ -213,12 +201,11 @@ class PhotoAdder(QObject):
         name = name or self.tr("剪贴板-{0}.{1}").format(stamp, ext)
         quality = 92 if ext == "jpg" else -1
         image = QImage(image)  # a (shared, copy-on-write) handle of our own for the worker
-        sessions, store, inspection_id = self.workspace.sessions, self.store, self.inspection_id
+        workspace, store, inspection_id = self.workspace, self.store, self.inspection_id
 
         def ingest(_progress: Any, _cancel: Any) -> IngestedPhoto | tuple[str, str]:
-            with sessions() as session:
-                photo_service.check_photo_target(session, inspection_id, item_code=target.item_code,
-                                                 finding_id=target.finding_id)
+            queries.check_photo_target(workspace, inspection_id, item_code=target.item_code,
+                                       finding_id=target.finding_id)
             # Encoded here, not on the GUI thread (QImage may be used on any thread): a 1920×1080
             # screenshot as PNG took 161 ms, a 12-megapixel camera JPEG 192 ms.
             data = image_bytes(image, fmt, quality)
@@ -234,15 +221,7 @@ class PhotoAdder(QObject):
                 self._done(report)
                 return
 
-            def attached(entry: AddedPhoto | tuple[str, str]) -> None:
-                report = AddReport()
-                if isinstance(entry, tuple):
-                    report.rejected.append(entry)
-                else:
-                    (report.duplicates if entry.duplicate else report.added).append(entry)
-                self._done(report)
-
-            self.runner.write(self._attach_work(result, target), attached, self._failed)
+            self.runner.write(self._attach_work(result, target), self._done, self._failed, initiator=self)
 
         self.runner.run(ingest, ingested, self._failed)
 

@@ -1,4 +1,5 @@
-"""Capture a photo from a laptop camera through QtMultimedia, imported only when asked for.
+"""Capture a photo from a laptop camera through QtMultimedia, loaded only when asked for (``ui/lazy.py``:
+it is part of PySide6-Addons and may be missing).
 
 ``available_cameras()`` is empty where QtMultimedia or a camera is missing; the panel then says so in a
 message and nothing else happens. The dialog shows the live picture and emits ``captured(QImage)``.
@@ -7,11 +8,19 @@ message and nothing else happens. The dialog shows the live picture and emits ``
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from inspector_app.ui.lazy import LazyModule
+
+if TYPE_CHECKING:
+    from PySide6 import QtMultimedia, QtMultimediaWidgets
+else:
+    QtMultimedia = LazyModule("PySide6.QtMultimedia")
+    QtMultimediaWidgets = LazyModule("PySide6.QtMultimediaWidgets")
 
 log = logging.getLogger(__name__)
 
@@ -19,12 +28,12 @@ log = logging.getLogger(__name__)
 def available_cameras() -> list[Any]:
     """The video inputs QtMultimedia knows (``QCameraDevice``s); [] when it cannot be loaded."""
     try:
-        from PySide6.QtMultimedia import QMediaDevices
+        devices = QtMultimedia.QMediaDevices
     except ImportError as exc:  # PySide6-Addons missing
         log.info("QtMultimedia unavailable: %s", exc)
         return []
     try:
-        return list(QMediaDevices.videoInputs())
+        return list(devices.videoInputs())
     except RuntimeError as exc:
         log.info("no video inputs: %s", exc)
         return []
@@ -35,18 +44,15 @@ class CameraDialog(QDialog):
 
     def __init__(self, devices: list[Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from PySide6.QtMultimedia import QCamera, QImageCapture, QMediaCaptureSession
-        from PySide6.QtMultimediaWidgets import QVideoWidget
-
         self.setWindowTitle(self.tr("拍照"))
         self.status = QLabel()
         self._devices = devices
-        self._camera_class = QCamera
-        self.session = QMediaCaptureSession(self)
-        self.preview = QVideoWidget()
+        self._camera_class = QtMultimedia.QCamera
+        self.session = QtMultimedia.QMediaCaptureSession(self)
+        self.preview = QtMultimediaWidgets.QVideoWidget()
         self.preview.setMinimumSize(480, 360)
         self.session.setVideoOutput(self.preview)
-        self.capture = QImageCapture(self)
+        self.capture = QtMultimedia.QImageCapture(self)
         self.session.setImageCapture(self.capture)
         self.capture.imageCaptured.connect(lambda _id, image: self._taken(image))
         self.capture.errorOccurred.connect(lambda _id, _err, text: self.status.setText(text))

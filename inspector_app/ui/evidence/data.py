@@ -1,92 +1,11 @@
-"""Plain rows for the evidence views, read from the services in one short session (no Qt here).
-
-The gallery and the signature panel never hold ORM objects: a worker reads ``PhotoRow`` /
-``SignerRow`` tuples and hands them to the GUI thread, where they are only displayed.
-"""
+"""Where the evidence views find the derived images (thumbnails, display copies, markup, signature PNGs)
+in the workspace's photo store. The rows they show are read models: ``services.queries.evidence``."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy.orm import Session
-
-from inspector_app.domain.lifecycle import InspectionStatus
 from inspector_app.photos.store import PhotoStore
-from inspector_app.services import photos as photo_service
-from inspector_app.services.inspections import get as get_inspection
-from inspector_app.storage.models_evidence import Photo, Signature
-
-
-@dataclass(frozen=True)
-class PhotoRow:
-    """What the gallery shows of one photo."""
-
-    id: int
-    sha256: str
-    file_name: str
-    caption: str
-    position: int
-    item_code: str
-    finding_id: int | None
-    captured_at: datetime | None
-    captured_offset: str
-    time_source: str  # "exif" / "device_clock"
-    gps: tuple[float, float] | None
-    make: str
-    model: str
-    width: int
-    height: int
-    size_bytes: int
-    role: str  # "" / "before" / "after"
-    pair_id: int | None
-    thumb_sha256: str
-    display_sha256: str
-    markup_sha256: str
-    markup_json: str
-
-    @property
-    def camera(self) -> str:
-        make, model = self.make.strip(), self.model.strip()
-        if make and model.lower().startswith(make.lower()):
-            return model
-        return " ".join(part for part in (make, model) if part)
-
-    @property
-    def captured_text(self) -> str:
-        if self.captured_at is None:
-            return ""
-        return self.captured_at.strftime("%Y-%m-%d %H:%M:%S") + (f" {self.captured_offset}" if self.captured_offset else "")
-
-    @property
-    def gps_text(self) -> str:
-        if self.gps is None:
-            return ""
-        lat, lon = self.gps
-        return f"{abs(lat):.5f}°{'N' if lat >= 0 else 'S'} {abs(lon):.5f}°{'E' if lon >= 0 else 'W'}"
-
-    @property
-    def shown_sha256(self) -> str:
-        """The image to show large: the marked-up copy when there is one, else the display copy."""
-        return self.markup_sha256 or self.display_sha256
-
-
-def photo_row(photo: Photo) -> PhotoRow:
-    gps = (photo.gps_lat, photo.gps_lon) if photo.gps_lat is not None and photo.gps_lon is not None else None
-    return PhotoRow(
-        id=photo.id, sha256=photo.sha256, file_name=photo.original_name, caption=photo.caption or "",
-        position=photo.position, item_code=photo.item_code or "", finding_id=photo.finding_id,
-        captured_at=photo.captured_at, captured_offset=photo.captured_offset or "",
-        time_source=photo.time_source or "", gps=gps, make=photo.make or "", model=photo.model or "",
-        width=photo.width, height=photo.height, size_bytes=photo.size_bytes, role=photo.role or "",
-        pair_id=photo.pair_id, thumb_sha256=photo.thumb_sha256 or "", display_sha256=photo.display_sha256 or "",
-        markup_sha256=photo.markup_sha256 or "", markup_json=photo.markup_json or "")
-
-
-def load_photo_rows(session: Session, inspection_id: int) -> list[PhotoRow]:
-    """Every photo of the inspection in display order."""
-    return [photo_row(p) for p in photo_service.list_photos(session, inspection_id)]
 
 
 def derived_path(store: PhotoStore, sha256: str) -> Path | None:
@@ -94,56 +13,3 @@ def derived_path(store: PhotoStore, sha256: str) -> Path | None:
     if not sha256:
         return None
     return store.find(sha256, "derived")
-
-
-@dataclass(frozen=True)
-class SignerRow:
-    """One person who must sign (or refuse): an inspector, the enterprise's representative, a witness."""
-
-    role: str  # inspector / enterprise_rep / witness
-    name: str
-    inspector_id: int | None = None
-    certificate: str = ""
-    signature_id: int | None = None
-    signed_at: datetime | None = None
-    image_sha256: str = ""
-    refused: bool = False
-    refusal_reason: str = ""
-    witness_name: str = ""
-
-    @property
-    def done(self) -> bool:
-        return self.signature_id is not None
-
-
-@dataclass(frozen=True)
-class SignatureState:
-    locked: bool
-    rows: list[SignerRow]
-
-
-def _signed(row: SignerRow, signature: Signature | None, witnesses: dict[int, Signature]) -> SignerRow:
-    if signature is None:
-        return row
-    witness = witnesses.get(signature.witness_id) if signature.witness_id is not None else None
-    return SignerRow(row.role, signature.signer_name or row.name, row.inspector_id, row.certificate, signature.id,
-                     signature.signed_at, signature.image_sha256 or "", signature.refused,
-                     signature.refusal_reason or "", witness.signer_name if witness else "")
-
-
-def load_signers(session: Session, inspection_id: int) -> SignatureState:
-    """Each inspector of the inspection, then the enterprise's representative, with what is recorded."""
-    inspection = get_inspection(session, inspection_id)
-    signatures = photo_service.list_signatures(session, inspection_id)
-    witnesses = {s.id: s for s in signatures if s.role == "witness"}
-    rows: list[SignerRow] = []
-    for person in inspection.inspectors:
-        found = next((s for s in reversed(signatures) if s.role == "inspector" and s.inspector_id == person.id), None)
-        rows.append(_signed(SignerRow("inspector", person.name, person.id, person.cert_number or ""), found,
-                            witnesses))
-    rep = next((s for s in reversed(signatures) if s.role == "enterprise_rep"), None)
-    rep_name = inspection.rep_name or ""
-    if not rep_name and inspection.enterprise is not None:
-        rep_name = inspection.enterprise.legal_rep or ""
-    rows.append(_signed(SignerRow("enterprise_rep", rep_name), rep, witnesses))
-    return SignatureState(locked=InspectionStatus(inspection.status).locked, rows=rows)

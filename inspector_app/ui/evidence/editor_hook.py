@@ -108,8 +108,9 @@ def findings_and_photos(editor: Any, findings_panel: QWidget) -> QTabWidget:
     tabs.currentChanged.connect(link.tab_changed)
     link.status_changed()
     link.item_changed(editor.tree.current_code())
-    # The rows are read on the writer (EvidencePanel.__init__): they arrive after this, and their
-    # photosChanged marks the tree; with rows already there (an inline runner) say which items now.
+    # The rows are read on the writer (EvidencePanel.__init__, and again whenever photos change): they
+    # arrive after this, and their photosChanged marks the tree; with rows already there (an inline
+    # runner) say which items now.
     panel.announce_photos()
     return tabs
 

@@ -36,7 +36,8 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.photos.store import PhotoStore
-from inspector_app.ui.evidence.data import PhotoRow, derived_path
+from inspector_app.services.queries.evidence import PhotoRow
+from inspector_app.ui.evidence.data import derived_path
 from inspector_app.ui.evidence.thumbnails import ThumbnailCache
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -1,5 +1,7 @@
 """The evidence panel: the gallery of an inspection's photos with everything that adds, edits and
-views them. It only asks the services (through the runner) and re-reads what is stored afterwards.
+views them. It changes photos through ``services.ops.evidence`` on the runner's writer thread and reads
+them through ``services.queries.evidence``; it rereads them whenever an operation – its own or anyone
+else's – announces changed photos (or findings, which photos point at) of its inspection.
 
 Scopes (the combo above the gallery): the current checklist item (default), every photo, the photos
 on the inspection itself, or one finding's. New photos go to what is shown: the item, the finding,
@@ -12,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtCore import QMimeData, Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,12 +30,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector_app.services import photos as photo_service
+from inspector_app.photos.store import PhotoStore
+from inspector_app.services.changes import ChangeKind, Changes
+from inspector_app.services.ops import evidence as ops
+from inspector_app.services.queries import evidence as queries
+from inspector_app.services.queries.evidence import PhotoRow
 from inspector_app.storage.engine import Workspace
 from inspector_app.ui.evidence import gallery as gallery_module
 from inspector_app.ui.evidence.adding import PhotoAdder, Target
 from inspector_app.ui.evidence.camera import CameraDialog, available_cameras
-from inspector_app.ui.evidence.data import PhotoRow, derived_path, load_photo_rows
+from inspector_app.ui.evidence.data import derived_path
 from inspector_app.ui.evidence.gallery import GalleryModel, GalleryView, Scope
 from inspector_app.ui.evidence.markup_dialog import MarkupDialog
 from inspector_app.ui.evidence.thumbnails import ThumbnailCache
@@ -51,7 +57,7 @@ class EvidencePanel(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace, self.inspection_id, self.runner, self.actor = workspace, inspection_id, runner, actor
-        self.store = photo_service.photo_store(workspace.photo_dir)
+        self.store = PhotoStore(workspace.photo_dir)
         self.thumbs = ThumbnailCache(parent=self)
         thumbs = self.thumbs
         self.destroyed.connect(lambda *_a: thumbs.stop())
@@ -59,12 +65,14 @@ class EvidencePanel(QWidget):
         self.view = GalleryView()
         self.view.setModel(self.model)
         self.adder = PhotoAdder(workspace, inspection_id, runner, actor, self)
-        self.adder.added.connect(lambda _ids: self.reload())
         self.current_item = ""
         self.locked = False
         self._findings: list[tuple[int, str, str]] = []  # (id, label, item code)
         self.message_box: QMessageBox | None = None
         self.dialog: Any = None  # the markup / viewer / camera dialog last opened
+        self._reading = False  # a read of the rows is queued on the writer
+        self._stale = False  # ... and photos changed after it was queued: read once more
+        runner.changed.connect(self._on_changes)
         gallery_module.retranslate_marks(self.tr("前"), self.tr("后"), self.tr("标"))
         self.model.set_scope(("item", ""))  # the current item's photos first
         self._build()
@@ -207,19 +215,33 @@ class EvidencePanel(QWidget):
             self.target_hint.setText(self.tr("新照片添加到：{0}；可拖入文件或文件夹").format(where))
         self.count.setText(self.tr("{0} / {1} 张").format(self.model.rowCount(), len(self.model.all_rows())))
 
+    @Slot(object, object)
+    def _on_changes(self, changes: Changes, _initiator: object) -> None:
+        """Photos of this inspection changed (removing a finding unlinks its photos): read them again."""
+        if changes.touches_inspection(self.inspection_id) and changes.has(ChangeKind.PHOTOS, ChangeKind.FINDINGS):
+            self.reload()
+
     def reload(self) -> None:
         """Re-read the photos on the writer thread, after the writes queued before this; the rows are
-        shown when they arrive (``photosChanged`` then tells the editor which items have photos)."""
-        sessions, inspection_id = self.workspace.sessions, self.inspection_id
+        shown when they arrive (``photosChanged`` then tells the editor which items have photos). While
+        one read is queued, further changes (a batch of photos arriving) ask for one more read only."""
+        if self._reading:
+            self._stale = True
+            return
+        self._reading, self._stale = True, False
+        workspace, inspection_id = self.workspace, self.inspection_id
+        self.runner.write(lambda _p, _c: queries.photo_rows(workspace, inspection_id), self._loaded,
+                          self._load_failed)
 
-        def work(_p: Any, _c: Any) -> list[PhotoRow]:
-            with sessions() as session:
-                return load_photo_rows(session, inspection_id)
-
-        self.runner.write(work, self._show, self._load_failed)
+    def _loaded(self, rows: list[PhotoRow]) -> None:
+        self._reading = False
+        self._show(rows)
+        if self._stale:
+            self.reload()
 
     def _load_failed(self, error: BaseException) -> None:
         """A read that failed is reported, not retried (``_failed`` reloads, which would loop)."""
+        self._reading = False
         self._message(self.tr("照片"), self.tr("操作未完成：{0}").format(error))
 
     def _show(self, rows: list[PhotoRow]) -> None:
@@ -329,13 +351,9 @@ class EvidencePanel(QWidget):
 
     # -- editing ---------------------------------------------------------------------------
     def _write(self, job: Any) -> None:
-        sessions = self.workspace.sessions
-
-        def work(_p: Any, _c: Any) -> None:
-            with sessions.begin() as session:
-                job(session)
-
-        self.runner.write(work, lambda _v: self.reload(), self._failed)
+        """Queue an operation (``job()`` → ``Changes``) on the writer; the panel rereads its rows when
+        the runner announces the changes."""
+        self.runner.write(lambda _p, _c: job(), None, self._failed, initiator=self)
 
     def _failed(self, error: BaseException) -> None:
         self._message(self.tr("照片"), self.tr("操作未完成：{0}").format(error))
@@ -345,10 +363,10 @@ class EvidencePanel(QWidget):
         row = self.current()
         text = self.caption.text().strip()
         if row is not None and text != row.caption:
-            self._write(lambda s: photo_service.set_caption(s, row.id, text, self.actor))
+            self.set_caption(row.id, text)
 
     def set_caption(self, photo_id: int, text: str) -> None:
-        self._write(lambda s: photo_service.set_caption(s, photo_id, text, self.actor))
+        self._write(lambda: ops.set_caption(self.workspace, photo_id, text, self.actor))
 
     def move_photos(self, ids: list[int], row: int) -> None:
         """Put ``ids`` before the photo shown at ``row`` (after the last shown one when past the end)."""
@@ -365,7 +383,7 @@ class EvidencePanel(QWidget):
             return
         by_id = {r.id: r for r in self.model.all_rows()}
         self.model.set_rows([by_id[pid] for pid in new_order])  # at once; the reload confirms
-        self._write(lambda s: photo_service.reorder_photos(s, self.inspection_id, new_order, self.actor))
+        self._write(lambda: ops.reorder_photos(self.workspace, self.inspection_id, new_order, self.actor))
 
     def pair_selected(self) -> None:
         ids = self.view.selected_ids()
@@ -375,12 +393,12 @@ class EvidencePanel(QWidget):
         assert first is not None and second is not None
         if first.captured_at and second.captured_at and second.captured_at < first.captured_at:
             first, second = second, first
-        self._write(lambda s: photo_service.pair_photos(s, first.id, second.id, self.actor))
+        self._write(lambda: ops.pair_photos(self.workspace, first.id, second.id, self.actor))
 
     def unpair_selected(self) -> None:
         row = self.current()
         if row is not None:
-            self._write(lambda s: photo_service.unpair_photo(s, row.id, self.actor))
+            self._write(lambda: ops.unpair_photo(self.workspace, row.id, self.actor))
 
     def remove_selected(self, confirm: bool = True) -> None:
         ids = self.view.selected_ids()
@@ -391,12 +409,7 @@ class EvidencePanel(QWidget):
                 self.tr("把选中的 {0} 张照片移出本检查？原始文件仍保留在照片库中，操作记入审计记录。").format(len(ids))) \
                 != QMessageBox.StandardButton.Yes:
             return
-
-        def job(session: Any) -> None:
-            for photo_id in ids:
-                photo_service.remove_photo(session, photo_id, self.actor)
-
-        self._write(job)
+        self._write(lambda: ops.remove_photos(self.workspace, ids, self.actor))
 
     def open_viewer(self) -> None:
         row = self.current()
@@ -423,5 +436,4 @@ class EvidencePanel(QWidget):
         return dialog
 
     def save_markup(self, photo_id: int, shapes: list[Any]) -> None:
-        store = self.store
-        self._write(lambda s: photo_service.save_markup(s, store, photo_id, shapes, self.actor))
+        self._write(lambda: ops.save_markup(self.workspace, photo_id, shapes, self.actor))

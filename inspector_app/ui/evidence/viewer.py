@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
 if TYPE_CHECKING:
     from inspector_app.ui.tasks import TaskRunner
@@ -48,8 +49,6 @@ class PhotoViewer(QDialog):
         self._set_image(QImage())
 
     def _set_image(self, image: QImage) -> None:
-        from shiboken6 import isValid
-
         if not isValid(self.image):  # the viewer went away while the image was read
             return
         self._pixmap = QPixmap.fromImage(image) if not image.isNull() else QPixmap()
