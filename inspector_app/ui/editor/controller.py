@@ -144,7 +144,6 @@ class EditorController(QObject):
         rows = self._snapshot.findings
         rows[:] = [row if f.key == row.key else f for f in rows]
         self._findings_changed()
-
         self._write(lambda: ops.update_finding(self._workspace, self._finding_ids[row.key], self._actor,
                                                **row.values()))
 
@@ -152,7 +151,6 @@ class EditorController(QObject):
         rows = self._snapshot.findings
         rows[:] = [f for f in rows if f.key != key]
         self._findings_changed()
-
         self._write(lambda: ops.remove_finding(self._workspace, self._finding_ids.pop(key), self._actor))
 
     # ----------------------------------------------------------------- not undoable
@@ -162,7 +160,6 @@ class EditorController(QObject):
         if row is None:
             return
         self.update_local_finding(row.with_values(status=status.value))
-
         self._write(lambda: ops.set_finding_status(self._workspace, self._finding_ids[key], status, self._actor,
                                                    note))
 
