@@ -75,6 +75,9 @@ def test_the_front_door_contract_names_every_building_block() -> None:
     blocks -= {"inspector_app.services.ops", "inspector_app.services.queries", "inspector_app.services.changes"}
     forbidden = set(_contract("front-door")["forbidden_modules"])  # type: ignore[arg-type]
     assert blocks - forbidden == set(), "add these building blocks to the front-door contract"
+    layers = _contract("ops-and-queries")["layers"]  # type: ignore[index]
+    layered = {f"inspector_app.services.{name.strip()}" for name in layers[1].split(":")}  # type: ignore[index]
+    assert blocks - {"inspector_app.services.unit"} == layered, "the ops-and-queries contract's building blocks"
 
 
 def test_no_ui_module_opens_a_database_session() -> None:
