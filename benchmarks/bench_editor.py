@@ -94,7 +94,7 @@ def prepare(root: Path) -> tuple[Workspace, int]:
 def breakdown(workspace: Workspace, inspection_id: int) -> dict[str, float]:
     """Reading the inspection, parsing the template (uncached) and scoring, each on its own."""
     from inspector_app.services import templates
-    from inspector_app.ui.editor.snapshot import load_snapshot
+    from inspector_app.services.queries.editor import load_snapshot
 
     def median_ms(fn: object, runs: int = 10) -> float:
         values = []
@@ -114,11 +114,9 @@ def breakdown(workspace: Workspace, inspection_id: int) -> dict[str, float]:
         parse_ms = median_ms(parse)
 
     def read() -> None:
-        with workspace.sessions() as session:
-            load_snapshot(session, inspection_id)
+        load_snapshot(workspace, inspection_id)
 
-    with workspace.sessions() as session:
-        snapshot = load_snapshot(session, inspection_id)
+    snapshot = load_snapshot(workspace, inspection_id)
     workspace.close()
     return {"read inspection (template cached)": median_ms(read),
             "parse + validate template JSON": parse_ms,

@@ -5,7 +5,7 @@
 1. **Event-loop latency while adding photos.** Twenty 12-megapixel JPEGs (made as in
    ``bench_photos.py``, from the real phone and camera photos where ../shared is present) are added
    through the GUI path: ``EvidencePanel.add_paths`` → ``PhotoAdder`` → ``TaskRunner.run`` (progress
-   dialog, cancel) → ``services.photos.add_photos`` on the process pool, then the gallery re-reads the
+   dialog, cancel) → ``services.ops.evidence.add_photos`` on the process pool, then the gallery re-reads the
    rows and loads the new thumbnails on its worker threads. A 10 ms ``QTimer`` runs on the GUI thread
    the whole time; its delay is how late each tick fires (goal: max ≤ 50 ms). The same timer on an idle
    loop for the same length of time gives the floor of this machine.
@@ -156,7 +156,7 @@ def _small_jpeg(n: int) -> bytes:
 def bench_scroll(app: object, tmp: Path, count: int) -> dict[str, object]:
     from PySide6.QtWidgets import QApplication
 
-    from inspector_app.services import photos as photo_service
+    from inspector_app.services.ops import evidence as evidence_ops
     from inspector_app.ui.evidence.panel import EvidencePanel
     from inspector_app.ui.tasks import InlineTaskRunner
 
@@ -165,9 +165,8 @@ def bench_scroll(app: object, tmp: Path, count: int) -> dict[str, object]:
     for n in range(count):
         (folder / f"P{n:04d}.jpg").write_bytes(_small_jpeg(n))
     workspace, inspection_id = make_workspace(tmp / "ws-scroll")
-    store = photo_service.photo_store(workspace.photo_dir)  # type: ignore[attr-defined]
     made = time.perf_counter()
-    report = photo_service.add_photos(workspace.sessions, store, inspection_id, [folder], ACTOR)  # type: ignore[attr-defined]
+    report = evidence_ops.add_photos(workspace, inspection_id, [folder], ACTOR)
     ingest_s = time.perf_counter() - made
     assert len(report.added) == count, report.summary()
 
