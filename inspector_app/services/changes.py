@@ -9,9 +9,8 @@ another screen's ``reload()``.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 T = TypeVar("T")
 
@@ -36,10 +35,10 @@ class ChangeKind(StrEnum):
     SETTINGS = "settings"  # workspace settings (issuing authority…)
 
 
-@dataclass(frozen=True)
-class Changes:
+class Changes(NamedTuple):
     """Which records changed and how. ``everything`` marks a bulk change (demo data, an import of many
-    rows): every screen rereads what it shows."""
+    rows): every screen rereads what it shows. (Immutable; a NamedTuple because the GUI imports this
+    before its window is shown, and the dataclasses module would cost start-up 2 ms.)"""
 
     kinds: frozenset[ChangeKind] = frozenset()
     inspections: frozenset[int] = frozenset()
@@ -75,8 +74,7 @@ class Changes:
 NO_CHANGES = Changes()
 
 
-@dataclass(frozen=True)
-class OpResult(Generic[T]):
+class OpResult(NamedTuple, Generic[T]):
     """An operation's value together with what it changed (``add_finding`` → the new id, …)."""
 
     value: T

@@ -7,22 +7,23 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6 import QtWidgets
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QStyle, QToolBar
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolBar
 
 from inspector_app import __version__
-from inspector_app.ui.errors import show_error
 from inspector_app.ui.lazy import LazyModule
 
 if TYPE_CHECKING:
     from inspector_app.demo import workspace as demo_data
     from inspector_app.services.ops import enterprises as enterprise_ops
-    from inspector_app.ui import import_dialog, settings_dialog
+    from inspector_app.ui import errors, import_dialog, settings_dialog
     from inspector_app.ui.desk_window import DeskWindow
 else:  # the core and the dialogs load on first use, after the window is shown
     demo_data = LazyModule("inspector_app.demo.workspace")
     enterprise_ops = LazyModule("inspector_app.services.ops.enterprises")
+    errors = LazyModule("inspector_app.ui.errors")
     import_dialog = LazyModule("inspector_app.ui.import_dialog")
     settings_dialog = LazyModule("inspector_app.ui.settings_dialog")
 
@@ -32,7 +33,7 @@ class DeskActions(QObject):
         super().__init__(window)
         self.window = window
 
-        self._icons: list[tuple[QAction, str]] = []  # QStyle is resolved in set_icons (4 ms of enums)
+        self._icons: list[tuple[QAction, str]] = []  # QStyle is first touched in set_icons, after the window is shown (its enums cost 4 ms)
 
         def action(slot: Any, shortcut: Any = None, icon: str | None = None) -> QAction:
             act = QAction(window)
@@ -87,7 +88,7 @@ class DeskActions(QObject):
         """Standard icons cost ~10 ms to load; start-up sets them just after the window is shown."""
         style = self.window.style()
         for act, icon in self._icons:
-            act.setIcon(style.standardIcon(getattr(QStyle.StandardPixmap, icon)))
+            act.setIcon(style.standardIcon(getattr(QtWidgets.QStyle.StandardPixmap, icon)))
 
     def set_enabled(self, enabled: bool) -> None:
         for act in self.workspace_actions:
@@ -165,7 +166,7 @@ class DeskActions(QObject):
                 .replace("%1", str(result.enterprises)).replace("%2", str(result.inspections))
                 .replace("%3", str(result.findings)), 8000)
 
-        self.window.runner.write(work, done, lambda e: show_error(self.window, e, self.tr("演示数据未生成")),
+        self.window.runner.write(work, done, lambda e: errors.show_error(self.window, e, self.tr("演示数据未生成")),
                                  title=self.tr("正在生成演示数据…"), parent=self.window)
 
     # -- import ----------------------------------------------------------------------------------

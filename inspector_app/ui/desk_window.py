@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenuBar, QStatusBar, QStyle, QTableView, QTabWidget
-
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QMenuBar, QStatusBar, QStyle, QTableView, QTabWidget
+
     from inspector_app.storage.engine import Workspace
     from inspector_app.ui.detail_pane import DetailPane
     from inspector_app.ui.editor_tabs import EditorTabs

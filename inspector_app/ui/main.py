@@ -17,12 +17,11 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6 import QtWidgets
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
-from inspector_app.config import resolve_data_dir
-from inspector_app.ui.errors import install_exception_hook, setup_logging, user_message
 from inspector_app.ui.i18n import ensure_cjk_font, install_translators
 from inspector_app.ui.lazy import LazyModule
 from inspector_app.ui.main_window import MainWindow
@@ -30,14 +29,19 @@ from inspector_app.ui.settings import APPLICATION, ORGANISATION, AppSettings
 from inspector_app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from inspector_app import config
     from inspector_app.services.ops import workspace as workspace_ops
     from inspector_app.services.queries import desk as desk_queries
     from inspector_app.storage import engine as storage_engine
     from inspector_app.storage.engine import Workspace
+    from inspector_app.ui import errors, log_file
 else:  # the core is imported in the worker that opens the workspace, after the window is shown
     workspace_ops = LazyModule("inspector_app.services.ops.workspace")
     desk_queries = LazyModule("inspector_app.services.queries.desk")
     storage_engine = LazyModule("inspector_app.storage.engine")
+    log_file = LazyModule("inspector_app.ui.log_file")
+    config = LazyModule("inspector_app.config")  # platformdirs: after show, like the log file
+    errors = LazyModule("inspector_app.ui.errors")
 
 PROBE_ENV = "INSPECTOR_STARTUP_PROBE"
 
@@ -89,8 +93,8 @@ def open_and_load(window: MainWindow, data_dir: Path, settings: AppSettings,
             on_ready()
 
     def failed(error: BaseException) -> None:
-        message, _details = user_message(error)
-        QMessageBox.critical(window, QCoreApplication.translate("Startup", "无法打开工作区"),
+        message, _details = errors.user_message(error)
+        QtWidgets.QMessageBox.critical(window, QCoreApplication.translate("Startup", "无法打开工作区"),
                              QCoreApplication.translate("Startup", "工作区 %1 无法打开：\n\n%2")
                              .replace("%1", str(data_dir)).replace("%2", message))
         window.close()
@@ -104,9 +108,9 @@ def after_show(window: MainWindow, args: argparse.Namespace, settings: AppSettin
     """What start-up does once the window is on screen: the CJK font, logging and the error hook (they
     need the data folder), icons and column widths, then the workspace and its rows in a worker."""
     ensure_cjk_font()
-    data_dir = resolve_data_dir(getattr(args, "data_dir", None))
-    setup_logging(data_dir)
-    install_exception_hook()
+    data_dir = config.resolve_data_dir(getattr(args, "data_dir", None))
+    log_file.setup_logging(data_dir)
+    errors.install_exception_hook()
     window.finish_setup()
     _probe("settled")
     open_and_load(window, data_dir, settings, on_fatal=lambda: app.exit(1))

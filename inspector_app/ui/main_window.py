@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
+from PySide6 import QtWidgets
 from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
@@ -21,7 +22,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
-    QStyle,
     QTabBar,
     QTableView,
     QTabWidget,
@@ -33,9 +33,7 @@ from inspector_app.services.changes import ChangeKind, Changes
 from inspector_app.ui import labels
 from inspector_app.ui.actions import DeskActions
 from inspector_app.ui.detail_pane import DetailPane
-from inspector_app.ui.documents import install_document_actions
 from inspector_app.ui.editor_tabs import EditorTabs, PlaceholderEditor, editor_class
-from inspector_app.ui.errors import show_error
 from inspector_app.ui.filter_bar import FilterBar
 from inspector_app.ui.lazy import LazyModule
 from inspector_app.ui.models.inspection_table import (
@@ -57,14 +55,21 @@ from inspector_app.ui.models.inspection_table import (
     RowFilter,
 )
 from inspector_app.ui.settings import AppSettings
-from inspector_app.ui.sync import install_sync_actions
 from inspector_app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from inspector_app.services.queries import desk as desk_queries
     from inspector_app.storage.engine import Workspace
-else:  # the core is loaded in the first worker that reads rows, after the window is shown
+    from inspector_app.ui import documents, errors, sync
+    from inspector_app.ui.documents import DocumentActions
+    from inspector_app.ui.sync import SyncActions
+else:
+    # The core is loaded in the first worker that reads rows, the document and sync menus by
+    # finish_setup, the error box on the first error: all after the window is shown.
     desk_queries = LazyModule("inspector_app.services.queries.desk")
+    documents = LazyModule("inspector_app.ui.documents")
+    errors = LazyModule("inspector_app.ui.errors")
+    sync = LazyModule("inspector_app.ui.sync")
 
 log = logging.getLogger(__name__)
 
@@ -156,9 +161,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.count_label, 1)
         self.statusBar().addPermanentWidget(self.path_label)
         self.actions_ = DeskActions(self)
-        self.documents = install_document_actions(self)  # 检查 → 打印检查记录… / 核验纸质记录…
-        self.sync = install_sync_actions(self)  # 文件 → 导出/导入数据包…, 设置 → 密钥与信任…, 验收/退回
-        self.runner.error.connect(lambda error: show_error(self, error))
+        self.documents: DocumentActions | None = None  # 检查 → 打印检查记录… / 核验纸质记录… (finish_setup)
+        self.sync: SyncActions | None = None  # 文件 → 导出/导入数据包…, 设置 → 密钥与信任…, 验收/退回 (finish_setup)
+        self.runner.error.connect(lambda error: errors.show_error(self, error))
         self.runner.changed.connect(self._on_changes)
         self.retranslate()
         self._restore_geometry()
@@ -171,10 +176,14 @@ class MainWindow(QMainWindow):
         self._setup_done = True
         self.filter_bar.text.setClearButtonEnabled(True)
         self.actions_.set_icons()
+        self.documents = documents.install_document_actions(self)
+        self.sync = sync.install_sync_actions(self)
         self.documents.set_icons()
         self.sync.set_icons()
+        self.documents.set_enabled(self.workspace is not None)
+        self.sync.set_enabled(self.workspace is not None)
         self.detail.ensure_body()
-        self.tabs.setTabIcon(0, self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView))
+        self.tabs.setTabIcon(0, self.style().standardIcon(QtWidgets.QStyle.StandardPixmap.SP_FileDialogDetailedView))
         self._set_column_widths()
 
     # -- layout and language ---------------------------------------------------------------------
@@ -249,8 +258,9 @@ class MainWindow(QMainWindow):
         self.workspace = workspace
         self._update_path()
         self.actions_.set_enabled(True)
-        self.documents.set_enabled(True)
-        self.sync.set_enabled(True)
+        if self.documents is not None and self.sync is not None:  # installed by finish_setup
+            self.documents.set_enabled(True)
+            self.sync.set_enabled(True)
 
     def reload(self, on_loaded: Any = None) -> None:
         """Read all rows in a worker and put them into the model (keeps the filter and selection)."""
@@ -278,7 +288,7 @@ class MainWindow(QMainWindow):
         def failed(error: BaseException) -> None:
             self._loading = False
             self._update_counts()
-            show_error(self, error, self.tr("无法读取检查列表"))
+            errors.show_error(self, error, self.tr("无法读取检查列表"))
 
         self.runner.run(work, done, failed)
 
@@ -388,7 +398,7 @@ class MainWindow(QMainWindow):
             self.editor_tabs.open(inspection_id, title)
         except Exception as error:  # an editor that cannot open must not take the desk down
             log.exception("could not open inspection %s", inspection_id)
-            show_error(self, error, self.tr("无法打开检查"))
+            errors.show_error(self, error, self.tr("无法打开检查"))
 
     def _make_editor(self, inspection_id: int) -> QWidget:
         cls = editor_class()

@@ -18,17 +18,24 @@ import logging
 import threading
 import traceback
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent import futures
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QObject, Qt, Signal, Slot
 
 from inspector_app.domain.progress import CancelToken
 from inspector_app.services.changes import changes_of
-from inspector_app.ui.progress_dialog import TaskProgressDialog
+from inspector_app.ui.lazy import LazyModule
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
+
     from PySide6.QtWidgets import QWidget
+
+    from inspector_app.ui import progress_dialog
+    from inspector_app.ui.progress_dialog import TaskProgressDialog
+else:  # a dialog, loaded when the first long task shows one
+    progress_dialog = LazyModule("inspector_app.ui.progress_dialog")
 
 
 log = logging.getLogger(__name__)
@@ -73,18 +80,18 @@ class TaskRunner(QObject):
         self._pending = 0
         self._lock = threading.Lock()
 
-    # The executors are made on first use: starting their threads is work the window does not need
-    # before it is shown (the first task is queued right after).
+    # The executors are made on first use (``futures.ThreadPoolExecutor`` loads its module then): work
+    # the window does not need before it is shown (the first task is queued right after).
     @property
     def _pool(self) -> ThreadPoolExecutor:
         if self._pool_ is None:
-            self._pool_ = ThreadPoolExecutor(max_workers=self._workers, thread_name_prefix="inspector-task")
+            self._pool_ = futures.ThreadPoolExecutor(max_workers=self._workers, thread_name_prefix="inspector-task")
         return self._pool_
 
     @property
     def _writer(self) -> ThreadPoolExecutor:
         if self._writer_ is None:
-            self._writer_ = ThreadPoolExecutor(max_workers=1, thread_name_prefix="inspector-writer")
+            self._writer_ = futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="inspector-writer")
         return self._writer_
 
     def run(self, work: Work, on_done: Done | None = None, on_error: Failed | None = None,
@@ -143,7 +150,7 @@ class TaskRunner(QObject):
 
     def _dialog(self, title: str, parent: QWidget | None, cancel: CancelToken,
                 cancellable: bool) -> TaskProgressDialog:
-        dialog = TaskProgressDialog(title, self.tr("取消") if cancellable else "", parent)
+        dialog = progress_dialog.TaskProgressDialog(title, self.tr("取消") if cancellable else "", parent)
         dialog.canceled.connect(cancel.cancel)
         return dialog
 

@@ -245,12 +245,12 @@ def test_an_unhandled_error_is_logged_and_shown_without_a_traceback(qtbot: QtBot
     import logging
     import sys
 
-    from inspector_app.ui import errors
+    from inspector_app.ui import errors, log_file
 
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
-    path = errors.setup_logging(tmp_path)
+    path = log_file.setup_logging(tmp_path)
     try:
         errors.install_exception_hook()
         try:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from PySide6 import QtWidgets
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QStyle
 
 from inspector_app.ui.editor_tabs import INSPECTION_ID_PROPERTY
 from inspector_app.ui.lazy import LazyModule
@@ -75,7 +75,7 @@ class DocumentActions(QObject):
 
     def set_icons(self) -> None:
         """Called by the window's ``finish_setup`` (after the window is shown, at start-up)."""
-        self.print_sheet.setIcon(self.window.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView))
+        self.print_sheet.setIcon(self.window.style().standardIcon(QtWidgets.QStyle.StandardPixmap.SP_FileDialogContentsView))
 
     def set_enabled(self, enabled: bool) -> None:
         self.print_sheet.setEnabled(enabled)

@@ -12,9 +12,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6 import QtWidgets
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QStyle
+from PySide6.QtWidgets import QFileDialog
 
 from inspector_app.domain.lifecycle import ACCEPTABLE, RETURNABLE
 from inspector_app.ui.errors import show_error
@@ -99,8 +100,8 @@ class SyncActions(QObject):
     def set_icons(self) -> None:
         """Called by the window's ``finish_setup`` (after the window is shown, at start-up)."""
         style = self.window.style()
-        self.export.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowUp))
-        self.import_files.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowDown))
+        self.export.setIcon(style.standardIcon(QtWidgets.QStyle.StandardPixmap.SP_ArrowUp))
+        self.import_files.setIcon(style.standardIcon(QtWidgets.QStyle.StandardPixmap.SP_ArrowDown))
 
     def context(self) -> SyncContext:
         assert self.window.workspace is not None
