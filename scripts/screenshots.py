@@ -73,7 +73,6 @@ def main() -> int:
 
     from inspector_app.demo.workspace import build_demo
     from inspector_app.storage.engine import open_workspace
-    from inspector_app.ui.editor_tabs import editor_class
     from inspector_app.ui.i18n import ensure_cjk_font, install_translators
     from inspector_app.ui.import_dialog import ImportResultDialog
     from inspector_app.ui.main import make_application
@@ -130,11 +129,10 @@ def main() -> int:
             save(box, args.out, f"{language}-{name}", app)
             box.close()
 
-        if editor_class() is not None:
-            in_progress = next((r for r in window.model.rows() if r["status"] == "in_progress"), None)
-            if in_progress is not None:
-                window.open_inspection(in_progress["id"], in_progress["enterprise"])
-                save(window, args.out, f"{language}-editor", app)
+        in_progress = next((r for r in window.model.rows() if r["status"] == "in_progress"), None)
+        if in_progress is not None:
+            window.open_inspection(in_progress["id"], in_progress["enterprise"])
+            save(window, args.out, f"{language}-editor", app)
         window.editor_tabs.close_all()
         window.close()
         window.deleteLater()

@@ -6,47 +6,30 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTabWidget, QWidget
 
 from inspector_app.ui.lazy import LazyModule
 
 if TYPE_CHECKING:
     from inspector_app.ui import editor
-else:
+else:  # the editor, its widgets and the evidence code load when the first inspection is opened
     editor = LazyModule("inspector_app.ui.editor")
 
+
+def make_editor(*args: Any) -> QWidget:
+    """``InspectionEditor(workspace, inspection_id, runner, actor, parent)``."""
+    widget: QWidget = editor.InspectionEditor(*args)
+    return widget
+
 INSPECTION_ID_PROPERTY = "inspection_id"
-
-
-def editor_class() -> Callable[..., QWidget] | None:
-    """The editor widget class, ``InspectionEditor(workspace, inspection_id, runner, actor, parent)``
-    (imported on this first call). Never None any more; the type stays for the callers that check."""
-    cls: Callable[..., QWidget] = editor.InspectionEditor
-    return cls
-
-
-class PlaceholderEditor(QWidget):
-    """Stands in for an editor that cannot be shown (kept for builds without the editor)."""
-
-    def __init__(self, inspection_id: int, summary: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        label = QLabel(self.tr("检查 #%1\n%2\n\n此版本未包含检查表编辑器。").replace("%1", str(inspection_id))
-                       .replace("%2", summary))
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        label.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(label)
 
 
 class EditorTabs:
     """Keeps one tab per open inspection in ``tabs`` (tab 0 is the list and is never closed)."""
 
-    def __init__(self, tabs: QTabWidget, make_editor: Callable[[int], QWidget],
-                 on_changed: Callable[[int], None]) -> None:
+    def __init__(self, tabs: QTabWidget, make_editor: Callable[[int], QWidget]) -> None:
         self.tabs = tabs
         self._make = make_editor
-        self._on_changed = on_changed
         tabs.setTabsClosable(True)
         tabs.tabCloseRequested.connect(self.close_tab)
 
@@ -65,9 +48,6 @@ class EditorTabs:
             return existing
         widget = self._make(inspection_id)
         widget.setProperty(INSPECTION_ID_PROPERTY, inspection_id)
-        changed: Any = getattr(widget, "changed", None)
-        if changed is not None and hasattr(changed, "connect"):
-            changed.connect(self._on_changed)
         short = title if len(title) <= 12 else title[:11] + "…"
         own_title = getattr(widget, "title", None)
         if callable(own_title):  # the editor's own title also says whether the inspection is locked

@@ -33,7 +33,7 @@ from inspector_app.services.changes import ChangeKind, Changes
 from inspector_app.ui import labels
 from inspector_app.ui.actions import DeskActions
 from inspector_app.ui.detail_pane import DetailPane
-from inspector_app.ui.editor_tabs import EditorTabs, PlaceholderEditor, editor_class
+from inspector_app.ui.editor_tabs import EditorTabs, make_editor
 from inspector_app.ui.filter_bar import FilterBar
 from inspector_app.ui.lazy import LazyModule
 from inspector_app.ui.models.inspection_table import (
@@ -150,7 +150,7 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("deskTabs")
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.splitter, "")
-        self.editor_tabs = EditorTabs(self.tabs, self._make_editor, lambda _inspection_id: None)
+        self.editor_tabs = EditorTabs(self.tabs, self._make_editor)
         for side in (QTabBar.ButtonPosition.RightSide, QTabBar.ButtonPosition.LeftSide):
             self.tabs.tabBar().setTabButton(0, side, None)  # the list itself cannot be closed
         self.setCentralWidget(self.tabs)
@@ -401,13 +401,7 @@ class MainWindow(QMainWindow):
             errors.show_error(self, error, self.tr("无法打开检查"))
 
     def _make_editor(self, inspection_id: int) -> QWidget:
-        cls = editor_class()
-        if cls is None:
-            row = next((r for r in self.model.rows() if r["id"] == inspection_id), None)
-            summary = f"{row['enterprise']} · {row['template']}" if row else ""
-            return PlaceholderEditor(inspection_id, summary)
-        editor: QWidget = cls(self.workspace, inspection_id, self.runner, self.settings.actor, self)
-        return editor
+        return make_editor(self.workspace, inspection_id, self.runner, self.settings.actor, self)
 
     # -- window state ----------------------------------------------------------------------------
     def _restore_geometry(self) -> None:

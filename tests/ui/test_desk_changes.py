@@ -8,6 +8,7 @@ from typing import Any
 
 from desk_support import demo_template, settings, window, workspace
 
+from inspector_app.domain.scoring import Answer
 from inspector_app.services.changes import ChangeKind, Changes
 from inspector_app.services.ops import inspections as inspection_ops
 from inspector_app.services.ops import review
@@ -92,4 +93,22 @@ def test_a_bulk_change_rereads_the_whole_list(window: MainWindow) -> None:
 def test_changes_of_other_kinds_leave_the_list_alone(window: MainWindow) -> None:
     reloads = _reloads(window)
     window.runner.announce(Changes.of(ChangeKind.KEYS))
+    assert reloads == []
+
+
+def test_one_operation_refreshes_the_desk_row_and_an_open_editor(window: MainWindow, workspace: Workspace) -> None:
+    """The issue's acceptance case: an operation that was not started by the editor (here straight
+    through the runner, as a bundle import or the CLI-shaped op would be) reaches the list row and the
+    open editor of that inspection, and nobody calls reload()."""
+    target = next(r for r in window.model.rows() if r["status"] in ("assigned", "in_progress")
+                  and (r["answered"] or 0) < (r["item_count"] or 0))
+    window.open_inspection(target["id"], target["enterprise"])
+    editor = window.tabs.currentWidget()
+    controller = editor.controller  # type: ignore[attr-defined]
+    code = next(item.code for item in controller.snapshot.template.items if controller.answer(item.code) is None)
+    reloads = _reloads(window)
+    answer = Answer("符合")
+    window.runner.write(lambda _p, _c: inspection_ops.set_answer(workspace, target["id"], code, answer, "检查员乙"))
+    assert _row(window, target["id"])["answered"] == (target["answered"] or 0) + 1
+    assert controller.answer(code) == answer  # the editor reread its snapshot
     assert reloads == []
