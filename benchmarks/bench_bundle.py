@@ -81,7 +81,7 @@ def prepare(tmp: Path, count: int) -> tuple[Path, Workspace, Identity, list[int]
         template = next(t for t in latest_templates(s) if t.template_id == "lookback-2020")
         enterprise, _ = upsert(s, EnterpriseData(name="常州恒达机械制造有限公司",
                                                  uscc=uscc.make_code("9", "1", "320412", "MA1W2X3Y4")))
-        uids = [inspections.assign(s, enterprise, template, [("季琳", "A1"), ("吴敏", "A2")], "科长",
+        uids = [inspections.assign(s, enterprise, template, [("陈示范", "A1"), ("吴敏", "A2")], "科长",
                                    due_date=date(2026, 12, 31)).uid for _ in range(2)]
     import_bundle(field, export_bundle(office, office_id, tmp / "assign.inspbundle").path)
     store = PhotoStore(field.photo_dir)
@@ -91,7 +91,7 @@ def prepare(tmp: Path, count: int) -> tuple[Path, Workspace, Identity, list[int]
         for uid in uids:
             insp = s.scalars(select(Inspection).where(Inspection.uid == uid)).one()
             for item in inspections.template_for(insp).items:
-                inspections.set_answer(s, insp, item.code, Answer("符合"), "季琳")
+                inspections.set_answer(s, insp, item.code, Answer("符合"), "陈示范")
             ids.append(insp.id)
         insp = s.get(Inspection, ids[0])
         assert insp is not None
@@ -105,7 +105,7 @@ def prepare(tmp: Path, count: int) -> tuple[Path, Workspace, Identity, list[int]
         for iid in ids:
             found = s.get(Inspection, iid)
             assert found is not None
-            inspections.set_status(s, found, InspectionStatus.COMPLETED, "季琳")
+            inspections.set_status(s, found, InspectionStatus.COMPLETED, "陈示范")
     office.close()
     return tmp / "office", field, field_id, ids, store.root / "originals"
 

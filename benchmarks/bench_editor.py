@@ -74,7 +74,7 @@ def prepare(root: Path) -> tuple[Workspace, int]:
             name="常州基准测试机械有限公司", uscc=uscc.make_code("9", "1", "320412", "BENCH0001"),
             district="武进区", cert_grade="二级", legal_rep="王建华"))
         inspection = inspections.assign(session, enterprise, record,
-                                        [("季琳", "苏应急执法32040001"), ("吴敏", "苏评审2019-0456")], "基准")
+                                        [("陈示范", "苏应急执法32040001"), ("吴敏", "苏评审2019-0456")], "基准")
         template = inspections.template_for(inspection)
         for item in template.items[: ITEMS // 2]:
             roll = rng.random()

@@ -93,7 +93,7 @@ def main() -> int:
             "SELECT inspection_id FROM findings GROUP BY inspection_id "
             "ORDER BY SUM(status = '复查合格') DESC, COUNT(*) DESC LIMIT 1").scalar()
     settings = AppSettings(QSettings(str(tmp / "inspector.ini"), QSettings.Format.IniFormat))
-    settings.inspector_name, settings.inspector_cert = "季琳", "苏应急执法32040001"
+    settings.inspector_name, settings.inspector_cert = "陈示范", "苏应急执法32040001"
 
     for language in ("zh_CN", "en"):
         install_translators(language, app)

@@ -67,12 +67,12 @@ def complete_one(ws: Any, status: str = "in_progress") -> int:
     with ws.sessions.begin() as s:
         insp = s.scalars(select(Inspection).where(Inspection.status == status).order_by(Inspection.id)).first()
         for item in inspections.template_for(insp).items:
-            inspections.set_answer(s, insp, item.code, Answer("符合"), "季琳")
+            inspections.set_answer(s, insp, item.code, Answer("符合"), "陈示范")
         signers = [("inspector", p.name) for p in insp.inspectors] + [("enterprise_rep", "王厂长")]
         for number, (role, name) in enumerate(signers):
             photos.save_signature(s, None, insp.id, role, name, [[[0.0, 0.0], [10.0 + number, 5.0], [20.0, 0.0]]],
-                                  "季琳")
-        completion.complete(s, insp, "季琳")
+                                  "陈示范")
+        completion.complete(s, insp, "陈示范")
         return int(insp.id)
 
 
@@ -119,7 +119,7 @@ def main() -> int:
     with field_ws.sessions.begin() as session:
         build_demo(session, enterprises=args.enterprises)
     office_ws = open_workspace(tmp / "office")
-    field = SyncContext(field_ws, "季琳（苏应急执法32040001）", InMemoryKeyring(), "季琳")
+    field = SyncContext(field_ws, "陈示范（苏应急执法32040001）", InMemoryKeyring(), "陈示范")
     office = SyncContext(office_ws, "科长", InMemoryKeyring(), "常州市应急管理局")
     stranger_ws = open_workspace(tmp / "stranger")
     with stranger_ws.sessions.begin() as session:
@@ -130,7 +130,7 @@ def main() -> int:
 
     sync_ops.export_public_key(field_ws, tmp / "field.inspkey", keyring=field.keyring, name=field.name)
     field_key = PublicKeyFile.parse((tmp / "field.inspkey").read_text("utf-8"))
-    sync_ops.enrol_key(office_ws, field_key, office.actor, name="季琳（武进区执法大队）", role="inspector")
+    sync_ops.enrol_key(office_ws, field_key, office.actor, name="陈示范（武进区执法大队）", role="inspector")
     sync_ops.export_public_key(office_ws, tmp / "office.inspkey", keyring=office.keyring, name=office.name)
     office_key = PublicKeyFile.parse((tmp / "office.inspkey").read_text("utf-8"))
     sync_ops.enrol_key(field_ws, office_key, field.actor, name="常州市应急管理局", role="office")
@@ -156,14 +156,14 @@ def main() -> int:
     with field_ws.sessions.begin() as s:
         insp = inspections.get(s, int(draft_id))
         item = inspections.template_for(insp).items[0]
-        inspections.set_answer(s, insp, item.code, Answer("不涉及", note="打印后修改"), "季琳")
+        inspections.set_answer(s, insp, item.code, Answer("不涉及", note="打印后修改"), "陈示范")
 
     # bundles: field → office, the same again, an unknown key, a damaged file; then a conflict
     stick = tmp / "usb"
     stick.mkdir()
     first = complete_one(field_ws)
-    export_work(field, stick / "季琳-20261125-1.inspbundle", [first], None, noop, CancelToken())
-    shutil.copy(stick / "季琳-20261125-1.inspbundle", stick / "季琳-20261125-1（副本）.inspbundle")
+    export_work(field, stick / "陈示范-20261125-1.inspbundle", [first], None, noop, CancelToken())
+    shutil.copy(stick / "陈示范-20261125-1.inspbundle", stick / "陈示范-20261125-1（副本）.inspbundle")
     complete_one(stranger_ws)
     with stranger_ws.sessions() as s:
         ids = [i for i in s.scalars(select(Inspection.id).where(Inspection.status == "completed"))][:1]
@@ -175,10 +175,10 @@ def main() -> int:
         inspections.set_status(s, received, inspections.InspectionStatus.ACCEPTED, "科长")
     with field_ws.sessions.begin() as s:  # … while the inspector reopens and changes it
         insp = inspections.get(s, first)
-        inspections.reopen(s, insp, "补充说明", "季琳")
+        inspections.reopen(s, insp, "补充说明", "陈示范")
         item = inspections.template_for(insp).items[1]
-        inspections.set_answer(s, insp, item.code, Answer("部分符合", note="复核后发现台账缺两个月"), "季琳")
-        completion.complete(s, insp, "季琳")
+        inspections.set_answer(s, insp, item.code, Answer("部分符合", note="复核后发现台账缺两个月"), "陈示范")
+        completion.complete(s, insp, "陈示范")
     export_work(field, tmp / "second.inspbundle", [first], None, noop, CancelToken())
     import_work(office, [tmp / "second.inspbundle"], noop, CancelToken())
     more = [complete_one(field_ws) for _ in range(3)]  # received in the office, waiting for review
@@ -186,7 +186,7 @@ def main() -> int:
     import_work(office, [tmp / "third.inspbundle"], noop, CancelToken())
 
     settings = AppSettings(QSettings(str(tmp / "inspector.ini"), QSettings.Format.IniFormat))
-    settings.inspector_name, settings.inspector_cert = "季琳", "苏应急执法32040001"
+    settings.inspector_name, settings.inspector_cert = "陈示范", "苏应急执法32040001"
     for language in ("zh_CN", "en"):
         install_translators(language, app)
         settings.language = language

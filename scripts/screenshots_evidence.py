@@ -99,13 +99,13 @@ def build(tmp: Path) -> tuple[object, int, list[int], object]:
             address="常州市武进区湖塘镇长虹路8号", district="武进区", industry="机械", cert_grade="三级",
             legal_rep="王建华", contact_phone="13912345678"))
         inspection = inspections.assign(session, enterprise, record,
-                                        [("季琳", "苏应急执法32040001"), ("吴敏", "苏评审2019-0456")], "季琳")
+                                        [("陈示范", "苏应急执法32040001"), ("吴敏", "苏评审2019-0456")], "陈示范")
         codes = [item.code for item in inspections.template_for(inspection).items]
         for code in codes[:6]:
-            inspections.set_answer(session, inspection, code, Answer("符合"), "季琳")
-        inspections.set_answer(session, inspection, codes[6], Answer("不符合", note="配电箱未接地"), "季琳")
-        inspections.update_header(session, inspection, "季琳", rep_name="王建华")
-        findings_service.add(session, inspection, "季琳", severity="一般", description="配电箱未接地，柜门未上锁",
+            inspections.set_answer(session, inspection, code, Answer("符合"), "陈示范")
+        inspections.set_answer(session, inspection, codes[6], Answer("不符合", note="配电箱未接地"), "陈示范")
+        inspections.update_header(session, inspection, "陈示范", rep_name="王建华")
+        findings_service.add(session, inspection, "陈示范", severity="一般", description="配电箱未接地，柜门未上锁",
                              item_code=codes[6], requirement="立即整改", responsible_person="王建华")
         inspection_id = inspection.id
     fixtures = Path(os.environ.get("INSPECTOR_SHARED", ROOT.parent / "shared")) / "fixtures" / "photos"
@@ -123,24 +123,24 @@ def build(tmp: Path) -> tuple[object, int, list[int], object]:
     half = len(files) // 2
     report = photo_service.AddReport()
     for batch, code in ((files[:4], codes[6]), (files[4:half + 4], codes[0]), (files[half + 4:], "")):
-        done = evidence_ops.add_photos(workspace, inspection_id, batch, "季琳", item_code=code)
+        done = evidence_ops.add_photos(workspace, inspection_id, batch, "陈示范", item_code=code)
         report.added += done.added
         report.rejected += done.rejected
     empty = tmp / "空文件.jpg"
     empty.write_bytes(b"")
     (tmp / "说明.txt").write_text("不是照片", encoding="utf-8")
-    more = evidence_ops.add_photos(workspace, inspection_id, [empty, tmp / "说明.txt"], "季琳")
+    more = evidence_ops.add_photos(workspace, inspection_id, [empty, tmp / "说明.txt"], "陈示范")
     report.rejected += more.rejected
     with workspace.sessions.begin() as session:
         rows = photo_service.list_photos(session, inspection_id)
         ids = [r.id for r in rows]
-        photo_service.set_caption(session, ids[0], "配电箱柜门未上锁", "季琳")
-        photo_service.set_caption(session, ids[1], "接地线缺失", "季琳")
+        photo_service.set_caption(session, ids[0], "配电箱柜门未上锁", "陈示范")
+        photo_service.set_caption(session, ids[1], "接地线缺失", "陈示范")
         if len(ids) > 3:
-            photo_service.pair_photos(session, ids[2], ids[3], "季琳")
+            photo_service.pair_photos(session, ids[2], ids[3], "陈示范")
         inspector = inspections.get(session, inspection_id).inspectors[0]
         photo_service.save_signature(session, store, inspection_id, "inspector", inspector.name,
-                                     [list(s) for s in handwriting()], "季琳")
+                                     [list(s) for s in handwriting()], "陈示范")
     return workspace, inspection_id, ids, report
 
 
@@ -179,7 +179,7 @@ def main() -> int:
     for language in ("zh_CN", "en"):
         install_translators(language, app)
         tag = "zh" if language == "zh_CN" else "en"
-        editor = InspectionEditor(workspace, inspection_id, InlineTaskRunner(), "季琳")  # type: ignore[arg-type]
+        editor = InspectionEditor(workspace, inspection_id, InlineTaskRunner(), "陈示范")  # type: ignore[arg-type]
         editor.resize(*SIZE)
         editor.show()
         editor.evidence_tabs.setCurrentWidget(editor.evidence)

@@ -35,7 +35,7 @@ class SettingsDialog(QDialog):
         self.name.setObjectName("inspectorName")
         self.cert = QLineEdit(settings.inspector_cert)
         self.cert.setObjectName("inspectorCert")
-        self.name.setPlaceholderText(self.tr("例如：季琳"))
+        self.name.setPlaceholderText(self.tr("例如：张三"))
         self.cert.setPlaceholderText(self.tr("执法证或评审员证书编号"))
 
         look = QGroupBox(self.tr("界面"))

@@ -590,27 +590,14 @@ Details were written to: %1</translation>
     </message>
 </context>
 <context>
-    <name>PlaceholderEditor</name>
-    <message>
-        <source>检查 #%1
-%2
-
-此版本未包含检查表编辑器。</source>
-        <translation>Inspection #%1
-%2
-
-This version does not include the checklist editor.</translation>
-    </message>
-</context>
-<context>
     <name>SettingsDialog</name>
     <message>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <source>例如：季琳</source>
-        <translation>e.g. Ji Lin</translation>
+        <source>例如：张三</source>
+        <translation>e.g. Zhang San</translation>
     </message>
     <message>
         <source>执法证或评审员证书编号</source>

@@ -22,7 +22,7 @@ from inspector_app.services.templates import latest_templates, sync_shipped_temp
 from inspector_app.storage.engine import Workspace, open_workspace
 from inspector_app.storage.models_sync import META_KEY_FINGERPRINT, META_ROLE
 
-PAIR = [("季琳", "苏应急执法32040001"), ("吴敏", "苏评审2019-0456")]
+PAIR = [("陈示范", "苏应急执法32040001"), ("吴敏", "苏评审2019-0456")]
 
 
 @dataclass
@@ -75,19 +75,19 @@ def fill_and_complete(side: Side, inspection_id: int, photo_files: Sequence[Path
         insp = inspections.get(s, inspection_id)
         items = inspections.template_for(insp).items
         for item in items:
-            inspections.set_answer(s, insp, item.code, Answer("符合"), "季琳")
-        inspections.set_answer(s, insp, items[1].code, Answer("不符合", note="未见记录"), "季琳")
-        findings.add(s, insp, "季琳", description="消防通道堆放杂物", item_code=items[1].code,
+            inspections.set_answer(s, insp, item.code, Answer("符合"), "陈示范")
+        inspections.set_answer(s, insp, items[1].code, Answer("不符合", note="未见记录"), "陈示范")
+        findings.add(s, insp, "陈示范", description="消防通道堆放杂物", item_code=items[1].code,
                      requirement="立即清理", deadline=date.today() + timedelta(days=7), responsible_person="张三")
         store = photos.photo_store(side.ws.photo_dir)
         for path in photo_files:
-            photos.add_photo_bytes(s, store, inspection_id, path.read_bytes(), path.name, "季琳",
+            photos.add_photo_bytes(s, store, inspection_id, path.read_bytes(), path.name, "陈示范",
                                    item_code=items[1].code, caption=f"现场照片 {path.stem}")
         signers = [("inspector", name) for name, _cert in PAIR] + [("enterprise_rep", "王厂长")]
         for number, (signer_role, name) in enumerate(signers):
             stroke = [[[0.0, 0.0], [10.0 + number, 5.0 * number], [20.0, 0.0]]]
-            photos.save_signature(s, store if photo_files else None, inspection_id, signer_role, name, stroke, "季琳")
-    inspection_ops.complete(side.ws, inspection_id, "季琳")
+            photos.save_signature(s, store if photo_files else None, inspection_id, signer_role, name, stroke, "陈示范")
+    inspection_ops.complete(side.ws, inspection_id, "陈示范")
 
 
 def snapshot(ws: Workspace) -> tuple[str, list[str]]:

@@ -36,7 +36,7 @@ def prepared(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path
     """An inspector workspace with a completed inspection, and an office that trusts it (templates)."""
     tmp = tmp_path_factory.mktemp("crash")
     office = make_side(tmp / "office", "office", "常州市应急管理局")
-    field = make_side(tmp / "field", "inspector", "季琳")
+    field = make_side(tmp / "field", "inspector", "陈示范")
     enrol(office, field)
     enrol(field, office)
     oid = assign_one(office)

@@ -113,7 +113,7 @@ def setup(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Side, Side
     """One office and one inspector workspace for the module: every case must leave them unchanged."""
     tmp_path = tmp_path_factory.mktemp("adversarial")
     office = make_side(tmp_path / "office", "office", "常州市应急管理局")
-    field = make_side(tmp_path / "field", "inspector", "季琳")
+    field = make_side(tmp_path / "field", "inspector", "陈示范")
     enrol(field, office)
     assign_one(office)
     good = export_bundle(office.ws, office.identity, tmp_path / "good.inspbundle").path
@@ -140,7 +140,7 @@ def test_hostile_bundle_is_rejected_and_changes_nothing(
 
 def test_revoked_key(setup: tuple[Side, Side, Path], tmp_path: Path) -> None:
     office, field, good = setup
-    revoke_key(field.ws, office.identity.signer.fingerprint, "季琳")
+    revoke_key(field.ws, office.identity.signer.fingerprint, "陈示范")
     before = snapshot(field.ws)
     (report,) = import_paths(field.ws, [good]).reports
     assert (report.status, report.code) == ("rejected", "revoked_key")
@@ -183,7 +183,7 @@ def test_a_bundle_whose_file_name_is_not_utf8_imports(tmp_path: Path) -> None:
     """The bundle's file name is recorded with the import; a name that is not UTF-8 (a USB stick
     written on a GBK system) must not fail the commit."""
     office = make_side(tmp_path / "office", "office", "常州市应急管理局")
-    field = make_side(tmp_path / "field", "inspector", "季琳")
+    field = make_side(tmp_path / "field", "inspector", "陈示范")
     enrol(field, office)
     assign_one(office)
     odd = tmp_path / os.fsdecode(b"\xca\xfd\xbe\xdd.inspbundle")  # 数据 in GBK

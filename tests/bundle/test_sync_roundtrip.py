@@ -22,7 +22,7 @@ from inspector_app.services.queries.sync import open_conflicts, pending_export
 @pytest.fixture
 def sides(tmp_path: Path) -> tuple[Side, Side]:
     office = make_side(tmp_path / "office", "office", "常州市应急管理局")
-    field = make_side(tmp_path / "field", "inspector", "季琳")
+    field = make_side(tmp_path / "field", "inspector", "陈示范")
     enrol(office, field)
     enrol(field, office)
     yield office, field
@@ -68,7 +68,7 @@ def test_full_round_trip(sides: tuple[Side, Side], tmp_path: Path) -> None:
         assert [f.description for f in got.findings] == ["消防通道堆放杂物"]
         trail = {(e.actor, e.field, e.new_value) for e in audit.trail(s, oid)}
         assert {(e.actor, e.field, e.new_value) for e in audit.trail(f, fid)} <= trail
-        assert ("季琳", "status", "completed") in trail
+        assert ("陈示范", "status", "completed") in trail
 
     # the same bundle again: "already imported", nothing changes
     before = snapshot(office.ws)
@@ -111,8 +111,8 @@ def test_conflicting_revision_goes_to_the_conflict_list(sides: tuple[Side, Side]
     import_bundle(office.ws, export_bundle(field.ws, field.identity, tmp_path / "b.inspbundle").path)
     # the office returns it, while the inspector reopens and edits the same inspection
     review_ops.return_for_correction(office.ws, oid, "科长", "请复核")
-    inspection_ops.reopen(field.ws, fid, "补充备注", "季琳")
-    inspection_ops.update_header(field.ws, fid, "季琳", location="二号车间")
+    inspection_ops.reopen(field.ws, fid, "补充备注", "陈示范")
+    inspection_ops.update_header(field.ws, fid, "陈示范", location="二号车间")
     with field.ws.sessions() as f:
         local_revision = inspections.get(f, fid).revision
     report = import_bundle(field.ws, export_bundle(office.ws, office.identity, tmp_path / "c.inspbundle").path)
@@ -126,7 +126,7 @@ def test_conflicting_revision_goes_to_the_conflict_list(sides: tuple[Side, Side]
     assert (conflict.inspection_uid, conflict.inspection_id) == (uid, fid)
     assert conflict.local is not None and conflict.local.status == "in_progress"
     assert conflict.incoming.status == "returned"
-    changes = resolve_conflict(field.ws, conflict.id, take_incoming=True, actor="季琳")
+    changes = resolve_conflict(field.ws, conflict.id, take_incoming=True, actor="陈示范")
     assert changes.touches_inspection(fid) and changes.has(ChangeKind.CONFLICTS, ChangeKind.STATUS)
     with field.ws.sessions() as f:
         assert inspections.get(f, fid).status == InspectionStatus.RETURNED
@@ -181,7 +181,7 @@ def test_own_bundle_and_wrong_direction_are_rejected(sides: tuple[Side, Side], t
     assert "方向（office-to-inspector）" in wrong.reason and "只导入 inspector-to-office" in wrong.reason
     assert snapshot(other.ws) == before
     other.ws.close()
-    field2 = make_side(tmp_path / "field2", "inspector", "季琳")
+    field2 = make_side(tmp_path / "field2", "inspector", "陈示范")
     enrol(field2, Side(office.ws, office.identity, "inspector"))  # the office's key enrolled with the wrong role
     before = snapshot(field2.ws)
     (role,) = import_paths(field2.ws, [out.path]).reports
@@ -230,7 +230,7 @@ def test_round_trip_with_real_photos(sides: tuple[Side, Side], tmp_path: Path, p
             assert store.read(photo.sha256) == source.read_bytes()  # the original, byte for byte
             assert store.exists(photo.display_sha256, "derived") and store.exists(photo.thumb_sha256, "derived")
         sigs = photos.list_signatures(s, oid)
-        assert sorted(x.signer_name for x in sigs) == ["吴敏", "季琳", "王厂长"]
+        assert sorted(x.signer_name for x in sigs) == sorted(["吴敏", "陈示范", "王厂长"])
         assert all(store.exists(x.image_sha256, "derived") for x in sigs)
         assert all(x.inspector_id is not None for x in sigs if x.role == "inspector")
     assert not list(office.ws.root.glob(".import-*"))
@@ -247,14 +247,14 @@ def test_a_conflict_kept_locally_then_reaches_the_office_without_a_new_conflict(
     fill_and_complete(field, fid)
     import_bundle(office.ws, export_bundle(field.ws, field.identity, tmp_path / "b.inspbundle").path)
     review_ops.return_for_correction(office.ws, oid, "科长", "请复核")
-    inspection_ops.reopen(field.ws, fid, "补充备注", "季琳")
-    inspection_ops.update_header(field.ws, fid, "季琳", location="二号车间")
+    inspection_ops.reopen(field.ws, fid, "补充备注", "陈示范")
+    inspection_ops.update_header(field.ws, fid, "陈示范", location="二号车间")
     import_bundle(field.ws, export_bundle(office.ws, office.identity, tmp_path / "c.inspbundle").path)
     (conflict,) = open_conflicts(field.ws)
-    resolve_conflict(field.ws, conflict.id, take_incoming=False, actor="季琳")
+    resolve_conflict(field.ws, conflict.id, take_incoming=False, actor="陈示范")
     with field.ws.sessions() as f:
         assert inspections.get(f, fid).location == "二号车间"
-    inspection_ops.complete(field.ws, fid, "季琳")
+    inspection_ops.complete(field.ws, fid, "陈示范")
     report = import_bundle(office.ws, export_bundle(field.ws, field.identity, tmp_path / "d.inspbundle").path)
     assert [(line.kind, line.action) for line in report.lines if line.kind == "inspection"] == [
         ("inspection", "updated")]

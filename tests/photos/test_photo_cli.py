@@ -24,7 +24,7 @@ def _workspace_with_inspection(root: Path) -> int:
         template = next(t for t in latest_templates(s) if t.template_id == "lookback-2020")
         enterprise, _ = upsert(s, EnterpriseData(name="常州恒达机械制造有限公司",
                                                  uscc=uscc.make_code("9", "1", "320412", "MA1W2X3Y4")))
-        iid = inspections.assign(s, enterprise, template, [("季琳", "A1"), ("吴敏", "B2")], "科长",
+        iid = inspections.assign(s, enterprise, template, [("陈示范", "A1"), ("吴敏", "B2")], "科长",
                                  due_date=date(2026, 12, 31)).id
     ws.close()
     return iid
@@ -38,7 +38,7 @@ def test_photos_add_list_verify_and_show(tmp_path: Path, capsys: pytest.CaptureF
     (folder / "a.jpg").write_bytes(jpeg_with_exif(asymmetric_image(), datetime_original="2026:11:20 09:00:00",
                                                   gps=gps_ifd(31.7, 119.9), make="Xiaomi", model="14"))
     (folder / "empty.jpg").write_bytes(b"")
-    code = main(["--data-dir", str(root), "photos", "add", str(iid), str(folder), "--by", "季琳"])
+    code = main(["--data-dir", str(root), "photos", "add", str(iid), str(folder), "--by", "陈示范"])
     out, err = capsys.readouterr()
     assert code == 1  # one file was rejected, the other added
     assert "已添加照片 1 张" in out and "empty.jpg: 文件为空" in err

@@ -27,7 +27,7 @@ from inspector_app.services.templates import latest_templates, sync_shipped_temp
 from inspector_app.storage.engine import Workspace
 from inspector_app.storage.models_evidence import Photo
 
-PAIR = [("季琳", "苏应急执法32040001"), ("吴敏", "苏评审2019-0456")]
+PAIR = [("陈示范", "苏应急执法32040001"), ("吴敏", "苏评审2019-0456")]
 SIGN = [[(0.0, 0.0, 0.0, 0.5), (30.0, 20.0, 10.0, 0.8), (60.0, 5.0, 20.0, 0.6)]]
 
 
@@ -64,7 +64,7 @@ def test_add_photos_records_each_good_file_in_order(workspace: Workspace, tmp_pa
     iid = _setup(workspace)
     good = _files(tmp_path / "in")
     calls: list[tuple[int, int, str]] = []
-    report = ops.add_photos(workspace, iid, [tmp_path / "in"], "季琳",
+    report = ops.add_photos(workspace, iid, [tmp_path / "in"], "陈示范",
                                 progress=lambda d, t, m: calls.append((d, t, m)), workers=workers)
     assert [a.file_name for a in report.added] == [p.name for p in good]
     assert report.rejected == [("broken.jpg", report.rejected[0][1])]
@@ -72,7 +72,7 @@ def test_add_photos_records_each_good_file_in_order(workspace: Workspace, tmp_pa
     assert calls[0] == (0, 4, "") and calls[-1][:2] == (4, 4)
     assert "已添加照片 3 张" in report.summary()
     assert report.changes.has(ChangeKind.PHOTOS) and report.changes.touches_inspection(iid)
-    again = ops.add_photos(workspace, iid, good[:1], "季琳", workers=workers)
+    again = ops.add_photos(workspace, iid, good[:1], "陈示范", workers=workers)
     assert again.added == [] and [d.photo_id for d in again.duplicates] == [report.added[0].photo_id]
     assert not again.changes  # a duplicate changes nothing
     with workspace.sessions() as s:
@@ -90,7 +90,7 @@ def test_add_photos_records_each_good_file_in_order(workspace: Workspace, tmp_pa
 
 def test_show_json_lists_photos_with_custody_fields(workspace: Workspace, tmp_path: Path) -> None:
     iid = _setup(workspace)
-    ops.add_photos(workspace, iid, _files(tmp_path / "in")[:1], "季琳", workers=1)
+    ops.add_photos(workspace, iid, _files(tmp_path / "in")[:1], "陈示范", workers=1)
     with workspace.sessions() as s:
         document = inspection_document(s, iid)
     photo = document["photos"][0]
@@ -126,53 +126,53 @@ def test_item_finding_locked_inspection_and_rectification_pairs(workspace: Works
         insp = inspections.get(s, iid)
         items = inspections.template_for(insp).items
         for item in items:
-            inspections.set_answer(s, insp, item.code, Answer("符合"), "季琳")
-        finding = findings.add(s, insp, "季琳", description="消防通道堆放杂物", item_code=items[0].code,
+            inspections.set_answer(s, insp, item.code, Answer("符合"), "陈示范")
+        finding = findings.add(s, insp, "陈示范", description="消防通道堆放杂物", item_code=items[0].code,
                                requirement="立即清理", deadline=date(2026, 12, 1))
         finding_id = finding.id
     code = items[1].code
-    report = ops.add_photos(workspace, iid, files[:1], "季琳", item_code=code, workers=1)
+    report = ops.add_photos(workspace, iid, files[:1], "陈示范", item_code=code, workers=1)
     before_id = report.added[0].photo_id
     with workspace.sessions.begin() as s:
         assert [p.id for p in service.list_photos(s, iid, item_code=code)] == [before_id]
         insp = inspections.get(s, iid)
         insp.status = "completed"  # locked (as inspections.complete would leave it)
     with pytest.raises(LifecycleError):
-        ops.add_photos(workspace, iid, files[1:2], "季琳")
-    after = ops.add_photos(workspace, iid, files[1:2], "季琳", finding_id=finding_id, workers=1)
+        ops.add_photos(workspace, iid, files[1:2], "陈示范")
+    after = ops.add_photos(workspace, iid, files[1:2], "陈示范", finding_id=finding_id, workers=1)
     after_id = after.added[0].photo_id
     with workspace.sessions.begin() as s:
         with pytest.raises(LifecycleError):
-            service.set_caption(s, before_id, "整改前", "季琳")
+            service.set_caption(s, before_id, "整改前", "陈示范")
         with pytest.raises(LifecycleError):
-            service.pair_photos(s, before_id, after_id, "季琳")  # the "before" photo is not on the finding
+            service.pair_photos(s, before_id, after_id, "陈示范")  # the "before" photo is not on the finding
         inspections.get(s, iid).status = "in_progress"
     with workspace.sessions.begin() as s:
-        service.link_photo(s, before_id, "季琳", item_code=items[0].code, finding_id=finding_id)
+        service.link_photo(s, before_id, "陈示范", item_code=items[0].code, finding_id=finding_id)
         inspections.get(s, iid).status = "completed"
     with workspace.sessions.begin() as s:
-        b, a = service.pair_photos(s, before_id, after_id, "季琳")
+        b, a = service.pair_photos(s, before_id, after_id, "陈示范")
         assert (b.role, b.pair_id, a.role, a.pair_id) == ("before", after_id, "after", before_id)
-        service.set_caption(s, after_id, "  整改后：通道已清理 ", "季琳")
+        service.set_caption(s, after_id, "  整改后：通道已清理 ", "陈示范")
         assert a.caption == "整改后：通道已清理"
-        service.unpair_photo(s, after_id, "季琳")
+        service.unpair_photo(s, after_id, "陈示范")
         assert (b.role, b.pair_id, a.role, a.pair_id) == ("", None, "", None)
         assert [p.id for p in service.list_photos(s, iid, finding_id=finding_id)] == [before_id, after_id]
 
 
 def test_captions_order_and_removal(workspace: Workspace, tmp_path: Path) -> None:
     iid = _setup(workspace)
-    ops.add_photos(workspace, iid, _files(tmp_path / "in"), "季琳", workers=1)
+    ops.add_photos(workspace, iid, _files(tmp_path / "in"), "陈示范", workers=1)
     with workspace.sessions.begin() as s:
         ids = [p.id for p in service.list_photos(s, iid)]
-        service.reorder_photos(s, iid, [ids[2]], "季琳")
+        service.reorder_photos(s, iid, [ids[2]], "陈示范")
         assert [p.id for p in service.list_photos(s, iid)] == [ids[2], ids[0], ids[1]]
-        service.move_photo(s, ids[2], 5, "季琳")
+        service.move_photo(s, ids[2], 5, "陈示范")
         assert [p.id for p in service.list_photos(s, iid)] == [ids[0], ids[1], ids[2]]
         with pytest.raises(ValidationError):
-            service.reorder_photos(s, iid, [ids[0], ids[0]], "季琳")
-        service.set_caption(s, ids[0], "配电箱未接地", "季琳")
-        service.remove_photo(s, ids[1], "季琳")
+            service.reorder_photos(s, iid, [ids[0], ids[0]], "陈示范")
+        service.set_caption(s, ids[0], "配电箱未接地", "陈示范")
+        service.remove_photo(s, ids[1], "陈示范")
     with workspace.sessions() as s:
         assert [p.caption for p in service.list_photos(s, iid)] == ["配电箱未接地", ""]
         fields = [e.field for e in audit.trail(s, iid) if e.entity == "photo"]
@@ -192,21 +192,21 @@ def _have_font() -> bool:
 def test_markup_and_watermark_leave_the_original(workspace: Workspace, tmp_path: Path) -> None:
     iid = _setup(workspace)
     store = _store(workspace)
-    report = ops.add_photos(workspace, iid, _files(tmp_path / "in")[1:2], "季琳", workers=1)
+    report = ops.add_photos(workspace, iid, _files(tmp_path / "in")[1:2], "陈示范", workers=1)
     pid = report.added[0].photo_id
     shapes = {"version": 1, "shapes": [{"kind": "arrow", "x1": 0.1, "y1": 0.1, "x2": 0.5, "y2": 0.5},
                                        {"kind": "text", "x": 0.1, "y": 0.7, "text": "未接地"}]}
     with workspace.sessions.begin() as s:
-        photo = service.save_markup(s, store, pid, shapes, "季琳")
+        photo = service.save_markup(s, store, pid, shapes, "陈示范")
         assert photo.markup_sha256 and store.exists(photo.markup_sha256, "derived")
         assert '"kind":"arrow"' in photo.markup_json
         stamp = service.stamp_for_photo(s, photo)
-        assert stamp.enterprise == "常州恒达机械制造有限公司" and stamp.inspector == "季琳、吴敏"
+        assert stamp.enterprise == "常州恒达机械制造有限公司" and stamp.inspector == "陈示范、吴敏"
         assert stamp.location_text.startswith("31.79000°N 119.95000°E")
         copy = service.watermarked_copy(s, store, pid, long_edge=800)
         assert store.exists(copy.sha256, "derived") and (copy.width, copy.height) == (480, 641)
         assert store.verify(photo.sha256)
-        service.save_markup(s, store, pid, [], "季琳")
+        service.save_markup(s, store, pid, [], "陈示范")
         assert photo.markup_sha256 == "" and photo.markup_json == ""
 
 
@@ -218,34 +218,34 @@ def test_signatures_refusal_and_completion_checks(workspace: Workspace, tmp_path
         template = inspections.template_for(insp)
         needs_photo = next(i for i in template.items if i.require_photo_on_fail)
         for item in template.items:
-            inspections.set_answer(s, insp, item.code, Answer("符合"), "季琳")
-        inspections.set_answer(s, insp, needs_photo.code, Answer("不符合", note="见照片"), "季琳")
+            inspections.set_answer(s, insp, item.code, Answer("符合"), "陈示范")
+        inspections.set_answer(s, insp, needs_photo.code, Answer("不符合", note="见照片"), "陈示范")
         answers = inspections.answers_of(insp)
         problems = completion.evidence_problems(s, insp, template, answers)
         assert ("photo", needs_photo.code) in [(m.kind, m.item_code) for m in problems]
         assert [m.kind for m in problems].count("signature") == 3
         with pytest.raises(ValidationError, match="空白"):
-            service.save_signature(s, store, iid, "inspector", "季琳", [[]], "季琳")
+            service.save_signature(s, store, iid, "inspector", "陈示范", [[]], "陈示范")
         with pytest.raises(ValidationError, match="不是"):
-            service.save_signature(s, store, iid, "inspector", "路人甲", SIGN, "季琳")
+            service.save_signature(s, store, iid, "inspector", "路人甲", SIGN, "陈示范")
         with pytest.raises(ValidationError, match="角色"):
-            service.save_signature(s, store, iid, "boss", "季琳", SIGN, "季琳")
-        first = service.save_signature(s, store, iid, "inspector", "季琳", SIGN, "季琳")
+            service.save_signature(s, store, iid, "boss", "陈示范", SIGN, "陈示范")
+        first = service.save_signature(s, store, iid, "inspector", "陈示范", SIGN, "陈示范")
         assert store.read(first.image_sha256, "derived").startswith(b"\x89PNG")
-        service.save_signature(s, store, iid, "inspector", "季琳", SIGN, "季琳")  # replaces
+        service.save_signature(s, store, iid, "inspector", "陈示范", SIGN, "陈示范")  # replaces
         service.save_signature(s, None, iid, "inspector", "吴敏", SIGN, "吴敏")
         with pytest.raises(ValidationError, match="理由"):
-            service.record_refusal(s, store, iid, "王经理", " ", "季琳")
-        refusal = service.record_refusal(s, store, iid, "王经理", "拒绝签字，称需请示总部", "季琳",
+            service.record_refusal(s, store, iid, "王经理", " ", "陈示范")
+        refusal = service.record_refusal(s, store, iid, "王经理", "拒绝签字，称需请示总部", "陈示范",
                                          witness_name="李见证", witness_strokes=SIGN)
         assert refusal.refused and refusal.witness_id is not None
         rows = service.list_signatures(s, iid)
         assert sorted((r.role, r.signer_name, r.refused) for r in rows) == [
-            ("enterprise_rep", "王经理", True), ("inspector", "吴敏", False), ("inspector", "季琳", False),
+            ("enterprise_rep", "王经理", True), ("inspector", "吴敏", False), ("inspector", "陈示范", False),
             ("witness", "李见证", False)]
         problems = completion.evidence_problems(s, insp, template, answers)
         assert [m.kind for m in problems] == ["photo"]
-    ops.add_photos(workspace, iid, _files(tmp_path / "in")[:1], "季琳",
+    ops.add_photos(workspace, iid, _files(tmp_path / "in")[:1], "陈示范",
                        item_code=needs_photo.code, workers=1)
     with workspace.sessions() as s:
         insp = inspections.get(s, iid)
@@ -262,7 +262,7 @@ def test_cancel_keeps_what_finished(workspace: Workspace, tmp_path: Path) -> Non
         if done >= 1:
             token.cancel()
 
-    report = ops.add_photos(workspace, iid, _files(tmp_path / "in"), "季琳",
+    report = ops.add_photos(workspace, iid, _files(tmp_path / "in"), "陈示范",
                                 progress=progress, cancel=token, workers=1)
     assert report.cancelled and len(report.added) == 1
     with workspace.sessions() as s:
@@ -303,15 +303,15 @@ def test_pasted_image_uses_the_device_clock(workspace: Workspace) -> None:
     buffer = io.BytesIO()
     asymmetric_image((300, 200)).save(buffer, "PNG")
     with workspace.sessions.begin() as s:
-        row, created = service.add_photo_bytes(s, _store(workspace), iid, buffer.getvalue(), "剪贴板.png", "季琳",
+        row, created = service.add_photo_bytes(s, _store(workspace), iid, buffer.getvalue(), "剪贴板.png", "陈示范",
                                                caption="粘贴的截图")
         assert created and row.format == "PNG" and row.time_source == "device_clock"
         assert row.captured_at is not None and abs(row.captured_at - datetime.now()) < timedelta(minutes=1)
         assert row.captured_at.microsecond == 0 and row.caption == "粘贴的截图"
-        again, created = service.add_photo_bytes(s, _store(workspace), iid, buffer.getvalue(), "again.png", "季琳")
+        again, created = service.add_photo_bytes(s, _store(workspace), iid, buffer.getvalue(), "again.png", "陈示范")
         assert not created and again.id == row.id
         with pytest.raises(PhotoRejected):
-            service.add_photo_bytes(s, _store(workspace), iid, b"not an image", "x.png", "季琳")
+            service.add_photo_bytes(s, _store(workspace), iid, b"not an image", "x.png", "陈示范")
 
 
 def test_a_refusal_that_replaces_an_earlier_signature_is_audited(workspace: Workspace) -> None:
@@ -319,8 +319,8 @@ def test_a_refusal_that_replaces_an_earlier_signature_is_audited(workspace: Work
     the row it removes leaves an audit event, as a signature replaced by a new one does."""
     iid = _setup(workspace)
     with workspace.sessions.begin() as s:
-        signed = service.save_signature(s, None, iid, "enterprise_rep", "王经理", SIGN, "季琳")
-        first = service.record_refusal(s, None, iid, "王经理", "拒绝签字", "季琳")
+        signed = service.save_signature(s, None, iid, "enterprise_rep", "王经理", SIGN, "陈示范")
+        first = service.record_refusal(s, None, iid, "王经理", "拒绝签字", "陈示范")
         second = service.record_refusal(s, None, iid, "王经理", "拒绝签字，称需请示总部", "吴敏")
         assert [r.id for r in service.list_signatures(s, iid)] == [second.id]
         trail = audit.trail(s, iid)
@@ -337,7 +337,7 @@ def test_a_file_name_that_is_not_utf8_is_kept_readably(workspace: Workspace, tmp
     good = _files(tmp_path / "in")[0]
     odd = tmp_path / os.fsdecode(b"\xd5\xd5\xc6\xac1.jpg")  # 照片1 in GBK
     odd.write_bytes(good.read_bytes())
-    report = ops.add_photos(workspace, iid, [odd], "季琳", workers=1)
+    report = ops.add_photos(workspace, iid, [odd], "陈示范", workers=1)
     assert len(report.added) == 1, report.rejected
     with workspace.sessions() as s:
         (row,) = service.list_photos(s, iid)

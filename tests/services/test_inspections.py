@@ -18,7 +18,7 @@ from inspector_app.services.templates import latest_templates, sync_shipped_temp
 from inspector_app.storage.engine import Workspace
 from inspector_app.storage.models import Inspection
 
-PAIR = [("季琳", "苏应急执法32040001"), ("吴敏", "苏评审2019-0456")]
+PAIR = [("陈示范", "苏应急执法32040001"), ("吴敏", "苏评审2019-0456")]
 
 
 def _setup(ws: Workspace) -> int:
@@ -39,18 +39,18 @@ def test_answer_rescores_audits_and_starts(workspace: Workspace) -> None:
         assert insp.status == InspectionStatus.ASSIGNED
         template = inspections.template_for(insp)
         first = template.items[0]
-        result = inspections.set_answer(s, insp, first.code, Answer("符合"), "季琳")
+        result = inspections.set_answer(s, insp, first.code, Answer("符合"), "陈示范")
         assert result.answered == 1 and insp.score == 100.0
         assert insp.status == InspectionStatus.IN_PROGRESS and insp.started_at is not None
         rule = first.deductions[0]
-        inspections.set_answer(s, insp, first.code, Answer("部分符合", ((rule.code, 1),), note="缺记录"), "季琳")
+        inspections.set_answer(s, insp, first.code, Answer("部分符合", ((rule.code, 1),), note="缺记录"), "陈示范")
         assert insp.score is not None and insp.score < 100
         revision = insp.revision
     with workspace.sessions() as s:
         events = audit.trail(s, iid)
         answer_events = [e for e in events if e.entity == "answer"]
         assert [e.new_value.split()[0] for e in answer_events] == ["符合", "部分符合"]
-        assert answer_events[1].old_value == "符合" and answer_events[1].actor == "季琳"
+        assert answer_events[1].old_value == "符合" and answer_events[1].actor == "陈示范"
         assert s.get(Inspection, iid).revision == revision
 
 
@@ -77,28 +77,28 @@ def test_complete_lists_what_is_missing_then_locks_and_reopens_with_reason(works
         insp = inspections.get(s, iid)
         items = inspections.template_for(insp).items
         with pytest.raises(inspections.IncompleteError) as info:
-            completion.complete(s, insp, "季琳")
+            completion.complete(s, insp, "陈示范")
         assert {m.kind for m in info.value.missing} == {"unanswered", "signature"}
         assert len([m for m in info.value.missing if m.kind == "unanswered"]) == len(items)
         for item in items:
-            inspections.set_answer(s, insp, item.code, Answer("符合"), "季琳")
-        inspections.set_answer(s, insp, items[3].code, Answer("不符合"), "季琳")
+            inspections.set_answer(s, insp, item.code, Answer("符合"), "陈示范")
+        inspections.set_answer(s, insp, items[3].code, Answer("不符合"), "陈示范")
         for name, _ in PAIR:
             signatures.save_signature(s, None, insp.id, "inspector", name, demo_signature(random.Random(1)), name)
-        signatures.record_refusal(s, None, insp.id, "王厂长", "对检查结论有异议", "季琳")
+        signatures.record_refusal(s, None, insp.id, "王厂长", "对检查结论有异议", "陈示范")
         missing = completion.missing_for_completion(s, insp)
         assert [(m.kind, m.item_code) for m in missing] == [("note", items[3].code)]
-        findings.add(s, insp, "季琳", description="消防通道堆放杂物", item_code=items[3].code,
+        findings.add(s, insp, "陈示范", description="消防通道堆放杂物", item_code=items[3].code,
                      requirement="立即清理", deadline=date.today() + timedelta(days=7), responsible_person="张三")
         with pytest.raises(inspections.IncompleteError):  # the building block refuses what it is told
-            inspections.complete(s, insp, "季琳", [completion.Missing("header", "x")])
-        completion.complete(s, insp, "季琳")
+            inspections.complete(s, insp, "陈示范", [completion.Missing("header", "x")])
+        completion.complete(s, insp, "陈示范")
         assert insp.status == InspectionStatus.COMPLETED and insp.completed_at is not None
         with pytest.raises(LifecycleError, match="锁定"):
-            inspections.set_answer(s, insp, items[0].code, Answer("不涉及"), "季琳")
+            inspections.set_answer(s, insp, items[0].code, Answer("不涉及"), "陈示范")
         with pytest.raises(LifecycleError, match="理由"):
-            inspections.reopen(s, insp, "  ", "季琳")
-        inspections.reopen(s, insp, "企业补充了培训记录", "季琳")
+            inspections.reopen(s, insp, "  ", "陈示范")
+        inspections.reopen(s, insp, "企业补充了培训记录", "陈示范")
         assert insp.status == InspectionStatus.IN_PROGRESS
     with workspace.sessions() as s:
         reasons = [e.reason for e in audit.trail(s, iid) if e.field == "status"]
@@ -110,20 +110,20 @@ def test_finding_lifecycle_and_outcome(workspace: Workspace) -> None:
     with workspace.sessions.begin() as s:
         insp = inspections.get(s, iid)
         for item in inspections.template_for(insp).items:
-            inspections.set_answer(s, insp, item.code, Answer("符合"), "季琳")
+            inspections.set_answer(s, insp, item.code, Answer("符合"), "陈示范")
         assert insp.outcome == "维持"
-        f = findings.add(s, insp, "季琳", description="有限空间作业无监护人", severity="重大",
+        f = findings.add(s, insp, "陈示范", description="有限空间作业无监护人", severity="重大",
                          deadline=date.today() - timedelta(days=1))
         assert insp.outcome == "建议摘牌"  # a major hazard past its deadline
         with pytest.raises(LifecycleError):
-            findings.set_status(s, f, FindingStatus.PASSED, "季琳")
-        findings.set_status(s, f, FindingStatus.RECTIFIED, "季琳")
-        findings.set_status(s, f, FindingStatus.PASSED, "季琳", "复查合格")
+            findings.set_status(s, f, FindingStatus.PASSED, "陈示范")
+        findings.set_status(s, f, FindingStatus.RECTIFIED, "陈示范")
+        findings.set_status(s, f, FindingStatus.PASSED, "陈示范", "复查合格")
         assert insp.outcome == "维持" and f.rechecked_at is not None
         with pytest.raises(ValidationError):
-            findings.add(s, insp, "季琳", description=" ")
+            findings.add(s, insp, "陈示范", description=" ")
         with pytest.raises(ValidationError):
-            findings.add(s, insp, "季琳", description="x", severity="严重")
+            findings.add(s, insp, "陈示范", description="x", severity="严重")
 
 
 def test_status_transitions_follow_lifecycle(workspace: Workspace) -> None:
@@ -142,7 +142,7 @@ def test_inspection_document_is_json_ready(workspace: Workspace) -> None:
     iid = _setup(workspace)
     with workspace.sessions.begin() as s:
         insp = inspections.get(s, iid)
-        inspections.set_answer(s, insp, inspections.template_for(insp).items[0].code, Answer("符合"), "季琳")
+        inspections.set_answer(s, insp, inspections.template_for(insp).items[0].code, Answer("符合"), "陈示范")
     with workspace.sessions() as s:
         doc = inspection_document(s, iid)
         assert s.scalar(select(Inspection.uid).where(Inspection.id == iid)) == doc["uid"]
@@ -158,13 +158,13 @@ def test_an_end_before_the_start_stops_completion(workspace: Workspace) -> None:
     with workspace.sessions.begin() as s:
         insp = inspections.get(s, iid)
         start = datetime.now().replace(microsecond=0) + timedelta(hours=2)
-        inspections.update_header(s, insp, "季琳", started_at=start, ended_at=start - timedelta(hours=1))
+        inspections.update_header(s, insp, "陈示范", started_at=start, ended_at=start - timedelta(hours=1))
         kinds = [(m.kind, m.message) for m in completion.missing_for_completion(s, insp)]
         assert any(kind == "header" and "结束时间" in message for kind, message in kinds), kinds
-        inspections.update_header(s, insp, "季琳", ended_at=None)  # complete() would end it "now"
+        inspections.update_header(s, insp, "陈示范", ended_at=None)  # complete() would end it "now"
         kinds = [(m.kind, m.message) for m in completion.missing_for_completion(s, insp)]
         assert any(kind == "header" and "结束时间" in message for kind, message in kinds), kinds
-        inspections.update_header(s, insp, "季琳", started_at=start - timedelta(hours=3))
+        inspections.update_header(s, insp, "陈示范", started_at=start - timedelta(hours=3))
         assert not [m for m in completion.missing_for_completion(s, insp) if "结束时间" in m.message]
 
 
@@ -178,5 +178,5 @@ def test_renaming_an_inspector_by_certificate_is_audited_on_their_inspections(wo
         assert first.inspectors[0].name == "季林"
         events = [(e.field, e.old_value, e.new_value, e.actor) for e in audit.trail(s, iid)
                   if e.entity == "inspector"]
-        assert events == [("name", "季琳", "季林", "科长")]
+        assert events == [("name", "陈示范", "季林", "科长")]
         assert not [e for e in audit.trail(s, other.id) if e.entity == "inspector"]  # named so from the start

@@ -42,11 +42,11 @@ def test_outcomes_a_template_names_otherwise_are_counted(workspace: Workspace) -
         template = next(t for t in latest_templates(s) if t.template_id == "review-quality-2020")
         org, _ = upsert(s, EnterpriseData(name="江苏某安全评审中心", uscc=uscc.make_code("9", "1", "320411", "MA1A2B3C4"),
                                           district="新北区"))
-        insp = inspections.assign(s, org, template, [("季琳", "苏应急执法32040001"), ("吴敏", "苏评审2019-0456")],
+        insp = inspections.assign(s, org, template, [("陈示范", "苏应急执法32040001"), ("吴敏", "苏评审2019-0456")],
                                   "科长")
         for item in inspections.template_for(insp).items:
-            inspections.set_answer(s, insp, item.code, Answer("符合"), "季琳")
-        inspections.set_status(s, insp, InspectionStatus.COMPLETED, "季琳")
+            inspections.set_answer(s, insp, item.code, Answer("符合"), "陈示范")
+        inspections.set_status(s, insp, InspectionStatus.COMPLETED, "陈示范")
         assert insp.outcome == "合格"
     row = next(r for r in district_rows(workspace) if r["district"] == "新北区")
     assert row["finished"] == 1

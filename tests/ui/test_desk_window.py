@@ -96,11 +96,11 @@ def test_enter_opens_the_inspection_in_a_tab(qtbot: QtBot, window: MainWindow) -
 def test_settings_persist_and_name_the_actor(qtbot: QtBot, tmp_path: Path, settings: AppSettings) -> None:
     dialog = SettingsDialog(settings)
     qtbot.addWidget(dialog)
-    dialog.name.setText("季琳")
+    dialog.name.setText("陈示范")
     dialog.cert.setText("苏应急执法32040001")
     dialog.accept()
     again = AppSettings(QSettings(str(tmp_path / "inspector.ini"), QSettings.Format.IniFormat))
-    assert again.inspector_name == "季琳" and again.actor == "季琳（苏应急执法32040001）"
+    assert again.inspector_name == "陈示范" and again.actor == "陈示范（苏应急执法32040001）"
     assert again.language == "zh_CN"
 
 

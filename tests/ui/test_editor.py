@@ -253,7 +253,7 @@ def test_header_fields_save(qtbot: QtBot, editor: InspectionEditor,
     edit.setFocus()
     ime_type(edit, "总经理")
     qtbot.waitUntil(lambda: stored_inspection(workspace, inspection_id).rep_title == "总经理", timeout=2000)
-    editor.set_inspectors([("季琳", "苏应急执法32040001")])
+    editor.set_inspectors([("陈示范", "苏应急执法32040001")])
     assert len(stored_inspection_inspectors(workspace, inspection_id)) == 1
     editor.undo()
     assert len(stored_inspection_inspectors(workspace, inspection_id)) == 2

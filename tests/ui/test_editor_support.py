@@ -33,7 +33,7 @@ def make_workspace(root: Path, template_id: str = "lookback-2020") -> tuple[Work
             address="常州市武进区湖塘镇长虹路8号", district="武进区", industry="机械", cert_grade="三级",
             legal_rep="王建华", contact_phone="13912345678"))
         inspection = inspections.assign(session, enterprise, record,
-                                        [("季琳", "苏应急执法32040001"), ("吴敏", "苏评审2019-0456")], ACTOR)
+                                        [("陈示范", "苏应急执法32040001"), ("吴敏", "苏评审2019-0456")], ACTOR)
         session.commit()
         return workspace, inspection.id
 

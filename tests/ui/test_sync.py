@@ -66,7 +66,7 @@ def field(qtbot: QtBot, tmp_path: Path, demo_template: Path) -> Iterator[Side]:
 
     shutil.copytree(demo_template, tmp_path / "field")
     ws = open_workspace(tmp_path / "field")
-    yield Side(ws, SyncContext(ws, "季琳", InMemoryKeyring()), InlineTaskRunner(), qtbot)
+    yield Side(ws, SyncContext(ws, "陈示范", InMemoryKeyring()), InlineTaskRunner(), qtbot)
     ws.close()
 
 
@@ -115,13 +115,13 @@ def complete_one(side: Side) -> int:
         insp = s.scalars(select(Inspection).where(Inspection.status == "in_progress").order_by(Inspection.id)).first()
         assert insp is not None
         for item in inspections.template_for(insp).items:
-            inspections.set_answer(s, insp, item.code, Answer("符合"), "季琳")
+            inspections.set_answer(s, insp, item.code, Answer("符合"), "陈示范")
         signers = [("inspector", p.name) for p in insp.inspectors] + [("enterprise_rep", "王厂长")]
         for number, (role, name) in enumerate(signers):
             photos.save_signature(s, None, insp.id, role, name, [[[0.0, 0.0], [10.0 + number, 5.0], [20.0, 0.0]]],
-                                  "季琳")
+                                  "陈示范")
         inspection_id = insp.id
-    inspection_ops.complete(side.ws, inspection_id, "季琳")
+    inspection_ops.complete(side.ws, inspection_id, "陈示范")
     return inspection_id
 
 
@@ -163,7 +163,7 @@ def test_keys_dialog_shows_the_fingerprint_in_groups_of_four(field: Side) -> Non
 
 
 def test_keyring_missing_says_what_to_do(field: Side) -> None:
-    context = SyncContext(field.ws, "季琳", fail.Keyring())
+    context = SyncContext(field.ws, "陈示范", fail.Keyring())
     keys = KeysDialog(context, field.runner)
     field.qtbot.addWidget(keys)
     keys.load()
@@ -179,7 +179,7 @@ def test_keyring_missing_says_what_to_do(field: Side) -> None:
 def test_keyring_advice_and_rejections_follow_the_interface_language(field: Side) -> None:
     """The keyring advice comes from the core (Chinese ``message`` / ``message_en``); rejected files are
     explained by their stable ``code``, in the interface language."""
-    status = SyncContext(field.ws, "季琳", fail.Keyring()).status()
+    status = SyncContext(field.ws, "陈示范", fail.Keyring()).status()
     fp = "ab" * 32
     own = FileOutcome(Path("x.inspbundle"), ImportReport(Path("x.inspbundle"), "rejected", "…", fingerprint=fp,
                                                          code="own_bundle"))
@@ -380,11 +380,11 @@ def test_conflict_list_takes_the_incoming_revision(field: Side, office: Side, of
     office_id = status_of(office.ws, uid).id
     office_window.select_row(office_id)
     office_window.sync.accept.trigger()  # changed in the office …
-    inspection_ops.reopen(field.ws, inspection_id, "补充说明", "季琳")  # … and in the field
+    inspection_ops.reopen(field.ws, inspection_id, "补充说明", "陈示范")  # … and in the field
     with field.ws.sessions() as s:
         item = inspections.template_for(inspections.get(s, inspection_id)).items[0]
-    inspection_ops.set_answer(field.ws, inspection_id, item.code, Answer("符合", note="复核后补充"), "季琳")
-    inspection_ops.complete(field.ws, inspection_id, "季琳")
+    inspection_ops.set_answer(field.ws, inspection_id, item.code, Answer("符合", note="复核后补充"), "陈示范")
+    inspection_ops.complete(field.ws, inspection_id, "陈示范")
     export(field, tmp_path / "second.inspbundle")
     office_window.sync.run_import([tmp_path / "second.inspbundle"])
     report = office_window.sync.dialog
