@@ -15,7 +15,7 @@ from typing import Any
 from inspector_app.cli.common import actor, fail, render, workspace, write_out
 from inspector_app.domain.progress import Progress
 from inspector_app.services.ops.evidence import add_photos
-from inspector_app.services.queries.photo_files import check_originals, photo_documents
+from inspector_app.services.queries.evidence import check_originals, photo_documents
 
 LIST_COLUMNS = ("id", "file_name", "sha256", "captured_at", "time_source", "gps", "camera", "size",
                 "item_code", "finding_id", "caption")

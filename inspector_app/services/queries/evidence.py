@@ -1,4 +1,6 @@
-"""Read models for the evidence views: an inspection's photos and who has signed, as plain rows.
+"""Read models of the evidence: an inspection's photos and who has signed, as plain rows; for the command
+line the photos as JSON-ready documents (the stable shape of ``photos list --format json`` and of
+"photos" in ``inspections show``) and the chain-of-custody check of their originals.
 
 The gallery and the signatures dialog never hold ORM objects: a worker (or, for the few signers, the GUI
 thread) reads ``PhotoRow`` / ``SignerRow`` values and the GUI only displays them. Changes go through
@@ -9,10 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy.orm import Session
 
 from inspector_app.domain.lifecycle import InspectionStatus
+from inspector_app.photos.store import PhotoStore, StoredFileMissing
 from inspector_app.services import photos as photo_service
 from inspector_app.services.inspections import get as get_inspection
 from inspector_app.services.signatures import list_signatures
@@ -158,3 +162,36 @@ def _signers(session: Session, inspection_id: int) -> SignatureState:
         rep_name = inspection.enterprise.legal_rep or ""
     rows.append(_signed(SignerRow("enterprise_rep", rep_name), rep, witnesses))
     return SignatureState(locked=InspectionStatus(inspection.status).locked, rows=tuple(rows))
+
+
+@dataclass(frozen=True)
+class OriginalCheck:
+    photo_id: int
+    file_name: str
+    sha256: str
+    intact: bool  # False: the original is missing or its content no longer matches its hash
+
+
+def photo_documents(ws: Workspace, inspection_id: int) -> list[dict[str, Any]]:
+    """Every photo of the inspection in display order (``services.photos.photo_document``). Raises
+    ``NotFoundError`` for an unknown inspection."""
+    with reading(ws) as session:
+        get_inspection(session, inspection_id)
+        return [photo_service.photo_document(p) for p in photo_service.list_photos(session, inspection_id)]
+
+
+def check_originals(ws: Workspace, inspection_id: int) -> list[OriginalCheck]:
+    """Re-hash every original of the inspection's photos (outside the read session: hashing a few
+    hundred photos takes a while). Raises ``NotFoundError`` for an unknown inspection."""
+    with reading(ws) as session:
+        get_inspection(session, inspection_id)
+        listed = [(p.id, p.original_name, p.sha256) for p in photo_service.list_photos(session, inspection_id)]
+    store = photo_service.photo_store(ws.photo_dir)
+    return [OriginalCheck(photo_id, name, sha256, _intact(store, sha256)) for photo_id, name, sha256 in listed]
+
+
+def _intact(store: PhotoStore, sha256: str) -> bool:
+    try:
+        return store.verify(sha256)
+    except StoredFileMissing:
+        return False
