@@ -18,10 +18,12 @@ from inspector_app.reports.content_hash import (
     compare,
     content_hash,
     content_hashes,
+    legacy_hashes,
     parse_code,
     projection,
     qr_payload,
     short_code,
+    short_id,
     verify,
 )
 from inspector_app.reports.errors import BadVerificationCodeError, FontNotFoundError, ReportError
@@ -67,11 +69,13 @@ __all__ = [
     "compare",
     "content_hash",
     "content_hashes",
+    "legacy_hashes",
     "parse_code",
     "projection",
     "qr_payload",
     "render_sheet",
     "render_sheet_bytes",
     "short_code",
+    "short_id",
     "verify",
 ]

@@ -6,10 +6,17 @@
   PNG); numbers are normalised so that ``10`` and ``10.0`` hash alike. The printing time is not part
   of it. The on-site record leaves out the findings' later rectification status, so a hazard being
   rectified does not make the signed record "changed since printing".
-* ``short_code(id, hash)``: ``INSP-<id>-XXXXX-XXXXX`` – the first 10 base32 characters (50 bits) of
-  the hash, in two groups of five for reading aloud over the phone. Reading errors 0/1/8 are taken as
-  O/I/B (base32 has no 0, 1, 8 or 9).
-* ``qr_payload(id, uid, hash)``: ``INSP:1:<id>:<uid>:<64 hex>`` – the full hash and the stable uid.
+* ``short_code(short_id, hash)``: ``INSP-<short id>-XXXXX-XXXXX`` – the short id is the first eight
+  characters of the inspection's uid (``short_id``), the same in every workspace the record travels to;
+  then the first 10 base32 characters (50 bits) of the hash, in two groups of five for reading aloud over
+  the phone. Reading errors 0/1/8 are taken as O/I/B (base32 has no 0, 1, 8 or 9).
+* ``qr_payload(short_id, uid, hash)``: ``INSP:1:<short id>:<uid>:<64 hex>`` – the full hash and the
+  stable uid.
+
+Hash version 2 (since 2026-12): the record is identified by its uid only. Version 1 also hashed the
+local row number, which differs in every workspace, so a genuine sheet printed on a laptop read as
+"changed since printing" at the office; ``legacy_hashes`` still recognises version-1 prints in the
+workspace that printed them.
 * ``verify(code_or_payload, lookup)``: ``Verification.MATCHES``, ``CHANGED`` or ``UNKNOWN``;
   ``lookup(RecordKey)`` returns the record's *current* hash (hex), or its hashes for every kind
   (``content_hashes(data).values()``; the code does not say which kind it is on), or ``None``.
@@ -31,7 +38,7 @@ from typing import Any
 from inspector_app.reports.errors import BadVerificationCodeError
 from inspector_app.reports.sheet_data import SHEET_KINDS, Photo, SheetData, SheetKind, Signature
 
-HASH_VERSION = 1
+HASH_VERSION = 2
 CODE_PREFIX = "INSP"
 QR_PREFIX = "INSP:1:"
 SHORT_HASH_LEN = 10
@@ -111,9 +118,11 @@ def projection(data: SheetData, kind: SheetKind = "record") -> dict[str, Any]:
     results."""
     if kind not in SHEET_KINDS:
         raise ValueError(f"unknown sheet kind {kind!r}")
-    record = _plain(data)
-    base = {k: record[k] for k in ("inspection_id", "inspection_uid", "subject", "authority", "number",
-                                   "inspectors")}
+    return _projection(_plain(data), kind, ("inspection_uid",))
+
+
+def _projection(record: dict[str, Any], kind: SheetKind, identity: tuple[str, ...]) -> dict[str, Any]:
+    base = {k: record[k] for k in (*identity, "subject", "authority", "number", "inspectors")}
     findings = [{k: v for k, v in f.items() if k not in _FOLLOW_UP} for f in record["findings"]]
     if kind == "record":
         keep = ("template_title", "template_ref", "started_at", "ended_at", "elements", "summary",
@@ -141,12 +150,31 @@ def content_hashes(data: SheetData) -> dict[str, str]:
     return {kind: content_hash(data, kind) for kind in SHEET_KINDS}
 
 
+def legacy_hashes(data: SheetData, local_id: str | int) -> list[str]:
+    """The version-1 hashes of every kind, which also covered the local row number ``local_id``: a
+    sheet printed before version 2 still verifies in the workspace that printed it."""
+    record = {**_plain(data), "inspection_id": str(local_id)}
+    hashes = []
+    for kind in SHEET_KINDS:
+        doc = {"hash_version": 1, "kind": kind, "record": _projection(record, kind, ("inspection_id",
+                                                                                     "inspection_uid"))}
+        raw = json.dumps(doc, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        hashes.append(hashlib.sha256(raw).hexdigest())
+    return hashes
+
+
+def short_id(uid: str) -> str:
+    """The first eight characters of a uid, upper-case: what a short code names an inspection by."""
+    return uid.replace("-", "")[:8].upper()
+
+
 def _b32_prefix(hash_hex: str) -> str:
     return base64.b32encode(bytes.fromhex(hash_hex)).decode("ascii")[:SHORT_HASH_LEN]
 
 
 def short_code(inspection_id: str | int, hash_hex: str) -> str:
-    """``INSP-<id>-XXXXX-XXXXX``."""
+    """``INSP-<short id>-XXXXX-XXXXX`` (``inspection_id`` is ``short_id(uid)``; codes printed before hash
+    version 2 carry the local row number there)."""
     prefix = _b32_prefix(hash_hex)
     return f"{CODE_PREFIX}-{inspection_id}-{prefix[:5]}-{prefix[5:]}"
 
@@ -183,7 +211,7 @@ def parse_code(text: str) -> ParsedCode:
         match = _CODE_RE.match(fixed)
     if match is None:
         raise BadVerificationCodeError(
-            f"not a valid sheet code: {raw[:80]!r} (expected INSP-<id>-XXXXX-XXXXX)"
+            f"not a valid sheet code: {raw[:80]!r} (expected INSP-XXXXXXXX-XXXXX-XXXXX)"
         )
     return ParsedCode(RecordKey(match.group(1)), None, match.group(2) + match.group(3))
 

@@ -153,7 +153,7 @@ class RecheckInfo:
 class SheetData:
     """Everything a sheet prints, for one inspection."""
 
-    inspection_id: str  # as printed in the short code (local id or short uid)
+    inspection_id: str  # as printed in the short code: content_hash.short_id(uid), the same everywhere
     inspection_uid: str  # stable across workspaces; carried by the QR code
     subject: Subject
     template_title: str = ""

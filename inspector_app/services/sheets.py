@@ -56,8 +56,10 @@ from inspector_app.reports import (
     Verification,
     compare,
     content_hashes,
+    legacy_hashes,
     parse_code,
     render_sheet_bytes,
+    short_id,
 )
 from inspector_app.services import audit, inspections, workspace_meta
 from inspector_app.services.photos import list_photos, stamp_for_photo
@@ -259,7 +261,7 @@ def build_sheet_data(session: Session, inspection_id: int, *, store: Any = None,
     rechecks = [row.rechecked_at for row in inspection.findings if row.rechecked_at is not None]
     started = inspection.started_at
     return SheetData(
-        inspection_id=str(inspection.id),
+        inspection_id=short_id(inspection.uid),
         inspection_uid=inspection.uid,
         subject=Subject(name=enterprise.name, address=enterprise.address,
                         legal_representative=inspection.rep_name or enterprise.legal_rep,
@@ -345,22 +347,31 @@ def _short_code_of(parsed: ParsedCode) -> str:
     return f"INSP-{parsed.key.inspection_id}-{p[:5]}-{p[5:]}"
 
 
-def _resolve(session: Session, parsed: ParsedCode) -> Inspection | None:
-    """The inspection a code names. A QR payload carries the stable uid: only that counts. A short
-    code carries the local id, which differs between workspaces, so a recorded printed sheet with
-    exactly this code is looked at first (printed-sheet rows travel in bundles), then the local id."""
+def _resolve(session: Session, parsed: ParsedCode) -> list[Inspection]:
+    """The inspections a code may name. A QR payload carries the stable uid: only that counts. A short
+    code carries the first eight characters of the uid (``short_id``), the same in every workspace:
+    every inspection whose uid starts with them (one, but the hash decides should two share a prefix).
+    Codes printed before hash version 2 carry the local row number instead: a recorded printed sheet
+    with exactly that code is looked at first (printed-sheet rows travel in bundles), then the row."""
     if parsed.key.uid:  # QR payloads carry it upper-cased; uids are stored as generated (lower case)
         uid = parsed.key.uid
-        return session.scalar(select(Inspection).where(Inspection.uid.in_({uid, uid.lower(), uid.upper()})))
+        found = session.scalar(select(Inspection).where(Inspection.uid.in_({uid, uid.lower(), uid.upper()})))
+        return [found] if found is not None else []
+    key = parsed.key.inspection_id
+    if len(key) == 8:
+        candidates = list(session.scalars(select(Inspection).where(Inspection.uid.like(f"{key.lower()}%"))))
+        if candidates:
+            return candidates
     printed = session.scalars(select(PrintedSheet).where(PrintedSheet.code == _short_code_of(parsed))
                               .order_by(PrintedSheet.id.desc())).first()
     if printed is not None:
         found = session.scalar(select(Inspection).where(Inspection.uid == printed.inspection_uid))
         if found is not None:
-            return found
-    if parsed.key.inspection_id.isdigit():
-        return session.get(Inspection, int(parsed.key.inspection_id))
-    return None
+            return [found]
+    if key.isdigit():
+        row = session.get(Inspection, int(key))
+        return [row] if row is not None else []
+    return []
 
 
 def verify_code(session: Session, code_or_payload: str, *, store: Any = None) -> SheetVerification:
@@ -368,14 +379,22 @@ def verify_code(session: Session, code_or_payload: str, *, store: Any = None) ->
 
     Raises ``BadVerificationCodeError`` when the text is not a code at all."""
     parsed = parse_code(code_or_payload)
-    inspection = _resolve(session, parsed)
-    if inspection is None:
+    candidates = _resolve(session, parsed)
+    if not candidates:
         return SheetVerification(Verification.UNKNOWN)
-    try:
-        now = current_hashes(session, inspection, store=store)
-    except NotFoundError:
+    result, inspection = Verification.UNKNOWN, candidates[0]
+    for candidate in candidates:
+        try:
+            data = build_sheet_data(session, candidate.id, store=store, with_images=False)
+        except NotFoundError:
+            continue
+        # Version-1 prints hashed the local row number: they match only where they were printed.
+        current = [*content_hashes(data).values(), *legacy_hashes(data, candidate.id)]
+        result, inspection = compare(parsed, current), candidate
+        if result is Verification.MATCHES:
+            break
+    if result is Verification.UNKNOWN:
         return SheetVerification(Verification.UNKNOWN)
-    result = compare(parsed, now.values())
     printed_hash = parsed.hash_hex
     rows = session.scalars(select(PrintedSheet).where(PrintedSheet.inspection_id == inspection.id)
                            .order_by(PrintedSheet.printed_at)).all()

@@ -917,8 +917,8 @@ Then click &quot;Render again&quot;.</translation>
         <translation>Verify a paper sheet</translation>
     </message>
     <message>
-        <source>输入纸质检查记录每页底部印的核验码（如 INSP-12-ABCDE-FGHIJ），或用扫码枪扫描二维码，然后按回车。</source>
-        <translation>Type the verification code printed at the foot of every page of the paper sheet (e.g. INSP-12-ABCDE-FGHIJ), or scan its QR code, then press Enter.</translation>
+        <source>输入纸质检查记录每页底部印的核验码（如 INSP-3F2A9C1E-ABCDE-FGHIJ），或用扫码枪扫描二维码，然后按回车。</source>
+        <translation>Type the verification code printed at the foot of every page of the paper sheet (e.g. INSP-3F2A9C1E-ABCDE-FGHIJ), or scan its QR code, then press Enter.</translation>
     </message>
     <message>
         <source>核验码或二维码内容</source>

@@ -27,7 +27,7 @@ def test_canonical_json_is_sorted_compact_utf8() -> None:
     text = raw.decode("utf-8")
     assert "常州市武进区华安精密机械有限公司" in text  # not \\u-escaped
     assert ", " not in text and ": " not in text
-    assert text.startswith('{"hash_version":1,"kind":"record","record":{')
+    assert text.startswith('{"hash_version":2,"kind":"record","record":{')
 
 
 def test_hash_is_stable_and_ignores_number_spelling() -> None:

@@ -164,7 +164,7 @@ def test_cli_print_and_verify_exit_codes(ws: Workspace, tmp_path: Path,
     out = tmp_path / "cli.pdf"
     assert main(["--data-dir", root, "sheet", str(inspection_id), "-o", str(out), "--kind", "order"]) == 0
     printed = capsys.readouterr().out
-    code = re.search(r"INSP-\d+-[A-Z2-7]{5}-[A-Z2-7]{5}", printed)
+    code = re.search(r"INSP-[0-9A-F]{8}-[A-Z2-7]{5}-[A-Z2-7]{5}", printed)
     assert code and out.is_file()
     assert main(["--data-dir", root, "sheet", "verify", code.group(0)]) == 0
     assert capsys.readouterr().out.startswith("matches")

@@ -109,7 +109,7 @@ class VerifyDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("核验纸质记录"))
-        self.prompt.setText(self.tr("输入纸质检查记录每页底部印的核验码（如 INSP-12-ABCDE-FGHIJ），"
+        self.prompt.setText(self.tr("输入纸质检查记录每页底部印的核验码（如 INSP-3F2A9C1E-ABCDE-FGHIJ），"
                                     "或用扫码枪扫描二维码，然后按回车。"))
         self.code.setPlaceholderText(self.tr("核验码或二维码内容"))
         self.check_button.setText(self.tr("核验"))
