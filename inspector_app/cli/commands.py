@@ -30,6 +30,9 @@ HANDLERS: dict[str, str] = {
     "inspections show": "inspector_app.cli.inspections:show",
     "inspections accept": "inspector_app.cli.inspections:accept",
     "inspections return": "inspector_app.cli.inspections:return_for_correction",
+    "inspections answer": "inspector_app.cli.answering:answer",
+    "inspections finding": "inspector_app.cli.answering:finding",
+    "inspections complete": "inspector_app.cli.answering:complete",
     "templates list": "inspector_app.cli.templates:list_templates",
     "templates validate": "inspector_app.cli.templates:validate",
     "report districts": "inspector_app.cli.reports:districts",
@@ -98,7 +101,7 @@ def _core(sub: Any) -> None:
     lst = ent.add_parser("list", help="list enterprises")
     lst.add_argument("--format", choices=FORMATS, default="table")
 
-    ins = _actions(sub, "inspections", "list, show, accept and return inspections")
+    ins = _actions(sub, "inspections", "list, show, answer, complete, accept and return inspections")
     lst = ins.add_parser("list", help="list inspections with status, score, grade and outcome")
     lst.add_argument("--format", choices=FORMATS, default="table")
     lst.add_argument("--status", help="only this status (assigned, in_progress, completed, …)")
@@ -113,6 +116,7 @@ def _core(sub: Any) -> None:
     ret.add_argument("id", type=int)
     ret.add_argument("--comment", metavar="TEXT", help="what to correct or add (required; sent to the inspector)")
     ret.add_argument("--by", metavar="NAME", default=None, help="who returns it (audit trail; default: login name)")
+    _answering(ins)
 
     tpl = _actions(sub, "templates", "checklist templates")
     tpl.add_parser("list", help="list the shipped templates")
@@ -130,6 +134,40 @@ def _core(sub: Any) -> None:
     setp.add_argument("key")
     setp.add_argument("value")
     setp.add_argument("--by", metavar="NAME", default=None, help="who sets it (audit trail; default: login name)")
+
+
+def _answering(ins: Any) -> None:
+    """``inspections answer | finding add | complete``: a paper checklist transcribed, or a scripted check."""
+    ans = ins.add_parser("answer", help="answer checklist items: ITEM RESULT, or many with --from FILE.json",
+                         description="inspections answer ID ITEM RESULT [--deduct CLAUSE[xN]]... "
+                                     "[--extra POINTS --reason TEXT] [--note TEXT]\n"
+                                     "inspections answer ID --from FILE.json  (format: docs in cli/answering.py)",
+                         formatter_class=argparse.RawDescriptionHelpFormatter)
+    ans.add_argument("id", type=int)
+    ans.add_argument("item", nargs="?", metavar="ITEM", help="item code, e.g. A.1")
+    ans.add_argument("result", nargs="?", metavar="RESULT",
+                     help="符合 / 部分符合 / 不符合 / 不涉及 (or 1–4, conform / partial / nonconform / na)")
+    ans.add_argument("--deduct", action="append", default=[], metavar="CLAUSE[xN]",
+                     help="a deduction clause of the item, e.g. A.1-2 or A.1-2x2 (repeatable)")
+    ans.add_argument("--extra", type=float, default=0.0, metavar="POINTS", help="further points deducted")
+    ans.add_argument("--reason", metavar="TEXT", help="why the further points (required with --extra)")
+    ans.add_argument("--note", metavar="TEXT", help="检查情况说明")
+    ans.add_argument("--from", dest="file", type=Path, metavar="FILE.json", help="many answers at once")
+    ans.add_argument("--by", metavar="NAME", default=None, help="who answers (audit trail; default: login name)")
+    fnd = ins.add_parser("finding", help="hidden hazards (隐患) of an inspection").add_subparsers(
+        dest="finding_action", metavar="ACTION", required=True)
+    add = fnd.add_parser("add", help="register a hidden hazard with its rectification deadline")
+    add.add_argument("id", type=int)
+    add.add_argument("--item", metavar="ITEM", help="the checklist item it was found under")
+    add.add_argument("--severity", choices=("一般", "重大"), default="一般")
+    add.add_argument("--text", required=True, metavar="TEXT", help="隐患描述")
+    add.add_argument("--deadline", metavar="YYYY-MM-DD", help="整改期限")
+    add.add_argument("--requirement", metavar="TEXT", help="整改要求")
+    add.add_argument("--responsible", metavar="NAME", help="整改责任人")
+    add.add_argument("--by", metavar="NAME", default=None, help="who registers it (default: login name)")
+    done = ins.add_parser("complete", help="完成并锁定: complete and lock (lists what is missing otherwise)")
+    done.add_argument("id", type=int)
+    done.add_argument("--by", metavar="NAME", default=None, help="who completes it (default: login name)")
 
 
 def _photos(sub: Any) -> None:

@@ -111,3 +111,14 @@ def reopen(ws: Workspace, inspection_id: int, reason: str, actor: str) -> Change
         inspection = inspections.get(session, inspection_id)
         inspections.reopen(session, inspection, reason, actor)
         return _changed(inspection, ChangeKind.STATUS)
+
+
+def set_answers(ws: Workspace, inspection_id: int, answers: Sequence[tuple[str, Answer | None]],
+                actor: str) -> Changes:
+    """Several answers at once (a transcribed paper checklist), all or nothing: the first refused
+    answer names its item and nothing is written."""
+    with unit_of_work(ws) as session:
+        inspection = inspections.get(session, inspection_id)
+        for item_code, answer in answers:
+            inspections.set_answer(session, inspection, item_code, answer, actor)
+        return _changed(inspection, ChangeKind.ANSWERS, ChangeKind.STATUS, ChangeKind.HEADER)
