@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import re
 import shutil
 from dataclasses import dataclass, field
@@ -56,6 +55,7 @@ from inspector_app.bundle.signing import (
     format_fingerprint,
     verify_tagmanifest,
 )
+from inspector_app.bundle.validate import check_header, load_json
 from inspector_app.bundle.zipsafe import SafeZip, ZipLimits
 from inspector_app.domain.progress import CancelToken, Progress, no_progress
 
@@ -72,7 +72,8 @@ class PayloadFile:
 
 @dataclass
 class VerifiedBundle:
-    """A bundle that passed every check.  ``records`` holds the JSON payload (bytes, parse on demand)."""
+    """A bundle that passed every check.  ``records`` holds the JSON payload (bytes, parsed on demand by the
+    strict reader ``validate.load_json`` – no NaN/Infinity, at most 32 levels deep – and kept parsed)."""
 
     path: Path
     header: BundleHeader
@@ -82,12 +83,15 @@ class VerifiedBundle:
     records: dict[str, bytes] = field(default_factory=dict)
     staged: dict[str, Path] = field(default_factory=dict)
     _zip: SafeZip | None = None
+    _parsed: dict[str, Any] = field(default_factory=dict)
 
     def record(self, path: str) -> Any:
-        try:
-            return json.loads(self.records[path])
-        except (KeyError, ValueError) as exc:
-            raise BagInvalidError(f"记录 {path!r} 缺失或不是 JSON：{exc}", code="bad_record") from None
+        """The parsed record (the same object on every call: callers do not change it)."""
+        if path not in self._parsed:
+            if path not in self.records:
+                raise BagInvalidError(f"记录 {path!r} 缺失", code="bad_record")
+            self._parsed[path] = load_json(self.records[path], path)
+        return self._parsed[path]
 
     def records_of(self, kind: str) -> list[tuple[str, Any]]:
         """``(id, parsed JSON)`` of every ``data/records/<kind>/<id>.json``, sorted by id."""
@@ -227,6 +231,9 @@ def _verify(
         raise SignatureError(f"bag-info.txt 中写明的生成方密钥与实际签名的密钥（{shown}）不同", fingerprint=signer_fp)
     signer = check_trusted(trust, block.public_key) if trust is not None else None
 
+    # The header JSON through the strict reader and its schema first: header_from's own json.loads and
+    # int() then meet neither 100,000 levels, 1e400 nor a list where a number belongs.
+    check_header(load_json(tag_bytes[HEADER_JSON], HEADER_JSON, code="bad_profile"))
     header = header_from(info, tag_bytes[HEADER_JSON])
     if top != header.top_dir:
         raise BagInvalidError(f"文件夹 {top!r} 与数据包编号 {header.bundle_id} 不符")

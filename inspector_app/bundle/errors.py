@@ -21,6 +21,22 @@ CODES: dict[str, str] = {
     "bad_profile": "not a bag of our profile: tag files, bag-info labels, path grammar, folder name, header",
     "bad_manifest": "a payload or tag file does not match its SHA-256 in the manifests (altered or incomplete)",
     "bad_record": "a record in the bundle is malformed or cannot be applied (template, enterprise, missing file)",
+    # Record validation (bundle.validate, services.sync.validation), before anything is written:
+    "json_too_deep": "a JSON file or JSON text field of the bundle nests deeper than 32 levels",
+    "json_not_finite": "a JSON number that is NaN, Infinity or overflows a float (1e400)",
+    "number_out_of_range": "an integer out of its range: a revision, sequence or acknowledgement beyond SQLite's"
+                           " 64-bit integer or negative, a size, position or count out of bounds",
+    "duplicate_uid": "the same uid twice in the bundle (inspections, findings, photos, signatures, sheets)",
+    "foreign_uid": "a finding, photo, signature or sheet uid that belongs to another inspection here",
+    "unknown_item_code": "an item code or deduction rule the inspection's template version does not have",
+    "too_many_records": "more photos (1,000), findings, answers, audit events, signatures, sheets or inspectors in"
+                        " one inspection than allowed",
+    "bad_photo": "a photo file that 'photos add' would refuse: not an image, not JPEG/PNG/HEIC, a decompression"
+                 " bomb, too large, truncated",
+    "bad_signature_image": "a signature that is not strokes plus a PNG: an SVG or other file, a PNG that does not"
+                           " decode, malformed strokes",
+    "bad_sheet_file": "a printed sheet that is not a PDF",
+    "internal_error": "an unexpected error with this bundle (a bug): nothing was written, the traceback is logged",
     "newer_format": "written by a newer bundle (or encryption) format version than this program reads",
     "bad_signature": "the signature is missing, malformed, does not match, or names another key",
     "unknown_key": "signed by a key that is not enrolled here (``fingerprint`` is set)",

@@ -24,6 +24,12 @@ SIGNATURE_FIELDS = ("uid", "role", "signer_name", "signed_at", "strokes_json", "
 SHEET_FIELDS = ("uid", "inspection_uid", "kind", "content_hash", "code", "pages", "pdf_sha256", "printed_at",
                 "printed_by")
 ORIGINAL_EXTS = ("jpg", "jpeg", "png", "heic", "heif")
+# The values these fields may take (the workspace's own lists, ``storage.models_evidence`` /
+# ``models_sheets`` and ``photos.metadata``, repeated here because the format reads no ORM module).
+PHOTO_ROLES = ("", "before", "after")
+SIGNER_ROLES = ("inspector", "enterprise_rep", "witness")
+SHEET_KINDS = ("record", "order", "recheck")
+TIME_SOURCES = ("exif", "device_clock")
 
 ORIGINALS = "data/photos/originals/"
 DERIVED = "data/photos/derived/"

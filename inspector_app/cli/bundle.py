@@ -10,15 +10,18 @@ import contextlib
 import json
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from inspector_app.bundle.bag_verify import verify_bundle
 from inspector_app.bundle.crypto import decrypt_file, is_encrypted
 from inspector_app.bundle.errors import KeyFileError
 from inspector_app.bundle.profile import Direction
 from inspector_app.bundle.signing import PublicKeyFile, format_fingerprint, normalize_fingerprint
-from inspector_app.cli.common import actor, fail, workspace, write_out
+from inspector_app.bundle.validate import unexpected
+from inspector_app.cli.common import CliError, actor, fail, workspace, write_out
+from inspector_app.domain.errors import InspectorError
 from inspector_app.secrets import InsecureKeyringError, backend_status
 from inspector_app.services.ops import sync as sync_ops
 from inspector_app.services.queries import sync as sync_queries
@@ -28,7 +31,7 @@ from inspector_app.storage.engine import Workspace
 # -- bundle ---------------------------------------------------------------------------------------
 def bundle_command(args: argparse.Namespace) -> int:
     if args.action == "show":
-        return _show(args)
+        return _never_crash(args, _show, args)
     ws = workspace(args)
     try:
         if args.action == "export":
@@ -36,12 +39,23 @@ def bundle_command(args: argparse.Namespace) -> int:
         if args.action == "import":
             return _import(ws, args)
         if args.action == "verify":
-            return _verify(ws, args)
+            return _never_crash(args, _verify, ws, args)
         if args.action == "conflicts":
             return _conflicts(ws)
         return _resolve(ws, args)
     finally:
         ws.close()
+
+
+def _never_crash(args: argparse.Namespace, handler: Callable[..., int], *params: Any) -> int:
+    """``bundle show`` / ``verify`` on any file: a refusal with a message, never a traceback (an unexpected
+    error is logged with its traceback and refused as ``internal_error``)."""
+    try:
+        return handler(*params)
+    except (InspectorError, CliError):
+        raise
+    except Exception as exc:
+        raise unexpected(Path(args.file).name, exc) from None
 
 
 def _export(ws: Workspace, args: argparse.Namespace) -> int:

@@ -55,6 +55,7 @@ from inspector_app.services.sync.report import (
     collect_paths,
 )
 from inspector_app.services.sync.trust import SqlTrustStore
+from inspector_app.services.sync.validation import unexpected, validate_bundle
 from inspector_app.services.unit import reading, unit_of_work
 from inspector_app.storage.engine import Workspace
 from inspector_app.storage.files import storable_name
@@ -85,6 +86,8 @@ def import_paths(ws: Workspace, paths: Sequence[Path], *, identity: Identity | N
             break
         except (InspectorError, OSError) as exc:
             reports.append(ImportReport.rejected(path, exc))
+        except Exception as exc:  # a bug: logged with its traceback; this file is refused, the next one tried
+            reports.append(ImportReport.rejected(path, unexpected(path.name, exc)))
     for path in files[len(reports):]:
         reports.append(ImportReport(path, "cancelled", "导入已取消，此文件未导入", code="cancelled"))
     progress(len(files), len(files), "")
@@ -135,6 +138,7 @@ def _import_verified(ws: Workspace, path: Path, stage: Path, progress: Progress,
     with bundle:
         report = ImportReport(path, bundle_id=bundle.header.bundle_id, sequence=bundle.header.sequence,
                               producer=bundle.header.producer_name, fingerprint=bundle.signer_fingerprint)
+        validate_bundle(ws, bundle)  # every record and carried file, before anything is written
         with unit_of_work(ws) as session:  # Rejected (or any error) rolls everything back
             try:
                 _apply_bundle(session, bundle, report, places)

@@ -1,0 +1,493 @@
+"""Record validation: what a bundle's JSON may contain, checked before anything is written.
+
+A valid signature says who sent a bundle, not that its content is sane.  Everything here is pure (no
+database, no image decoding): the strict JSON reader, the header, and a schema for every record kind
+and every row of an inspection record – types, finite numbers within range, text lengths, enum values,
+dates, well-formed uids unique within the bundle, references between rows, and how many rows one
+inspection may carry.  The checks that need the workspace (item codes of the stored template version,
+uids that belong to another inspection) and the decoding of photo and signature files are
+``services.sync.validation``.  Documented in ``docs/bundle-format.md`` ("Record validation").
+
+Every refusal is a ``RecordError`` (a ``BagInvalidError``) with a stable ``code`` and the place:
+``record`` (kind, uid or index) and ``field``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import re
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date, datetime
+from typing import Any
+
+from inspector_app.bundle.errors import BagInvalidError, BundleError
+from inspector_app.bundle.evidence import (
+    ORIGINAL_EXTS,
+    PHOTO_ROLES,
+    SHEET_KINDS,
+    SIGNATURES,
+    SIGNER_ROLES,
+    TIME_SOURCES,
+)
+from inspector_app.bundle.profile import Direction
+from inspector_app.domain.lifecycle import FindingStatus, InspectionStatus, Severity
+from inspector_app.domain.template import RESULTS
+
+MAX_JSON_DEPTH = 32  # objects and arrays inside each other; real records nest 5 deep
+MAX_INT = 2**63 - 1  # SQLite's INTEGER: revisions, sequences, acknowledgements, sizes
+MAX_INT_DIGITS = 100  # longer integers are refused while parsing (Python's int() needs time for them)
+MAX_PHOTOS = 1_000  # photos per inspection (a long day in the field takes 200)
+MAX_FINDINGS = 2_000
+MAX_ANSWERS = 5_000  # a template has a few hundred items
+MAX_DEDUCTIONS = 100  # deduction lines per answer
+MAX_AUDIT = 100_000  # audit events per inspection
+MAX_SIGNATURES = 100
+MAX_SHEETS = 1_000
+MAX_INSPECTORS = 20
+MAX_HEADER_PAIRS = 100_000  # extra.inspections / extra.acks
+SHORT, LINE, TEXT = 200, 1_000, 100_000  # characters: names and codes, addresses, free text
+BLOB = 8_000_000  # markup_json, strokes_json (200,000 signature points)
+TEMPLATE_CHARS = 16_000_000
+
+UID = re.compile(r"[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}")
+_SHA = re.compile(r"[0-9a-f]{64}")
+_HEX64 = re.compile(r"[0-9A-Fa-f]{64}")
+
+log = logging.getLogger(__name__)
+log.addHandler(logging.NullHandler())  # the CLI configures no logging: a traceback must not reach stderr
+
+
+class RecordError(BagInvalidError):
+    """A record (or the header) that breaks the rules: ``record`` names it (kind, uid or index), ``field``
+    the field; ``code`` says why (``bad_record``, ``number_out_of_range``, ``duplicate_uid``, …)."""
+
+    def __init__(self, message: str, *, code: str = "bad_record", record: str = "", field: str = "") -> None:
+        super().__init__(message, code=code)
+        self.record = record
+        self.field = field
+
+
+def unexpected(subject: str, exc: BaseException) -> BundleError:
+    """An unexpected error with one bundle (a bug) as a refusal: logged with its traceback, never printed."""
+    log.error("unexpected error with bundle %s", subject, exc_info=exc)
+    return BundleError(f"处理数据包 {subject} 时发生意外错误（{type(exc).__name__}），没有作任何更改；详情已写入"
+                       "日志（internal error）", code="internal_error")
+
+
+# -- the JSON reader ------------------------------------------------------------------------------
+class _Refused(Exception):
+    def __init__(self, code: str, problem: str) -> None:
+        super().__init__(problem)
+        self.code = code
+
+
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_INNERMOST = re.compile(r"\[\]|\{\}")
+
+
+def _nesting(text: str) -> str:
+    """"ok", "deep" or "unbalanced", from the raw text: strings removed, then the innermost pairs of
+    brackets, once per level – no parser recursion, whatever the input."""
+    brackets = _NOT_BRACKET.sub("", _STRING.sub("", text))
+    for _ in range(MAX_JSON_DEPTH):
+        if not brackets:
+            return "ok"
+        reduced = _INNERMOST.sub("", brackets)
+        if reduced == brackets:
+            return "unbalanced"
+        brackets = reduced
+    return "ok" if not brackets else "deep" if _INNERMOST.search(brackets) else "unbalanced"
+
+
+def _float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise _Refused("json_not_finite", f"数值 {text[:40]} 超出浮点数的范围（成为 Infinity）")
+    return value
+
+
+def _int(text: str) -> int:
+    if len(text) > MAX_INT_DIGITS:
+        raise _Refused("number_out_of_range", f"整数有 {len(text)} 位，超出允许的范围")
+    return int(text)
+
+
+def _constant(name: str) -> Any:
+    raise _Refused("json_not_finite", f"{name} 不是有限的数（NaN/Infinity 不是 JSON）")
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        keys = [key for key, _value in pairs]
+        twice = next(key for index, key in enumerate(keys) if key in keys[:index])
+        raise _Refused("", f"键 {twice!r} 出现两次")
+    return result
+
+
+def load_json(data: bytes | str, what: str, *, code: str = "bad_record", field: str = "") -> Any:
+    """Strict JSON: UTF-8, no NaN/Infinity or numbers that overflow to infinity (``json_not_finite``),
+    nesting at most ``MAX_JSON_DEPTH`` deep checked on the raw text before parsing (``json_too_deep``),
+    no key twice; anything else malformed is ``code``."""
+    where = f"{what} 的字段 {field}" if field else what
+    try:
+        text = data.decode("utf-8") if isinstance(data, bytes) else data
+    except UnicodeDecodeError:
+        raise RecordError(f"{where} 不是 UTF-8 编码的 JSON", code=code, record=what, field=field) from None
+    shape = _nesting(text)
+    if shape == "deep":
+        raise RecordError(f"{where} 的 JSON 嵌套超过 {MAX_JSON_DEPTH} 层", code="json_too_deep", record=what,
+                          field=field)
+    if shape == "unbalanced":
+        raise RecordError(f"{where} 不是有效的 JSON：括号不配对", code=code, record=what, field=field)
+    try:
+        return json.loads(text, parse_float=_float, parse_int=_int, parse_constant=_constant,
+                          object_pairs_hook=_pairs)
+    except _Refused as exc:
+        raise RecordError(f"{where}：{exc}", code=exc.code or code, record=what, field=field) from None
+    except (ValueError, RecursionError) as exc:  # RecursionError: not reachable after _nesting, kept as a net
+        raise RecordError(f"{where} 不是有效的 JSON：{exc}", code=code, record=what, field=field) from None
+
+
+# -- field rules ----------------------------------------------------------------------------------
+class _Bad(Exception):
+    def __init__(self, problem: str, code: str = "") -> None:
+        super().__init__(problem)
+        self.code = code
+
+
+_MISSING: Any = object()
+Check = Callable[[Any], None]
+
+
+def _kind(value: Any) -> str:
+    return {dict: "对象", list: "列表", str: "文本", bool: "布尔值", int: "整数", float: "小数"}.get(type(value), "null")
+
+
+def _absent(value: Any, null: bool) -> bool:
+    """True when the value is null or missing and that is allowed; raises when it is not."""
+    if value is None or value is _MISSING:
+        if null:
+            return True
+        raise _Bad("缺少此字段" if value is _MISSING else "不能为 null")
+    return False
+
+
+def text(limit: int, *, null: bool = False, blank: bool = True, choices: Iterable[str] | None = None,
+         pattern: re.Pattern[str] | None = None) -> Check:
+    allowed = tuple(choices) if choices is not None else None
+
+    def check(value: Any) -> None:
+        if _absent(value, null):
+            return
+        if not isinstance(value, str):
+            raise _Bad(f"应为文本，而不是{_kind(value)}")
+        if len(value) > limit:
+            raise _Bad(f"文本过长（{len(value)} 个字符，上限 {limit}）")
+        if not blank and not value.strip():
+            raise _Bad("不能为空")
+        if allowed is not None and value not in allowed:
+            raise _Bad(f"{value[:40]!r} 不是允许的值（{'、'.join(map(repr, allowed))}）")
+        if pattern is not None and not pattern.fullmatch(value):
+            raise _Bad(f"{value[:80]!r} 的格式不对")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise _Bad("含有无效的 Unicode 字符（孤立的代理项）") from None
+    return check
+
+
+def integer(low: int, high: int = MAX_INT, *, null: bool = False) -> Check:
+    def check(value: Any) -> None:
+        if _absent(value, null):
+            return
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise _Bad(f"应为整数，而不是{_kind(value)}")
+        if not low <= value <= high:
+            raise _Bad(f"{value} 超出范围 {low}…{high}", "number_out_of_range")
+    return check
+
+
+def number(low: float, high: float, *, null: bool = False) -> Check:
+    def check(value: Any) -> None:
+        if _absent(value, null):
+            return
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise _Bad(f"应为数，而不是{_kind(value)}")
+        if not math.isfinite(value):
+            raise _Bad(f"{value} 不是有限的数", "json_not_finite")
+        if not low <= value <= high:
+            raise _Bad(f"{value} 超出范围 {low}…{high}", "number_out_of_range")
+    return check
+
+
+def boolean(value: Any) -> None:
+    if not isinstance(value, bool):
+        raise _Bad(f"应为 true 或 false，而不是{_kind(value)}")
+
+
+def day(value: Any) -> None:
+    """An ISO date or null."""
+    if _absent(value, True):
+        return
+    if not isinstance(value, str) or len(value) > 10:
+        raise _Bad(f"应为日期（YYYY-MM-DD），而不是 {str(value)[:40]!r}")
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        raise _Bad(f"日期 {value!r} 无效") from None
+
+
+def moment(*, null: bool = False) -> Check:
+    """An ISO date-time, local wall-clock (no zone, like everything the workspace keeps)."""
+    def check(value: Any) -> None:
+        if _absent(value, null):
+            return
+        if not isinstance(value, str) or len(value) > 40:
+            raise _Bad(f"应为时间（YYYY-MM-DDThh:mm:ss），而不是 {str(value)[:40]!r}")
+        try:
+            parsed = datetime.fromisoformat(value)
+        except ValueError:
+            raise _Bad(f"时间 {value!r} 无效") from None
+        if parsed.tzinfo is not None:
+            raise _Bad(f"时间 {value!r} 带时区：应为本地时间")
+    return check
+
+
+def _any(_value: Any) -> None:
+    """Read by no one on import (recomputed or informative): any JSON value."""
+
+
+UID_CHECK, UID_OR_NULL = text(36, pattern=UID), text(36, null=True, pattern=UID)
+SHA, SHA_OR_EMPTY = text(64, pattern=_SHA), text(64, pattern=re.compile(f"(?:{_SHA.pattern})?"))
+WHEN, WHEN_OR_NULL = moment(), moment(null=True)
+NAME, NAME_OR_NULL, LINE_TEXT, FREE = text(SHORT), text(SHORT, null=True), text(LINE), text(TEXT)
+ITEM = text(100)
+Schema = Mapping[str, Check]
+
+ENTERPRISE: Schema = {
+    "uscc": text(64, blank=False), "uscc_override": boolean, "name": text(SHORT, blank=False), "address": LINE_TEXT,
+    "district": NAME, "industry": NAME, "sub_speciality": NAME, "cert_grade": NAME, "cert_number": NAME,
+    "cert_issued": day, "cert_expires": day, "scoring_standard": NAME, "review_org": NAME, "consulting_org": NAME,
+    "legal_rep": NAME, "contact_person": NAME, "contact_phone": NAME}
+TEMPLATE: Schema = {"template_id": text(SHORT, blank=False), "version": text(SHORT, blank=False), "kind": NAME,
+                    "title": LINE_TEXT, "sha256": SHA, "content": text(TEMPLATE_CHARS, blank=False)}
+INSPECTION: Schema = {
+    "uid": UID_CHECK, "revision": integer(0), "base_revision": integer(0, null=True),
+    "status": text(20, choices=[s.value for s in InspectionStatus]), "enterprise_uscc": text(64, blank=False),
+    "due_date": day, "assigned_at": WHEN, "started_at": WHEN_OR_NULL, "ended_at": WHEN_OR_NULL,
+    "completed_at": WHEN_OR_NULL, "location": LINE_TEXT, "rep_name": NAME, "rep_title": NAME, "rep_phone": NAME,
+    "reviewer_comment": FREE, "created_at": WHEN, "updated_at": WHEN, "score": number(-1e9, 1e9, null=True),
+    "grade": NAME_OR_NULL, "outcome": NAME_OR_NULL, "answered": integer(0, null=True)}
+TEMPLATE_REF: Schema = {"template_id": text(SHORT, blank=False), "version": text(SHORT, blank=False), "sha256": SHA}
+INSPECTOR: Schema = {"name": text(SHORT, blank=False), "cert_number": text(SHORT, blank=False),
+                     "organisation": NAME, "phone": NAME_OR_NULL}
+ANSWER: Schema = {"item_code": text(100, blank=False), "result": text(10, choices=RESULTS), "deductions": _any,
+                  "extra_deduction": number(0, 1e6), "extra_reason": FREE, "note": FREE, "updated_at": WHEN_OR_NULL}
+FINDING: Schema = {
+    "uid": UID_CHECK, "item_code": ITEM, "severity": text(4, choices=[s.value for s in Severity]),
+    "description": FREE, "requirement": FREE, "deadline": day, "responsible_person": NAME,
+    "status": text(10, choices=[s.value for s in FindingStatus]), "recheck_note": FREE, "rechecked_at": WHEN_OR_NULL,
+    "created_at": WHEN, "updated_at": WHEN}
+AUDIT: Schema = {"entity": NAME, "entity_key": LINE_TEXT, "field": NAME, "old_value": FREE, "new_value": FREE,
+                 "actor": NAME, "at": WHEN, "reason": FREE}
+PHOTO: Schema = {
+    "uid": UID_CHECK, "item_code": ITEM, "sha256": SHA, "original_name": LINE_TEXT,
+    "original_ext": text(8, choices=ORIGINAL_EXTS), "format": text(10), "size_bytes": integer(0),
+    "captured_at": WHEN_OR_NULL, "captured_offset": text(16), "time_source": text(16, choices=TIME_SOURCES),
+    "gps_lat": number(-90, 90, null=True), "gps_lon": number(-180, 180, null=True),
+    "gps_alt": number(-20_000, 100_000, null=True), "make": NAME, "model": NAME, "orientation": integer(0, 8),
+    "width": integer(0, 1_000_000), "height": integer(0, 1_000_000), "display_sha256": SHA_OR_EMPTY,
+    "thumb_sha256": SHA_OR_EMPTY, "markup_json": text(BLOB), "markup_sha256": SHA_OR_EMPTY, "caption": FREE,
+    "position": integer(0), "role": text(10, choices=PHOTO_ROLES), "added_by": NAME, "added_at": WHEN,
+    "finding_uid": UID_OR_NULL, "pair_uid": UID_OR_NULL}
+SIGNATURE: Schema = {
+    "uid": UID_CHECK, "role": text(20, choices=SIGNER_ROLES), "signer_name": NAME, "signed_at": WHEN,
+    "strokes_json": text(BLOB), "image_sha256": SHA_OR_EMPTY, "refused": boolean, "refusal_reason": FREE,
+    "recorded_by": NAME, "inspector_cert": NAME_OR_NULL, "witness_uid": UID_OR_NULL}
+SHEET: Schema = {
+    "uid": UID_CHECK, "inspection_uid": text(36, pattern=UID), "kind": text(10, choices=SHEET_KINDS),
+    "content_hash": text(64, pattern=_HEX64), "code": NAME, "pages": integer(0, 100_000), "pdf_sha256": SHA_OR_EMPTY,
+    "printed_at": WHEN, "printed_by": NAME}
+HEADER: Schema = {
+    "format_version": integer(1), "profile": NAME, "bundle_id": text(36, pattern=UID),
+    "direction": text(30, choices=[d.value for d in Direction]), "sequence": integer(1), "created_at": text(40)}
+PRODUCER: Schema = {"device_id": text(64, blank=False), "key_fingerprint": text(64), "name": NAME}
+
+
+def _fields(obj: Any, schema: Schema, record: str, code: str = "bad_record") -> dict[str, Any]:
+    """Check ``obj`` against ``schema``; a refusal names ``record`` and the field."""
+    if not isinstance(obj, dict):
+        raise RecordError(f"{record} 应为 JSON 对象，而不是{_kind(obj)}", code=code, record=record)
+    for name, check in schema.items():
+        try:
+            check(obj.get(name, _MISSING))
+        except _Bad as exc:
+            raise RecordError(f"{record} 的字段 {name}：{exc}", code=exc.code or code, record=record,
+                              field=name) from None
+    return obj
+
+
+def _rows(obj: dict[str, Any], name: str, limit: int, record: str, *, optional: bool = False,
+          code: str = "bad_record") -> list[Any]:
+    """A list field with at most ``limit`` entries (``too_many_records`` beyond)."""
+    value = obj.get(name, [] if optional else _MISSING)
+    if not isinstance(value, list):
+        problem = "缺少此字段" if value is _MISSING else f"应为列表，而不是{_kind(value)}"
+        raise RecordError(f"{record} 的字段 {name}：{problem}", code=code, record=record, field=name)
+    if len(value) > limit:
+        raise RecordError(f"{record} 的 {name} 有 {len(value)} 条，超过每项检查 {limit} 条的上限",
+                          code="too_many_records", record=record, field=name)
+    return value
+
+
+# -- the header -----------------------------------------------------------------------------------
+def check_header(doc: Any, what: str = "inspector-bundle.json") -> None:
+    """``inspector-bundle.json`` as parsed by ``load_json``: types, the sequence within SQLite's integer,
+    ``extra.inspections`` and ``extra.acks`` as ``[uid, revision]`` pairs (``bad_profile`` otherwise)."""
+    _fields(doc, HEADER, what, "bad_profile")
+    _fields(doc.get("producer"), PRODUCER, f"{what} producer", "bad_profile")
+    extra = doc.get("extra", {})
+    if not isinstance(extra, dict):
+        raise RecordError(f"{what} 的 extra 应为对象", code="bad_profile", record=what, field="extra")
+    for key in ("inspections", "acks"):
+        pairs = _rows(extra, key, MAX_HEADER_PAIRS, f"{what} extra", optional=True, code="bad_profile")
+        for index, pair in enumerate(pairs):
+            if not isinstance(pair, list) or len(pair) != 2:
+                raise RecordError(f"{what} extra.{key}[{index}] 应为 [uid, revision]", code="bad_profile",
+                                  record=f"{what} extra.{key}[{index}]")
+            _fields({"uid": pair[0], "revision": pair[1]}, {"uid": UID_CHECK, "revision": integer(0)},
+                    f"{what} extra.{key}[{index}]", "bad_profile")
+
+
+# -- the records ----------------------------------------------------------------------------------
+class _Uids:
+    """Uids seen in the bundle (findings, photos, signatures, sheets, inspections): each once."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, str] = {}
+
+    def add(self, uid: str, record: str) -> None:
+        first = self.seen.setdefault(uid.lower(), record)
+        if first != record:
+            raise RecordError(f"uid {uid} 在数据包中出现两次：{first} 和 {record}", code="duplicate_uid",
+                              record=record, field="uid")
+
+
+def check_template(key: str, rec: Any) -> None:
+    record = f"templates/{key}"
+    _fields(rec, TEMPLATE, record)
+    if not isinstance(load_json(rec["content"], record, field="content"), dict):
+        raise RecordError(f"{record} 的字段 content 应为 JSON 对象", record=record, field="content")
+
+
+def check_enterprise(key: str, rec: Any) -> None:
+    _fields(rec, ENTERPRISE, f"enterprises/{key}")
+
+
+def check_inspection(key: str, rec: Any, uids: _Uids) -> None:
+    """One inspection record with its rows: counts first (a record with 5,000 photos is refused before
+    any of them is looked at), then every row, uids and the references between rows."""
+    record = f"inspections/{key}"
+    _fields(rec, INSPECTION, record)
+    uids.add(rec["uid"], record)
+    record = f"inspections/{rec['uid']}"
+    _fields(rec.get("template"), TEMPLATE_REF, f"{record} template")
+    people = _rows(rec, "inspectors", MAX_INSPECTORS, record)
+    answers = _rows(rec, "answers", MAX_ANSWERS, record)
+    findings = _rows(rec, "findings", MAX_FINDINGS, record)
+    trail = _rows(rec, "audit", MAX_AUDIT, record)
+    photos = _rows(rec, "photos", MAX_PHOTOS, record, optional=True)
+    signatures = _rows(rec, "signatures", MAX_SIGNATURES, record, optional=True)
+    sheets = _rows(rec, "sheets", MAX_SHEETS, record, optional=True)
+
+    for index, person in enumerate(people):
+        _fields(person, INSPECTOR, f"{record} inspectors[{index}]")
+    _unique(people, "cert_number", f"{record} inspectors", str.strip)
+    for index, answer in enumerate(answers):
+        _fields(answer, ANSWER, f"{record} answers[{index}]")
+        _deductions(answer.get("deductions"), f"{record} answers[{index}]")
+    _unique(answers, "item_code", f"{record} answers")
+    for index, event in enumerate(trail):
+        _fields(event, AUDIT, f"{record} audit[{index}]")
+    finding_uids = _with_uids(findings, FINDING, f"{record} findings", uids)
+    photo_uids = _with_uids(photos, PHOTO, f"{record} photos", uids)
+    signature_uids = _with_uids(signatures, SIGNATURE, f"{record} signatures", uids)
+    _with_uids(sheets, SHEET, f"{record} sheets", uids)
+    _unique(photos, "sha256", f"{record} photos")
+    for index, photo in enumerate(photos):
+        where = f"{record} photos[{index}] {photo['uid']}"
+        _refers(photo, "finding_uid", finding_uids, where, "findings")
+        _refers(photo, "pair_uid", photo_uids, where, "photos")
+        if photo["markup_json"]:
+            load_json(photo["markup_json"], where, field="markup_json")
+    for index, signature in enumerate(signatures):
+        where = f"{record} signatures[{index}] {signature['uid']}"
+        _refers(signature, "witness_uid", signature_uids, where, "signatures")
+        if signature["strokes_json"]:
+            load_json(signature["strokes_json"], where, field="strokes_json")
+
+
+def _unique(rows: list[dict[str, Any]], key: str, record: str, norm: Callable[[str], str] = str) -> None:
+    """``key`` differs between the (already checked) rows: two answers to one item, one inspector or one
+    photo twice would break the tables' unique keys."""
+    seen: dict[str, int] = {}
+    for index, row in enumerate(rows):
+        first = seen.setdefault(norm(row[key]), index)
+        if first != index:
+            raise RecordError(f"{record}[{index}] 的 {key} {row[key]!r} 与第 {first} 条相同", record=f"{record}[{index}]",
+                              field=key)
+
+
+def _with_uids(rows: list[Any], schema: Schema, record: str, uids: _Uids) -> set[str]:
+    for index, row in enumerate(rows):
+        _fields(row, schema, f"{record}[{index}]")
+        uids.add(row["uid"], f"{record}[{index}]")
+    return {row["uid"] for row in rows}
+
+
+def _refers(row: dict[str, Any], name: str, targets: set[str], record: str, kind: str) -> None:
+    value = row.get(name)
+    if value is not None and value not in targets:
+        raise RecordError(f"{record} 的字段 {name}：{value} 不是本检查的 {kind} 之一", record=record, field=name)
+
+
+def _deductions(value: Any, record: str) -> None:
+    if not isinstance(value, list):
+        raise RecordError(f"{record} 的字段 deductions 应为列表", record=record, field="deductions")
+    if len(value) > MAX_DEDUCTIONS:
+        raise RecordError(f"{record} 有 {len(value)} 条扣分，超过 {MAX_DEDUCTIONS} 条的上限", code="too_many_records",
+                          record=record, field="deductions")
+    for index, line in enumerate(value):
+        if not isinstance(line, list) or len(line) != 2:
+            raise RecordError(f"{record} 的 deductions[{index}] 应为 [规则, 次数]", record=record, field="deductions")
+        _fields({"rule": line[0], "times": line[1]}, {"rule": text(SHORT, blank=False), "times": integer(1, 1_000)},
+                f"{record} deductions[{index}]")
+
+
+def check_payload_paths(paths: Iterable[str]) -> None:
+    """Signatures travel as strokes plus a PNG: an SVG or JSON file under ``data/signatures/`` is refused."""
+    for path in paths:
+        if path.startswith(SIGNATURES) and not path.endswith(".png"):
+            raise RecordError(f"签名图像 {path} 不是 PNG：签名只能是笔迹数据加 PNG 图像，不接受 SVG 或其他标记格式",
+                              code="bad_signature_image", record=path)
+
+
+def check_records(records: Mapping[str, list[tuple[str, Any]]], payload_paths: Iterable[str]) -> None:
+    """Every record of every kind (``records``: kind → ``(file key, parsed JSON)`` as ``records_of``
+    gives them) and the evidence paths; raises ``RecordError`` on the first problem."""
+    check_payload_paths(payload_paths)
+    for key, rec in records.get("templates", []):
+        check_template(key, rec)
+    for key, rec in records.get("enterprises", []):
+        check_enterprise(key, rec)
+    uids = _Uids()
+    for key, rec in records.get("inspections", []):
+        check_inspection(key, rec, uids)
+
+
+__all__ = ["MAX_JSON_DEPTH", "MAX_PHOTOS", "RecordError", "check_header", "check_records", "load_json",
+           "unexpected"]

@@ -1,0 +1,268 @@
+"""Record validation against the workspace, before an import's transaction begins.
+
+``validate_bundle`` runs between verification (zip, manifests, signature, trust) and the transaction
+that applies a bundle; a refusal raises a ``RecordError`` (``bundle.validate``) with a stable code and the
+record and field it is about, and nothing is written.  In order:
+
+1. the pure checks of ``bundle.validate`` (the schema of every record, uids unique within the bundle,
+   at most ``MAX_PHOTOS`` photos per inspection, signatures only as PNG);
+2. item codes and deduction rules exist in the template version the inspection uses – the stored copy,
+   or the one the bundle carries (``unknown_item_code``);
+3. no finding, photo, signature or sheet uid belongs to another inspection here (``foreign_uid``);
+4. the markup of photos and the strokes of signatures parse (``bad_record`` / ``bad_signature_image``);
+5. every carried file is what its name says: photo originals decoded with the limits of ``photos add``
+   (``photos.decode``: not an image, unsupported, decompression bomb, too large, truncated), derived
+   images and signature PNGs opened and decoded with the same pixel limits, sheets are PDFs
+   (``bad_photo``, ``bad_signature_image``, ``bad_sheet_file``).
+
+A bundle imported before is not checked again: its import writes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import warnings
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from PIL import Image, UnidentifiedImageError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from inspector_app.bundle.bag_verify import VerifiedBundle
+from inspector_app.bundle.evidence import DERIVED, ORIGINALS, SHEETS, SIGNATURES
+from inspector_app.bundle.validate import RecordError, check_records, unexpected
+from inspector_app.domain.errors import InspectorError
+from inspector_app.domain.template import Template, parse_template
+from inspector_app.photos.decode import IngestOptions, PhotoRejected, decode_photo
+from inspector_app.photos.markup import parse_shapes
+from inspector_app.photos.signature import strokes_from_json
+from inspector_app.services.unit import reading
+from inspector_app.storage.engine import Workspace
+from inspector_app.storage.models import Finding, Inspection, TemplateRecord
+from inspector_app.storage.models_evidence import Photo, Signature
+from inspector_app.storage.models_sheets import PrintedSheet
+from inspector_app.storage.models_sync import ImportedBundle
+
+KINDS = ("templates", "enterprises", "inspections")
+DERIVED_FORMATS = ("JPEG", "PNG", "WEBP", "MPO")  # display copies, thumbnails, marked-up copies
+SIGNATURE_PIXELS = 40_000_000  # what photos.signature renders at most
+_CHUNK = 500  # uids per IN (…) query
+Records = Mapping[str, list[tuple[str, Any]]]
+
+
+def validate_bundle(ws: Workspace, bundle: VerifiedBundle, options: IngestOptions | None = None) -> None:
+    """Check every record and carried file of a verified bundle; raise ``RecordError`` on the first
+    problem.  Reads only: call it before the import's unit of work."""
+    with reading(ws) as session:
+        if session.get(ImportedBundle, bundle.header.bundle_id) is not None:
+            return
+        records = {kind: bundle.records_of(kind) for kind in KINDS}
+        check_records(records, bundle.payload)
+        check_item_codes(session, records)
+        check_owners(session, records["inspections"])
+    check_drawings(records["inspections"])
+    check_files(bundle.staged, records["inspections"], options or IngestOptions())
+
+
+# -- the template version -------------------------------------------------------------------------
+def _parsed(content: str, key: str) -> Template | None:
+    try:
+        return parse_template(json.loads(content), key)
+    except (InspectorError, ValueError):
+        return None  # a bad bundled template is refused by the import itself (bad_record)
+
+
+def _template(session: Session, bundled: dict[tuple[str, str], dict[str, Any]], template_id: str, version: str,
+              sha: str) -> Template | None:
+    """The template version an inspection uses: the stored copy, else the bundle's; None when neither
+    matches (the import then rejects that inspection as missing_enterprise_or_template)."""
+    key = f"{template_id}@{version}"
+    stored = session.scalar(select(TemplateRecord).where(TemplateRecord.template_id == template_id,
+                                                         TemplateRecord.version == version))
+    if stored is not None:
+        return _parsed(stored.content, key) if stored.sha256 == sha else None
+    rec = bundled.get((template_id, version))
+    if rec is None or rec["sha256"] != sha or hashlib.sha256(rec["content"].encode()).hexdigest() != sha:
+        return None
+    return _parsed(rec["content"], key)
+
+
+def check_item_codes(session: Session, records: Records) -> None:
+    """Answers, findings and photos name items of the inspection's template version; deductions name
+    rules of their item, at most as often as the rule allows."""
+    bundled = {(rec["template_id"], rec["version"]): rec for _key, rec in records.get("templates", [])}
+    cache: dict[tuple[str, str, str], Template | None] = {}
+    for _key, rec in records.get("inspections", []):
+        ref = rec["template"]
+        ident = (ref["template_id"], ref["version"], ref["sha256"])
+        if ident not in cache:
+            cache[ident] = _template(session, bundled, *ident)
+        template = cache[ident]
+        if template is not None:
+            _check_items(template, rec, f"inspections/{rec['uid']}")
+
+
+def _unknown(record: str, field: str, code: str, template: Template) -> RecordError:
+    return RecordError(f"{record} 的字段 {field}：检查表 {template.id} {template.version} 中没有检查项 {code!r}",
+                       code="unknown_item_code", record=record, field=field)
+
+
+def _check_items(template: Template, rec: dict[str, Any], record: str) -> None:
+    items = {item.code: item for item in template.items}
+    for index, answer in enumerate(rec["answers"]):
+        where = f"{record} answers[{index}]"
+        item = items.get(answer["item_code"])
+        if item is None:
+            raise _unknown(where, "item_code", answer["item_code"], template)
+        for rule_code, times in answer["deductions"]:
+            rule = item.rule(rule_code)
+            if rule is None:
+                raise RecordError(f"{where} 的字段 deductions：检查项 {item.code} 没有扣分规则 {rule_code!r}",
+                                  code="unknown_item_code", record=where, field="deductions")
+            if times > rule.max_times:
+                raise RecordError(f"{where} 的字段 deductions：扣分规则 {rule_code} 最多 {rule.max_times} 次，而不是"
+                                  f" {times} 次", code="number_out_of_range", record=where, field="deductions")
+    for key in ("findings", "photos"):
+        for index, row in enumerate(rec.get(key, [])):
+            if row["item_code"] and row["item_code"] not in items:
+                raise _unknown(f"{record} {key}[{index}] {row['uid']}", "item_code", row["item_code"], template)
+
+
+# -- uids of other inspections --------------------------------------------------------------------
+_OWNED: tuple[tuple[str, Any], ...] = (("findings", Finding), ("photos", Photo), ("signatures", Signature),
+                                       ("sheets", PrintedSheet))
+
+
+def check_owners(session: Session, inspections: Iterable[tuple[str, Any]]) -> None:
+    """A finding, photo, signature or sheet uid that exists here under another inspection is refused
+    (``foreign_uid``): applying it would move or break that inspection's evidence."""
+    records = [rec for _key, rec in inspections]
+    for key, model in _OWNED:
+        wanted = {row["uid"]: (rec["uid"], f"inspections/{rec['uid']} {key}[{index}]")
+                  for rec in records for index, row in enumerate(rec.get(key, []))}
+        uids = sorted(wanted)
+        for start in range(0, len(uids), _CHUNK):
+            stmt = (select(model.uid, Inspection.uid).join(Inspection, Inspection.id == model.inspection_id)
+                    .where(model.uid.in_(uids[start:start + _CHUNK])))
+            for uid, owner in session.execute(stmt):
+                inspection_uid, where = wanted[uid]
+                if owner != inspection_uid:
+                    raise RecordError(f"{where} 的 uid {uid} 在本机属于另一项检查（{owner}），不能移到检查"
+                                      f" {inspection_uid}", code="foreign_uid", record=where, field="uid")
+
+
+# -- markup and strokes ---------------------------------------------------------------------------
+def check_drawings(inspections: Iterable[tuple[str, Any]]) -> None:
+    """Photo markup and signature strokes are the drawing data the workspace itself accepts (their JSON
+    was already read by the strict reader, so parsing it again here is safe)."""
+    for _key, rec in inspections:
+        record = f"inspections/{rec['uid']}"
+        for index, photo in enumerate(rec.get("photos", [])):
+            if photo["markup_json"]:
+                try:
+                    parse_shapes(json.loads(photo["markup_json"]))
+                except (InspectorError, ValueError, TypeError) as exc:
+                    where = f"{record} photos[{index}] {photo['uid']}"
+                    raise RecordError(f"{where} 的字段 markup_json：{exc}", record=where, field="markup_json") from None
+        for index, signature in enumerate(rec.get("signatures", [])):
+            if signature["strokes_json"]:
+                try:
+                    strokes_from_json(signature["strokes_json"])
+                except (InspectorError, ValueError, TypeError) as exc:
+                    where = f"{record} signatures[{index}] {signature['uid']}"
+                    raise RecordError(f"{where} 的字段 strokes_json：签名笔迹无效（{exc}）", code="bad_signature_image",
+                                      record=where, field="strokes_json") from None
+
+
+# -- the carried files ----------------------------------------------------------------------------
+def _users(inspections: Iterable[tuple[str, Any]]) -> dict[str, str]:
+    """SHA-256 → the first row that uses the file (for messages)."""
+    users: dict[str, str] = {}
+    for _key, rec in inspections:
+        for index, photo in enumerate(rec.get("photos", [])):
+            for name in ("sha256", "display_sha256", "thumb_sha256", "markup_sha256"):
+                users.setdefault(photo[name], f"inspections/{rec['uid']} photos[{index}] {photo['uid']}")
+        for index, signature in enumerate(rec.get("signatures", [])):
+            users.setdefault(signature["image_sha256"], f"inspections/{rec['uid']} signatures[{index}] "
+                                                        f"{signature['uid']}")
+    return users
+
+
+def check_files(staged: Mapping[str, Path], inspections: Iterable[tuple[str, Any]], options: IngestOptions) -> None:
+    """Every staged (carried) evidence file, whether a record names it or not: nothing reaches the photo
+    store or the sheets folder that the workspace would not accept from its own users."""
+    users = _users(inspections)
+    for rel, path in sorted(staged.items()):
+        sha = rel.rsplit("/", 1)[1].split(".", 1)[0]
+        record = users.get(sha, rel)
+        if rel.startswith(ORIGINALS):
+            problem = _original_problem(path, rel, options)
+            code = "bad_photo"
+        elif rel.startswith(DERIVED):
+            problem = _image_problem(path, DERIVED_FORMATS, options.max_pixels, options.max_file_bytes)
+            code = "bad_photo"
+        elif rel.startswith(SIGNATURES):
+            problem = _image_problem(path, ("PNG",), SIGNATURE_PIXELS, options.max_file_bytes)
+            code = "bad_signature_image"
+        elif rel.startswith(SHEETS):
+            problem = _pdf_problem(path)
+            code = "bad_sheet_file"
+        else:
+            continue
+        if problem:
+            raise RecordError(f"{record}：文件 {rel} {problem}", code=code, record=record, field=rel)
+
+
+def _original_problem(path: Path, rel: str, options: IngestOptions) -> str:
+    """The checks of ``photos add`` (``photos.decode.decode_photo``), as a reason; "" when it passes."""
+    size = path.stat().st_size
+    if size > options.max_file_bytes:
+        return f"过大（{size} 字节，上限 {options.max_file_bytes}）[too_large]"
+    try:
+        decode_photo(path.read_bytes(), rel, options, None, None)
+    except PhotoRejected as exc:
+        return f"不能作为照片：{exc.reason} [{exc.code}]"
+    except Exception as exc:  # an exotic decoder failure is a refusal too, never a traceback
+        return f"不能作为照片：解码失败（{type(exc).__name__}: {exc}）[error]"
+    return ""
+
+
+def _image_problem(path: Path, formats: tuple[str, ...], max_pixels: int, max_bytes: int) -> str:
+    """Opened with only ``formats`` enabled, size checked before the pixels are decoded, then decoded."""
+    size = path.stat().st_size
+    if size == 0 or size > max_bytes:
+        return f"大小无效（{size} 字节）"
+    data = path.read_bytes()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        try:
+            with Image.open(io.BytesIO(data), formats=list(formats)) as image:
+                width, height = image.size
+                if width <= 0 or height <= 0 or width * height > max_pixels:
+                    return (f"疑似解压炸弹：{width}×{height} 像素，超过 {max_pixels / 1e6:.0f} MP 上限"
+                            " [bomb]")
+                image.load()
+        except Image.DecompressionBombError as exc:
+            return f"疑似解压炸弹（{exc}）[bomb]"
+        except UnidentifiedImageError:
+            return f"不是 {'/'.join(formats)} 图像 [not_image]"
+        except Exception as exc:
+            return f"图像数据损坏或不完整（{type(exc).__name__}: {exc}）[truncated]"
+    return ""
+
+
+def _pdf_problem(path: Path) -> str:
+    with open(path, "rb") as handle:
+        head = handle.read(5)
+        handle.seek(max(0, path.stat().st_size - 1024))
+        tail = handle.read()
+    if head != b"%PDF-" or b"%%EOF" not in tail:
+        return "不是 PDF 文件"
+    return ""
+
+
+__all__ = ["unexpected", "validate_bundle"]
