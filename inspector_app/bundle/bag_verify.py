@@ -47,6 +47,7 @@ from inspector_app.bundle.profile import (
     parse_bag_info,
     payload_rule,
 )
+from inspector_app.bundle.records import load_json
 from inspector_app.bundle.signing import (
     SignatureBlock,
     TrustedKey,
@@ -55,7 +56,7 @@ from inspector_app.bundle.signing import (
     format_fingerprint,
     verify_tagmanifest,
 )
-from inspector_app.bundle.validate import check_header, load_json
+from inspector_app.bundle.validate import check_header
 from inspector_app.bundle.zipsafe import SafeZip, ZipLimits
 from inspector_app.domain.progress import CancelToken, Progress, no_progress
 

@@ -28,7 +28,7 @@ ORIGINAL_EXTS = ("jpg", "jpeg", "png", "heic", "heif")
 # ``models_sheets`` and ``photos.metadata``, repeated here because the format reads no ORM module).
 PHOTO_ROLES = ("", "before", "after")
 SIGNER_ROLES = ("inspector", "enterprise_rep", "witness")
-SHEET_KINDS = ("record", "order", "recheck")
+SHEET_KINDS = ("record", "scoresheet", "order", "measures", "recheck")
 TIME_SOURCES = ("exif", "device_clock")
 
 ORIGINALS = "data/photos/originals/"

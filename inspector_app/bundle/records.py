@@ -1,5 +1,6 @@
 """Inspection records: the JSON shape of enterprises, templates and inspections in a bundle – the field
-lists, how values are written (ISO text) and read back, and the record file names.
+lists, how values are written (ISO text) and read back, the record file names, and the strict JSON
+reader every record (and the header) goes through (``load_json``: no NaN/Infinity, at most 32 levels).
 
 Pure format: the mapping between these records and a workspace's tables (and the merge rules applied on
 import) is ``services.sync.mapping``. Documented in ``docs/bundle-format.md``.
@@ -8,6 +9,8 @@ import) is ``services.sync.mapping``. Documented in ``docs/bundle-format.md``.
 from __future__ import annotations
 
 import hashlib
+import json
+import math
 import re
 from datetime import date, datetime
 from typing import Any
@@ -23,6 +26,8 @@ FINDING_FIELDS = ("item_code", "severity", "description", "requirement", "deadli
                   "status", "recheck_note", "rechecked_at", "created_at", "updated_at")
 AUDIT_FIELDS = ("entity", "entity_key", "field", "old_value", "new_value", "actor", "at", "reason")
 DATE_FIELDS = {"due_date", "cert_issued", "cert_expires", "deadline"}
+MAX_JSON_DEPTH = 32  # objects and arrays inside each other; real records nest 5 deep
+MAX_INT_DIGITS = 100  # longer integers are refused while parsing (int() of huge digit strings is slow)
 
 
 def iso(value: date | datetime | None) -> str | None:
@@ -58,3 +63,88 @@ def parse_field(rec: dict[str, Any], name: str) -> Any:
 def audit_key(values: dict[str, Any]) -> tuple[str, ...]:
     """What makes two audit events the same event (the trails of both sides are merged as a union)."""
     return tuple("" if values.get(n) is None else str(values[n]) for n in AUDIT_FIELDS)
+
+
+# -- the strict JSON reader ------------------------------------------------------------------------
+class RecordError(BagInvalidError):
+    """A record (or the header) that breaks the rules: ``record`` names it (kind, uid or index), ``field``
+    the field; ``code`` says why (``bad_record``, ``number_out_of_range``, ``duplicate_uid``, …)."""
+
+    def __init__(self, message: str, *, code: str = "bad_record", record: str = "", field: str = "") -> None:
+        super().__init__(message, code=code)
+        self.record = record
+        self.field = field
+
+class _Refused(Exception):
+    def __init__(self, code: str, problem: str) -> None:
+        super().__init__(problem)
+        self.code = code
+
+
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_INNERMOST = re.compile(r"\[\]|\{\}")
+
+
+def _nesting(text: str) -> str:
+    """"ok", "deep" or "unbalanced", from the raw text: strings removed, then the innermost pairs of
+    brackets, once per level – no parser recursion, whatever the input."""
+    brackets = _NOT_BRACKET.sub("", _STRING.sub("", text))
+    for _ in range(MAX_JSON_DEPTH):
+        if not brackets:
+            return "ok"
+        reduced = _INNERMOST.sub("", brackets)
+        if reduced == brackets:
+            return "unbalanced"
+        brackets = reduced
+    return "ok" if not brackets else "deep" if _INNERMOST.search(brackets) else "unbalanced"
+
+
+def _float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise _Refused("json_not_finite", f"数值 {text[:40]} 超出浮点数的范围（成为 Infinity）")
+    return value
+
+
+def _int(text: str) -> int:
+    if len(text) > MAX_INT_DIGITS:
+        raise _Refused("number_out_of_range", f"整数有 {len(text)} 位，超出允许的范围")
+    return int(text)
+
+
+def _constant(name: str) -> Any:
+    raise _Refused("json_not_finite", f"{name} 不是有限的数（NaN/Infinity 不是 JSON）")
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        keys = [key for key, _value in pairs]
+        twice = next(key for index, key in enumerate(keys) if key in keys[:index])
+        raise _Refused("", f"键 {twice!r} 出现两次")
+    return result
+
+
+def load_json(data: bytes | str, what: str, *, code: str = "bad_record", field: str = "") -> Any:
+    """Strict JSON: UTF-8, no NaN/Infinity or numbers that overflow to infinity (``json_not_finite``),
+    nesting at most ``MAX_JSON_DEPTH`` deep checked on the raw text before parsing (``json_too_deep``),
+    no key twice; anything else malformed is ``code``."""
+    where = f"{what} 的字段 {field}" if field else what
+    try:
+        text = data.decode("utf-8") if isinstance(data, bytes) else data
+    except UnicodeDecodeError:
+        raise RecordError(f"{where} 不是 UTF-8 编码的 JSON", code=code, record=what, field=field) from None
+    shape = _nesting(text)
+    if shape == "deep":
+        raise RecordError(f"{where} 的 JSON 嵌套超过 {MAX_JSON_DEPTH} 层", code="json_too_deep", record=what,
+                          field=field)
+    if shape == "unbalanced":
+        raise RecordError(f"{where} 不是有效的 JSON：括号不配对", code=code, record=what, field=field)
+    try:
+        return json.loads(text, parse_float=_float, parse_int=_int, parse_constant=_constant,
+                          object_pairs_hook=_pairs)
+    except _Refused as exc:
+        raise RecordError(f"{where}：{exc}", code=exc.code or code, record=what, field=field) from None
+    except (ValueError, RecursionError) as exc:  # RecursionError: not reachable after _nesting, kept as a net
+        raise RecordError(f"{where} 不是有效的 JSON：{exc}", code=code, record=what, field=field) from None

@@ -1,8 +1,8 @@
 """Record validation: what a bundle's JSON may contain, checked before anything is written.
 
 A valid signature says who sent a bundle, not that its content is sane.  Everything here is pure (no
-database, no image decoding): the strict JSON reader, the header, and a schema for every record kind
-and every row of an inspection record – types, finite numbers within range, text lengths, enum values,
+database, no image decoding): the header, and a schema for every record kind and every row of an
+inspection record (all read by the strict JSON reader ``records.load_json``) – types, finite numbers within range, text lengths, enum values,
 dates, well-formed uids unique within the bundle, references between rows, and how many rows one
 inspection may carry.  The checks that need the workspace (item codes of the stored template version,
 uids that belong to another inspection) and the decoding of photo and signature files are
@@ -14,7 +14,6 @@ Every refusal is a ``RecordError`` (a ``BagInvalidError``) with a stable ``code`
 
 from __future__ import annotations
 
-import json
 import logging
 import math
 import re
@@ -22,22 +21,32 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
 from typing import Any
 
-from inspector_app.bundle.errors import BagInvalidError, BundleError
+from inspector_app.bundle.errors import BundleError
 from inspector_app.bundle.evidence import (
     ORIGINAL_EXTS,
+    PHOTO_FIELDS,
     PHOTO_ROLES,
+    SHEET_FIELDS,
     SHEET_KINDS,
+    SIGNATURE_FIELDS,
     SIGNATURES,
     SIGNER_ROLES,
     TIME_SOURCES,
 )
 from inspector_app.bundle.profile import Direction
+from inspector_app.bundle.records import (
+    AUDIT_FIELDS,
+    ENTERPRISE_FIELDS,
+    FINDING_FIELDS,
+    INSPECTION_FIELDS,
+    MAX_JSON_DEPTH,
+    RecordError,
+    load_json,
+)
 from inspector_app.domain.lifecycle import FindingStatus, InspectionStatus, Severity
 from inspector_app.domain.template import RESULTS
 
-MAX_JSON_DEPTH = 32  # objects and arrays inside each other; real records nest 5 deep
 MAX_INT = 2**63 - 1  # SQLite's INTEGER: revisions, sequences, acknowledgements, sizes
-MAX_INT_DIGITS = 100  # longer integers are refused while parsing (Python's int() needs time for them)
 MAX_PHOTOS = 1_000  # photos per inspection (a long day in the field takes 200)
 MAX_FINDINGS = 2_000
 MAX_ANSWERS = 5_000  # a template has a few hundred items
@@ -59,15 +68,6 @@ log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())  # the CLI configures no logging: a traceback must not reach stderr
 
 
-class RecordError(BagInvalidError):
-    """A record (or the header) that breaks the rules: ``record`` names it (kind, uid or index), ``field``
-    the field; ``code`` says why (``bad_record``, ``number_out_of_range``, ``duplicate_uid``, …)."""
-
-    def __init__(self, message: str, *, code: str = "bad_record", record: str = "", field: str = "") -> None:
-        super().__init__(message, code=code)
-        self.record = record
-        self.field = field
-
 
 def unexpected(subject: str, exc: BaseException) -> BundleError:
     """An unexpected error with one bundle (a bug) as a refusal: logged with its traceback, never printed."""
@@ -75,81 +75,6 @@ def unexpected(subject: str, exc: BaseException) -> BundleError:
     return BundleError(f"处理数据包 {subject} 时发生意外错误（{type(exc).__name__}），没有作任何更改；详情已写入"
                        "日志（internal error）", code="internal_error")
 
-
-# -- the JSON reader ------------------------------------------------------------------------------
-class _Refused(Exception):
-    def __init__(self, code: str, problem: str) -> None:
-        super().__init__(problem)
-        self.code = code
-
-
-_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
-_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
-_INNERMOST = re.compile(r"\[\]|\{\}")
-
-
-def _nesting(text: str) -> str:
-    """"ok", "deep" or "unbalanced", from the raw text: strings removed, then the innermost pairs of
-    brackets, once per level – no parser recursion, whatever the input."""
-    brackets = _NOT_BRACKET.sub("", _STRING.sub("", text))
-    for _ in range(MAX_JSON_DEPTH):
-        if not brackets:
-            return "ok"
-        reduced = _INNERMOST.sub("", brackets)
-        if reduced == brackets:
-            return "unbalanced"
-        brackets = reduced
-    return "ok" if not brackets else "deep" if _INNERMOST.search(brackets) else "unbalanced"
-
-
-def _float(text: str) -> float:
-    value = float(text)
-    if not math.isfinite(value):
-        raise _Refused("json_not_finite", f"数值 {text[:40]} 超出浮点数的范围（成为 Infinity）")
-    return value
-
-
-def _int(text: str) -> int:
-    if len(text) > MAX_INT_DIGITS:
-        raise _Refused("number_out_of_range", f"整数有 {len(text)} 位，超出允许的范围")
-    return int(text)
-
-
-def _constant(name: str) -> Any:
-    raise _Refused("json_not_finite", f"{name} 不是有限的数（NaN/Infinity 不是 JSON）")
-
-
-def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result = dict(pairs)
-    if len(result) != len(pairs):
-        keys = [key for key, _value in pairs]
-        twice = next(key for index, key in enumerate(keys) if key in keys[:index])
-        raise _Refused("", f"键 {twice!r} 出现两次")
-    return result
-
-
-def load_json(data: bytes | str, what: str, *, code: str = "bad_record", field: str = "") -> Any:
-    """Strict JSON: UTF-8, no NaN/Infinity or numbers that overflow to infinity (``json_not_finite``),
-    nesting at most ``MAX_JSON_DEPTH`` deep checked on the raw text before parsing (``json_too_deep``),
-    no key twice; anything else malformed is ``code``."""
-    where = f"{what} 的字段 {field}" if field else what
-    try:
-        text = data.decode("utf-8") if isinstance(data, bytes) else data
-    except UnicodeDecodeError:
-        raise RecordError(f"{where} 不是 UTF-8 编码的 JSON", code=code, record=what, field=field) from None
-    shape = _nesting(text)
-    if shape == "deep":
-        raise RecordError(f"{where} 的 JSON 嵌套超过 {MAX_JSON_DEPTH} 层", code="json_too_deep", record=what,
-                          field=field)
-    if shape == "unbalanced":
-        raise RecordError(f"{where} 不是有效的 JSON：括号不配对", code=code, record=what, field=field)
-    try:
-        return json.loads(text, parse_float=_float, parse_int=_int, parse_constant=_constant,
-                          object_pairs_hook=_pairs)
-    except _Refused as exc:
-        raise RecordError(f"{where}：{exc}", code=exc.code or code, record=what, field=field) from None
-    except (ValueError, RecursionError) as exc:  # RecursionError: not reachable after _nesting, kept as a net
-        raise RecordError(f"{where} 不是有效的 JSON：{exc}", code=code, record=what, field=field) from None
 
 
 # -- field rules ----------------------------------------------------------------------------------
@@ -268,33 +193,39 @@ NAME, NAME_OR_NULL, LINE_TEXT, FREE = text(SHORT), text(SHORT, null=True), text(
 ITEM = text(100)
 Schema = Mapping[str, Check]
 
-ENTERPRISE: Schema = {
+
+def _cover(names: Iterable[str], rules: dict[str, Check]) -> Schema:
+    """``rules``, and for a field the format lists that has no rule of its own (added later): text or null."""
+    return {**rules, **{name: text(TEXT, null=True) for name in names if name not in rules}}
+
+
+ENTERPRISE = _cover(ENTERPRISE_FIELDS, {
     "uscc": text(64, blank=False), "uscc_override": boolean, "name": text(SHORT, blank=False), "address": LINE_TEXT,
     "district": NAME, "industry": NAME, "sub_speciality": NAME, "cert_grade": NAME, "cert_number": NAME,
     "cert_issued": day, "cert_expires": day, "scoring_standard": NAME, "review_org": NAME, "consulting_org": NAME,
-    "legal_rep": NAME, "contact_person": NAME, "contact_phone": NAME}
+    "legal_rep": NAME, "contact_person": NAME, "contact_phone": NAME})
 TEMPLATE: Schema = {"template_id": text(SHORT, blank=False), "version": text(SHORT, blank=False), "kind": NAME,
                     "title": LINE_TEXT, "sha256": SHA, "content": text(TEMPLATE_CHARS, blank=False)}
-INSPECTION: Schema = {
+INSPECTION = _cover(INSPECTION_FIELDS, {
     "uid": UID_CHECK, "revision": integer(0), "base_revision": integer(0, null=True),
     "status": text(20, choices=[s.value for s in InspectionStatus]), "enterprise_uscc": text(64, blank=False),
     "due_date": day, "assigned_at": WHEN, "started_at": WHEN_OR_NULL, "ended_at": WHEN_OR_NULL,
     "completed_at": WHEN_OR_NULL, "location": LINE_TEXT, "rep_name": NAME, "rep_title": NAME, "rep_phone": NAME,
     "reviewer_comment": FREE, "created_at": WHEN, "updated_at": WHEN, "score": number(-1e9, 1e9, null=True),
-    "grade": NAME_OR_NULL, "outcome": NAME_OR_NULL, "answered": integer(0, null=True)}
+    "grade": NAME_OR_NULL, "outcome": NAME_OR_NULL, "answered": integer(0, null=True)})
 TEMPLATE_REF: Schema = {"template_id": text(SHORT, blank=False), "version": text(SHORT, blank=False), "sha256": SHA}
 INSPECTOR: Schema = {"name": text(SHORT, blank=False), "cert_number": text(SHORT, blank=False),
                      "organisation": NAME, "phone": NAME_OR_NULL}
 ANSWER: Schema = {"item_code": text(100, blank=False), "result": text(10, choices=RESULTS), "deductions": _any,
                   "extra_deduction": number(0, 1e6), "extra_reason": FREE, "note": FREE, "updated_at": WHEN_OR_NULL}
-FINDING: Schema = {
+FINDING = _cover(FINDING_FIELDS, {
     "uid": UID_CHECK, "item_code": ITEM, "severity": text(4, choices=[s.value for s in Severity]),
     "description": FREE, "requirement": FREE, "deadline": day, "responsible_person": NAME,
     "status": text(10, choices=[s.value for s in FindingStatus]), "recheck_note": FREE, "rechecked_at": WHEN_OR_NULL,
-    "created_at": WHEN, "updated_at": WHEN}
-AUDIT: Schema = {"entity": NAME, "entity_key": LINE_TEXT, "field": NAME, "old_value": FREE, "new_value": FREE,
-                 "actor": NAME, "at": WHEN, "reason": FREE}
-PHOTO: Schema = {
+    "created_at": WHEN, "updated_at": WHEN})
+AUDIT = _cover(AUDIT_FIELDS, {"entity": NAME, "entity_key": LINE_TEXT, "field": NAME, "old_value": FREE,
+                              "new_value": FREE, "actor": NAME, "at": WHEN, "reason": FREE})
+PHOTO = _cover(PHOTO_FIELDS, {
     "uid": UID_CHECK, "item_code": ITEM, "sha256": SHA, "original_name": LINE_TEXT,
     "original_ext": text(8, choices=ORIGINAL_EXTS), "format": text(10), "size_bytes": integer(0),
     "captured_at": WHEN_OR_NULL, "captured_offset": text(16), "time_source": text(16, choices=TIME_SOURCES),
@@ -303,15 +234,15 @@ PHOTO: Schema = {
     "width": integer(0, 1_000_000), "height": integer(0, 1_000_000), "display_sha256": SHA_OR_EMPTY,
     "thumb_sha256": SHA_OR_EMPTY, "markup_json": text(BLOB), "markup_sha256": SHA_OR_EMPTY, "caption": FREE,
     "position": integer(0), "role": text(10, choices=PHOTO_ROLES), "added_by": NAME, "added_at": WHEN,
-    "finding_uid": UID_OR_NULL, "pair_uid": UID_OR_NULL}
-SIGNATURE: Schema = {
+    "finding_uid": UID_OR_NULL, "pair_uid": UID_OR_NULL})
+SIGNATURE = _cover(SIGNATURE_FIELDS, {
     "uid": UID_CHECK, "role": text(20, choices=SIGNER_ROLES), "signer_name": NAME, "signed_at": WHEN,
     "strokes_json": text(BLOB), "image_sha256": SHA_OR_EMPTY, "refused": boolean, "refusal_reason": FREE,
-    "recorded_by": NAME, "inspector_cert": NAME_OR_NULL, "witness_uid": UID_OR_NULL}
-SHEET: Schema = {
+    "recorded_by": NAME, "inspector_cert": NAME_OR_NULL, "witness_uid": UID_OR_NULL})
+SHEET = _cover(SHEET_FIELDS, {
     "uid": UID_CHECK, "inspection_uid": text(36, pattern=UID), "kind": text(10, choices=SHEET_KINDS),
     "content_hash": text(64, pattern=_HEX64), "code": NAME, "pages": integer(0, 100_000), "pdf_sha256": SHA_OR_EMPTY,
-    "printed_at": WHEN, "printed_by": NAME}
+    "printed_at": WHEN, "printed_by": NAME})
 HEADER: Schema = {
     "format_version": integer(1), "profile": NAME, "bundle_id": text(36, pattern=UID),
     "direction": text(30, choices=[d.value for d in Direction]), "sequence": integer(1), "created_at": text(40)}
