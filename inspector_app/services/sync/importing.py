@@ -138,7 +138,7 @@ def _import_verified(ws: Workspace, path: Path, stage: Path, progress: Progress,
     with bundle:
         report = ImportReport(path, bundle_id=bundle.header.bundle_id, sequence=bundle.header.sequence,
                               producer=bundle.header.producer_name, fingerprint=bundle.signer_fingerprint)
-        validate_bundle(ws, bundle)  # every record and carried file, before anything is written
+        validate_bundle(ws, bundle, cancel=cancel)  # every record and carried file, before anything is written
         with unit_of_work(ws) as session:  # Rejected (or any error) rolls everything back
             try:
                 _apply_bundle(session, bundle, report, places)

@@ -10,7 +10,7 @@ record and field it is about, and nothing is written.  In order:
    or the one the bundle carries (``unknown_item_code``);
 3. no finding, photo, signature or sheet uid belongs to another inspection here (``foreign_uid``);
 4. the markup of photos and the strokes of signatures parse (``bad_record`` / ``bad_signature_image``);
-5. every carried file is what its name says: photo originals decoded with the limits of ``photos add``
+5. every carried file not already stored here is what its name says: photo originals decoded with the limits of ``photos add``
    (``photos.decode``: not an image, unsupported, decompression bomb, too large, truncated), derived
    images and signature PNGs opened and decoded with the same pixel limits, sheets are PDFs
    (``bad_photo``, ``bad_signature_image``, ``bad_sheet_file``).
@@ -23,8 +23,10 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import warnings
 from collections.abc import Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -33,13 +35,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from inspector_app.bundle.bag_verify import VerifiedBundle
-from inspector_app.bundle.evidence import DERIVED, ORIGINALS, SHEETS, SIGNATURES
+from inspector_app.bundle.evidence import DERIVED, ORIGINALS, SHEETS, SIGNATURES, classify
 from inspector_app.bundle.validate import RecordError, check_records, unexpected
 from inspector_app.domain.errors import InspectorError
+from inspector_app.domain.progress import CancelToken
 from inspector_app.domain.template import Template, parse_template
 from inspector_app.photos.decode import IngestOptions, PhotoRejected, decode_photo
 from inspector_app.photos.markup import parse_shapes
 from inspector_app.photos.signature import strokes_from_json
+from inspector_app.photos.store import PhotoStore
 from inspector_app.services.unit import reading
 from inspector_app.storage.engine import Workspace
 from inspector_app.storage.models import Finding, Inspection, TemplateRecord
@@ -54,9 +58,10 @@ _CHUNK = 500  # uids per IN (…) query
 Records = Mapping[str, list[tuple[str, Any]]]
 
 
-def validate_bundle(ws: Workspace, bundle: VerifiedBundle, options: IngestOptions | None = None) -> None:
+def validate_bundle(ws: Workspace, bundle: VerifiedBundle, options: IngestOptions | None = None, *,
+                    cancel: CancelToken | None = None) -> None:
     """Check every record and carried file of a verified bundle; raise ``RecordError`` on the first
-    problem.  Reads only: call it before the import's unit of work."""
+    problem (``Cancelled`` when ``cancel`` is set).  Reads only: call it before the import's unit of work."""
     with reading(ws) as session:
         if session.get(ImportedBundle, bundle.header.bundle_id) is not None:
             return
@@ -65,7 +70,8 @@ def validate_bundle(ws: Workspace, bundle: VerifiedBundle, options: IngestOption
         check_item_codes(session, records)
         check_owners(session, records["inspections"])
     check_drawings(records["inspections"])
-    check_files(bundle.staged, records["inspections"], options or IngestOptions())
+    new = {rel: path for rel, path in bundle.staged.items() if not _stored(rel, ws.photo_dir, ws.sheet_dir)}
+    check_files(new, records["inspections"], options or IngestOptions(), cancel)
 
 
 # -- the template version -------------------------------------------------------------------------
@@ -192,15 +198,32 @@ def _users(inspections: Iterable[tuple[str, Any]]) -> dict[str, str]:
     return users
 
 
-def check_files(staged: Mapping[str, Path], inspections: Iterable[tuple[str, Any]], options: IngestOptions) -> None:
+def _stored(rel: str, photo_dir: Path, sheet_dir: Path) -> bool:
+    """Already here (checked when it came): the import keeps the stored copy and drops the carried one."""
+    kind, sha, _ext = classify(rel)
+    if kind == "sheet":
+        return (sheet_dir / f"{sha}.pdf").exists()
+    return PhotoStore(photo_dir).exists(sha, "originals" if kind == "original" else "derived")
+
+
+def check_files(staged: Mapping[str, Path], inspections: Iterable[tuple[str, Any]], options: IngestOptions,
+                cancel: CancelToken | None = None) -> None:
     """Every staged (carried) evidence file, whether a record names it or not: nothing reaches the photo
-    store or the sheets folder that the workspace would not accept from its own users."""
+    store or the sheets folder that the workspace would not accept from its own users.  Originals are
+    decoded on a few threads (Pillow decodes without the GIL); the first problem in path order is raised."""
     users = _users(inspections)
-    for rel, path in sorted(staged.items()):
+    files = sorted(staged.items())
+    originals = [(rel, path) for rel, path in files if rel.startswith(ORIGINALS)]
+    with ThreadPoolExecutor(max(1, min(4, os.cpu_count() or 1))) as pool:
+        decoded = pool.map(lambda item: _original_problem(item[1], item[0], options, cancel), originals)
+        problems = dict(zip((rel for rel, _path in originals), decoded, strict=True))
+    for rel, path in files:
+        if cancel is not None:
+            cancel.raise_if_cancelled()
         sha = rel.rsplit("/", 1)[1].split(".", 1)[0]
         record = users.get(sha, rel)
         if rel.startswith(ORIGINALS):
-            problem = _original_problem(path, rel, options)
+            problem = problems[rel]
             code = "bad_photo"
         elif rel.startswith(DERIVED):
             problem = _image_problem(path, DERIVED_FORMATS, options.max_pixels, options.max_file_bytes)
@@ -217,8 +240,10 @@ def check_files(staged: Mapping[str, Path], inspections: Iterable[tuple[str, Any
             raise RecordError(f"{record}：文件 {rel} {problem}", code=code, record=record, field=rel)
 
 
-def _original_problem(path: Path, rel: str, options: IngestOptions) -> str:
+def _original_problem(path: Path, rel: str, options: IngestOptions, cancel: CancelToken | None) -> str:
     """The checks of ``photos add`` (``photos.decode.decode_photo``), as a reason; "" when it passes."""
+    if cancel is not None and cancel.cancelled:
+        return ""  # check_files raises Cancelled
     size = path.stat().st_size
     if size > options.max_file_bytes:
         return f"过大（{size} 字节，上限 {options.max_file_bytes}）[too_large]"
