@@ -2,7 +2,8 @@
 query's time (benchmarks/bench_cli_list.py): a bare ``sqlite3`` connection, the read model's SQL, and –
 for ``--format json`` – JSON built by SQLite itself. This module imports neither SQLAlchemy nor any
 ORM code; when the workspace needs a migration or today's outcome refresh, the handler named
-``PREPARE`` (which does import them) opens it the full way first."""
+``PREPARE`` (which does import them) opens it the full way first. Damage the plain connection meets
+while reading (text that is not UTF-8, a malformed page) is the same refusal the full way gives."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from inspector_app.services.queries.inspections import (
     inspection_rows,
     inspection_rows_json,
 )
+from inspector_app.storage.schema_version import DB_NAME, damage_reason, is_damage, not_a_workspace
 
 TABLE_COLUMNS = ("id", "enterprise", "district", "template", "status", "score", "grade", "outcome", "due_date")
 
@@ -33,17 +35,28 @@ def list_inspections(args: argparse.Namespace) -> int:
             fail(f"没有状态“{args.status}”；可用：{'、'.join(known)}", 2)
     filters = InspectionFilter(status=args.status or "", district=args.district or "")
     with closing(_connection(args)) as con:
-        if args.format == "json":
-            write_out(inspection_rows_json(con, filters) + "\n")
-            return 0
-        rows = inspection_rows(con, filters)
+        try:
+            if args.format == "json":
+                write_out(inspection_rows_json(con, filters) + "\n")
+                return 0
+            rows = inspection_rows(con, filters)
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+            if not is_damage(exc):
+                raise
+            where = resolve_data_dir(args.data_dir) / DB_NAME
+            fail(str(not_a_workspace(where, damage_reason(exc), while_working=True)))
     write_out(render(rows, INSPECTION_COLUMNS if args.format != "table" else TABLE_COLUMNS, args.format))
     return 0
 
 
 def _connection(args: argparse.Namespace) -> sqlite3.Connection:
     data_dir = resolve_data_dir(args.data_dir)
-    con = fast_connection(data_dir)
+    try:
+        con = fast_connection(data_dir)
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:  # reading today's refresh stamp
+        if not is_damage(exc):
+            raise
+        con = None  # the full way names the damage (its integrity check) or reads past it
     if con is None:
         load(PREPARE)(args).close()  # create or migrate the workspace, refresh today's outcomes
         con = current_connection(data_dir)

@@ -3,6 +3,13 @@
 Every connection gets WAL, synchronous=FULL, foreign keys and a busy timeout. Before migrating an
 existing database, a consistent copy is written to ``backups/`` with SQLite's online backup API. A
 database stamped with a revision this program does not know (a newer version wrote it) is refused.
+
+Before any of that, the file is recognised as a workspace database and checked page by page
+(``schema_version.current_revision`` and ``check_integrity``): damaged bytes, another program's SQLite
+file, a text file, or an empty file beside existing workspace data are refused ("… 不是有效的工作区数据库")
+and left untouched. Damage met later, while a command reads (text that is not UTF-8, a page SQLite finds
+malformed), and a disk that fills while SQLite writes, become the same typed errors through the
+engine's ``handle_error`` hook – never a driver traceback.
 """
 
 from __future__ import annotations
@@ -16,16 +23,21 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from inspector_app.domain.errors import WorkspaceError
-from inspector_app.storage.files import fsync_dir
+from inspector_app.domain.errors import InspectorError, WorkspaceError
+from inspector_app.storage.files import DiskFullError, fsync_dir, is_disk_full
 from inspector_app.storage.schema_version import (
     DB_NAME,
     MIGRATIONS_DIR,
+    check_integrity,
     current_revision,
+    damage_reason,
+    is_damage,
     known_revisions,
+    not_a_workspace,
 )
 
 __all__ = ["DB_NAME", "Workspace", "current_revision", "known_revisions", "migrate", "open_workspace"]
@@ -53,7 +65,30 @@ def _begin_immediate(connection: Any) -> None:
 def make_engine(db_path: Path) -> Engine:
     engine = create_engine(f"sqlite:///{db_path}", future=True)
     event.listen(engine, "connect", _set_pragmas)
+    event.listen(engine, "handle_error", _typed_error_for(db_path))
     return engine
+
+
+def disk_full_error(db_path: Path) -> DiskFullError:
+    return DiskFullError(f"磁盘空间不足：工作区数据库 {db_path} 无法写入，本次操作未保存（已回滚）。"
+                         "请腾出磁盘空间后重试。")
+
+
+def _typed_error_for(db_path: Path) -> Any:
+    """SQLAlchemy's ``handle_error`` hook: damage found while reading or a full disk while writing
+    becomes the typed error people read (the transaction is rolled back as for any error)."""
+
+    def typed_error(context: ExceptionContext) -> BaseException | None:
+        cause = context.original_exception
+        if cause is None:
+            return None
+        if is_damage(cause):
+            return not_a_workspace(db_path, damage_reason(cause), while_working=True)
+        if is_disk_full(cause):
+            return disk_full_error(db_path)
+        return None
+
+    return typed_error
 
 
 def backup_database(db_path: Path, backup_dir: Path, label: str) -> Path:
@@ -123,13 +158,17 @@ def migrate(engine: Engine, db_path: Path, backup_dir: Path) -> str | None:
     return backup
 
 
-def _open_error(db_path: Path, exc: BaseException) -> WorkspaceError:
+def _open_error(db_path: Path, exc: BaseException) -> InspectorError:
     """A clear message for SQLite's refusals (raised directly or wrapped by SQLAlchemy)."""
-    cause = exc.orig if isinstance(exc, DBAPIError) else exc
+    cause: BaseException = exc.orig if isinstance(exc, DBAPIError) and exc.orig is not None else exc
+    if is_damage(cause):
+        return not_a_workspace(db_path, damage_reason(cause))
+    if is_disk_full(cause):
+        return disk_full_error(db_path)
     if isinstance(cause, sqlite3.OperationalError):
         return WorkspaceError(f"无法打开工作区数据库 {db_path}：{cause}（文件夹或文件是否只读、"
                               "被其他程序占用？）")
-    return WorkspaceError(f"{db_path} 不是有效的工作区数据库：{cause}")
+    return not_a_workspace(db_path, cause)
 
 
 @dataclass
@@ -161,20 +200,28 @@ class Workspace:
 
 
 def open_workspace(root: Path, migrate_schema: bool = True) -> Workspace:
-    """Open (creating if needed) the workspace in ``root`` and bring its schema up to date."""
+    """Open (creating if needed) the workspace in ``root`` and bring its schema up to date.
+
+    A file that is not a workspace database is refused before anything writes to it (see the module
+    docstring); an empty one is initialised only in a folder without workspace data."""
     root = Path(root)
     try:
         root.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise WorkspaceError(f"无法创建工作区文件夹 {root}：{exc.strerror}") from exc
     db_path = root / DB_NAME
+    try:
+        current_revision(db_path)  # recognised first: nothing below may touch a file that is no workspace
+        check_integrity(db_path)
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+        raise _open_error(db_path, exc) from exc
     engine = make_engine(db_path)
     try:
         if migrate_schema:
             migrate(engine, db_path, root / "backups")
         with engine.connect():  # the pragmas run now: a folder SQLite cannot write to fails here, not later
             pass
-    except (sqlite3.DatabaseError, DBAPIError) as exc:
+    except (sqlite3.DatabaseError, DBAPIError, UnicodeDecodeError) as exc:
         engine.dispose()
         raise _open_error(db_path, exc) from exc
     except BaseException:

@@ -1,13 +1,60 @@
-"""Crash-safe file writing: temporary name, fsync, rename, fsync the directory."""
+"""Crash-safe file writing: temporary name, fsync, rename, fsync the directory; and a full disk as one
+typed error.
+
+A write that fails – a full disk included – removes its temporary file and leaves the target as it was.
+``disk_full_as_error`` turns the operating system's "no space left on device" (ENOSPC, or EDQUOT for a
+user's quota; SQLite's SQLITE_FULL) into ``DiskFullError``, whose message names the place and says that
+nothing was half written, so the UI and the command line show one sentence instead of a traceback.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import sqlite3
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
+
+from inspector_app.domain.errors import InspectorError
+
+DISK_FULL_ERRNOS = frozenset(code for code in (errno.ENOSPC, getattr(errno, "EDQUOT", None)) if code is not None)
+_SQLITE_FULL = 13
+
+
+class DiskFullError(InspectorError):
+    """A write failed because the disk (or the user's quota) is full; nothing half-written was left."""
+
+
+def is_disk_full(exc: BaseException | None) -> bool:
+    """Whether ``exc`` (or an error it was raised from) is the disk being full."""
+    seen = 0
+    while exc is not None and seen < 8:
+        if isinstance(exc, OSError) and exc.errno in DISK_FULL_ERRNOS:
+            return True
+        if isinstance(exc, sqlite3.OperationalError) and (
+                getattr(exc, "sqlite_errorcode", 0) & 0xFF == _SQLITE_FULL or "disk is full" in str(exc)):
+            return True
+        exc = exc.__cause__ or exc.__context__
+        seen += 1
+    return False
+
+
+@contextlib.contextmanager
+def disk_full_as_error(where: Path | str, what: str = "") -> Iterator[None]:
+    """Raise ``DiskFullError`` naming ``where`` when the block fails for want of space (the block
+    itself removes what it half wrote); other errors pass unchanged."""
+    try:
+        yield
+    except DiskFullError:
+        raise
+    except Exception as exc:
+        if not is_disk_full(exc):
+            raise
+        raise DiskFullError(f"磁盘空间不足：无法写入 {where}{what}。未留下写了一半的文件；"
+                            "请腾出磁盘空间后重试。") from exc
 
 
 def fsync_dir(directory: Path) -> None:

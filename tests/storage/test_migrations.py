@@ -124,7 +124,7 @@ def test_unreadable_revision_is_an_error_not_a_fresh_database(tmp_path: Path) ->
     root = tmp_path / "ws"
     root.mkdir()
     (root / DB_NAME).write_bytes(b"SQLite format 3\x00" + b"garbage" * 200)
-    with pytest.raises(sqlite3.DatabaseError):
+    with pytest.raises(WorkspaceError, match="不是有效的工作区数据库"):
         current_revision(root / DB_NAME)
     assert connect_current(root) is None  # the caller then opens the full way and gets a clear error
     with pytest.raises(WorkspaceError, match="不是有效的工作区数据库"):
