@@ -1,25 +1,75 @@
 """Output and errors of the command line: the table, CSV and JSON formats, writing to stdout, and the
 user-facing failure. Standard library only: the parser, the GUI launch and the fast path of
-``inspections list`` import this module, so it must not pull in SQLAlchemy (or Qt)."""
+``inspections list`` import this module, so it must not pull in SQLAlchemy (or Qt).
+
+Safe output, whatever the records hold (names come from imported registers and from bundles):
+
+* **Terminal.** ``write_out`` escapes every C0 control character but newline and tab, DEL and every C1
+  control (U+0080–U+009F) as ``\\uXXXX`` (``\\r`` for a carriage return), so a name holding an ESC
+  sequence cannot recolour, retitle or rewrite the terminal; the escapes are also valid inside JSON
+  strings, so JSON output stays JSON. Table cells escape newline and tab as well (``\\n``, ``\\t``): a
+  cell cannot break the table's lines or fake a row. ``CliError`` messages are escaped the same way.
+* **Spreadsheet.** A CSV *text* cell that a spreadsheet would run as a formula – starting with ``=``,
+  ``+``, ``-``, ``@``, tab or carriage return (OWASP's CSV-injection rule) – gets a single quote ``'`` in
+  front; numbers (a negative score) stay numbers. So that the enterprise import can undo it exactly, a
+  text whose leading quotes are followed by one of those characters gets one more quote too (``'=x`` →
+  ``''=x``); the import (``tabular.reader.unquote_cell``) takes exactly one leading quote off a cell whose
+  quotes are followed by one of them, and leaves every other text as it is.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+import re
 import sys
 import unicodedata
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
 FORMATS = ("table", "csv", "json")
+# OWASP's CSV-injection rule; the enterprise import's tabular.reader.FORMULA_START is the same set.
+FORMULA_START = frozenset("=+-@\t\r")
+_TERMINAL_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # all but \t and \n
+_CELL_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+_SHORT = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    return _SHORT.get(char) or f"\\u{ord(char):04x}"
+
+
+def terminal_text(text: str) -> str:
+    """``text`` with the control characters a terminal would obey escaped (newline and tab kept)."""
+    if _TERMINAL_CONTROL.search(text) is None:  # the common case: one scan, no copy
+        return text
+    return _TERMINAL_CONTROL.sub(_escape, text)
+
+
+def cell_text(value: Any) -> str:
+    """A table cell: blank for None, every control character escaped (newline and tab too)."""
+    text = "" if value is None else str(value)
+    return _CELL_CONTROL.sub(_escape, text) if _CELL_CONTROL.search(text) else text
+
+
+def csv_cell(value: Any) -> Any:
+    """A CSV cell a spreadsheet will not run: see the module docstring. Non-text values pass unchanged."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value:
+        body = value.lstrip("'")
+        if body and body[0] in FORMULA_START:
+            return "'" + value
+    return value
 
 
 class CliError(Exception):
     """A user-facing failure: printed to stderr, exit status ``code``."""
 
     def __init__(self, message: str, code: int = 1) -> None:
-        super().__init__(message)
+        super().__init__(terminal_text(message))
         self.code = code
 
 
@@ -47,9 +97,9 @@ def render(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str) -> 
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
         writer.writeheader()
-        writer.writerows({k: ("" if row.get(k) is None else row.get(k)) for k in columns} for row in rows)
+        writer.writerows({k: csv_cell(row.get(k)) for k in columns} for row in rows)
         return buffer.getvalue()
-    cells = [[("" if row.get(c) is None else str(row.get(c))) for c in columns] for row in rows]
+    cells = [[cell_text(row.get(c)) for c in columns] for row in rows]
     widths = [max([_width(c)] + [_width(r[i]) for r in cells]) for i, c in enumerate(columns)]
     lines = ["  ".join(_pad(c, w) for c, w in zip(columns, widths, strict=True)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))
@@ -58,6 +108,8 @@ def render(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str) -> 
 
 
 def write_out(text: str) -> None:
+    """Write to stdout, control characters escaped (``terminal_text``)."""
+    text = terminal_text(text)
     stream = sys.stdout
     try:
         stream.write(text)

@@ -57,7 +57,10 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "contact_person": ("联系人", "企业联系人", "安全联系人"),
     "contact_phone": ("联系电话", "电话", "联系方式", "手机", "手机号码", "联系人电话"),
 }
-_SILENT_COLUMNS = frozenset({"序号", "编号", "no", "no."})
+# The command line's own export (``enterprises list --format csv``) names its columns by field – each
+# field's name is one more header for it – so what it wrote imports again; its id and check columns are
+# skipped without a word.
+_SILENT_COLUMNS = frozenset({"序号", "编号", "no", "no.", "id", "uscc_valid"})
 _HEADER_JUNK = re.compile(r"[\s*※:：]+")
 _PARENS = re.compile(r"\([^)]*\)")
 
@@ -69,7 +72,7 @@ def normalise_header(text: object) -> str:
     return _HEADER_JUNK.sub("", unicodedata.normalize("NFKC", str(text))).lower()
 
 
-_ALIAS_INDEX = {normalise_header(a): f for f, names in _ALIASES.items() for a in names}
+_ALIAS_INDEX = {normalise_header(a): f for f, names in _ALIASES.items() for a in (*names, f)}
 
 
 def match_header(text: object) -> str | None:
@@ -162,6 +165,24 @@ def _merge_sub_header(cmap: ColumnMap, sub: Row) -> None:
 
 
 # --- cell values ---------------------------------------------------------------------------------
+
+# OWASP's CSV-injection rule: a spreadsheet runs a text starting with one of these as a formula. The
+# command line's CSV (cli.output.csv_cell) puts a quote before such a text – and before a text whose
+# leading quotes are followed by one of them – so that ``unquote_cell`` gives back exactly what was stored.
+FORMULA_START = frozenset("=+-@\t\r")
+
+
+def unquote_cell(text: str) -> str:
+    """Undo the CSV-injection quote: exactly one leading ``'`` comes off a text whose leading quotes are
+    followed by ``=``, ``+``, ``-``, ``@``, tab or carriage return (``'=A1`` → ``=A1``, ``''=A1`` →
+    ``'=A1``). Every other text is kept as it is, a leading quote included (``'0512`` stays ``'0512``):
+    only what the export adds is taken off. (Excel's own quote prefix never reaches us: openpyxl gives a
+    cell typed as ``'=A1`` as ``=A1``.)"""
+    if text[:1] != "'":
+        return text
+    body = text.lstrip("'")
+    return text[1:] if body and body[0] in FORMULA_START else text
+
 
 def cell_text(value: object) -> str:
     if value is None:

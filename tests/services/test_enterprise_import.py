@@ -24,6 +24,7 @@ from inspector_app.services.enterprise_import import (
     UPDATED,
     ImportReport,
     import_enterprises,
+    read_enterprises,
 )
 from inspector_app.services.enterprises import by_uscc
 from inspector_app.services.ops.enterprises import import_register
@@ -647,3 +648,32 @@ def test_the_operation_writes_nothing_on_a_bad_file_or_a_cancel(filled: tuple[Wo
     with pytest.raises(Cancelled):
         import_register(ws, write_xlsx(tmp_path / "ok.xlsx", [row(i) for i in range(10, 20)]), cancel=token)
     assert snapshot(ws) == before
+
+
+# --- the CSV-injection quote (what the command line's CSV export puts before a would-be formula) --------
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_one_quote_before_a_formula_character_comes_off(ws: Workspace, tmp_path: Path, suffix: str) -> None:
+    """Exactly one leading quote, and only before =, +, -, @ (after any further quotes): the export's
+    neutralising quote is undone, every other text – a quote before a digit included – is kept."""
+    names = {1: "'=cmd|' /C calc'!A0", 2: "'+86 519", 3: "'-5 吨", 4: "'@SUM(A1)", 5: "''=两个引号",
+             6: "'0519 普通", 7: "=没有引号", 8: "'", 9: "常州'=中间"}
+    if suffix == ".xlsx":
+        del names[7]  # openpyxl would write it as a formula
+    rows = [row(n, 企业名称=name, 联系人=name if n == 3 else "李芳") for n, name in names.items()]
+    header = [*HEADER, "备注"]
+    rows = [[*r, "'=备注"] for r in rows]
+    if suffix == ".csv":
+        path = tmp_path / "名单.csv"
+        path.write_text(csv_text(rows, header), "utf-8")
+    else:
+        path = write_xlsx(tmp_path / "名单.xlsx", rows, header)
+    run(ws, path)
+    with ws.sessions() as s:
+        stored = {n: by_uscc(s, code(n, DISTRICTS[n % len(DISTRICTS)][1])) for n in names}
+        expected = {1: "=cmd|' /C calc'!A0", 2: "+86 519", 3: "-5 吨", 4: "@SUM(A1)", 5: "'=两个引号",
+                    6: "'0519 普通", 7: "=没有引号", 8: "'", 9: "常州'=中间"}
+        assert {n: e.name for n, e in stored.items() if e is not None} == {n: expected[n] for n in names}
+        assert stored[3] is not None and stored[3].contact_person == "-5 吨"
+    _sheet, _columns, parsed, _warnings = read_enterprises(path)
+    assert {p.data.extra["备注"] for p in parsed} == {"=备注"}  # unknown columns too
