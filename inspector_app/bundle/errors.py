@@ -45,6 +45,14 @@ CODES: dict[str, str] = {
     "own_bundle": "made by this installation; it must be imported on the other side (``fingerprint`` is set)",
     "wrong_direction": "an office→inspector bundle in an office workspace, or the reverse",
     "replay": "a replayed or superseded bundle: its sequence number is not above the producer's last one",
+    "device_mismatch": "the bundle names another device than the one its signing key is bound to (``fingerprint``)",
+    "not_assigned": "an inspector's bundle carries an inspection this office did not assign to the signing key's"
+                    " person, or a new one (``fingerprint`` is set)",
+    "not_permitted": "a record or change the signer's role may not send: a template or unknown enterprise from an"
+                     " inspector, another enterprise or template, an accepted inspection, a renamed person, an"
+                     " unknown record kind (``fingerprint`` is set)",
+    "forged_audit": "an audit event whose actor is not the signing key's person, or an office action in an"
+                    " inspector's bundle (``fingerprint`` is set)",
     "no_decryption_key": "an encrypted bundle, and no decryption key was available to open it",
     "encrypted_for_other": "an encrypted bundle addressed to another office key",
     "bad_encryption": "an encrypted bundle that is truncated, altered, or of an unknown suite",
@@ -111,5 +119,26 @@ class DecryptionError(BundleError):
     code = "bad_encryption"  # also "encrypted_for_other" and "no_decryption_key"
 
 
+#: Why ``keys enrol`` / ``keys unrevoke`` refuse (``KeyFileError.code``); docs/bundle-format.md §5.
+KEY_CODES: dict[str, str] = {
+    "bad_key_file": "not a public-key file of this version, or one whose self-signature does not verify",
+    "old_key_file": "a version 1 public-key file: its name, role and device id are not signed",
+    "revoked_key": "the key was revoked here; only an explicit, audited 'keys unrevoke' trusts it again",
+    "key_enrolled_otherwise": "the key is already enrolled under another name, role or device",
+    "key_binding": "the name or role given at enrolment differs from the signed key file",
+    "own_key": "this workspace's own key (or device): it cannot trust itself",
+    "device_taken": "the device is bound to another person's (or role's) unrevoked key",
+    "person_other_role": "this person already has an unrevoked key with the other role",
+    "not_revoked": "unrevoking a key that is not revoked",
+}
+
+
 class KeyFileError(InspectorError):
-    """A public-key file that cannot be read."""
+    """A public-key file that cannot be read, or a key that may not be enrolled here (``code``: ``KEY_CODES``)."""
+
+    code = "bad_key_file"
+
+    def __init__(self, message: str, *, code: str | None = None) -> None:
+        super().__init__(message)
+        if code is not None:
+            self.code = code

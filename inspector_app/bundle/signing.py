@@ -4,8 +4,12 @@
   shown as 16 groups of 4 upper-case characters, so two people can read it to each other by phone.
 * A bundle is signed over ``SIGNATURE_CONTEXT + <bytes of tagmanifest-sha256.txt>``; the context
   prefix keeps a bundle signature from ever being valid for anything else the key signs.
-* The trust store holds the enrolled public keys (name, role, revoked flag).  The import refuses a
-  bundle whose key is unknown or revoked and shows its fingerprint.
+* The trust store holds the enrolled public keys (name, role, device, revoked flag).  The import refuses
+  a bundle whose key is unknown or revoked and shows its fingerprint.
+* A public-key file (version 2) binds the key to one person (``Name``), one ``Role`` and one
+  ``Device-Id``: a self-signature by the key covers those fields and the X25519 key, so a file edited by
+  anyone without the private key does not verify (docs/bundle-format.md §5; issue 10, "Trust behind the
+  signature").  Version 1 files carried those fields unsigned and are refused.
 """
 
 from __future__ import annotations
@@ -13,6 +17,8 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+import json
+import re
 from dataclasses import dataclass, replace
 from typing import Protocol
 
@@ -23,8 +29,12 @@ from inspector_app.bundle.errors import KeyFileError, RevokedKeyError, Signature
 
 SIGNATURE_CONTEXT = b"inspector-bundle-signature-v1\x00"
 SIGNATURE_FILE_VERSION = "1"
-PUBLIC_KEY_FILE_VERSION = "1"
+PUBLIC_KEY_FILE_VERSION = "2"
+# The self-signature of a public-key file signs this prefix + the canonical claims (``key_claims``); the
+# prefix keeps it from being valid as a bundle signature and the reverse.
+KEY_CLAIMS_CONTEXT = b"inspector-public-key-claims-v2\x00"
 ROLES = ("inspector", "office")
+DEVICE_ID = re.compile(r"[A-Za-z0-9-]{1,64}")
 
 
 def fingerprint(public_raw: bytes) -> str:
@@ -157,21 +167,49 @@ def verify_tagmanifest(block: SignatureBlock, tagmanifest: bytes) -> None:
 
 
 # -- public key files ------------------------------------------------------------------------------
+def person_name(text: str) -> str:
+    """A person's (or office's) name as keys bind it: whitespace collapsed to single spaces."""
+    return " ".join(str(text).split())
+
+
+def key_claims(public_key: bytes, name: str, role: str, device_id: str, x25519_public: bytes | None) -> bytes:
+    """What a public-key file's self-signature signs: every field import relies on, in one canonical
+    form (sorted JSON, UTF-8, no spaces) after ``KEY_CLAIMS_CONTEXT``."""
+    claims = {"version": int(PUBLIC_KEY_FILE_VERSION), "name": name, "role": role, "device_id": device_id,
+              "ed25519": base64.b64encode(public_key).decode(),
+              "x25519": base64.b64encode(x25519_public).decode() if x25519_public is not None else None}
+    return KEY_CLAIMS_CONTEXT + json.dumps(claims, ensure_ascii=False, sort_keys=True,
+                                           separators=(",", ":")).encode("utf-8")
+
+
 @dataclass(frozen=True)
 class PublicKeyFile:
-    """What ``keys export-public`` writes and ``keys enrol`` reads."""
+    """What ``keys export-public`` writes and ``keys enrol`` reads: the Ed25519 key, bound by its own
+    signature (``self_signature``) to a name, a role, a device id and the optional X25519 key."""
 
     public_key: bytes
     name: str
     role: str
     device_id: str
     x25519_public: bytes | None = None
+    self_signature: bytes = b""
 
     @property
     def fingerprint(self) -> str:
         return fingerprint(self.public_key)
 
+    @classmethod
+    def signed(cls, signer: Signer, name: str, role: str, device_id: str,
+               x25519_public: bytes | None = None) -> PublicKeyFile:
+        """This installation's key file, its claims signed by ``signer``."""
+        name = person_name(name)
+        _check_claims(name, role, device_id)
+        claims = key_claims(signer.public_raw, name, role, device_id, x25519_public)
+        return cls(signer.public_raw, name, role, device_id, x25519_public, signer.sign(claims))
+
     def to_text(self) -> str:
+        if not self.self_signature:
+            raise KeyFileError("公钥文件缺少自签名（self-signature）：请用 PublicKeyFile.signed 生成")
         lines = [
             f"Inspector-Public-Key-Version: {PUBLIC_KEY_FILE_VERSION}",
             f"Name: {self.name}",
@@ -182,12 +220,19 @@ class PublicKeyFile:
         ]
         if self.x25519_public is not None:
             lines.append(f"X25519-Public-Key: {base64.b64encode(self.x25519_public).decode()}")
+        lines.append(f"Self-Signature: {base64.b64encode(self.self_signature).decode()}")
         return "\n".join(lines) + "\n"
 
     @classmethod
     def parse(cls, text: str) -> PublicKeyFile:
+        """Read a version 2 file and verify its self-signature; a version 1 file (name, role and device
+        unsigned) is refused with what to do (code ``old_key_file``)."""
         fields = _parse_labels(text, "public key file")
         version = fields.get("Inspector-Public-Key-Version")
+        if version == "1":
+            raise KeyFileError("这是旧版本（1）的公钥文件：其中的姓名、角色和设备号没有经过签名，可能被改动过，"
+                               "不能登记。请对方升级 Inspector 后重新导出公钥（keys export-public），再当面或"
+                               "电话核对指纹", code="old_key_file")
         if version != PUBLIC_KEY_FILE_VERSION:
             raise KeyFileError(f"不支持的公钥文件版本 {version!r}")
         role = fields.get("Role", "")
@@ -196,10 +241,11 @@ class PublicKeyFile:
         x_text = fields.get("X25519-Public-Key")
         key = cls(
             public_key=_b64(fields.get("Ed25519-Public-Key", ""), 32, "Ed25519-Public-Key"),
-            name=fields.get("Name", "").strip(),
+            name=person_name(fields.get("Name", "")),
             role=role,
             device_id=fields.get("Device-Id", ""),
             x25519_public=_b64(x_text, 32, "X25519-Public-Key") if x_text else None,
+            self_signature=_b64(fields.get("Self-Signature", ""), 64, "Self-Signature"),
         )
         try:
             stated = normalize_fingerprint(fields.get("Fingerprint", ""))
@@ -207,9 +253,23 @@ class PublicKeyFile:
             raise KeyFileError(str(exc)) from None
         if stated != key.fingerprint:
             raise KeyFileError("Fingerprint 一行与密钥不对应：文件被改动过")
-        if not key.name:
-            raise KeyFileError("密钥文件没有写明主人（Name 为空）")
+        _check_claims(key.name, key.role, key.device_id)
+        claims = key_claims(key.public_key, key.name, key.role, key.device_id, key.x25519_public)
+        try:
+            Ed25519PublicKey.from_public_bytes(key.public_key).verify(key.self_signature, claims)
+        except (InvalidSignature, ValueError):
+            raise KeyFileError("公钥文件的自签名（Self-Signature）与其中的姓名、角色、设备号或加密公钥不符："
+                               "文件被改动过，不能登记") from None
         return key
+
+
+def _check_claims(name: str, role: str, device_id: str) -> None:
+    if not name:
+        raise KeyFileError("密钥文件没有写明主人（Name 为空）")
+    if role not in ROLES:
+        raise KeyFileError(f"Role（角色）必须是 {', '.join(ROLES)} 之一，而不是 {role!r}")
+    if not DEVICE_ID.fullmatch(device_id):
+        raise KeyFileError(f"Device-Id（设备号）无效：{device_id!r}")
 
 
 # -- trust store -----------------------------------------------------------------------------------
@@ -235,6 +295,8 @@ class TrustStore(Protocol):
 
     def revoke(self, fp: str, when: str = "") -> None: ...
 
+    def unrevoke(self, fp: str) -> None: ...
+
     def all(self) -> list[TrustedKey]: ...
 
 
@@ -255,6 +317,12 @@ class InMemoryTrustStore:
         if key is None:
             raise UntrustedKeyError(f"没有已登记的密钥的指纹是 {format_fingerprint(fp)}", fp)
         self._keys[key.fingerprint] = replace(key, revoked=True, revoked_at=when)
+
+    def unrevoke(self, fp: str) -> None:
+        key = self._keys.get(normalize_fingerprint(fp))
+        if key is None:
+            raise UntrustedKeyError(f"没有已登记的密钥的指纹是 {format_fingerprint(fp)}", fp)
+        self._keys[key.fingerprint] = replace(key, revoked=False, revoked_at="")
 
     def all(self) -> list[TrustedKey]:
         return list(self._keys.values())

@@ -185,7 +185,7 @@ def keys_command(args: argparse.Namespace) -> int:
     ws = workspace(args)
     try:
         handler = {"show": _keys_show, "export-public": _export_public, "enrol": _enrol,
-                   "revoke": _revoke, "role": _role}[args.action]
+                   "revoke": _revoke, "unrevoke": _unrevoke, "role": _role}[args.action]
         return handler(ws, args)
     finally:
         ws.close()
@@ -226,12 +226,16 @@ def _enrol(ws: Workspace, args: argparse.Namespace) -> int:
         if not confirmed:
             fail(f"给出的指纹与密钥文件的指纹（{shown}）不符（does not match）：不要登记此密钥")
     elif sys.stdin.isatty():
-        write_out(f"{key.name}（{key.role}），指纹：\n  {shown}\n密钥的主人读出的指纹与此相同吗？[y/N] ")
+        write_out(f"{key.name}（{key.role}，设备 {key.device_id}），指纹：\n  {shown}\n"
+                  "密钥的主人读出的指纹、姓名和角色与此相同吗？[y/N] ")
         if input().strip().lower() not in ("y", "yes", "是"):
             fail("未登记")
     else:
         fail(f"请先与密钥的主人核对指纹，再用 --fingerprint 给出：{shown}")
-    sync_ops.enrol_key(ws, key, actor(args))
+    try:
+        sync_ops.enrol_key(ws, key, actor(args))
+    except KeyFileError as exc:
+        fail(f"未登记 [{exc.code}]：{exc}")
     write_out(f"已登记（enrolled）{key.name}（{key.role}）{shown}\n")
     return 0
 
@@ -242,6 +246,17 @@ def _revoke(ws: Workspace, args: argparse.Namespace) -> int:
     except ValueError as exc:
         fail(str(exc))
     write_out(f"已吊销（revoked）{format_fingerprint(args.fingerprint)}\n")
+    return 0
+
+
+def _unrevoke(ws: Workspace, args: argparse.Namespace) -> int:
+    try:
+        sync_ops.unrevoke_key(ws, args.fingerprint, actor(args))
+    except ValueError as exc:
+        fail(str(exc))
+    except KeyFileError as exc:
+        fail(f"未撤销吊销 [{exc.code}]：{exc}")
+    write_out(f"已撤销吊销（unrevoked），重新信任 {format_fingerprint(args.fingerprint)}\n")
     return 0
 
 

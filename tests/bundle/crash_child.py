@@ -62,7 +62,7 @@ def main() -> None:
     ws = open_workspace(Path(root))
     with ws.sessions.begin() as s:
         dev = device_id(s)
-    identity = Identity(dev, "crash", Signer.from_raw(Path(keyfile).read_bytes()))
+    identity = Identity(dev, "陈示范", Signer.from_raw(Path(keyfile).read_bytes()))  # the enrolled name
     arm(point)
     if mode == "export":
         export.export_bundle(ws, identity, Path(bundle_path))

@@ -50,13 +50,14 @@ def enrol(into: Side, other: Side) -> None:
                                           other.identity.device_id, x25519_public(other.identity.encryption_private)))
 
 
-def assign_one(office: Side, name: str = "常州恒达机械制造有限公司", serial: str = "MA1W2X3Y4") -> int:
+def assign_one(office: Side, name: str = "常州恒达机械制造有限公司", serial: str = "MA1W2X3Y4",
+               people: Sequence[tuple[str, str]] = PAIR) -> int:
     with office.ws.sessions.begin() as s:
         sync_shipped_templates(s)
         template = next(t for t in latest_templates(s) if t.template_id == "lookback-2020")
         enterprise, _ = upsert(s, EnterpriseData(name=name, uscc=uscc.make_code("9", "1", "320412", serial),
                                                  cert_grade="三级", district="武进区"))
-        return inspections.assign(s, enterprise, template, PAIR, "科长", due_date=date(2026, 12, 31)).id
+        return inspections.assign(s, enterprise, template, people, "科长", due_date=date(2026, 12, 31)).id
 
 
 def id_of(side: Side, uid: str) -> int:
@@ -70,24 +71,24 @@ def id_of(side: Side, uid: str) -> int:
         return found
 
 
-def fill_and_complete(side: Side, inspection_id: int, photo_files: Sequence[Path] = ()) -> None:
+def fill_and_complete(side: Side, inspection_id: int, photo_files: Sequence[Path] = (), actor: str = "陈示范") -> None:
     with side.ws.sessions.begin() as s:
         insp = inspections.get(s, inspection_id)
         items = inspections.template_for(insp).items
         for item in items:
-            inspections.set_answer(s, insp, item.code, Answer("符合"), "陈示范")
-        inspections.set_answer(s, insp, items[1].code, Answer("不符合", note="未见记录"), "陈示范")
-        findings.add(s, insp, "陈示范", description="消防通道堆放杂物", item_code=items[1].code,
+            inspections.set_answer(s, insp, item.code, Answer("符合"), actor)
+        inspections.set_answer(s, insp, items[1].code, Answer("不符合", note="未见记录"), actor)
+        findings.add(s, insp, actor, description="消防通道堆放杂物", item_code=items[1].code,
                      requirement="立即清理", deadline=date.today() + timedelta(days=7), responsible_person="张三")
         store = photos.photo_store(side.ws.photo_dir)
         for path in photo_files:
-            photos.add_photo_bytes(s, store, inspection_id, path.read_bytes(), path.name, "陈示范",
+            photos.add_photo_bytes(s, store, inspection_id, path.read_bytes(), path.name, actor,
                                    item_code=items[1].code, caption=f"现场照片 {path.stem}")
-        signers = [("inspector", name) for name, _cert in PAIR] + [("enterprise_rep", "王厂长")]
+        signers = [("inspector", person.name) for person in insp.inspectors] + [("enterprise_rep", "王厂长")]
         for number, (signer_role, name) in enumerate(signers):
             stroke = [[[0.0, 0.0], [10.0 + number, 5.0 * number], [20.0, 0.0]]]
-            photos.save_signature(s, store if photo_files else None, inspection_id, signer_role, name, stroke, "陈示范")
-    inspection_ops.complete(side.ws, inspection_id, "陈示范")
+            photos.save_signature(s, store if photo_files else None, inspection_id, signer_role, name, stroke, actor)
+    inspection_ops.complete(side.ws, inspection_id, actor)
 
 
 def snapshot(ws: Workspace) -> tuple[str, list[str]]:

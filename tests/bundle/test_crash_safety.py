@@ -62,7 +62,7 @@ def _side(root: Path, key: Path) -> Side:
     ws = open_workspace(root)
     with ws.sessions.begin() as s:
         dev = device_id(s)
-    return Side(ws, Identity(dev, "crash", Signer.from_raw(key.read_bytes())), "inspector")
+    return Side(ws, Identity(dev, "陈示范", Signer.from_raw(key.read_bytes())), "inspector")  # the enrolled name
 
 
 EXPORT_POINTS = ["export-select", "export-writing", "export-verify", "export-before-rename", "export-after-rename"]

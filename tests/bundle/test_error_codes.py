@@ -23,7 +23,8 @@ def test_every_code_raised_is_known() -> None:
     classes = [c for c in vars(errors).values() if isinstance(c, type) and issubclass(c, errors.BundleError)]
     raised |= {c.code for c in classes}
     assert {"corrupt_zip", "bad_manifest", "own_bundle", "replay", "encrypted_for_other"} <= raised
-    known = set(errors.CODES) | set(import_report.REPORT_ONLY_CODES)
+    # the enrolment rules' codes (KeyFileError) are raised in the same modules
+    known = set(errors.CODES) | set(import_report.REPORT_ONLY_CODES) | set(errors.KEY_CODES)
     assert raised <= known, raised - known
     assert not set(errors.CODES) & set(import_report.REPORT_ONLY_CODES)
     assert import_report.Rejected.code in errors.CODES
@@ -36,6 +37,8 @@ def test_every_code_is_documented() -> None:
     assert documented == set(errors.CODES)
     for code in import_report.REPORT_ONLY_CODES:
         assert f"`{code}`" in section
+    keys = doc[doc.index("### Enrolment"):doc.index("## 6.")]
+    assert set(re.findall(r"^\| `([a-z_]+)` \|", keys, re.MULTILINE)) == set(errors.KEY_CODES)
 
 
 def test_an_error_keeps_its_code_and_fingerprint() -> None:

@@ -16,7 +16,7 @@ from sync_helpers import Side, assign_one, enrol, make_side, snapshot
 
 from inspector_app.bundle.profile import FORMAT_VERSION
 from inspector_app.bundle.signing import Signer, format_fingerprint
-from inspector_app.services.ops.sync import export_bundle, import_paths, revoke_key
+from inspector_app.services.ops.sync import export_bundle, import_paths, revoke_key, unrevoke_key
 
 TOP = "bundle-00000000-0000-4000-8000-000000000000"
 
@@ -147,7 +147,7 @@ def test_revoked_key(setup: tuple[Side, Side, Path], tmp_path: Path) -> None:
     assert report.fingerprint == office.identity.signer.fingerprint
     assert "已被吊销" in report.reason and format_fingerprint(office.identity.signer.fingerprint) in report.reason
     assert snapshot(field.ws) == before
-    enrol(field, office)  # trusted again for whatever runs next
+    unrevoke_key(field.ws, office.identity.signer.fingerprint, "陈示范")  # trusted again for whatever runs next
 
 
 @pytest.mark.parametrize("damage", ["missing answers", "unknown status", "answers not a list"])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import os
+import uuid
 from pathlib import Path
 from typing import ClassVar
 
@@ -39,12 +40,12 @@ def test_fingerprint_is_read_in_groups_of_four(signer: Signer) -> None:
 
 
 def test_public_key_file_round_trip(signer: Signer) -> None:
-    key = PublicKeyFile(signer.public_raw, "王检查", "inspector", "device-1", x25519_public(os.urandom(32)))
-    assert PublicKeyFile.parse(key.to_text()) == key
+    key = PublicKeyFile.signed(signer, " 王 检查 ", "inspector", str(uuid.uuid4()), x25519_public(os.urandom(32)))
+    assert key.name == "王 检查" and PublicKeyFile.parse(key.to_text()) == key
 
 
 def test_public_key_file_with_an_altered_key_is_refused(signer: Signer, other_signer: Signer) -> None:
-    text = PublicKeyFile(signer.public_raw, "王检查", "inspector", "device-1").to_text()
+    text = PublicKeyFile.signed(signer, "王检查", "inspector", str(uuid.uuid4())).to_text()
     forged = text.replace(base64.b64encode(signer.public_raw).decode(),
                           base64.b64encode(other_signer.public_raw).decode())
     with pytest.raises(KeyFileError, match="文件被改动过"):

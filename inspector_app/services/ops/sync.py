@@ -15,8 +15,9 @@ from pathlib import Path
 from keyring.backend import KeyringBackend
 
 from inspector_app.bundle.crypto import x25519_public
+from inspector_app.bundle.errors import KeyFileError
 from inspector_app.bundle.profile import Direction
-from inspector_app.bundle.signing import PublicKeyFile, TrustedKey
+from inspector_app.bundle.signing import PublicKeyFile, TrustedKey, person_name
 from inspector_app.domain.progress import CancelToken, Progress, no_progress
 from inspector_app.services.changes import ChangeKind, Changes
 from inspector_app.services.sync import conflicts, export, importing
@@ -25,13 +26,13 @@ from inspector_app.services.sync.export import ExportResult
 from inspector_app.services.sync.identity import Identity
 from inspector_app.services.sync.report import ImportReport, ImportResult, ReportLine, combined
 from inspector_app.services.sync.trust import SqlTrustStore
-from inspector_app.services.unit import reading, unit_of_work
+from inspector_app.services.unit import unit_of_work
 from inspector_app.storage.engine import Workspace
 from inspector_app.storage.files import atomic_write_text
 
 __all__ = ["ExportResult", "Identity", "ImportReport", "ImportResult", "ReportLine", "enrol_key", "export_bundle",
            "export_public_key", "import_bundle", "import_paths", "load_identity", "resolve_conflict",
-           "revoke_key", "set_role"]
+           "revoke_key", "set_role", "unrevoke_key"]
 
 
 def load_identity(ws: Workspace, keyring: KeyringBackend | None = None, *, with_encryption: bool = False,
@@ -81,10 +82,16 @@ def resolve_conflict(ws: Workspace, conflict_id: int, take_incoming: bool, actor
 
 def enrol_key(ws: Workspace, key: PublicKeyFile, actor: str, *, name: str = "", role: str = "") -> Changes:
     """Trust another installation's public key – after its fingerprint was compared with its owner in
-    person or by phone. ``name`` and ``role`` default to what the key file says."""
+    person or by phone. The key is bound to the name, role and device its (self-signed) file states:
+    ``name`` and ``role``, when given, must be the file's (``KeyFileError`` ``key_binding`` otherwise), and
+    the rules of ``services.sync.trust`` apply (own key, revoked key, another binding: refused)."""
+    for given, stated, what in ((person_name(name), key.name, "姓名"), (role, key.role, "角色")):
+        if given and given != stated:
+            raise KeyFileError(f"登记时的{what}“{given}”与公钥文件中经签名的{what}“{stated}”不同：密钥绑定其文件"
+                               f"所写的姓名、角色和设备。如文件写错了，请对方改正后重新导出公钥", code="key_binding")
     with unit_of_work(ws) as session:
-        SqlTrustStore(session, actor).enrol(TrustedKey(key.fingerprint, key.public_key, name or key.name,
-                                                       role or key.role, key.device_id, key.x25519_public))
+        SqlTrustStore(session, actor).enrol(TrustedKey(key.fingerprint, key.public_key, key.name, key.role,
+                                                       key.device_id, key.x25519_public))
     return Changes.of(ChangeKind.KEYS)
 
 
@@ -93,6 +100,15 @@ def revoke_key(ws: Workspace, fingerprint: str, actor: str) -> Changes:
     fingerprint, ``NotFoundError`` when no key has it."""
     with unit_of_work(ws) as session:
         SqlTrustStore(session, actor).revoke(fingerprint)
+    return Changes.of(ChangeKind.KEYS)
+
+
+def unrevoke_key(ws: Workspace, fingerprint: str, actor: str) -> Changes:
+    """Trust a revoked key again (audited, naming ``actor``) – the only way back: enrolling a revoked key
+    is refused. ``KeyFileError`` (``not_revoked``, ``device_taken``, ``person_other_role``),
+    ``ValueError`` for a malformed fingerprint, ``NotFoundError`` when no key has it."""
+    with unit_of_work(ws) as session:
+        SqlTrustStore(session, actor).unrevoke(fingerprint)
     return Changes.of(ChangeKind.KEYS)
 
 
@@ -105,13 +121,15 @@ def set_role(ws: Workspace, role: str, actor: str) -> Changes:
 
 def export_public_key(ws: Workspace, target: Path, *, keyring: KeyringBackend | None = None,
                       name: str = "") -> PublicKeyFile:
-    """Write this installation's public key file (signing and encryption keys, role, device id) for the
-    other side to enrol; returns what was written (its ``fingerprint`` is to be read out to them)."""
+    """Write this installation's public key file (signing and encryption keys, name, role, device id,
+    self-signed) for the other side to enrol; returns what was written (its ``fingerprint`` is to be read
+    out to them). A ``name`` given here is also the name later bundles are signed with by default."""
     own = own_identity.load_identity(ws, keyring, with_encryption=True, name=name)
     assert own.encryption_private is not None
-    with reading(ws) as session:
+    with unit_of_work(ws) as session:
         own_role = own_identity.role(session)
-    key = PublicKeyFile(own.signer.public_raw, own.name, own_role, own.device_id,
-                        x25519_public(own.encryption_private))
+        if name.strip():
+            own_identity.set_device_name(session, name)
+    key = PublicKeyFile.signed(own.signer, own.name, own_role, own.device_id, x25519_public(own.encryption_private))
     atomic_write_text(target, key.to_text())
     return key

@@ -11,7 +11,7 @@ from keyring.backend import KeyringBackend
 from sqlalchemy.orm import Session
 
 from inspector_app.bundle.profile import Direction
-from inspector_app.bundle.signing import ROLES, Signer
+from inspector_app.bundle.signing import ROLES, Signer, person_name
 from inspector_app.domain.errors import ValidationError
 from inspector_app.secrets import KeyKind, KeyStore
 from inspector_app.services import audit
@@ -75,6 +75,12 @@ def set_role(session: Session, value: str, actor: str) -> None:
 def key_fingerprint(session: Session) -> str:
     """The fingerprint of this installation's signing key, as last recorded ("" before the first use)."""
     return meta_get(session, META_KEY_FINGERPRINT) or ""
+
+
+def set_device_name(session: Session, name: str) -> None:
+    """The name this installation signs with when none is given (the CLI): the name of the key file it
+    last exported, so its bundles and audit rows name the person the other side enrolled."""
+    meta_set(session, META_DEVICE_NAME, person_name(name))
 
 
 def default_direction(session: Session) -> Direction:

@@ -5,10 +5,12 @@ For each file (or every bundle in a folder, e.g. a USB stick):
 1. decrypt if it is encrypted (to a temporary file, with this installation's X25519 key);
 2. ``verify_bundle`` with the workspace's trust store: zip safety, manifests, signature, profile,
    format version – nothing is written before all of it passed;
-3. in one transaction: the direction must suit this workspace's role and the signer's enrolled role;
-   a bundle id seen before is reported "already imported" and changes nothing; a sequence number not
-   above the producer's last one is a replayed or superseded bundle and is rejected; then templates,
-   enterprises and inspections are applied, and the bundle is recorded.
+3. in one transaction: the direction must suit this workspace's role and the signer's enrolled role,
+   and the device the bundle names must be the one its key is bound to; a bundle id seen before is
+   reported "already imported" and changes nothing; a sequence number not above the device's last one
+   is a replayed or superseded bundle and is rejected; then what the signer may send is checked
+   (``services.sync.authorize``, docs/bundle-format.md §10) and templates, enterprises and inspections
+   are applied, and the bundle is recorded. Any refusal rolls the whole bundle back.
 
 Messages are Chinese (the CLI prints them to inspectors) and keep the technical detail; the report
 (``services.sync.report``) carries the stable codes and what the import changed.
@@ -43,6 +45,7 @@ from inspector_app.domain.progress import CancelToken, Progress, no_progress
 from inspector_app.domain.template import parse_template
 from inspector_app.services import audit, inspections
 from inspector_app.services.enterprises import EnterpriseData, by_uscc, upsert
+from inspector_app.services.sync import authorize
 from inspector_app.services.sync.evidence_files import Places, apply_evidence, place_files
 from inspector_app.services.sync.export import SENDABLE
 from inspector_app.services.sync.identity import Identity, device_id, key_fingerprint, role
@@ -136,8 +139,10 @@ def _import_verified(ws: Workspace, path: Path, stage: Path, progress: Progress,
             raise
     places = Places(ws.photo_dir, ws.sheet_dir)
     with bundle:
+        # The producer as this workspace enrolled its key (the header's name is the sender's own claim).
+        producer = bundle.signer.name if bundle.signer is not None else bundle.header.producer_name
         report = ImportReport(path, bundle_id=bundle.header.bundle_id, sequence=bundle.header.sequence,
-                              producer=bundle.header.producer_name, fingerprint=bundle.signer_fingerprint)
+                              producer=producer, fingerprint=bundle.signer_fingerprint)
         validate_bundle(ws, bundle, cancel=cancel)  # every record and carried file, before anything is written
         with unit_of_work(ws) as session:  # Rejected (or any error) rolls everything back
             try:
@@ -170,11 +175,12 @@ def _check_bundle(session: Session, bundle: VerifiedBundle) -> bool:
     if bundle.signer is None or bundle.signer.role != sender_role:
         raise Rejected(f"签名密钥登记的角色是 {bundle.signer.role if bundle.signer else '?'}，而 {header.direction.value}"
                        f" 的数据包必须由 {sender_role} 的密钥签名", code="wrong_signer_role", fingerprint=fp)
+    authorize.check_device(bundle)  # so only a device's own key moves its sequence number
     if session.get(ImportedBundle, header.bundle_id) is not None:
         return False
     peer = session.get(PeerSequence, header.device_id)
     if peer is not None and header.sequence <= peer.last_sequence:
-        raise Rejected(f"旧的或重复发送的数据包：{header.producer_name} 的序号 {header.sequence}，而序号"
+        raise Rejected(f"旧的或重复发送的数据包：{bundle.signer.name} 的序号 {header.sequence}，而序号"
                        f" {peer.last_sequence} 已经导入过（replayed or superseded）", code="replay", fingerprint=fp)
     return True
 
@@ -184,6 +190,7 @@ def _apply_bundle(session: Session, bundle: VerifiedBundle, report: ImportReport
         report.status, report.reason = "already imported", "此数据包以前已导入过，本次没有作任何更改"
         return
     header = bundle.header
+    authorize.check_bundle(session, bundle)
     carried = {f.sha256 for f in bundle.payload.values()}
     for key, rec in bundle.records_of("inspections"):
         for sha in required_files(rec):
@@ -197,7 +204,8 @@ def _apply_bundle(session: Session, bundle: VerifiedBundle, report: ImportReport
     for _key, rec in bundle.records_of("inspections"):
         report.lines.append(_apply_inspection(session, rec, bundle))
     for uid, revision in header.extra.get("acks", []):
-        _acknowledge(session, str(uid), int(revision))
+        if authorize.may_acknowledge(session, str(uid), bundle):
+            _acknowledge(session, str(uid), int(revision))
     session.add(ImportedBundle(bundle_id=header.bundle_id, device_id=header.device_id,
                                key_fingerprint=bundle.signer_fingerprint, sequence=header.sequence,
                                direction=header.direction.value, created_at=header.created_at,
@@ -251,6 +259,7 @@ def _apply_inspection(session: Session, rec: dict[str, Any], bundle: VerifiedBun
         return ReportLine("inspection", uid, "rejected", f"状态为 {rec['status']} 的检查不能以 {direction.value}"
                           " 方向传送", "status_not_sendable", revision)
     local = session.scalar(select(Inspection).where(Inspection.uid == uid))
+    authorize.check_inspection(session, rec, local, bundle)  # before it is applied or kept as a conflict
     state = session.get(InspectionSync, uid)
     if local is not None:
         ids = {"inspection_id": local.id, "enterprise_id": local.enterprise_id}
@@ -263,6 +272,7 @@ def _apply_inspection(session: Session, rec: dict[str, Any], bundle: VerifiedBun
                       f"传入的版本 {revision} 基于版本 {base}")
             _record_conflict(session, rec, bundle, local.revision, reason)
             return ReportLine("inspection", uid, "conflict", reason, "changed_on_both_sides", revision, **ids)
+        authorize.check_update(rec, local, bundle)
     enterprise = by_uscc(session, str(rec["enterprise_uscc"]))
     tpl = rec["template"]
     template = session.scalar(select(TemplateRecord).where(TemplateRecord.template_id == tpl["template_id"],
@@ -275,7 +285,8 @@ def _apply_inspection(session: Session, rec: dict[str, Any], bundle: VerifiedBun
         local = Inspection(uid=uid, enterprise=enterprise, template=template)
         session.add(local)
     header = bundle.header
-    write_inspection(session, local, rec, header.direction, header.producer_name,
+    # The import's own audit rows name the signer as enrolled here, not the name its header claims.
+    write_inspection(session, local, rec, header.direction, bundle.signer.name if bundle.signer else "?",
                      f"bundle {header.bundle_id} (sequence {header.sequence})")
     if state is None:
         state = InspectionSync(inspection_uid=uid)
@@ -288,9 +299,13 @@ def _apply_inspection(session: Session, rec: dict[str, Any], bundle: VerifiedBun
 
 def write_inspection(session: Session, insp: Inspection, rec: dict[str, Any], direction: Direction, actor: str,
                      reason: str) -> None:
-    """Make the inspection equal to the incoming record (audited: the status change names the bundle)."""
+    """Make the inspection equal to the incoming record (audited: the status change names the bundle) –
+    but for an inspector's record the office keeps its own fields (``authorize.OFFICE_FIELDS``: the
+    assignment and creation times, the reviewer's comment; docs/bundle-format.md §10)."""
+    kept = authorize.OFFICE_FIELDS if direction is Direction.INSPECTOR_TO_OFFICE and insp.id is not None else ()
     for name in INSPECTION_FIELDS:
-        setattr(insp, name, parse_field(rec, name))
+        if name not in kept:
+            setattr(insp, name, parse_field(rec, name))
     old_status = insp.status
     status = rec["status"]
     if direction is Direction.INSPECTOR_TO_OFFICE:

@@ -1,0 +1,211 @@
+"""Who may send what: the rules an import applies behind a valid signature, before a record is written.
+
+Source of every rule here: docs/bundle-format.md §10 ("Who may send what"), written for issue 10
+("Trust behind the signature"). In short:
+
+* a signing key is bound to one device, one person (the name it was enrolled under) and one role; a
+  bundle naming another device than its key's is refused (``device_mismatch``), so nobody can raise
+  another device's sequence number;
+* an inspector's bundle may only bring back inspections this office assigned to the key's person
+  (``not_assigned``), with the changes an inspector makes – answers, header, inspectors, findings,
+  evidence, completion – and nothing else: no templates, no enterprises the office does not have, no
+  other enterprise or template, no renamed person, nothing once the office accepted it
+  (``not_permitted``); the office's own fields (``OFFICE_FIELDS``) stay as the office has them;
+* the audit events an inspector's bundle adds are the key's person's own, and none is an office action
+  (``forged_audit``); the records another workspace wrote when it imported *this* office's bundles are
+  mirrors of what happened here and are left out, not merged;
+* an office's bundle carries enterprises, templates and inspections (assigned, returned, accepted –
+  ``services.sync.export.SENDABLE``); a record kind outside the format is refused (``not_permitted``).
+
+Every refusal is a ``Rejected`` with its code, the signing key's fingerprint and the record it is about;
+the import then rolls the whole bundle back (``services.sync.importing``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from inspector_app.bundle.bag_verify import VerifiedBundle
+from inspector_app.bundle.profile import Direction
+from inspector_app.bundle.records import AUDIT_FIELDS, audit_key, fields_of
+from inspector_app.bundle.signing import TrustedKey, format_fingerprint, person_name
+from inspector_app.domain.lifecycle import InspectionStatus
+from inspector_app.services import audit
+from inspector_app.services.enterprises import by_uscc
+from inspector_app.services.sync.report import Rejected
+from inspector_app.storage.models import Inspection, Inspector, TemplateRecord
+from inspector_app.storage.models_sync import OutgoingBundle
+
+S = InspectionStatus
+#: The record kinds of format version 1 (docs/bundle-format.md §6).
+RECORD_KINDS = ("enterprises", "templates", "inspections")
+#: Statuses only an office sets (assignment, receipt, review): never by an inspector (§10).
+OFFICE_STATUSES = frozenset({S.ASSIGNED.value, S.RECEIVED.value, S.ACCEPTED.value, S.RETURNED.value})
+#: Fields of an inspection the office keeps as it has them when an inspector's record replaces its copy
+#: (§10): an inspector does not set them, and after a conflict kept locally their copy may hold old values.
+OFFICE_FIELDS = ("assigned_at", "created_at", "reviewer_comment")
+#: What an inspection's audit trail is about (the ``entity`` of ``services.audit.record`` calls).
+INSPECTION_ENTITIES = frozenset({"inspection", "answer", "finding", "photo", "signature", "sheet", "inspector"})
+# The reasons an import and a conflict resolution write (services.sync.importing / .conflicts).
+_IMPORTED = re.compile(r"bundle ([0-9a-f-]{36}) \(sequence \d+\)")
+_RESOLVED = re.compile(r"conflict resolved, bundle ([0-9a-f-]{36})")
+
+
+def _refuse(bundle: VerifiedBundle, record: str, message: str, code: str) -> Rejected:
+    return Rejected(f"[{record}] {message}", code=code, fingerprint=bundle.signer_fingerprint)
+
+
+def _signer(bundle: VerifiedBundle) -> TrustedKey:
+    if bundle.signer is None:  # the import always verifies against the trust store
+        raise Rejected("数据包未经信任库核验", code="unknown_key", fingerprint=bundle.signer_fingerprint)
+    return bundle.signer
+
+
+def is_person(actor: str, name: str) -> bool:
+    """Whether an audit actor is the person ``name``: the name itself, or the name with the certificate
+    number as the application writes it ("陈示范（苏应急执法32040001）")."""
+    actor = person_name(actor)
+    return actor == name or actor.startswith((f"{name}（", f"{name}("))
+
+
+# -- the bundle as a whole ----------------------------------------------------------------------------
+def check_device(bundle: VerifiedBundle) -> None:
+    """The device a bundle names is the one its key is bound to (§10: the sequence is kept per device)."""
+    key, header = _signer(bundle), bundle.header
+    if not key.device_id or header.device_id != key.device_id:
+        bound = key.device_id or "（未绑定设备：请吊销后让对方用新版本重新导出公钥并登记）"
+        raise Rejected(f"数据包声称来自设备 {header.device_id}，而签名密钥 {format_fingerprint(key.fingerprint)}"
+                       f"（{key.name}）绑定的设备是 {bound}：一把密钥只能代表它登记时的设备（device mismatch）",
+                       code="device_mismatch", fingerprint=key.fingerprint)
+
+
+def check_bundle(session: Session, bundle: VerifiedBundle) -> None:
+    """The record kinds, and for an inspector's bundle its templates and enterprises: references to what
+    this office already has, never new ones (templates travel only from an office)."""
+    for path in bundle.records:
+        kind = path.split("/")[2]
+        if kind not in RECORD_KINDS:
+            raise _refuse(bundle, path, f"不认识的记录种类 {kind!r}（本版本只接受 {'、'.join(RECORD_KINDS)}）",
+                          "not_permitted")
+    if bundle.header.direction is not Direction.INSPECTOR_TO_OFFICE:
+        return
+    for key, rec in bundle.records_of("templates"):
+        found = session.scalar(select(TemplateRecord).where(TemplateRecord.template_id == rec.get("template_id"),
+                                                            TemplateRecord.version == rec.get("version")))
+        if found is None or found.sha256 != rec.get("sha256"):
+            raise _refuse(bundle, f"templates/{key}", f"检查表 {rec.get('template_id')}@{rec.get('version')} 不是本局"
+                          "下发的（或内容不同）：检查表只能由市局（办公室）下发，检查人员的数据包不能带来检查表",
+                          "not_permitted")
+    for key, rec in bundle.records_of("enterprises"):
+        if by_uscc(session, str(rec.get("uscc"))) is None:
+            raise _refuse(bundle, f"enterprises/{key}", f"企业 {rec.get('uscc')}（{rec.get('name')}）不在本局的企业名录"
+                          "中：企业名录由市局维护，检查人员的数据包不能新增企业", "not_permitted")
+
+
+def may_acknowledge(session: Session, uid: str, bundle: VerifiedBundle) -> bool:
+    """Whether the bundle's acknowledgement of ``uid`` counts: an inspector acknowledges only what was
+    assigned to its key's person (an office's bundles go to every inspector, so everybody's laptop holds
+    everybody's assignments; only the assignee's acknowledgement takes one off the office's pending list)."""
+    if bundle.header.direction is not Direction.INSPECTOR_TO_OFFICE:
+        return True
+    local = session.scalar(select(Inspection).where(Inspection.uid == uid))
+    return local is not None and _signer(bundle).name in [p.name for p in local.inspectors]
+
+
+# -- one inspection -----------------------------------------------------------------------------------
+def check_inspection(session: Session, rec: dict[str, Any], local: Inspection | None,
+                     bundle: VerifiedBundle) -> None:
+    """An inspector's inspection record, whatever the import then does with it (update, conflict or
+    nothing): assigned to the key's person, same enterprise and template, no renamed person, and audit
+    events of the key's person only. Removes from ``rec["audit"]`` the mirrors of this office's own
+    events (see the module)."""
+    if bundle.header.direction is not Direction.INSPECTOR_TO_OFFICE:
+        return
+    key, where = _signer(bundle), f"inspections/{rec['uid']}"
+    if local is None:
+        raise _refuse(bundle, where, f"检查 {rec['uid']} 不是本局分配的检查：检查人员的数据包不能新建检查（须由"
+                      "本局先分配，再随数据包下发）", "not_assigned")
+    names = [p.name for p in local.inspectors]
+    if key.name not in names:
+        raise _refuse(bundle, where, f"检查 {local.id}（{local.enterprise.name}）分配给 {'、'.join(names) or '（无人）'}"
+                      f"，而数据包由 {key.name} 的密钥签名：检查人员只能交回分配给自己的检查", "not_assigned")
+    tpl = rec["template"]
+    if rec["enterprise_uscc"] != local.enterprise.uscc:
+        raise _refuse(bundle, where, f"检查 {local.id} 的企业是 {local.enterprise.uscc}，数据包却写作 "
+                      f"{rec['enterprise_uscc']}：检查人员不能更改受检企业", "not_permitted")
+    mine = (local.template.template_id, local.template.version, local.template.sha256)
+    if (tpl["template_id"], tpl["version"], tpl["sha256"]) != mine:
+        raise _refuse(bundle, where, f"检查 {local.id} 使用检查表 {mine[0]}@{mine[1]}，数据包却写作 "
+                      f"{tpl['template_id']}@{tpl['version']}：检查人员不能更换检查表", "not_permitted")
+    for person in rec["inspectors"]:
+        cert, name = str(person["cert_number"]).strip(), str(person["name"]).strip()
+        known = session.scalar(select(Inspector).where(Inspector.cert_number == cert))
+        if known is not None and known.name != name:
+            raise _refuse(bundle, where, f"证件号 {cert} 在本局名录中是 {known.name}，数据包却写作 {name}：检查人员"
+                          "不能更改人员名录", "not_permitted")
+    rec["audit"] = _own_events(session, rec, local, bundle, key)
+
+
+def check_update(rec: dict[str, Any], local: Inspection, bundle: VerifiedBundle) -> None:
+    """An inspector's record that is about to replace the office's copy: not once the office accepted it
+    (its own fields, ``OFFICE_FIELDS``, the import keeps as the office has them whatever the record says)."""
+    if bundle.header.direction is not Direction.INSPECTOR_TO_OFFICE:
+        return
+    if local.status == S.ACCEPTED:
+        raise _refuse(bundle, f"inspections/{rec['uid']}", f"检查 {local.id}（{local.enterprise.name}）已由本局验收："
+                      "检查人员不能再更改（如需修改，须由本局先退回）", "not_permitted")
+
+
+def _own_events(session: Session, rec: dict[str, Any], local: Inspection, bundle: VerifiedBundle,
+                key: TrustedKey) -> list[dict[str, Any]]:
+    """The record's audit events without the mirrors; refuses an event that is neither known here, nor
+    the key's person's own inspector action, nor a mirror."""
+    known = {audit_key(fields_of(event, AUDIT_FIELDS)) for event in audit.trail(session, local.id)}
+    kept = []
+    for event in rec["audit"]:
+        if audit_key(event) in known:
+            kept.append(event)
+            continue
+        verdict = _judge(session, event, rec["uid"], key)
+        if verdict == "mirror":
+            continue
+        if verdict:
+            shown = (f"{event.get('actor')}：{event.get('entity')}.{event.get('field')} "
+                     f"{event.get('old_value') or '∅'} → {event.get('new_value') or '∅'}（{event.get('at')}）")
+            raise _refuse(bundle, f"inspections/{rec['uid']}", f"审计记录“{shown}”{verdict}", "forged_audit")
+        kept.append(event)
+    return kept
+
+
+def _ours(session: Session, pattern: re.Pattern[str], reason: str) -> bool:
+    """Whether ``reason`` (as an import or a conflict resolution writes it) names a bundle this office
+    exported."""
+    match = pattern.fullmatch(reason)
+    return match is not None and session.scalar(
+        select(OutgoingBundle.sequence).where(OutgoingBundle.bundle_id == match.group(1))) is not None
+
+
+def _judge(session: Session, event: dict[str, Any], uid: str, key: TrustedKey) -> str:
+    """"" to keep a new event, "mirror" to leave it out, else why it is refused."""
+    entity, field = str(event.get("entity") or ""), str(event.get("field") or "")
+    new, reason = str(event.get("new_value") or ""), str(event.get("reason") or "")
+    if entity not in INSPECTION_ENTITIES:
+        return f"不是关于检查的记录（{entity}）：检查人员的数据包不能带来这种审计记录"
+    status = entity == "inspection" and field == "status"
+    office_action = (status and new in OFFICE_STATUSES) or (entity == "inspection" and field == "reviewer_comment")
+    if is_person(str(event.get("actor") or ""), key.name):
+        if not office_action or (status and new != S.RECEIVED and _ours(session, _RESOLVED, reason)):
+            return ""  # the person's own work, or their taking this office's version of a conflict
+        return f"是只有市局（办公室）才能作的操作（{field} → {new}）：检查人员的数据包不能记录它"
+    if status and new != S.RECEIVED and _ours(session, _IMPORTED, reason):
+        return "mirror"  # their import of this office's bundle: this office has its own record of it
+    if entity == "inspector" and field == "name":
+        person = session.scalar(select(Inspector).where(Inspector.cert_number == str(event.get("entity_key"))))
+        if person is not None and person.name == new:
+            return "mirror"  # their import adopted the name this office uses
+    return (f"不是签名密钥的主人 {key.name} 所作：检查人员的数据包只能带来本人的审计记录"
+            f"（检查 {uid}）")
