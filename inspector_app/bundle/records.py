@@ -81,15 +81,16 @@ class _Refused(Exception):
         self.code = code
 
 
-_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
+_ESCAPE = re.compile(r"\\.", re.DOTALL)  # JSON has backslashes only inside strings
+_STRING = re.compile(r'"[^"]*"')  # once the escapes are gone
 _NOT_BRACKET = re.compile(r"[^\[\]{}]+")
 _INNERMOST = re.compile(r"\[\]|\{\}")
 
 
 def _nesting(text: str) -> str:
-    """"ok", "deep" or "unbalanced", from the raw text: strings removed, then the innermost pairs of
-    brackets, once per level – no parser recursion, whatever the input."""
-    brackets = _NOT_BRACKET.sub("", _STRING.sub("", text))
+    """"ok", "deep" or "unbalanced", from the raw text: escapes and strings removed, then the innermost
+    pairs of brackets, once per level – no parser recursion, whatever the input."""
+    brackets = _NOT_BRACKET.sub("", _STRING.sub("", _ESCAPE.sub("", text)))
     for _ in range(MAX_JSON_DEPTH):
         if not brackets:
             return "ok"

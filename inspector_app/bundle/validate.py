@@ -200,7 +200,7 @@ def _cover(names: Iterable[str], rules: dict[str, Check]) -> Schema:
 
 
 ENTERPRISE = _cover(ENTERPRISE_FIELDS, {
-    "uscc": text(64, blank=False), "uscc_override": boolean, "name": text(SHORT, blank=False), "address": LINE_TEXT,
+    "uscc": text(64), "uscc_override": boolean, "name": text(SHORT, blank=False), "address": LINE_TEXT,
     "district": NAME, "industry": NAME, "sub_speciality": NAME, "cert_grade": NAME, "cert_number": NAME,
     "cert_issued": day, "cert_expires": day, "scoring_standard": NAME, "review_org": NAME, "consulting_org": NAME,
     "legal_rep": NAME, "contact_person": NAME, "contact_phone": NAME})
@@ -208,7 +208,7 @@ TEMPLATE: Schema = {"template_id": text(SHORT, blank=False), "version": text(SHO
                     "title": LINE_TEXT, "sha256": SHA, "content": text(TEMPLATE_CHARS, blank=False)}
 INSPECTION = _cover(INSPECTION_FIELDS, {
     "uid": UID_CHECK, "revision": integer(0), "base_revision": integer(0, null=True),
-    "status": text(20, choices=[s.value for s in InspectionStatus]), "enterprise_uscc": text(64, blank=False),
+    "status": text(20, choices=[s.value for s in InspectionStatus]), "enterprise_uscc": text(64),
     "due_date": day, "assigned_at": WHEN, "started_at": WHEN_OR_NULL, "ended_at": WHEN_OR_NULL,
     "completed_at": WHEN_OR_NULL, "location": LINE_TEXT, "rep_name": NAME, "rep_title": NAME, "rep_phone": NAME,
     "reviewer_comment": FREE, "created_at": WHEN, "updated_at": WHEN, "score": number(-1e9, 1e9, null=True),
