@@ -3,16 +3,18 @@ revoke), export from an inspector's workspace and import in the office's (report
 key, a folder with a broken file, encryption), the conflict list, the keyring-missing message, and the
 supervisor's 验收 / 退回修改 on a received inspection, triggered through the real menu actions (the same
 operation and audit rows as the CLI). In-memory keyrings, work run inline. The desk follows every change
-by the runner's ``changed`` broadcast: nothing here reloads it."""
+by the runner's ``changed`` broadcast: nothing here reloads it. What the inspector sends back was assigned
+to 陈示范 by the office first (an inspector's bundle may carry nothing else: docs/bundle-format.md §10)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import pytest
-from desk_support import demo_template, settings
+from desk_support import settings
 from keyring.backends import fail
 from PySide6.QtCore import QCoreApplication, QEvent
 from pytestqt.qtbot import QtBot
@@ -21,13 +23,18 @@ from sqlalchemy import select
 from inspector_app.bundle.crypto import is_encrypted
 from inspector_app.bundle.signing import format_fingerprint
 from inspector_app.cli import main as cli_main
+from inspector_app.domain import uscc
 from inspector_app.domain.progress import CancelToken
 from inspector_app.domain.scoring import Answer
 from inspector_app.secrets import InMemoryKeyring
 from inspector_app.services import audit, inspections, photos
 from inspector_app.services.changes import ChangeKind, Changes
+from inspector_app.services.enterprises import EnterpriseData, upsert
 from inspector_app.services.ops import inspections as inspection_ops
+from inspector_app.services.ops import sync as sync_ops
 from inspector_app.services.ops.sync import ImportReport
+from inspector_app.services.queries import sync as sync_queries
+from inspector_app.services.templates import latest_templates, sync_shipped_templates
 from inspector_app.storage.engine import Workspace, open_workspace
 from inspector_app.storage.models import Inspection
 from inspector_app.ui.i18n import install_translators
@@ -43,7 +50,8 @@ from inspector_app.ui.sync.keys_dialog import KeysDialog
 from inspector_app.ui.sync.review import ReturnDialog
 from inspector_app.ui.tasks import InlineTaskRunner, TaskRunner
 
-__all__ = ["demo_template", "settings"]
+__all__ = ["settings"]
+PAIR = [("陈示范", "苏应急执法32040001"), ("吴敏", "苏评审2019-0456")]
 
 
 @dataclass
@@ -61,12 +69,10 @@ class Side:
 
 
 @pytest.fixture
-def field(qtbot: QtBot, tmp_path: Path, demo_template: Path) -> Iterator[Side]:
-    import shutil
-
-    shutil.copytree(demo_template, tmp_path / "field")
+def field(qtbot: QtBot, tmp_path: Path) -> Iterator[Side]:
+    """陈示范's laptop: he signs with his name from the settings (his key file and bundles carry it)."""
     ws = open_workspace(tmp_path / "field")
-    yield Side(ws, SyncContext(ws, "陈示范", InMemoryKeyring()), InlineTaskRunner(), qtbot)
+    yield Side(ws, SyncContext(ws, "陈示范", InMemoryKeyring(), "陈示范"), InlineTaskRunner(), qtbot)
     ws.close()
 
 
@@ -109,10 +115,31 @@ def enrol(into: Side, other: Side, tmp_path: Path) -> None:
     assert any(k["fingerprint"] == key.fingerprint and not k["revoked"] for k in keys.data["keys"])
 
 
+def assign(office: Side, field: Side, tmp_path: Path, count: int = 1) -> None:
+    """The office assigns ``count`` inspections to 陈示范 and 吴敏 and sends them (one bundle); the field,
+    trusting the office's key, imports them."""
+    if not any(k.role == "office" for k in sync_queries.trusted_keys(field.ws)):
+        enrol(field, office, tmp_path)
+    with office.ws.sessions.begin() as s:
+        sync_shipped_templates(s)
+        template = next(t for t in latest_templates(s) if t.template_id == "lookback-2020")
+        for _ in range(count):
+            serial = f"MA1W2X{len(s.scalars(select(Inspection)).all()):03d}"
+            enterprise, _ = upsert(s, EnterpriseData(name=f"常州恒达机械制造有限公司{serial[-3:]}",
+                                                     uscc=uscc.make_code("9", "1", "320412", serial)))
+            inspections.assign(s, enterprise, template, PAIR, "科长", due_date=date(2026, 12, 31))
+            s.flush()
+    number = len(list(tmp_path.glob("assign-*.inspbundle")))
+    sent = sync_ops.export_bundle(office.ws, office.context.identity(), tmp_path / f"assign-{number}.inspbundle")
+    (report,) = sync_ops.import_paths(field.ws, [sent.path]).reports
+    assert report.status == "imported", report.reason
+
+
 def complete_one(side: Side) -> int:
-    """Answer every item of an inspection in progress, sign it and complete it."""
+    """Answer every item of an inspection the office assigned (or one in progress), sign it, complete it."""
     with side.ws.sessions.begin() as s:
-        insp = s.scalars(select(Inspection).where(Inspection.status == "in_progress").order_by(Inspection.id)).first()
+        insp = s.scalars(select(Inspection).where(Inspection.status.in_(["assigned", "in_progress"]))
+                         .order_by(Inspection.id)).first()
         assert insp is not None
         for item in inspections.template_for(insp).items:
             inspections.set_answer(s, insp, item.code, Answer("符合"), "陈示范")
@@ -204,6 +231,7 @@ def test_keyring_advice_and_rejections_follow_the_interface_language(field: Side
 def test_export_import_report_and_review(field: Side, office: Side, office_window: MainWindow,
                                          tmp_path: Path) -> None:
     enrol(office, field, tmp_path)
+    assign(office, field, tmp_path)
     inspection_id = complete_one(field)
     uid = uid_of(field.ws, inspection_id)
     dialog = export(field, tmp_path / "out.inspbundle", selected=inspection_id)
@@ -215,7 +243,7 @@ def test_export_import_report_and_review(field: Side, office: Side, office_windo
     assert isinstance(report, ImportReportDialog)
     assert report.status_texts() == ["已导入"] and "已导入 1" in report.summary.text()
     actions = {report.lines.item(r, 2).text() for r in range(report.lines.rowCount())}  # type: ignore[union-attr]
-    assert "新增" in actions
+    assert "更新" in actions  # the office's own assignment, now received
     received = status_of(office.ws, uid)
     assert received.status == "received"
     report.close()
@@ -269,6 +297,7 @@ def test_the_review_actions_write_the_rows_the_cli_writes(field: Side, office: S
     """验收 and 退回修改 from the menu and ``inspector-app inspections accept/return`` run the same operation
     (``services.ops.review``): the same status changes, the same comment, the same audit rows."""
     enrol(office, field, tmp_path)
+    assign(office, field, tmp_path, 2)
     first, second = complete_one(field), complete_one(field)
     export(field, tmp_path / "two.inspbundle")
     office_window.sync.run_import([tmp_path / "two.inspbundle"])
@@ -298,6 +327,7 @@ def test_the_review_actions_write_the_rows_the_cli_writes(field: Side, office: S
 def test_returning_from_the_menu_can_be_cancelled(field: Side, office: Side, office_window: MainWindow,
                                                   tmp_path: Path) -> None:
     enrol(office, field, tmp_path)
+    assign(office, field, tmp_path)
     inspection_id = complete_one(field)
     export(field, tmp_path / "one.inspbundle")
     office_window.sync.run_import([tmp_path / "one.inspbundle"])
@@ -323,7 +353,9 @@ def test_return_needs_a_comment(qtbot: QtBot) -> None:
     assert dialog.ok.isEnabled() and dialog.text() == "请补充照片"
 
 
-def test_unknown_key_is_rejected_with_its_fingerprint(field: Side, office_window: MainWindow, tmp_path: Path) -> None:
+def test_unknown_key_is_rejected_with_its_fingerprint(field: Side, office: Side, office_window: MainWindow,
+                                                     tmp_path: Path) -> None:
+    assign(office, field, tmp_path)  # the field trusts the office; the office does not know the field's key
     complete_one(field)
     export(field, tmp_path / "stranger.inspbundle")
     office_window.sync.run_import([tmp_path / "stranger.inspbundle"])
@@ -336,6 +368,7 @@ def test_unknown_key_is_rejected_with_its_fingerprint(field: Side, office_window
 def test_folder_import_with_a_broken_file_and_revocation(field: Side, office: Side, office_window: MainWindow,
                                                          tmp_path: Path) -> None:
     enrol(office, field, tmp_path)
+    assign(office, field, tmp_path, 3)
     complete_one(field)
     stick = tmp_path / "usb"
     stick.mkdir()
@@ -362,6 +395,7 @@ def test_folder_import_with_a_broken_file_and_revocation(field: Side, office: Si
 def test_encrypted_bundle_to_the_office(field: Side, office: Side, office_window: MainWindow, tmp_path: Path) -> None:
     enrol(office, field, tmp_path)
     enrol(field, office, tmp_path)  # the office's key file carries its encryption key
+    assign(office, field, tmp_path)
     complete_one(field)
     dialog = export(field, tmp_path / "secret.inspbundle", encrypt=True)
     assert dialog.result_ is not None and dialog.result_.encrypted
@@ -373,6 +407,7 @@ def test_encrypted_bundle_to_the_office(field: Side, office: Side, office_window
 def test_conflict_list_takes_the_incoming_revision(field: Side, office: Side, office_window: MainWindow,
                                                    tmp_path: Path) -> None:
     enrol(office, field, tmp_path)
+    assign(office, field, tmp_path)
     inspection_id = complete_one(field)
     uid = uid_of(field.ws, inspection_id)
     export(field, tmp_path / "first.inspbundle")
@@ -404,6 +439,7 @@ def test_conflict_list_takes_the_incoming_revision(field: Side, office: Side, of
 def test_cancelled_import_keeps_what_was_imported(field: Side, office: Side, office_window: MainWindow,
                                                   tmp_path: Path) -> None:
     enrol(office, field, tmp_path)
+    assign(office, field, tmp_path, 2)
     stick = tmp_path / "usb"
     stick.mkdir()
     complete_one(field)
@@ -426,6 +462,7 @@ def test_cancelled_import_keeps_what_was_imported(field: Side, office: Side, off
 def test_export_and_import_on_the_real_worker_threads(qtbot: QtBot, field: Side, office: Side, settings: AppSettings,
                                                       tmp_path: Path) -> None:
     enrol(office, field, tmp_path)
+    assign(office, field, tmp_path)
     complete_one(field)
     runner = TaskRunner()
     try:
