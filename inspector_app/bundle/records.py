@@ -127,6 +127,33 @@ def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
+class _Mark:
+    """Stands for a refused number while ``_locate`` parses the text again."""
+
+
+def _locate(text: str) -> str:
+    """The path of the first refused number (the text is known to be at most 32 levels deep)."""
+    def number(raw: str) -> Any:
+        value = float(raw) if len(raw) <= MAX_INT_DIGITS else math.inf
+        return value if math.isfinite(value) and len(raw) <= MAX_INT_DIGITS else _Mark()
+
+    def find(value: Any, path: str) -> str | None:
+        if isinstance(value, _Mark):
+            return path
+        items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+        for key, item in items:
+            found = find(item, f"{path}.{key}" if isinstance(key, str) else f"{path}[{key}]")
+            if found is not None:
+                return found
+        return None
+
+    try:
+        doc = json.loads(text, parse_float=number, parse_int=number, parse_constant=lambda _name: _Mark())
+    except ValueError:
+        return ""
+    return (find(doc, "") or "").lstrip(".")
+
+
 def load_json(data: bytes | str, what: str, *, code: str = "bad_record", field: str = "") -> Any:
     """Strict JSON: UTF-8, no NaN/Infinity or numbers that overflow to infinity (``json_not_finite``),
     nesting at most ``MAX_JSON_DEPTH`` deep checked on the raw text before parsing (``json_too_deep``),
@@ -146,6 +173,9 @@ def load_json(data: bytes | str, what: str, *, code: str = "bad_record", field: 
         return json.loads(text, parse_float=_float, parse_int=_int, parse_constant=_constant,
                           object_pairs_hook=_pairs)
     except _Refused as exc:
-        raise RecordError(f"{where}：{exc}", code=exc.code or code, record=what, field=field) from None
+        inner = _locate(text) if exc.code else ""  # where the number is: "answers[0].extra_deduction"
+        at = ".".join(part for part in (field, inner) if part)
+        shown = f"{what} 的字段 {at}" if at else what
+        raise RecordError(f"{shown}：{exc}", code=exc.code or code, record=what, field=at) from None
     except (ValueError, RecursionError) as exc:  # RecursionError: not reachable after _nesting, kept as a net
         raise RecordError(f"{where} 不是有效的 JSON：{exc}", code=code, record=what, field=field) from None

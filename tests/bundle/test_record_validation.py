@@ -41,6 +41,16 @@ def test_non_finite_numbers_are_refused(text: str) -> None:
     assert _code(text) == "json_not_finite"
 
 
+def test_a_refused_number_is_located() -> None:
+    with pytest.raises(RecordError) as caught:
+        load_json('{"answers": [{"note": ""}, {"extra_deduction": NaN}]}', "data/records/inspections/x.json")
+    assert (caught.value.code, caught.value.field) == ("json_not_finite", "answers[1].extra_deduction")
+    assert "answers[1].extra_deduction" in str(caught.value)
+    with pytest.raises(RecordError) as caught:
+        load_json('{"shapes": [1e400]}', "inspections/x photos[0]", field="markup_json")
+    assert caught.value.field == "markup_json.shapes[0]"
+
+
 def test_other_malformed_json() -> None:
     assert _code("1" * 101) == "number_out_of_range"
     assert load_json("9" * 100, "x") == int("9" * 100)  # the schema then says which field is out of range
