@@ -41,7 +41,8 @@ from inspector_app.services.ops.sync import (
     revoke_key,
     unrevoke_key,
 )
-from inspector_app.services.queries.sync import pending_export, trusted_key
+from inspector_app.services.queries.sync import check_bundle, pending_export, trusted_key
+from inspector_app.services.sync.report import Rejected
 from inspector_app.storage.models import AuditEvent, TemplateRecord
 from inspector_app.storage.models_sync import PeerSequence
 
@@ -297,6 +298,9 @@ def test_a_colleagues_device_cannot_be_hijacked(world: World, capsys: pytest.Cap
         members[f"{top}/inspector-bundle.json"] = json.dumps(doc, ensure_ascii=False).encode()
 
     bad = forged(genuine, world.root / "hijack.inspbundle", world.li.identity.signer, hijack)
+    with pytest.raises(Rejected) as caught:  # bundle verify says so too
+        check_bundle(world.office.ws, bad)
+    assert caught.value.code == "device_mismatch"
     good = export_of(world.chen, world.root / "chen-x.inspbundle", world.x_uid)
     refused_then_good(world.office, bad, good, "device_mismatch", world.li.identity.signer.fingerprint, capsys,
                       why=world.chen.identity.device_id)

@@ -19,7 +19,7 @@ from inspector_app.bundle.crypto import decrypt_file, is_encrypted
 from inspector_app.bundle.profile import BundleHeader, Direction
 from inspector_app.bundle.signing import TrustedKey, normalize_fingerprint
 from inspector_app.domain.lifecycle import InspectionStatus
-from inspector_app.services.sync import identity
+from inspector_app.services.sync import authorize, identity
 from inspector_app.services.sync.conflicts import open_conflicts as _open_conflicts
 from inspector_app.services.sync.export import pending_inspections
 from inspector_app.services.sync.report import collect_paths
@@ -195,14 +195,16 @@ def bundle_files(paths: Iterable[Path]) -> list[Path]:
 
 def check_bundle(ws: Workspace, path: Path, *, decryption_key: bytes | None = None) -> BundleCheck:
     """Verify a bundle completely against this workspace's trust store without importing it (an
-    encrypted one is decrypted to a temporary file in the workspace first). Raises the ``BundleError``
-    that says what is wrong."""
+    encrypted one is decrypted to a temporary file in the workspace first), including that it names the
+    device its key is bound to (``device_mismatch``; what its records may change is checked on import,
+    docs/bundle-format.md §10). Raises the ``BundleError`` that says what is wrong."""
     with reading(ws) as session, tempfile.TemporaryDirectory(dir=ws.root, prefix=".import-") as tmp:
         plain = Path(path)
         if plain.is_file() and is_encrypted(plain) and decryption_key is not None:
             plain = Path(tmp) / "decrypted.inspbundle"
             decrypt_file(path, plain, decryption_key)
         with verify_bundle(plain, SqlTrustStore(session)) as bundle:
+            authorize.check_device(bundle)
             signer = bundle.signer
             return BundleCheck(Path(path), bundle.header, len(bundle.payload), signer.name if signer else "",
                                bundle.signer_fingerprint)
