@@ -36,6 +36,7 @@ from inspector_app.photos.formats import IMAGE_SUFFIXES, register_heif
 from inspector_app.photos.imaging import DerivedImage
 from inspector_app.photos.metadata import PhotoMetadata
 from inspector_app.photos.store import PhotoStore, PhotoStoreError, sha256_bytes
+from inspector_app.storage.files import is_disk_full
 
 __all__ = [
     "IngestOptions", "IngestResult", "IngestedPhoto", "PhotoRejected", "RejectCode", "collect_image_paths",
@@ -73,12 +74,14 @@ class IngestedPhoto:
 
 @dataclass(frozen=True)
 class IngestResult:
-    """Outcome for one input file: ``photo`` when accepted, else ``code`` and ``reason``."""
+    """Outcome for one input file: ``photo`` when accepted, else ``code`` and ``reason``. ``disk_full``:
+    rejected because the store's disk is full (then the caller stops: every later file would fail too)."""
 
     path: Path
     photo: IngestedPhoto | None = None
     code: RejectCode | None = None
     reason: str | None = None
+    disk_full: bool = False
 
     @property
     def ok(self) -> bool:
@@ -154,7 +157,7 @@ def ingest_one(path: Path, store: PhotoStore, options: IngestOptions | None = No
     try:
         return IngestResult(Path(path), photo=ingest_file(path, store, options))
     except PhotoRejected as exc:
-        return IngestResult(Path(path), code=exc.code, reason=exc.reason)
+        return IngestResult(Path(path), code=exc.code, reason=exc.reason, disk_full=is_disk_full(exc))
     except Exception as exc:  # a bug or an exotic decoder failure must not stop a batch
         return IngestResult(Path(path), code="error", reason=f"意外错误：{type(exc).__name__}: {exc}")
 

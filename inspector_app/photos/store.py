@@ -8,7 +8,8 @@ Layout under the root folder::
 
 The first two hex digits form a fan-out folder so no directory grows too large. Every write goes
 through :func:`inspector_app.storage.files.atomic_write_bytes` (temporary name, fsync, rename), so
-a crash never leaves a half-written file under a final name. Writing the same bytes twice is a
+a crash never leaves a half-written file under a final name; a full disk removes the temporary file and
+raises :class:`PhotoStoreFull` (a ``PhotoStoreError`` and a ``storage.files.DiskFullError``). Writing the same bytes twice is a
 no-op: the second call finds the file and returns the same hash. Nothing is ever overwritten or
 deleted by normal use; :meth:`PhotoStore.verify` re-hashes a file to prove it was not altered.
 """
@@ -26,7 +27,7 @@ from pathlib import Path
 from typing import Literal
 
 from inspector_app.domain.errors import InspectorError
-from inspector_app.storage.files import atomic_write_bytes, fsync_dir
+from inspector_app.storage.files import DiskFullError, atomic_write_bytes, fsync_dir, is_disk_full
 
 Area = Literal["originals", "derived"]
 AREAS: tuple[Area, ...] = ("originals", "derived")
@@ -38,6 +39,16 @@ _CHUNK = 1 << 20
 
 class PhotoStoreError(InspectorError):
     """The photo store cannot be read or written, or a file in it is missing or damaged."""
+
+
+class PhotoStoreFull(PhotoStoreError, DiskFullError):
+    """The disk holding the store is full: the file was not stored, and no part of it was left behind."""
+
+
+def _write_error(target: Path, exc: BaseException) -> PhotoStoreError:
+    if is_disk_full(exc):
+        return PhotoStoreFull(f"磁盘空间不足：照片无法保存到 {target.parent}，未留下写了一半的文件", target.parent)
+    return PhotoStoreError(f"cannot write {target}: {exc}")
 
 
 class StoredFileMissing(PhotoStoreError):
@@ -128,7 +139,8 @@ class StagedOriginal:
             return PutResult(self.sha256, self._existing, created=False)
         if self._error is not None or self._tmp is None:
             self.discard()
-            raise PhotoStoreError(f"cannot write photo {self.sha256[:12]}…: {self._error}")
+            folder = self.store.root / "originals" / self.sha256[:2]
+            raise _write_error(folder / f"{self.sha256}.tmp", self._error or OSError("?")) from self._error
         existing = self.store.find(self.sha256, "originals")  # written meanwhile by another process
         if existing is not None:
             self.discard()
@@ -138,7 +150,7 @@ class StagedOriginal:
             os.replace(self._tmp, target)
         except OSError as exc:
             self.discard()
-            raise PhotoStoreError(f"cannot store {target}: {exc}") from exc
+            raise _write_error(target, exc) from exc
         self._tmp = None
         fsync_dir(target.parent)
         return PutResult(self.sha256, target, created=True)
@@ -209,7 +221,7 @@ class PhotoStore:
         try:
             atomic_write_bytes(target, data)
         except OSError as exc:
-            raise PhotoStoreError(f"cannot write {target}: {exc}") from exc
+            raise _write_error(target, exc) from exc
         return PutResult(sha, target, created=True)
 
     def put_derived(self, data: bytes, ext: str) -> PutResult:

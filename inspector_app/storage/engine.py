@@ -28,7 +28,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from inspector_app.domain.errors import InspectorError, WorkspaceError
-from inspector_app.storage.files import DiskFullError, fsync_dir, is_disk_full
+from inspector_app.storage.files import DiskFullError, disk_full_as_error, fsync_dir, is_disk_full
 from inspector_app.storage.schema_version import (
     DB_NAME,
     MIGRATIONS_DIR,
@@ -71,7 +71,7 @@ def make_engine(db_path: Path) -> Engine:
 
 def disk_full_error(db_path: Path) -> DiskFullError:
     return DiskFullError(f"磁盘空间不足：工作区数据库 {db_path} 无法写入，本次操作未保存（已回滚）。"
-                         "请腾出磁盘空间后重试。")
+                         "请腾出磁盘空间后重试。", db_path)
 
 
 def _typed_error_for(db_path: Path) -> Any:
@@ -97,17 +97,22 @@ def backup_database(db_path: Path, backup_dir: Path, label: str) -> Path:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = backup_dir / f"workspace-{label}-{stamp}.sqlite"
     partial = target.with_name(f".{target.name}.partial")  # a crash never leaves a half backup named as whole
-    source = sqlite3.connect(db_path)
-    dest = sqlite3.connect(partial)
     try:
-        source.backup(dest)
-        dest.execute("PRAGMA journal_mode=DELETE")  # a single self-contained file
-    finally:
-        dest.close()
-        source.close()
-    with open(partial, "rb+") as handle:
-        os.fsync(handle.fileno())
-    os.replace(partial, target)
+        with disk_full_as_error(backup_dir, "（升级数据库前的备份未写成；数据库未被改动）"):
+            source = sqlite3.connect(db_path)
+            dest = sqlite3.connect(partial)
+            try:
+                source.backup(dest)
+                dest.execute("PRAGMA journal_mode=DELETE")  # a single self-contained file
+            finally:
+                dest.close()
+                source.close()
+            with open(partial, "rb+") as handle:
+                os.fsync(handle.fileno())
+            os.replace(partial, target)
+    except BaseException:
+        partial.unlink(missing_ok=True)  # an error (a full disk) leaves no half backup either
+        raise
     fsync_dir(backup_dir)
     return target
 

@@ -25,14 +25,19 @@ _SQLITE_FULL = 13
 
 
 class DiskFullError(InspectorError):
-    """A write failed because the disk (or the user's quota) is full; nothing half-written was left."""
+    """A write failed because the disk (or the user's quota) is full; nothing half-written was left.
+    ``path``: what could not be written (the workspace database when SQLite found the disk full)."""
+
+    def __init__(self, message: str, path: Path | str | None = None) -> None:
+        super().__init__(message)
+        self.path = Path(path) if path is not None else None
 
 
 def is_disk_full(exc: BaseException | None) -> bool:
     """Whether ``exc`` (or an error it was raised from) is the disk being full."""
     seen = 0
     while exc is not None and seen < 8:
-        if isinstance(exc, OSError) and exc.errno in DISK_FULL_ERRNOS:
+        if isinstance(exc, DiskFullError) or (isinstance(exc, OSError) and exc.errno in DISK_FULL_ERRNOS):
             return True
         if isinstance(exc, sqlite3.OperationalError) and (
                 getattr(exc, "sqlite_errorcode", 0) & 0xFF == _SQLITE_FULL or "disk is full" in str(exc)):
@@ -54,7 +59,7 @@ def disk_full_as_error(where: Path | str, what: str = "") -> Iterator[None]:
         if not is_disk_full(exc):
             raise
         raise DiskFullError(f"磁盘空间不足：无法写入 {where}{what}。未留下写了一半的文件；"
-                            "请腾出磁盘空间后重试。") from exc
+                            "请腾出磁盘空间后重试。", where) from exc
 
 
 def fsync_dir(directory: Path) -> None:

@@ -5,7 +5,9 @@ Each opens its own unit of work on the building blocks of ``services.photos`` an
 ``services.signatures`` and returns what changed (``ChangeKind.PHOTOS`` / ``SIGNATURES``). Adding files
 is the long one: the files are ingested outside any transaction (hashing, decoding and resizing on a
 process pool) and each one is attached in a unit of work of its own, so a file that cannot be used is
-reported by name while the others go in, and a cancel keeps what was attached.
+reported by name while the others go in, and a cancel keeps what was attached. A full disk (the photo
+store's or the database's) stops the batch with one ``DiskFullError`` saying how many photos went in
+before it; no file is left half written and the photo being attached is not recorded.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from inspector_app.services.changes import NO_CHANGES, ChangeKind, Changes, OpRe
 from inspector_app.services.photos import AddedPhoto, AddReport
 from inspector_app.services.unit import reading, unit_of_work
 from inspector_app.storage.engine import Workspace
+from inspector_app.storage.files import DiskFullError
 from inspector_app.storage.models import Inspection
 
 __all__ = ["AddReport", "AddedPhoto", "add_photos", "attach_photo", "link_photo", "move_photo", "pair_photos",
@@ -73,6 +76,8 @@ def attach_photo(ws: Workspace, inspection_id: int, photo: IngestedPhoto, actor:
                                                   finding_id=finding_id, caption=caption)
             entry = AddedPhoto(photo.source_name, row.id, duplicate=not created)
             changes = _changed(inspection, ChangeKind.PHOTOS) if created else NO_CHANGES
+    except DiskFullError:  # not this photo's fault: the caller stops
+        raise
     except InspectorError as exc:
         report.rejected.append((photo.source_name, str(exc)))
         return report
@@ -107,6 +112,8 @@ def add_photos(ws: Workspace, inspection_id: int, paths: Sequence[Path], actor: 
         while next_index in finished:
             result = finished.pop(next_index)
             next_index += 1
+            if result.disk_full:
+                raise _stopped_by_full_disk(ws.photo_dir, report, total)
             if result.photo is None:
                 report.rejected.append((result.name, result.reason or "?"))
             else:
@@ -119,12 +126,24 @@ def add_photos(ws: Workspace, inspection_id: int, paths: Sequence[Path], actor: 
             finished[index] = result
             record_ready()
             progress(done, total, result.name)
+    except DiskFullError as exc:
+        if exc.path == ws.db_path:
+            raise _stopped_by_full_disk(ws.db_path, report, total) from exc
+        raise
     except Cancelled:
         report.cancelled = True  # attach what did finish, in order
         for index in sorted(finished):
             next_index = index
             record_ready()
     return report
+
+
+def _stopped_by_full_disk(where: Path, report: AddReport, total: int) -> DiskFullError:
+    kept = len(report.added) + len(report.duplicates)
+    done = f"已添加的 {kept} 张照片保留，" if kept else ""
+    return DiskFullError(f"磁盘空间不足：照片无法保存到 {where}。{done}其余 {total - kept - len(report.rejected)} 个"
+                         "文件未添加，没有留下写了一半的文件；请腾出磁盘空间后重新添加（已添加的照片会被认出，不会重复）。",
+                         where)
 
 
 # -- editing photos --------------------------------------------------------------------------------

@@ -13,6 +13,8 @@ Crash safety: the sequence number is reserved and committed first; the status ch
 transaction that is committed only after the bundle has been written under a temporary name, read back,
 verified and renamed.  A crash leaves the old database state (and at most an orphan but valid bundle
 file whose revisions a retry repeats, or a ``.partial`` file); a retry takes the next sequence number.
+A full disk while the bundle is written is one ``DiskFullError``: the partial file is removed and, since
+no bundle carries it, the reserved sequence number is given back – the database is as it was.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from __future__ import annotations
 import contextlib
 import json
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -43,7 +45,7 @@ from inspector_app.services.sync.identity import Identity, default_direction
 from inspector_app.services.sync.mapping import enterprise_record, inspection_record, template_record
 from inspector_app.services.unit import reading, unit_of_work
 from inspector_app.storage.engine import Workspace
-from inspector_app.storage.files import storable_name
+from inspector_app.storage.files import DiskFullError, disk_full_as_error, storable_name
 from inspector_app.storage.models import Inspection
 from inspector_app.storage.models_sync import InspectionSync, OutgoingBundle
 
@@ -116,6 +118,21 @@ def _reserve(ws: Workspace, direction: Direction) -> tuple[int, str]:
     return sequence, bundle_id
 
 
+@contextlib.contextmanager
+def _unreserved_if_not_written(ws: Workspace, sequence: int, bundle_id: str) -> Iterator[None]:
+    """Give the reserved number back when the bundle file could not be written for a full disk (then no
+    bundle carries it). Not when the database itself was full: the bundle may then be in place."""
+    try:
+        yield
+    except DiskFullError as exc:
+        if exc.path != ws.db_path:
+            with contextlib.suppress(Exception), unit_of_work(ws) as session:
+                outgoing = session.get(OutgoingBundle, sequence)
+                if outgoing is not None and outgoing.bundle_id == bundle_id and outgoing.state == "reserved":
+                    session.delete(outgoing)
+        raise
+
+
 def _acks(session: Session) -> list[list[Any]]:
     rows = session.scalars(select(InspectionSync).where(InspectionSync.synced_revision.is_not(None)))
     return [[r.inspection_uid, r.synced_revision] for r in rows]
@@ -140,7 +157,7 @@ def export_bundle(
     sequence, bundle_id = _reserve(ws, direction)
     result = ExportResult(target, bundle_id, sequence, direction, encrypted=encrypt_to is not None,
                           fingerprint=identity.signer.fingerprint)
-    with unit_of_work(ws) as session:
+    with _unreserved_if_not_written(ws, sequence, bundle_id), unit_of_work(ws) as session:
         chosen = _select(session, direction, inspection_ids)
         if not chosen:
             raise ValidationError("没有需要导出的检查（全部已被对方确认）")
@@ -190,10 +207,12 @@ def export_bundle(
         for stale in ws.root.glob(".*export-*.inspbundle*"):
             stale.unlink(missing_ok=True)
         plain = target if encrypt_to is None else ws.root / f".export-{bundle_id}.inspbundle"
-        written = write_bundle(plain, header, identity.signer, fill, progress, cancel)
+        with disk_full_as_error(target if encrypt_to is None else ws.root, "（数据包未导出，检查的状态未改变）"):
+            written = write_bundle(plain, header, identity.signer, fill, progress, cancel)
         try:
             if encrypt_to is not None:
-                encrypt_file(plain, target, encrypt_to)
+                with disk_full_as_error(target, "（数据包未导出，检查的状态未改变）"):
+                    encrypt_file(plain, target, encrypt_to)
         finally:
             if encrypt_to is not None:
                 with contextlib.suppress(OSError):
