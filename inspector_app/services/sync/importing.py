@@ -24,8 +24,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
-import uuid
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -57,6 +55,7 @@ from inspector_app.services.sync.report import (
     changes_of_lines,
     collect_paths,
 )
+from inspector_app.services.sync.staging import staging_folder
 from inspector_app.services.sync.trust import SqlTrustStore
 from inspector_app.services.sync.validation import unexpected, validate_bundle
 from inspector_app.services.unit import reading, unit_of_work
@@ -103,28 +102,17 @@ def import_bundle(ws: Workspace, path: Path, *, identity: Identity | None = None
     path = Path(path)
     if not path.is_file():
         raise BundleError(f"{path} 不存在或不是文件", code="unreadable")
-    _remove_stale_staging(ws.root)
-    stage = ws.root / f".import-{uuid.uuid4().hex}"
-    try:
+    with staging_folder(ws.root) as stage:  # locked: a concurrent import never removes it
         if is_encrypted(path):
             if identity is None or identity.encryption_private is None:
                 raise DecryptionError("数据包已加密，而本机没有可用的解密密钥（密钥环不可用？）",
                                       code="no_decryption_key")
-            stage.mkdir()
             plain = stage / "decrypted.inspbundle"
             decrypt_file(path, plain, identity.encryption_private)
             report = _import_verified(ws, plain, stage / "payload", progress, cancel)
             report.path = path
             return report
-        return _import_verified(ws, path, stage, progress, cancel)
-    finally:
-        shutil.rmtree(stage, ignore_errors=True)
-
-
-def _remove_stale_staging(root: Path) -> None:
-    """Staging folders left by an import that was killed (its transaction was rolled back)."""
-    for folder in root.glob(".import-*"):
-        shutil.rmtree(folder, ignore_errors=True)
+        return _import_verified(ws, path, stage / "payload", progress, cancel)
 
 
 def _import_verified(ws: Workspace, path: Path, stage: Path, progress: Progress,
