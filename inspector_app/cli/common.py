@@ -12,6 +12,7 @@ import getpass
 from inspector_app.cli.output import FORMATS, CliError, fail, render, write_out
 from inspector_app.config import resolve_data_dir
 from inspector_app.services.ops.workspace import refresh_outcomes
+from inspector_app.services.queries.sync import signing_name
 from inspector_app.storage.engine import Workspace, open_workspace
 
 __all__ = ["FORMATS", "CliError", "actor", "default_actor", "fail", "refreshed_workspace", "render", "workspace",
@@ -20,8 +21,10 @@ __all__ = ["FORMATS", "CliError", "actor", "default_actor", "fail", "refreshed_w
 
 def workspace(args: argparse.Namespace) -> Workspace:
     """Open (creating or migrating) the workspace named by --data-dir / INSPECTOR_DATA_DIR / the user
-    data folder."""
-    return open_workspace(resolve_data_dir(getattr(args, "data_dir", None)))
+    data folder. It is remembered on ``args`` so that ``actor(args)`` can ask it who signs here."""
+    ws = open_workspace(resolve_data_dir(getattr(args, "data_dir", None)))
+    args.opened_workspace = ws
+    return ws
 
 
 def refreshed_workspace(args: argparse.Namespace) -> Workspace:
@@ -41,6 +44,11 @@ def default_actor() -> str:
 
 
 def actor(args: argparse.Namespace) -> str:
-    """``--by NAME`` when given, else the login name."""
+    """``--by NAME`` when given; else the person this workspace signs bundles as (the office accepts an
+    inspector's audit rows only under that name, docs/bundle-format.md §10); else the login name."""
     by = getattr(args, "by", None)
-    return str(by) if by else default_actor()
+    if by:
+        return str(by)
+    ws = getattr(args, "opened_workspace", None)
+    signer = signing_name(ws) if isinstance(ws, Workspace) else ""
+    return signer or default_actor()

@@ -14,6 +14,7 @@ from inspector_app.cli import main
 from inspector_app.demo.workspace import build_demo
 from inspector_app.services.ops import inspections as inspection_ops
 from inspector_app.services.queries.inspection_detail import inspection_detail
+from inspector_app.services.sync.identity import set_device_name
 from inspector_app.storage.engine import open_workspace
 
 ACTOR = "检查员甲"
@@ -26,7 +27,7 @@ def setup(tmp_path: Path) -> Iterator[tuple[str, int]]:
     with ws.sessions.begin() as session:
         build_demo(session, enterprises=10)
     with ws.engine.connect() as con:  # an enterprise the demo left without an inspection
-        enterprise_id = con.exec_driver_sql("SELECT id FROM enterprises WHERE id NOT IN "
+        enterprise_id = con.exec_driver_sql("SELECT id FROM enterprises WHERE cert_grade IN ('二级', '三级') AND id NOT IN "
                                             "(SELECT enterprise_id FROM inspections) LIMIT 1").scalar()
     inspection_id = inspection_ops.assign(ws, enterprise_id, "lookback-2020", PAIR, "科长丙").value
     ws.close()
@@ -77,7 +78,8 @@ def test_many_answers_from_a_file_all_or_nothing(setup: tuple[str, int], tmp_pat
         {"item": "A.4", "result": "conform"}]}, ensure_ascii=False), encoding="utf-8")
     assert _cli(root, "inspections", "answer", str(iid), "--from", str(good), "--by", ACTOR) == 0
     answers = _answers(root, iid)
-    assert {code: a["result"] for code, a in answers.items()} == {"A.2": "符合", "A.3": "不符合", "A.4": "符合"}
+    assert {code: answers[code]["result"] for code in ("A.2", "A.3", "A.4")} == {
+        "A.2": "符合", "A.3": "不符合", "A.4": "符合"}
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps([{"item": "A.5", "result": "符合"}, {"item": "NOPE", "result": "符合"}]),
                    encoding="utf-8")
@@ -104,3 +106,20 @@ def test_finding_and_completion(setup: tuple[str, int], capsys: pytest.CaptureFi
         ws.close()
     assert [f["description"] for f in document["findings"]] == ["安全生产责任制未建立"]
     assert document["status"] == "assigned"
+
+
+def test_without_by_the_cli_acts_as_the_person_the_workspace_signs_as(setup: tuple[str, int]) -> None:
+    """An inspector's bundle is accepted only with audit rows under the name in its key file
+    (docs/bundle-format.md §10), so that name – not the login name – is who the CLI records."""
+    root, iid = setup
+    ws = open_workspace(Path(root))
+    with ws.sessions.begin() as session:
+        set_device_name(session, "检查员乙")
+    ws.close()
+    assert _cli(root, "inspections", "answer", str(iid), "A.2", "符合") == 0
+    ws = open_workspace(Path(root))
+    try:
+        trail = inspection_detail(ws, iid)["audit"]
+    finally:
+        ws.close()
+    assert [e["actor"] for e in trail if e["field"] == "answer" and e["key"] == "A.2"] == ["检查员乙"]

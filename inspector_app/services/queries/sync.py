@@ -27,7 +27,7 @@ from inspector_app.services.sync.trust import SqlTrustStore
 from inspector_app.services.unit import reading
 from inspector_app.storage.engine import Workspace
 from inspector_app.storage.models import Inspection
-from inspector_app.storage.models_sync import META_DEVICE_ID, SyncConflict
+from inspector_app.storage.models_sync import META_DEVICE_ID, META_DEVICE_NAME, SyncConflict
 
 # An incoming inspector's version, taken here, becomes "received" (as an import would make it).
 _ARRIVES_AS = {InspectionStatus.COMPLETED.value: InspectionStatus.RECEIVED.value,
@@ -103,6 +103,13 @@ class BundleCheck:
 def role(ws: Workspace) -> str:
     with reading(ws) as session:
         return identity.role(session)
+
+
+def signing_name(ws: Workspace) -> str:
+    """The person this installation signs as (the name in the public-key file it exported), or "" before
+    a key file was exported: what an inspector's audit rows must name for the office to accept them."""
+    with reading(ws) as session:
+        return identity.meta_get(session, META_DEVICE_NAME) or ""
 
 
 def sync_info(ws: Workspace) -> SyncInfo:
