@@ -391,6 +391,13 @@ def test_folder_import_with_a_broken_file_and_revocation(field: Side, office: Si
     office_window.sync.run_import([tmp_path / "after.inspbundle"])
     assert "已被吊销" in office_window.sync.dialog.files.item(0, 3).text()
 
+    keys.table.selectRow(0)  # revoked by mistake: trusting it again is an explicit step
+    assert keys.unrevoke_button.isEnabled() and not keys.revoke_button.isEnabled()
+    keys.unrevoke_selected(confirm=False)
+    assert not keys.data["keys"][0]["revoked"]  # type: ignore[index]
+    office_window.sync.run_import([tmp_path / "after.inspbundle"])
+    assert office_window.sync.dialog.status_texts() == ["已导入"]
+
 
 def test_encrypted_bundle_to_the_office(field: Side, office: Side, office_window: MainWindow, tmp_path: Path) -> None:
     enrol(office, field, tmp_path)

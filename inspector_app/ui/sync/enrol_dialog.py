@@ -1,5 +1,8 @@
-"""Enrolling another installation's public key: its fingerprint shown big, the name and role to record,
-and an explicit confirmation that the fingerprint was compared with its owner in person or by phone."""
+"""Enrolling another installation's public key: its fingerprint shown big, the name and role it is bound
+to, and an explicit confirmation that the fingerprint was compared with its owner in person or by phone.
+
+Name, role and device are signed into the key file (docs/bundle-format.md §5): they are shown, not
+edited – enrolling them under another name or role is refused by the core."""
 
 from __future__ import annotations
 
@@ -45,10 +48,12 @@ class EnrolDialog(QDialog):
         self.fingerprint.setObjectName("enrolFingerprint")
         self.fingerprint.setFont(fingerprint_font(self.font()))
         self.name_edit = QLineEdit(key.name)
+        self.name_edit.setReadOnly(True)  # signed into the key file
         self.role_combo = QComboBox()
         self.role_combo.addItem("", "inspector")
         self.role_combo.addItem("", "office")
         self.role_combo.setCurrentIndex(max(0, self.role_combo.findData(key.role)))
+        self.role_combo.setEnabled(False)  # signed into the key file
         self.encryption = QLabel()
         self.confirm = QCheckBox()
         self.confirm.toggled.connect(self._update)
@@ -82,7 +87,7 @@ class EnrolDialog(QDialog):
         self.intro.setText(self.tr(
             "请当面或打电话给密钥持有人，让对方打开“设置 → 密钥与信任”读出本机指纹，与下面的 16 组逐组核对。"
             "只要有一个字符不同，就不要登记——文件可能在传递途中被替换。"))
-        self.name_label.setText(self.tr("姓名或单位："))
+        self.name_label.setText(self.tr("姓名或单位（密钥文件所载）："))
         self.role_label_.setText(self.tr("角色："))
         self.encryption_label.setText(self.tr("加密公钥："))
         self.encryption.setText(self.tr("有（可向其发送加密数据包）") if self.key.x25519_public is not None

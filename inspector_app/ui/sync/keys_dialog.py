@@ -118,12 +118,14 @@ class KeysDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.itemSelectionChanged.connect(self._update_buttons)
-        self.enrol_button, self.revoke_button = QPushButton(), QPushButton()
+        self.enrol_button, self.revoke_button, self.unrevoke_button = QPushButton(), QPushButton(), QPushButton()
         self.enrol_button.clicked.connect(self.enrol_dialog)
         self.revoke_button.clicked.connect(lambda: self.revoke_selected())
+        self.unrevoke_button.clicked.connect(lambda: self.unrevoke_selected())
         trusted_buttons = QHBoxLayout()
         trusted_buttons.addWidget(self.enrol_button)
         trusted_buttons.addWidget(self.revoke_button)
+        trusted_buttons.addWidget(self.unrevoke_button)
         trusted_buttons.addStretch(1)
         trusted_layout = QVBoxLayout(self.trusted)
         trusted_layout.addWidget(self.table)
@@ -157,6 +159,7 @@ class KeysDialog(QDialog):
         self.table.setHorizontalHeaderLabels([self.tr("名称"), self.tr("角色"), self.tr("指纹"), self.tr("状态")])
         self.enrol_button.setText(self.tr("登记公钥…"))
         self.revoke_button.setText(self.tr("吊销"))
+        self.unrevoke_button.setText(self.tr("恢复信任…"))
         self._fill()
 
     # -- data ------------------------------------------------------------------------------------
@@ -207,6 +210,7 @@ class KeysDialog(QDialog):
     def _update_buttons(self) -> None:
         key = self.selected_key()
         self.revoke_button.setEnabled(key is not None and not key["revoked"])
+        self.unrevoke_button.setEnabled(key is not None and bool(key["revoked"]))
         self.export_button.setEnabled(bool(self.data.get("fingerprint")))
         self.copy_button.setEnabled(bool(self.data.get("fingerprint")))
 
@@ -294,3 +298,19 @@ class KeysDialog(QDialog):
         workspace, actor, fingerprint = self.context.workspace, self.context.actor, key["fingerprint"]
         self.runner.write(lambda _p, _c: sync_ops.revoke_key(workspace, fingerprint, actor), self._changed,
                           lambda error: show_error(self, error, self.tr("密钥未吊销")), initiator=self)
+
+    def unrevoke_selected(self, confirm: bool = True) -> None:
+        """Trust a revoked key again: an explicit, audited decision (a revoked key is never re-enrolled)."""
+        key = self.selected_key()
+        if key is None or not key["revoked"]:
+            return
+        if confirm:
+            answer = QMessageBox.question(self, self.tr("恢复信任"), self.tr(
+                "重新信任“%1”的密钥吗？只有确认该密钥从未落入他人之手（例如误吊销）时才这样做；"
+                "密钥丢失或电脑被盗时，请让对方生成新密钥并重新登记。此操作会记入审计记录。")
+                .replace("%1", key["name"]))
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        workspace, actor, fingerprint = self.context.workspace, self.context.actor, key["fingerprint"]
+        self.runner.write(lambda _p, _c: sync_ops.unrevoke_key(workspace, fingerprint, actor), self._changed,
+                          lambda error: show_error(self, error, self.tr("未恢复信任")), initiator=self)
