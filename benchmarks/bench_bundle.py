@@ -73,7 +73,7 @@ def trust(ws: Workspace, other: Identity, role: str) -> None:
 
 def prepare(tmp: Path, count: int) -> tuple[Path, Workspace, Identity, list[int], Path]:
     office, office_id = side(tmp / "office", "office", "office")
-    field, field_id = side(tmp / "field", "inspector", "field")
+    field, field_id = side(tmp / "field", "inspector", "陈示范")  # signs as the assigned inspector
     trust(office, field_id, "inspector")
     trust(field, office_id, "office")
     with office.sessions.begin() as s:

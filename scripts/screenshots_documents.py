@@ -126,15 +126,15 @@ def main() -> int:
         build_demo(session, enterprises=30)
     stranger = SyncContext(stranger_ws, "未登记的电脑", InMemoryKeyring(), "未登记的电脑")
     sync_ops.set_role(office_ws, "office", office.actor)
-    from inspector_app.bundle.signing import PublicKeyFile
+    from inspector_app.bundle.signing import PublicKeyFile, Signer
 
     sync_ops.export_public_key(field_ws, tmp / "field.inspkey", keyring=field.keyring, name=field.name)
     field_key = PublicKeyFile.parse((tmp / "field.inspkey").read_text("utf-8"))
-    sync_ops.enrol_key(office_ws, field_key, office.actor, name="陈示范（武进区执法大队）", role="inspector")
+    sync_ops.enrol_key(office_ws, field_key, office.actor)  # name and role are signed into the file
     sync_ops.export_public_key(office_ws, tmp / "office.inspkey", keyring=office.keyring, name=office.name)
     office_key = PublicKeyFile.parse((tmp / "office.inspkey").read_text("utf-8"))
-    sync_ops.enrol_key(field_ws, office_key, field.actor, name="常州市应急管理局", role="office")
-    old = PublicKeyFile(os.urandom(32), "钱晓东（旧笔记本）", "inspector", "old-device")
+    sync_ops.enrol_key(field_ws, office_key, field.actor)
+    old = PublicKeyFile.signed(Signer.generate(), "钱晓东（旧笔记本）", "inspector", "old-device")
     sync_ops.enrol_key(office_ws, old, office.actor)
     sync_ops.revoke_key(office_ws, old.fingerprint, office.actor)
 
