@@ -82,6 +82,13 @@ class TemplateRecord(Base):
     item_count: Mapped[int] = mapped_column(Integer, default=0)
 
 
+# The role a person acts in, given by the certificate they hold (one row per certificate number):
+# 行政执法人员 (执法证) sign the enforcement documents, at least two of them; 评审专家 (评审员证) assess on
+# site and sign the score sheet only (DOMAIN.md §2, §6).
+OFFICER, EXPERT = "officer", "expert"
+PERSON_ROLES: dict[str, str] = {OFFICER: "行政执法人员", EXPERT: "评审专家"}
+
+
 class Inspector(Base):
     __tablename__ = "inspectors"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -89,6 +96,7 @@ class Inspector(Base):
     cert_number: Mapped[str] = mapped_column(String(100), unique=True)
     organisation: Mapped[str] = mapped_column(String(200), default="")
     phone: Mapped[str] = mapped_column(String(50), default="")
+    role: Mapped[str] = mapped_column(String(10), default=OFFICER)  # officer / expert (PERSON_ROLES)
 
 
 class InspectionInspector(Base):
@@ -168,8 +176,19 @@ class Finding(Base):
     status: Mapped[str] = mapped_column(String(10), default="待整改")
     recheck_note: Mapped[str] = mapped_column(Text, default="")
     rechecked_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    # On-site measures a 重大 hazard needs (现场处理措施决定书), codes of ``ON_SITE_MEASURES`` joined by
+    # ","; "" = none.
+    measures: Mapped[str] = mapped_column(String(60), default="")
     created_at: Mapped[datetime] = mapped_column(DateTime, default=now)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=now)
+
+
+# 安全生产法 2014 第六十二条第一款第（三）项 / 2021 第六十五条第一款第（三）项: what a 现场处理措施决定书 orders.
+ON_SITE_MEASURES: dict[str, str] = {
+    "evacuate": "从危险区域内撤出作业人员",
+    "suspend": "暂时停产停业",
+    "stop_use": "停止使用相关设施、设备",
+}
 
 
 class AuditEvent(Base):
