@@ -3,14 +3,16 @@ screenshots and a GUI preview without a database."""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import io
 import random
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from PIL import Image, ImageDraw
 
 from inspector_app.reports.sheet_data import (
+    Appeal,
     DocumentNumber,
     ElementResult,
     Finding,
@@ -40,7 +42,7 @@ _HAZARDS = [
 ]
 
 
-def fake_png(text: str = "张三", width: int = 360, height: int = 120, seed: int = 0) -> bytes:
+def fake_png(text: str = "张示例", width: int = 360, height: int = 120, seed: int = 0) -> bytes:
     """A handwritten-looking signature: black strokes on a transparent background."""
     rng = random.Random(seed or text)
     img = Image.new("RGBA", (width, height), (0, 0, 0, 0))
@@ -86,7 +88,12 @@ def sample_sheet(
     refusal: bool = False,
     inspection_id: str = "12",
     name: str = "常州市武进区华安精密机械有限公司",
+    day: datetime = datetime(2020, 3, 5, 9, 30),
+    numbered: bool = True,
 ) -> SheetData:
+    """A look-back of a fictional enterprise on ``day`` by two officers and an expert (all plainly
+    fictional people), with ``findings`` hazards (every fourth 重大, the second one marked for on-site
+    measures) and every document's number issued when ``numbered``."""
     rng = random.Random(7)
     elements: list[ElementResult] = []
     for code, title, sub, text in _ELEMENTS:
@@ -101,7 +108,7 @@ def sample_sheet(
             earned = None if result == "不涉及" else points - deduction
             reasons: tuple[str, ...] = ()
             if deduction:
-                reasons = (f"{code}.{i}-1 缺少季度会议记录，扣{deduction:g}分", "现场抽查三个岗位，两个岗位人员不清楚")
+                reasons = (f"缺少季度会议记录（{code}.{i}-1）", "说明：现场抽查三个岗位，两个岗位人员不清楚")
             items.append(ItemResult(code=f"{code}.{i}", text=f"{text}（第{i}项）", points=points, result=result,
                                     deduction=deduction, earned=earned, reasons=reasons, sub_element=sub,
                                     veto="B" if i == 1 and code == "C" else None))
@@ -112,28 +119,29 @@ def sample_sheet(
     earned = sum(e.earned for e in elements)
     achievable = sum(e.achievable for e in elements) or 1.0
     score = round(earned / achievable * 100, 1)
-    day = datetime(2020, 3, 5, 9, 30)
     found = tuple(
         Finding(number=n, description=_HAZARDS[(n - 1) % 5][0] + (f"（第{n}处）" if n > 5 else ""),
                 severity="重大" if n % 4 == 2 else "一般", requirement=_HAZARDS[(n - 1) % 5][1],
-                deadline=date(2020, 3, 5) + timedelta(days=7 * n) if n % 3 else None,
-                responsible="王建国（设备科科长）", item_code=f"C.{(n % items_per_element) + 1}",
+                deadline=day.date() + timedelta(days=7 * n) if n % 3 else None,
+                responsible="钱样例（设备科科长）", item_code=f"C.{(n % items_per_element) + 1}",
                 status="已整改待复查", recheck_result="复查合格" if n % 2 else "复查不合格",
-                recheck_note="现场查看已整改，照片见附件" if n % 2 else "光幕仍未恢复")
+                recheck_note="现场查看已整改，照片见附件" if n % 2 else "光幕仍未恢复",
+                measures=("暂时停产停业", "从危险区域内撤出作业人员") if n == 2 else ())
         for n in range(1, findings + 1)
     )
-    inspectors = (Inspector("张立明", "苏安监执 32040012", "常州市应急管理局"),
-                  Inspector("李晓红", "评审员 PS-2019-0457", "江苏安评技术服务有限公司"))
+    inspectors = (Inspector("张示例", "苏应急执法 32040012", "常州市武进区应急管理局"),
+                  Inspector("李演示", "苏应急执法 32040057", "常州市武进区应急管理局"),
+                  Inspector("赵专家", "苏评审 PS-2019-0457", "江苏安评技术服务有限公司", role="expert"))
     sigs: tuple[Signature, ...] = ()
     if signatures:
         sigs = (
-            Signature("检查人员", "张立明", day + timedelta(hours=2), fake_png("张立明")),
-            Signature("检查人员", "李晓红", day + timedelta(hours=2), fake_png("李晓红")),
-            Signature("被检查单位现场负责人", "陈志强", day + timedelta(hours=2, minutes=5),
-                      None if refusal else fake_png("陈志强"),
+            Signature("行政执法人员", "张示例", day + timedelta(hours=2), fake_png("张示例"), certificate_no="苏应急执法 32040012"),
+            Signature("行政执法人员", "李演示", day + timedelta(hours=2), fake_png("李演示"), certificate_no="苏应急执法 32040057"),
+            Signature("被检查单位现场负责人", "孙虚构", day + timedelta(hours=2, minutes=5),
+                      None if refusal else fake_png("孙虚构"),
                       refusal_reason="对第2项问题的认定有异议，拒绝签名" if refusal else None,
-                      witness_name="周敏（街道安监站）" if refusal else "",
-                      witness_png=fake_png("周敏") if refusal else None),
+                      witness_name="周见证（街道安监站）" if refusal else "",
+                      witness_png=fake_png("周见证") if refusal else None),
         )
     pics = []
     for n in range(1, photos + 1):
@@ -142,27 +150,34 @@ def sample_sheet(
                           sha256_original=hashlib.sha256(b"original" + jpeg).hexdigest(),
                           captured_at=day + timedelta(minutes=5 * n), time_source="EXIF",
                           finding_number=((n - 1) % max(findings, 1)) + 1 if findings else None))
+    prefix = DocumentNumber("常武", day.year, "")
+    numbers = {kind: dataclasses.replace(prefix, serial=str(serial))
+               for kind, serial in (("record", 12), ("order", 17), ("measures", 3), ("recheck", 9))} if numbered else {}
+    order_no = numbers["order"].format("order") if numbered else ""
     return SheetData(
         inspection_id=inspection_id,
         inspection_uid="3F2A9C1E-7B4D-4E8A-9C61-0D5B2E7A4C19",
-        subject=Subject(name=name, address="常州市武进区湖塘镇长虹西路118号", legal_representative="陈志强",
+        subject=Subject(name=name, address="常州市武进区湖塘镇长虹西路118号", legal_representative="孙虚构",
                         position="总经理", phone="0519-86551234", place="生产车间、危化品仓库、配电房",
                         uscc="91320412MA1MXXXX0Y"),
         template_title="安全生产标准化达标企业运行情况“回头看”检查表",
         template_ref="lookback-2020 1.0.0",
-        authority="常州市应急管理局",
-        number=DocumentNumber("常", 2020, ""),
+        authority="常州市武进区应急管理局",
+        number=prefix,
+        numbers=numbers,
         started_at=day,
         ended_at=day + timedelta(hours=2, minutes=15),
         inspectors=inspectors,
         elements=tuple(elements),
         summary=ScoreSummary(score=score, earned=earned, achievable=achievable,
-                             grade="二级" if score >= 75 else "三级" if score >= 60 else None,
-                             outcome="限期整改" if score >= 60 else "建议摘牌",
-                             reasons=("C.1 否决项部分符合：隐患台账不完整", "E 要素得分率低于 60%")),
+                             conclusion="限期整改" if score >= 60 else "建议摘牌",
+                             reasons=("否决项 C.1 部分符合：隐患台账不完整", "类目 E 得分率低于 60%")),
         findings=found,
         signatures=sigs,
         photos=tuple(pics),
-        recheck=RecheckInfo(rechecked_at=datetime(2020, 4, 10, 14, 0), order_number="（常）应急责改〔2020〕17号",
-                            order_date=date(2020, 3, 6)),
+        recheck=RecheckInfo(rechecked_at=day + timedelta(days=36, hours=4, minutes=30), order_number=order_no,
+                            order_date=day.date(),
+                            inspectors=(inspectors[0], Inspector("王复核", "苏应急执法 32040031",
+                                                                  "常州市武进区应急管理局"))),
+        appeal=Appeal(government="常州市武进区人民政府", superior="常州市应急管理局"),
     )

@@ -1,12 +1,18 @@
 """Realistic demo data for a Changzhou workspace: enterprises with valid USCCs in every district,
-inspectors, assignments and inspections in every state, with answers and findings."""
+inspectors, assignments and inspections in every state, with answers and findings.
+
+Everything agrees with the 2020 look-back (常应急函〔2020〕8号): certificates issued 2017–2019 and valid
+on the inspection date, inspections between February and June 2020, deadlines after the inspection,
+signatures at its end, re-checks after the deadlines. The people are plainly fictional (示范, 演示, 样例…:
+never a real official's name); every inspection has two enforcement officers (行政执法人员), and an expert
+(评审专家) assists on every operation-quality audit and on some look-backs."""
 
 from __future__ import annotations
 
 import math
 import random
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from io import BytesIO
 
 from PIL import Image, ImageDraw
@@ -17,15 +23,15 @@ from inspector_app.domain import uscc
 from inspector_app.domain.lifecycle import FindingStatus, InspectionStatus
 from inspector_app.domain.progress import CancelToken, Progress, no_progress
 from inspector_app.domain.scoring import Answer
-from inspector_app.domain.template import CONFORM, NONCONFORM, NOT_APPLICABLE, PARTIAL, Template
+from inspector_app.domain.template import CONFORM, NONCONFORM, NOT_APPLICABLE, PARTIAL, Item, Template
 from inspector_app.photos.store import PhotoStore
-from inspector_app.services import completion, findings, inspections, photos, workspace_meta
+from inspector_app.services import completion, findings, inspections, photos, signatures, workspace_meta
 from inspector_app.services.changes import ChangeKind, Changes
 from inspector_app.services.enterprises import EnterpriseData, upsert
 from inspector_app.services.templates import latest_templates, sync_shipped_templates, template_of
 from inspector_app.services.unit import unit_of_work
 from inspector_app.storage.engine import Workspace
-from inspector_app.storage.models import Enterprise, Inspection, TemplateRecord
+from inspector_app.storage.models import EXPERT, Enterprise, Inspection, TemplateRecord
 
 # District → (administrative region code, towns/streets for addresses)
 DISTRICTS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -56,8 +62,13 @@ GIVEN = ("伟", "芳", "娜", "敏", "静", "强", "磊", "军", "洋", "勇", "
          "国强", "志刚", "海燕", "晓东", "雪梅", "立新", "春燕", "文斌", "红霞")
 REVIEW_ORGS = ("江苏安泰安全技术有限公司", "常州市安全生产协会", "江苏中安评审咨询有限公司", "南京安元科技评审中心")
 CONSULT_ORGS = ("常州安信安全咨询有限公司", "江苏华安安全技术服务有限公司", "常州市润安管理咨询有限公司", "")
-INSPECTORS = (("陈示范", "苏应急执法32040001"), ("周建华", "苏应急执法32040017"), ("吴敏", "苏评审2019-0456"),
-              ("陈志刚", "苏评审2018-0233"), ("钱晓东", "苏应急执法32040052"), ("朱海燕", "苏评审2020-0012"))
+# (name, certificate number): enforcement officers hold a 执法证, experts a 评审员证 (OFFICER / EXPERT roles).
+OFFICERS = (("陈示范", "苏应急执法32040001"), ("林演示", "苏应急执法32040017"), ("周样例", "苏应急执法32040052"),
+            ("吴示例", "苏应急执法32040068"))
+EXPERTS = (("郑专家", "苏评审2019-0918"), ("冯专家", "苏评审2018-0233"), ("何专家", "苏评审2019-1012"))
+INSPECTORS = OFFICERS + EXPERTS
+CAMPAIGN_START = date(2020, 2, 10)  # the week after 苏应急电〔2020〕3号 was forwarded
+CAMPAIGN_END = date(2020, 6, 19)  # before the districts' second report (6月26日)
 HAZARDS = (
     ("配电箱门未关闭，内部线路裸露", "立即关闭配电箱并整理线路，加装防护罩", "一般"),
     ("冲压机光电保护装置失效", "修复或更换光电保护装置，验证有效后方可使用", "一般"),
@@ -85,7 +96,8 @@ def demo_enterprise(rng: random.Random, index: int) -> EnterpriseData:
     short = district.replace("市", "").replace("区", "").replace("常州经开", "常州")
     name = f"{'常州' if rng.random() < 0.6 else short}{rng.choice(WORDS)}{rng.choice(suffixes)}有限公司"
     grade = rng.choices(("三级", "二级", "小微"), weights=(70, 18, 12))[0]
-    issued = date(2017, 1, 1) + timedelta(days=rng.randrange(0, 3 * 365))
+    # valid for three years: issued after mid-2017, so the certificate is still valid in June 2020
+    issued = date(2017, 7, 1) + timedelta(days=rng.randrange(0, 900))
     return EnterpriseData(
         name=name,
         uscc=code,
@@ -93,7 +105,7 @@ def demo_enterprise(rng: random.Random, index: int) -> EnterpriseData:
                 f"{rng.randrange(1, 300)}号",
         district=district, industry=industry, sub_speciality=rng.choice(subs), cert_grade=grade,
         cert_number=f"AQB{region[:4]}{'JX' if industry == '机械' else 'QT'}{issued.year}{index:04d}",
-        cert_issued=issued, cert_expires=issued + timedelta(days=3 * 365),
+        cert_issued=issued, cert_expires=issued.replace(year=issued.year + 3) - timedelta(days=1),
         scoring_standard="GB/T 33000-2016 及江苏省工贸行业评分细则" if issued.year >= 2017 else "AQ/T 9006-2010",
         review_org=rng.choice(REVIEW_ORGS), consulting_org=rng.choice(CONSULT_ORGS),
         legal_rep=person(rng), contact_person=person(rng),
@@ -101,23 +113,42 @@ def demo_enterprise(rng: random.Random, index: int) -> EnterpriseData:
     )
 
 
-def _answers(rng: random.Random, template: Template, fraction: float, quality: float) -> dict[str, Answer]:
+def _applies(item: Item, industry: str) -> bool:
+    applies = getattr(item, "applies_to", None)
+    return applies is None or applies(industry) is not False
+
+
+def _answers(rng: random.Random, template: Template, industry: str, fraction: float, quality: float,
+             major: bool) -> dict[str, Answer]:
+    """Answers as an inspector would give them: 不涉及 only where the item allows it, deductions by the
+    ordinary (non-veto) clauses, and the 重大事故隐患 items failed exactly when a 重大 hazard is recorded."""
     chosen = {}
     for item in template.items:
-        if rng.random() > fraction:
+        if rng.random() > fraction or not _applies(item, industry):
             continue
         roll = rng.random()
-        if roll < 0.04:
+        ordinary = [rule for rule in item.deductions if not getattr(rule, "veto", None)]
+        if getattr(item, "major_hazard", False):
+            chosen[item.code] = Answer(NONCONFORM, note="存在重大事故隐患，见隐患登记") if major else Answer(CONFORM)
+        elif roll < 0.04 and getattr(item, "na_allowed", True):
             chosen[item.code] = Answer(NOT_APPLICABLE)
         elif roll < quality:
             chosen[item.code] = Answer(CONFORM)
-        elif roll < quality + (1 - quality) * 0.7 and item.deductions:
-            rule = rng.choice(item.deductions)
+        elif roll < quality + (1 - quality) * 0.7 and ordinary:
+            rule = rng.choice(ordinary)
             times = rng.randint(1, rule.max_times)
             chosen[item.code] = Answer(PARTIAL, ((rule.code, times),), note="现场抽查发现问题，已告知企业")
         else:
             chosen[item.code] = Answer(NONCONFORM, note="资料缺失，现场未能提供")
     return chosen
+
+
+def _fits(record: TemplateRecord, enterprise: Enterprise) -> bool:
+    """Whether the template is for the enterprise's grade and industry (as assignment checks it)."""
+    template = template_of(record)
+    grades = getattr(template, "applies_to", ())
+    industries = getattr(template, "industries", ())
+    return (not grades or enterprise.cert_grade in grades) and (not industries or enterprise.industry in industries)
 
 
 def demo_signature(rng: random.Random) -> list[list[list[float]]]:
@@ -183,16 +214,38 @@ def _photograph_failures(session: Session, store: PhotoStore, rng: random.Random
 
 def _sign_all(session: Session, store: PhotoStore | None, rng: random.Random, inspection: Inspection,
               actor: str) -> None:
-    """Signatures of both inspectors and the enterprise's representative (or a recorded refusal)."""
+    """Signatures of the officers and experts and of the enterprise's representative (or a recorded
+    refusal), made at the end of the inspection."""
+    assert inspection.ended_at is not None
+    at = inspection.ended_at - timedelta(minutes=10)
     for person in inspection.inspectors:
-        photos.save_signature(session, store, inspection.id, "inspector", person.name, demo_signature(rng), actor)
+        photos.save_signature(session, store, inspection.id, "inspector", person.name, demo_signature(rng), actor,
+                              signed_at=at)
     if rng.random() < 0.05:
         photos.record_refusal(session, store, inspection.id, inspection.rep_name or "现场负责人",
-                              "企业负责人对隐患认定有异议，拒绝签字", actor, witness_name="村委会 王建国",
-                              witness_strokes=demo_signature(rng))
+                              "企业负责人对隐患认定有异议，拒绝签字", actor, witness_name="村委会 王见证",
+                              witness_strokes=demo_signature(rng), signed_at=at + timedelta(minutes=5))
     else:
         photos.save_signature(session, store, inspection.id, "enterprise_rep",
-                              inspection.rep_name or "现场负责人", demo_signature(rng), actor)
+                              inspection.rep_name or "现场负责人", demo_signature(rng), actor,
+                              signed_at=at + timedelta(minutes=5))
+
+
+def _people(session: Session, actor: str) -> None:
+    """The demo's officers and experts, each with the role of the certificate they hold."""
+    for name, cert in INSPECTORS:
+        inspections.find_or_create_inspector(session, name, cert, actor=actor)
+    session.flush()
+    for _name, cert in EXPERTS:
+        signatures.set_role(session, cert, EXPERT, actor)
+
+
+def _team(rng: random.Random, template_id: str) -> list[tuple[str, str]]:
+    """Two enforcement officers, and an expert for an operation-quality audit and some look-backs."""
+    team = rng.sample(OFFICERS, 2)
+    if template_id.startswith("operation-audit") or (template_id.startswith("lookback") and rng.random() < 0.4):
+        team.append(rng.choice(EXPERTS))
+    return team
 
 
 @dataclass(frozen=True)
@@ -233,7 +286,7 @@ def build_demo(session: Session, enterprises: int = 240, seed: int = 2020, actor
         workspace_meta.set_value(session, "authority_short", "常")
     records = {r.template_id: r for r in latest_templates(session)}
     lookback = records.get("lookback-2020") or next(iter(records.values()))
-    people = list(INSPECTORS)
+    _people(session, actor)
     made: list[Enterprise] = []
     for index in range(enterprises):
         if cancel is not None:
@@ -244,45 +297,57 @@ def build_demo(session: Session, enterprises: int = 240, seed: int = 2020, actor
         progress(index + 1, enterprises * 2, "企业")
     session.flush()
     counts = {"enterprises": len(made), "inspections": 0, "findings": 0}
-    today = date.today()
+    span = (CAMPAIGN_END - CAMPAIGN_START).days
     for n, enterprise in enumerate(made[: max(1, len(made) * 3 // 5)]):
         if cancel is not None:
             cancel.raise_if_cancelled()
         template_record: TemplateRecord = lookback
-        if n % 9 == 4 and "operation-audit-2020" in records:
-            template_record = records["operation-audit-2020"]
-        pair = rng.sample(people, 2)
-        inspection = inspections.assign(session, enterprise, template_record, pair, actor,
-                                        due_date=today + timedelta(days=rng.randrange(-10, 60)))
+        audit = records.get("operation-audit-2020")
+        if n % 9 == 4 and audit is not None and _fits(audit, enterprise):
+            template_record = audit
+        if not _fits(template_record, enterprise):
+            continue  # e.g. a 小微 enterprise: not part of the look-back
+        team = _team(rng, template_record.template_id)
+        day = CAMPAIGN_START + timedelta(days=rng.randrange(0, span - 20))
+        inspection = inspections.assign(session, enterprise, template_record, team, actor,
+                                        due_date=day + timedelta(days=rng.randrange(7, 21)))
+        inspection.assigned_at = datetime.combine(day - timedelta(days=rng.randrange(3, 10)), time(8, 30))
         counts["inspections"] += 1
         stage = rng.random()
         if stage < 0.3:
             continue  # assigned, not started
+        officer = team[0][0]
         template = template_of(template_record)
         complete = stage >= 0.6
         quality = rng.choice((1.0, 1.0, rng.uniform(0.85, 0.97), rng.uniform(0.6, 0.9)))
-        answers = _answers(rng, template, 1.0 if complete else rng.uniform(0.2, 0.8), quality)
+        hazards = [rng.choice(HAZARDS) for _ in range(0 if quality == 1.0 else rng.choice((0, 1, 1, 2, 3)))]
+        major = any(severity == "重大" for _, _, severity in hazards)
+        answers = _answers(rng, template, enterprise.industry, 1.0 if complete else rng.uniform(0.2, 0.8), quality,
+                           major)
         for code, answer in answers.items():
-            inspections.set_answer(session, inspection, code, answer, pair[0][0])
-        inspection.started_at = datetime.combine(today - timedelta(days=rng.randrange(1, 40)),
-                                                 datetime.min.time()).replace(hour=9, minute=rng.randrange(60))
+            inspections.set_answer(session, inspection, code, answer, officer)
+        inspection.started_at = datetime.combine(day, time(9, rng.randrange(60)))
         inspection.rep_title = rng.choice(("总经理", "安全负责人", "厂长", "安全科长"))
-        for _ in range(0 if quality == 1.0 else rng.choice((0, 1, 1, 2, 3))):
-            description, requirement, severity = rng.choice(HAZARDS)
-            failed = [c for c, a in answers.items() if a.result in (NONCONFORM, PARTIAL)]
-            findings.add(session, inspection, pair[0][0], description=description, severity=severity,
-                         item_code=rng.choice(failed) if failed else "", requirement=requirement,
-                         deadline=today + timedelta(days=rng.choice((-5, 7, 15, 30))),
-                         responsible_person=enterprise.contact_person)
+        failed = [c for c, a in answers.items() if a.result in (NONCONFORM, PARTIAL)]
+        majors = [i.code for i in template.items if getattr(i, "major_hazard", False) and i.code in answers]
+        for description, requirement, severity in hazards:
+            stop = severity == "重大" and rng.random() < 0.3  # cannot be made safe while it is removed
+            item_code = rng.choice(majors) if severity == "重大" and majors else rng.choice(failed) if failed else ""
+            findings.add(session, inspection, officer, description=description, severity=severity,
+                         item_code=item_code, requirement=requirement, deadline=day + timedelta(days=rng.choice((7, 15, 30))),
+                         responsible_person=enterprise.contact_person, measures="suspend,evacuate" if stop else "")
             counts["findings"] += 1
-        if complete and store is not None:
-            _photograph_failures(session, store, rng, inspection, template, answers, pair[0][0])
-            _sign_all(session, store, rng, inspection, pair[0][0])
-        if complete and not completion.missing_for_completion(session, inspection):
-            assert inspection.started_at is not None
+        if complete:
             inspection.ended_at = inspection.started_at + timedelta(hours=rng.randint(2, 5))
-            completion.complete(session, inspection, pair[0][0])
+        if complete and store is not None:
+            _photograph_failures(session, store, rng, inspection, template, answers, officer)
+            _sign_all(session, store, rng, inspection, officer)
+        if complete and not completion.missing_for_completion(session, inspection):
+            completion.complete(session, inspection, officer)
+            inspection.completed_at = inspection.ended_at  # completed on site, not when the demo was made
             _advance(session, rng, inspection, actor)
+        elif complete:
+            inspection.ended_at = None  # still at work
         progress(enterprises + n + 1, enterprises * 2, "检查")
     progress(1, 1, "完成")
     return counts
@@ -298,14 +363,27 @@ def _advance(session: Session, rng: random.Random, inspection: Inspection, actor
     inspections.set_status(session, inspection, InspectionStatus.RECEIVED, "市局审核员")
     if roll < 0.85:
         inspections.accept(session, inspection, "市局审核员")
-        for finding in inspection.findings:
-            if rng.random() < 0.6:
-                findings.set_status(session, finding, FindingStatus.RECTIFIED, actor)
-                if rng.random() < 0.7:
-                    findings.set_status(session, finding, FindingStatus.PASSED, actor, "现场复查已整改到位")
+        _recheck(session, rng, inspection, actor)
     else:
         inspections.return_for_correction(session, inspection, "市局审核员",
                                           "隐患描述不够具体，请补充现场照片后重新提交")
+
+
+def _recheck(session: Session, rng: random.Random, inspection: Inspection, actor: str) -> None:
+    """Rectification followed up: most hazards rectified and re-checked a few days after their deadline,
+    by two officers on a visit of its own."""
+    assert inspection.started_at is not None
+    visit: datetime | None = None
+    for finding in inspection.findings:
+        if rng.random() < 0.85 and finding.deadline is not None:
+            findings.set_status(session, finding, FindingStatus.RECTIFIED, actor)
+            when = datetime.combine(finding.deadline + timedelta(days=rng.randint(1, 5)), time(14, 30))
+            visit = max(visit or when, when)
+            passed = rng.random() < 0.85
+            findings.set_status(session, finding, FindingStatus.PASSED if passed else FindingStatus.FAILED, actor,
+                                "现场复查已整改到位" if passed else "仍未整改到位", at=when)
+    if visit is not None and all(f.rechecked_at is not None for f in inspection.findings if f.deadline):
+        findings.set_recheck(session, inspection, visit, rng.sample(OFFICERS, 2), actor)
 
 
 def is_empty(session: Session) -> bool:

@@ -1,4 +1,5 @@
-"""Printable sheets (现场检查记录, 责令限期整改指令书, 整改复查意见书) and their verification. No Qt.
+"""The printable documents (现场检查记录, 检查评分表, 责令限期整改指令书, 现场处理措施决定书, 整改复查意见书;
+docs/documents.md) and their verification. No Qt, no database.
 
 Public API::
 
@@ -27,9 +28,12 @@ from inspector_app.reports.content_hash import (
     verify,
 )
 from inspector_app.reports.errors import BadVerificationCodeError, FontNotFoundError, ReportError
-from inspector_app.reports.render import RenderedSheet, render_sheet, render_sheet_bytes
+from inspector_app.reports.render import RenderedSheet, check_ready, render_sheet, render_sheet_bytes
 from inspector_app.reports.sheet_data import (
+    DOC_TITLES,
+    NUMBERED_KINDS,
     SHEET_KINDS,
+    Appeal,
     DocumentNumber,
     ElementResult,
     Finding,
@@ -45,7 +49,10 @@ from inspector_app.reports.sheet_data import (
 )
 
 __all__ = [
+    "DOC_TITLES",
+    "NUMBERED_KINDS",
     "SHEET_KINDS",
+    "Appeal",
     "BadVerificationCodeError",
     "DocumentNumber",
     "ElementResult",
@@ -66,6 +73,7 @@ __all__ = [
     "Subject",
     "Verification",
     "canonical_json",
+    "check_ready",
     "compare",
     "content_hash",
     "content_hashes",

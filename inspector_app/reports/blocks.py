@@ -14,7 +14,7 @@ from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 from inspector_app.reports.errors import ReportError
 from inspector_app.reports.layout import FRAME_W, Styles, blank, esc, fmt_date, fmt_span, grid_table, p
 from inspector_app.reports.linebreak import wrap_text
-from inspector_app.reports.sheet_data import Inspector, Photo, SheetData, Signature
+from inspector_app.reports.sheet_data import CERTIFICATE_LABELS, Inspector, Photo, SheetData, Signature
 
 
 class JpegSource:
@@ -126,32 +126,39 @@ def subject_table(data: SheetData, st: Styles, *, with_time: bool = True) -> Tab
     return grid_table(rows, widths, st.font, extra=extra)
 
 
-def inspectors_table(inspectors: tuple[Inspector, ...], st: Styles, label: str = "检查人员") -> Table:
-    people = list(inspectors) or [Inspector(""), Inspector("")]
-    while len(people) < 2:
+def inspectors_table(inspectors: tuple[Inspector, ...], st: Styles, label: str = "行政执法人员", *,
+                     minimum: int = 2) -> Table:
+    """The people of one role, each with the number of the certificate that role needs (执法证号 for an
+    officer, 评审员证号 for an expert); rows left blank up to ``minimum`` are filled in by hand."""
+    people = list(inspectors)
+    while len(people) < minimum:
         people.append(Inspector(""))
     rows: list[list[Any]] = []
     for i, person in enumerate(people):
         org = f"（{esc(person.organisation)}）" if person.organisation else ""
         rows.append([p(label if i == 0 else "", st.label), p(esc(person.name) + org, st.cell),
-                     p("证件号码", st.label),
+                     p(CERTIFICATE_LABELS.get(person.role, "证件号码"), st.label),
                      p(blank(person.certificate_no) if person.name else "", st.cell)])  # a blank row is filled in by hand
     extra: list[tuple[Any, ...]] = [("SPAN", (0, 0), (0, len(rows) - 1)),
                                     ("BACKGROUND", (0, 0), (0, -1), colors.Color(.96, .96, .96))]
     return grid_table(rows, [34 * mm, 66 * mm, 20 * mm, FRAME_W - 120 * mm], st.font, extra=extra)
 
 
+def officer_signatures(officers: tuple[Inspector, ...], role: str = "行政执法人员") -> tuple[Signature, ...]:
+    """Blank blocks to sign on paper for the officers (at least two), with their certificate numbers."""
+    people = list(officers)
+    while len(people) < 2:
+        people.append(Inspector(""))
+    return tuple(Signature(role=role, name=i.name, certificate_no=i.certificate_no) for i in people)
+
+
 def default_signatures(data: SheetData) -> tuple[Signature, ...]:
-    """Blank blocks when nothing was captured: two inspectors and the enterprise's person in charge."""
-    names = [i.name for i in data.inspectors] or ["", ""]
-    while len(names) < 2:
-        names.append("")
-    blocks = [Signature(role="检查人员", name=n) for n in names]
-    blocks.append(Signature(role="被检查单位现场负责人", name=""))
-    return tuple(blocks)
+    """Blank blocks when nothing was captured: the officers and the enterprise's person in charge."""
+    return (*officer_signatures(data.officers), Signature(role="被检查单位现场负责人", name=""))
 
 
-SIGNATURE_ROW = 19 * mm
+SIGNATURE_ROW = 19 * mm  # room for a captured signature image
+PAPER_ROW = 13 * mm  # room to sign on the line by hand
 SIGNATURE_WIDTHS = (48 * mm, 50 * mm, 36 * mm, FRAME_W - 134 * mm)  # role, signature, name, date
 
 
@@ -170,7 +177,7 @@ def _signature_rows(sig: Signature, st: Styles, row: int) -> tuple[list[list[Any
     signs on a row with their own role and name (never in the refusing person's signature field).
     """
     cert = f"<br/><font size='7.5'>证号：{esc(sig.certificate_no)}</font>" if sig.certificate_no else ""
-    role = p(f"{esc(sig.role)}（签名）{cert}", st.cell)
+    role = p(f"{esc(sig.role)}（{esc(sig.action)}）{cert}", st.cell)
     when = p(esc(f"{fmt_date(sig.signed_at.date())} {sig.signed_at:%H:%M}" if sig.signed_at
                  else fmt_date(None)), st.cell_c)
     name = p(_printed_name(sig.name), st.cell_c)
@@ -178,7 +185,7 @@ def _signature_rows(sig: Signature, st: Styles, row: int) -> tuple[list[list[Any
     if not sig.refusal_reason:
         if sig.image_png:
             return [[role, SignatureImage(sig.image_png, 46 * mm, 16 * mm), name, when]], [SIGNATURE_ROW], []
-        return [[role, "", name, when]], [SIGNATURE_ROW], [line]
+        return [[role, "", name, when]], [PAPER_ROW], [line]
     rows: list[list[Any]] = [[role, p("<b>拒绝签名</b>", st.cell), name, when],
                              ["", p(f"拒绝签名原因：{esc(sig.refusal_reason)}", st.cell), "", ""]]
     heights: list[float | None] = [12 * mm, None]
@@ -197,7 +204,8 @@ def _signature_rows(sig: Signature, st: Styles, row: int) -> tuple[list[list[Any
 
 def signature_height(signatures: tuple[Signature, ...]) -> float:
     """About how tall ``signature_blocks`` is (to keep it on one page with its heading)."""
-    return float(sum(SIGNATURE_ROW + (24 * mm if s.refusal_reason else 0) for s in signatures) + 2 * mm)
+    return float(sum((SIGNATURE_ROW if s.image_png or s.refusal_reason else PAPER_ROW)
+                     + (24 * mm if s.refusal_reason else 0) for s in signatures) + 2 * mm)
 
 
 def signature_blocks(signatures: tuple[Signature, ...], st: Styles) -> list[Flowable]:

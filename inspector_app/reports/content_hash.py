@@ -13,7 +13,9 @@
 * ``qr_payload(short_id, uid, hash)``: ``INSP:1:<short id>:<uid>:<64 hex>`` – the full hash and the
   stable uid.
 
-Hash version 2 (since 2026-12): the record is identified by its uid only. Version 1 also hashed the
+Hash version 2 (since 2026-12): the record is identified by its uid only. Since the five documents
+(issue 11) each kind covers what it prints (``projection``): the on-site record no longer covers the
+score, which only the score sheet prints. Version 1 also hashed the
 local row number, which differs in every workspace, so a genuine sheet printed on a laptop read as
 "changed since printing" at the office; ``legacy_hashes`` still recognises version-1 prints in the
 workspace that printed them.
@@ -36,7 +38,17 @@ from decimal import Decimal
 from typing import Any
 
 from inspector_app.reports.errors import BadVerificationCodeError
-from inspector_app.reports.sheet_data import SHEET_KINDS, Photo, SheetData, SheetKind, Signature
+from inspector_app.reports.sheet_data import (
+    SHEET_KINDS,
+    Photo,
+    SheetData,
+    SheetKind,
+    Signature,
+    item_problems,
+    measure_findings,
+    ordered_findings,
+    record_signatures,
+)
 
 HASH_VERSION = 2
 CODE_PREFIX = "INSP"
@@ -110,28 +122,46 @@ _FOLLOW_UP = ("status", "recheck_result", "recheck_note")  # what rectification 
 
 
 def projection(data: SheetData, kind: SheetKind = "record") -> dict[str, Any]:
-    """The part of the record that a sheet of ``kind`` prints (and so what its hash covers).
+    """The part of the record that a document of ``kind`` prints (and so what its hash covers).
 
-    The on-site record does not print the findings' later rectification status, so rectifying a
-    hazard does not make a signed 现场检查记录 "changed since printing"; the rectification order
-    covers the findings it orders; the re-inspection opinion covers the findings with their recheck
-    results."""
+    Each document covers what it prints: the on-site record its number, the officers, the findings
+    without their later rectification status (rectifying a hazard does not make a signed 现场检查记录
+    "changed since printing") and the problems found, never the score; the score sheet the items, the
+    score and the conclusion; the order and the measures decision the findings they list; the
+    re-inspection opinion its visit and the order's findings with their re-check results."""
     if kind not in SHEET_KINDS:
         raise ValueError(f"unknown sheet kind {kind!r}")
-    return _projection(_plain(data), kind, ("inspection_uid",))
+    return _projection(data, _plain(data), kind, ("inspection_uid",))
 
 
-def _projection(record: dict[str, Any], kind: SheetKind, identity: tuple[str, ...]) -> dict[str, Any]:
-    base = {k: record[k] for k in (*identity, "subject", "authority", "number", "inspectors")}
-    findings = [{k: v for k, v in f.items() if k not in _FOLLOW_UP} for f in record["findings"]]
+def _projection(data: SheetData, record: dict[str, Any], kind: SheetKind,
+                identity: tuple[str, ...]) -> dict[str, Any]:
+    base = {k: record[k] for k in (*identity, "subject", "authority")}
+    base["number"] = _plain(data.doc_number(kind))
+    officers = [_plain(i) for i in data.officers]
+    by_number = dict(zip((f.number for f in data.findings), record["findings"], strict=True))
+    findings = {n: {k: v for k, v in f.items() if k not in _FOLLOW_UP} for n, f in by_number.items()}
+    if kind in ("record", "order"):  # they do not print the on-site measures decided
+        findings = {n: {k: v for k, v in f.items() if k != "measures"} for n, f in findings.items()}
+    appeal = {"appeal": record["appeal"], "started_at": record["started_at"]}
     if kind == "record":
-        keep = ("template_title", "template_ref", "started_at", "ended_at", "elements", "summary",
-                "signatures", "photos", "remarks")
-        return {**base, **{k: record[k] for k in keep}, "findings": findings}
+        keep: tuple[str, ...] = ("template_title", "template_ref", "started_at", "ended_at", "photos", "remarks")
+        problems = [_plain(p) for p in item_problems(data)]
+        signatures = [_plain(s) for s in record_signatures(data)]
+        return {**base, **{k: record[k] for k in keep}, "inspectors": record["inspectors"], "problems": problems,
+                "signatures": signatures, "findings": [findings[n] for n in sorted(findings)]}
+    if kind == "scoresheet":
+        keep = ("template_title", "template_ref", "started_at", "ended_at", "inspectors", "elements", "summary",
+                "signatures")
+        return {**base, **{k: record[k] for k in keep}}
     if kind == "order":
-        ordered = [f for f in findings if f["deadline"] is not None]
-        return {**base, "started_at": record["started_at"], "findings": ordered}
-    return {**base, "findings": record["findings"], "recheck": record["recheck"]}
+        listed = [findings[f.number] for f in ordered_findings(data)]
+        return {**base, **appeal, "inspectors": officers, "findings": listed}
+    if kind == "measures":
+        listed = [findings[f.number] for f in measure_findings(data)]
+        return {**base, **appeal, "inspectors": officers, "findings": listed}
+    return {**base, "findings": [by_number[f.number] for f in ordered_findings(data)],
+            "recheck": record["recheck"]}
 
 
 def canonical_json(data: SheetData, kind: SheetKind = "record") -> bytes:
@@ -156,8 +186,8 @@ def legacy_hashes(data: SheetData, local_id: str | int) -> list[str]:
     record = {**_plain(data), "inspection_id": str(local_id)}
     hashes = []
     for kind in SHEET_KINDS:
-        doc = {"hash_version": 1, "kind": kind, "record": _projection(record, kind, ("inspection_id",
-                                                                                     "inspection_uid"))}
+        doc = {"hash_version": 1, "kind": kind, "record": _projection(data, record, kind, ("inspection_id",
+                                                                                           "inspection_uid"))}
         raw = json.dumps(doc, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         hashes.append(hashlib.sha256(raw).hexdigest())
     return hashes

@@ -113,10 +113,10 @@ def fmt_span(start: datetime | None, end: datetime | None) -> str:
 
 
 def grid_table(rows: list[list[Any]], widths: list[float], font: str, *, repeat: int = 0,
-               extra: list[tuple[Any, ...]] | None = None) -> Table:
+               extra: list[tuple[Any, ...]] | None = None, heights: list[float | None] | None = None) -> Table:
     # Rows never split (reportlab's splitInRow garbles repeated headers); over-long texts go to notes
     # after the table instead (see ``Notes``), so that no row is taller than a page.
-    table = Table(rows, colWidths=widths, repeatRows=repeat, hAlign="LEFT")
+    table = Table(rows, colWidths=widths, rowHeights=heights, repeatRows=repeat, hAlign="LEFT")
     style: list[tuple[Any, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), font),  # plain-string cells too (default: Helvetica)
         ("GRID", (0, 0), (-1, -1), 0.6, GRID),
@@ -179,8 +179,11 @@ class Footer:
     enterprise: str
     code: str
     payload: str
-    initials: str = "检查人员签名：\u3000\u3000\u3000\u3000\u3000\u3000 \u3000\u3000\u3000\u3000\u3000\u3000" \
-                    "\u3000\u3000被检查单位签名：\u3000\u3000\u3000\u3000\u3000\u3000"
+    # each page is initialled: by whom (a line of ``INITIAL_W`` to sign on after each label)
+    initials: tuple[str, ...] = ("执法人员签名", "被检查单位签名")
+
+
+INITIAL_W = 34 * mm  # the line after an initials label
 
 
 @dataclass
@@ -224,14 +227,14 @@ def _draw_static_footer(canv: Canvas, footer: Footer, name: str) -> None:
     canv.line(x0, top, x1, top)
     canv.setFillColor(colors.black)
     canv.setFont(footer.font, 9.5)
-    canv.drawString(x0, top - 7 * mm, footer.initials)
-    # underlines for the initials
-    label_w = canv.stringWidth("检查人员签名：", footer.font, 9.5)
     canv.setLineWidth(0.4)
-    canv.line(x0 + label_w, top - 7.8 * mm, x0 + label_w + 22 * mm, top - 7.8 * mm)
-    canv.line(x0 + label_w + 25 * mm, top - 7.8 * mm, x0 + label_w + 47 * mm, top - 7.8 * mm)
-    second = canv.stringWidth(footer.initials.split("被检查单位")[0] + "被检查单位签名：", footer.font, 9.5)
-    canv.line(x0 + second, top - 7.8 * mm, x0 + second + 30 * mm, top - 7.8 * mm)
+    x = x0
+    for label in footer.initials:
+        text = f"{label}："
+        canv.drawString(x, top - 7 * mm, text)
+        x += canv.stringWidth(text, footer.font, 9.5)
+        canv.line(x, top - 7.8 * mm, x + INITIAL_W, top - 7.8 * mm)
+        x += INITIAL_W + 8 * mm
     canv.setFont(footer.font, 8)
     canv.drawString(x0, top - 14 * mm, f"核验码：{footer.code}")
     canv.setFont(footer.font, 6.5)
@@ -245,7 +248,7 @@ def _draw_continuation_header(canv: Canvas, footer: Footer, name: str) -> None:
     x0, x1 = MARGIN_L, PAGE_W - MARGIN_R
     canv.setFont(footer.font, 8)
     canv.setFillColor(colors.Color(.35, .35, .35))
-    left = f"{footer.title}\u3000{footer.number}（续页）"
+    left = f"{footer.title}\u3000{footer.number}（续页）" if footer.number else f"{footer.title}（续页）"
     canv.drawString(x0, PAGE_H - 11 * mm, left)
     room = x1 - x0 - canv.stringWidth(left, footer.font, 8) - 6 * mm
     name, size = footer.enterprise, 8.0

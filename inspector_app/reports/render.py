@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import os
 import threading
@@ -32,15 +33,35 @@ from inspector_app.reports.layout import (
     Styles,
     numbered_canvas,
 )
-from inspector_app.reports.order_pdf import build_order, build_recheck
+from inspector_app.reports.measures_pdf import NoMeasuresError, build_measures
+from inspector_app.reports.order_pdf import NothingToOrderError, build_order
+from inspector_app.reports.recheck_pdf import build_recheck, ready
 from inspector_app.reports.record_pdf import build_record
-from inspector_app.reports.sheet_data import DOC_TITLES, SHEET_KINDS, SheetData, SheetKind
+from inspector_app.reports.scoresheet_pdf import build_scoresheet
+from inspector_app.reports.sheet_data import (
+    DOC_TITLES,
+    SHEET_KINDS,
+    SheetData,
+    SheetKind,
+    measure_findings,
+    ordered_findings,
+)
 from inspector_app.storage.files import atomic_write_bytes
 
 _BUILDERS: dict[str, Callable[[SheetData, Styles], list[Flowable]]] = {
     "record": build_record,
+    "scoresheet": build_scoresheet,
     "order": build_order,
+    "measures": build_measures,
     "recheck": build_recheck,
+}
+# Who initials each page (DOMAIN.md §6: a multi-page record is signed or initialled on every page).
+_INITIALS: dict[str, tuple[str, ...]] = {
+    "record": ("执法人员签名", "被检查单位签名"),
+    "scoresheet": ("评分人员签名",),
+    "order": ("执法人员签名",),
+    "measures": ("执法人员签名",),
+    "recheck": ("执法人员签名",),
 }
 _rl_lock = threading.Lock()
 
@@ -56,6 +77,22 @@ class RenderedSheet:
     code: str
     qr_payload: str
     size_bytes: int
+    number: str = ""  # the document number printed on it; "" when none was issued yet (or none is needed)
+
+
+def check_ready(data: SheetData, kind: SheetKind) -> None:
+    """Refuse (``ReportError`` saying why) a document that cannot be issued as it stands: an order
+    without items, a measures decision without a 重大 finding marked for on-site measures, a re-inspection
+    opinion without its order, its visit or a result for every item. The builders refuse the same."""
+    if kind not in SHEET_KINDS:
+        raise ReportError(f"unknown sheet kind {kind!r}; expected one of {', '.join(SHEET_KINDS)}")
+    if kind == "order" and not ordered_findings(data):
+        raise NothingToOrderError("责令限期整改指令书须列明限期整改的问题：本次检查没有设定整改期限的问题（隐患），"
+                                  "不能开具指令书。")
+    if kind == "measures" and not measure_findings(data):
+        raise NoMeasuresError("本次检查没有须当场采取措施的重大事故隐患，不能开具现场处理措施决定书。")
+    if kind == "recheck":
+        ready(data)
 
 
 @contextmanager
@@ -90,15 +127,19 @@ def render_sheet_bytes(
     if cancel is not None:
         cancel.raise_if_cancelled()
 
-    footer = Footer(font=font, title=DOC_TITLES[kind], number=data.number.format(kind),
-                    enterprise=data.subject.name, code=code, payload=payload)
+    number = data.doc_number(kind).format(kind)
+    footer = Footer(font=font, title=DOC_TITLES[kind], number=number, enterprise=data.subject.name, code=code,
+                    payload=payload, initials=_INITIALS[kind])
     count = PageCount()
     buffer = io.BytesIO()
+    # Real metadata: the creation date is now (not reportlab's invariant 2000-01-01), the title names
+    # the document, its number and the enterprise, the author is the issuing authority.
+    title = " ".join(t for t in (DOC_TITLES[kind], number.replace("\xa0", ""), data.subject.name) if t)
     doc = BaseDocTemplate(
         buffer, pagesize=(PAGE_W, PAGE_H), leftMargin=MARGIN_L, rightMargin=MARGIN_R,
-        topMargin=MARGIN_T, bottomMargin=MARGIN_B, title=f"{DOC_TITLES[kind]} {data.subject.name}",
-        author=data.authority or "Inspector", subject=code, creator="Inspector", invariant=1,
-        initialFontName=font,
+        topMargin=MARGIN_T, bottomMargin=MARGIN_B, title=title,
+        author=data.authority or "Inspector", subject=f"{DOC_TITLES[kind]} 核验码 {code}", creator="Inspector",
+        invariant=0, initialFontName=font, lang="zh-CN",
     )
     frame = Frame(MARGIN_L, MARGIN_B, FRAME_W, PAGE_H - MARGIN_T - MARGIN_B, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
@@ -115,8 +156,9 @@ def render_sheet_bytes(
     with _raw_streams():
         doc.build(story, canvasmaker=numbered_canvas(footer, count))
     pdf = buffer.getvalue()
+    issued = number if data.doc_number(kind).serial else ""
     info = RenderedSheet(path=None, kind=kind, pages=count.total, content_hash=digest, code=code,
-                         qr_payload=payload, size_bytes=len(pdf))
+                         qr_payload=payload, size_bytes=len(pdf), number=issued)
     return pdf, info
 
 
@@ -129,11 +171,12 @@ def render_sheet(
     *,
     font_path: str | os.PathLike[str] | None = None,
 ) -> RenderedSheet:
-    """Render ``kind`` ("record", "order" or "recheck") of ``data`` to ``out_path`` atomically.
+    """Render ``kind`` (one of ``SHEET_KINDS``) of ``data`` to ``out_path`` atomically.
 
     ``progress(done, total, message)`` is called while laying out; ``cancel`` is checked between
     flowables and raises ``Cancelled`` (nothing is written then). Raises ``FontNotFoundError`` when
-    no Chinese font is available, ``ReportError`` for unusable images or an unknown kind.
+    no Chinese font is available, ``ReportError`` for unusable images, an unknown kind, or a document that
+    cannot be issued as it stands (an order without items, a re-check with an item not yet rechecked…).
     """
     pdf, info = render_sheet_bytes(data, kind, progress, cancel, font_path=font_path)
     if cancel is not None:
@@ -142,5 +185,4 @@ def render_sheet(
     atomic_write_bytes(target, pdf)
     if progress is not None:
         progress(1, 1, "完成")
-    return RenderedSheet(path=target, kind=info.kind, pages=info.pages, content_hash=info.content_hash,
-                         code=info.code, qr_payload=info.qr_payload, size_bytes=info.size_bytes)
+    return dataclasses.replace(info, path=target)

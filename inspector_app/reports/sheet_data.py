@@ -1,39 +1,56 @@
-"""Plain data describing one printable sheet; built from the database by ``services/sheets.py``.
+"""Plain data describing one inspection's printable documents; built from the database by
+``services/sheets.py``.
 
 Everything here is what gets printed (and hashed, see ``content_hash``). No database, no Qt.
 Binary payloads (signature PNGs, photo JPEGs) are carried as bytes; the content hash uses their
 digests, and photos are identified by the SHA-256 of their *original* file, so a display copy that is
 regenerated with the same content does not change the hash.
+
+The documents (docs/documents.md):
+
+* ``record`` 现场检查记录 – the enforcement record the enterprise signs: who checked (the officers), the
+  出示证件 opening, what was found; no score, grade or conclusion.
+* ``scoresheet`` 检查评分表 – the internal score sheet: items, results, deductions with their reasons, the
+  score and the conclusion with its reasons; signed by everyone who assessed (officers and experts).
+* ``order`` 责令限期整改指令书, ``measures`` 现场处理措施决定书, ``recheck`` 整改复查意见书 – the follow-ups.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Literal
 
-SheetKind = Literal["record", "order", "recheck"]
-SHEET_KINDS: tuple[SheetKind, ...] = ("record", "order", "recheck")
-
-# Document-number words per sheet kind, e.g. （常）应急现记〔2020〕12号.
-DOC_WORDS: dict[str, str] = {"record": "现记", "order": "责改", "recheck": "复查"}
+SheetKind = Literal["record", "scoresheet", "order", "measures", "recheck"]
+SHEET_KINDS: tuple[SheetKind, ...] = ("record", "scoresheet", "order", "measures", "recheck")
+# The kinds that carry an enforcement-document number, e.g. （常）应急检记〔2020〕12号.
+NUMBERED_KINDS: tuple[SheetKind, ...] = ("record", "order", "measures", "recheck")
+DOC_WORDS: dict[str, str] = {"record": "检记", "order": "责改", "measures": "现决", "recheck": "复查"}
 DOC_TITLES: dict[str, str] = {
     "record": "现场检查记录",
+    "scoresheet": "检查评分表",
     "order": "责令限期整改指令书",
+    "measures": "现场处理措施决定书",
     "recheck": "整改复查意见书",
 }
+OFFICER, EXPERT = "officer", "expert"
+ROLE_LABELS: dict[str, str] = {OFFICER: "行政执法人员", EXPERT: "评审专家"}
+CERTIFICATE_LABELS: dict[str, str] = {OFFICER: "执法证号", EXPERT: "评审员证号"}
 
 
 @dataclass(frozen=True)
 class DocumentNumber:
-    """The parts of an enforcement-document number: （常）应急现记〔2020〕12号."""
+    """The parts of an enforcement-document number: （常）应急检记〔2020〕12号."""
 
     authority_short: str = "常"
     year: int | None = None
-    serial: str = ""  # empty: a blank is left to be filled in by hand
+    serial: str = ""  # empty: not issued yet – a blank is left
     body: str = "应急"  # the word before the kind word (应急 for 应急管理局)
 
     def format(self, kind: SheetKind) -> str:
+        if kind not in DOC_WORDS:
+            return ""
         blank = "\xa0" * 8  # non-breaking: a paragraph would swallow ordinary spaces
         year = str(self.year) if self.year else blank
         serial = self.serial or blank
@@ -56,8 +73,13 @@ class Subject:
 @dataclass(frozen=True)
 class Inspector:
     name: str
-    certificate_no: str = ""  # law-enforcement or reviewer certificate number
+    certificate_no: str = ""  # 执法证号 (officer) or 评审员证号 (expert)
     organisation: str = ""
+    role: str = OFFICER  # officer 行政执法人员 / expert 评审专家
+
+    @property
+    def is_officer(self) -> bool:
+        return self.role == OFFICER
 
 
 @dataclass(frozen=True)
@@ -70,7 +92,7 @@ class ItemResult:
     result: str | None = None  # 符合/部分符合/不符合/不涉及; None = unanswered
     deduction: float = 0.0  # points deducted (never more than ``points``)
     earned: float | None = None  # None for 不涉及 or unanswered
-    reasons: tuple[str, ...] = ()  # each deduction with its reason, and the note
+    reasons: tuple[str, ...] = ()  # the deduction clauses chosen and the note – never the result itself
     sub_element: str = ""
     veto: str | None = None  # "A", "B" or None
 
@@ -89,12 +111,14 @@ class ElementResult:
 
 @dataclass(frozen=True)
 class ScoreSummary:
+    """The internal conclusion (score sheet only): a look-back awards no grade."""
+
     score: float | None = None  # normalised 0–100, one decimal
     earned: float = 0.0
     achievable: float = 0.0
-    grade: str | None = None  # 一级/二级/三级/小微 or None (不达标)
-    outcome: str | None = None  # 维持 / 限期整改 / 建议摘牌
+    conclusion: str | None = None  # e.g. 维持（符合证书等级要求） / 限期整改 / 建议摘牌
     reasons: tuple[str, ...] = ()
+    grade_held: str = ""  # the certificate's grade, which the conclusion is relative to
 
 
 @dataclass(frozen=True)
@@ -111,20 +135,22 @@ class Finding:
     item_code: str = ""
     recheck_result: str | None = None  # 复查合格 / 复查不合格 (整改复查意见书)
     recheck_note: str = ""
+    measures: tuple[str, ...] = ()  # on-site measures decided (现场处理措施决定书), e.g. 暂时停产停业
 
 
 @dataclass(frozen=True)
 class Signature:
     """A signature block: captured image, blank for paper, or a recorded refusal."""
 
-    role: str  # e.g. 检查人员, 被检查单位现场负责人
+    role: str  # e.g. 行政执法人员, 被检查单位现场负责人
     name: str = ""
     signed_at: datetime | None = None
     image_png: bytes | None = None
     refusal_reason: str | None = None  # set when the person refused to sign
     witness_name: str = ""
     witness_png: bytes | None = None
-    certificate_no: str = ""  # printed under the role (inspectors)
+    certificate_no: str = ""  # printed under the role (officers and experts)
+    action: str = "签名"  # 签名, or 签收 for a receipt
 
 
 @dataclass(frozen=True)
@@ -140,29 +166,40 @@ class Photo:
 
 @dataclass(frozen=True)
 class RecheckInfo:
-    """What the 整改复查意见书 needs beyond the findings."""
+    """What the 整改复查意见书 needs beyond the findings: its own visit (time and two officers) and the
+    order it follows up (number and date)."""
 
     rechecked_at: datetime | None = None
-    order_number: str = ""  # the 责令限期整改指令书 number it follows up
+    order_number: str = ""  # the 责令限期整改指令书 number it follows up; "" = not issued
     order_date: date | None = None
-    inspectors: tuple[Inspector, ...] = ()  # two inspectors; empty = those of the inspection
+    inspectors: tuple[Inspector, ...] = ()  # the two officers of the re-check
     opinion: str = ""
 
 
 @dataclass(frozen=True)
+class Appeal:
+    """Who hears a 行政复议 or a 行政诉讼 against the authority's documents; "" leaves a blank."""
+
+    government: str = ""  # 本级人民政府, e.g. 常州市武进区人民政府
+    superior: str = ""  # 上一级主管部门 (before 2024), e.g. 常州市应急管理局
+    court: str = ""  # e.g. 常州市天宁区人民法院
+
+
+@dataclass(frozen=True)
 class SheetData:
-    """Everything a sheet prints, for one inspection."""
+    """Everything the documents print, for one inspection."""
 
     inspection_id: str  # as printed in the short code: content_hash.short_id(uid), the same everywhere
     inspection_uid: str  # stable across workspaces; carried by the QR code
     subject: Subject
     template_title: str = ""
     template_ref: str = ""  # template id and version, e.g. lookback-2020 1.0.0
-    authority: str = ""  # e.g. 常州市应急管理局
-    number: DocumentNumber = field(default_factory=DocumentNumber)
+    authority: str = ""  # e.g. 常州市武进区应急管理局
+    number: DocumentNumber = field(default_factory=DocumentNumber)  # prefix and year; serials in ``numbers``
+    numbers: dict[str, DocumentNumber] = field(default_factory=dict)  # issued, per kind
     started_at: datetime | None = None
     ended_at: datetime | None = None
-    inspectors: tuple[Inspector, ...] = ()
+    inspectors: tuple[Inspector, ...] = ()  # everyone who took part: officers and experts
     elements: tuple[ElementResult, ...] = ()
     summary: ScoreSummary = field(default_factory=ScoreSummary)
     findings: tuple[Finding, ...] = ()
@@ -170,3 +207,48 @@ class SheetData:
     photos: tuple[Photo, ...] = ()
     recheck: RecheckInfo | None = None
     remarks: str = ""
+    appeal: Appeal = field(default_factory=Appeal)
+
+    def doc_number(self, kind: SheetKind) -> DocumentNumber:
+        """The number issued for ``kind``, else the prefix and year with a blank serial."""
+        issued = self.numbers.get(kind)
+        return issued if issued is not None else dataclasses.replace(self.number, serial="")
+
+    @property
+    def officers(self) -> tuple[Inspector, ...]:
+        return tuple(i for i in self.inspectors if i.is_officer)
+
+    @property
+    def experts(self) -> tuple[Inspector, ...]:
+        return tuple(i for i in self.inspectors if not i.is_officer)
+
+    @property
+    def inspection_date(self) -> date | None:
+        return self.started_at.date() if self.started_at else None
+
+
+def record_signatures(data: SheetData) -> tuple[Signature, ...]:
+    """Who signs the 现场检查记录: everyone but the experts (they sign the score sheet)."""
+    return tuple(s for s in data.signatures if s.role != ROLE_LABELS[EXPERT])
+
+
+def ordered_findings(data: SheetData) -> tuple[Finding, ...]:
+    """The items of the rectification order: the findings with a deadline, by number."""
+    return tuple(sorted((f for f in data.findings if f.deadline is not None), key=lambda f: f.number))
+
+
+def measure_findings(data: SheetData) -> tuple[Finding, ...]:
+    """The findings of the on-site measures decision: 重大 hazards marked for on-site measures."""
+    return tuple(sorted((f for f in data.findings if f.measures and f.severity == "重大"),
+                        key=lambda f: f.number))
+
+
+def item_problems(data: SheetData) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """(item code, item text, reasons) of every item found wanting (部分符合 / 不符合): what the record
+    says was found, without points."""
+    out = []
+    for element in data.elements:
+        for item in element.items:
+            if item.result in ("部分符合", "不符合"):
+                out.append((item.code, item.text, item.reasons))
+    return tuple(out)

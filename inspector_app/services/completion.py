@@ -17,10 +17,10 @@ from inspector_app.domain.template import NONCONFORM, PARTIAL, Template
 from inspector_app.services import inspections
 from inspector_app.services.inspections import Missing
 from inspector_app.services.photos import list_photos
-from inspector_app.services.signatures import list_signatures
-from inspector_app.storage.models import Inspection
+from inspector_app.services.signatures import list_signatures, team_problems
+from inspector_app.storage.models import OFFICER, PERSON_ROLES, Inspection
 
-__all__ = ["Missing", "complete", "evidence_problems", "missing_for_completion"]
+__all__ = ["Missing", "complete", "evidence_problems", "missing_for_completion", "signer_problems"]
 
 
 def evidence_problems(session: Session, inspection: Inspection, template: Template,
@@ -36,13 +36,28 @@ def evidence_problems(session: Session, inspection: Inspection, template: Templa
         if item.require_photo_on_fail and answer is not None and answer.result in (NONCONFORM, PARTIAL) \
                 and item.code not in with_photos:
             problems.append(Missing("photo", f"{item.code} {answer.result}，须附现场照片", item.code))
+    return problems + signer_problems(session, inspection)
+
+
+def signer_problems(session: Session, inspection: Inspection) -> list[Missing]:
+    """Who signs (``services.signatures``): at least two 行政执法人员; every officer (the record) and every
+    expert (the score sheet) has signed, and the enterprise's person in charge (or a refusal); no
+    signature is dated before the inspection started."""
+    problems = [Missing("header", text) for text in team_problems(inspection)]
     signatures = list_signatures(session, inspection.id)
     signed_inspectors = {s.inspector_id for s in signatures if s.role == "inspector" and not s.refused}
     for person in inspection.inspectors:
         if person.id not in signed_inspectors:
-            problems.append(Missing("signature", f"检查人员 {person.name} 尚未签名"))
+            where = "现场检查记录" if person.role == OFFICER else "评分表"
+            problems.append(Missing("signature", f"{PERSON_ROLES.get(person.role, '检查人员')} {person.name} "
+                                                 f"尚未在{where}上签名"))
     if not any(s.role == "enterprise_rep" for s in signatures):
         problems.append(Missing("signature", "被检查单位负责人尚未签名（或记录拒绝签名）"))
+    start = inspection.started_at
+    for s in signatures:
+        if start is not None and s.signed_at < start:
+            problems.append(Missing("signature", f"{s.signer_name} 的签名时间（{s.signed_at:%Y-%m-%d %H:%M}）"
+                                                 f"早于检查开始时间（{start:%Y-%m-%d %H:%M}）"))
     return problems
 
 

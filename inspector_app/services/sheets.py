@@ -1,14 +1,14 @@
-"""Printed sheets from the database: build ``SheetData`` for an inspection, print it (recording what was
-printed), and verify a printed code against the database. No Qt.
+"""The documents from the database: build ``SheetData`` for an inspection, issue document numbers from
+the register, print (recording what was printed), and verify a printed code against the database. No Qt.
 
-* ``build_sheet_data(session, inspection_id, store=...)`` – everything the sheet prints.
+* ``build_sheet_data(session, inspection_id, store=...)`` – everything the documents print.
+* ``issue_number(session, inspection_id, kind, actor)`` – the document's number, issued once.
 * ``current_hash(session, inspection)`` – the content hash of the record as it is *now*.
 * ``preview_sheet(session, inspection_id, kind, ...)`` – the PDF bytes, recording nothing (GUI preview).
 * ``record_printed(session, inspection_id, pdf, rendered, ...)`` – once printed or saved: keep a copy
   in the workspace's ``sheets/`` folder (named by the PDF's SHA-256, as bundles carry it), record a
   ``PrintedSheet`` row and an audit event. The caller commits.
 * ``print_sheet(session, inspection_id, kind, out_path, ...)`` – both, writing ``out_path`` atomically.
-* ``verify_code(session, code_or_qr_payload)`` – "matches" / "changed since printing" / "unknown record".
 
 Photos and signatures come from the evidence services (``services.photos``, ``services.signatures``);
 photos are printed as watermarked display copies (long edge 1600 px), made with the stamp of
@@ -23,28 +23,29 @@ import dataclasses
 import hashlib
 import json
 import os
+import re
 from concurrent.futures import ThreadPoolExecutor, as_completed
-from dataclasses import dataclass
-from datetime import datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from inspector_app.domain.errors import NotFoundError
+from inspector_app.domain.errors import ValidationError
 from inspector_app.domain.lifecycle import FindingStatus, Severity
 from inspector_app.domain.progress import CancelToken, Progress
-from inspector_app.domain.scoring import FindingSummary, item_earned, score_inspection
+from inspector_app.domain.scoring import FindingSummary, item_deduction, item_earned, score_inspection
 from inspector_app.domain.template import NOT_APPLICABLE
 from inspector_app.photos.watermark import watermark_photo
 from inspector_app.reports import (
+    NUMBERED_KINDS,
+    Appeal,
     DocumentNumber,
     ElementResult,
     Finding,
     Inspector,
     ItemResult,
-    ParsedCode,
     Photo,
     RecheckInfo,
     RenderedSheet,
@@ -53,49 +54,38 @@ from inspector_app.reports import (
     SheetKind,
     Signature,
     Subject,
-    Verification,
-    compare,
+    check_ready,
     content_hashes,
-    legacy_hashes,
-    parse_code,
     render_sheet_bytes,
     short_id,
 )
+from inspector_app.reports.sheet_data import DOC_WORDS
 from inspector_app.services import audit, inspections, workspace_meta
 from inspector_app.services.photos import list_photos, stamp_for_photo
 from inspector_app.services.signatures import list_signatures
 from inspector_app.storage.files import atomic_write_bytes
-from inspector_app.storage.models import Inspection
+from inspector_app.storage.models import OFFICER, ON_SITE_MEASURES, PERSON_ROLES, AuditEvent, Inspection
+from inspector_app.storage.models import Inspector as InspectorRecord
 from inspector_app.storage.models_evidence import Signature as SignatureRecord
-from inspector_app.storage.models_sheets import PrintedSheet
+from inspector_app.storage.models_sheets import IssuedNumber, PrintedSheet, Recheck
 
 PHOTO_LONG_EDGE = 1600
 WATERMARK_CACHE_VERSION = 1
 WATERMARK_CACHE_FILE = Path("cache") / "sheet-watermarks.json"  # in the workspace's root
 META_AUTHORITY = "authority_name"  # e.g. 常州市应急管理局
-META_AUTHORITY_SHORT = "authority_short"  # e.g. 常
+META_AUTHORITY_SHORT = "authority_short"  # the number prefix, e.g. 常 or 常武
+META_GOVERNMENT = "government_name"  # 本级人民政府 for 行政复议, e.g. 常州市武进区人民政府
+META_SUPERIOR = "superior_authority"  # 上一级主管部门 (复议 before 2024), e.g. 常州市应急管理局
+META_COURT = "court_name"  # the court for 行政诉讼
+DEFAULT_PREFIX = "常"
 ROLE_NAMES = {"inspector": "检查人员", "enterprise_rep": "被检查单位现场负责人", "witness": "见证人"}
-
-
-@dataclass(frozen=True)
-class SheetVerification:
-    """The answer for a printed code, with what the GUI dialog and the CLI show beside it."""
-
-    result: Verification
-    inspection_id: int | None = None
-    enterprise: str = ""
-    printed: tuple[tuple[str, datetime, str], ...] = ()  # (kind, printed_at, printed_by) with this hash
-
-    @property
-    def exit_status(self) -> int:
-        return {Verification.MATCHES: 0, Verification.CHANGED: 1, Verification.UNKNOWN: 2}[self.result]
 
 
 def _elements(inspection: Inspection) -> tuple[tuple[ElementResult, ...], ScoreSummary]:
     template = inspections.template_for(inspection)
     answers = inspections.answers_of(inspection)
-    # Scored with the findings as found at the site (all open, none overdue): the printed outcome must
-    # not drift as hazards are rectified or deadlines pass, or the signed record would stop verifying.
+    # Scored with the findings as found at the site (all open, none overdue): the printed conclusion must
+    # not drift as hazards are rectified or deadlines pass, or the signed score sheet would stop verifying.
     major = sum(1 for f in inspection.findings if f.severity == Severity.MAJOR)
     found = FindingSummary(general_open=len(inspection.findings) - major, major_open=major, major_overdue=0)
     result = score_inspection(template, answers, inspection.enterprise.cert_grade or None, found)
@@ -109,13 +99,12 @@ def _elements(inspection: Inspection) -> tuple[tuple[ElementResult, ...], ScoreS
             deduction = 0.0
             reasons: list[str] = []
             if answer is not None and answer.result and answer.result != NOT_APPLICABLE:
-                got, line = item_earned(item, answer)
+                got, _line = item_earned(item, answer)
                 earned = float(got)
                 deduction = float(item.points) - earned
-                if line is not None:
-                    reasons.append(line.reason)
-            if answer is not None and answer.note:
-                reasons.append(f"说明：{answer.note}")
+                reasons += item_deduction(item, answer)[1]  # the clauses chosen, never the result itself
+            if answer is not None and answer.note.strip():
+                reasons.append(f"说明：{answer.note.strip()}")
             items.append(ItemResult(code=item.code, text=item.text, points=float(item.points),
                                     result=(answer.result or None) if answer else None, deduction=deduction,
                                     earned=earned, reasons=tuple(reasons), sub_element=item.sub_element,
@@ -125,10 +114,16 @@ def _elements(inspection: Inspection) -> tuple[tuple[ElementResult, ...], ScoreS
         elements.append(ElementResult(element.code, element.title, tuple(items),
                                       float(score.earned) if score else 0.0,
                                       float(score.achievable) if score else 0.0, note))
+    # The scoring engine's conclusion (issue 11 names it ``conclusion``; before that it was ``outcome``).
+    conclusion = getattr(result, "conclusion", None) or result.outcome or None
+    reasons = getattr(result, "conclusion_reasons", None) or result.reasons
     summary = ScoreSummary(score=result.score_float, earned=float(result.earned),
-                           achievable=float(result.achievable), grade=result.grade or None,
-                           outcome=result.outcome or None, reasons=tuple(result.reasons))
+                           achievable=float(result.achievable), conclusion=conclusion, reasons=tuple(reasons))
     return tuple(elements), summary
+
+
+def _person(row: InspectorRecord) -> Inspector:
+    return Inspector(row.name, row.cert_number, row.organisation, row.role)
 
 
 def _signatures(session: Session, inspection: Inspection, store: Any) -> tuple[Signature, ...]:
@@ -145,16 +140,17 @@ def _signatures(session: Session, inspection: Inspection, store: Any) -> tuple[S
 
     blocks: list[Signature] = []
     used: set[int] = set()
-    for person in inspection.inspectors:
+    people = sorted(inspection.inspectors, key=lambda person: person.role != OFFICER)  # officers first
+    for person in people:
         row = next((r for r in rows if r.role == "inspector" and
                     (r.inspector_id == person.id or r.signer_name == person.name)), None)
         if row is not None:
             used.add(row.id)
-        blocks.append(Signature(role="检查人员", name=person.name, certificate_no=person.cert_number,
-                                signed_at=row.signed_at if row else None,
+        blocks.append(Signature(role=PERSON_ROLES.get(person.role, "检查人员"), name=person.name,
+                                certificate_no=person.cert_number, signed_at=row.signed_at if row else None,
                                 image_png=png(row.image_sha256) if row else None))
-    while len(blocks) < 2:
-        blocks.append(Signature(role="检查人员"))
+    while sum(1 for b in blocks if b.role == PERSON_ROLES[OFFICER]) < 2:
+        blocks.append(Signature(role=PERSON_ROLES[OFFICER]))
     reps: list[SignatureRecord | None] = [r for r in rows if r.role == "enterprise_rep"] or [None]
     for row in reps:
         if row is None:
@@ -238,10 +234,63 @@ def _photos(session: Session, inspection: Inspection, store: Any, numbers: dict[
     return tuple(photos)
 
 
+_NUMBER = re.compile(r"（(?P<prefix>[^（）]+)）应急(?P<word>[^〔]+)〔(?P<year>\d{4})〕(?P<serial>\d+)号")
+
+
+def _numbers_in_trail(session: Session, *where: Any) -> list[tuple[str, DocumentNumber]]:
+    """(kind, number) of the numbers an audit trail records as issued (``sheet``/``number`` events)."""
+    events = session.scalars(select(AuditEvent).where(AuditEvent.entity == "sheet", AuditEvent.field == "number",
+                                                      *where))
+    found = []
+    for event in events:
+        match = _NUMBER.fullmatch(event.new_value or "")
+        if match and DOC_WORDS.get(event.entity_key) == match["word"]:
+            found.append((event.entity_key, DocumentNumber(match["prefix"], int(match["year"]), match["serial"])))
+    return found
+
+
+def _numbers(session: Session, inspection: Inspection) -> dict[str, DocumentNumber]:
+    """The numbers issued for the inspection's documents: from this workspace's register, or – for a
+    document numbered on another device – from the inspection's audit trail, which bundles carry."""
+    issued = dict(_numbers_in_trail(session, AuditEvent.inspection_id == inspection.id))
+    rows = session.scalars(select(IssuedNumber).where(IssuedNumber.inspection_uid == inspection.uid))
+    issued.update({row.kind: DocumentNumber(row.authority, row.year, str(row.serial)) for row in rows})
+    return issued
+
+
+def appeal_bodies(session: Session, authority: str) -> Appeal:
+    """Who hears a 复议 or a suit (workspace settings); the 本级人民政府 of a bureau named
+    ``…市…区应急管理局`` is ``…市…区人民政府`` when no setting names it."""
+    government = workspace_meta.get(session, META_GOVERNMENT, "")
+    if not government:
+        match = re.fullmatch(r"(.+?[省市区县])应急管理局", authority)
+        government = f"{match.group(1)}人民政府" if match else ""
+    return Appeal(government=government, superior=workspace_meta.get(session, META_SUPERIOR, ""),
+                  court=workspace_meta.get(session, META_COURT, ""))
+
+
+def _recheck(session: Session, inspection: Inspection, numbers: dict[str, DocumentNumber]) -> RecheckInfo | None:
+    row = session.scalar(select(Recheck).where(Recheck.inspection_id == inspection.id))
+    order = numbers.get("order")
+    if row is None and order is None:
+        return None
+    officers = [session.get(InspectorRecord, i) for i in ((row.officer1_id, row.officer2_id) if row else ())]
+    return RecheckInfo(rechecked_at=row.rechecked_at if row else None,
+                       order_number=order.format("order") if order else "", order_date=order_date(inspection),
+                       inspectors=tuple(_person(p) for p in officers if p is not None),
+                       opinion=row.opinion if row else "")
+
+
+def order_date(inspection: Inspection) -> date | None:
+    """An order is made at the end of the inspection: its date is the inspection's."""
+    when = inspection.ended_at or inspection.started_at
+    return when.date() if when else None
+
+
 def build_sheet_data(session: Session, inspection_id: int, *, store: Any = None, with_images: bool = True,
                      cache_file: Path | None = None, progress: Progress | None = None,
                      cancel: CancelToken | None = None) -> SheetData:
-    """Everything the sheet prints. ``store`` is the workspace's ``PhotoStore`` (photos and signature
+    """Everything the documents print. ``store`` is the workspace's ``PhotoStore`` (photos and signature
     images); ``with_images=False`` skips making the watermarked photo copies (the content hash does
     not depend on them), which is what verification uses. ``cache_file`` remembers which watermarked
     copies exist (e.g. ``workspace.root / "cache" / "sheet-watermarks.json"``)."""
@@ -254,12 +303,16 @@ def build_sheet_data(session: Session, inspection_id: int, *, store: Any = None,
     for n, row in enumerate(inspection.findings, start=1):
         numbers[row.id] = n
         rechecked = row.status in (FindingStatus.PASSED, FindingStatus.FAILED)
+        measures = tuple(ON_SITE_MEASURES[m] for m in row.measures.split(",") if m in ON_SITE_MEASURES)
         findings.append(Finding(number=n, description=row.description, severity=row.severity,
                                 requirement=row.requirement, deadline=row.deadline,
                                 responsible=row.responsible_person, status=row.status, item_code=row.item_code,
-                                recheck_result=row.status if rechecked else None, recheck_note=row.recheck_note))
-    rechecks = [row.rechecked_at for row in inspection.findings if row.rechecked_at is not None]
+                                recheck_result=row.status if rechecked else None, recheck_note=row.recheck_note,
+                                measures=measures))
     started = inspection.started_at
+    issued = _numbers(session, inspection)
+    authority = workspace_meta.get(session, META_AUTHORITY, "")
+    prefix = workspace_meta.get(session, META_AUTHORITY_SHORT, "") or DEFAULT_PREFIX
     return SheetData(
         inspection_id=short_id(inspection.uid),
         inspection_uid=inspection.uid,
@@ -269,18 +322,51 @@ def build_sheet_data(session: Session, inspection_id: int, *, store: Any = None,
                         place=inspection.location, uscc=enterprise.uscc),
         template_title=template.title,
         template_ref=f"{template.id} {template.version}",
-        authority=workspace_meta.get(session, META_AUTHORITY, ""),
-        number=DocumentNumber(workspace_meta.get(session, META_AUTHORITY_SHORT, "常"), started.year if started else None),
+        authority=authority,
+        number=DocumentNumber(prefix, started.year if started else None),
+        numbers=issued,
         started_at=started,
         ended_at=inspection.ended_at,
-        inspectors=tuple(Inspector(p.name, p.cert_number, p.organisation) for p in inspection.inspectors),
+        inspectors=tuple(_person(p) for p in inspection.inspectors),
         elements=elements,
         summary=summary,
         findings=tuple(findings),
         signatures=_signatures(session, inspection, store),
         photos=_photos(session, inspection, store, numbers, with_images, cache_file, progress, cancel),
-        recheck=RecheckInfo(rechecked_at=max(rechecks) if rechecks else None) if rechecks else None,
+        recheck=_recheck(session, inspection, issued),
+        appeal=appeal_bodies(session, authority),
     )
+
+
+def issue_number(session: Session, inspection_id: int, kind: SheetKind, actor: str = "") -> DocumentNumber | None:
+    """The document's number from the register: issued once – the first time the document is printed –
+    as the next serial of the authority (the prefix in the settings), the kind and the year; the same
+    number every time after. ``None`` for the score sheet, which has no number. Refuses (``ReportError``)
+    a document that cannot be issued as it stands (an order without items, a re-check not done…)."""
+    if kind not in NUMBERED_KINDS:
+        return None
+    inspection = inspections.get(session, inspection_id)
+    existing = _numbers(session, inspection).get(kind)
+    if existing is not None:
+        return existing
+    data = build_sheet_data(session, inspection_id, with_images=False)
+    check_ready(data, kind)
+    when = data.recheck.rechecked_at if kind == "recheck" and data.recheck else inspection.started_at
+    if when is None:
+        raise ValidationError(f"检查 {inspection_id} 尚未开始（没有检查时间），不能签发文书编号")
+    prefix = data.number.authority_short
+    last = session.scalar(select(func.max(IssuedNumber.serial)).where(
+        IssuedNumber.authority == prefix, IssuedNumber.kind == kind, IssuedNumber.year == when.year)) or 0
+    seen = _numbers_in_trail(session, AuditEvent.entity_key == kind,  # issued elsewhere, imported here
+                             AuditEvent.new_value.like(f"（{prefix}）应急{DOC_WORDS[kind]}〔{when.year}〕%"))
+    last = max([last, *(int(n.serial) for _, n in seen if n.authority_short == prefix)])
+    row = IssuedNumber(authority=prefix, kind=kind, year=when.year, serial=last + 1,
+                       inspection_uid=inspection.uid, issued_by=actor)
+    session.add(row)
+    session.flush()
+    number = DocumentNumber(prefix, when.year, str(row.serial))
+    audit.record(session, inspection, "sheet", kind, "number", "", number.format(kind), actor)
+    return number
 
 
 def current_hashes(session: Session, inspection: Inspection | int, *, store: Any = None) -> dict[str, str]:
@@ -330,8 +416,10 @@ def print_sheet(session: Session, inspection_id: int, kind: SheetKind, out_path:
                 store: Any = None, sheet_dir: Path | None = None, cache_file: Path | None = None, actor: str = "",
                 progress: Progress | None = None, cancel: CancelToken | None = None,
                 font_path: str | Path | None = None) -> tuple[RenderedSheet, PrintedSheet]:
-    """Render ``kind`` for the inspection to ``out_path`` (atomically) and ``record_printed`` it.
-    Raises ``NotFoundError``, ``FontNotFoundError``, ``Cancelled``, ``ReportError``."""
+    """Issue the document's number (once), render ``kind`` for the inspection to ``out_path`` (atomically)
+    and ``record_printed`` it. Raises ``NotFoundError``, ``FontNotFoundError``, ``Cancelled``,
+    ``ReportError``."""
+    issue_number(session, inspection_id, kind, actor)
     pdf, info = preview_sheet(session, inspection_id, kind, store=store, cache_file=cache_file,
                               progress=progress, cancel=cancel, font_path=font_path)
     if cancel is not None:
@@ -340,65 +428,3 @@ def print_sheet(session: Session, inspection_id: int, kind: SheetKind, out_path:
     atomic_write_bytes(target, pdf)
     rendered = dataclasses.replace(info, path=target)
     return rendered, record_printed(session, inspection_id, pdf, rendered, sheet_dir=sheet_dir, actor=actor)
-
-
-def _short_code_of(parsed: ParsedCode) -> str:
-    p = parsed.hash_prefix_b32
-    return f"INSP-{parsed.key.inspection_id}-{p[:5]}-{p[5:]}"
-
-
-def _resolve(session: Session, parsed: ParsedCode) -> list[Inspection]:
-    """The inspections a code may name. A QR payload carries the stable uid: only that counts. A short
-    code carries the first eight characters of the uid (``short_id``), the same in every workspace:
-    every inspection whose uid starts with them (one, but the hash decides should two share a prefix).
-    Codes printed before hash version 2 carry the local row number instead: a recorded printed sheet
-    with exactly that code is looked at first (printed-sheet rows travel in bundles), then the row."""
-    if parsed.key.uid:  # QR payloads carry it upper-cased; uids are stored as generated (lower case)
-        uid = parsed.key.uid
-        found = session.scalar(select(Inspection).where(Inspection.uid.in_({uid, uid.lower(), uid.upper()})))
-        return [found] if found is not None else []
-    key = parsed.key.inspection_id
-    if len(key) == 8:
-        candidates = list(session.scalars(select(Inspection).where(Inspection.uid.like(f"{key.lower()}%"))))
-        if candidates:
-            return candidates
-    printed = session.scalars(select(PrintedSheet).where(PrintedSheet.code == _short_code_of(parsed))
-                              .order_by(PrintedSheet.id.desc())).first()
-    if printed is not None:
-        found = session.scalar(select(Inspection).where(Inspection.uid == printed.inspection_uid))
-        if found is not None:
-            return [found]
-    if key.isdigit():
-        row = session.get(Inspection, int(key))
-        return [row] if row is not None else []
-    return []
-
-
-def verify_code(session: Session, code_or_payload: str, *, store: Any = None) -> SheetVerification:
-    """Check a printed short code or a scanned QR payload against the database.
-
-    Raises ``BadVerificationCodeError`` when the text is not a code at all."""
-    parsed = parse_code(code_or_payload)
-    candidates = _resolve(session, parsed)
-    if not candidates:
-        return SheetVerification(Verification.UNKNOWN)
-    result, inspection = Verification.UNKNOWN, candidates[0]
-    for candidate in candidates:
-        try:
-            data = build_sheet_data(session, candidate.id, store=store, with_images=False)
-        except NotFoundError:
-            continue
-        # Version-1 prints hashed the local row number: they match only where they were printed.
-        current = [*content_hashes(data).values(), *legacy_hashes(data, candidate.id)]
-        result, inspection = compare(parsed, current), candidate
-        if result is Verification.MATCHES:
-            break
-    if result is Verification.UNKNOWN:
-        return SheetVerification(Verification.UNKNOWN)
-    printed_hash = parsed.hash_hex
-    rows = session.scalars(select(PrintedSheet).where(PrintedSheet.inspection_id == inspection.id)
-                           .order_by(PrintedSheet.printed_at)).all()
-    matching = tuple((r.kind, r.printed_at, r.printed_by) for r in rows
-                     if (printed_hash and r.content_hash == printed_hash) or
-                     (not printed_hash and r.code == _short_code_of(parsed)))
-    return SheetVerification(result, inspection.id, inspection.enterprise.name, matching)

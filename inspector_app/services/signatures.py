@@ -1,6 +1,10 @@
-"""Signatures and refusals to sign: strokes kept as data and rendered to PNG, one current signature
-per signer and role, every change audited. Completing an inspection needs them (see
-``services.completion``)."""
+"""Who signs, signatures and refusals to sign: strokes kept as data and rendered to PNG, one current
+signature per signer and role, every change audited. Completing an inspection needs them (see
+``services.completion``).
+
+Who signs (DOMAIN.md §2, §6): every person on an inspection has a role, given by the certificate they
+hold – 行政执法人员 (执法证) or 评审专家 (评审员证). At least two officers sign the enforcement documents;
+experts sign the score sheet only. A signature is made within or after the inspection, never before."""
 
 from __future__ import annotations
 
@@ -17,10 +21,51 @@ from inspector_app.photos.store import PhotoStore
 from inspector_app.services import audit
 from inspector_app.services.inspections import get as get_inspection
 from inspector_app.services.inspections import require_editable
-from inspector_app.storage.models import Inspection
+from inspector_app.storage.models import OFFICER, PERSON_ROLES, Inspection, InspectionInspector, Inspector
 from inspector_app.storage.models_evidence import SIGNER_ROLES, Signature
 
 ROLE_LABELS = {"inspector": "检查人员", "enterprise_rep": "被检查单位负责人", "witness": "见证人"}
+
+
+def officers_of(inspection: Inspection) -> list[Inspector]:
+    return [p for p in inspection.inspectors if p.role == OFFICER]
+
+
+def team_problems(inspection: Inspection) -> list[str]:
+    """Why the people on the inspection cannot sign its enforcement documents ([] when they can)."""
+    officers = officers_of(inspection)
+    if len(officers) >= 2:
+        return []
+    experts = [p.name for p in inspection.inspectors if p.role != OFFICER]
+    have = f"现有 {len(officers)} 名" + (f"（{'、'.join(experts)} 是评审专家，只在评分表上签名）" if experts else "")
+    return [f"执法文书须由至少两名行政执法人员（持执法证）签名，{have}"]
+
+
+def set_role(session: Session, cert_number: str, role: str, actor: str) -> list[Inspection]:
+    """The role of the person holding ``cert_number`` (``PERSON_ROLES``); audited on every inspection that
+    lists them, which are returned. An inspection that is locked keeps the role it was completed with
+    in its audit trail; the change applies to documents printed from now on."""
+    if role not in PERSON_ROLES:
+        raise ValidationError(f"角色“{role}”无效，应为 {'、'.join(f'{k}（{v}）' for k, v in PERSON_ROLES.items())}")
+    person = session.scalar(select(Inspector).where(Inspector.cert_number == cert_number.strip()))
+    if person is None:
+        raise NotFoundError(f"没有证件号为 {cert_number} 的人员")
+    listing = list(session.scalars(select(Inspection).join(InspectionInspector)
+                                   .where(InspectionInspector.inspector_id == person.id)))
+    if person.role != role:
+        for inspection in listing:
+            audit.record(session, inspection, "inspector", person.cert_number, "role",
+                         PERSON_ROLES.get(person.role, person.role), PERSON_ROLES[role], actor)
+            audit.touch(inspection)
+        person.role = role
+    return listing
+
+
+def check_signing_time(inspection: Inspection, signed_at: datetime) -> None:
+    """A signature is made within or after the inspection, never before it started."""
+    if inspection.started_at is not None and signed_at < inspection.started_at:
+        raise ValidationError(f"签名时间（{signed_at:%Y-%m-%d %H:%M}）早于检查开始时间"
+                              f"（{inspection.started_at:%Y-%m-%d %H:%M}）")
 
 
 def list_signatures(session: Session, inspection_id: int) -> list[Signature]:
@@ -54,13 +99,15 @@ def save_signature(session: Session, store: PhotoStore | None, inspection_id: in
         raise ValidationError(f"{name} 的签名是空白的")
     if role == "inspector":
         inspector_id = _inspector_id_for(inspection, name, inspector_id)
+    when = signed_at or datetime.now().replace(microsecond=0)
+    check_signing_time(inspection, when)
     image_sha = store_signature(store, parsed).sha256 if store is not None else ""
     for old in list_signatures(session, inspection_id):
         if old.role == role and old.signer_name == name and role != "witness":
             audit.record(session, inspection, "signature", old.uid, "replaced", old.signed_at, "", actor)
             session.delete(old)
     row = Signature(inspection_id=inspection_id, role=role, signer_name=name, inspector_id=inspector_id,
-                    signed_at=signed_at or datetime.now().replace(microsecond=0),
+                    signed_at=when,
                     strokes_json=strokes_to_json(parsed), image_sha256=image_sha, recorded_by=actor)
     session.add(row)
     session.flush()
@@ -71,18 +118,22 @@ def save_signature(session: Session, store: PhotoStore | None, inspection_id: in
 
 def record_refusal(session: Session, store: PhotoStore | None, inspection_id: int, signer_name: str, reason: str,
                    actor: str, *, role: str = "enterprise_rep", witness_name: str = "",
-                   witness_strokes: Sequence[Sequence[Sequence[float]]] | str | None = None) -> Signature:
-    """Record that ``signer_name`` refused to sign, why, and optionally a witness's signature."""
+                   witness_strokes: Sequence[Sequence[Sequence[float]]] | str | None = None,
+                   signed_at: datetime | None = None) -> Signature:
+    """Record that ``signer_name`` refused to sign (at ``signed_at``, default now), why, and optionally a
+    witness's signature."""
     inspection = get_inspection(session, inspection_id)
     require_editable(inspection)
     if role not in ("enterprise_rep", "witness"):
         raise ValidationError("只能记录被检查单位负责人或见证人拒绝签名")
     if not reason.strip():
         raise ValidationError("须填写拒绝签名的理由或情况")
+    when = signed_at or datetime.now().replace(microsecond=0)
+    check_signing_time(inspection, when)
     witness = None
     if witness_strokes is not None:
         witness = save_signature(session, store, inspection_id, "witness", witness_name or "见证人",
-                                 witness_strokes, actor)
+                                 witness_strokes, actor, signed_at=when)
     name = signer_name.strip() or ROLE_LABELS[role]
     for old in list_signatures(session, inspection_id):
         if old.role == role and old.signer_name == name:
@@ -90,7 +141,7 @@ def record_refusal(session: Session, store: PhotoStore | None, inspection_id: in
             session.delete(old)
     row = Signature(inspection_id=inspection_id, role=role, signer_name=name,
                     refused=True, refusal_reason=reason.strip(), witness_id=witness.id if witness else None,
-                    signed_at=datetime.now().replace(microsecond=0), recorded_by=actor)
+                    signed_at=when, recorded_by=actor)
     session.add(row)
     session.flush()
     audit.record(session, inspection, "signature", row.uid, "refused", "", reason.strip(), actor)

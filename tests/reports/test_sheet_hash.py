@@ -50,7 +50,7 @@ def test_photo_bytes_do_not_matter_but_original_digest_does() -> None:
 @pytest.mark.parametrize(
     "change",
     [
-        lambda d: dataclasses.replace(d, summary=ScoreSummary(score=59.9, grade=None, outcome="建议摘牌")),
+        lambda d: dataclasses.replace(d, remarks="打印后补充"),
         lambda d: dataclasses.replace(d, findings=(*d.findings, Finding(99, "新增隐患"))),
         lambda d: dataclasses.replace(d, subject=dataclasses.replace(d.subject, phone="0519-00000000")),
     ],
@@ -63,24 +63,40 @@ def test_any_change_changes_the_hash(change) -> None:  # type: ignore[no-untyped
 def test_each_kind_hashes_what_it_prints() -> None:
     data = sample_sheet(findings=3)
     hashes = content_hashes(data)
-    assert len(set(hashes.values())) == 3
+    assert set(hashes) == {"record", "scoresheet", "order", "measures", "recheck"}
+    assert len(set(hashes.values())) == 5
     # rectifying a hazard changes the re-inspection opinion, not the signed on-site record or the order
-    first = dataclasses.replace(data.findings[0], status="复查合格", recheck_result="复查合格", recheck_note="已整改")
+    first = dataclasses.replace(data.findings[0], status="复查合格", recheck_result="复查不合格", recheck_note="已整改")
     rectified = dataclasses.replace(data, findings=(first, *data.findings[1:]))
     assert content_hash(rectified, "record") == hashes["record"]
     assert content_hash(rectified, "order") == hashes["order"]
     assert content_hash(rectified, "recheck") != hashes["recheck"]
-    # a changed checklist answer changes the record only
+    # the score and the conclusion are on the score sheet only, never on the record the enterprise signs
+    concluded = dataclasses.replace(data, summary=ScoreSummary(score=59.9, conclusion="建议摘牌"))
+    assert content_hash(concluded, "scoresheet") != hashes["scoresheet"]
+    assert {k: content_hash(concluded, k) for k in ("record", "order", "measures", "recheck")} == \
+        {k: hashes[k] for k in ("record", "order", "measures", "recheck")}
+    # a changed subtotal changes the score sheet only
     element = dataclasses.replace(data.elements[0], earned=data.elements[0].earned - 1)
     rescored = dataclasses.replace(data, elements=(element, *data.elements[1:]))
-    assert content_hash(rescored, "record") != hashes["record"]
-    assert content_hash(rescored, "order") == hashes["order"]
+    assert content_hash(rescored, "scoresheet") != hashes["scoresheet"]
+    assert content_hash(rescored, "record") == hashes["record"]
     # a finding's requirement is on the record and the order
     reworded = dataclasses.replace(data, findings=(dataclasses.replace(data.findings[0], requirement="改"),
                                                    *data.findings[1:]))
     assert data.findings[0].deadline is not None
     assert content_hash(reworded, "record") != hashes["record"]
     assert content_hash(reworded, "order") != hashes["order"]
+    assert content_hash(reworded, "measures") == hashes["measures"]  # it lists the 重大 hazard only
+    # marking the 重大 hazard for on-site measures changes the measures decision, not the record
+    second = dataclasses.replace(data.findings[1], measures=("停止使用相关设施、设备",))
+    marked = dataclasses.replace(data, findings=(data.findings[0], second, *data.findings[2:]))
+    assert content_hash(marked, "measures") != hashes["measures"]
+    assert content_hash(marked, "record") == hashes["record"]
+    # a number issued changes that document only
+    numbered = dataclasses.replace(data, numbers={k: v for k, v in data.numbers.items() if k != "order"})
+    assert content_hash(numbered, "order") != hashes["order"]
+    assert content_hash(numbered, "record") == hashes["record"]
 
 
 def test_verify_against_all_current_hashes() -> None:

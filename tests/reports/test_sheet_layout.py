@@ -11,6 +11,7 @@ import dataclasses
 import io
 import itertools
 from collections import defaultdict
+from datetime import date
 
 import pypdfium2 as pdfium
 import pytest
@@ -30,13 +31,9 @@ from inspector_app.reports.layout import (
     Styles,
 )
 from inspector_app.reports.linebreak import NO_END, NO_START, CJKParagraph, char_widths, wrap_text
-from inspector_app.reports.order_pdf import RECHECK_WIDTHS, recheck_table
-from inspector_app.reports.record_pdf import (
-    CHECKLIST_WIDTHS,
-    FINDINGS_WIDTHS,
-    checklist_table,
-    findings_table,
-)
+from inspector_app.reports.recheck_pdf import RECHECK_WIDTHS, recheck_table
+from inspector_app.reports.record_pdf import FINDINGS_WIDTHS, findings_table
+from inspector_app.reports.scoresheet_pdf import CHECKLIST_WIDTHS, checklist_table
 
 pytestmark = pytest.mark.usefixtures("cjk_font")
 
@@ -159,8 +156,9 @@ def _elements() -> tuple[tuple[ElementResult, ...], list[str]]:
 
 def _findings() -> tuple[Finding, ...]:
     return tuple(Finding(number=k + 1, description="隐" * k + MARKED, requirement="改" * k + MARKED,
-                         responsible="王建国（设备科科长）", recheck_note="复" * k + MARKED,
-                         recheck_result="复查合格")
+                         responsible="钱样例（设备科科长）", recheck_note="复" * k + MARKED,
+                         recheck_result="复查合格", deadline=date(2020, 3, 20), severity="重大" if k % 2 else "一般",
+                         measures=("暂时停产停业",) if k % 2 else ())
                  for k in range(20))
 
 
@@ -198,7 +196,7 @@ def test_findings_and_recheck_cells_keep_the_rules() -> None:
     _check_lines(lines, "复查情况说明")
 
 
-@pytest.mark.parametrize("kind", ["record", "order", "recheck"])
+@pytest.mark.parametrize("kind", ["record", "scoresheet", "order", "measures", "recheck"])
 def test_no_text_beyond_the_frame(kind: str) -> None:
     elements, _ = _elements()
     data = dataclasses.replace(sample_sheet(refusal=True), elements=elements, findings=_findings(),
@@ -217,10 +215,10 @@ def test_a_refusal_is_printed_apart_from_the_witness_signature() -> None:
         rows[(page, -round(bottom))].append((left, ch))
     lines = ["".join(ch for _, ch in sorted(row)) for _, row in sorted(rows.items())]
     refused = next(ln for ln in lines if ln.startswith("被检查单位现场负责人（签名）"))
-    assert "拒绝签名" in refused and "（陈志强）" in refused
+    assert "拒绝签名" in refused and "（孙虚构）" in refused
     assert any(ln.startswith("拒绝签名原因：对第2项问题的认定有异议") for ln in lines)
     witness = next(ln for ln in lines if ln.startswith("见证人（签名）"))
-    assert "周敏（街道安监站）" in witness
+    assert "周见证（街道安监站）" in witness
 
 
 def test_a_long_enterprise_name_does_not_run_into_the_continuation_header() -> None:

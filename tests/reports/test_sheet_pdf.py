@@ -37,13 +37,13 @@ def test_record_text_has_enterprise_findings_and_page_numbers(tmp_path: Path) ->
     pdf, pages = _render(tmp_path, findings=3)
     text = pdftotext(pdf)
     assert "常州市武进区华安精密机械有限公司" in text
-    assert "现场检查记录" in text and "应急现记〔2020〕" in text
+    assert "现场检查记录" in text and "（常武）应急检记〔2020〕12号" in text
     for needle in ("二号车间配电箱未上锁", "危险化学品仓库未设置防爆型照明灯具", "有限空间作业未执行审批制度"):
         assert needle in text
     found = re.findall(r"共\s*(\d+)\s*页\s*第\s*(\d+)\s*页", text)
     assert found == [(str(pages), str(m)) for m in range(1, pages + 1)]
     assert "法定代表人" in text and "联系电话" in text and "检查场所" in text
-    assert "检查人员签名" in text and "被检查单位签名" in text
+    assert "执法人员签名" in text and "被检查单位签名" in text
 
 
 def test_font_is_embedded_as_subset(tmp_path: Path) -> None:
@@ -83,17 +83,18 @@ def test_recheck_shows_each_result_and_two_inspectors(tmp_path: Path) -> None:
     pdf, _ = _render(tmp_path, kind="recheck", findings=4)
     text = " ".join(pdftotext(pdf).split())
     assert "整改复查意见书" in text and "复查合格" in text and "复查不合格" in text
-    assert "（常）应急责改〔2020〕17号" in text
-    assert text.count("复查人员（签名）") == 2
+    assert "（常武）应急责改〔2020〕17号" in text
+    assert text.count("行政执法人员（签名）") == 2 and "王复核" in text
 
 
 def test_refusal_and_blank_signature_blocks(tmp_path: Path) -> None:
     pdf, _ = _render(tmp_path, "r", refusal=True)
     text = " ".join(pdftotext(pdf).split())
-    assert "拒绝签名" in text and "周敏（街道安监站）" in text
+    assert "拒绝签名" in text and "周见证（街道安监站）" in text
     pdf2, _ = _render(tmp_path, "b", signatures=False)
     text2 = " ".join(pdftotext(pdf2).split())
-    assert text2.count("检查人员（签名）") == 2 and "被检查单位现场负责人（签名）" in text2
+    assert text2.count("行政执法人员（签名）") == 2 and "被检查单位现场负责人（签名）" in text2
+    assert "评审专家（签名）" not in text2  # the expert signs the score sheet, not the record
 
 
 def test_qr_code_decodes_to_uid_and_hash_on_every_page(tmp_path: Path) -> None:
@@ -157,15 +158,16 @@ def test_unknown_kind_is_refused(tmp_path: Path) -> None:
         render_sheet(sample_sheet(), "invoice", tmp_path / "x.pdf")  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("kind", ["record", "order", "recheck"])
+@pytest.mark.parametrize("kind", ["record", "scoresheet", "order", "measures", "recheck"])
 def test_texts_longer_than_a_page_go_to_notes(tmp_path: Path, kind: str) -> None:
     data = sample_sheet(findings=2)
-    long_finding = dataclasses.replace(data.findings[0], description="配电箱未上锁，" * 400,
+    # the second finding is 重大, has a deadline and on-site measures: every document lists it
+    long_finding = dataclasses.replace(data.findings[1], description="配电箱未上锁，" * 400,
                                        requirement="立即整改并复查，" * 300, recheck_note="仍未整改，" * 400)
     element = data.elements[0]
-    item = dataclasses.replace(element.items[0], reasons=("扣分原因很长，" * 500,))
+    item = dataclasses.replace(element.items[0], result="不符合", reasons=("扣分原因很长，" * 500,))
     data = dataclasses.replace(
-        data, findings=(long_finding, *data.findings[1:]),
+        data, findings=(data.findings[0], long_finding),
         elements=(dataclasses.replace(element, items=(item, *element.items[1:])), *data.elements[1:]))
     result = render_sheet(data, kind, tmp_path / "long.pdf")  # type: ignore[arg-type]
     text = " ".join(pdftotext(tmp_path / "long.pdf").split())

@@ -6,7 +6,7 @@ import io
 import json
 import re
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -24,13 +24,13 @@ from inspector_app.services import inspections as inspection_service
 from inspector_app.services.changes import ChangeKind
 from inspector_app.services.ops import sheets as sheet_ops
 from inspector_app.services.queries import sheets as sheet_queries
+from inspector_app.services.queries.sheets import read_verification as verify_code
 from inspector_app.services.sheets import (
     build_sheet_data,
     current_hash,
     preview_sheet,
     print_sheet,
     record_printed,
-    verify_code,
 )
 from inspector_app.storage.engine import Workspace, open_workspace
 from inspector_app.storage.models import Inspection
@@ -103,19 +103,38 @@ def test_print_records_the_sheet_and_verifies(ws: Workspace, tmp_path: Path) -> 
 
 def test_every_kind_verifies_and_rectification_leaves_the_record_intact(ws: Workspace, tmp_path: Path) -> None:
     inspection_id = _editable_with_findings(ws)
+    with ws.sessions.begin() as session:
+        inspection = inspection_service.get(session, inspection_id)
+        finding_service.add(session, inspection, "测试", description="有限空间作业无监护人", severity="重大",
+                            requirement="立即停止作业", deadline=date(2027, 1, 20), measures=["suspend", "evacuate"])
     codes = {}
     with ws.sessions.begin() as session:
-        for kind in ("record", "order", "recheck"):
+        for kind in ("record", "scoresheet", "order", "measures"):
             rendered, _ = print_sheet(session, inspection_id, kind, tmp_path / f"{kind}.pdf")  # type: ignore[arg-type]
             codes[kind] = rendered.code
-    assert len(set(codes.values())) == 3
+    with ws.sessions.begin() as session:  # the hazards are rectified after the documents were signed
+        inspection = inspection_service.get(session, inspection_id)
+        start = inspection.started_at
+        assert start is not None
+        for finding in inspection.findings:
+            finding_service.set_status(session, finding, FindingStatus.RECTIFIED, "王经理", "已整改")
+            finding_service.set_status(session, finding, FindingStatus.PASSED, "陈示范", "已整改到位",
+                                       at=start + timedelta(days=20))
+        finding_service.set_recheck(session, inspection, start + timedelta(days=20),
+                                    [("陈示范", "苏应急执法32040001"), ("林演示", "苏应急执法32040017")], "陈示范")
+    with ws.sessions.begin() as session:
+        rendered, _ = print_sheet(session, inspection_id, "recheck", tmp_path / "recheck.pdf")
+        codes["recheck"] = rendered.code
+    assert len(set(codes.values())) == 5
     assert "责令限期整改指令书" in pdftotext(tmp_path / "order.pdf")
-    assert "整改复查意见书" in pdftotext(tmp_path / "recheck.pdf")
+    assert "现场处理措施决定书" in pdftotext(tmp_path / "measures.pdf")
+    recheck_text = "".join(pdftotext(tmp_path / "recheck.pdf").split())
+    assert "整改复查意见书" in recheck_text and "应急责改〔2020〕" in recheck_text
     with ws.sessions() as session:
         assert all(verify_code(session, c).result is Verification.MATCHES for c in codes.values())
-    with ws.sessions.begin() as session:  # the hazard is rectified after the sheets were signed
+    with ws.sessions.begin() as session:  # a later note on the re-check changes that opinion only
         finding = inspection_service.get(session, inspection_id).findings[0]
-        finding_service.set_status(session, finding, FindingStatus.RECTIFIED, "王经理", "已加锁")
+        finding.recheck_note = "复查时发现仍有杂物"
     with ws.sessions() as session:
         assert verify_code(session, codes["record"]).result is Verification.MATCHES
         assert verify_code(session, codes["order"]).result is Verification.MATCHES
@@ -139,7 +158,7 @@ def test_photos_and_signatures_from_the_evidence_store(ws: Workspace, tmp_path: 
         photos.save_signature(session, store, inspection_id, "inspector", person.name,
                               [[[0, 0], [30, 20], [60, 0], [90, 25]]], "张三")
         photos.record_refusal(session, store, inspection_id, "王经理", "对检查结论有异议", "张三",
-                              witness_name="周敏", witness_strokes=[[[0, 5], [40, 30], [80, 5]]])
+                              witness_name="周见证", witness_strokes=[[[0, 5], [40, 30], [80, 5]]])
     cache = tmp_path / "cache" / "wm.json"
     with ws.sessions.begin() as session:
         after, _ = print_sheet(session, inspection_id, "record", tmp_path / "after.pdf", store=store,
@@ -152,7 +171,7 @@ def test_photos_and_signatures_from_the_evidence_store(ws: Workspace, tmp_path: 
     assert all(p.jpeg[:2] == b"\xff\xd8" for p in data.photos)
     assert any(s.image_png for s in data.signatures)
     text = " ".join(pdftotext(tmp_path / "after.pdf").split())
-    assert "配电房现场1" in text and "拒绝签名" in text and "周敏" in text
+    assert "配电房现场1" in text and "拒绝签名" in text and "周见证" in text
     assert len(PdfReader(tmp_path / "after.pdf").pages) == after.pages
 
 

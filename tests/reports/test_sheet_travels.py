@@ -40,7 +40,9 @@ def test_a_sheet_printed_in_the_field_matches_at_the_office(sides: tuple[Side, S
     oid = assign_one(office)
     with office.ws.sessions() as s:
         uid = inspections.get(s, oid).uid
-    import_bundle(field.ws, export_bundle(office.ws, office.identity, tmp_path / "a.inspbundle").path)
+    # only this inspection travels: the field numbers it 1, the office 2
+    import_bundle(field.ws, export_bundle(office.ws, office.identity, tmp_path / "a.inspbundle",
+                                          inspection_ids=[oid]).path)
     fid = id_of(field, uid)
     fill_and_complete(field, fid)
     printed = sheet_ops.print_sheet(field.ws, fid, "record", tmp_path / "record.pdf", "陈示范").value

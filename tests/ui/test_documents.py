@@ -1,22 +1,26 @@
-"""The sheet dialog and the verify dialog driven through the desk: render and preview a sheet, change
-its kind, save it as PDF and print it (to a PDF printer), then verify the printed code – matches,
-changed since printing, unknown – and the clear message when no Chinese font is found."""
+"""The sheet dialog and the verify dialog driven through the desk: render and preview a document, change
+its kind (the five documents), save it as PDF and print it (to a PDF printer) – which issues its number
+once –, enter the re-check visit, then verify the printed code – matches, changed since printing,
+unknown – and the clear messages when a document cannot be issued or no Chinese font is found."""
 
 from __future__ import annotations
 
+import re
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 from desk_support import demo_template, settings, window, workspace
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QDateTime
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from inspector_app.domain.lifecycle import FindingStatus
 from inspector_app.domain.scoring import Answer
 from inspector_app.reports import FontNotFoundError
-from inspector_app.services import inspections
+from inspector_app.services import findings, inspections
 from inspector_app.storage.engine import Workspace
 from inspector_app.storage.models import Inspection
 from inspector_app.storage.models_sheets import PrintedSheet
@@ -35,6 +39,18 @@ def _inspection(ws: Workspace, status: str) -> int:
             or s.scalar(select(Inspection.id).where(Inspection.status == "in_progress").order_by(Inspection.id.desc()))
         assert found is not None
         return found
+
+
+def _with_order(ws: Workspace) -> int:
+    """An inspection in progress with a hazard to rectify by a deadline (an order has items)."""
+    with ws.sessions.begin() as s:
+        rows = s.scalars(select(Inspection).where(Inspection.status == "in_progress").order_by(Inspection.id)).all()
+        inspection = next((r for r in rows if any(f.deadline for f in r.findings)), rows[0])
+        if not any(f.deadline for f in inspection.findings):
+            assert inspection.started_at is not None
+            findings.add(s, inspection, "测试", description="消防通道堆放杂物", requirement="立即清理",
+                         deadline=inspection.started_at.date() + timedelta(days=7))
+        return inspection.id
 
 
 def _sheet(window: MainWindow, inspection_id: int, kind: str = "record") -> SheetDialog:
@@ -77,10 +93,55 @@ def test_preview_shows_pages_and_thumbnails(window: MainWindow, workspace: Works
 
 
 def test_kind_change_renders_the_order(window: MainWindow, workspace: Workspace) -> None:
-    dialog = _sheet(window, _inspection(workspace, "completed"))
+    dialog = _sheet(window, _with_order(workspace))
+    assert [dialog.kind.itemData(i) for i in range(dialog.kind.count())] == \
+        ["record", "scoresheet", "order", "measures", "recheck"]
     dialog.kind.setCurrentIndex(dialog.kind.findData("order"))
     assert dialog.preview is not None and dialog.preview.kind == "order"
-    assert dialog.preview.rendered.kind == "order"
+    assert dialog.preview.rendered.kind == "order" and dialog.preview.rendered.number == ""  # not issued yet
+    dialog.kind.setCurrentIndex(dialog.kind.findData("scoresheet"))
+    assert dialog.preview is not None and dialog.preview.rendered.kind == "scoresheet"
+    dialog.close()
+
+
+def test_a_document_that_cannot_be_issued_says_why(window: MainWindow, workspace: Workspace) -> None:
+    dialog = _sheet(window, _with_order(workspace))
+    dialog.kind.setCurrentIndex(dialog.kind.findData("recheck"))
+    assert dialog.preview is None and dialog.error is not None
+    assert "整改复查意见书不能打印" in dialog.page_view.text() and "尚未签发责令限期整改指令书" in dialog.page_view.text()
+    assert not dialog.print_button.isEnabled() and dialog.recheck.isVisible()
+    dialog.close()
+
+
+def test_saving_issues_the_number_once_and_the_recheck_follows_the_order(window: MainWindow, workspace: Workspace,
+                                                                         tmp_path: Path) -> None:
+    inspection_id = _with_order(workspace)
+    dialog = _sheet(window, inspection_id)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("order"))
+    dialog.save_to(tmp_path / "order.pdf")
+    assert dialog.preview is not None and re.fullmatch(r"（常）应急责改〔\d{4}〕\d+号", dialog.preview.rendered.number)
+    number = dialog.preview.rendered.number
+    rows = _printed(workspace, inspection_id)
+    assert [r.code for r in rows] == [dialog.preview.rendered.code]  # the bytes with the number were recorded
+    dialog.save_to(tmp_path / "again.pdf")  # printed again: the same number
+    assert dialog.preview.rendered.number == number
+    with workspace.sessions.begin() as s:  # the order's items are re-checked
+        insp = inspections.get(s, inspection_id)
+        assert insp.started_at is not None
+        when = insp.started_at + timedelta(days=20)
+        for finding in insp.findings:
+            if finding.deadline is not None:
+                findings.set_status(s, finding, FindingStatus.RECTIFIED, "测试")
+                findings.set_status(s, finding, FindingStatus.PASSED, "测试", "已整改", at=when)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("recheck"))
+    panel = dialog.recheck
+    assert panel.state is not None and panel.state.order_number == number and panel.first.count() >= 2
+    panel.when.setDateTime(QDateTime.fromString(when.strftime("%Y-%m-%d %H:%M"), "yyyy-MM-dd HH:mm"))
+    panel.second.setCurrentIndex(1 if panel.first.currentIndex() != 1 else 0)
+    panel.save_visit()
+    assert dialog.error is None and dialog.preview is not None and dialog.preview.kind == "recheck"
+    dialog.save_to(tmp_path / "recheck.pdf")
+    assert re.fullmatch(r"（常）应急复查〔\d{4}〕\d+号", dialog.preview.rendered.number)
     dialog.close()
 
 
@@ -126,11 +187,13 @@ def test_verify_changed_and_unknown(window: MainWindow, workspace: Workspace, tm
     dialog = _sheet(window, inspection_id)
     dialog.save_to(tmp_path / "draft.pdf")
     code = dialog.last_code
-    with workspace.sessions.begin() as s:
+    with workspace.sessions.begin() as s:  # an item found wanting after printing: the record lists it
         insp = inspections.get(s, inspection_id)
-        item = inspections.template_for(insp).items[0]
+        industry = insp.enterprise.industry
+        item = next(i for i in inspections.template_for(insp).items
+                    if getattr(i, "applies_to", lambda _industry: True)(industry) is not False)
         old = inspections.answers_of(insp).get(item.code)
-        new = "不涉及" if old is None or old.result != "不涉及" else "符合"
+        new = "不符合" if old is None or old.result != "不符合" else "符合"
         inspections.set_answer(s, insp, item.code, Answer(new, note="打印后修改"), "测试")
     verify = VerifyDialog(workspace, window.runner, window)
     verify.code.setText(code)

@@ -1,6 +1,10 @@
-"""检查 → 打印检查记录…: choose the kind of sheet, preview its pages, print it through the system print
-dialog or save it as PDF. Rendering runs in a worker with progress and cancel; a print or save is
-recorded (printed-sheet row, content hash and code, audit event) on the serial writer."""
+"""检查 → 打印检查记录…: choose the document (现场检查记录, 检查评分表, 责令限期整改指令书,
+现场处理措施决定书, 整改复查意见书), preview its pages, print it through the system print dialog or save it
+as PDF. Rendering runs in a worker with progress and cancel. A print or save first issues the document's
+number (once; the document is rendered again with it), then is recorded (printed-sheet row, content hash
+and code, audit event) on the serial writer. For the 整改复查意见书 the re-check visit – its time and its
+two enforcement officers – is entered here; a document that cannot be issued as it stands (an order
+without items, a re-check not done) shows why instead of its pages."""
 
 from __future__ import annotations
 
@@ -30,7 +34,16 @@ from PySide6.QtWidgets import (
 from inspector_app.reports import FontNotFoundError
 from inspector_app.services.changes import OpResult
 from inspector_app.ui.documents.pdf_pages import render_page
-from inspector_app.ui.documents.sheet_work import KINDS, Preview, print_pdf, record, render_preview
+from inspector_app.ui.documents.recheck_panel import RecheckPanel
+from inspector_app.ui.documents.sheet_work import (
+    KINDS,
+    Preview,
+    issue_number,
+    needs_number,
+    print_pdf,
+    record,
+    render_preview,
+)
 from inspector_app.ui.errors import show_error, user_message
 
 if TYPE_CHECKING:
@@ -69,7 +82,7 @@ class SheetDialog(QDialog):
         for code in KINDS:
             self.kind.addItem("", code)
         self.kind.setCurrentIndex(max(0, KINDS.index(kind) if kind in KINDS else 0))
-        self.kind.currentIndexChanged.connect(lambda _i: self.start_render())
+        self.kind.currentIndexChanged.connect(lambda _i: self._kind_changed())
         self.info = QLabel()
         self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.zoom_out, self.zoom_in = QToolButton(), QToolButton()
@@ -132,8 +145,13 @@ class SheetDialog(QDialog):
         for button in (self.print_button, self.save_button, self.close_button):
             buttons.addWidget(button)
 
+        self.recheck = RecheckPanel(workspace, runner, actor, inspection_id, self)
+        self.recheck.saved.connect(self.start_render)
+        self.recheck.setVisible(kind == "recheck")
+
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.recheck)
         layout.addLayout(pages, 1)
         layout.addLayout(buttons)
         self._resize_timer = QTimer(self)
@@ -146,7 +164,8 @@ class SheetDialog(QDialog):
 
     # -- language --------------------------------------------------------------------------------
     def kind_text(self, code: str) -> str:
-        return {"record": self.tr("现场检查记录"), "order": self.tr("责令限期整改指令书"),
+        return {"record": self.tr("现场检查记录"), "scoresheet": self.tr("检查评分表（内部）"),
+                "order": self.tr("责令限期整改指令书"), "measures": self.tr("现场处理措施决定书"),
                 "recheck": self.tr("整改复查意见书")}[code]
 
     def retranslate(self) -> None:
@@ -187,10 +206,19 @@ class SheetDialog(QDialog):
     def current_kind(self) -> str:
         return str(self.kind.currentData())
 
+    def _kind_changed(self) -> None:
+        recheck = self.current_kind() == "recheck"
+        self.recheck.setVisible(recheck)
+        if recheck:
+            self.recheck.load()
+        self.start_render()
+
     def start_render(self) -> None:
         """Render the chosen kind in a worker (progress dialog with Cancel) and show its pages."""
         self._render_seq += 1
         seq, kind = self._render_seq, self.current_kind()
+        if kind == "recheck" and self.recheck.state is None:
+            self.recheck.load()
         self.preview, self.error = None, None
         self.thumbs.clear()
         self.page_view.setPixmap(QPixmap())
@@ -321,7 +349,39 @@ class SheetDialog(QDialog):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.print_to(printer)
 
-    def print_to(self, printer: QPrinter) -> CancelToken | None:
+    def print_to(self, printer: QPrinter) -> None:
+        """Issue the document's number (when it has none yet), then print its pages on ``printer`` and
+        record the print (``_print_now``)."""
+        self._finalise(lambda: self._print_now(printer))
+
+    def _finalise(self, then: Any) -> None:
+        """Before a print or save: issue the document's number on the writer (once per document) and
+        render it again with the number, then ``then()`` – what is printed is what is recorded."""
+        preview = self.preview
+        if preview is None:
+            return
+        if not needs_number(preview):
+            then()
+            return
+        workspace, actor, kind, inspection_id = self.workspace, self.actor, preview.kind, preview.inspection_id
+
+        def issued(_result: Any) -> None:
+            if self._closed:
+                return
+
+            def done(final: Preview) -> None:
+                if not self._closed:
+                    self._show_preview(final)
+                    then()
+
+            self.runner.run(lambda progress, cancel: render_preview(workspace, inspection_id, kind, progress, cancel),
+                            done, self._show_error, title=self.tr("正在生成%1…").replace("%1", self.kind_text(kind)),
+                            parent=self)
+
+        self.runner.write(lambda _p, _c: issue_number(workspace, preview, actor), issued,
+                          lambda error: self._report(error, self.tr("不能签发文书编号")), initiator=self)
+
+    def _print_now(self, printer: QPrinter) -> CancelToken | None:
         """Print the previewed pages on ``printer`` in a worker (progress with Cancel) and record the
         print; ``printed_pages`` says how many went out. Each A4 page is rendered at up to 300 dpi (~80 ms
         here) and painted onto the printer (QPainter on a QPrinter is allowed off the GUI thread): a
@@ -367,9 +427,14 @@ class SheetDialog(QDialog):
             self.save_to(Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf"))
 
     def save_to(self, path: Path) -> None:
-        """Write the previewed PDF to ``path`` (atomically) and record it, on the writer thread."""
-        if self.preview is not None:
-            self._record(self.preview, path)
+        """Issue the document's number (when it has none yet), then write the PDF to ``path``
+        (atomically) and record it, on the writer thread."""
+
+        def save() -> None:
+            if self.preview is not None:
+                self._record(self.preview, path)
+
+        self._finalise(save)
 
     def _record(self, preview: Preview, path: Path | None) -> None:
         workspace, actor = self.workspace, self.actor

@@ -1,16 +1,20 @@
-"""The sheet dialog's work, run on the TaskRunner's threads: render a preview, record a print or save,
-verify a code, and paint PDF pages onto a printer.
+"""The sheet dialog's work, run on the TaskRunner's threads: render a preview, issue the document's
+number, record a print or save, enter the re-check visit, verify a code, and paint PDF pages onto a
+printer.
 
-Rendering records nothing (``services.queries.sheets.preview``); once the user prints or saves, the very
-bytes that were previewed are recorded by the operation ``services.ops.sheets.record_printed`` (the
-printed-sheet row with its content hash and code, a copy in the workspace's ``sheets/`` folder, and an
-audit event), whose changes (``ChangeKind.SHEETS``) the runner announces.
+Rendering records nothing (``services.queries.sheets.preview``; a number not yet issued is left blank).
+When the user prints or saves, the document's number is issued first (``services.ops.sheets.issue_number``,
+once per document) and the document rendered again with it; the very bytes printed are then recorded
+by the operation ``services.ops.sheets.record_printed`` (the printed-sheet row with its content hash and
+code, a copy in the workspace's ``sheets/`` folder, and an audit event), whose changes
+(``ChangeKind.SHEETS``) the runner announces.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,8 +22,8 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
-from inspector_app.reports import BadVerificationCodeError, RenderedSheet
-from inspector_app.services.changes import OpResult
+from inspector_app.reports import NUMBERED_KINDS, SHEET_KINDS, BadVerificationCodeError, RenderedSheet
+from inspector_app.services.changes import Changes, OpResult
 from inspector_app.services.ops import sheets as sheet_ops
 from inspector_app.services.queries import sheets as sheet_queries
 from inspector_app.services.queries.sheets import SheetVerification
@@ -29,7 +33,7 @@ if TYPE_CHECKING:
     from inspector_app.domain.progress import CancelToken
     from inspector_app.storage.engine import Workspace
 
-KINDS = ("record", "order", "recheck")
+KINDS = SHEET_KINDS  # record, scoresheet, order, measures, recheck
 THUMBNAIL_DPI = 40.0
 MAX_PRINT_DPI = 300  # A4 at 300 dpi is 2480 × 3508 px: sharp on paper, 35 MB per page in memory
 
@@ -59,6 +63,27 @@ def render_preview(workspace: Workspace, inspection_id: int, kind: str, progress
     preview.thumbnails = render_pages(pdf, THUMBNAIL_DPI, should_stop=lambda: cancel.cancelled)
     cancel.raise_if_cancelled()
     return preview
+
+
+def needs_number(preview: Preview) -> bool:
+    """Whether the previewed document still lacks the number it must carry when it is printed."""
+    return preview.kind in NUMBERED_KINDS and not preview.rendered.number
+
+
+def issue_number(workspace: Workspace, preview: Preview, actor: str) -> OpResult[str]:
+    """Issue the previewed document's number (once; the same number when it was issued before)."""
+    return sheet_ops.issue_number(workspace, preview.inspection_id, preview.kind, actor)  # type: ignore[arg-type]
+
+
+def recheck_state(workspace: Workspace, inspection_id: int) -> tuple[sheet_queries.RecheckState,
+                                                                     list[sheet_queries.Person]]:
+    """The re-check visit as entered, and the enforcement officers who may make it."""
+    return sheet_queries.recheck(workspace, inspection_id), sheet_queries.people(workspace, "officer")
+
+
+def save_recheck(workspace: Workspace, inspection_id: int, when: datetime, officers: list[tuple[str, str]],
+                 actor: str) -> Changes:
+    return sheet_ops.set_recheck(workspace, inspection_id, when, officers, actor)
 
 
 def record(workspace: Workspace, preview: Preview, actor: str, out_path: Path | None = None) -> OpResult[str]:
