@@ -176,3 +176,46 @@ def test_a_migration_that_fails_midway_changes_nothing(tmp_path: Path) -> None:
     assert "sync_trusted_keys" not in tables  # created by 0004 before the failure, rolled back
     assert list((root / "backups").glob("workspace-rev0003-*.sqlite"))
     open_workspace(root).close()  # the cause removed: the upgrade now goes through
+
+
+def test_documents_migration_matches_the_models_infers_roles_and_downgrades(tmp_path: Path) -> None:
+    """0005 (issue 11): people whose certificate is a reviewer's or an expert's become 评审专家, the rest
+    行政执法人员; findings gain their on-site measures; the number register and the re-check visit exist
+    exactly as the models say; and it goes down again."""
+    from alembic import command
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+    from sqlalchemy import inspect
+
+    from inspector_app.storage import all_models
+    from inspector_app.storage.engine import _alembic_config, make_engine
+
+    root = tmp_path / "ws"
+    root.mkdir()
+    engine = make_engine(root / DB_NAME)
+    command.upgrade(_alembic_config(engine), "0004")
+    engine.dispose()
+    con = sqlite3.connect(root / DB_NAME)
+    con.executemany("INSERT INTO inspectors (name, cert_number, organisation, phone) VALUES (?, ?, '', '')",
+                    [("陈示范", "苏应急执法32040001"), ("郑专家", "苏评审2019-0918"), ("何顾问", "省安全生产专家库 0042")])
+    con.commit()
+    con.close()
+    ws = open_workspace(root)  # migrates 0004 → head
+    try:
+        con = sqlite3.connect(root / DB_NAME)
+        roles = dict(con.execute("SELECT name, role FROM inspectors").fetchall())
+        con.close()
+        assert roles == {"陈示范": "officer", "郑专家": "expert", "何顾问": "expert"}
+        tables = set(inspect(ws.engine).get_table_names())
+        assert {"document_numbers", "rechecks"} <= tables
+        with ws.engine.connect() as con2:
+            diff = compare_metadata(MigrationContext.configure(con2), all_models.metadata())
+        ours = ("document_numbers", "rechecks", "'role'", "'measures'")
+        assert [d for d in diff if any(name in str(d) for name in ours)] == []
+        command.downgrade(_alembic_config(ws.engine), "0004")
+        assert not {"document_numbers", "rechecks"} & set(inspect(ws.engine).get_table_names())
+        assert "role" not in {c["name"] for c in inspect(ws.engine).get_columns("inspectors")}
+        command.upgrade(_alembic_config(ws.engine), "head")
+        assert "measures" in {c["name"] for c in inspect(ws.engine).get_columns("findings")}
+    finally:
+        ws.close()
