@@ -8,6 +8,7 @@ the enterprise; experts who assessed on site are named as assisting and sign the
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from reportlab.lib.units import mm
@@ -68,6 +69,17 @@ def findings_table(findings: tuple[Finding, ...], st: Styles, *, with_status: bo
     return [grid_table(rows, widths, st.font, repeat=1, extra=extra), *notes.flowables()]
 
 
+# the points a clause costs, as the scoring rules word them: "，扣2分", "，每处扣1分", "，不得分", "（×2）",
+# and what it concludes: "，本要素计0分（否决项）", "，本次检查判定为不合格（否决项）"
+_POINTS = re.compile(r"[，,；;]?\s*(?:每[^，,；;。]*?)?(?:扣\s*\d+(?:\.\d+)?\s*分|不得分)|（×\d+）"
+                     r"|[，,；;]?\s*本(?:要素|次[^，,；;。]*?)(?:计\s*0\s*分|判定为不合格)(?:（否决项）)?")
+
+
+def without_points(reason: str) -> str:
+    """A deduction clause as the record prints it: what was found, without what it cost."""
+    return _POINTS.sub("", reason).strip("，,；; ")
+
+
 def problems_table(data: SheetData, st: Styles) -> list[Flowable]:
     """The checklist items found wanting, each with the clause chosen or the note – no result, no points."""
     problems = item_problems(data)
@@ -77,7 +89,7 @@ def problems_table(data: SheetData, st: Styles) -> list[Flowable]:
     rows: list[list[Any]] = [[p(h, st.cell_c) for h in ("编号", "检查内容", "存在的问题")]]
     notes = Notes(st)
     for code, text, reasons in problems:
-        why = "；".join(r for r in (r.strip().rstrip("。；;，,") for r in reasons) if r)
+        why = "；".join(r for r in (without_points(r).rstrip("。；;，,") for r in reasons) if r)
         rows.append([p(esc(code), st.cell_c), notes.cell(text, widths[1], plain=False),
                      notes.cell(why, widths[2], plain=False) if why else p("见检查项", st.cell)])
     table = grid_table(rows, widths, st.font, repeat=1, extra=[("BACKGROUND", (0, 0), (-1, 0), SHADE)])

@@ -114,9 +114,10 @@ def _elements(inspection: Inspection) -> tuple[tuple[ElementResult, ...], ScoreS
         elements.append(ElementResult(element.code, element.title, tuple(items),
                                       float(score.earned) if score else 0.0,
                                       float(score.achievable) if score else 0.0, note))
-    # The scoring engine's conclusion (issue 11 names it ``conclusion``; before that it was ``outcome``).
-    conclusion = getattr(result, "conclusion", None) or result.outcome or None
-    reasons = getattr(result, "conclusion_reasons", None) or result.reasons
+    # The conclusion as printed (its label, e.g. 维持（符合证书等级要求）; ``outcome`` holds its code) and
+    # its reasons, each with the clause it comes from.
+    conclusion = getattr(result, "conclusion_label", None) or result.outcome or None
+    reasons = [str(r) for r in result.reasons]
     summary = ScoreSummary(score=result.score_float, earned=float(result.earned),
                            achievable=float(result.achievable), conclusion=conclusion, reasons=tuple(reasons))
     return tuple(elements), summary

@@ -196,3 +196,18 @@ def test_every_legal_text_names_its_source_and_none_is_made_up_for_earlier_dates
     assert "appeal" not in legal_texts(date(2016, 5, 1))  # no 复议 text is known that early: refused
     with pytest.raises(ReportError, match="没有适用于 2016-05-01 的法律文本"):
         require(legal_texts(date(2016, 5, 1)), "appeal", date(2016, 5, 1))
+
+
+def test_the_record_says_what_was_found_not_what_it_cost(tmp_path: Path) -> None:
+    data = sample_sheet(findings=1)
+    element = data.elements[0]
+    item = dataclasses.replace(element.items[0], result="部分符合", deduction=2.0, reasons=(
+        "应急预案未组织演练的，扣2分（×2）", "存在伪造、编造运行记录的，不得分，本次检查判定为不合格（否决项）",
+        "说明：演练记录缺失"))
+    data = dataclasses.replace(data, elements=(dataclasses.replace(element, items=(item, *element.items[1:])),
+                                               *data.elements[1:]))
+    record = "".join(pdftotext(_pdf(tmp_path, "record", data)).split())
+    assert "应急预案未组织演练的；存在伪造、编造运行记录的；说明：" in record
+    assert not re.search(r"扣\d|不得分|不合格|否决", record)
+    scoresheet = "".join(pdftotext(_pdf(tmp_path, "scoresheet", data)).split())
+    assert "扣2分" in scoresheet and "否决项" in scoresheet
