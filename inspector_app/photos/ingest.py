@@ -15,13 +15,26 @@ threads, unlike ``fork``; the server is started once per process, preloads this 
 pools fork from it cheaply), ``spawn`` elsewhere. Either way the program's ``__main__`` must be
 import-safe (``if __name__ == "__main__":``) and a frozen build must call
 ``multiprocessing.freeze_support()`` first thing.
+
+Workers die with the process that started the pool. A killed command (SIGKILL: no ``finally`` runs)
+cannot shut its pool down, and on its own nothing else would: the workers wait on a task queue whose
+write end they hold themselves, and they keep the forkserver's "alive" pipe and the resource tracker's
+pipe open, so all of them would wait for ever. Each worker therefore starts a watch thread
+(``_exit_with_parent``) that ends it with ``os._exit`` within ``PARENT_POLL`` seconds of the parent's end
+– the parent's pid gone, a zombie, or reused (its start time changed), read from ``/proc`` where there is
+one. ``PR_SET_PDEATHSIG`` would not do: a worker's parent is the forkserver, not the command. Once the
+workers are gone, the forkserver and the resource tracker see their pipes close and exit by themselves.
+Under ``spawn`` (Windows) the watch waits on the parent's process handle instead.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.connection
 import os
 import sys
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -166,8 +179,59 @@ def _worker(path: str, root: str, options: IngestOptions) -> IngestResult:
     return ingest_one(Path(path), PhotoStore(Path(root)), options)
 
 
-def _warm_up() -> None:
+PARENT_POLL = 0.25  # seconds between a worker's checks that the process that started the pool lives
+
+
+def _worker_init(parent_pid: int) -> None:
+    """Every pool worker, first: end with the parent (module docstring), then load the HEIF decoder."""
+    _exit_with_parent(parent_pid)
     register_heif()
+
+
+def _start_time(pid: int) -> str | None:
+    """The process's start time (field 22 of ``/proc/PID/stat``): tells a reused pid; None without /proc."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[19]
+    except (OSError, IndexError):
+        return None
+
+
+def _parent_alive(pid: int, started: str | None) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # the pid now belongs to another user's process
+        return False
+    if started is None:
+        return True
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return False
+    return fields[0] not in ("Z", "X") and fields[19] == started  # killed but not yet reaped counts as gone
+
+
+def _watch_parent(pid: int, started: str | None) -> None:
+    while _parent_alive(pid, started):
+        time.sleep(PARENT_POLL)
+    os._exit(1)  # nothing to save: whatever this worker was storing is a temporary file
+
+
+def _wait_then_exit(sentinel: int) -> None:
+    multiprocessing.connection.wait([sentinel])
+    os._exit(1)
+
+
+def _exit_with_parent(pid: int) -> None:
+    if sys.platform == "win32":  # spawn: the parent's process handle is signalled when it ends
+        parent = multiprocessing.parent_process()
+        if parent is not None and parent.sentinel is not None:
+            threading.Thread(target=_wait_then_exit, args=(parent.sentinel,), name="inspector-parent-watch",
+                             daemon=True).start()
+        return
+    threading.Thread(target=_watch_parent, args=(pid, _start_time(pid)), name="inspector-parent-watch",
+                     daemon=True).start()
 
 
 def collect_image_paths(items: Iterable[Path]) -> list[Path]:
@@ -215,7 +279,8 @@ def _pool_round(
     were in flight go to ``suspects``, those not yet submitted to ``leftover``."""
     queue = iter(items)
     broken = False
-    with ProcessPoolExecutor(count, mp_context=_pool_context(), initializer=_warm_up) as pool:
+    with ProcessPoolExecutor(count, mp_context=_pool_context(), initializer=_worker_init,
+                             initargs=(os.getpid(),)) as pool:
         futures: dict[Future[IngestResult], tuple[int, Path]] = {}
 
         def refill() -> None:
@@ -286,7 +351,8 @@ def iter_ingest(
     for index, path in sorted(suspects):
         if cancel is not None:
             cancel.raise_if_cancelled()
-        with ProcessPoolExecutor(1, mp_context=_pool_context(), initializer=_warm_up) as pool:
+        with ProcessPoolExecutor(1, mp_context=_pool_context(), initializer=_worker_init,
+                                 initargs=(os.getpid(),)) as pool:
             try:
                 result = pool.submit(_worker_fn, str(path), root, opts).result()
             except BrokenProcessPool:
