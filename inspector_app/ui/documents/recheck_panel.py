@@ -35,6 +35,8 @@ class RecheckPanel(QWidget):
         self.when.setCalendarPopup(True)
         self.when.setDateTime(QDateTime.currentDateTime())
         self.first, self.second = QComboBox(), QComboBox()
+        for combo in (self.first, self.second):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.save = QPushButton()
         self.save.clicked.connect(self.save_visit)
         self.status = QLabel()
@@ -67,10 +69,12 @@ class RecheckPanel(QWidget):
             combo.clear()
             for person in self.people:
                 combo.addItem(f"{person.name}（{person.cert_number}）", (person.name, person.cert_number))
-        chosen = [(p.name, p.cert_number) for p in self.state.officers]
+        keys = [(p.name, p.cert_number) for p in self.people]
+        chosen = [keys.index((p.name, p.cert_number)) for p in self.state.officers
+                  if (p.name, p.cert_number) in keys]
         for combo, index in ((self.first, 0), (self.second, 1)):
             if index < len(chosen):
-                combo.setCurrentIndex(max(0, combo.findData(chosen[index])))
+                combo.setCurrentIndex(chosen[index])
             elif combo.count() > index:
                 combo.setCurrentIndex(index)
         if self.state.rechecked_at is not None:
