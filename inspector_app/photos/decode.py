@@ -71,9 +71,8 @@ class PreparedPhoto:
     notes: list[str] = field(default_factory=list)
 
 
-def decode_photo(data: bytes, name: str, options: IngestOptions, source_path: Path | None,
-                 fallback_time: datetime | None) -> PreparedPhoto:
-    """Validate and decode everything in memory – nothing is written; raises :class:`PhotoRejected`."""
+def _opened(data: bytes, name: str, options: IngestOptions) -> Image.Image:
+    """The image, its header checked (empty, size, format, bomb); pixels not decoded yet."""
     if not data:
         raise PhotoRejected(name, "文件为空（0 字节）", "empty")
     if len(data) > options.max_file_bytes:
@@ -104,17 +103,42 @@ def decode_photo(data: bytes, name: str, options: IngestOptions, source_path: Pa
             f"超过 {options.max_pixels / 1e6:.0f} MP 上限",
             "bomb",
         )
-    metadata = read_metadata(image, source_path=source_path, fallback_time=fallback_time)
-    icc = image.info.get("icc_profile")
+    return image
+
+
+def _load(image: Image.Image, name: str, long_edge: int) -> None:
+    """Decode the pixels (a JPEG at the smallest DCT scale that still covers ``long_edge``): a truncated
+    or damaged file is refused here."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", Image.DecompressionBombWarning)
         try:
-            request_draft(image, options.display_long_edge)
+            request_draft(image, long_edge)
             image.load()
         except Exception as exc:
             text = str(exc) or type(exc).__name__
             code: RejectCode = "truncated"
             raise PhotoRejected(name, f"图片数据损坏或不完整（{text}）", code) from exc
+
+
+def check_photo(data: bytes, name: str, options: IngestOptions) -> None:
+    """Every refusal of ``decode_photo`` (empty, too large, not an image, unsupported, bomb, truncated)
+    without making the display copy and thumbnail: what a bundle's carried originals must pass. A JPEG
+    is decoded at 1/8 scale, which still reads every entropy-coded block."""
+    image = _opened(data, name, options)
+    try:
+        _load(image, name, 64)
+    finally:
+        image.close()
+
+
+def decode_photo(data: bytes, name: str, options: IngestOptions, source_path: Path | None,
+                 fallback_time: datetime | None) -> PreparedPhoto:
+    """Validate and decode everything in memory – nothing is written; raises :class:`PhotoRejected`."""
+    image = _opened(data, name, options)
+    fmt = image.format or "?"
+    metadata = read_metadata(image, source_path=source_path, fallback_time=fallback_time)
+    icc = image.info.get("icc_profile")
+    _load(image, name, options.display_long_edge)
     display = fit_long_edge(to_rgb(upright(image)), options.display_long_edge)
     del image
     display_jpeg = encode_jpeg(display, options.jpeg_quality, icc if isinstance(icc, bytes) else None)

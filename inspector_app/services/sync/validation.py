@@ -40,7 +40,7 @@ from inspector_app.bundle.validate import RecordError, check_records, unexpected
 from inspector_app.domain.errors import InspectorError
 from inspector_app.domain.progress import CancelToken
 from inspector_app.domain.template import Template, parse_template
-from inspector_app.photos.decode import IngestOptions, PhotoRejected, decode_photo
+from inspector_app.photos.decode import IngestOptions, PhotoRejected, check_photo
 from inspector_app.photos.markup import parse_shapes
 from inspector_app.photos.signature import strokes_from_json
 from inspector_app.photos.store import PhotoStore
@@ -241,14 +241,14 @@ def check_files(staged: Mapping[str, Path], inspections: Iterable[tuple[str, Any
 
 
 def _original_problem(path: Path, rel: str, options: IngestOptions, cancel: CancelToken | None) -> str:
-    """The checks of ``photos add`` (``photos.decode.decode_photo``), as a reason; "" when it passes."""
+    """The refusals of ``photos add`` (``photos.decode.check_photo``), as a reason; "" when it passes."""
     if cancel is not None and cancel.cancelled:
         return ""  # check_files raises Cancelled
     size = path.stat().st_size
     if size > options.max_file_bytes:
         return f"过大（{size} 字节，上限 {options.max_file_bytes}）[too_large]"
     try:
-        decode_photo(path.read_bytes(), rel, options, None, None)
+        check_photo(path.read_bytes(), rel, options)
     except PhotoRejected as exc:
         return f"不能作为照片：{exc.reason} [{exc.code}]"
     except Exception as exc:  # an exotic decoder failure is a refusal too, never a traceback
