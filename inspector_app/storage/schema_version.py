@@ -9,7 +9,7 @@ sets no pragma (``journal_mode=WAL`` would rewrite its header) and runs no migra
 
 An empty database file (0 bytes, or a valid SQLite file holding no table at all, as a creation cut off
 before its first migration leaves it) counts as a new workspace only in a folder that holds no
-workspace data yet: beside a non-empty ``photos/``, ``sheets/`` or ``backups/`` (or a WAL file with
+workspace data yet: beside any file in ``photos/``, ``sheets/`` or ``backups/`` (or a WAL file with
 content) it means the database was lost or truncated, and initialising it would silently start a new
 workspace beside the old photos – so it is refused, naming what is there.
 """
@@ -74,12 +74,13 @@ def is_damage(exc: BaseException) -> bool:
 
 
 def _data_beside(db_path: Path) -> list[str]:
-    """What in the database's folder shows it already held a workspace (empty folders do not count)."""
+    """What in the database's folder shows it already held a workspace (folders without a file in them
+    do not count)."""
     found = []
     for name in DATA_DIRS:
         folder = db_path.parent / name
         try:
-            if folder.is_dir() and any(folder.iterdir()):
+            if folder.is_dir() and any(p.is_file() for p in folder.rglob("*")):
                 found.append(f"{name}/")
         except OSError:
             found.append(f"{name}/")

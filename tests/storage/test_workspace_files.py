@@ -299,9 +299,10 @@ def test_a_database_with_no_table_beside_photos_is_refused(tmp_path: Path) -> No
 
 
 def test_empty_database_in_an_empty_folder_becomes_a_new_workspace(tmp_path: Path) -> None:
-    """0 bytes and nothing else there (or only empty folders): initialised, as a missing file would be."""
+    """0 bytes and nothing else there (or only folders without files): initialised, as a missing file
+    would be."""
     root = tmp_path / "ws"
-    (root / "photos").mkdir(parents=True)  # an empty folder holds no data
+    (root / "photos" / "originals" / "ab").mkdir(parents=True)  # folders without a file hold no data
     (root / DB_NAME).write_bytes(b"")
     assert current_revision(root / DB_NAME) is None
     ws = open_workspace(root)
