@@ -15,7 +15,7 @@ import sys
 from collections.abc import Sequence
 
 from inspector_app.cli.commands import LANGUAGES, build_parser, handler_for
-from inspector_app.cli.output import CliError
+from inspector_app.cli.output import CliError, terminal_text
 from inspector_app.domain.errors import ImportFileError, InspectorError
 
 __all__ = ["build_parser", "failure_code", "gui_arguments", "main"]
@@ -87,12 +87,12 @@ def failure_code(exc: Exception) -> int | None:
     if isinstance(exc, ImportFileError):
         # The message may already quote the first problems; print its headline, then every problem once.
         headline = str(exc).splitlines()[0] if exc.problems else str(exc)
-        print(f"inspector-app: {headline}", file=sys.stderr)
-        for problem in exc.problems:
-            print(f"  - {problem}", file=sys.stderr)
+        print(f"inspector-app: {terminal_text(headline)}", file=sys.stderr)
+        for problem in exc.problems:  # they quote cells of the file: a control character is shown, not obeyed
+            print(f"  - {terminal_text(problem)}", file=sys.stderr)
         return 1
     if isinstance(exc, InspectorError):
-        print(f"inspector-app: {exc}", file=sys.stderr)
+        print(f"inspector-app: {terminal_text(str(exc))}", file=sys.stderr)
         return 1
     return None
 
