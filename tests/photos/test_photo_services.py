@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -128,7 +128,7 @@ def test_item_finding_locked_inspection_and_rectification_pairs(workspace: Works
         for item in items:
             inspections.set_answer(s, insp, item.code, Answer("符合"), "陈示范")
         finding = findings.add(s, insp, "陈示范", description="消防通道堆放杂物", item_code=items[0].code,
-                               requirement="立即清理", deadline=date(2026, 12, 1))
+                               requirement="立即清理", deadline=date.today() + timedelta(days=7))
         finding_id = finding.id
     code = items[1].code
     report = ops.add_photos(workspace, iid, files[:1], "陈示范", item_code=code, workers=1)
