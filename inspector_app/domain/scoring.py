@@ -1,31 +1,60 @@
-"""The scoring engine: answers + template → score, grade and an outcome recommendation with reasons.
+"""The scoring engine: answers + template → score, vetoes and a conclusion with its reasons.
 
-Pure Python. Rules (DOMAIN.md §4): deductions never take an item below zero; 不涉及 is removed from
-both totals; the score is earned ÷ achievable × 100, rounded half-up to one decimal; vetoes and
-minimum element shares are template data; grade thresholds come from the template.
+Pure Python. The rules, each with its source:
+
+- Score (DOMAIN.md §4): deductions never take an item below zero; 不涉及 is removed from both the earned
+  and the achievable total; score = earned ÷ achievable × 100, rounded half-up to one decimal.
+- Vetoes (DOMAIN.md §4; issue 11, item 2): a veto belongs to the deduction clause as well as to the item.
+  A chosen veto clause fires whatever result was pressed, and the item then earns nothing; an item-level
+  veto fires when the item is 不符合. An A veto fails the whole check, a B veto zeroes its element (this
+  product's convention, template data).
+- 不涉及 (DOMAIN.md §4): an item with ``na_allowed`` false cannot be 不涉及 where it applies; such an
+  answer counts as not answered and is listed as a problem. An item naming industries that do not
+  include the enterprise's is 不涉及 whatever was answered (DOMAIN.md §10, ``domain.fit``).
+- 重大事故隐患 items (``major_hazard``; DOMAIN.md §7; issue 11, item 2): failing one needs a 重大 finding,
+  passing one is wrong while a 重大 finding is open; both are listed as problems (completion refuses).
+- No grade is awarded unless the template's conclusion says so (``awards_grade``; DOMAIN.md §4: a
+  look-back never awards a grade). The conclusion: ``domain.conclusions``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from inspector_app.domain.conclusions import (
+    DELIST,
+    MAINTAIN,
+    OUTCOMES,
+    RECTIFY,
+    Facts,
+    Level,
+    Reason,
+    Veto,
+    conclude,
+)
 from inspector_app.domain.template import (
     CONFORM,
     NONCONFORM,
     NOT_APPLICABLE,
     PARTIAL,
+    RESULTS,
+    DeductionRule,
+    Element,
     GradeThreshold,
     Item,
     Template,
 )
 
-MAINTAIN, RECTIFY, DELIST = "维持", "限期整改", "建议摘牌"
-OUTCOMES = (MAINTAIN, RECTIFY, DELIST)
+__all__ = ["DELIST", "MAINTAIN", "NOT_ATTAINED", "OUTCOMES", "RECTIFY", "Answer", "DeductionLine",
+           "ElementScore", "FindingSummary", "Problem", "Reason", "ScoreResult", "Veto", "item_deduction",
+           "item_earned", "item_vetoes", "round_half_up", "score_inspection"]
+
 NOT_ATTAINED = "不达标"
 GRADE_RANK = {"一级": 3, "二级": 2, "三级": 1, "小微": 1}
 _ONE_DECIMAL = Decimal("0.1")
+_NO_REASON = "未选择扣分条款，未填写说明"
 
 
 @dataclass(frozen=True)
@@ -44,14 +73,35 @@ class FindingSummary:
     general_open: int = 0
     major_open: int = 0
     major_overdue: int = 0
+    major_found: int = 0  # 重大 findings recorded on the inspection, whatever their status
+
+    @property
+    def any_major(self) -> bool:
+        return bool(self.major_found or self.major_open)
 
 
 @dataclass(frozen=True)
 class DeductionLine:
+    """A deduction with its reason (the chosen clauses or the note, never the result repeated).
+    ``enterprise_fix``: every clause of it is the enterprise's own to fix (企业自行整改项): it lowers
+    the score but needs no rectification order; ``veto``: the level of a veto it fired."""
+
     item_code: str
     item_text: str
     points: Decimal
     reason: str
+    clauses: tuple[str, ...] = ()
+    enterprise_fix: bool = False
+    veto: str | None = None
+
+
+@dataclass(frozen=True)
+class Problem:
+    """An answer that cannot stand as it is (completion refuses it): ``kind`` "na" or "major"."""
+
+    item_code: str
+    kind: str
+    message: str
 
 
 @dataclass(frozen=True)
@@ -72,14 +122,18 @@ class ScoreResult:
     earned: Decimal
     achievable: Decimal
     score: Decimal | None
-    grade: str
-    outcome: str
-    reasons: list[str] = field(default_factory=list)
+    conclusion: Level
+    conclusion_reasons: list[Reason] = field(default_factory=list)
+    grade_held: str | None = None
+    grade_awarded: str | None = None  # None unless the template awards grades (a look-back never does)
+    attained: str = NOT_ATTAINED  # the highest threshold reached: internal, never shown as a grade
     elements: list[ElementScore] = field(default_factory=list)
     deductions: list[DeductionLine] = field(default_factory=list)
     answered: int = 0
     total_items: int = 0
-    vetoes: list[str] = field(default_factory=list)
+    vetoes: list[Veto] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     @property
     def complete(self) -> bool:
@@ -88,6 +142,30 @@ class ScoreResult:
     @property
     def score_float(self) -> float | None:
         return None if self.score is None else float(self.score)
+
+    @property
+    def outcome(self) -> str:
+        """The conclusion's code: what the cached ``outcome`` column and the lists hold."""
+        return self.conclusion.code
+
+    @property
+    def conclusion_label(self) -> str:
+        return self.conclusion.label
+
+    @property
+    def grade(self) -> str:
+        """The grade awarded, or "" (what the cached ``grade`` column holds)."""
+        return self.grade_awarded or ""
+
+    @property
+    def reasons(self) -> list[str]:
+        return ([str(r) for r in self.conclusion_reasons] + [f"须更正：{p.message}" for p in self.problems]
+                + self.notes)
+
+    @property
+    def legal_deductions(self) -> list[DeductionLine]:
+        """Deductions to be rectified under the law (they may go into a rectification order)."""
+        return [d for d in self.deductions if not d.enterprise_fix]
 
 
 def round_half_up(value: Decimal) -> Decimal:
@@ -98,15 +176,30 @@ def _d(value: float) -> Decimal:
     return Decimal(str(value))
 
 
+def _chosen(item: Item, answer: Answer) -> list[tuple[DeductionRule, int]]:
+    chosen = []
+    for code, times in answer.deductions:
+        rule = item.rule(code)
+        if rule is not None and times > 0:
+            chosen.append((rule, min(times, rule.max_times)))
+    return chosen
+
+
+def item_vetoes(item: Item, answer: Answer) -> list[Veto]:
+    """The vetoes an answer fires: each chosen veto clause, whatever the result; the item's own veto
+    when it is 不符合 (unless a clause of the same level already fired)."""
+    fired = [Veto(item.code, rule.code, str(rule.veto), rule.text, rule.source or item.source)
+             for rule, _times in _chosen(item, answer) if rule.veto]
+    if item.veto and answer.result == NONCONFORM and not any(v.level == item.veto for v in fired):
+        fired.append(Veto(item.code, "", item.veto, item.text, item.source))
+    return fired
+
+
 def item_deduction(item: Item, answer: Answer) -> tuple[Decimal, list[str]]:
     """The raw deduction the answer asks for (before clamping) and its reasons."""
     total = Decimal(0)
     reasons: list[str] = []
-    for code, times in answer.deductions:
-        rule = item.rule(code)
-        if rule is None or times <= 0:
-            continue
-        times = min(times, rule.max_times)
+    for rule, times in _chosen(item, answer):
         total += _d(rule.points) * times
         reasons.append(rule.text if times == 1 else f"{rule.text}（×{times}）")
     if answer.extra_deduction > 0:
@@ -115,25 +208,39 @@ def item_deduction(item: Item, answer: Answer) -> tuple[Decimal, list[str]]:
     return total, reasons
 
 
+def _enterprise_fix(item: Item, answer: Answer) -> bool:
+    chosen = _chosen(item, answer)
+    if not chosen:
+        return item.enterprise_fix
+    clauses = all(item.clause_enterprise_fix(rule.code) for rule, _times in chosen)
+    return clauses and (answer.extra_deduction <= 0 or item.enterprise_fix)
+
+
 def item_earned(item: Item, answer: Answer) -> tuple[Decimal, DeductionLine | None]:
+    """What the item earns under an answer that is not 不涉及, and the deduction line if it lost any.
+    A fired veto (a chosen veto clause, or a 不符合 veto item) earns nothing, whatever the result."""
     points = _d(item.points)
-    if answer.result == CONFORM:
+    vetoes = item_vetoes(item, answer)
+    if answer.result == CONFORM and not vetoes:
         return points, None
     wanted, reasons = item_deduction(item, answer)
-    if answer.result == NONCONFORM:
-        why = "；".join(reasons) or answer.note or "不符合"
-        return Decimal(0), DeductionLine(item.code, item.text, points, f"不符合：{why}")
+    clauses = tuple(rule.code for rule, _times in _chosen(item, answer))
+    veto = next((v.level for v in vetoes if v.level == "A"), vetoes[0].level if vetoes else None)
+    fix = veto is None and _enterprise_fix(item, answer)
+    if answer.result == NONCONFORM or vetoes:
+        why = "；".join(reasons) or answer.note.strip() or _NO_REASON
+        return Decimal(0), DeductionLine(item.code, item.text, points, why, clauses, fix, veto)
     lost = min(points, wanted)  # never below zero
     if lost == 0:
         return points, None
     why = "；".join(reasons)
     if wanted > points:
         why += f"（累计扣分 {wanted:g} 超过分值，按 {points:g} 分计）"
-    return points - lost, DeductionLine(item.code, item.text, lost, why)
+    return points - lost, DeductionLine(item.code, item.text, lost, why, clauses, fix, None)
 
 
-def _grade(template: Template, score: Decimal, elements: list[ElementScore],
-           certified_grade: str | None) -> str:
+def _attained(template: Template, score: Decimal, elements: list[ElementScore],
+              certified_grade: str | None) -> str:
     small = certified_grade == "小微"
     candidates: list[GradeThreshold] = [t for t in template.grade_thresholds if (t.grade == "小微") == small]
     for threshold in candidates:
@@ -147,97 +254,146 @@ def _grade(template: Template, score: Decimal, elements: list[ElementScore],
     return NOT_ATTAINED
 
 
+def _percent(share: Decimal) -> str:
+    return f"{round_half_up(share * 100):g}%"
+
+
+def _below_grade(template: Template, held: str | None, score: Decimal | None,
+                 elements: list[ElementScore]) -> str:
+    threshold = template.threshold(held)
+    if held is None or score is None or threshold is None:
+        return ""
+    if score < _d(threshold.min_score):
+        return f"得分 {score} 低于证书等级“{held}”的标准（{threshold.min_score:g} 分）"
+    if threshold.min_element_share is not None:
+        for e in elements:
+            if e.share is not None and e.share < _d(threshold.min_element_share):
+                return (f"类目“{e.title}”得分率 {_percent(e.share)} 低于证书等级“{held}”要求的 "
+                        f"{_percent(_d(threshold.min_element_share))}")
+    return ""
+
+
+def _failed(answer: Answer | None, vetoes: list[Veto]) -> bool:
+    return answer is not None and (answer.result in (NONCONFORM, PARTIAL) or bool(vetoes))
+
+
+def _major_problems(template: Template, answers: Mapping[str, Answer], findings: FindingSummary,
+                    industry: str | None) -> list[Problem]:
+    """C.8 / 5.5.3.3-like items: not failed without a 重大 finding, not passed while one is open."""
+    majors = [i for i in template.items if i.major_hazard and i.applies_to(industry) is not False]
+    failed = [i for i in majors if _failed(answers.get(i.code), item_vetoes(i, answers[i.code])
+                                           if i.code in answers else [])]
+    problems = []
+    if failed and not findings.any_major:
+        for item in failed:
+            problems.append(Problem(item.code, "major", (
+                f"{item.code} 判为{answers[item.code].result}，但本次检查没有登记重大事故隐患：请登记隐患"
+                f"（级别“重大”），或更正检查结果")))
+    if findings.major_open and not failed:
+        for item in majors:
+            answer = answers.get(item.code)
+            if answer is not None and answer.result == CONFORM:
+                clause = item.veto_clauses[0].code if item.veto_clauses else ""
+                problems.append(Problem(item.code, "major", (
+                    f"存在未整改的重大事故隐患 {findings.major_open} 项，{item.code} 不能判为符合：请改为不符合"
+                    + (f"并选择扣分规则 {clause}" if clause else ""))))
+    return problems
+
+
+@dataclass
+class _Tally:
+    answered: int = 0
+    vetoes: list[Veto] = field(default_factory=list)
+    deductions: list[DeductionLine] = field(default_factory=list)  # items' and zeroed elements'
+    item_lines: list[DeductionLine] = field(default_factory=list)  # the items' own
+    problems: list[Problem] = field(default_factory=list)
+    nonconform: list[str] = field(default_factory=list)
+
+
+def _score_element(element: Element, answers: Mapping[str, Answer], industry: str | None,
+                   tally: _Tally) -> ElementScore:
+    earned = achievable = Decimal(0)
+    zeroing: Veto | None = None
+    for item in element.items:
+        applies = item.applies_to(industry)
+        answer = answers.get(item.code)
+        if applies is False:  # not this enterprise's industry: 不涉及, whatever was answered
+            tally.answered += 1
+            continue
+        if answer is None or answer.result not in RESULTS:
+            continue
+        vetoes = item_vetoes(item, answer)
+        if answer.result == NOT_APPLICABLE and not vetoes:
+            if not item.na_allowed and applies:
+                tally.problems.append(Problem(item.code, "na", f"{item.code} 不能判为不涉及（模板规定为必查项），"
+                                                                f"请重新检查"))
+            else:
+                tally.answered += 1
+            continue
+        tally.answered += 1
+        achievable += _d(item.points)
+        got, line = item_earned(item, answer)
+        earned += got
+        if line is not None:
+            tally.deductions.append(line)
+            tally.item_lines.append(line)
+        if answer.result == NONCONFORM or vetoes:
+            tally.nonconform.append(item.code)
+        tally.vetoes += vetoes
+        zeroing = zeroing or next((v for v in vetoes if v.level == "B"), None)
+    if zeroing is not None and earned > 0:
+        tally.deductions.append(DeductionLine(zeroing.item_code, element.title, earned,
+                                              f"否决项 {zeroing.code}：类目“{element.title}”得分清零", veto="B"))
+        earned = Decimal(0)
+    return ElementScore(element.code, element.title, earned, achievable, zeroing.code if zeroing else None)
+
+
+def _unique(codes: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(codes))
+
+
 def score_inspection(
     template: Template,
     answers: Mapping[str, Answer],
     certified_grade: str | None = None,
     findings: FindingSummary | None = None,
+    industry: str | None = None,
 ) -> ScoreResult:
-    """Score a (possibly unfinished) checklist. Unanswered items count in neither total; the
-    result says how many are answered so that a provisional score is never mistaken for a final one."""
+    """Score a (possibly unfinished) checklist and conclude. Unanswered items count in neither total;
+    the result says how many are answered so that a provisional score is never mistaken for a final one.
+    ``certified_grade`` is the grade the enterprise holds, ``industry`` its industry (None: unknown)."""
     findings = findings or FindingSummary()
-    deductions: list[DeductionLine] = []
-    elements: list[ElementScore] = []
-    reasons_delist: list[str] = []
-    reasons_rectify: list[str] = []
-    vetoes: list[str] = []
-    answered = nonconform = partial = 0
-    for element in template.elements:
-        earned = achievable = Decimal(0)
-        vetoed_by: str | None = None
-        for item in element.items:
-            answer = answers.get(item.code)
-            if answer is None or answer.result not in (CONFORM, PARTIAL, NONCONFORM, NOT_APPLICABLE):
-                continue
-            answered += 1
-            if answer.result == NOT_APPLICABLE:
-                continue
-            achievable += _d(item.points)
-            got, line = item_earned(item, answer)
-            earned += got
-            if line is not None:
-                deductions.append(line)
-            nonconform += answer.result == NONCONFORM
-            partial += answer.result == PARTIAL
-            if item.veto and answer.result == NONCONFORM:
-                vetoes.append(item.code)
-                if item.veto == "A":
-                    reasons_delist.append(f"否决项 {item.code}（{item.text}）不符合，整体不通过")
-                else:
-                    vetoed_by = vetoed_by or item.code
-                    reasons_rectify.append(f"否决项 {item.code} 不符合，类目“{element.title}”计 0 分")
-        if vetoed_by is not None and earned > 0:
-            deductions.append(DeductionLine(vetoed_by, element.title, earned,
-                                            f"否决项 {vetoed_by} 不符合，类目“{element.title}”得分清零"))
-            earned = Decimal(0)
-        score_el = ElementScore(element.code, element.title, earned, achievable, vetoed_by)
-        elements.append(score_el)
-        share = score_el.share
-        if element.min_share is not None and share is not None and share < _d(element.min_share):
-            reasons_rectify.append(
-                f"类目“{element.title}”得分率 {round_half_up(share * 100):g}% 低于最低要求 "
-                f"{round_half_up(_d(element.min_share) * 100):g}%，不能评定等级")
-
+    tally = _Tally()
+    elements = [_score_element(element, answers, industry, tally) for element in template.elements]
     earned_total = sum((e.earned for e in elements), Decimal(0))
     achievable_total = sum((e.achievable for e in elements), Decimal(0))
     score = None if achievable_total == 0 else round_half_up(earned_total / achievable_total * 100)
 
-    blocked = any(
-        el.min_share is not None and es.share is not None and es.share < _d(el.min_share)
+    below_min = [
+        f"类目“{es.title}”得分率 {_percent(es.share)} 低于最低要求 {_percent(_d(el.min_share))}"
         for el, es in zip(template.elements, elements, strict=True)
-    )
-    if score is None or blocked or any(template.item(v).veto == "A" for v in vetoes):
-        grade = NOT_ATTAINED
+        if el.min_share is not None and es.share is not None and es.share < _d(el.min_share)]
+    if score is None or below_min or any(v.level == "A" for v in tally.vetoes):
+        attained = NOT_ATTAINED
     else:
-        grade = _grade(template, score, elements, certified_grade)
-
-    if score is not None and score < _d(template.delist_below):
-        reasons_delist.append(f"得分 {score} 低于 {template.delist_below:g} 分")
-    if findings.major_overdue:
-        reasons_delist.append(f"重大事故隐患逾期未整改 {findings.major_overdue} 项")
-    below_certificate = certified_grade in GRADE_RANK and (
-        grade == NOT_ATTAINED or GRADE_RANK.get(grade, 0) < GRADE_RANK[str(certified_grade)])
-    if below_certificate and score is not None and not reasons_delist:
-        reasons_rectify.append(f"得分 {score} 未达到证书等级“{certified_grade}”的标准")
-    if findings.major_open:
-        reasons_rectify.append(f"存在重大事故隐患 {findings.major_open} 项，需停产停业整改")
-    if nonconform or partial:
-        reasons_rectify.append(f"{nonconform} 项不符合、{partial} 项部分符合，需限期整改")
-    if findings.general_open:
-        reasons_rectify.append(f"一般事故隐患 {findings.general_open} 项待整改")
-
-    if reasons_delist:
-        outcome, reasons = DELIST, reasons_delist + reasons_rectify
-    elif reasons_rectify:
-        outcome, reasons = RECTIFY, reasons_rectify
-    else:
-        outcome = MAINTAIN
-        reasons = ["全部检查项符合要求" if score is not None else "尚无可计分的检查项"]
-        if score is not None and grade != NOT_ATTAINED:
-            reasons.append(f"得分 {score}，达到“{grade}”标准")
+        attained = _attained(template, score, elements, certified_grade)
+    spec = template.conclusion
+    held = (certified_grade or None) if spec.relative_to == "grade_held" else None
+    legal = _unique(d.item_code for d in tally.item_lines if not d.enterprise_fix)
+    enterprise = _unique(d.item_code for d in tally.item_lines if d.enterprise_fix and d.item_code not in legal)
+    facts = Facts(
+        score=score, vetoes=tuple(tally.vetoes), grade_held=held,
+        below_grade=_below_grade(template, held, score, elements), elements_below=tuple(below_min),
+        major_open=findings.major_open, major_overdue=findings.major_overdue,
+        general_open=findings.general_open, legal=legal, enterprise=enterprise,
+        enterprise_points=sum((d.points for d in tally.item_lines if d.enterprise_fix), Decimal(0)),
+        nonconform=tuple(tally.nonconform))
+    level, reasons = conclude(spec, facts)
+    problems = tally.problems + _major_problems(template, answers, findings, industry)
     total_items = len(template.items)
-    if answered < total_items:
-        reasons.append(f"尚有 {total_items - answered} 项未检查，结果为暂定")
-    outcome = template.outcome_labels.get(outcome, outcome)
-    return ScoreResult(earned_total, achievable_total, score, grade, outcome, reasons, elements,
-                       deductions, answered, total_items, vetoes)
+    notes = [f"尚有 {total_items - tally.answered} 项未检查，结论为暂定"] if tally.answered < total_items else []
+    return ScoreResult(
+        earned_total, achievable_total, score, level, reasons, held,
+        attained if spec.awards_grade else None, attained, elements, tally.deductions, tally.answered,
+        total_items, tally.vetoes, problems, notes)
+

@@ -1,5 +1,10 @@
 """Checklist templates: versioned JSON data files, validated against a schema and the rules of
-``docs/template-format.md``. A bad template names the file, the item and the problem."""
+``docs/template-format.md``. A bad template names the file, the item and the problem.
+
+Format 2 adds what the conclusion needs as data: the conclusion block (``domain.conclusions``), vetoes on
+deduction clauses, ``na_allowed``, ``enterprise_fix`` (企业自行整改项), ``major_hazard`` and the
+industries a template and an item apply to. Format-1 templates (stored in workspaces before) still load:
+their conclusion follows ``conclusions.legacy_spec``."""
 
 from __future__ import annotations
 
@@ -10,21 +15,29 @@ from importlib import resources as importlib_resources
 from pathlib import Path
 from typing import Any
 
+from inspector_app.domain.conclusions import ConclusionSpec, check_spec, legacy_spec, parse_spec
 from inspector_app.domain.errors import TemplateError
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 RESULTS = ("符合", "部分符合", "不符合", "不涉及")
 CONFORM, PARTIAL, NONCONFORM, NOT_APPLICABLE = RESULTS
 GRADES = ("一级", "二级", "三级", "小微")
 VETO_LEVELS = ("A", "B")
+ENTERPRISE, REVIEW_ORG = "企业", "评审单位"  # who a template checks (``subject``)
 
 
 @dataclass(frozen=True)
 class DeductionRule:
+    """A deduction clause. ``veto``: choosing it fires the veto whatever result was pressed;
+    ``enterprise_fix`` None inherits the item's; ``source`` names where a veto comes from."""
+
     code: str
     text: str
     points: float
     max_times: int = 1
+    veto: str | None = None
+    enterprise_fix: bool | None = None
+    source: str = ""
 
 
 @dataclass(frozen=True)
@@ -39,9 +52,33 @@ class Item:
     require_note_on_fail: bool = False
     require_photo_on_fail: bool = False
     veto: str | None = None
+    na_allowed: bool = True  # False: never 不涉及 (where the item applies to the enterprise)
+    industries: tuple[str, ...] = ()  # empty: every industry the template fits
+    enterprise_fix: bool = False  # 企业自行整改项: lowers the score, needs no rectification order
+    major_hazard: bool = False  # fails only with a 重大 finding; never passes while one is open
+    source: str = ""
 
     def rule(self, code: str) -> DeductionRule | None:
         return next((r for r in self.deductions if r.code == code), None)
+
+    def applies_to(self, industry: str | None) -> bool | None:
+        """Whether the item applies to an enterprise of this industry: None when that is unknown (the
+        item names industries and the enterprise has none recorded)."""
+        if not self.industries:
+            return True
+        if not industry:
+            return None
+        return industry in self.industries
+
+    def clause_enterprise_fix(self, code: str) -> bool:
+        rule = self.rule(code)
+        if rule is None or rule.veto:
+            return False if rule is not None else self.enterprise_fix
+        return self.enterprise_fix if rule.enterprise_fix is None else rule.enterprise_fix
+
+    @property
+    def veto_clauses(self) -> tuple[DeductionRule, ...]:
+        return tuple(r for r in self.deductions if r.veto)
 
 
 @dataclass(frozen=True)
@@ -72,12 +109,21 @@ class Template:
     standard: str
     elements: tuple[Element, ...]
     grade_thresholds: tuple[GradeThreshold, ...]
-    delist_below: float
+    conclusion: ConclusionSpec
     basis: str = ""
-    applies_to: tuple[str, ...] = ()
-    # What 维持 / 限期整改 / 建议摘牌 are called for this kind (a review organisation is not de-listed).
-    outcome_labels: dict[str, str] = field(default_factory=dict, compare=False)
+    applies_to: tuple[str, ...] = ()  # certificate grades the template is for; empty: none (review org)
+    industries: tuple[str, ...] = ()  # industries it fits; empty: any
+    subject: str = ENTERPRISE
+    format_version: int = FORMAT_VERSION
     raw: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def outcome_labels(self) -> dict[str, str]:
+        """维持 / 限期整改 / 建议摘牌 → what this template's first conclusion in that bucket is called."""
+        return self.conclusion.outcome_labels
+
+    def threshold(self, grade: str | None) -> GradeThreshold | None:
+        return next((t for t in self.grade_thresholds if t.grade == grade), None)
 
     @property
     def items(self) -> tuple[Item, ...]:
@@ -175,34 +221,51 @@ def _schema_errors(data: dict[str, Any]) -> list[Any]:
     return sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
 
 
+def _rule(d: dict[str, Any]) -> DeductionRule:
+    fix = d.get("enterprise_fix")
+    return DeductionRule(d["code"], d["text"], float(d["points"]), int(d.get("max_times", 1)), d.get("veto"),
+                         None if fix is None else bool(fix), d.get("source", ""))
+
+
+def _item(it: dict[str, Any], element_code: str) -> Item:
+    return Item(
+        code=it["code"], element_code=element_code, text=it["text"], points=float(it["points"]),
+        evidence=it.get("evidence", ""), sub_element=it.get("sub_element", ""),
+        deductions=tuple(_rule(d) for d in it.get("deductions", [])),
+        require_note_on_fail=bool(it.get("require_note_on_fail", False)),
+        require_photo_on_fail=bool(it.get("require_photo_on_fail", False)),
+        veto=it.get("veto"), na_allowed=bool(it.get("na_allowed", True)),
+        industries=tuple(it.get("industries", [])), enterprise_fix=bool(it.get("enterprise_fix", False)),
+        major_hazard=bool(it.get("major_hazard", False)), source=it.get("source", ""),
+    )
+
+
 def _build(data: dict[str, Any]) -> Template:
     elements = []
     for el in data["elements"]:
-        items = tuple(
-            Item(
-                code=it["code"], element_code=el["code"], text=it["text"], points=float(it["points"]),
-                evidence=it.get("evidence", ""), sub_element=it.get("sub_element", ""),
-                deductions=tuple(DeductionRule(d["code"], d["text"], float(d["points"]), int(d.get("max_times", 1)))
-                                 for d in it.get("deductions", [])),
-                require_note_on_fail=bool(it.get("require_note_on_fail", False)),
-                require_photo_on_fail=bool(it.get("require_photo_on_fail", False)),
-                veto=it.get("veto"),
-            )
-            for it in el["items"]
-        )
+        items = tuple(_item(it, el["code"]) for it in el["items"])
         elements.append(Element(el["code"], el["title"], items, el.get("min_share")))
     thresholds = tuple(GradeThreshold(t["grade"], float(t["min_score"]), t.get("min_element_share"))
                        for t in data["grade_thresholds"])
+    applies_to = tuple(data.get("applies_to", []))
+    conclusion = (parse_spec(data["conclusion"]) if "conclusion" in data
+                  else legacy_spec(data.get("outcome", {}), applies_to))
     return Template(
         id=data["id"], version=data["version"], kind=data["kind"], title=data["title"],
         standard=data["standard"], elements=tuple(elements), grade_thresholds=thresholds,
-        delist_below=float(data.get("outcome", {}).get("delist_below", 60)),
-        outcome_labels=dict(data.get("outcome", {}).get("labels", {})),
-        basis=data.get("basis", ""), applies_to=tuple(data.get("applies_to", [])), raw=data,
+        conclusion=conclusion, basis=data.get("basis", ""), applies_to=applies_to,
+        industries=tuple(data.get("industries", [])), subject=data.get("subject", ENTERPRISE),
+        format_version=int(data.get("format_version", 1)), raw=data,
     )
 
 
 def _check_rules(template: Template, source: str) -> None:
+    for problem in check_spec(template.conclusion):
+        raise TemplateError(f"{source}：conclusion：{problem}")
+    if template.format_version >= 2 and "outcome" in template.raw:
+        raise TemplateError(f"{source}：格式 2 的模板用 conclusion 代替 outcome")
+    if template.format_version >= 2 and "conclusion" not in template.raw:
+        raise TemplateError(f"{source}：格式 2 的模板须有 conclusion（结论规则）")
     seen: set[str] = set()
     for element in template.elements:
         if element.code in seen:
@@ -215,6 +278,7 @@ def _check_rules(template: Template, source: str) -> None:
             seen.add(item.code)
             if not item.code.startswith(element.code + "."):
                 raise TemplateError(f"{where}：编号应以所属类目编号“{element.code}.”开头")
+            _check_item(template, item, where)
             rule_codes: set[str] = set()
             for rule in item.deductions:
                 if rule.code in rule_codes:
@@ -228,6 +292,22 @@ def _check_rules(template: Template, source: str) -> None:
         if previous is not None and threshold.min_score > previous:
             raise TemplateError(f"{source}：等级线应从高到低排列（{threshold.grade} {threshold.min_score:g}）")
         previous = threshold.min_score
+
+
+def _check_item(template: Template, item: Item, where: str) -> None:
+    strict = template.format_version >= 2  # format 1 knew no sources, industries or clause vetoes
+    if strict and item.veto and not item.source.strip():
+        raise TemplateError(f"{where}：否决项须写明依据（source）")
+    for rule in item.deductions:
+        if strict and rule.veto and not (rule.source or item.source).strip():
+            raise TemplateError(f"{where}：否决扣分规则 {rule.code} 须写明依据（source）")
+        if rule.veto and rule.enterprise_fix:
+            raise TemplateError(f"{where}：否决扣分规则 {rule.code} 不能是企业自行整改项")
+    if item.veto and item.enterprise_fix:
+        raise TemplateError(f"{where}：否决项不能是企业自行整改项")
+    if template.industries and not set(item.industries) <= set(template.industries):
+        extra = "、".join(sorted(set(item.industries) - set(template.industries)))
+        raise TemplateError(f"{where}：行业 {extra} 不在模板适用行业中")
 
 
 def load_template(path: Path | str) -> Template:

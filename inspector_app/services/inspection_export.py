@@ -1,5 +1,10 @@
 """One inspection as a plain, JSON-ready document: the stable shape of ``inspections show --format json``
-and the record that sheets and bundles are built from."""
+and the record that sheets and bundles are built from.
+
+The conclusion (``domain.conclusions``) is at the top level: ``conclusion`` (its code, what lists show),
+``conclusion_label``, ``conclusion_reasons`` (each with the conclusion it leads to, the rule and its
+source), ``vetoes``, ``grade_held`` (the enterprise's certificate grade; null for a check that is not
+relative to it) and ``grade_awarded`` (null: no shipped check awards a grade)."""
 
 from __future__ import annotations
 
@@ -46,6 +51,10 @@ def inspection_document(session: Session, inspection_id: int, with_audit: bool =
         "rep_phone": inspection.rep_phone, "due_date": _iso(inspection.due_date),
         "started_at": _iso(inspection.started_at), "ended_at": _iso(inspection.ended_at),
         "completed_at": _iso(inspection.completed_at), "reviewer_comment": inspection.reviewer_comment,
+        "conclusion": result.outcome, "conclusion_label": result.conclusion_label,
+        "conclusion_reasons": [r.as_dict() for r in result.conclusion_reasons],
+        "vetoes": [v.as_dict() for v in result.vetoes],
+        "grade_held": result.grade_held, "grade_awarded": result.grade_awarded,
         "answers": [
             {"item_code": code, "result": a.result, "deductions": [list(d) for d in a.deductions],
              "extra_deduction": a.extra_deduction, "extra_reason": a.extra_reason, "note": a.note}
@@ -54,11 +63,14 @@ def inspection_document(session: Session, inspection_id: int, with_audit: bool =
         "score": {
             "score": None if result.score is None else float(result.score),
             "earned": float(result.earned), "achievable": float(result.achievable),
-            "grade": result.grade, "outcome": result.outcome, "reasons": result.reasons,
-            "answered": result.answered, "total_items": result.total_items, "vetoes": result.vetoes,
+            "grade": result.grade_awarded, "outcome": result.outcome, "reasons": result.reasons,
+            "answered": result.answered, "total_items": result.total_items,
+            "vetoes": [v.code for v in result.vetoes],
+            "problems": [{"item_code": p.item_code, "kind": p.kind, "message": p.message} for p in result.problems],
             "elements": [{"code": e.code, "title": e.title, "earned": float(e.earned),
                           "achievable": float(e.achievable), "vetoed_by": e.vetoed_by} for e in result.elements],
-            "deductions": [{"item_code": d.item_code, "points": float(d.points), "reason": d.reason}
+            "deductions": [{"item_code": d.item_code, "points": float(d.points), "reason": d.reason,
+                            "clauses": list(d.clauses), "enterprise_fix": d.enterprise_fix, "veto": d.veto}
                            for d in result.deductions],
         },
         "findings": [finding_document(f) for f in inspection.findings],

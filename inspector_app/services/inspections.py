@@ -2,6 +2,10 @@
 
 Every mutating function takes the acting person's name, writes an audit event, bumps the inspection's
 revision and refreshes the cached score, grade and outcome. Callers own the transaction (commit).
+
+The cached ``outcome`` is the conclusion's code (维持 / 限期整改 / 建议摘牌, or 合格 / 建议通报批评 / … for
+the review-quality check) and ``grade`` is the grade awarded – empty for every shipped template, since
+a look-back, an audit or a self-inspection awards none (DOMAIN.md §4).
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from inspector_app.domain.errors import LifecycleError, NotFoundError, ValidationError
+from inspector_app.domain.fit import Fit, not_applicable_items, template_fit
 from inspector_app.domain.lifecycle import (
     FindingStatus,
     InspectionStatus,
@@ -25,7 +30,15 @@ from inspector_app.domain.lifecycle import (
     needs_reason,
 )
 from inspector_app.domain.scoring import Answer, FindingSummary, ScoreResult, score_inspection
-from inspector_app.domain.template import NONCONFORM, PARTIAL, RESULTS, Template
+from inspector_app.domain.template import (
+    CONFORM,
+    NONCONFORM,
+    NOT_APPLICABLE,
+    PARTIAL,
+    RESULTS,
+    Item,
+    Template,
+)
 from inspector_app.services import audit
 from inspector_app.services.templates import template_of
 from inspector_app.storage.models import (
@@ -45,7 +58,7 @@ HEADER_FIELDS = ("location", "rep_name", "rep_title", "rep_phone", "started_at",
 class Missing:
     """Something that stops an inspection from being completed; ``item_code`` lets the UI jump to it."""
 
-    kind: str  # unanswered / note / photo / signature / header
+    kind: str  # unanswered / note / na / major / photo / signature / header
     message: str
     item_code: str = ""
 
@@ -82,10 +95,26 @@ def find_or_create_inspector(session: Session, name: str, cert_number: str, orga
     return inspector
 
 
+def fit_of(enterprise: Enterprise, template: TemplateRecord, due_date: date | None = None,
+           today: date | None = None) -> Fit:
+    """Whether the template fits the enterprise (grades, industries, subject) and what to warn about
+    (``domain.fit``: the rules and their sources)."""
+    return template_fit(template_of(template), cert_grade=enterprise.cert_grade or "",
+                        industry=enterprise.industry or "", cert_expires=enterprise.cert_expires,
+                        on=today or date.today(), due=due_date)
+
+
 def assign(session: Session, enterprise: Enterprise, template: TemplateRecord,
            inspectors: Sequence[tuple[str, str]], actor: str, due_date: date | None = None,
-           location: str = "") -> Inspection:
-    """Assign an enterprise and a template to inspectors given as (name, certificate number)."""
+           location: str = "", *, override_reason: str = "") -> Inspection:
+    """Assign an enterprise and a template to inspectors given as (name, certificate number).
+
+    A template that does not fit the enterprise (``fit_of``) is refused with the reason, unless
+    ``override_reason`` says why it is used all the same (audited). Items that do not apply to the
+    enterprise's industry are answered 不涉及 at once, so that every screen and sheet shows them so."""
+    fit = fit_of(enterprise, template, due_date)
+    if fit.problems and not override_reason.strip():
+        raise ValidationError("；".join(fit.problems) + "。如确需使用，请说明理由（override_reason）")
     inspection = Inspection(enterprise=enterprise, template=template, due_date=due_date,
                             location=location or enterprise.address,
                             rep_name=enterprise.legal_rep, rep_phone=enterprise.contact_phone)
@@ -93,7 +122,26 @@ def assign(session: Session, enterprise: Enterprise, template: TemplateRecord,
     session.flush()
     set_inspectors(session, inspection, inspectors, actor)
     audit.record(session, inspection, "inspection", inspection.uid, "status", "", "assigned", actor)
+    if fit.problems:
+        audit.record(session, inspection, "inspection", inspection.uid, "template_fit", "；".join(fit.problems),
+                     "override", actor, override_reason.strip())
+    _answer_not_applicable(session, inspection, actor)
     return inspection
+
+
+def _answer_not_applicable(session: Session, inspection: Inspection, actor: str) -> None:
+    industry = inspection.enterprise.industry or ""
+    template = template_for(inspection)
+    codes = not_applicable_items(template, industry)
+    for code in codes:
+        item = template.item(code)
+        inspection.answers.append(AnswerRecord(
+            item_code=code, result=NOT_APPLICABLE, deductions="[]", extra_deduction=0.0, extra_reason="",
+            note=f"不适用于{industry}行业（本项适用于{'、'.join(item.industries)}），自动判为不涉及", updated_at=now()))
+    if codes:
+        audit.record(session, inspection, "answer", "、".join(codes), "answer", "", NOT_APPLICABLE, actor,
+                     f"不适用于{industry}行业")
+        rescore(session, inspection)
 
 
 def set_inspectors(session: Session, inspection: Inspection, inspectors: Sequence[tuple[str, str]],
@@ -163,6 +211,7 @@ def set_answer(session: Session, inspection: Inspection, item_code: str, answer:
     else:
         if answer.result not in RESULTS:
             raise ValidationError(f"检查项 {item_code}：结果“{answer.result}”无效")
+        _check_applicable(item, answer, inspection.enterprise.industry or "")
         for code, times in answer.deductions:
             rule = item.rule(code)
             if rule is None:
@@ -187,6 +236,19 @@ def set_answer(session: Session, inspection: Inspection, item_code: str, answer:
     return rescore(session, inspection)
 
 
+def _check_applicable(item: Item, answer: Answer, industry: str) -> None:
+    """不涉及 and the industries (``domain.scoring`` and ``domain.fit`` name the rules)."""
+    applies = item.applies_to(industry)
+    if applies is False and answer.result != NOT_APPLICABLE:
+        raise ValidationError(f"检查项 {item.code} 只适用于{'、'.join(item.industries)}行业，本企业为{industry}"
+                              "行业：自动判为不涉及")
+    if answer.result == NOT_APPLICABLE and applies and not item.na_allowed:
+        raise ValidationError(f"检查项 {item.code} 不能判为不涉及：本项是必查项（{item.text}）")
+    if answer.result in (CONFORM, NOT_APPLICABLE) and (answer.deductions or answer.extra_deduction > 0):
+        raise ValidationError(f"检查项 {item.code}：判为{answer.result}时不能扣分（选择了扣分规则，请判为部分符合"
+                              "或不符合）")
+
+
 def _answer_text(answer: Answer) -> str:
     parts = [answer.result]
     parts += [f"{code}×{times}" for code, times in answer.deductions]
@@ -200,8 +262,9 @@ def _answer_text(answer: Answer) -> str:
 def finding_summary(inspection: Inspection, today: date | None = None) -> FindingSummary:
     today = today or date.today()
     open_states = (FindingStatus.OPEN, FindingStatus.RECTIFIED, FindingStatus.FAILED)
-    general = major = overdue = 0
+    general = major = overdue = found = 0
     for f in inspection.findings:
+        found += f.severity == Severity.MAJOR
         if f.status not in open_states:
             continue
         if f.severity == Severity.MAJOR:
@@ -209,16 +272,18 @@ def finding_summary(inspection: Inspection, today: date | None = None) -> Findin
             overdue += f.deadline is not None and f.deadline < today and f.status != FindingStatus.RECTIFIED
         else:
             general += 1
-    return FindingSummary(general, major, overdue)
+    return FindingSummary(general, major, overdue, found)
 
 
 def score(inspection: Inspection, today: date | None = None) -> ScoreResult:
-    return score_inspection(template_for(inspection), answers_of(inspection),
-                            inspection.enterprise.cert_grade or None, finding_summary(inspection, today))
+    enterprise = inspection.enterprise
+    return score_inspection(template_for(inspection), answers_of(inspection), enterprise.cert_grade or None,
+                            finding_summary(inspection, today), enterprise.industry or None)
 
 
 def rescore(session: Session, inspection: Inspection, today: date | None = None) -> ScoreResult:
-    """Recompute and cache the score, grade and outcome shown in lists."""
+    """Recompute and cache the score, grade (the grade awarded: "" for look-backs, audits and
+    self-inspections) and outcome (the conclusion's code) shown in lists."""
     result = score(inspection, today)
     inspection.score = result.score_float
     inspection.grade = result.grade
@@ -241,8 +306,10 @@ def set_status(session: Session, inspection: Inspection, new: InspectionStatus, 
 
 def checklist_problems(inspection: Inspection, template: Template, answers: dict[str, Answer]) -> list[Missing]:
     """What the checklist itself still lacks: two inspectors, a sane end time, every item answered, a
-    note or a finding for each failed item. The photos and signatures completion also needs are checked
-    above this module, in ``services.completion`` (which knows the evidence services)."""
+    note or a finding for each failed item, no 不涉及 on an item that must be checked, and the
+    重大事故隐患 item consistent with the 重大 findings (``ScoreResult.problems``). The photos and
+    signatures completion also needs are checked above this module, in ``services.completion`` (which
+    knows the evidence services)."""
     with_findings = {f.item_code for f in inspection.findings if f.item_code}
     missing: list[Missing] = []
     if len(inspection.inspectors) < 2:
@@ -251,13 +318,20 @@ def checklist_problems(inspection: Inspection, template: Template, answers: dict
     if inspection.started_at is not None and end < inspection.started_at:
         missing.append(Missing("header", f"检查结束时间（{end:%Y-%m-%d %H:%M}）早于开始时间"
                                          f"（{inspection.started_at:%Y-%m-%d %H:%M}）"))
+    result = score(inspection)
+    problems = {p.item_code: p for p in result.problems if p.kind == "na"}
+    industry = inspection.enterprise.industry or ""
     for item in template.items:
         answer = answers.get(item.code)
-        if answer is None:
-            missing.append(Missing("unanswered", f"{item.code} 尚未检查", item.code))
+        if item.code in problems:
+            missing.append(Missing("na", problems[item.code].message, item.code))
+        elif answer is None:
+            if item.applies_to(industry) is not False:
+                missing.append(Missing("unanswered", f"{item.code} 尚未检查", item.code))
         elif answer.result in (NONCONFORM, PARTIAL) and not answer.note.strip() \
                 and item.code not in with_findings:
             missing.append(Missing("note", f"{item.code} {answer.result}，须填写说明或登记隐患", item.code))
+    missing += [Missing("major", p.message, p.item_code) for p in result.problems if p.kind == "major"]
     return missing
 
 

@@ -36,6 +36,8 @@ _MARK = (
     QCoreApplication.translate("Labels", "三级"), QCoreApplication.translate("Labels", "小微"),
     QCoreApplication.translate("Labels", "不达标"), QCoreApplication.translate("Labels", "维持"),
     QCoreApplication.translate("Labels", "限期整改"), QCoreApplication.translate("Labels", "建议摘牌"),
+    QCoreApplication.translate("Labels", "合格"), QCoreApplication.translate("Labels", "建议通报批评"),
+    QCoreApplication.translate("Labels", "建议暂停评审活动"), QCoreApplication.translate("Labels", "建议取消评审资格"),
     QCoreApplication.translate("Labels", "待整改"), QCoreApplication.translate("Labels", "已整改待复查"),
     QCoreApplication.translate("Labels", "复查合格"), QCoreApplication.translate("Labels", "复查不合格"),
     QCoreApplication.translate("Labels", "一般"), QCoreApplication.translate("Labels", "重大"),
@@ -56,7 +58,10 @@ STATUS_COLOURS = {
     "accepted": "#1b5e20",
     "returned": "#c62828",
 }
-OUTCOME_COLOURS = {"维持": "#2e7d32", "限期整改": "#b36b00", "建议摘牌": "#c62828"}
+# Conclusions (the cached ``outcome``): look-back and audit, then the review-quality self-inspection.
+OUTCOME_COLOURS = {"维持": "#2e7d32", "限期整改": "#b36b00", "建议摘牌": "#c62828",
+                   "合格": "#2e7d32", "建议通报批评": "#b36b00", "建议暂停评审活动": "#c62828",
+                   "建议取消评审资格": "#c62828"}
 FINDING_COLOURS = {"待整改": "#c62828", "已整改待复查": "#b36b00", "复查合格": "#2e7d32",
                    "复查不合格": "#c62828"}
 

@@ -115,12 +115,32 @@
         <translation>Maintain</translation>
     </message>
     <message>
+        <source>维持（符合证书等级要求）</source>
+        <translation>Maintain (meets its certificate grade)</translation>
+    </message>
+    <message>
         <source>限期整改</source>
         <translation>Rectify by deadline</translation>
     </message>
     <message>
         <source>建议摘牌</source>
         <translation>Recommend de-listing</translation>
+    </message>
+    <message>
+        <source>合格</source>
+        <translation>Satisfactory</translation>
+    </message>
+    <message>
+        <source>建议通报批评</source>
+        <translation>Recommend public criticism</translation>
+    </message>
+    <message>
+        <source>建议暂停评审活动</source>
+        <translation>Recommend suspending reviews</translation>
+    </message>
+    <message>
+        <source>建议取消评审资格</source>
+        <translation>Recommend disqualification</translation>
     </message>
     <message>
         <source>一级</source>
@@ -582,6 +602,10 @@ The editor reloaded what the database holds; please check your latest changes.</
         <translation>Check: {0}</translation>
     </message>
     <message>
+        <source>本项为必查项，不能判为不涉及</source>
+        <translation>This item must be checked: it cannot be not applicable</translation>
+    </message>
+    <message>
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
@@ -590,12 +614,16 @@ The editor reloaded what the database holds; please check your latest changes.</
         <translation>Choose a result first, then write the note</translation>
     </message>
     <message>
-        <source>否决项（A）：不符合则整体不通过</source>
-        <translation>Veto item (A): failing it fails the whole inspection</translation>
+        <source>否决项（A）：不符合或选择否决扣分规则，则整体不通过</source>
+        <translation>Veto item (A): failing it, or choosing a veto clause, fails the whole inspection</translation>
     </message>
     <message>
-        <source>否决项（B）：不符合则本类目计 0 分</source>
-        <translation>Veto item (B): failing it zeroes its element</translation>
+        <source>否决项（B）：不符合或选择否决扣分规则，则本类目计 0 分</source>
+        <translation>Veto item (B): failing it, or choosing a veto clause, zeroes its element</translation>
+    </message>
+    <message>
+        <source>必查项：不能判为不涉及</source>
+        <translation>Must be checked: never not applicable</translation>
     </message>
     <message>
         <source>不符合时须拍照取证</source>
@@ -707,8 +735,16 @@ The editor reloaded what the database holds; please check your latest changes.</
         <translation> (provisional)</translation>
     </message>
     <message>
-        <source>等级：{0}</source>
-        <translation>Grade: {0}</translation>
+        <source>证书等级：{0}</source>
+        <translation>Certificate grade: {0}</translation>
+    </message>
+    <message>
+        <source>评定等级：{0}</source>
+        <translation>Grade awarded: {0}</translation>
+    </message>
+    <message>
+        <source>否决项 {0}：本类目计 0 分</source>
+        <translation>Veto {0}: this element scores 0</translation>
     </message>
     <message>
         <source>结论：{0}</source>
@@ -717,10 +753,6 @@ The editor reloaded what the database holds; please check your latest changes.</
     <message>
         <source>已检查 {0}/{1}</source>
         <translation>Checked {0}/{1}</translation>
-    </message>
-    <message>
-        <source>否决项 {0} 不符合，本类目计 0 分</source>
-        <translation>Veto item {0} fails: this element scores 0</translation>
     </message>
 </context>
 </TS>

@@ -506,6 +506,22 @@ Details were written to: %1</translation>
         <translation>Revoke</translation>
     </message>
     <message>
+        <source>合格</source>
+        <translation>Satisfactory</translation>
+    </message>
+    <message>
+        <source>建议通报批评</source>
+        <translation>Recommend public criticism</translation>
+    </message>
+    <message>
+        <source>建议暂停评审活动</source>
+        <translation>Recommend suspending reviews</translation>
+    </message>
+    <message>
+        <source>建议取消评审资格</source>
+        <translation>Recommend disqualification</translation>
+    </message>
+    <message>
         <source>待整改</source>
         <translation>Open</translation>
     </message>

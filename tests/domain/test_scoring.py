@@ -19,14 +19,30 @@ from inspector_app.domain.scoring import (
 )
 from inspector_app.domain.template import RESULTS, Template, parse_template, shipped_templates
 
+RULES = [
+    {"when": "veto", "veto": "A", "then": "建议摘牌", "source": "测试：A 类否决"},
+    {"when": "major_overdue", "then": "建议摘牌", "source": "测试：重大隐患逾期"},
+    {"when": "score_below", "value": 60, "then": "建议摘牌", "source": "测试：60 分"},
+    {"when": "veto", "veto": "B", "then": "限期整改", "source": "测试：B 类否决"},
+    {"when": "major_open", "then": "限期整改", "source": "测试：重大隐患"},
+    {"when": "below_grade_held", "then": "限期整改", "source": "测试：证书等级"},
+    {"when": "element_below_min_share", "then": "限期整改", "source": "测试：最低得分率"},
+    {"when": "legal_deduction", "then": "限期整改", "source": "测试：依法整改"},
+    {"when": "general_open", "then": "限期整改", "source": "测试：一般隐患"},
+    {"when": "enterprise_deduction", "then": "维持", "source": "测试：企业自行整改"},
+]
+CONCLUSION = {"relative_to": "grade_held", "levels": [
+    {"code": "维持", "label": "维持（符合证书等级要求）", "counts_as": "维持"},
+    {"code": "限期整改", "counts_as": "限期整改"}, {"code": "建议摘牌", "counts_as": "建议摘牌"}], "rules": RULES}
+
 
 def make_template(items: list[dict[str, Any]] | None = None, **extra: Any) -> Template:
     data: dict[str, Any] = {
-        "format_version": 1, "id": "t", "version": "1.0", "kind": "测试", "title": "测试表",
-        "standard": "GB/T 33000-2016",
+        "format_version": 2, "id": "t", "version": "1.0", "kind": "测试", "title": "测试表",
+        "standard": "GB/T 33000-2016", "applies_to": ["二级", "三级"],
         "grade_thresholds": [{"grade": "一级", "min_score": 90}, {"grade": "二级", "min_score": 75},
                              {"grade": "三级", "min_score": 60}, {"grade": "小微", "min_score": 60}],
-        "outcome": {"delist_below": 60},
+        "conclusion": CONCLUSION,
         "elements": [
             {"code": "A", "title": "甲", "items": items or [
                 {"code": "A.1", "text": "一", "points": 10,
@@ -34,10 +50,11 @@ def make_template(items: list[dict[str, Any]] | None = None, **extra: Any) -> Te
                 {"code": "A.2", "text": "二", "points": 10},
             ]},
             {"code": "B", "title": "乙", "items": [
-                {"code": "B.1", "text": "三", "points": 20, "veto": "B"},
+                {"code": "B.1", "text": "三", "points": 20, "veto": "B", "source": "测试"},
                 {"code": "B.2", "text": "四", "points": 5},
             ]},
-            {"code": "C", "title": "丙", "items": [{"code": "C.1", "text": "五", "points": 5, "veto": "A"}]},
+            {"code": "C", "title": "丙", "items": [{"code": "C.1", "text": "五", "points": 5, "veto": "A",
+                                                    "source": "测试"}]},
         ],
     }
     data.update(extra)
@@ -48,10 +65,18 @@ def all_conform(t: Template) -> dict[str, Answer]:
     return {i.code: Answer("符合") for i in t.items}
 
 
-def test_full_marks_maintain() -> None:
+def test_full_marks_maintain_and_no_grade_awarded() -> None:
+    """DOMAIN.md §4: a look-back concludes on the grade held and awards no grade."""
     t = make_template()
     r = score_inspection(t, all_conform(t), "二级")
-    assert r.score == Decimal("100.0") and r.grade == "一级" and r.outcome == MAINTAIN and r.complete
+    assert r.score == Decimal("100.0") and r.outcome == MAINTAIN and r.complete
+    assert r.grade_awarded is None and r.grade == "" and r.grade_held == "二级" and r.attained == "一级"
+    assert r.conclusion_label == "维持（符合证书等级要求）"
+
+
+def test_a_template_that_awards_grades_awards_them() -> None:
+    t = make_template(conclusion=CONCLUSION | {"awards_grade": True})
+    assert score_inspection(t, all_conform(t), "二级").grade_awarded == "一级"
 
 
 def test_deductions_never_below_zero_and_are_listed() -> None:
@@ -61,6 +86,14 @@ def test_deductions_never_below_zero_and_are_listed() -> None:
     assert r.earned == Decimal(40)  # 50 - 10, not 50 - 20
     assert [d.item_code for d in r.deductions] == ["A.1"]
     assert "超过分值" in r.deductions[0].reason
+
+
+def test_the_reason_is_the_clause_or_the_note_never_the_result() -> None:
+    t = make_template()
+    r = score_inspection(t, all_conform(t) | {"A.2": Answer("不符合", note="无记录")})
+    assert [d.reason for d in r.deductions] == ["无记录"]
+    r = score_inspection(t, all_conform(t) | {"A.1": Answer("不符合", (("A.1-1", 1),))})
+    assert [d.reason for d in r.deductions] == ["缺一项扣2分"]
 
 
 def test_not_applicable_removed_from_both_totals() -> None:
@@ -85,30 +118,30 @@ def test_veto_b_zeroes_element_veto_a_fails_whole() -> None:
     assert r.score == Decimal("50.0")  # 25 of 50: B.1 fails (20) and zeroes B.2 (5) with it
     assert r.outcome == DELIST and any("B.1" in reason for reason in r.reasons)
     r = score_inspection(t, all_conform(t) | {"C.1": Answer("不符合", note="x")})
-    assert r.outcome == DELIST and r.grade == NOT_ATTAINED and "C.1" in r.reasons[0]
+    assert r.outcome == DELIST and r.attained == NOT_ATTAINED and "C.1" in r.reasons[0]
+    assert [(v.item_code, v.clause_code, v.level) for v in r.vetoes] == [("C.1", "", "A")]
 
 
-def test_min_share_blocks_grade() -> None:
+def test_min_share_makes_rectify() -> None:
     t = parse_template(make_template().raw | {"elements": [
         {"code": "A", "title": "甲", "min_share": 0.6, "items": [
-            {"code": "A.1", "text": "一", "points": 10}, {"code": "A.2", "text": "二", "points": 10}]},
+            {"code": "A.1", "text": "一", "points": 10, "enterprise_fix": True},
+            {"code": "A.2", "text": "二", "points": 10}]},
         {"code": "B", "title": "乙", "items": [{"code": "B.1", "text": "三", "points": 80}]}]}, "x.json")
-    r = score_inspection(t, {"A.1": Answer("不符合", note="x"), "A.2": Answer("符合"), "B.1": Answer("符合")})
-    assert r.score == Decimal("90.0") and r.grade == NOT_ATTAINED
+    r = score_inspection(t, {"A.1": Answer("不符合", note="x"), "A.2": Answer("符合"), "B.1": Answer("符合")}, "三级")
+    assert r.score == Decimal("90.0") and r.attained == NOT_ATTAINED and r.outcome == RECTIFY
     assert any("最低要求" in reason for reason in r.reasons)
 
 
-def test_grade_thresholds_and_outcomes() -> None:
+def test_below_the_grade_held_and_delisting() -> None:
     t = make_template()
     answers = all_conform(t) | {"A.1": Answer("不符合", note="x"), "A.2": Answer("不符合", note="y")}
     r = score_inspection(t, answers, "二级")  # 30/50 = 60.0
-    assert r.score == Decimal("60.0") and r.grade == "三级" and r.outcome == RECTIFY
-    assert any("证书等级" in reason for reason in r.reasons)
+    assert r.score == Decimal("60.0") and r.outcome == RECTIFY and r.grade == ""
+    assert any("证书等级“二级”" in reason for reason in r.reasons)
     answers["B.2"] = Answer("不符合", note="z")  # 25/50 = 50 → below 60
     r = score_inspection(t, answers, "三级")
-    assert r.outcome == DELIST and r.grade == NOT_ATTAINED
-    small = score_inspection(t, all_conform(t), "小微")
-    assert small.grade == "小微"
+    assert r.outcome == DELIST and r.attained == NOT_ATTAINED
 
 
 def test_findings_drive_outcome() -> None:
@@ -125,6 +158,25 @@ def test_unanswered_items_make_result_provisional() -> None:
     assert score_inspection(t, {}).score is None
 
 
+def test_every_reason_names_its_source() -> None:
+    t = make_template()
+    answers = all_conform(t) | {"A.1": Answer("部分符合", (("A.1-1", 1),)), "C.1": Answer("不符合", note="x")}
+    r = score_inspection(t, answers, "三级", FindingSummary(general_open=1, major_open=1, major_found=1))
+    assert r.conclusion_reasons and all(reason.source for reason in r.conclusion_reasons)
+
+
+def test_a_format_1_template_still_concludes_as_before() -> None:
+    """Templates stored in workspaces before format 2 keep their conclusions (``legacy_spec``)."""
+    raw = make_template().raw
+    legacy = {k: v for k, v in raw.items() if k != "conclusion"} | {
+        "format_version": 1, "outcome": {"delist_below": 60, "labels": {"建议摘牌": "建议暂停评审活动"}}}
+    t = parse_template(legacy, "old.json")
+    assert score_inspection(t, all_conform(t) | {"C.1": Answer("不符合", note="x")}).outcome == "建议暂停评审活动"
+    assert score_inspection(t, all_conform(t), "三级").outcome == MAINTAIN
+    partial = all_conform(t) | {"A.1": Answer("部分符合", (("A.1-1", 1),))}
+    assert score_inspection(t, partial, "三级").outcome == RECTIFY  # format 1 knew no enterprise-own items
+
+
 # --- properties -------------------------------------------------------------------------------
 
 @st.composite
@@ -136,9 +188,12 @@ def templates_and_answers(draw: st.DrawFn) -> tuple[Template, dict[str, Answer]]
         for i in range(draw(st.integers(1, 5))):
             pts = draw(st.sampled_from([1, 2, 2.5, 5, 10, 20]))
             rule_pts = draw(st.sampled_from([0.5, 1, pts]))
-            items.append({"code": f"E{e}.{i}", "text": "x", "points": pts,
-                          "deductions": [{"code": f"E{e}.{i}-1", "text": "d", "points": min(rule_pts, pts),
-                                          "max_times": 5}]})
+            veto = draw(st.sampled_from([None, None, None, "A", "B"]))
+            clause = {"code": f"E{e}.{i}-1", "text": "d", "points": min(rule_pts, pts), "max_times": 5}
+            if veto:
+                clause |= {"veto": veto, "source": "测试"}
+            items.append({"code": f"E{e}.{i}", "text": "x", "points": pts, "deductions": [clause],
+                          "enterprise_fix": draw(st.booleans())})
         elements.append({"code": f"E{e}", "title": f"类{e}", "items": items})
     t = make_template().raw | {"elements": elements}
     template = parse_template(t, "gen.json")
@@ -203,7 +258,7 @@ def test_every_shipped_template_scores_full_answers(template: Template) -> None:
             mixed[item.code] = Answer("部分符合", ((item.deductions[0].code, 1),))
         elif n % 7 == 2 and not item.veto:
             mixed[item.code] = Answer("不符合", note="缺失")
-        elif n % 11 == 5:
+        elif n % 11 == 5 and item.na_allowed:
             mixed[item.code] = Answer("不涉及")
         else:
             mixed[item.code] = Answer("符合")
@@ -211,9 +266,22 @@ def test_every_shipped_template_scores_full_answers(template: Template) -> None:
     assert r.complete and r.score is not None and 0 < r.score < 100 and r.deductions
 
 
-def test_template_names_its_outcomes() -> None:
-    raw = make_template().raw
-    t = parse_template(raw | {"outcome": {"delist_below": 60, "labels": {"建议摘牌": "建议暂停评审活动"}}}, "x.json")
-    r = score_inspection(t, all_conform(t) | {"C.1": Answer("不符合", note="x")})
-    assert r.outcome == "建议暂停评审活动"
-    assert score_inspection(t, all_conform(t)).outcome == MAINTAIN
+@settings(max_examples=200, deadline=None)
+@given(templates_and_answers(), st.sampled_from(["二级", "三级", None]))
+def test_a_veto_clause_always_produces_its_veto(case: tuple[Template, dict[str, Answer]],
+                                                 grade: str | None) -> None:
+    """Issue 11, item 2 / DOMAIN.md §4: a veto belongs to the clause, whatever result was pressed."""
+    template, answers = case
+    r = score_inspection(template, answers, grade)
+    fired = {(v.item_code, v.clause_code, v.level) for v in r.vetoes}
+    for item in template.items:
+        answer = answers.get(item.code)
+        rule = item.deductions[0]
+        if answer is None or not rule.veto:
+            continue
+        assert (item.code, rule.code, rule.veto) in fired
+        assert r.outcome == DELIST if rule.veto == "A" else r.outcome in (RECTIFY, DELIST)
+        if rule.veto == "B":
+            assert next(e for e in r.elements if e.code == item.element_code).earned == 0
+        assert all(d.enterprise_fix is False for d in r.deductions if d.item_code == item.code)
+

@@ -14,6 +14,8 @@ from inspector_app.domain.scoring import Answer
 from inspector_app.services import audit, completion, findings, inspections, signatures
 from inspector_app.services.enterprises import EnterpriseData, upsert
 from inspector_app.services.inspection_export import inspection_document
+from inspector_app.services.ops import inspections as inspection_ops
+from inspector_app.services.queries.desk import desk_rows
 from inspector_app.services.templates import latest_templates, sync_shipped_templates
 from inspector_app.storage.engine import Workspace
 from inspector_app.storage.models import Inspection
@@ -27,7 +29,8 @@ def _setup(ws: Workspace) -> int:
         template = next(t for t in latest_templates(s) if t.template_id == "lookback-2020")
         enterprise, _ = upsert(s, EnterpriseData(name="常州恒达机械制造有限公司",
                                                  uscc=uscc.make_code("9", "1", "320412", "MA1W2X3Y4"),
-                                                 cert_grade="三级", district="武进区"))
+                                                 cert_grade="三级", district="武进区", industry="机械",
+                                                 cert_expires=date.today() + timedelta(days=400)))
         inspection = inspections.assign(s, enterprise, template, PAIR, "科长", due_date=date(2026, 12, 31))
         return inspection.id
 
@@ -40,7 +43,7 @@ def test_answer_rescores_audits_and_starts(workspace: Workspace) -> None:
         template = inspections.template_for(insp)
         first = template.items[0]
         result = inspections.set_answer(s, insp, first.code, Answer("符合"), "陈示范")
-        assert result.answered == 1 and insp.score == 100.0
+        assert result.answered == 3 and insp.score == 100.0  # C.9 and C.10 are 不涉及 for 机械
         assert insp.status == InspectionStatus.IN_PROGRESS and insp.started_at is not None
         rule = first.deductions[0]
         inspections.set_answer(s, insp, first.code, Answer("部分符合", ((rule.code, 1),), note="缺记录"), "陈示范")
@@ -48,7 +51,7 @@ def test_answer_rescores_audits_and_starts(workspace: Workspace) -> None:
         revision = insp.revision
     with workspace.sessions() as s:
         events = audit.trail(s, iid)
-        answer_events = [e for e in events if e.entity == "answer"]
+        answer_events = [e for e in events if e.entity == "answer" and e.entity_key == first.code]
         assert [e.new_value.split()[0] for e in answer_events] == ["符合", "部分符合"]
         assert answer_events[1].old_value == "符合" and answer_events[1].actor == "陈示范"
         assert s.get(Inspection, iid).revision == revision
@@ -68,7 +71,7 @@ def test_bad_answers_are_refused(workspace: Workspace) -> None:
         for bad in (-1.0, float("nan"), float("inf")):  # NaN would fail the NOT NULL column, not say why
             with pytest.raises(ValidationError, match="扣分"):
                 inspections.set_answer(s, insp, code, Answer("部分符合", extra_deduction=bad, extra_reason="x"), "x")
-        assert insp.answers == []
+        assert sorted(a.item_code for a in insp.answers) == ["C.10", "C.9"]  # only the automatic 不涉及
 
 
 def test_complete_lists_what_is_missing_then_locks_and_reopens_with_reason(workspace: Workspace) -> None:
@@ -79,8 +82,10 @@ def test_complete_lists_what_is_missing_then_locks_and_reopens_with_reason(works
         with pytest.raises(inspections.IncompleteError) as info:
             completion.complete(s, insp, "陈示范")
         assert {m.kind for m in info.value.missing} == {"unanswered", "signature"}
-        assert len([m for m in info.value.missing if m.kind == "unanswered"]) == len(items)
-        for item in items:
+        assert sorted(a.item_code for a in insp.answers) == ["C.10", "C.9"]  # 危化, 烟花爆竹 only
+        applicable = [i for i in items if i.code not in ("C.9", "C.10")]
+        assert len([m for m in info.value.missing if m.kind == "unanswered"]) == len(applicable)
+        for item in applicable:
             inspections.set_answer(s, insp, item.code, Answer("符合"), "陈示范")
         inspections.set_answer(s, insp, items[3].code, Answer("不符合"), "陈示范")
         for name, _ in PAIR:
@@ -105,15 +110,22 @@ def test_complete_lists_what_is_missing_then_locks_and_reopens_with_reason(works
         assert "企业补充了培训记录" in reasons
 
 
+def _answer_all(s: object, insp: Inspection) -> None:
+    for item in inspections.template_for(insp).items:
+        if item.applies_to(insp.enterprise.industry) is not False:
+            inspections.set_answer(s, insp, item.code, Answer("符合"), "陈示范")  # type: ignore[arg-type]
+
+
 def test_finding_lifecycle_and_outcome(workspace: Workspace) -> None:
     iid = _setup(workspace)
     with workspace.sessions.begin() as s:
         insp = inspections.get(s, iid)
-        for item in inspections.template_for(insp).items:
-            inspections.set_answer(s, insp, item.code, Answer("符合"), "陈示范")
-        assert insp.outcome == "维持"
+        _answer_all(s, insp)
+        assert (insp.outcome, insp.grade) == ("维持", "")  # a look-back awards no grade (DOMAIN.md §4)
         f = findings.add(s, insp, "陈示范", description="有限空间作业无监护人", severity="重大",
-                         deadline=date.today() - timedelta(days=1))
+                         deadline=date.today() + timedelta(days=1))
+        assert insp.outcome == "限期整改"  # an open 重大隐患 blocks 维持
+        inspections.rescore(s, insp, date.today() + timedelta(days=2))
         assert insp.outcome == "建议摘牌"  # a major hazard past its deadline
         with pytest.raises(LifecycleError):
             findings.set_status(s, f, FindingStatus.PASSED, "陈示范")
@@ -147,7 +159,9 @@ def test_inspection_document_is_json_ready(workspace: Workspace) -> None:
         doc = inspection_document(s, iid)
         assert s.scalar(select(Inspection.uid).where(Inspection.id == iid)) == doc["uid"]
     text = json.dumps(doc, ensure_ascii=False)
-    assert "常州恒达机械制造有限公司" in text and doc["score"]["answered"] == 1
+    assert "常州恒达机械制造有限公司" in text and doc["score"]["answered"] == 3  # with C.9, C.10 不涉及
+    assert (doc["conclusion"], doc["grade_held"], doc["grade_awarded"], doc["vetoes"]) == ("维持", "三级", None, [])
+    assert doc["conclusion_reasons"] and all(r["source"] for r in doc["conclusion_reasons"])
     assert [p["cert_number"] for p in doc["inspectors"]] == [c for _, c in PAIR]
 
 
@@ -180,3 +194,92 @@ def test_renaming_an_inspector_by_certificate_is_audited_on_their_inspections(wo
                   if e.entity == "inspector"]
         assert events == [("name", "陈示范", "季林", "科长")]
         assert not [e for e in audit.trail(s, other.id) if e.entity == "inspector"]  # named so from the start
+
+
+def test_never_not_applicable_items_are_refused(workspace: Workspace) -> None:
+    """DOMAIN.md §4: the self-assessment (E.1), truthfulness (A.5) and hazard investigation (C.5) are
+    never 不涉及; an item of another industry is never anything else; 符合 takes no deduction."""
+    iid = _setup(workspace)
+    with workspace.sessions.begin() as s:
+        insp = inspections.get(s, iid)
+        for code in ("E.1", "A.5", "C.5", "C.8"):
+            with pytest.raises(ValidationError, match="不能判为不涉及"):
+                inspections.set_answer(s, insp, code, Answer("不涉及"), "陈示范")
+        with pytest.raises(ValidationError, match="只适用于危险化学品"):
+            inspections.set_answer(s, insp, "C.9", Answer("符合"), "陈示范")
+        with pytest.raises(ValidationError, match="不能扣分"):
+            inspections.set_answer(s, insp, "A.5", Answer("符合", (("A.5-1", 1),)), "陈示范")
+        inspections.set_answer(s, insp, "B.7", Answer("不涉及"), "陈示范")  # no dangerous work: allowed
+
+
+def test_a_veto_clause_under_partial_and_the_cached_columns(workspace: Workspace) -> None:
+    """Issue 11: 伪造材料 (A.5-1) under 部分符合 is a veto → 建议摘牌; no grade is cached."""
+    iid = _setup(workspace)
+    with workspace.sessions.begin() as s:
+        insp = inspections.get(s, iid)
+        _answer_all(s, insp)
+        result = inspections.set_answer(s, insp, "A.5", Answer("部分符合", (("A.5-1", 1),), note="自评报告代签"),
+                                        "陈示范")
+        assert [v.code for v in result.vetoes] == ["A.5-1"]
+        assert (insp.outcome, insp.grade) == ("建议摘牌", "")
+
+
+def test_completion_refuses_a_major_hazard_item_out_of_step_with_the_findings(workspace: Workspace) -> None:
+    """C.8 cannot fail without a 重大 finding, nor pass with one open (issue 11, item 2)."""
+    iid = _setup(workspace)
+    with workspace.sessions.begin() as s:
+        insp = inspections.get(s, iid)
+        _answer_all(s, insp)
+        inspections.set_answer(s, insp, "C.8", Answer("不符合", (("C.8-1", 1),), note="粉尘涉爆未设泄爆"), "陈示范")
+        major = [m for m in completion.missing_for_completion(s, insp) if m.kind == "major"]
+        assert [m.item_code for m in major] == ["C.8"] and "登记隐患" in major[0].message
+        findings.add(s, insp, "陈示范", description="粉尘涉爆区域除尘系统未设置泄爆装置", severity="重大",
+                     item_code="C.8", deadline=date.today() + timedelta(days=30))
+        assert not [m for m in completion.missing_for_completion(s, insp) if m.kind == "major"]
+        assert insp.outcome == "限期整改"
+        inspections.set_answer(s, insp, "C.8", Answer("符合"), "陈示范")
+        major = [m for m in completion.missing_for_completion(s, insp) if m.kind == "major"]
+        assert [m.item_code for m in major] == ["C.8"] and "C.8-1" in major[0].message
+
+
+def test_assigning_a_template_that_does_not_fit_is_refused_or_overridden(workspace: Workspace) -> None:
+    """DOMAIN.md §10: the 工贸 audit checklist does not fit a 医药 enterprise; the look-back is for
+    二级/三级 (苏应急电〔2020〕3号 第二条); an override is audited; an expired certificate is a warning."""
+    with workspace.sessions.begin() as s:
+        sync_shipped_templates(s)
+        chem, _ = upsert(s, EnterpriseData(name="常州示范药业有限公司", uscc=uscc.make_code("9", "1", "320412", "MA1W2X3Y6"),
+                                           cert_grade="三级", industry="医药",
+                                           cert_expires=date.today() - timedelta(days=3)))
+        small, _ = upsert(s, EnterpriseData(name="常州示范小微有限公司", uscc=uscc.make_code("9", "1", "320412", "MA1W2X3Y7"),
+                                            cert_grade="小微", industry="机械"))
+        s.flush()
+        chem_id, small_id = chem.id, small.id
+    with pytest.raises(ValidationError, match="不适用于医药行业"):
+        inspection_ops.assign(workspace, chem_id, "operation-audit-2020", PAIR, "科长")
+    with pytest.raises(ValidationError, match="适用于二级、三级企业"):
+        inspection_ops.assign(workspace, small_id, "lookback-2020", PAIR, "科长")
+    done = inspection_ops.assign(workspace, chem_id, "lookback-2020", PAIR, "科长")
+    assert any("已过期" in w for w in done.warnings)
+    with workspace.sessions() as s:
+        codes = sorted(a.item_code for a in inspections.get(s, done.value).answers)
+        assert codes == ["A.6", "C.10", "C.8"]  # 财企〔2012〕16号 does not list 医药; the 工贸, 烟花爆竹 standards
+    forced = inspection_ops.assign(workspace, small_id, "lookback-2020", PAIR, "科长",
+                                   override_reason="市局要求对该小微企业一并回头看")
+    assert any("已说明理由" in w for w in forced.warnings)
+    with workspace.sessions() as s:
+        override = [e for e in audit.trail(s, forced.value) if e.field == "template_fit"]
+        assert override and override[0].reason == "市局要求对该小微企业一并回头看" and override[0].actor == "科长"
+
+
+def test_the_desk_flags_a_certificate_expired_on_the_inspection_date(workspace: Workspace) -> None:
+    iid = _setup(workspace)
+    with workspace.sessions.begin() as s:
+        insp = inspections.get(s, iid)
+        insp.enterprise.cert_expires = date.today() - timedelta(days=10)
+        inspections.update_header(s, insp, "陈示范", started_at=datetime.now() - timedelta(days=20))
+    rows = {r["id"]: r for r in desk_rows(workspace)}
+    assert rows[iid]["cert_expired"] is False  # valid on the day it was inspected
+    with workspace.sessions.begin() as s:
+        inspections.update_header(s, inspections.get(s, iid), "陈示范", started_at=datetime.now())
+    assert {r["id"]: r for r in desk_rows(workspace)}[iid]["cert_expired"] is True
+

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from inspector_app.domain.lifecycle import FindingStatus
 from inspector_app.domain.scoring import Answer
@@ -22,8 +22,18 @@ from inspector_app.services.unit import unit_of_work
 from inspector_app.storage.engine import Workspace
 from inspector_app.storage.models import Inspection
 
-__all__ = ["IncompleteError", "Missing", "add_finding", "assign", "complete", "remove_finding", "reopen",
-           "set_answer", "set_finding_status", "set_inspectors", "update_finding", "update_header"]
+__all__ = ["Assigned", "IncompleteError", "Missing", "add_finding", "assign", "complete", "remove_finding",
+           "reopen", "set_answer", "set_answers", "set_finding_status", "set_inspectors", "update_finding",
+           "update_header"]
+
+
+class Assigned(NamedTuple):
+    """A new inspection: its id (``value``), what changed, and what the assigner should know – a
+    certificate that has expired (or will before the deadline), a grade or industry not recorded."""
+
+    value: int
+    changes: Changes
+    warnings: tuple[str, ...] = ()
 
 
 def _changed(inspection: Inspection, *kinds: ChangeKind) -> Changes:
@@ -31,15 +41,23 @@ def _changed(inspection: Inspection, *kinds: ChangeKind) -> Changes:
 
 
 def assign(ws: Workspace, enterprise_id: int, template_id: str, inspectors: Sequence[tuple[str, str]],
-           actor: str, *, due_date: date | None = None, location: str = "") -> OpResult[int]:
+           actor: str, *, due_date: date | None = None, location: str = "",
+           override_reason: str = "") -> Assigned:
     """A new inspection of an enterprise with the newest version of a template, for inspectors given as
-    (name, certificate number). The value is the new inspection's id."""
+    (name, certificate number). The value is the new inspection's id.
+
+    A template whose grades, industries or subject do not fit the enterprise is refused with the reason
+    (``ValidationError``, nothing written) unless ``override_reason`` says why (audited); warnings (an
+    expired certificate, a grade or industry not recorded) come back in ``warnings``."""
     with unit_of_work(ws) as session:
         enterprise = enterprises.get(session, enterprise_id)
         template = template_record(session, template_id)
-        inspection = inspections.assign(session, enterprise, template, inspectors, actor, due_date, location)
-        changes = _changed(inspection, ChangeKind.ASSIGNMENTS, ChangeKind.STATUS)
-        return OpResult(inspection.id, changes)
+        fit = inspections.fit_of(enterprise, template, due_date)
+        inspection = inspections.assign(session, enterprise, template, inspectors, actor, due_date, location,
+                                        override_reason=override_reason)
+        changes = _changed(inspection, ChangeKind.ASSIGNMENTS, ChangeKind.STATUS, ChangeKind.ANSWERS)
+        overridden = tuple(f"已说明理由仍使用：{p}" for p in fit.problems)
+        return Assigned(inspection.id, changes, overridden + fit.warnings)
 
 
 def set_answer(ws: Workspace, inspection_id: int, item_code: str, answer: Answer | None, actor: str) -> Changes:

@@ -4,11 +4,15 @@ The list query is plain SQL through the engine's DB-API connection: no ORM objec
 processing, so 60,000 rows come back as tuples of text and numbers in a fraction of the ORM's time
 (dates stay ISO text, which sorts and compares correctly). Every enterprise appears at least once: an
 enterprise without an inspection gets one row with ``id`` None and status "" (not yet scheduled).
+
+``cert_expired``: the enterprise's certificate had expired on the inspection date – the day it started,
+or today for one not started yet and for an enterprise without an inspection (``domain.fit``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import date
 from typing import Any
 
 from sqlalchemy import select
@@ -19,16 +23,16 @@ from inspector_app.storage.engine import Workspace
 from inspector_app.storage.models import Enterprise, Finding, Inspection, TemplateRecord
 
 ROW_KEYS = ("id", "enterprise_id", "enterprise", "uscc", "district", "cert_grade", "template", "status",
-            "score", "grade", "outcome", "due_date", "answered", "item_count")
+            "score", "grade", "outcome", "due_date", "answered", "item_count", "cert_expired")
 
 # Inspections newest first (a backward walk of the primary key: no sort), then enterprises without one.
 _INSPECTIONS_SQL = """
 SELECT i.id, e.id, e.name, e.uscc, e.district, e.cert_grade, i.template_pk, i.status, i.score, i.grade,
-       i.outcome, i.due_date, i.answered
+       i.outcome, i.due_date, i.answered, e.cert_expires, i.started_at
 FROM inspections AS i JOIN enterprises AS e ON e.id = i.enterprise_id
 """
 _UNSCHEDULED_SQL = """
-SELECT e.id, e.name, e.uscc, e.district, e.cert_grade FROM enterprises AS e
+SELECT e.id, e.name, e.uscc, e.district, e.cert_grade, e.cert_expires FROM enterprises AS e
 WHERE NOT EXISTS (SELECT 1 FROM inspections AS i WHERE i.enterprise_id = e.id) ORDER BY e.id
 """
 
@@ -38,14 +42,22 @@ def _templates(session: Session) -> dict[int, tuple[str, int]]:
     return {pk: (title, count) for pk, title, count in cursor.fetchall()}
 
 
+def _expired(cert_expires: Any, on: str) -> bool:
+    """ISO dates compare as text: the certificate's last day before the day of the inspection."""
+    return bool(cert_expires) and str(cert_expires)[:10] < on
+
+
 def _inspection_dicts(rows: Sequence[Any], templates: dict[int, tuple[str, int]]) -> list[dict[str, Any]]:
     out = []
-    for iid, eid, name, uscc, district, grade_, tpk, status, score, grade, outcome, due, answered in rows:
+    today = date.today().isoformat()
+    for (iid, eid, name, uscc, district, grade_, tpk, status, score, grade, outcome, due, answered, expires,
+         started) in rows:
         title, items = templates.get(tpk, ("", 0))
         out.append({"id": iid, "enterprise_id": eid, "enterprise": name or "", "uscc": uscc or "",
                     "district": district or "", "cert_grade": grade_ or "", "template": title,
                     "status": status or "", "score": score, "grade": grade or "", "outcome": outcome or "",
-                    "due_date": str(due)[:10] if due else None, "answered": answered, "item_count": items})
+                    "due_date": str(due)[:10] if due else None, "answered": answered, "item_count": items,
+                    "cert_expired": _expired(expires, str(started)[:10] if started else today)})
     return out
 
 
@@ -61,11 +73,12 @@ def _desk_rows(session: Session) -> list[dict[str, Any]]:
     templates = _templates(session)
     rows = _inspection_dicts(connection.exec_driver_sql(_INSPECTIONS_SQL + " ORDER BY i.id DESC").fetchall(),
                              templates)
-    for eid, name, uscc, district, grade in connection.exec_driver_sql(_UNSCHEDULED_SQL).fetchall():
+    today = date.today().isoformat()
+    for eid, name, uscc, district, grade, expires in connection.exec_driver_sql(_UNSCHEDULED_SQL).fetchall():
         rows.append({"id": None, "enterprise_id": eid, "enterprise": name or "", "uscc": uscc or "",
                      "district": district or "", "cert_grade": grade or "", "template": "", "status": "",
                      "score": None, "grade": "", "outcome": "", "due_date": None, "answered": None,
-                     "item_count": None})
+                     "item_count": None, "cert_expired": _expired(expires, today)})
     return rows
 
 

@@ -173,7 +173,10 @@ class ItemPane(QWidget):
             self.earned.setText(self._earned_text(item, answer))
         for result, button in self.result_buttons.items():
             button.setChecked(answer is not None and answer.result == result)
-            button.setEnabled(editable)
+            button.setEnabled(editable and self._allowed(result))
+        self.result_buttons[NOT_APPLICABLE].setToolTip(
+            self.tr("快捷键 {0} 或 Alt+{0}").format(4) if item is None or item.na_allowed
+            else self.tr("本项为必查项，不能判为不涉及"))
         chosen = dict(answer.deductions) if answer else {}
         for code, box, spin in self._rule_rows:
             box.blockSignals(True)
@@ -209,10 +212,12 @@ class ItemPane(QWidget):
 
     def _requirement_text(self, item: Item) -> str:
         parts = []
-        if item.veto == "A":
-            parts.append(self.tr("否决项（A）：不符合则整体不通过"))
-        elif item.veto == "B":
-            parts.append(self.tr("否决项（B）：不符合则本类目计 0 分"))
+        if item.veto == "A" or any(r.veto == "A" for r in item.deductions):
+            parts.append(self.tr("否决项（A）：不符合或选择否决扣分规则，则整体不通过"))
+        elif item.veto == "B" or any(r.veto == "B" for r in item.deductions):
+            parts.append(self.tr("否决项（B）：不符合或选择否决扣分规则，则本类目计 0 分"))
+        if not item.na_allowed:
+            parts.append(self.tr("必查项：不能判为不涉及"))
         if item.require_photo_on_fail:
             parts.append(self.tr("不符合时须拍照取证"))
         if item.require_note_on_fail:
@@ -259,9 +264,13 @@ class ItemPane(QWidget):
             self._rule_rows.append((rule.code, box, spin))
 
     # ------------------------------------------------------------------ editing
+    def _allowed(self, result: str) -> bool:
+        """不涉及 is not offered for an item the template says must be checked (``na_allowed``)."""
+        return result != NOT_APPLICABLE or self._item is None or self._item.na_allowed
+
     def choose_result(self, result: str) -> None:
-        """Set the result (buttons and keyboard shortcuts come here)."""
-        if self._item is None or self._locked:
+        """Set the result (buttons and keyboard shortcuts – 1–4 in the tree, Alt+1–4 – come here)."""
+        if self._item is None or self._locked or not self._allowed(result):
             return
         self._text_debounce.flush()
         old = self._answer

@@ -55,7 +55,17 @@ def finding_status_label(status: str) -> str:
 
 
 def outcome_label(outcome: str) -> str:
-    return {"维持": QCoreApplication.translate("EditorLabels", "维持"), "限期整改": QCoreApplication.translate("EditorLabels", "限期整改"), "建议摘牌": QCoreApplication.translate("EditorLabels", "建议摘牌")}.get(outcome, outcome)
+    """A conclusion's code or label (template data) in the UI's language."""
+    return {
+        "维持": QCoreApplication.translate("EditorLabels", "维持"),
+        "维持（符合证书等级要求）": QCoreApplication.translate("EditorLabels", "维持（符合证书等级要求）"),
+        "限期整改": QCoreApplication.translate("EditorLabels", "限期整改"),
+        "建议摘牌": QCoreApplication.translate("EditorLabels", "建议摘牌"),
+        "合格": QCoreApplication.translate("EditorLabels", "合格"),
+        "建议通报批评": QCoreApplication.translate("EditorLabels", "建议通报批评"),
+        "建议暂停评审活动": QCoreApplication.translate("EditorLabels", "建议暂停评审活动"),
+        "建议取消评审资格": QCoreApplication.translate("EditorLabels", "建议取消评审资格"),
+    }.get(outcome, outcome)
 
 
 def grade_label(grade: str) -> str:

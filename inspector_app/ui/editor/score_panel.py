@@ -1,5 +1,8 @@
-"""The live score: element subtotals, total, grade, outcome with its reasons, answered n/m.
-Fed with a ``ScoreResult`` from the pure engine after every in-memory change."""
+"""The live score: element subtotals, total, the grade the enterprise holds, the conclusion with its
+reasons, answered n/m. Fed with a ``ScoreResult`` from the pure engine after every in-memory change.
+
+No grade is shown as awarded unless the template awards one (a look-back, an audit or a self-inspection
+never does: DOMAIN.md §4); the conclusion is coloured by the bucket it counts in."""
 
 from __future__ import annotations
 
@@ -21,7 +24,7 @@ from PySide6.QtWidgets import (
 from inspector_app.domain.scoring import DELIST, MAINTAIN, ScoreResult
 from inspector_app.ui.editor import labels
 
-OUTCOME_COLORS = {MAINTAIN: "#2e7d32", DELIST: "#b71c1c"}
+OUTCOME_COLORS = {MAINTAIN: "#2e7d32", DELIST: "#b71c1c"}  # by bucket (counts_as); 限期整改 amber
 
 
 def _num(value: Decimal) -> str:
@@ -112,9 +115,16 @@ class ScorePanel(QWidget):
             provisional_text = self.tr("（暂定）")
             text += f'<span style="font-size: 10pt; font-weight: normal;">{provisional_text}</span>'
         self.score.setText(text)
-        self.grade.setText(self.tr("等级：{0}").format(labels.grade_label(result.grade)))
-        self.outcome.setText(self.tr("结论：{0}").format(labels.outcome_label(result.outcome)))
-        colour = OUTCOME_COLORS.get(result.outcome, "#c77700")
+        grades = []
+        if result.grade_held:
+            grades.append(self.tr("证书等级：{0}").format(labels.grade_label(result.grade_held)))
+        if result.grade_awarded:
+            grades.append(self.tr("评定等级：{0}").format(labels.grade_label(result.grade_awarded)))
+        self.grade.setText("　".join(grades))
+        self.grade.setVisible(bool(grades))
+        self.outcome.setText(self.tr("结论：{0}").format(labels.outcome_label(result.conclusion_label)))
+        self.outcome.setToolTip("\n".join(str(r) for r in result.conclusion_reasons))
+        colour = OUTCOME_COLORS.get(result.conclusion.counts_as, "#c77700")
         self.outcome.setStyleSheet(f"font-weight: bold; color: {colour};")
         self.answered.set_progress(result.answered, result.total_items,
                                    self.tr("已检查 {0}/{1}").format(result.answered, result.total_items))
@@ -136,4 +146,4 @@ class ScorePanel(QWidget):
                     cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if element.vetoed_by:
                     cell.setForeground(Qt.GlobalColor.red)
-                    cell.setToolTip(self.tr("否决项 {0} 不符合，本类目计 0 分").format(element.vetoed_by))
+                    cell.setToolTip(self.tr("否决项 {0}：本类目计 0 分").format(element.vetoed_by))

@@ -1,0 +1,280 @@
+"""Conclusions: from the facts of a scored checklist to what the check concludes, by rules that are
+template data (``docs/template-format.md``, "conclusion").
+
+A look-back (回头看) or an operation-quality audit (运行质量审计) concludes relative to the grade the
+enterprise holds – 维持（符合证书等级要求）/ 限期整改 / 建议摘牌 – and awards no grade; the self-inspection
+of review quality (评审质量自查自纠) concludes on the review organisation – 合格 / 建议通报批评 /
+建议暂停评审活动 / 建议取消评审资格 (苏应急电〔2020〕3号 第二、三、四条; DOMAIN.md §1, §4, §5).
+
+How the rules combine (this module's convention, documented in docs/template-format.md): a template
+lists its conclusions from the mildest to the most severe and a set of rules, each naming the condition
+it tests (``when``), the conclusion it leads to (``then``) and the clause it comes from (``source``).
+Every rule whose condition holds gives a reason; the conclusion is the most severe conclusion any rule
+reached, or the mildest (the first listed) when none did.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+MAINTAIN, RECTIFY, DELIST = "维持", "限期整改", "建议摘牌"
+OUTCOMES = (MAINTAIN, RECTIFY, DELIST)  # the three buckets lists and reports count in
+
+# What a rule can test. Each is computed by ``domain.scoring`` from the answers and findings.
+WHEN = {
+    "veto": "a veto of the given level (\"veto\": \"A\" | \"B\") fired",
+    "score_below": "the normalised score is below \"value\"",
+    "below_grade_held": "the score (or an element share) is below the threshold of the grade held",
+    "element_below_min_share": "an element scored below its min_share",
+    "major_open": "a 重大事故隐患 is not yet rectified",
+    "major_overdue": "a 重大事故隐患 is past its deadline and not rectified",
+    "general_open": "a 一般事故隐患 is not yet rectified",
+    "legal_deduction": "a deduction that must be rectified under the law (not 企业自行整改)",
+    "enterprise_deduction": "a deduction the enterprise fixes itself (企业自行整改项)",
+    "nonconform": "at least \"value\" (default 1) items are 不符合",
+}
+RELATIVE_TO = ("grade_held", "none")
+
+
+@dataclass(frozen=True)
+class Level:
+    """One conclusion a template can reach: ``code`` is what is stored (≤ 10 characters, the cached
+    ``outcome`` column), ``label`` what is shown and printed, ``counts_as`` the bucket reports count it
+    in (维持 / 限期整改 / 建议摘牌)."""
+
+    code: str
+    label: str
+    counts_as: str
+
+
+@dataclass(frozen=True)
+class Rule:
+    when: str
+    then: str
+    source: str
+    value: float | None = None
+    veto: str | None = None
+
+
+@dataclass(frozen=True)
+class ConclusionSpec:
+    levels: tuple[Level, ...]
+    rules: tuple[Rule, ...]
+    relative_to: str = "grade_held"
+    awards_grade: bool = False
+    basis: str = ""
+
+    @property
+    def default(self) -> Level:
+        return self.levels[0]
+
+    def level(self, code: str) -> Level:
+        for level in self.levels:
+            if level.code == code:
+                return level
+        raise KeyError(code)
+
+    def rank(self, code: str) -> int:
+        return next((n for n, level in enumerate(self.levels) if level.code == code), -1)
+
+    @property
+    def outcome_labels(self) -> dict[str, str]:
+        """Bucket → the first conclusion counted in it, where the two differ (what format 1 called
+        ``outcome.labels``; ``services.reporting`` reads it)."""
+        labels: dict[str, str] = {}
+        for level in self.levels:
+            if level.counts_as != level.code:
+                labels.setdefault(level.counts_as, level.code)
+        return labels
+
+    @property
+    def buckets(self) -> dict[str, str]:
+        """Every conclusion code → the bucket it counts in."""
+        return {level.code: level.counts_as for level in self.levels}
+
+
+def parse_spec(data: Mapping[str, Any]) -> ConclusionSpec:
+    """The ``conclusion`` block of a format-2 template (already checked against the schema)."""
+    levels = tuple(Level(lv["code"], lv.get("label", lv["code"]), lv.get("counts_as", lv["code"]))
+                   for lv in data["levels"])
+    rules = tuple(Rule(r["when"], r["then"], r["source"], r.get("value"), r.get("veto"))
+                  for r in data.get("rules", []))
+    return ConclusionSpec(levels, rules, data.get("relative_to", "grade_held"),
+                          bool(data.get("awards_grade", False)), data.get("basis", ""))
+
+
+_LEGACY_SOURCE = "模板格式 1 的默认结论规则（docs/template-format.md，“格式 1 模板”）"
+
+
+def legacy_spec(outcome: Mapping[str, Any], applies_to: Sequence[str]) -> ConclusionSpec:
+    """The rules a format-1 template (one stored in a workspace before format 2) is concluded by: the
+    rules the engine applied then, except that no grade is awarded (DOMAIN.md §4: a look-back never
+    awards one) and a veto is the deduction clause's as well as the item's."""
+    labels = dict(outcome.get("labels", {}))
+    levels = tuple(Level(labels.get(o, o), labels.get(o, o), o) for o in OUTCOMES)
+    rectify, delist = levels[1].code, levels[2].code
+    rules = (
+        Rule("veto", delist, _LEGACY_SOURCE, veto="A"),
+        Rule("score_below", delist, _LEGACY_SOURCE, value=float(outcome.get("delist_below", 60))),
+        Rule("major_overdue", delist, _LEGACY_SOURCE),
+        Rule("veto", rectify, _LEGACY_SOURCE, veto="B"),
+        Rule("below_grade_held", rectify, _LEGACY_SOURCE),
+        Rule("element_below_min_share", rectify, _LEGACY_SOURCE),
+        Rule("major_open", rectify, _LEGACY_SOURCE),
+        Rule("legal_deduction", rectify, _LEGACY_SOURCE),
+        Rule("general_open", rectify, _LEGACY_SOURCE),
+    )
+    return ConclusionSpec(levels, rules, "grade_held" if applies_to else "none", False, _LEGACY_SOURCE)
+
+
+def check_spec(spec: ConclusionSpec) -> list[str]:
+    """What is wrong with a conclusion block beyond its schema (for ``TemplateError`` messages)."""
+    problems: list[str] = []
+    codes = [lv.code for lv in spec.levels]
+    if len(set(codes)) != len(codes):
+        problems.append("结论编号重复")
+    for level in spec.levels:
+        if len(level.code) > 10:
+            problems.append(f"结论编号“{level.code}”超过 10 个字（显示用的全称写在 label）")
+        if level.counts_as not in OUTCOMES:
+            problems.append(f"结论“{level.code}”的 counts_as 应为 维持、限期整改 或 建议摘牌")
+    if spec.relative_to not in RELATIVE_TO:
+        problems.append(f"relative_to 应为 {' 或 '.join(RELATIVE_TO)}")
+    for n, rule in enumerate(spec.rules, start=1):
+        where = f"结论规则第 {n} 条（{rule.when}）"
+        if rule.when not in WHEN:
+            problems.append(f"{where}：条件 {rule.when} 无效")
+        if rule.then not in codes:
+            problems.append(f"{where}：结论“{rule.then}”不在 levels 中")
+        if not rule.source.strip():
+            problems.append(f"{where}：须写明依据（source）")
+        if rule.when == "score_below" and rule.value is None:
+            problems.append(f"{where}：须给出 value")
+        if rule.when == "veto" and rule.veto not in ("A", "B"):
+            problems.append(f"{where}：须给出 veto（A 或 B）")
+        if rule.when == "below_grade_held" and spec.relative_to != "grade_held":
+            problems.append(f"{where}：本模板的结论不针对证书等级（relative_to）")
+    return problems
+
+
+@dataclass(frozen=True)
+class Veto:
+    """A veto that fired: the item, the deduction clause chosen ("" when the item itself failed), its
+    level (A: the whole check fails; B: the element scores 0), what it says and where it comes from."""
+
+    item_code: str
+    clause_code: str
+    level: str
+    text: str
+    source: str
+
+    @property
+    def code(self) -> str:
+        return self.clause_code or self.item_code
+
+    def as_dict(self) -> dict[str, str]:
+        return {"item_code": self.item_code, "clause_code": self.clause_code, "level": self.level,
+                "text": self.text, "source": self.source}
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why the check concludes what it does: the conclusion this reason leads to, the rule (``when``),
+    the words, and the clause it comes from."""
+
+    conclusion: str
+    rule: str
+    text: str
+    source: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.text}（依据：{self.source}）" if self.source else self.text
+
+    def as_dict(self) -> dict[str, str]:
+        return {"conclusion": self.conclusion, "rule": self.rule, "text": self.text, "source": self.source}
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What the rules look at, gathered by ``domain.scoring``."""
+
+    score: Decimal | None
+    vetoes: tuple[Veto, ...] = ()
+    grade_held: str | None = None
+    below_grade: str = ""  # why the score falls short of the grade held ("" when it does not)
+    elements_below: tuple[str, ...] = ()  # one text per element under its min_share
+    major_open: int = 0
+    major_overdue: int = 0
+    general_open: int = 0
+    legal: tuple[str, ...] = ()  # item codes with a deduction to be rectified under the law
+    enterprise: tuple[str, ...] = ()  # item codes with only enterprise-own deductions
+    enterprise_points: Decimal = Decimal(0)
+    nonconform: tuple[str, ...] = ()
+
+
+def _codes(codes: Sequence[str], limit: int = 8) -> str:
+    shown = "、".join(codes[:limit])
+    return shown + (f" 等 {len(codes)} 项" if len(codes) > limit else "")
+
+
+def _texts(rule: Rule, facts: Facts) -> list[tuple[str, str]]:
+    """(text, extra source) for each way the rule's condition holds; empty when it does not."""
+    when = rule.when
+    if when == "veto":
+        vetoes = [v for v in facts.vetoes if v.level == rule.veto]
+        kind = "整体不通过" if rule.veto == "A" else "所在类目计 0 分"
+        return [(f"否决项 {v.code}（{v.text}）：{kind}", v.source) for v in vetoes]
+    if when == "score_below":
+        if facts.score is not None and rule.value is not None and facts.score < Decimal(str(rule.value)):
+            return [(f"得分 {facts.score} 低于 {rule.value:g} 分", "")]
+        return []
+    if when == "below_grade_held":
+        return [(facts.below_grade, "")] if facts.below_grade else []
+    if when == "element_below_min_share":
+        return [(text, "") for text in facts.elements_below]
+    if when == "major_open":
+        return [(f"存在未整改的重大事故隐患 {facts.major_open} 项", "")] if facts.major_open else []
+    if when == "major_overdue":
+        return [(f"重大事故隐患逾期未整改 {facts.major_overdue} 项", "")] if facts.major_overdue else []
+    if when == "general_open":
+        return [(f"一般事故隐患 {facts.general_open} 项待整改", "")] if facts.general_open else []
+    if when == "legal_deduction":
+        return [(f"须依法整改的扣分项 {len(facts.legal)} 项：{_codes(facts.legal)}", "")] if facts.legal else []
+    if when == "enterprise_deduction":
+        if not facts.enterprise:
+            return []
+        return [(f"企业自行整改项 {len(facts.enterprise)} 项（扣 {facts.enterprise_points:g} 分）："
+                 f"{_codes(facts.enterprise)}，由企业自行整改，不列入整改指令", "")]
+    if when == "nonconform":
+        least = int(rule.value or 1)
+        if len(facts.nonconform) >= least:
+            return [(f"{len(facts.nonconform)} 项不符合：{_codes(facts.nonconform)}", "")]
+        return []
+    return []
+
+
+def conclude(spec: ConclusionSpec, facts: Facts) -> tuple[Level, list[Reason]]:
+    """The conclusion and its reasons, most severe first (a reason per rule that holds; the default
+    conclusion's own reason when none does)."""
+    reasons: list[Reason] = []
+    for rule in spec.rules:
+        for text, extra in _texts(rule, facts):
+            source = "；".join(s for s in (rule.source, extra) if s)
+            reasons.append(Reason(rule.then, rule.when, text, source))
+    if not reasons or all(spec.rank(r.conclusion) == 0 for r in reasons):
+        reasons.append(Reason(spec.default.code, "default", _default_text(spec, facts), spec.basis))
+    reasons.sort(key=lambda r: -spec.rank(r.conclusion))  # stable: rule order within a conclusion
+    worst = max(reasons, key=lambda r: spec.rank(r.conclusion))
+    return spec.level(worst.conclusion), reasons
+
+
+def _default_text(spec: ConclusionSpec, facts: Facts) -> str:
+    if facts.score is None:
+        return "尚无可计分的检查项"
+    if spec.relative_to == "grade_held" and facts.grade_held:
+        return (f"得分 {facts.score}，无否决项、无未整改的重大事故隐患、无须依法整改的扣分项，"
+                f"符合证书等级“{facts.grade_held}”要求")
+    return f"得分 {facts.score}，未触发否决项及其他结论规则"
