@@ -63,7 +63,7 @@ def inspection_document(session: Session, inspection_id: int, with_audit: bool =
         "score": {
             "score": None if result.score is None else float(result.score),
             "earned": float(result.earned), "achievable": float(result.achievable),
-            "grade": result.grade_awarded, "outcome": result.outcome, "reasons": result.reasons,
+            "grade": result.grade, "outcome": result.outcome, "reasons": result.reasons,
             "answered": result.answered, "total_items": result.total_items,
             "vetoes": [v.code for v in result.vetoes],
             "problems": [{"item_code": p.item_code, "kind": p.kind, "message": p.message} for p in result.problems],

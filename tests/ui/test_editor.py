@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from test_editor_support import (
     ACTOR,
+    AUTOMATIC,
     audit_reasons,
     ime_type,
     make_workspace,
@@ -68,14 +69,16 @@ def test_keyboard_answers_change_score_and_save(qtbot: QtBot, editor: Inspection
     assert editor.tree.current_code() == "A.2"
     after_fail = editor.score_panel.score.text()
     assert not after_fail.startswith("100")
-    key(qtbot, editor, Qt.Key.Key_Down, Qt.Key.Key_4)  # A.3 不涉及
+    key(qtbot, editor, Qt.Key.Key_Down, Qt.Key.Key_4)  # A.3 不涉及: refused, a 必查项 (na_allowed false)
+    assert editor.controller.answer("A.3") is None and not editor.item_pane.result_buttons["不涉及"].isEnabled()
     key(qtbot, editor, Qt.Key.Key_K)
     assert editor.tree.current_code() == "A.2"
     answers = stored_answers(workspace, inspection_id)
-    assert {c: a.result for c, a in answers.items()} == {"A.1": "符合", "A.2": "不符合", "A.3": "不涉及"}
+    assert {c: a.result for c, a in answers.items()} == {"A.1": "符合", "A.2": "不符合"} | dict.fromkeys(
+        AUTOMATIC, "不涉及")
     assert saved and set(saved) == {inspection_id}
-    assert editor.controller.score.answered == 3
-    assert "3/" in editor.score_panel.answered.text()
+    assert editor.controller.score.answered == 2 + len(AUTOMATIC)
+    assert f"{2 + len(AUTOMATIC)}/" in editor.score_panel.answered.text()
     # the tree shows the result, the model row of A.2 says 不符合
     index = editor.model.index_of("A.2", COL_RESULT)
     assert index.data() == "不符合"
@@ -107,9 +110,9 @@ def test_undo_and_redo(qtbot: QtBot, editor: InspectionEditor, workspace_and_id:
     assert editor.score_panel.score.text() == score_two
     editor.undo()
     editor.undo()
-    assert stored_answers(workspace, inspection_id) == {}
+    assert set(stored_answers(workspace, inspection_id)) == AUTOMATIC
     qtbot.keyClick(editor.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    assert set(stored_answers(workspace, inspection_id)) == {"A.1"}
+    assert set(stored_answers(workspace, inspection_id)) == {"A.1"} | AUTOMATIC
 
 
 def test_deductions_and_note_debounced(qtbot: QtBot, editor: InspectionEditor,
@@ -282,7 +285,7 @@ def test_real_runner_saves_in_order(qtbot: QtBot, tmp_path: Path) -> None:
         editor.undo()  # the last item back to 部分符合
         assert runner.wait_idle()
         answers = stored_answers(workspace, inspection_id)
-        assert len(answers) == 10
+        assert len(answers) == 10 + len(AUTOMATIC)
         assert [a.result for a in answers.values()].count("符合") == 9
         assert editor.save_state.text().startswith("已保存")
     finally:
@@ -395,7 +398,7 @@ def test_failed_write_on_the_writer_thread_reloads(qtbot: QtBot, tmp_path: Path)
         qtbot.waitUntil(lambda: editor.controller.locked, timeout=3000)
         assert editor.controller.answer("A.1") is None  # what the database holds
         assert not editor.banner.isHidden()
-        assert stored_answers(workspace, inspection_id) == {}
+        assert set(stored_answers(workspace, inspection_id)) == AUTOMATIC
         for widget in QApplication.topLevelWidgets():
             if widget.isVisible() and widget is not editor:
                 widget.close()

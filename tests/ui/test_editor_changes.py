@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from test_editor_support import ACTOR, make_workspace, workspace_and_id
+from test_editor_support import ACTOR, AUTOMATIC, make_workspace, workspace_and_id
 from test_evidence_support import make_photos
 
 from inspector_app.domain.lifecycle import FindingStatus, InspectionStatus
@@ -60,7 +60,7 @@ def test_an_answer_set_by_someone_else_shows_up(editor: InspectionEditor, runner
     assert editor.controller.answer("A.2") == Answer("不符合", note="缺记录")
     assert editor.model.index_of("A.2", COL_RESULT).data() == "不符合"
     assert editor.controller.snapshot.status == InspectionStatus.IN_PROGRESS
-    assert editor.controller.score.answered == 1
+    assert editor.controller.score.answered == 1 + len(AUTOMATIC)
 
 
 def test_its_own_edits_are_not_read_back(qtbot: QtBot, editor: InspectionEditor) -> None:
@@ -132,12 +132,12 @@ def test_the_real_runner_rereads_after_the_editors_own_queued_writes(qtbot: QtBo
         editor.show()
         editor.tree.setFocus()
         qtbot.keyClick(editor.tree, "1")  # queued on the writer before the other write
-        runner.write(lambda _p, _c: ops.set_answer(workspace, inspection_id, "A.3", Answer("不涉及"), SOMEONE))
+        runner.write(lambda _p, _c: ops.set_answer(workspace, inspection_id, "B.7", Answer("不涉及"), SOMEONE))
         assert runner.wait_idle()
-        qtbot.waitUntil(lambda: editor.controller.answer("A.3") is not None, timeout=5000)
+        qtbot.waitUntil(lambda: editor.controller.answer("B.7") is not None, timeout=5000)
         assert runner.wait_idle()
         assert editor.controller.answer("A.1") == Answer("符合")  # its own edit is kept
-        assert editor.controller.score.answered == 2
+        assert editor.controller.score.answered == 2 + len(AUTOMATIC)
         for widget in QApplication.topLevelWidgets():
             if widget.isVisible() and widget is not editor:
                 widget.close()

@@ -20,6 +20,8 @@ from inspector_app.storage.engine import Workspace, open_workspace
 from inspector_app.storage.models import AnswerRecord, AuditEvent, Finding, Inspection
 
 ACTOR = "测试检查员"
+# Answered 不涉及 at assignment: the 重大事故隐患 items of other industries (危化, 烟花爆竹) for a 机械 enterprise
+AUTOMATIC = {"C.9", "C.10"}
 
 
 def make_workspace(root: Path, template_id: str = "lookback-2020") -> tuple[Workspace, int]:
