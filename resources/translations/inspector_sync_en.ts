@@ -138,8 +138,8 @@
         <translation>Meet or phone the key&apos;s owner and have them open &quot;Settings → Keys and trust&quot; and read out their fingerprint; compare it with the 16 groups below, group by group. If a single character differs, do not enrol: the file may have been replaced on its way.</translation>
     </message>
     <message>
-        <source>姓名或单位：</source>
-        <translation>Name or organisation:</translation>
+        <source>姓名或单位（密钥文件所载）：</source>
+        <translation>Name or organisation (as in the key file):</translation>
     </message>
     <message>
         <source>角色：</source>
@@ -416,6 +416,10 @@ Signed by this installation&apos;s key:
         <translation>Revoke</translation>
     </message>
     <message>
+        <source>恢复信任…</source>
+        <translation>Trust again…</translation>
+    </message>
+    <message>
         <source>无法读取密钥</source>
         <translation>Cannot read the keys</translation>
     </message>
@@ -511,6 +515,53 @@ If they changed computers or lost the key, enrol their new public key after revo
         <source>密钥未吊销</source>
         <translation>Key not revoked</translation>
     </message>
+    <message>
+        <source>恢复信任</source>
+        <translation>Trust again</translation>
+    </message>
+    <message>
+        <source>重新信任“%1”的密钥吗？只有确认该密钥从未落入他人之手（例如误吊销）时才这样做；密钥丢失或电脑被盗时，请让对方生成新密钥并重新登记。此操作会记入审计记录。</source>
+        <translation>Trust the key of “%1” again? Do this only when you are sure the key never fell into other hands (for example, it was revoked by mistake); if the key was lost or the computer stolen, have its owner make a new key and enrol that instead. This is recorded in the audit trail.</translation>
+    </message>
+    <message>
+        <source>未恢复信任</source>
+        <translation>Key not trusted again</translation>
+    </message>
+</context>
+<context>
+    <name>RecheckPanel</name>
+    <message>
+        <source>复查时间：</source>
+        <translation>Re-check time:</translation>
+    </message>
+    <message>
+        <source>复查人员（行政执法人员）：</source>
+        <translation>Re-checked by (enforcement officers):</translation>
+    </message>
+    <message>
+        <source>保存复查情况</source>
+        <translation>Save the re-check</translation>
+    </message>
+    <message>
+        <source>复查是另一次现场检查：填写复查时间和两名行政执法人员</source>
+        <translation>A re-check is a separate visit: enter its time and two enforcement officers</translation>
+    </message>
+    <message>
+        <source>第 %1 项尚无复查结果（在检查的隐患中登记复查结果）</source>
+        <translation>Item %1 has no re-check result yet (record it on the inspection&apos;s hazard)</translation>
+    </message>
+    <message>
+        <source>尚未签发责令限期整改指令书</source>
+        <translation>No rectification order has been issued yet</translation>
+    </message>
+    <message>
+        <source>复查指令书 %1</source>
+        <translation>Re-check of order %1</translation>
+    </message>
+    <message>
+        <source>不能保存复查情况</source>
+        <translation>Could not save the re-check</translation>
+    </message>
 </context>
 <context>
     <name>ReturnDialog</name>
@@ -538,8 +589,16 @@ If they changed computers or lost the key, enrol their new public key after revo
         <translation>On-site inspection record</translation>
     </message>
     <message>
+        <source>检查评分表（内部）</source>
+        <translation>Score sheet (internal)</translation>
+    </message>
+    <message>
         <source>责令限期整改指令书</source>
         <translation>Rectification order</translation>
+    </message>
+    <message>
+        <source>现场处理措施决定书</source>
+        <translation>Decision on on-site measures</translation>
     </message>
     <message>
         <source>整改复查意见书</source>
@@ -616,6 +675,10 @@ Then click &quot;Render again&quot;.</translation>
     <message>
         <source>打印 %1</source>
         <translation>Print %1</translation>
+    </message>
+    <message>
+        <source>不能签发文书编号</source>
+        <translation>Could not issue the document number</translation>
     </message>
     <message>
         <source>正在发送到打印机…</source>
