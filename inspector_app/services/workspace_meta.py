@@ -12,7 +12,11 @@ from inspector_app.storage.models import Meta
 # key → (description, example)
 KNOWN_KEYS: dict[str, tuple[str, str]] = {
     "authority_name": ("执法机关全称，印在检查记录抬头", "常州市应急管理局"),
-    "authority_short": ("文书编号中的机关简称，如（常）应急现记", "常"),
+    "authority_short": ("文书编号中的机关简称，如（常）应急检记、（常武）应急责改", "常"),
+    # Named in the 行政复议 / 行政诉讼 sentences of the enforcement documents (resources/legal/texts.json).
+    "government_name": ("本级人民政府（行政复议机关，2024-01-01 起）", "常州市人民政府"),
+    "superior_authority": ("上一级主管部门（2024 年前可向其申请行政复议）", "江苏省应急管理厅"),
+    "court_name": ("行政诉讼的人民法院", "常州市天宁区人民法院"),
 }
 
 

@@ -27,7 +27,8 @@ def test_a_setting_is_stored_trimmed_and_audited(workspace: Workspace) -> None:
     assert changes.has(ChangeKind.SETTINGS) and not changes.everything
     set_setting(workspace, "authority_name", "常州市武进区应急管理局", "处长")
     values = {s.key: s.value for s in settings(workspace)}
-    assert values == {"authority_name": "常州市武进区应急管理局", "authority_short": ""}
+    assert values == {"authority_name": "常州市武进区应急管理局", "authority_short": "", "government_name": "",
+                      "superior_authority": "", "court_name": ""}
     assert _workspace_audit(workspace) == [
         ("settings", "authority_name", "", "常州市应急管理局", "科长"),
         ("settings", "authority_name", "常州市应急管理局", "常州市武进区应急管理局", "处长")]
