@@ -189,23 +189,24 @@ def _photos(sub: Any) -> None:
     ver.add_argument("inspection_id", type=int, metavar="INSPECTION_ID")
 
 
-SHEET_KINDS = ("record", "order", "recheck")
+SHEET_KINDS = ("record", "scoresheet", "order", "measures", "recheck")  # reports.SHEET_KINDS
 
 
 def _sheet(sub: Any) -> None:
     sheet = sub.add_parser(
         "sheet", help="print an inspection's sheet (PDF) or verify a printed code",
-        description="sheet INSPECTION_ID -o FILE.pdf [--kind record|order|recheck]  – print a sheet;\n"
+        description="sheet INSPECTION_ID -o FILE.pdf [--kind KIND]  – print a document;\n"
                     "sheet verify CODE  – check a printed code or QR payload against the database "
                     "(exit 0 matches, 1 changed since printing, 2 unknown record)",
         formatter_class=argparse.RawDescriptionHelpFormatter)
     sheet.add_argument("target", metavar="INSPECTION_ID|verify",
                        help="the inspection to print, or the word 'verify'")
     sheet.add_argument("code", nargs="*", metavar="CODE",
-                       help="with 'verify': the printed code (e.g. INSP-12-ABCDE-FGHIJ) or the scanned QR text")
+                       help="with 'verify': the printed code (e.g. INSP-3F2A9C1E-ABCDE-FGHIJ) or the scanned QR text")
     sheet.add_argument("-o", "--output", type=Path, metavar="FILE.pdf", help="where to write the PDF")
     sheet.add_argument("--kind", choices=SHEET_KINDS, default="record",
-                       help="record = 现场检查记录 (default), order = 责令限期整改指令书, recheck = 整改复查意见书")
+                       help="record = 现场检查记录 (default), scoresheet = 检查评分表 (internal), "
+                            "order = 责令限期整改指令书, measures = 现场处理措施决定书, recheck = 整改复查意见书")
     sheet.add_argument("--by", metavar="NAME", default=None, help="who prints (audit trail; default: login name)")
     sheet.add_argument("--font", type=Path, metavar="FONT", default=None,
                        help="a Chinese TrueType font to use (default: $INSPECTOR_PDF_FONT or the system's)")

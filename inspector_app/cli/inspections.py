@@ -19,8 +19,11 @@ def show(args: argparse.Namespace) -> int:
     lines = [f"检查 {document['id']}  {document['template']['title']}  {document['status_label']}",
              f"企业：{e['name']}（{e['uscc']}）{e['district']}  证书等级：{e['cert_grade']}",
              f"检查人员：{'、'.join(p['name'] + '(' + p['cert_number'] + ')' for p in document['inspectors'])}",
-             f"得分：{s['score']}  等级：{s['grade']}  结论：{s['outcome']}  已检查 {s['answered']}/{s['total_items']}",
+             f"得分：{s['score']}  证书等级：{document.get('grade_held') or '—'}  "
+             f"结论：{document.get('conclusion_label') or '—'}  已检查 {s['answered']}/{s['total_items']}",
              "理由：" + "；".join(s["reasons"])]
+    if document.get("grade_awarded"):  # only a check that awards a grade (no shipped template does)
+        lines.insert(4, f"评定等级：{document['grade_awarded']}")
     if document["reviewer_comment"]:
         lines.append(f"审核意见：{document['reviewer_comment']}")
     for d in s["deductions"]:

@@ -1,6 +1,6 @@
 """``inspector-app sheet …``: print an inspection's sheet as PDF, and verify a printed code.
 
-    inspector-app sheet INSPECTION_ID -o FILE.pdf [--kind record|order|recheck] [--by NAME]
+    inspector-app sheet INSPECTION_ID -o FILE.pdf [--kind record|scoresheet|order|measures|recheck] [--by NAME]
     inspector-app sheet verify CODE_OR_QR_PAYLOAD
 
 Its arguments are in ``cli/commands.py``. No Qt.
@@ -16,11 +16,11 @@ import sys
 from typing import cast
 
 from inspector_app.cli.common import actor, fail, workspace, write_out
-from inspector_app.reports import BadVerificationCodeError, SheetKind
+from inspector_app.reports import DOC_TITLES, BadVerificationCodeError, SheetKind
 from inspector_app.services.ops.sheets import print_sheet
 from inspector_app.services.queries.sheets import verify
 
-KIND_LABELS = {"record": "现场检查记录", "order": "责令限期整改指令书", "recheck": "整改复查意见书"}
+KIND_LABELS = DOC_TITLES  # 现场检查记录, 检查评分表, 责令限期整改指令书, 现场处理措施决定书, 整改复查意见书
 
 
 def sheet_command(args: argparse.Namespace) -> int:
