@@ -213,31 +213,36 @@ def check_files(staged: Mapping[str, Path], inspections: Iterable[tuple[str, Any
     decoded on a few threads (Pillow decodes without the GIL); the first problem in path order is raised."""
     users = _users(inspections)
     files = sorted(staged.items())
-    originals = [(rel, path) for rel, path in files if rel.startswith(ORIGINALS)]
+    images = [(rel, path) for rel, path in files if rel.startswith((ORIGINALS, DERIVED, SIGNATURES))]
     with ThreadPoolExecutor(max(1, min(4, os.cpu_count() or 1))) as pool:
-        decoded = pool.map(lambda item: _original_problem(item[1], item[0], options, cancel), originals)
-        problems = dict(zip((rel for rel, _path in originals), decoded, strict=True))
+        decoded = pool.map(lambda item: _file_problem(item[0], item[1], options, cancel), images)
+        problems = dict(zip((rel for rel, _path in images), decoded, strict=True))
     for rel, path in files:
         if cancel is not None:
             cancel.raise_if_cancelled()
         sha = rel.rsplit("/", 1)[1].split(".", 1)[0]
         record = users.get(sha, rel)
-        if rel.startswith(ORIGINALS):
-            problem = problems[rel]
-            code = "bad_photo"
-        elif rel.startswith(DERIVED):
-            problem = _image_problem(path, DERIVED_FORMATS, options.max_pixels, options.max_file_bytes)
-            code = "bad_photo"
-        elif rel.startswith(SIGNATURES):
-            problem = _image_problem(path, ("PNG",), SIGNATURE_PIXELS, options.max_file_bytes)
-            code = "bad_signature_image"
+        if rel.startswith(SIGNATURES):
+            problem, code = problems[rel], "bad_signature_image"
+        elif rel.startswith((ORIGINALS, DERIVED)):
+            problem, code = problems[rel], "bad_photo"
         elif rel.startswith(SHEETS):
-            problem = _pdf_problem(path)
-            code = "bad_sheet_file"
+            problem, code = _pdf_problem(path), "bad_sheet_file"
         else:
             continue
         if problem:
             raise RecordError(f"{record}：文件 {rel} {problem}", code=code, record=record, field=rel)
+
+
+def _file_problem(rel: str, path: Path, options: IngestOptions, cancel: CancelToken | None) -> str:
+    """One carried image's problem (run on the pool: Pillow decodes without the GIL)."""
+    if rel.startswith(ORIGINALS):
+        return _original_problem(path, rel, options, cancel)
+    if cancel is not None and cancel.cancelled:
+        return ""  # check_files raises Cancelled
+    if rel.startswith(DERIVED):
+        return _image_problem(path, DERIVED_FORMATS, options.max_pixels, options.max_file_bytes)
+    return _image_problem(path, ("PNG",), SIGNATURE_PIXELS, options.max_file_bytes)
 
 
 def _original_problem(path: Path, rel: str, options: IngestOptions, cancel: CancelToken | None) -> str:
@@ -270,6 +275,8 @@ def _image_problem(path: Path, formats: tuple[str, ...], max_pixels: int, max_by
                 if width <= 0 or height <= 0 or width * height > max_pixels:
                     return (f"疑似解压炸弹：{width}×{height} 像素，超过 {max_pixels / 1e6:.0f} MP 上限"
                             " [bomb]")
+                if image.format == "JPEG":  # every entropy-coded block is still read at 1/8 scale
+                    image.draft("RGB", (max(1, width // 8), max(1, height // 8)))
                 image.load()
         except Image.DecompressionBombError as exc:
             return f"疑似解压炸弹（{exc}）[bomb]"
