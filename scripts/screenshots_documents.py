@@ -61,17 +61,18 @@ def complete_one(ws: Any, status: str = "in_progress") -> int:
     from sqlalchemy import select
 
     from inspector_app.domain.scoring import Answer
-    from inspector_app.services import completion, inspections, photos
+    from inspector_app.services import completion, inspections, signatures
     from inspector_app.storage.models import Inspection
 
     with ws.sessions.begin() as s:
         insp = s.scalars(select(Inspection).where(Inspection.status == status).order_by(Inspection.id)).first()
         for item in inspections.template_for(insp).items:
-            inspections.set_answer(s, insp, item.code, Answer("符合"), "陈示范")
+            if item.applies_to(insp.enterprise.industry) is not False:  # the others are 不涉及 already
+                inspections.set_answer(s, insp, item.code, Answer("符合"), "陈示范")
         signers = [("inspector", p.name) for p in insp.inspectors] + [("enterprise_rep", "王厂长")]
         for number, (role, name) in enumerate(signers):
-            photos.save_signature(s, None, insp.id, role, name, [[[0.0, 0.0], [10.0 + number, 5.0], [20.0, 0.0]]],
-                                  "陈示范")
+            signatures.save_signature(s, None, insp.id, role, name,
+                                      [[[0.0, 0.0], [10.0 + number, 5.0], [20.0, 0.0]]], "陈示范")
         completion.complete(s, insp, "陈示范")
         return int(insp.id)
 
@@ -156,7 +157,7 @@ def main() -> int:
     with field_ws.sessions.begin() as s:
         insp = inspections.get(s, int(draft_id))
         item = inspections.template_for(insp).items[0]
-        inspections.set_answer(s, insp, item.code, Answer("不涉及", note="打印后修改"), "陈示范")
+        inspections.set_answer(s, insp, item.code, Answer("部分符合", note="打印后修改"), "陈示范")
 
     # bundles: field → office, the same again, an unknown key, a damaged file; then a conflict
     stick = tmp / "usb"

@@ -83,7 +83,7 @@ def build(tmp: Path) -> tuple[object, int, list[int], object]:
     from inspector_app.domain import uscc
     from inspector_app.domain.scoring import Answer
     from inspector_app.services import findings as findings_service
-    from inspector_app.services import inspections
+    from inspector_app.services import inspections, signatures
     from inspector_app.services import photos as photo_service
     from inspector_app.services.enterprises import EnterpriseData, upsert
     from inspector_app.services.ops import evidence as evidence_ops
@@ -139,7 +139,7 @@ def build(tmp: Path) -> tuple[object, int, list[int], object]:
         if len(ids) > 3:
             photo_service.pair_photos(session, ids[2], ids[3], "陈示范")
         inspector = inspections.get(session, inspection_id).inspectors[0]
-        photo_service.save_signature(session, store, inspection_id, "inspector", inspector.name,
+        signatures.save_signature(session, store, inspection_id, "inspector", inspector.name,
                                      [list(s) for s in handwriting()], "陈示范")
     return workspace, inspection_id, ids, report
 

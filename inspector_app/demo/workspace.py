@@ -20,6 +20,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from inspector_app.domain import uscc
+from inspector_app.domain.fit import template_fit
 from inspector_app.domain.lifecycle import FindingStatus, InspectionStatus
 from inspector_app.domain.progress import CancelToken, Progress, no_progress
 from inspector_app.domain.scoring import Answer
@@ -114,8 +115,7 @@ def demo_enterprise(rng: random.Random, index: int) -> EnterpriseData:
 
 
 def _applies(item: Item, industry: str) -> bool:
-    applies = getattr(item, "applies_to", None)
-    return applies is None or applies(industry) is not False
+    return item.applies_to(industry) is not False
 
 
 def _answers(rng: random.Random, template: Template, industry: str, fraction: float, quality: float,
@@ -127,10 +127,10 @@ def _answers(rng: random.Random, template: Template, industry: str, fraction: fl
         if rng.random() > fraction or not _applies(item, industry):
             continue
         roll = rng.random()
-        ordinary = [rule for rule in item.deductions if not getattr(rule, "veto", None)]
-        if getattr(item, "major_hazard", False):
+        ordinary = [rule for rule in item.deductions if not rule.veto]
+        if item.major_hazard:
             chosen[item.code] = Answer(NONCONFORM, note="存在重大事故隐患，见隐患登记") if major else Answer(CONFORM)
-        elif roll < 0.04 and getattr(item, "na_allowed", True):
+        elif roll < 0.04 and item.na_allowed:
             chosen[item.code] = Answer(NOT_APPLICABLE)
         elif roll < quality:
             chosen[item.code] = Answer(CONFORM)
@@ -144,11 +144,9 @@ def _answers(rng: random.Random, template: Template, industry: str, fraction: fl
 
 
 def _fits(record: TemplateRecord, enterprise: Enterprise) -> bool:
-    """Whether the template is for the enterprise's grade and industry (as assignment checks it)."""
-    template = template_of(record)
-    grades = getattr(template, "applies_to", ())
-    industries = getattr(template, "industries", ())
-    return (not grades or enterprise.cert_grade in grades) and (not industries or enterprise.industry in industries)
+    """Whether the template is for the enterprise's grade and industry: the rule assignment applies."""
+    return template_fit(template_of(record), cert_grade=enterprise.cert_grade or "",
+                        industry=enterprise.industry or "").fits
 
 
 def demo_signature(rng: random.Random) -> list[list[list[float]]]:
@@ -219,14 +217,14 @@ def _sign_all(session: Session, store: PhotoStore | None, rng: random.Random, in
     assert inspection.ended_at is not None
     at = inspection.ended_at - timedelta(minutes=10)
     for person in inspection.inspectors:
-        photos.save_signature(session, store, inspection.id, "inspector", person.name, demo_signature(rng), actor,
+        signatures.save_signature(session, store, inspection.id, "inspector", person.name, demo_signature(rng), actor,
                               signed_at=at)
     if rng.random() < 0.05:
-        photos.record_refusal(session, store, inspection.id, inspection.rep_name or "现场负责人",
+        signatures.record_refusal(session, store, inspection.id, inspection.rep_name or "现场负责人",
                               "企业负责人对隐患认定有异议，拒绝签字", actor, witness_name="村委会 王见证",
                               witness_strokes=demo_signature(rng), signed_at=at + timedelta(minutes=5))
     else:
-        photos.save_signature(session, store, inspection.id, "enterprise_rep",
+        signatures.save_signature(session, store, inspection.id, "enterprise_rep",
                               inspection.rep_name or "现场负责人", demo_signature(rng), actor,
                               signed_at=at + timedelta(minutes=5))
 
@@ -329,7 +327,7 @@ def build_demo(session: Session, enterprises: int = 240, seed: int = 2020, actor
         inspection.started_at = datetime.combine(day, time(9, rng.randrange(60)))
         inspection.rep_title = rng.choice(("总经理", "安全负责人", "厂长", "安全科长"))
         failed = [c for c, a in answers.items() if a.result in (NONCONFORM, PARTIAL)]
-        majors = [i.code for i in template.items if getattr(i, "major_hazard", False) and i.code in answers]
+        majors = [i.code for i in template.items if i.major_hazard and i.code in answers]
         for description, requirement, severity in hazards:
             stop = severity == "重大" and rng.random() < 0.3  # cannot be made safe while it is removed
             item_code = rng.choice(majors) if severity == "重大" and majors else rng.choice(failed) if failed else ""

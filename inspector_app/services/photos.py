@@ -1,7 +1,6 @@
 """Evidence building blocks: photos on an inspection, an item or a finding; captions, order,
-before/after pairs, markup, watermarked copies. Signatures and refusals are ``services.signatures``
-(re-exported here for the callers that know them as ``photos.*``); what completion needs of both is
-``services.completion``.
+before/after pairs, markup, watermarked copies. Signatures and refusals are ``services.signatures``;
+what completion needs of both is ``services.completion``.
 
 The heavy work (hashing, decoding, resizing) runs in ``inspector_app.photos.ingest`` on a process
 pool, outside any database transaction; each file is then attached with :func:`attach_ingested` in
@@ -33,14 +32,7 @@ from inspector_app.services import audit
 from inspector_app.services.changes import NO_CHANGES, Changes
 from inspector_app.services.inspections import get as get_inspection
 from inspector_app.services.inspections import require_editable, template_for
-
-# Signatures live in services.signatures; re-exported here for the callers that know them as photos.*.
-from inspector_app.services.signatures import ROLE_LABELS as ROLE_LABELS
-from inspector_app.services.signatures import list_signatures as list_signatures
-from inspector_app.services.signatures import record_refusal as record_refusal
-from inspector_app.services.signatures import remove_signature as remove_signature
-from inspector_app.services.signatures import save_signature as save_signature
-from inspector_app.services.signatures import signature_document as signature_document
+from inspector_app.services.signatures import list_signatures, signature_document
 from inspector_app.storage.files import storable_name
 from inspector_app.storage.models import Finding, Inspection
 from inspector_app.storage.models_evidence import Photo

@@ -116,7 +116,7 @@ def _elements(inspection: Inspection) -> tuple[tuple[ElementResult, ...], ScoreS
                                       float(score.achievable) if score else 0.0, note))
     # The conclusion as printed (its label, e.g. 维持（符合证书等级要求）; ``outcome`` holds its code) and
     # its reasons, each with the clause it comes from.
-    conclusion = getattr(result, "conclusion_label", None) or result.outcome or None
+    conclusion = result.conclusion_label or result.outcome or None
     reasons = [str(r) for r in result.reasons]
     summary = ScoreSummary(score=result.score_float, earned=float(result.earned),
                            achievable=float(result.achievable), conclusion=conclusion, reasons=tuple(reasons))

@@ -13,7 +13,7 @@ from inspector_app.bundle.crypto import x25519_public
 from inspector_app.bundle.signing import Signer, TrustedKey
 from inspector_app.domain import uscc
 from inspector_app.domain.scoring import Answer
-from inspector_app.services import findings, inspections, photos
+from inspector_app.services import findings, inspections, photos, signatures
 from inspector_app.services.enterprises import EnterpriseData, upsert
 from inspector_app.services.ops import inspections as inspection_ops
 from inspector_app.services.sync.identity import Identity, device_id, meta_set
@@ -87,7 +87,7 @@ def fill_and_complete(side: Side, inspection_id: int, photo_files: Sequence[Path
         signers = [("inspector", person.name) for person in insp.inspectors] + [("enterprise_rep", "王厂长")]
         for number, (signer_role, name) in enumerate(signers):
             stroke = [[[0.0, 0.0], [10.0 + number, 5.0 * number], [20.0, 0.0]]]
-            photos.save_signature(s, store if photo_files else None, inspection_id, signer_role, name, stroke, actor)
+            signatures.save_signature(s, store if photo_files else None, inspection_id, signer_role, name, stroke, actor)
     inspection_ops.complete(side.ws, inspection_id, actor)
 
 

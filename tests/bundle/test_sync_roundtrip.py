@@ -201,7 +201,7 @@ def test_round_trip_with_real_photos(sides: tuple[Side, Side], tmp_path: Path, p
 
     import bagit
 
-    from inspector_app.services import photos
+    from inspector_app.services import photos, signatures
 
     office, field = sides
     oid = assign_one(office)
@@ -232,7 +232,7 @@ def test_round_trip_with_real_photos(sides: tuple[Side, Side], tmp_path: Path, p
         for photo, source in zip(got, files, strict=True):
             assert store.read(photo.sha256) == source.read_bytes()  # the original, byte for byte
             assert store.exists(photo.display_sha256, "derived") and store.exists(photo.thumb_sha256, "derived")
-        sigs = photos.list_signatures(s, oid)
+        sigs = signatures.list_signatures(s, oid)
         assert sorted(x.signer_name for x in sigs) == sorted(["吴敏", "陈示范", "王厂长"])
         assert all(store.exists(x.image_sha256, "derived") for x in sigs)
         assert all(x.inspector_id is not None for x in sigs if x.role == "inspector")

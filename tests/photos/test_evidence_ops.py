@@ -15,8 +15,7 @@ from inspector_app.domain.errors import LifecycleError, NotFoundError, Validatio
 from inspector_app.domain.scoring import Answer
 from inspector_app.photos.ingest import ingest_bytes
 from inspector_app.photos.store import PhotoStore
-from inspector_app.services import inspections
-from inspector_app.services import photos as photo_service
+from inspector_app.services import inspections, signatures
 from inspector_app.services.changes import ChangeKind, Changes
 from inspector_app.services.enterprises import EnterpriseData, upsert
 from inspector_app.services.ops import evidence as ops
@@ -127,7 +126,7 @@ def test_signatures_refusal_and_removal(workspace: Workspace) -> None:
     with pytest.raises(ValidationError):  # blank: nothing written
         ops.save_signature(workspace, iid, "inspector", "吴敏", [[]], "吴敏")
     with workspace.sessions() as s:
-        assert len(photo_service.list_signatures(s, iid)) == 2  # the refusal and its witness
+        assert len(signatures.list_signatures(s, iid)) == 2  # the refusal and its witness
 
 
 def test_completion_needs_the_evidence(workspace: Workspace, tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ from inspector_app.domain.errors import LifecycleError, NotFoundError, Validatio
 from inspector_app.domain.progress import CancelToken
 from inspector_app.domain.scoring import Answer
 from inspector_app.photos.fonts import FontNotFoundError, find_cjk_font
-from inspector_app.services import audit, completion, findings, inspections
+from inspector_app.services import audit, completion, findings, inspections, signatures
 from inspector_app.services import photos as service
 from inspector_app.services.changes import ChangeKind
 from inspector_app.services.enterprises import EnterpriseData, upsert
@@ -225,21 +225,21 @@ def test_signatures_refusal_and_completion_checks(workspace: Workspace, tmp_path
         assert ("photo", needs_photo.code) in [(m.kind, m.item_code) for m in problems]
         assert [m.kind for m in problems].count("signature") == 3
         with pytest.raises(ValidationError, match="空白"):
-            service.save_signature(s, store, iid, "inspector", "陈示范", [[]], "陈示范")
+            signatures.save_signature(s, store, iid, "inspector", "陈示范", [[]], "陈示范")
         with pytest.raises(ValidationError, match="不是"):
-            service.save_signature(s, store, iid, "inspector", "路人甲", SIGN, "陈示范")
+            signatures.save_signature(s, store, iid, "inspector", "路人甲", SIGN, "陈示范")
         with pytest.raises(ValidationError, match="角色"):
-            service.save_signature(s, store, iid, "boss", "陈示范", SIGN, "陈示范")
-        first = service.save_signature(s, store, iid, "inspector", "陈示范", SIGN, "陈示范")
+            signatures.save_signature(s, store, iid, "boss", "陈示范", SIGN, "陈示范")
+        first = signatures.save_signature(s, store, iid, "inspector", "陈示范", SIGN, "陈示范")
         assert store.read(first.image_sha256, "derived").startswith(b"\x89PNG")
-        service.save_signature(s, store, iid, "inspector", "陈示范", SIGN, "陈示范")  # replaces
-        service.save_signature(s, None, iid, "inspector", "吴敏", SIGN, "吴敏")
+        signatures.save_signature(s, store, iid, "inspector", "陈示范", SIGN, "陈示范")  # replaces
+        signatures.save_signature(s, None, iid, "inspector", "吴敏", SIGN, "吴敏")
         with pytest.raises(ValidationError, match="理由"):
-            service.record_refusal(s, store, iid, "王经理", " ", "陈示范")
-        refusal = service.record_refusal(s, store, iid, "王经理", "拒绝签字，称需请示总部", "陈示范",
+            signatures.record_refusal(s, store, iid, "王经理", " ", "陈示范")
+        refusal = signatures.record_refusal(s, store, iid, "王经理", "拒绝签字，称需请示总部", "陈示范",
                                          witness_name="李见证", witness_strokes=SIGN)
         assert refusal.refused and refusal.witness_id is not None
-        rows = service.list_signatures(s, iid)
+        rows = signatures.list_signatures(s, iid)
         assert sorted((r.role, r.signer_name, r.refused) for r in rows) == [
             ("enterprise_rep", "王经理", True), ("inspector", "吴敏", False), ("inspector", "陈示范", False),
             ("witness", "李见证", False)]
@@ -319,10 +319,10 @@ def test_a_refusal_that_replaces_an_earlier_signature_is_audited(workspace: Work
     the row it removes leaves an audit event, as a signature replaced by a new one does."""
     iid = _setup(workspace)
     with workspace.sessions.begin() as s:
-        signed = service.save_signature(s, None, iid, "enterprise_rep", "王经理", SIGN, "陈示范")
-        first = service.record_refusal(s, None, iid, "王经理", "拒绝签字", "陈示范")
-        second = service.record_refusal(s, None, iid, "王经理", "拒绝签字，称需请示总部", "吴敏")
-        assert [r.id for r in service.list_signatures(s, iid)] == [second.id]
+        signed = signatures.save_signature(s, None, iid, "enterprise_rep", "王经理", SIGN, "陈示范")
+        first = signatures.record_refusal(s, None, iid, "王经理", "拒绝签字", "陈示范")
+        second = signatures.record_refusal(s, None, iid, "王经理", "拒绝签字，称需请示总部", "吴敏")
+        assert [r.id for r in signatures.list_signatures(s, iid)] == [second.id]
         trail = audit.trail(s, iid)
         for gone in (signed, first):
             assert [(e.field, e.actor) for e in trail if e.entity == "signature" and e.entity_key == gone.uid

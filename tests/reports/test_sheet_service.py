@@ -21,6 +21,7 @@ from inspector_app.domain.lifecycle import FindingStatus
 from inspector_app.reports import BadVerificationCodeError, Verification, qr_payload
 from inspector_app.services import findings as finding_service
 from inspector_app.services import inspections as inspection_service
+from inspector_app.services import photos, signatures
 from inspector_app.services.changes import ChangeKind
 from inspector_app.services.ops import sheets as sheet_ops
 from inspector_app.services.queries import sheets as sheet_queries
@@ -142,7 +143,6 @@ def test_every_kind_verifies_and_rectification_leaves_the_record_intact(ws: Work
 
 
 def test_photos_and_signatures_from_the_evidence_store(ws: Workspace, tmp_path: Path) -> None:
-    photos = pytest.importorskip("inspector_app.services.photos")
     inspection_id = _editable_with_findings(ws)
     store = photos.photo_store(ws.photo_dir)
     with ws.sessions.begin() as session:
@@ -155,9 +155,9 @@ def test_photos_and_signatures_from_the_evidence_store(ws: Workspace, tmp_path: 
             photos.add_photo_bytes(session, store, inspection_id, buf.getvalue(), f"p{n}.jpg", "张三",
                                    caption=f"配电房现场{n + 1}", finding_id=inspection.findings[0].id)
         person = inspection.inspectors[0]
-        photos.save_signature(session, store, inspection_id, "inspector", person.name,
+        signatures.save_signature(session, store, inspection_id, "inspector", person.name,
                               [[[0, 0], [30, 20], [60, 0], [90, 25]]], "张三")
-        photos.record_refusal(session, store, inspection_id, "王经理", "对检查结论有异议", "张三",
+        signatures.record_refusal(session, store, inspection_id, "王经理", "对检查结论有异议", "张三",
                               witness_name="周见证", witness_strokes=[[[0, 5], [40, 30], [80, 5]]])
     cache = tmp_path / "cache" / "wm.json"
     with ws.sessions.begin() as session:

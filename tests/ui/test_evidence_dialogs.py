@@ -16,7 +16,7 @@ from test_editor_support import ACTOR, workspace_and_id
 from test_evidence_support import make_photos
 
 from inspector_app.photos.markup import Shape, parse_shapes
-from inspector_app.services import completion, inspections
+from inspector_app.services import completion, inspections, signatures
 from inspector_app.services import photos as photo_service
 from inspector_app.storage.engine import Workspace
 from inspector_app.ui.editor import InspectionEditor
@@ -168,7 +168,7 @@ def test_signing_everyone_clears_the_signature_entries(qtbot: QtBot, editor: Ins
     assert dialog.table.item(0, 2).data(Qt.ItemDataRole.DecorationRole) is not None  # the signature image
     sign_row(qtbot, dialog, 0)  # signing again replaces the earlier signature
     with workspace.sessions() as session:
-        assert len(photo_service.list_signatures(session, inspection_id)) == 3
+        assert len(signatures.list_signatures(session, inspection_id)) == 3
 
 
 def test_refusal_with_reason_and_witness(qtbot: QtBot, editor: InspectionEditor,
@@ -187,7 +187,7 @@ def test_refusal_with_reason_and_witness(qtbot: QtBot, editor: InspectionEditor,
     draw(refusal.pad, [(20, 80), (90, 40), (160, 90)])
     refusal.accept()
     with workspace.sessions() as session:
-        rows = photo_service.list_signatures(session, inspection_id)
+        rows = signatures.list_signatures(session, inspection_id)
     rep = next(s for s in rows if s.role == "enterprise_rep")
     witness = next(s for s in rows if s.role == "witness")
     assert rep.refused and rep.refusal_reason == "对隐患认定有异议，拒绝签字" and rep.witness_id == witness.id

@@ -27,7 +27,7 @@ from inspector_app.domain import uscc
 from inspector_app.domain.progress import CancelToken
 from inspector_app.domain.scoring import Answer
 from inspector_app.secrets import InMemoryKeyring
-from inspector_app.services import audit, inspections, photos
+from inspector_app.services import audit, inspections, signatures
 from inspector_app.services.changes import ChangeKind, Changes
 from inspector_app.services.enterprises import EnterpriseData, upsert
 from inspector_app.services.ops import inspections as inspection_ops
@@ -145,7 +145,7 @@ def complete_one(side: Side) -> int:
             inspections.set_answer(s, insp, item.code, Answer("符合"), "陈示范")
         signers = [("inspector", p.name) for p in insp.inspectors] + [("enterprise_rep", "王厂长")]
         for number, (role, name) in enumerate(signers):
-            photos.save_signature(s, None, insp.id, role, name, [[[0.0, 0.0], [10.0 + number, 5.0], [20.0, 0.0]]],
+            signatures.save_signature(s, None, insp.id, role, name, [[[0.0, 0.0], [10.0 + number, 5.0], [20.0, 0.0]]],
                                   "陈示范")
         inspection_id = insp.id
     inspection_ops.complete(side.ws, inspection_id, "陈示范")
