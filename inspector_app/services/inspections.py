@@ -42,6 +42,8 @@ from inspector_app.domain.template import (
 from inspector_app.services import audit
 from inspector_app.services.templates import template_of
 from inspector_app.storage.models import (
+    OFFICER,
+    PERSON_ROLES,
     AnswerRecord,
     Enterprise,
     Inspection,
@@ -74,25 +76,49 @@ def template_for(inspection: Inspection) -> Template:
     return template_of(inspection.template)
 
 
+# A person on an inspection: (name, certificate number) or (name, certificate number, role), the role
+# one of PERSON_ROLES; without a role a new person is an officer and a known one keeps theirs.
+PersonSpec = tuple[str, str] | tuple[str, str, str]
+
+
 def find_or_create_inspector(session: Session, name: str, cert_number: str, organisation: str = "",
-                             actor: str = "") -> Inspector:
-    """The inspector with this certificate number; another name renames them, which is audited on
-    every inspection that lists them (their records show the new name)."""
+                             actor: str = "", role: str = "") -> Inspector:
+    """The inspector with this certificate number; another name (or a role given explicitly) changes
+    them, which is audited on every inspection that lists them (their records show the new name)."""
     name, cert_number = name.strip(), cert_number.strip()
     if not name or not cert_number:
         raise ValidationError("检查人员须有姓名和证件号")
+    if role and role not in PERSON_ROLES:
+        raise ValidationError(f"人员角色“{role}”无效，应为 {'、'.join(f'{k}（{v}）' for k, v in PERSON_ROLES.items())}")
     inspector = session.scalar(select(Inspector).where(Inspector.cert_number == cert_number))
     if inspector is None:
-        inspector = Inspector(name=name, cert_number=cert_number, organisation=organisation)
+        inspector = Inspector(name=name, cert_number=cert_number, organisation=organisation, role=role or OFFICER)
         session.add(inspector)
         session.flush()
-    elif inspector.name != name:
+        return inspector
+    changes = {"name": (inspector.name, name)} if inspector.name != name else {}
+    if role and inspector.role != role:
+        changes["role"] = (PERSON_ROLES.get(inspector.role, inspector.role), PERSON_ROLES[role])
+    if changes:
         listing = session.scalars(select(Inspection).join(InspectionInspector)
                                   .where(InspectionInspector.inspector_id == inspector.id))
         for inspection in listing:
-            audit.record(session, inspection, "inspector", cert_number, "name", inspector.name, name, actor)
+            for field, (old, new) in changes.items():
+                audit.record(session, inspection, "inspector", cert_number, field, old, new, actor)
         inspector.name = name
+        inspector.role = role or inspector.role
     return inspector
+
+
+def check_team(inspection: Inspection) -> None:
+    """At least two 行政执法人员 on every inspection: the enforcement documents it produces (现场检查记录,
+    指令书) are signed by two holders of a 执法证 (《安全生产执法程序规定》; DOMAIN.md §2, §6). Experts
+    (评审专家) may come along and sign the score sheet, but do not count."""
+    officers = [p for p in inspection.inspectors if p.role == OFFICER]
+    if len(officers) < 2:
+        experts = [p.name for p in inspection.inspectors if p.role != OFFICER]
+        extra = f"（{'、'.join(experts)} 是评审专家，不计入）" if experts else ""
+        raise ValidationError(f"检查须有至少两名行政执法人员（持执法证），现有 {len(officers)} 名{extra}")
 
 
 def fit_of(enterprise: Enterprise, template: TemplateRecord, due_date: date | None = None,
@@ -105,9 +131,10 @@ def fit_of(enterprise: Enterprise, template: TemplateRecord, due_date: date | No
 
 
 def assign(session: Session, enterprise: Enterprise, template: TemplateRecord,
-           inspectors: Sequence[tuple[str, str]], actor: str, due_date: date | None = None,
+           inspectors: Sequence[PersonSpec], actor: str, due_date: date | None = None,
            location: str = "", *, override_reason: str = "") -> Inspection:
-    """Assign an enterprise and a template to inspectors given as (name, certificate number).
+    """Assign an enterprise and a template to people given as (name, certificate number[, role]); at
+    least two of them enforcement officers (``check_team``).
 
     A template that does not fit the enterprise (``fit_of``) is refused with the reason, unless
     ``override_reason`` says why it is used all the same (audited). Items that do not apply to the
@@ -121,6 +148,7 @@ def assign(session: Session, enterprise: Enterprise, template: TemplateRecord,
     session.add(inspection)
     session.flush()
     set_inspectors(session, inspection, inspectors, actor)
+    check_team(inspection)
     audit.record(session, inspection, "inspection", inspection.uid, "status", "", "assigned", actor)
     if fit.problems:
         audit.record(session, inspection, "inspection", inspection.uid, "template_fit", "；".join(fit.problems),
@@ -144,11 +172,14 @@ def _answer_not_applicable(session: Session, inspection: Inspection, actor: str)
         rescore(session, inspection)
 
 
-def set_inspectors(session: Session, inspection: Inspection, inspectors: Sequence[tuple[str, str]],
+def set_inspectors(session: Session, inspection: Inspection, inspectors: Sequence[PersonSpec],
                    actor: str) -> None:
+    """The people on the inspection, in order. Fewer than two officers is allowed while editing (the
+    team is checked at assignment and at completion)."""
     require_editable(inspection)
     old = [f"{i.name}({i.cert_number})" for i in inspection.inspectors]
-    people = [find_or_create_inspector(session, name, cert, actor=actor) for name, cert in inspectors]
+    people = [find_or_create_inspector(session, spec[0], spec[1], actor=actor, role=spec[2] if len(spec) > 2 else "")
+              for spec in inspectors]
     if len({p.id for p in people}) != len(people):
         raise ValidationError("同一检查人员不能重复列出")
     inspection.inspector_links.clear()

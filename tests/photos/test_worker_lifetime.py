@@ -70,7 +70,7 @@ def _workspace_with_inspection(root: Path) -> int:
         sync_shipped_templates(s)
         enterprise, _ = upsert(s, EnterpriseData(name="常州恒达机械制造有限公司",
                                                  uscc=uscc.make_code("9", "1", "320412", "MA1W2X3Y4")))
-        inspection_id = inspections.assign(s, enterprise, latest_templates(s)[0], [("陈示范", "苏应急执法32040001")],
+        inspection_id = inspections.assign(s, enterprise, latest_templates(s)[0], [("陈示范", "苏应急执法32040001"), ("吴敏", "苏应急执法32040002")],
                                            "科长", due_date=date(2026, 12, 31)).id
     ws.close()
     return inspection_id

@@ -18,7 +18,7 @@ from inspector_app.services.ops import inspections as inspection_ops
 from inspector_app.services.queries.desk import desk_rows
 from inspector_app.services.templates import latest_templates, sync_shipped_templates
 from inspector_app.storage.engine import Workspace
-from inspector_app.storage.models import Inspection
+from inspector_app.storage.models import AuditEvent, Inspection
 
 PAIR = [("陈示范", "苏应急执法32040001"), ("吴敏", "苏评审2019-0456")]
 
@@ -283,3 +283,27 @@ def test_the_desk_flags_a_certificate_expired_on_the_inspection_date(workspace: 
         inspections.update_header(s, inspections.get(s, iid), "陈示范", started_at=datetime.now())
     assert {r["id"]: r for r in desk_rows(workspace)}[iid]["cert_expired"] is True
 
+
+
+def test_assignment_needs_two_enforcement_officers_and_experts_do_not_count(workspace: Workspace) -> None:
+    """DOMAIN.md §2/§6: enforcement documents are signed by at least two 执法证 holders; a 评审专家 may
+    assess and sign the score sheet but is not one of them – so assignment refuses a team without two."""
+    iid = _setup(workspace)
+    with workspace.sessions.begin() as s:
+        first = inspections.get(s, iid)
+        enterprise, template = first.enterprise, first.template
+        with pytest.raises(ValidationError, match=r"至少两名行政执法人员.*现有 1 名.*专家甲 是评审专家"), \
+                s.begin_nested():
+            inspections.assign(s, enterprise, template, [PAIR[0], ("专家甲", "苏评审2019-0999", "expert")], "科长")
+        with pytest.raises(ValidationError, match="角色"), s.begin_nested():
+            inspections.assign(s, enterprise, template, [*PAIR, ("某人", "X-1", "boss")], "科长")
+        team = inspections.assign(s, enterprise, template,
+                                  [*PAIR, ("专家甲", "苏评审2019-0999", "expert")], "科长")
+        assert [p.role for p in team.inspectors] == ["officer", "officer", "expert"]
+    with workspace.sessions.begin() as s:
+        # An explicit role given later changes the person, audited on each inspection that lists them.
+        inspections.assign(s, enterprise, template, [PAIR[0], ("专家甲", "苏评审2019-0999", "officer"),
+                                                     PAIR[1]], "科长")
+        events = list(s.scalars(select(AuditEvent).where(AuditEvent.inspection_id == team.id,
+                                                         AuditEvent.field == "role")))
+        assert [(e.old_value, e.new_value) for e in events] == [("评审专家", "行政执法人员")]

@@ -77,7 +77,7 @@ def _assign(root: Path) -> int:
         template = latest_templates(s)[0]
         enterprise, _ = upsert(s, EnterpriseData(name="常州恒达机械制造有限公司",
                                                  uscc=uscc.make_code("9", "1", "320412", "MA1W2X3Y4")))
-        inspection_id = inspections.assign(s, enterprise, template, [("陈示范", "苏应急执法32040001")], "科长",
+        inspection_id = inspections.assign(s, enterprise, template, [("陈示范", "苏应急执法32040001"), ("吴敏", "苏应急执法32040002")], "科长",
                                            due_date=date(2026, 12, 31)).id
     ws.close()
     return inspection_id

@@ -16,7 +16,7 @@ from inspector_app.domain.lifecycle import FindingStatus
 from inspector_app.domain.scoring import Answer
 from inspector_app.services import completion, enterprises, findings, inspections
 from inspector_app.services.changes import ChangeKind, Changes, OpResult
-from inspector_app.services.inspections import IncompleteError, Missing
+from inspector_app.services.inspections import IncompleteError, Missing, PersonSpec
 from inspector_app.services.templates import template_record
 from inspector_app.services.unit import unit_of_work
 from inspector_app.storage.engine import Workspace
@@ -40,7 +40,7 @@ def _changed(inspection: Inspection, *kinds: ChangeKind) -> Changes:
     return Changes.of(*kinds, inspections=[inspection.id], enterprises=[inspection.enterprise_id])
 
 
-def assign(ws: Workspace, enterprise_id: int, template_id: str, inspectors: Sequence[tuple[str, str]],
+def assign(ws: Workspace, enterprise_id: int, template_id: str, inspectors: Sequence[PersonSpec],
            actor: str, *, due_date: date | None = None, location: str = "",
            override_reason: str = "") -> Assigned:
     """A new inspection of an enterprise with the newest version of a template, for inspectors given as
@@ -75,7 +75,7 @@ def update_header(ws: Workspace, inspection_id: int, actor: str, **values: Any) 
         return _changed(inspection, ChangeKind.HEADER)
 
 
-def set_inspectors(ws: Workspace, inspection_id: int, people: Sequence[tuple[str, str]], actor: str) -> Changes:
+def set_inspectors(ws: Workspace, inspection_id: int, people: Sequence[PersonSpec], actor: str) -> Changes:
     with unit_of_work(ws) as session:
         inspection = inspections.get(session, inspection_id)
         inspections.set_inspectors(session, inspection, people, actor)
