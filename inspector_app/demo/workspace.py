@@ -416,7 +416,8 @@ def fill_bulk(session: Session, enterprises: int, inspections_count: int, seed: 
             "outcome": "维持" if score >= 75 else ("限期整改" if score >= 60 else "建议摘牌"),
             "answered": 40, "due_date": date(2026, 1, 1) + timedelta(days=rng.randrange(365)),
             "assigned_at": datetime(2026, 1, 1), "created_at": datetime(2026, 1, 1),
-            "updated_at": datetime(2026, 1, 1), "revision": 1, "location": "", "rep_name": "",
+            "updated_at": datetime(2026, 1, 1), "revision": 1, "campaign_id": "jiangsu-changzhou-2020",
+            "location": "", "rep_name": "",
             "rep_title": "", "rep_phone": "", "reviewer_comment": "",
         })
         if len(batch) == 5000:

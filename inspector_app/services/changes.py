@@ -33,6 +33,8 @@ class ChangeKind(StrEnum):
     CONFLICTS = "conflicts"
     SYNC = "sync"  # bundles exported or imported
     SETTINGS = "settings"  # workspace settings (issuing authority…)
+    CAMPAIGNS = "campaigns"  # campaign versions imported
+    REPORTS = "reports"  # reports filed or received
 
 
 class Changes(NamedTuple):

@@ -39,7 +39,7 @@ from inspector_app.domain.template import (
     Item,
     Template,
 )
-from inspector_app.services import audit
+from inspector_app.services import audit, campaigns
 from inspector_app.services.templates import template_of
 from inspector_app.storage.models import (
     OFFICER,
@@ -142,9 +142,11 @@ def assign(session: Session, enterprise: Enterprise, template: TemplateRecord,
     fit = fit_of(enterprise, template, due_date)
     if fit.problems and not override_reason.strip():
         raise ValidationError("；".join(fit.problems) + "。如确需使用，请说明理由（override_reason）")
+    campaign_id = campaigns.for_template(session, template.template_id)  # queried before the new row exists
     inspection = Inspection(enterprise=enterprise, template=template, due_date=due_date,
                             location=location or enterprise.address,
                             rep_name=enterprise.legal_rep, rep_phone=enterprise.contact_phone)
+    inspection.campaign_id = campaign_id
     session.add(inspection)
     session.flush()
     set_inspectors(session, inspection, inspectors, actor)

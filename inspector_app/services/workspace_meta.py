@@ -1,5 +1,6 @@
 """Workspace-level settings kept in the database (they travel with the workspace, not the user):
-the issuing authority printed on sheets, the workspace's role (field / office)."""
+the issuing authority printed on sheets, the range of document serials this device issues, the
+workspace's role (field / office)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,9 @@ from sqlalchemy.orm import Session
 from inspector_app.domain.errors import ValidationError
 from inspector_app.storage.models import Meta
 
+SERIAL_START, SERIAL_END = "number_serial_start", "number_serial_end"
+MAX_SERIAL = 10**9
+
 # key → (description, example)
 KNOWN_KEYS: dict[str, tuple[str, str]] = {
     "authority_name": ("执法机关全称，印在检查记录抬头", "常州市应急管理局"),
@@ -17,6 +21,14 @@ KNOWN_KEYS: dict[str, tuple[str, str]] = {
     "government_name": ("本级人民政府（行政复议机关，2024-01-01 起）", "常州市人民政府"),
     "superior_authority": ("上一级主管部门（2024 年前可向其申请行政复议）", "江苏省应急管理厅"),
     "court_name": ("行政诉讼的人民法院", "常州市天宁区人民法院"),
+    # Where the office sits in the campaign's chain (services.campaigns.office): district / city / province.
+    "level": ("本机关层级：district（辖市区）、city（设区市）或 province（省）", "district"),
+    "jurisdiction": ("本机关辖区，须在活动的辖区表中", "常州市武进区"),
+    "campaign": ("当前活动的编号（空：最新导入的活动）", "jiangsu-changzhou-2020"),
+    # Laptops that issue numbers offline under the same prefix each get their own range from the office
+    # (docs/bundle-format.md §7, "Document numbers"); unset: 1 and no end.
+    SERIAL_START: ("本机签发文书编号的起始序号（市局为每台设备分配互不重叠的编号段；留空为 1）", "1001"),
+    SERIAL_END: ("本机签发文书编号的结束序号（含；用完后拒绝签发；留空为不设上限）", "1999"),
 }
 
 
@@ -28,6 +40,8 @@ def get(session: Session, key: str, default: str = "") -> str:
 def set_value(session: Session, key: str, value: str) -> None:
     if key not in KNOWN_KEYS:
         raise ValidationError(f"未知的工作区设置“{key}”，可用：{'、'.join(KNOWN_KEYS)}")
+    if key in (SERIAL_START, SERIAL_END) and value.strip():
+        _serial(key, value)
     row = session.get(Meta, key)
     if row is None:
         session.add(Meta(key=key, value=value.strip()))
@@ -37,3 +51,22 @@ def set_value(session: Session, key: str, value: str) -> None:
 
 def all_values(session: Session) -> dict[str, str]:
     return {row.key: row.value for row in session.scalars(select(Meta).where(Meta.key.in_(KNOWN_KEYS)))}
+
+
+def _serial(key: str, value: str) -> int:
+    text = value.strip()
+    if not text.isascii() or not text.isdigit() or not 1 <= int(text) <= MAX_SERIAL:
+        raise ValidationError(f"工作区设置“{key}”须为 1 至 {MAX_SERIAL} 的整数（或留空），而不是“{text}”")
+    return int(text)
+
+
+def serial_range(session: Session) -> tuple[int, int | None]:
+    """The document serials this device issues: ``number_serial_start`` (1 when not set) to
+    ``number_serial_end`` inclusive (``None``: no end). Refuses a start after the end."""
+    start_text, end_text = get(session, SERIAL_START).strip(), get(session, SERIAL_END).strip()
+    start = _serial(SERIAL_START, start_text) if start_text else 1
+    end = _serial(SERIAL_END, end_text) if end_text else None
+    if end is not None and start > end:
+        raise ValidationError(f"文书编号段设置有误：起始序号 {start} 大于结束序号 {end}"
+                              f"（workspace set {SERIAL_START} / {SERIAL_END}）")
+    return start, end

@@ -61,6 +61,8 @@ class Enterprise(Base):
     legal_rep: Mapped[str] = mapped_column(String(50), default="")
     contact_person: Mapped[str] = mapped_column(String(50), default="")
     contact_phone: Mapped[str] = mapped_column(String(50), default="")
+    # The jurisdiction path of the office this record came from in a roll-up ("" = this office's own).
+    origin: Mapped[str] = mapped_column(String(200), default="", index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=now)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=now, onupdate=now)
 
@@ -132,6 +134,8 @@ class Inspection(Base):
     answered: Mapped[int] = mapped_column(Integer, default=0)
     reviewer_comment: Mapped[str] = mapped_column(Text, default="")
     revision: Mapped[int] = mapped_column(Integer, default=0)  # bumped on every change (sync)
+    campaign_id: Mapped[str] = mapped_column(String(100), default="", index=True)  # "" = none
+    origin: Mapped[str] = mapped_column(String(200), default="", index=True)  # as Enterprise.origin
     created_at: Mapped[datetime] = mapped_column(DateTime, default=now)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=now)
 

@@ -219,3 +219,35 @@ def test_documents_migration_matches_the_models_infers_roles_and_downgrades(tmp_
         assert "measures" in {c["name"] for c in inspect(ws.engine).get_columns("findings")}
     finally:
         ws.close()
+
+
+def test_campaigns_migration_matches_the_models_and_puts_2020_inspections_in_the_2020_campaign(
+        tmp_path: Path) -> None:
+    """0006 (issue 12): campaigns, filed and received reports, roll-up origins; an inspection answered
+    with a 2020 template belongs to the shipped 2020 campaign after the upgrade; and it goes down again."""
+    from alembic import command
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+    from sqlalchemy import inspect
+
+    from inspector_app.demo.workspace import build_demo
+    from inspector_app.storage import all_models
+    from inspector_app.storage.engine import _alembic_config
+
+    root = tmp_path / "ws"
+    ws = open_workspace(root)
+    try:
+        with ws.sessions.begin() as session:
+            build_demo(session, enterprises=6, seed=3)
+        with ws.engine.connect() as con:
+            diff = compare_metadata(MigrationContext.configure(con), all_models.metadata())
+        ours = ("campaigns", "filed_reports", "received_reports", "rollups", "'origin'", "'campaign_id'")
+        assert [d for d in diff if any(name in str(d) for name in ours)] == []
+        command.downgrade(_alembic_config(ws.engine), "0005")
+        assert "campaign_id" not in {c["name"] for c in inspect(ws.engine).get_columns("inspections")}
+        command.upgrade(_alembic_config(ws.engine), "head")
+        with ws.engine.connect() as con:
+            campaigns = {row[0] for row in con.exec_driver_sql("SELECT DISTINCT campaign_id FROM inspections")}
+        assert campaigns == {"jiangsu-changzhou-2020"}
+    finally:
+        ws.close()

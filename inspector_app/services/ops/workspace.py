@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from inspector_app.services import audit, outcome_refresh, workspace_meta
+from inspector_app.services import audit, campaigns, outcome_refresh, workspace_meta
 from inspector_app.services.changes import NO_CHANGES, ChangeKind, Changes, OpResult
 from inspector_app.services.unit import unit_of_work
 from inspector_app.storage.engine import Workspace
@@ -16,6 +16,8 @@ def set_setting(ws: Workspace, key: str, value: str, actor: str) -> Changes:
     with unit_of_work(ws) as session:
         old = workspace_meta.get(session, key)
         workspace_meta.set_value(session, key, value)
+        if key in ("level", "jurisdiction", "campaign"):
+            campaigns.check_office(session)
         new = workspace_meta.get(session, key)
         audit.record(session, None, "workspace", "settings", key, old, new, actor)
         return Changes.of(ChangeKind.SETTINGS)

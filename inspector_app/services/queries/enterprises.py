@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from inspector_app.domain.errors import NotFoundError
 from inspector_app.services import enterprises
 from inspector_app.services.unit import reading
 from inspector_app.storage.engine import Workspace
@@ -17,3 +18,12 @@ def enterprise_rows(ws: Workspace) -> list[dict[str, Any]]:
     """Every enterprise, as ``services.enterprises.to_dict`` gives it (dates as ISO text)."""
     with reading(ws) as session:
         return [enterprises.to_dict(e) for e in enterprises.list_all(session)]
+
+
+def enterprise_id_by_uscc(ws: Workspace, code: str) -> int:
+    """The id of the enterprise with this credit code (``NotFoundError`` when there is none)."""
+    with reading(ws) as session:
+        found = enterprises.by_uscc(session, code)
+        if found is None:
+            raise NotFoundError(f"没有统一社会信用代码为 {code} 的企业（先用 enterprises import 导入企业名录）")
+        return found.id

@@ -1,0 +1,33 @@
+"""``inspections assign``: a new inspection of an enterprise for two enforcement officers (plus experts)."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+from inspector_app.cli.common import actor, fail, workspace, write_out
+from inspector_app.services.ops.inspections import assign as assign_op
+from inspector_app.services.queries.enterprises import enterprise_id_by_uscc
+
+
+def _person(text: str, role: str) -> tuple[str, str, str]:
+    name, sep, cert = text.partition(":")
+    if not sep or not name.strip() or not cert.strip():
+        fail(f"“{text}”应写成 姓名:证件号", 2)
+    return name.strip(), cert.strip(), role
+
+
+def assign(args: argparse.Namespace) -> int:
+    people = [_person(t, "officer") for t in args.inspector] + [_person(t, "expert") for t in args.expert]
+    try:
+        due = date.fromisoformat(args.due) if args.due else None
+    except ValueError:
+        fail(f"--due：日期“{args.due}”应写成 YYYY-MM-DD", 2)
+    ws = workspace(args)
+    enterprise_id = enterprise_id_by_uscc(ws, args.enterprise)
+    result = assign_op(ws, enterprise_id, args.template, people, actor(args), due_date=due,
+                       override_reason=args.override_reason)
+    write_out(f"已分配：检查 {result.value}\n")
+    for warning in result.warnings:
+        write_out(f"注意：{warning}\n")
+    return 0

@@ -1,0 +1,158 @@
+"""Campaign records in the workspace: the shipped campaigns are copied in, a bureau imports new ones,
+inspections and filed reports name the campaign they belong to; the office's level and jurisdiction
+(workspace settings ``level`` and ``jurisdiction``) place it in the campaign's chain of offices."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from inspector_app.domain.campaign import (
+    LEVELS,
+    Campaign,
+    Jurisdiction,
+    parse_campaign,
+    shipped_campaign_paths,
+)
+from inspector_app.domain.errors import NotFoundError, ValidationError
+from inspector_app.services import workspace_meta
+from inspector_app.storage.models_campaigns import CampaignRecord
+
+MAX_CAMPAIGN_BYTES = 1_000_000
+
+
+@lru_cache(maxsize=32)
+def _parsed(sha256: str, content: str, label: str) -> Campaign:
+    return parse_campaign(json.loads(content), label)
+
+
+def campaign_of(record: CampaignRecord) -> Campaign:
+    return _parsed(record.sha256, record.content, f"{record.campaign_id}@{record.version}")
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(p) if p.isdigit() else 0 for p in version.split("."))
+
+
+def store(session: Session, raw: bytes, label: str) -> tuple[CampaignRecord, bool]:
+    """Keep a campaign version (checked first); the same version with other content is refused – a changed
+    campaign carries a new version. The flag says whether the record is new."""
+    if len(raw) > MAX_CAMPAIGN_BYTES:
+        raise ValidationError(f"{label}：文件过大（{len(raw)} 字节，上限 {MAX_CAMPAIGN_BYTES}）")
+    try:
+        text = raw.decode("utf-8-sig")
+        campaign = parse_campaign(json.loads(text), label)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ValidationError(f"{label}：不是 UTF-8 JSON 文件（{exc}）") from None
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    existing = session.scalar(select(CampaignRecord).where(CampaignRecord.campaign_id == campaign.id,
+                                                           CampaignRecord.version == campaign.version))
+    if existing is not None:
+        if existing.sha256 != digest:
+            raise ValidationError(f"{label}：活动 {campaign.id} 的版本 {campaign.version} 已存在且内容不同；"
+                                  "修改后的活动须使用新的版本号")
+        return existing, False
+    record = CampaignRecord(campaign_id=campaign.id, version=campaign.version, title=campaign.title,
+                            content=text, sha256=digest)
+    session.add(record)
+    session.flush()
+    return record, True
+
+
+def sync_shipped_campaigns(session: Session) -> None:
+    known = {(r.campaign_id, r.version) for r in session.scalars(select(CampaignRecord))}
+    for path in shipped_campaign_paths():
+        raw = path.read_bytes()
+        data = json.loads(raw.decode("utf-8-sig"))
+        if (data.get("id"), data.get("version")) not in known:
+            store(session, raw, path.name)
+
+
+def latest(session: Session) -> list[CampaignRecord]:
+    """The newest version of each campaign, by id."""
+    sync_shipped_campaigns(session)
+    best: dict[str, CampaignRecord] = {}
+    for record in session.scalars(select(CampaignRecord)):
+        current = best.get(record.campaign_id)
+        if current is None or _version_key(record.version) > _version_key(current.version):
+            best[record.campaign_id] = record
+    return sorted(best.values(), key=lambda r: r.campaign_id)
+
+
+def get(session: Session, campaign_id: str) -> Campaign:
+    for record in latest(session):
+        if record.campaign_id == campaign_id:
+            return campaign_of(record)
+    raise NotFoundError(f"没有活动“{campaign_id}”")
+
+
+def current(session: Session, campaign_id: str = "") -> Campaign:
+    """The campaign asked for, else the workspace's ``campaign`` setting, else the only / newest one."""
+    wanted = campaign_id or workspace_meta.get(session, "campaign")
+    if wanted:
+        return get(session, wanted)
+    records = latest(session)
+    if not records:
+        raise NotFoundError("工作区中没有任何活动")
+    return campaign_of(max(records, key=lambda r: r.imported_at))
+
+
+def for_template(session: Session, template_id: str) -> str:
+    """The campaign an inspection with this template belongs to: the current campaign when it names the
+    template, else the newest that does ("" when none)."""
+    records = latest(session)
+    try:
+        first = current(session)
+    except NotFoundError:
+        return ""
+    ordered = [first] + [campaign_of(r) for r in records if r.campaign_id != first.id]
+    return next((c.id for c in ordered if template_id in c.templates.values()), "")
+
+
+@dataclass(frozen=True)
+class Office:
+    """Where this office sits: its level (district / city / province) and area in a campaign."""
+
+    level: str
+    area: Jurisdiction | None
+    campaign: Campaign
+
+    @property
+    def label(self) -> str:
+        return self.area.path if self.area is not None else ""
+
+
+def office(session: Session, campaign_id: str = "") -> Office:
+    campaign = current(session, campaign_id)
+    name = workspace_meta.get(session, "jurisdiction")
+    area = campaign.find(name) if name else None
+    if name and area is None:
+        raise ValidationError(f"本工作区的辖区“{name}”不在活动“{campaign.id}”的辖区表中")
+    level = workspace_meta.get(session, "level") or (area.level if area is not None else "")
+    return Office(level, area, campaign)
+
+
+def check_office(session: Session) -> Office:
+    """The level, jurisdiction and campaign settings agree: the level is a known one and the area
+    named is in the campaign's chain at that level."""
+    level = workspace_meta.get(session, "level")
+    if level and level not in LEVELS:
+        raise ValidationError(f"层级“{level}”无效，应为 {'、'.join(f'{k}（{v}）' for k, v in LEVELS.items())}")
+    found = office(session)
+    if found.area is not None and level and found.area.level != level:
+        raise ValidationError(f"辖区“{found.area.path}”是{LEVELS[found.area.level]}级，与层级“{level}”不符")
+    return found
+
+
+def import_file(session: Session, path: Path) -> tuple[CampaignRecord, bool]:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ValidationError(f"无法读取 {path}：{exc.strerror or exc}") from None
+    return store(session, raw, path.name)
