@@ -97,7 +97,8 @@ def answer(args: argparse.Namespace) -> int:
 
 
 def finding(args: argparse.Namespace) -> int:
-    """``inspections finding add``: a hidden hazard (隐患) with its rectification deadline."""
+    """``inspections finding add``: a hidden hazard (隐患) with its rectification deadline and, for a 重大
+    one, the on-site measures (``--measures evacuate,suspend``; the core checks the codes)."""
     try:
         deadline = date.fromisoformat(args.deadline) if args.deadline else None
     except ValueError:
@@ -105,7 +106,7 @@ def finding(args: argparse.Namespace) -> int:
     result = ops.add_finding(workspace(args), args.id, actor(args), description=args.text,
                              severity=Severity(args.severity), item_code=args.item or "",
                              requirement=args.requirement or "", deadline=deadline,
-                             responsible_person=args.responsible or "")
+                             responsible_person=args.responsible or "", measures=args.measures or "")
     write_out(f"检查 {args.id}：已登记隐患（编号 {result.value}）\n")
     return 0
 

@@ -33,6 +33,7 @@ HANDLERS: dict[str, str] = {
     "inspections answer": "inspector_app.cli.answering:answer",
     "inspections finding": "inspector_app.cli.answering:finding",
     "inspections complete": "inspector_app.cli.answering:complete",
+    "inspectors set-role": "inspector_app.cli.people:set_role",
     "templates list": "inspector_app.cli.templates:list_templates",
     "templates validate": "inspector_app.cli.templates:validate",
     "report districts": "inspector_app.cli.reports:districts",
@@ -118,6 +119,15 @@ def _core(sub: Any) -> None:
     ret.add_argument("--by", metavar="NAME", default=None, help="who returns it (audit trail; default: login name)")
     _answering(ins)
 
+    ppl = _actions(sub, "inspectors", "the people who inspect: who signs which document")
+    role = ppl.add_parser("set-role", help="set the role a person signs in, by certificate number",
+                          description="officer = 行政执法人员 (执法证; signs the enforcement documents, two needed), "
+                                      "expert = 评审专家 (评审员证; signs the score sheet only). The role belongs to "
+                                      "the certificate: it applies to every inspection listing the person.")
+    role.add_argument("cert", metavar="CERT", help="执法证号 or 评审员证号")
+    role.add_argument("role", choices=("officer", "expert"))
+    role.add_argument("--by", metavar="NAME", default=None, help="who sets it (audit trail; default: login name)")
+
     tpl = _actions(sub, "templates", "checklist templates")
     tpl.add_parser("list", help="list the shipped templates")
     val = tpl.add_parser("validate", help="validate a template file")
@@ -164,6 +174,9 @@ def _answering(ins: Any) -> None:
     add.add_argument("--deadline", metavar="YYYY-MM-DD", help="整改期限")
     add.add_argument("--requirement", metavar="TEXT", help="整改要求")
     add.add_argument("--responsible", metavar="NAME", help="整改责任人")
+    add.add_argument("--measures", metavar="CODE[,CODE]", default="",
+                     help="on-site measures of a 重大 hazard (现场处理措施决定书): evacuate = 从危险区域内撤出作业人员, "
+                          "suspend = 暂时停产停业, stop_use = 停止使用相关设施、设备")
     add.add_argument("--by", metavar="NAME", default=None, help="who registers it (default: login name)")
     done = ins.add_parser("complete", help="完成并锁定: complete and lock (lists what is missing otherwise)")
     done.add_argument("id", type=int)

@@ -143,6 +143,42 @@
         <translation>Recommend disqualification</translation>
     </message>
     <message>
+        <source>行政执法人员</source>
+        <translation>Enforcement officer</translation>
+    </message>
+    <message>
+        <source>评审专家</source>
+        <translation>Review expert</translation>
+    </message>
+    <message>
+        <source>评审员证号</source>
+        <translation>Reviewer cert. no.</translation>
+    </message>
+    <message>
+        <source>执法证号</source>
+        <translation>Enforcement cert. no.</translation>
+    </message>
+    <message>
+        <source>评审员证</source>
+        <translation>expert</translation>
+    </message>
+    <message>
+        <source>执法证</source>
+        <translation>officer</translation>
+    </message>
+    <message>
+        <source>从危险区域内撤出作业人员</source>
+        <translation>Withdraw workers from the danger area</translation>
+    </message>
+    <message>
+        <source>暂时停产停业</source>
+        <translation>Suspend production or business temporarily</translation>
+    </message>
+    <message>
+        <source>停止使用相关设施、设备</source>
+        <translation>Stop using the facilities or equipment concerned</translation>
+    </message>
+    <message>
         <source>一级</source>
         <translation>Level 1</translation>
     </message>
@@ -242,6 +278,10 @@
         <translation>Severity</translation>
     </message>
     <message>
+        <source>现场处理措施</source>
+        <translation>On-site measures</translation>
+    </message>
+    <message>
         <source>检查项</source>
         <translation>Item</translation>
     </message>
@@ -268,6 +308,10 @@
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>勾选任一项，须制作现场处理措施决定书</source>
+        <translation>Any measure ticked needs an on-site measures decision</translation>
     </message>
     <message>
         <source>请填写隐患描述</source>
@@ -337,6 +381,14 @@
     <message>
         <source>修改检查人员及证件号</source>
         <translation>Change the inspectors and their certificate numbers</translation>
+    </message>
+    <message>
+        <source>⚠ 行政执法人员不足两名</source>
+        <translation>⚠ Fewer than two officers</translation>
+    </message>
+    <message>
+        <source>执法文书须由至少两名行政执法人员签名；评审专家只在评分表上签名</source>
+        <translation>Enforcement documents must be signed by at least two enforcement officers; review experts sign the score sheet only</translation>
     </message>
     <message>
         <source>检查场所</source>
@@ -495,16 +547,28 @@ The editor reloaded what the database holds; please check your latest changes.</
         <translation>Inspectors</translation>
     </message>
     <message>
+        <source>添加一人</source>
+        <translation>Add a person</translation>
+    </message>
+    <message>
+        <source>每人填写姓名、身份和证件号。身份随证件记录：修改后，列有此人的其他检查也随之改变。</source>
+        <translation>Enter each person's name, role and certificate number. The role belongs to the certificate: changing it changes it on every other inspection that lists this person too.</translation>
+    </message>
+    <message>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <source>执法证/评审员证号</source>
-        <translation>Enforcement / reviewer certificate no.</translation>
+        <source>身份</source>
+        <translation>Role</translation>
     </message>
     <message>
-        <source>添加一行</source>
-        <translation>Add a row</translation>
+        <source>证件</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <source>⚠ 执法文书须由至少两名行政执法人员签名（现有 {0} 名）。评审专家只在评分表上签名。</source>
+        <translation>⚠ Enforcement documents must be signed by at least two enforcement officers ({0} listed). Review experts sign the score sheet only.</translation>
     </message>
     <message>
         <source>确定</source>
@@ -513,10 +577,6 @@ The editor reloaded what the database holds; please check your latest changes.</
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>现场检查须至少两名检查人员，每人填写姓名和证件号。</source>
-        <translation>An on-site inspection needs at least two inspectors, each with a name and certificate number.</translation>
     </message>
     <message>
         <source>每位检查人员都须有姓名和证件号</source>
@@ -687,6 +747,21 @@ The editor reloaded what the database holds; please check your latest changes.</
     <message>
         <source>以下 {0} 项须先处理（双击或回车跳转到该项）：</source>
         <translation>{0} things to do first (double-click or Enter jumps to the item):</translation>
+    </message>
+</context>
+<context>
+    <name>PersonRow</name>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>行政执法人员持执法证，在执法文书上签名；评审专家持评审员证，只在评分表上签名</source>
+        <translation>An enforcement officer holds an enforcement certificate and signs the enforcement documents; a review expert holds a reviewer certificate and signs the score sheet only</translation>
+    </message>
+    <message>
+        <source>删除此人</source>
+        <translation>Remove this person</translation>
     </message>
 </context>
 <context>

@@ -23,9 +23,14 @@ from inspector_app.domain.template import Template
 from inspector_app.services import inspections
 from inspector_app.services.unit import reading
 from inspector_app.storage.engine import Workspace
+from inspector_app.storage.models import EXPERT, OFFICER, ON_SITE_MEASURES
 
 HEADER_TEXT_FIELDS = ("location", "rep_name", "rep_title", "rep_phone")
 HEADER_TIME_FIELDS = ("started_at", "ended_at")
+# Who signs (DOMAIN.md §2, §6): the role a person acts in, and the on-site measures a 重大 hazard may need
+# (codes; the views give them words in the UI's language).
+ROLES = (OFFICER, EXPERT)
+MEASURES = tuple(ON_SITE_MEASURES)  # evacuate, suspend, stop_use
 _local_keys = itertools.count(1)
 
 
@@ -44,12 +49,13 @@ class FindingRow:
     deadline: date | None = None
     responsible_person: str = ""
     status: str = "待整改"
+    measures: tuple[str, ...] = ()  # codes of ``MEASURES``, for a 重大 hazard only
 
     def values(self) -> dict[str, Any]:
         """The fields ``services.ops.inspections.add_finding``/``update_finding`` accept."""
         return {"item_code": self.item_code, "severity": self.severity, "description": self.description,
                 "requirement": self.requirement, "deadline": self.deadline,
-                "responsible_person": self.responsible_person}
+                "responsible_person": self.responsible_person, "measures": self.measures}
 
     def with_values(self, **values: Any) -> FindingRow:
         return replace(self, **values)
@@ -69,6 +75,7 @@ class Snapshot:
     inspectors: list[tuple[str, str]]
     findings: list[FindingRow] = field(default_factory=list)
     finding_ids: dict[str, int] = field(default_factory=dict)  # key → database id
+    roles: dict[str, str] = field(default_factory=dict)  # certificate number → role (``ROLES``)
 
     @property
     def locked(self) -> bool:
@@ -85,6 +92,14 @@ class Snapshot:
 
     def items_with_findings(self) -> set[str]:
         return {f.item_code for f in self.findings if f.item_code}
+
+    def role(self, cert_number: str) -> str:
+        """The role of a person listed (a new certificate number counts as an officer, as it is stored)."""
+        return self.roles.get(cert_number, OFFICER)
+
+    def officers(self) -> int:
+        """How many 行政执法人员 are listed (the enforcement documents need two)."""
+        return sum(self.role(cert) == OFFICER for _name, cert in self.inspectors)
 
 
 def load_snapshot(ws: Workspace, inspection_id: int) -> Snapshot:
@@ -104,7 +119,7 @@ def read_snapshot(session: Session, inspection_id: int) -> Snapshot:
         key = f"db-{f.id}"
         ids[key] = f.id
         findings.append(FindingRow(key, f.severity, f.description, f.item_code, f.requirement, f.deadline,
-                                   f.responsible_person, f.status))
+                                   f.responsible_person, f.status, tuple(m for m in f.measures.split(",") if m)))
     header: dict[str, Any] = {name: getattr(inspection, name) for name in HEADER_TEXT_FIELDS}
     header.update({name: getattr(inspection, name) for name in HEADER_TIME_FIELDS})
     return Snapshot(
@@ -113,7 +128,13 @@ def read_snapshot(session: Session, inspection_id: int) -> Snapshot:
         enterprise_name=enterprise.name, uscc=enterprise.uscc, district=enterprise.district,
         cert_grade=enterprise.cert_grade, header=header,
         inspectors=[(i.name, i.cert_number) for i in inspection.inspectors],
-        findings=findings, finding_ids=ids)
+        findings=findings, finding_ids=ids, roles={i.cert_number: i.role for i in inspection.inspectors})
+
+
+def load_roles(ws: Workspace, inspection_id: int) -> dict[str, str]:
+    """The role of each person on the inspection as stored (certificate number → ``ROLES``)."""
+    with reading(ws) as session:
+        return {i.cert_number: i.role for i in inspections.get(session, inspection_id).inspectors}
 
 
 def now() -> datetime:

@@ -15,7 +15,8 @@ How it is put together (each module well under 500 lines):
                      words and rereads; rereads too when the runner announces someone else's change.
 - ``commands``     – ``QUndoCommand``s that call the controller, never a widget (orange-canvas-core).
 - ``checklist_model`` / ``checklist_view`` – the element → item tree and its keyboard driving.
-- ``item_pane``, ``score_panel``, ``findings_panel``, ``header``, ``dialogs`` – the views; they only ask.
+- ``item_pane``, ``score_panel``, ``findings_panel``, ``header``, ``dialogs``, ``people_dialog`` – the
+                     views; they only ask.
 - ``editor``       – puts them together: layout, shortcuts, completion and reopening.
 - ``labels``, ``debounce`` – shared words and colours; the save-after-a-pause helper.
 

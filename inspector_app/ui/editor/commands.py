@@ -7,7 +7,7 @@ on the same field of the same item merge, so one Ctrl+Z takes back one run of ty
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from PySide6.QtGui import QUndoCommand
@@ -74,18 +74,23 @@ class SetHeaderCommand(QUndoCommand):
 
 
 class SetInspectorsCommand(QUndoCommand):
+    """The people on the inspection and, when given, their roles (certificate number → role)."""
+
     def __init__(self, controller: EditorController, old: Sequence[tuple[str, str]],
-                 new: Sequence[tuple[str, str]], text: str) -> None:
+                 new: Sequence[tuple[str, str]], text: str, old_roles: Mapping[str, str] | None = None,
+                 new_roles: Mapping[str, str] | None = None) -> None:
         super().__init__(text)
         self._controller = controller
         self.old = list(old)
         self.new = list(new)
+        self.old_roles = dict(old_roles or {})
+        self.new_roles = dict(new_roles or {})
 
     def redo(self) -> None:
-        self._controller.set_inspectors(self.new)
+        self._controller.set_inspectors(self.new, self.new_roles)
 
     def undo(self) -> None:
-        self._controller.set_inspectors(self.old)
+        self._controller.set_inspectors(self.old, self.old_roles)
 
 
 class AddFindingCommand(QUndoCommand):

@@ -16,7 +16,7 @@ The undo commands in ``commands.py`` call these methods; views never write anyth
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -25,9 +25,16 @@ from PySide6.QtCore import QObject, Signal, Slot
 from inspector_app.domain.errors import InspectorError
 from inspector_app.domain.lifecycle import FindingStatus, InspectionStatus
 from inspector_app.domain.scoring import Answer, ScoreResult
-from inspector_app.services.changes import ChangeKind, Changes
+from inspector_app.services.changes import ChangeKind, Changes, OpResult
 from inspector_app.services.ops import inspections as ops
-from inspector_app.services.queries.editor import FindingRow, Snapshot, load_snapshot, now
+from inspector_app.services.queries.editor import (
+    OFFICER,
+    FindingRow,
+    Snapshot,
+    load_roles,
+    load_snapshot,
+    now,
+)
 from inspector_app.storage.engine import Workspace
 from inspector_app.ui.tasks import TaskRunner
 
@@ -122,11 +129,30 @@ class EditorController(QObject):
         self.headerChanged.emit(name)
         self._write(lambda: ops.update_header(self._workspace, self._id, self._actor, **{name: value}))
 
-    def set_inspectors(self, people: Sequence[tuple[str, str]]) -> None:
-        people = list(people)
-        self._snapshot.inspectors = people
+    def set_inspectors(self, people: Sequence[tuple[str, str]], roles: Mapping[str, str] | None = None) -> None:
+        """The people on the inspection; ``roles`` (certificate number → officer / expert) changes the
+        role of a person listed whose role differs – a role belongs to the certificate, on every
+        inspection. A person new to this inspection keeps the role stored for their certificate unless
+        chosen as an expert (officer being the default); the roles stored are shown once saved."""
+        people, roles, snap = list(people), dict(roles or {}), self._snapshot
+        changed = {cert: role for cert, role in roles.items() if snap.roles.get(cert, OFFICER) != role}
+        snap.inspectors = people
+        snap.roles = {cert: roles.get(cert, snap.role(cert)) for _name, cert in people}
         self.headerChanged.emit("inspectors")
-        self._write(lambda: ops.set_inspectors(self._workspace, self._id, people, self._actor))
+        workspace, inspection_id, actor = self._workspace, self._id, self._actor
+        specs = [(name, cert, changed[cert]) if cert in changed else (name, cert) for name, cert in people]
+
+        def job() -> OpResult[dict[str, str]]:
+            done = ops.set_inspectors(workspace, inspection_id, specs, actor)  # a role given is audited
+            return OpResult(load_roles(workspace, inspection_id), done)
+
+        def saved(result: OpResult[dict[str, str]]) -> None:
+            current = self._snapshot
+            if current.inspectors == people and current.roles != result.value:
+                current.roles = dict(result.value)
+                self.headerChanged.emit("inspectors")
+
+        self._write(job, saved)
 
     def add_finding(self, row: FindingRow, position: int | None = None) -> None:
         rows = self._snapshot.findings

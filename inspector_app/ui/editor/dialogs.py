@@ -1,5 +1,6 @@
-"""The editor's dialogs: a hazard finding, the inspectors, what is missing before completion, and the
-reason for reopening a locked inspection."""
+"""The editor's dialogs: a hazard finding (with the on-site measures of a 重大 one), what is missing
+before completion, and the reason for reopening a locked inspection. The people on the inspection have
+their own dialog (``people_dialog``)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from datetime import date, timedelta
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -19,16 +21,13 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from inspector_app.domain.lifecycle import Severity
 from inspector_app.services.ops.inspections import Missing
-from inspector_app.services.queries.editor import FindingRow
+from inspector_app.services.queries.editor import MEASURES, FindingRow
 from inspector_app.ui.editor import labels
 
 DEFAULT_DEADLINE_DAYS = {Severity.GENERAL: 15, Severity.MAJOR: 30}
@@ -68,14 +67,18 @@ class FindingDialog(QDialog):
         self.responsible.setPlaceholderText(self.tr("企业整改责任人"))
         self.error = QLabel()
         self.error.setStyleSheet("color: #b71c1c;")
+        self.measures = self._measures_box(row.measures)
 
-        form = QFormLayout()
+        self._form = form = QFormLayout()
         form.addRow(self.tr("隐患级别"), self.severity)
+        form.addRow(self.tr("现场处理措施"), self.measures)
         form.addRow(self.tr("检查项"), self.item)
         form.addRow(self.tr("隐患描述"), self.description)
         form.addRow(self.tr("整改要求"), self.requirement)
         form.addRow(self.tr("整改期限"), self.deadline)
         form.addRow(self.tr("整改责任人"), self.responsible)
+        self.severity.currentIndexChanged.connect(self._severity_changed)
+        self._severity_changed()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("确定"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
@@ -87,6 +90,37 @@ class FindingDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(520, 0)
         self.description.setFocus()
+
+    def _measures_box(self, chosen: Sequence[str]) -> QWidget:
+        """The on-site measures a 重大 hazard may need (安全生产法第六十五条第一款第（三）项); any ticked
+        one calls for a 现场处理措施决定书."""
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        self.measure_boxes: dict[str, QCheckBox] = {}
+        for code in MEASURES:
+            check = QCheckBox(labels.measure_label(code))
+            check.setChecked(code in chosen)
+            self.measure_boxes[code] = check
+            column.addWidget(check)
+        hint = QLabel(self.tr("勾选任一项，须制作现场处理措施决定书"))
+        hint.setStyleSheet("color: #546e7a;")
+        column.addWidget(hint)
+        return box
+
+    def _severity_changed(self) -> None:
+        """The measures are for 重大事故隐患 only: shown for them, hidden (and not saved) otherwise."""
+        self._form.setRowVisible(self.measures, self.severity.currentData() == Severity.MAJOR)
+        layout = self.layout()
+        if layout is not None:  # not while the dialog is being built
+            layout.activate()  # the new minimum height, so that the dialog shrinks back without them
+            self.resize(self.width(), 0)
+
+    def chosen_measures(self) -> tuple[str, ...]:
+        if self.severity.currentData() != Severity.MAJOR:
+            return ()
+        return tuple(code for code, check in self.measure_boxes.items() if check.isChecked())
 
     def accept(self) -> None:
         if not self.description.toPlainText().strip():
@@ -102,57 +136,7 @@ class FindingDialog(QDialog):
             description=self.description.toPlainText().strip(),
             requirement=self.requirement.toPlainText().strip(),
             deadline=date(qdate.year(), qdate.month(), qdate.day()),
-            responsible_person=self.responsible.text().strip())
-
-
-class InspectorsDialog(QDialog):
-    """The inspectors of this inspection, each with a certificate number (at least two to complete)."""
-
-    def __init__(self, people: Sequence[tuple[str, str]], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("检查人员"))
-        self.table = QTableWidget(max(len(people), 2) + 1, 2)
-        self.table.setHorizontalHeaderLabels([self.tr("姓名"), self.tr("执法证/评审员证号")])
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setColumnWidth(0, 120)
-        for row, (name, cert) in enumerate(people):
-            self.table.setItem(row, 0, QTableWidgetItem(name))
-            self.table.setItem(row, 1, QTableWidgetItem(cert))
-        add = QPushButton(self.tr("添加一行"))
-        add.clicked.connect(lambda: self.table.setRowCount(self.table.rowCount() + 1))
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b71c1c;")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("确定"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("现场检查须至少两名检查人员，每人填写姓名和证件号。")))
-        layout.addWidget(self.table)
-        layout.addWidget(add, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        self.resize(460, 300)
-
-    def people(self) -> list[tuple[str, str]]:
-        result = []
-        for row in range(self.table.rowCount()):
-            cells = [self.table.item(row, c) for c in (0, 1)]
-            name, cert = ((c.text().strip() if c else "") for c in cells)
-            if name or cert:
-                result.append((name, cert))
-        return result
-
-    def accept(self) -> None:
-        people = self.people()
-        if any(not name or not cert for name, cert in people):
-            self.error.setText(self.tr("每位检查人员都须有姓名和证件号"))
-            return
-        if len({cert for _n, cert in people}) != len(people):
-            self.error.setText(self.tr("同一证件号不能重复"))
-            return
-        super().accept()
+            responsible_person=self.responsible.text().strip(), measures=self.chosen_measures())
 
 
 class MissingDialog(QDialog):

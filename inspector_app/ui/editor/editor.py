@@ -44,16 +44,11 @@ from inspector_app.ui.editor.commands import (
     SetInspectorsCommand,
 )
 from inspector_app.ui.editor.controller import EditorController
-from inspector_app.ui.editor.dialogs import (
-    DEFAULT_DEADLINE_DAYS,
-    FindingDialog,
-    InspectorsDialog,
-    MissingDialog,
-    ReopenDialog,
-)
+from inspector_app.ui.editor.dialogs import DEFAULT_DEADLINE_DAYS, FindingDialog, MissingDialog, ReopenDialog
 from inspector_app.ui.editor.findings_panel import FindingsPanel
 from inspector_app.ui.editor.header import HeaderStrip
 from inspector_app.ui.editor.item_pane import ItemPane
+from inspector_app.ui.editor.people_dialog import InspectorsDialog
 from inspector_app.ui.editor.score_panel import ScorePanel
 from inspector_app.ui.evidence import editor_hook as evidence_hook
 from inspector_app.ui.tasks import TaskRunner
@@ -72,6 +67,7 @@ class InspectionEditor(QWidget):
         self.undo_stack = QUndoStack(self)
         self.missing_dialog: MissingDialog | None = None
         self.finding_dialog: FindingDialog | None = None
+        self.inspectors_dialog: InspectorsDialog | None = None
         self._retranslating = False
         self._make_actions()
         self._connect_controller()
@@ -310,14 +306,19 @@ class InspectionEditor(QWidget):
         self.controller.set_finding_status(key, status)
 
     def edit_inspectors(self) -> None:
-        dialog = InspectorsDialog(self.controller.snapshot.inspectors, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.set_inspectors(dialog.people())
+        snapshot = self.controller.snapshot
+        dialog = InspectorsDialog(snapshot.inspectors, snapshot.roles, self)
+        dialog.accepted.connect(lambda: self.set_inspectors(dialog.people(), dialog.roles()))
+        self.inspectors_dialog = dialog
+        dialog.open()
 
-    def set_inspectors(self, people: Sequence[tuple[str, str]]) -> None:
-        old = self.controller.snapshot.inspectors
-        if list(people) != list(old):
-            self.undo_stack.push(SetInspectorsCommand(self.controller, old, people, self.tr("修改检查人员")))
+    def set_inspectors(self, people: Sequence[tuple[str, str]], roles: dict[str, str] | None = None) -> None:
+        """The people on the inspection and (optionally) their roles, as one undoable step."""
+        snapshot = self.controller.snapshot
+        old = list(snapshot.inspectors)
+        if list(people) != old or any(snapshot.role(cert) != role for cert, role in (roles or {}).items()):
+            self.undo_stack.push(SetInspectorsCommand(self.controller, old, people, self.tr("修改检查人员"),
+                                                      snapshot.roles, roles))
 
     # ------------------------------------------------------------------ edits → commands
     def _answer_edited(self, code: str, new: Answer | None, merge_field: str) -> None:

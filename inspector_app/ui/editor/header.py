@@ -1,6 +1,7 @@
-"""The header strip: enterprise, template and status, the inspectors with certificate numbers, the
-enterprise's representative, the place and the start and end time. Text fields save after a pause and
-on focus-out, through ``headerEdited``; the editor turns that into undoable commands."""
+"""The header strip: enterprise, template and status, the inspectors with their certificates (and a
+warning while fewer than two 行政执法人员 are listed), the enterprise's representative, the place and the
+start and end time. Text fields save after a pause and on focus-out, through ``headerEdited``; the editor
+turns that into undoable commands."""
 
 from __future__ import annotations
 
@@ -74,6 +75,11 @@ class HeaderStrip(QWidget):
         self.edit_inspectors = QPushButton(self.tr("检查人员…"))
         self.edit_inspectors.setToolTip(self.tr("修改检查人员及证件号"))
         self.edit_inspectors.clicked.connect(self.inspectorsRequested)
+        self.team_warning = QLabel(self.tr("⚠ 行政执法人员不足两名"))
+        self.team_warning.setStyleSheet("color: #8a4b00; background: #fff4e0; border: 1px solid #f0b45a;"
+                                        " border-radius: 3px; padding: 1px 6px;")
+        self.team_warning.setToolTip(self.tr("执法文书须由至少两名行政执法人员签名；评审专家只在评分表上签名"))
+        self.team_warning.hide()
 
         self.texts: dict[str, QLineEdit] = {}
         placeholders = {"location": self.tr("检查场所"), "rep_name": self.tr("姓名"),
@@ -124,6 +130,7 @@ class HeaderStrip(QWidget):
         people = QHBoxLayout()
         people.addWidget(self.edit_inspectors)
         people.addWidget(self.inspectors, 1)
+        people.addWidget(self.team_warning)
         grid.addLayout(people, 1, 0, 1, 2)
         grid.addWidget(self._label(self.tr("检查场所"), self.texts["location"]), 1, 2)
         grid.addWidget(self.texts["location"], 1, 3)
@@ -184,9 +191,11 @@ class HeaderStrip(QWidget):
         if snapshot is None:
             return
         if name == "inspectors":
-            text = "、".join(f"{n}（{c}）" for n, c in snapshot.inspectors) or self.tr("（未指定）")
-            self.inspectors.setText(text)
-            self.inspectors.setToolTip(text)
+            text = "、".join(f"{n}（{labels.cert_kind(snapshot.role(c))} {c}）" for n, c in snapshot.inspectors)
+            self.inspectors.setText(text or self.tr("（未指定）"))
+            self.inspectors.setToolTip("\n".join(f"{n}　{labels.role_label(snapshot.role(c))}　{c}"
+                                                  for n, c in snapshot.inspectors))
+            self.team_warning.setVisible(snapshot.officers() < 2)
             return
         debouncer = self._debouncers.get(name)
         if debouncer is None or debouncer.pending:

@@ -68,6 +68,33 @@ def outcome_label(outcome: str) -> str:
     }.get(outcome, outcome)
 
 
+def role_label(role: str) -> str:
+    """Who a person on an inspection is: 行政执法人员 (officer) or 评审专家 (expert)."""
+    return {"officer": QCoreApplication.translate("EditorLabels", "行政执法人员"),
+            "expert": QCoreApplication.translate("EditorLabels", "评审专家")}.get(role, role)
+
+
+def cert_label(role: str) -> str:
+    """The certificate a person in that role holds: 执法证 for an officer, 评审员证 for an expert."""
+    if role == "expert":
+        return QCoreApplication.translate("EditorLabels", "评审员证号")
+    return QCoreApplication.translate("EditorLabels", "执法证号")
+
+
+def cert_kind(role: str) -> str:
+    """The certificate itself, short (执法证 or 评审员证): the tag of a person in the header strip."""
+    if role == "expert":
+        return QCoreApplication.translate("EditorLabels", "评审员证")
+    return QCoreApplication.translate("EditorLabels", "执法证")
+
+
+def measure_label(code: str) -> str:
+    """An on-site measure of a 重大 hazard (安全生产法第六十五条第一款第（三）项)."""
+    return {"evacuate": QCoreApplication.translate("EditorLabels", "从危险区域内撤出作业人员"),
+            "suspend": QCoreApplication.translate("EditorLabels", "暂时停产停业"),
+            "stop_use": QCoreApplication.translate("EditorLabels", "停止使用相关设施、设备")}.get(code, code)
+
+
 def grade_label(grade: str) -> str:
     return {"一级": QCoreApplication.translate("EditorLabels", "一级"), "二级": QCoreApplication.translate("EditorLabels", "二级"), "三级": QCoreApplication.translate("EditorLabels", "三级"), "小微": QCoreApplication.translate("EditorLabels", "小微"),
             "不达标": QCoreApplication.translate("EditorLabels", "不达标")}.get(grade, grade)
