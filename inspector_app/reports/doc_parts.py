@@ -7,7 +7,7 @@ from datetime import date
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from inspector_app.reports.errors import ReportError
 from inspector_app.reports.layout import Styles, esc, fmt_date, p
@@ -15,6 +15,7 @@ from inspector_app.reports.legal import LegalText, legal_texts, require
 from inspector_app.reports.sheet_data import DOC_TITLES, SheetData, SheetKind, Signature
 
 BLANK = "<u>" + "\xa0" * 20 + "</u>"  # an underlined blank to fill in by hand
+GAP = "\xa0" * 8  # between two fields on one line
 
 
 def header(data: SheetData, st: Styles, kind: SheetKind) -> list[Flowable]:
@@ -60,11 +61,12 @@ def addressee(data: SheetData, st: Styles) -> list[Flowable]:
     return [p(f"{esc(data.subject.name)}：", st.body), Spacer(1, 1.5 * mm)]
 
 
-def seal(data: SheetData, st: Styles, day: date | None) -> Flowable:
-    """The authority's seal and the document's date."""
+def seal(data: SheetData, st: Styles, day: date | None) -> list[Flowable]:
+    """The authority's seal and the document's date – for the document's closing block, which keeps it
+    together with the signatures (a ``KeepTogether`` of its own inside that one would not measure)."""
     authority = esc(data.authority) if data.authority else BLANK * 2
     right = ParagraphStyle("seal", parent=st.number, spaceAfter=0, leading=16)
-    return KeepTogether([Spacer(1, 2 * mm), p(f"{authority}（印章）", right), p(fmt_date(day), right)])
+    return [Spacer(1, 2 * mm), p(f"{authority}（印章）", right), p(fmt_date(day), right)]
 
 
 def receipt_signature(role: str = "被检查单位负责人") -> Signature:
@@ -74,4 +76,5 @@ def receipt_signature(role: str = "被检查单位负责人") -> Signature:
 
 def service_line(st: Styles) -> Flowable:
     """送达: how and where the document was served (filled in by hand where it is not known)."""
-    return p(f"送达方式：直接送达\u3000\u3000送达地点：{BLANK * 2}", st.body)
+    # non-breaking spaces: a paragraph collapses U+3000 to one narrow space, running the two fields together
+    return p(f"送达方式：直接送达{GAP}送达地点：{BLANK * 2}", st.body)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from inspector_app.reports.blocks import officer_signatures, signature_blocks
 from inspector_app.reports.doc_parts import (
@@ -64,10 +64,11 @@ def build_measures(data: SheetData, st: Styles) -> list[Flowable]:
         story.append(p(f"{n}. 针对上述{items}重大事故隐患，责令你单位{esc(measure)}。", st.para))
     story.append(legal_para(texts, "measures.resume", day, st))
     story.append(legal_para(texts, "appeal", day, st, **appeal_values(data, "本决定")))
-    story.append(CondPageBreak(66 * mm))  # the signatures, the seal and the receipt together
-    story.append(Spacer(1, 3 * mm))
-    story += signature_blocks(officer_signatures(data.officers), st)
-    story.append(seal(data, st, data.inspection_date))
-    story += signature_blocks((receipt_signature(),), st)
-    story += [Spacer(1, 2 * mm), service_line(st)]
+    # the signatures, the seal, the receipt and the service line: one block, moved whole to the next page
+    # when it does not fit (never a lone 签收 or 送达 line on a page of its own)
+    closing: list[Flowable] = [Spacer(1, 3 * mm), *signature_blocks(officer_signatures(data.officers), st)]
+    closing += seal(data, st, data.inspection_date)
+    closing += signature_blocks((receipt_signature(),), st)
+    closing += [Spacer(1, 2 * mm), service_line(st)]
+    story.append(KeepTogether(closing))
     return story

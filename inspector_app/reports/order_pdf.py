@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from inspector_app.reports.blocks import officer_signatures, signature_blocks
 from inspector_app.reports.doc_parts import (
@@ -58,10 +58,11 @@ def build_order(data: SheetData, st: Styles) -> list[Flowable]:
     story.append(legal_para(texts, "order.during", day, st))
     story.append(legal_para(texts, "order.penalty", day, st))
     story.append(legal_para(texts, "appeal", day, st, **appeal_values(data, "本指令")))
-    story.append(CondPageBreak(66 * mm))  # the signatures, the seal and the receipt together
-    story.append(Spacer(1, 3 * mm))
-    story += signature_blocks(officer_signatures(data.officers), st)
-    story.append(seal(data, st, order_date(data)))
-    story += signature_blocks((receipt_signature(),), st)
-    story += [Spacer(1, 2 * mm), service_line(st)]
+    # the signatures, the seal, the receipt and the service line: one block, moved whole to the next page
+    # when it does not fit (never a lone 签收 or 送达 line on a page of its own)
+    closing: list[Flowable] = [Spacer(1, 3 * mm), *signature_blocks(officer_signatures(data.officers), st)]
+    closing += seal(data, st, order_date(data))
+    closing += signature_blocks((receipt_signature(),), st)
+    closing += [Spacer(1, 2 * mm), service_line(st)]
+    story.append(KeepTogether(closing))
     return story

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from inspector_app.reports.blocks import officer_signatures, signature_blocks
 from inspector_app.reports.doc_parts import addressee, header, legal_para, seal, texts_on
@@ -100,10 +100,9 @@ def build_recheck(data: SheetData, st: Styles) -> list[Flowable]:
     story.append(p(esc(info.opinion or _auto_opinion(findings)), st.para))
     if any(f.recheck_result == "复查不合格" for f in findings):
         story.append(legal_para(texts, "recheck.failed", day, st))
-    story.append(CondPageBreak(70 * mm))
-    story.append(Spacer(1, 3 * mm))
     officers = tuple(i for i in info.inspectors if i.is_officer)
     signers = (*officer_signatures(officers), Signature(role="被复查单位负责人"))
-    story += signature_blocks(signers, st)
-    story.append(seal(data, st, info.rechecked_at.date()))
+    # the signatures and the seal: one block, moved whole to the next page when it does not fit
+    story.append(KeepTogether([Spacer(1, 3 * mm), *signature_blocks(signers, st),
+                               *seal(data, st, info.rechecked_at.date())]))
     return story

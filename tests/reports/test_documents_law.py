@@ -211,3 +211,36 @@ def test_the_record_says_what_was_found_not_what_it_cost(tmp_path: Path) -> None
     assert not re.search(r"扣\d|不得分|不合格|否决", record)
     scoresheet = "".join(pdftotext(_pdf(tmp_path, "scoresheet", data)).split())
     assert "扣2分" in scoresheet and "否决项" in scoresheet
+
+
+@pytest.mark.parametrize("kind", ["order", "measures"])
+def test_the_signatures_seal_receipt_and_service_stay_on_one_page(tmp_path: Path, kind: str) -> None:
+    """Whatever the length of the list above them, the officers' signatures, the seal, the 签收 and the
+    送达 line are one block: never a lone 送达 line (or 签收) on a page of its own."""
+    base = sample_sheet(findings=2)
+    third = dataclasses.replace(base.officers[0], name="王第三", certificate_no="苏应急执法 32040099")
+    for findings in range(1, 13):
+        data = sample_sheet(findings=findings)
+        data = dataclasses.replace(data, inspectors=(*data.officers, third, *data.experts))
+        try:
+            check_ready(data, kind)  # type: ignore[arg-type]
+        except ReportError:
+            continue  # e.g. no item with a deadline yet
+        pages = ["".join(page.split()) for page in pdftotext(_pdf(tmp_path, kind, data)).split("\f")]
+        last = next(i for i, page in enumerate(pages) if "送达方式" in page)
+        assert "（签收）" in pages[last] and "（印章）" in pages[last], (findings, last)
+        assert pages[last].count("行政执法人员（签名）") == 3, (findings, last)
+    short = "".join(pdftotext(_pdf(tmp_path, kind, sample_sheet(findings=2))).split())
+    assert "共1页" in short  # a block that fits stays on the page
+
+
+def test_the_recheck_signatures_and_seal_stay_on_one_page(tmp_path: Path) -> None:
+    for findings in range(1, 25, 2):
+        data = sample_sheet(findings=findings)
+        try:
+            check_ready(data, "recheck")
+        except ReportError:
+            continue
+        pages = ["".join(page.split()) for page in pdftotext(_pdf(tmp_path, "recheck", data)).split("\f")]
+        last = next(i for i, page in enumerate(pages) if "（印章）" in page)
+        assert pages[last].count("行政执法人员（签名）") == 2 and "被复查单位负责人（签名）" in pages[last], findings
