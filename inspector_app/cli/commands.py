@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from inspector_app import __version__
+from inspector_app.cli import office_commands
 from inspector_app.cli.output import FORMATS
 
 LANGUAGES = ("zh_CN", "en")
@@ -46,6 +47,7 @@ HANDLERS: dict[str, str] = {
     "sheet": "inspector_app.cli.sheet:sheet_command",
     "bundle": "inspector_app.cli.bundle:bundle_command",
     "keys": "inspector_app.cli.bundle:keys_command",
+    **office_commands.HANDLERS,
 }
 # Opens the workspace the full way (creating or migrating it) with today's outcomes refreshed; the fast
 # path of ``inspections list`` loads it only when that is due, to stay free of SQLAlchemy otherwise.
@@ -118,6 +120,8 @@ def _core(sub: Any) -> None:
     ret.add_argument("--comment", metavar="TEXT", help="what to correct or add (required; sent to the inspector)")
     ret.add_argument("--by", metavar="NAME", default=None, help="who returns it (audit trail; default: login name)")
     _answering(ins)
+    office_commands.add_assign(ins)
+    office_commands.add_campaigns(sub, _actions)
 
     ppl = _actions(sub, "inspectors", "the people who inspect: who signs which document")
     role = ppl.add_parser("set-role", help="set the role a person signs in, by certificate number",
@@ -137,6 +141,7 @@ def _core(sub: Any) -> None:
     dis = rep.add_parser("districts", help="look-back progress per district (辖市区)")
     dis.add_argument("--format", choices=FORMATS, default="table")
     rep.add_parser("deadlines", help="the next reporting deadlines (from resources/reporting_periods.json)")
+    office_commands.add_reports(rep)
 
     wsp = _actions(sub, "workspace", "workspace settings (issuing authority printed on sheets)")
     wsp.add_parser("show", help="where the workspace is and its settings")
@@ -233,6 +238,10 @@ def _bundle(sub: Any) -> None:
     exp.add_argument("--direction", choices=("inspector-to-office", "office-to-inspector"),
                      help="default: from this workspace's role (keys role)")
     exp.add_argument("--encrypt-to", metavar="FINGERPRINT", help="encrypt to this enrolled office key")
+    exp.add_argument("--to-parent", action="store_true",
+                     help="a roll-up for the office above: this office's inspections, outcomes, findings and "
+                          "filed reports (photos only with --with-photos)")
+    exp.add_argument("--with-photos", action="store_true", help="with --to-parent: include the photos")
     imp = actions.add_parser("import", help="import bundle files or every bundle in a folder")
     imp.add_argument("paths", type=Path, nargs="+", metavar="PATH")
     ver = actions.add_parser("verify", help="check a bundle completely without importing it")
