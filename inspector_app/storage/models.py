@@ -17,6 +17,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -199,6 +200,11 @@ class AuditEvent(Base):
     """Who changed what, when, from what to what – and why, when a locked record was reopened."""
 
     __tablename__ = "audit_events"
+    # An inspection's status on a day is its newest status row before the day ended (the progress report,
+    # services.progress): a partial index holds only those rows (migration 0007).
+    __table_args__ = (Index("ix_audit_events_status", "inspection_id", "at",
+                            sqlite_where=text("entity = 'inspection' AND field = 'status'"),
+                            postgresql_where=text("entity = 'inspection' AND field = 'status'")),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     inspection_id: Mapped[int | None] = mapped_column(
         ForeignKey("inspections.id", ondelete="CASCADE"), nullable=True, index=True)

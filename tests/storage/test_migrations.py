@@ -251,3 +251,30 @@ def test_campaigns_migration_matches_the_models_and_puts_2020_inspections_in_the
         assert campaigns == {"jiangsu-changzhou-2020"}
     finally:
         ws.close()
+
+
+def test_status_history_index_matches_the_model_and_is_used(tmp_path: Path) -> None:
+    """0007: the partial index on the inspections' status rows of the audit trail; the progress report's
+    lookup of a status as of a day uses it; and it goes down again."""
+    from alembic import command
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+    from sqlalchemy import inspect
+
+    from inspector_app.storage import all_models
+    from inspector_app.storage.engine import _alembic_config
+
+    ws = open_workspace(tmp_path / "ws")
+    try:
+        with ws.engine.connect() as con:
+            diff = compare_metadata(MigrationContext.configure(con), all_models.metadata())
+            assert [d for d in diff if "audit_events" in str(d)] == []
+            plan = " ".join(str(row[-1]) for row in con.exec_driver_sql(
+                "EXPLAIN QUERY PLAN SELECT new_value FROM audit_events WHERE inspection_id = 1 "
+                "AND entity = 'inspection' AND field = 'status' AND at < '2020-03-28' ORDER BY at DESC LIMIT 1"))
+        assert "ix_audit_events_status" in plan
+        command.downgrade(_alembic_config(ws.engine), "0006")
+        assert "ix_audit_events_status" not in {i["name"] for i in inspect(ws.engine).get_indexes("audit_events")}
+        command.upgrade(_alembic_config(ws.engine), "head")
+    finally:
+        ws.close()
