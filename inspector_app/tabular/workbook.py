@@ -21,6 +21,7 @@ Text is written as text, never run (issue 10's rule, as in the CSV export, ``cli
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -133,10 +134,22 @@ def write_workbook(target: Path | IO[bytes], sheets: Iterable[Sheet], *,
     rows written per sheet title. ``cover``, given those counts, makes the first sheet (a summary): it is
     the first tab but written last. ``total`` (the rows expected, 0 = unknown) is for ``progress(done,
     total, sheet title)``, called every ``STEP`` rows; ``cancel`` is checked as often and raises
-    ``Cancelled`` (nothing is saved then: the caller removes the file it opened)."""
+    ``Cancelled``. On any error nothing is saved and the sheets' temporary files are removed (a file
+    the caller opened is the caller's to remove)."""
     from openpyxl import Workbook
 
     workbook = Workbook(write_only=True)
+    try:
+        counts = _write(workbook, sheets, cover, total, progress, cancel)
+        workbook.save(target)
+    except BaseException:
+        _discard(workbook)
+        raise
+    return counts
+
+
+def _write(workbook: Any, sheets: Iterable[Sheet], cover: Callable[[dict[str, int]], Sheet] | None, total: int,
+           progress: Progress, cancel: CancelToken | None) -> dict[str, int]:
     # Each write-only sheet streams to a file of its own, so the first tab can wait for the counts.
     first = _SheetWriter(workbook.create_sheet("cover")) if cover is not None else None
     counts: dict[str, int] = {}
@@ -162,5 +175,16 @@ def write_workbook(target: Path | IO[bytes], sheets: Iterable[Sheet], *,
     if cancel is not None:
         cancel.raise_if_cancelled()
     progress(done, total, "保存")
-    workbook.save(target)
     return counts
+
+
+def _discard(workbook: Any) -> None:
+    """Close the sheets of a workbook that will not be saved and remove their temporary files."""
+    for ws in workbook.worksheets:
+        with contextlib.suppress(Exception):
+            if not ws.closed:
+                ws.close()
+        writer = getattr(ws, "_writer", None)
+        if writer is not None:
+            with contextlib.suppress(Exception):
+                writer.cleanup()

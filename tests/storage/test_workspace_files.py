@@ -139,6 +139,7 @@ def _commands(tmp_path: Path) -> dict[str, list[str]]:
         "inspections accept": ["inspections", "accept", "1", "--by", "t"],
         "inspections return": ["inspections", "return", "1", "--comment", "x", "--by", "t"],
         "report districts": ["report", "districts"],
+        "report export": ["report", "export", "-o", str(out / "w.xlsx")],
         "workspace show": ["workspace", "show"],
         "workspace set": ["workspace", "set", "authority_name", "某局", "--by", "t"],
         "photos add": ["photos", "add", "1", str(photo), "--workers", "1"],
