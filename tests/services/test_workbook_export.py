@@ -5,6 +5,7 @@ text rule."""
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ from inspector_app.domain.errors import Cancelled
 from inspector_app.domain.progress import CancelToken
 from inspector_app.services.queries.workbook import export_workbook
 from inspector_app.services.unit import unit_of_work
-from inspector_app.storage.engine import Workspace, open_workspace
+from inspector_app.storage.engine import DB_NAME, Workspace, open_workspace
 from inspector_app.storage.models import Enterprise, Finding, Inspection
 from inspector_app.storage.models_evidence import Photo
 from inspector_app.tabular.reader import unquote_cell
@@ -160,6 +161,36 @@ def test_a_district_exports_its_area_and_the_records_from_below(demo_root: Path,
         book.close()
     finally:
         ws.close()
+
+
+def test_the_export_holds_no_write_lock(demo_root: Path, tmp_path: Path) -> None:
+    """Even where the shipped campaign is not yet stored (finding it writes, rolled back), another writer
+    goes ahead while the rows are read; the workbook shows the moment the export began."""
+    root = tmp_path / "ws"
+    shutil.copytree(demo_root, root)
+    with sqlite3.connect(root / DB_NAME) as con:
+        con.execute("DELETE FROM campaigns")
+    written: list[int] = []
+
+    def write_meanwhile(done: int, total: int, message: str) -> None:
+        con = sqlite3.connect(root / DB_NAME, timeout=0.2, isolation_level=None)
+        try:
+            con.execute("BEGIN IMMEDIATE")
+            con.execute("UPDATE findings SET description = 'changed meanwhile'")
+            con.execute("COMMIT")
+            written.append(done)
+        finally:
+            con.close()
+
+    ws = open_workspace(root)
+    try:
+        export_workbook(ws, tmp_path / "w.xlsx", progress=write_meanwhile)
+    finally:
+        ws.close()
+    assert written
+    book = load_workbook(tmp_path / "w.xlsx", read_only=True)
+    assert "changed meanwhile" not in {row[9] for row in book["隐患台账"].iter_rows(min_row=2, values_only=True)}
+    book.close()
 
 
 def test_cancel_leaves_no_file(demo_root: Path, tmp_path: Path) -> None:

@@ -232,6 +232,18 @@ def _cover(office: Office, exported_at: datetime, today: date) -> Callable[[dict
     return cover
 
 
+def read_sheets(session: Session, office: Office, today: date) -> list[Sheet]:
+    """The four sheets of the office's area in the campaign, each with its rows still to be read from the
+    session's connection (``export_workbook`` writes them; a benchmark reads them into memory)."""
+    conn = session.connection()
+    scope = _Scope.of(office)
+    items = _item_labels(session, conn, scope)
+    return [Sheet(ENTERPRISES, ENTERPRISE_COLUMNS, _enterprises(conn, scope)),
+            Sheet(INSPECTIONS, INSPECTION_COLUMNS, _inspections(conn, scope)),
+            Sheet(FINDINGS, FINDING_COLUMNS, _findings(conn, scope, today, items)),
+            Sheet(PHOTOS, PHOTO_COLUMNS, _photos(conn, scope))]
+
+
 def export_workbook(ws: Workspace, path: Path, campaign_id: str = "", *, today: date | None = None,
                     progress: Progress = no_progress, cancel: CancelToken | None = None) -> WorkbookExport:
     """Write the workbook of the campaign (default: the workspace's current one) for this office's area to
@@ -240,16 +252,15 @@ def export_workbook(ws: Workspace, path: Path, campaign_id: str = "", *, today: 
     today = today or date.today()
     exported_at = datetime.now().replace(microsecond=0)
     with reading(ws) as session:
+        # Finding the campaign may copy the shipped campaigns in (a write, rolled back at close): done in a
+        # session of its own, so that the long read below holds no write lock.
         office = campaigns.office(session, campaign_id)
+    with reading(ws) as session:
         conn = session.connection()
         if not _driver_in_transaction(conn):
             conn.exec_driver_sql("BEGIN")  # one snapshot for every sheet (closing the session rolls it back)
         scope = _Scope.of(office)
-        items = _item_labels(session, conn, scope)
-        sheets = (Sheet(ENTERPRISES, ENTERPRISE_COLUMNS, _enterprises(conn, scope)),
-                  Sheet(INSPECTIONS, INSPECTION_COLUMNS, _inspections(conn, scope)),
-                  Sheet(FINDINGS, FINDING_COLUMNS, _findings(conn, scope, today, items)),
-                  Sheet(PHOTOS, PHOTO_COLUMNS, _photos(conn, scope)))
+        sheets = read_sheets(session, office, today)
         total = _expected(conn, scope)
         with disk_full_as_error(path), atomic_writer(path) as handle:
             counts = write_workbook(handle, sheets, cover=_cover(office, exported_at, today), total=total,
