@@ -12,8 +12,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QObject
     from PySide6.QtGui import QAction
-    from PySide6.QtWidgets import QMenuBar, QStatusBar, QStyle, QTableView, QTabWidget
+    from PySide6.QtWidgets import QMenuBar, QStatusBar, QStyle, QTableView, QTabWidget, QWidget
 
     from inspector_app.storage.engine import Workspace
     from inspector_app.ui.detail_pane import DetailPane
@@ -37,6 +38,7 @@ class DeskWindow(Protocol):
     tabs: QTabWidget  # tab 0 is the list, the others are open editors
     table: QTableView
     actions_: Any  # DeskActions: the window's own menus (文件/检查/视图/设置/帮助)
+    sync: Any  # SyncActions once finish_setup installed them (the export dialog), else None
 
     def reload(self, on_loaded: Any = None) -> None:
         """Reread every row: the window's own 刷新 (F5) – other screens learn of changes from the runner."""
@@ -58,5 +60,13 @@ class DeskWindow(Protocol):
     def style(self) -> QStyle: ...
 
     def addAction(self, action: QAction) -> None: ...
+
+    def takeCentralWidget(self) -> QWidget: ...
+
+    def setCentralWidget(self, widget: QWidget) -> None: ...
+
+    def setWindowTitle(self, title: str) -> None: ...
+
+    def installEventFilter(self, watcher: QObject) -> None: ...
 
     def close(self) -> bool: ...

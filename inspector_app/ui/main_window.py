@@ -60,8 +60,9 @@ from inspector_app.ui.tasks import TaskRunner
 if TYPE_CHECKING:
     from inspector_app.services.queries import desk as desk_queries
     from inspector_app.storage.engine import Workspace
-    from inspector_app.ui import documents, errors, sync
+    from inspector_app.ui import documents, errors, office, sync
     from inspector_app.ui.documents import DocumentActions
+    from inspector_app.ui.office import OfficeMode
     from inspector_app.ui.sync import SyncActions
 else:
     # The core is loaded in the first worker that reads rows, the document and sync menus by
@@ -69,6 +70,7 @@ else:
     desk_queries = LazyModule("inspector_app.services.queries.desk")
     documents = LazyModule("inspector_app.ui.documents")
     errors = LazyModule("inspector_app.ui.errors")
+    office = LazyModule("inspector_app.ui.office")
     sync = LazyModule("inspector_app.ui.sync")
 
 log = logging.getLogger(__name__)
@@ -163,6 +165,7 @@ class MainWindow(QMainWindow):
         self.actions_ = DeskActions(self)
         self.documents: DocumentActions | None = None  # 检查 → 打印检查记录… / 核验纸质记录… (finish_setup)
         self.sync: SyncActions | None = None  # 文件 → 导出/导入数据包…, 设置 → 密钥与信任…, 验收/退回 (finish_setup)
+        self.office: OfficeMode | None = None  # 视图 → 检查员桌面 / 机关工作台 of an office's workspace (finish_setup)
         self.runner.error.connect(lambda error: errors.show_error(self, error))
         self.runner.changed.connect(self._on_changes)
         self.retranslate()
@@ -178,6 +181,9 @@ class MainWindow(QMainWindow):
         self.actions_.set_icons()
         self.documents = documents.install_document_actions(self)
         self.sync = sync.install_sync_actions(self)
+        self.office = office.install_office_mode(self)
+        if self.workspace is not None:
+            self.office.set_workspace(self.workspace)
         self.documents.set_icons()
         self.sync.set_icons()
         self.documents.set_enabled(self.workspace is not None)
@@ -261,6 +267,8 @@ class MainWindow(QMainWindow):
         if self.documents is not None and self.sync is not None:  # installed by finish_setup
             self.documents.set_enabled(True)
             self.sync.set_enabled(True)
+        if self.office is not None:
+            self.office.set_workspace(workspace)
 
     def reload(self, on_loaded: Any = None) -> None:
         """Read all rows in a worker and put them into the model (keeps the filter and selection)."""

@@ -1,0 +1,12 @@
+"""The office's window (机关工作台): the review queue, assignment planning, the progress dashboard and the
+reports, beside the inspector's desk for an office's workspace.
+
+``install_office_mode(window)`` adds the switch 检查员桌面 / 机关工作台 to the desk; the workbench and its
+pages load when it is first shown.
+"""
+
+from __future__ import annotations
+
+from inspector_app.ui.office.switch import OfficeMode, install_office_mode
+
+__all__ = ["OfficeMode", "install_office_mode"]

@@ -1,0 +1,269 @@
+"""审核队列: the received inspections (已接收) waiting for the office's review, with filters by district,
+kind of check, conclusion and the day received; 验收 after a confirmation that shows the score and the
+conclusion, 退回修改 with a required comment (``services.ops.review``: the lifecycle rules and the audit
+trail). Opening one shows it in the editor, read-only (a received inspection is locked)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QDate, QModelIndex
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector_app.services.changes import ChangeKind
+from inspector_app.ui import labels
+from inspector_app.ui.lazy import LazyModule
+from inspector_app.ui.office.page import OfficeHost, OfficePage, fit_columns, make_table
+from inspector_app.ui.office.rows_model import ROW_ROLE, Column, RowsModel
+from inspector_app.ui.sync.review import ReturnDialog
+
+if TYPE_CHECKING:
+    from inspector_app.services.ops import review as review_ops
+    from inspector_app.services.queries import office as office_queries
+    from inspector_app.storage.engine import Workspace
+else:
+    review_ops = LazyModule("inspector_app.services.ops.review")
+    office_queries = LazyModule("inspector_app.services.queries.office")
+
+
+def score_text(value: Any) -> str:
+    return "" if value is None else f"{float(value):.1f}"
+
+
+def _combo_set(combo: QComboBox, items: list[tuple[str, str]]) -> None:
+    """(text, data) after the first "all" entry; the current choice stays when it is still offered."""
+    current = combo.currentData()
+    combo.blockSignals(True)
+    while combo.count() > 1:
+        combo.removeItem(1)
+    for text, data in items:
+        combo.addItem(text, data)
+    found = combo.findData(current)
+    combo.setCurrentIndex(found if found >= 0 else 0)
+    combo.blockSignals(False)
+
+
+class ReviewPage(OfficePage):
+    kinds = (ChangeKind.STATUS, ChangeKind.SYNC, ChangeKind.ASSIGNMENTS, ChangeKind.ENTERPRISES, ChangeKind.HEADER,
+             ChangeKind.ANSWERS, ChangeKind.INSPECTORS, ChangeKind.CONFLICTS)
+
+    def __init__(self, host: OfficeHost, parent: QWidget | None = None) -> None:
+        super().__init__(host, parent)
+        self.setObjectName("reviewPage")
+        self.all_rows: list[dict[str, Any]] = []
+        self.dialog: Any = None  # the last confirmation or return dialog (tests answer it)
+        self.accept_button_in_dialog: QPushButton | None = None
+
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 15px; font-weight: bold;")
+        self.district_label, self.kind_label, self.outcome_label = QLabel(), QLabel(), QLabel()
+        self.district, self.kind, self.outcome = QComboBox(), QComboBox(), QComboBox()
+        for combo in (self.district, self.kind, self.outcome):
+            combo.addItem("", "")
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.currentIndexChanged.connect(self.apply_filter)
+        self.by_date = QCheckBox()
+        self.date_from, self.date_to = QDateEdit(), QDateEdit()
+        today = date.today()
+        for edit, day in ((self.date_from, today - timedelta(days=30)), (self.date_to, today)):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDate(QDate(day.year, day.month, day.day))
+            edit.setEnabled(False)
+            edit.dateChanged.connect(self.apply_filter)
+        self.to_label = QLabel()
+        self.by_date.toggled.connect(self._date_toggled)
+
+        filters = QHBoxLayout()
+        for widget in (self.district_label, self.district, self.kind_label, self.kind, self.outcome_label,
+                       self.outcome, self.by_date, self.date_from, self.to_label, self.date_to):
+            filters.addWidget(widget)
+        filters.addStretch(1)
+
+        self.model = RowsModel(parent=self)
+        self.table = make_table(self.model)
+        self.table.setObjectName("reviewTable")
+        self.table.doubleClicked.connect(self._open_index)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+
+        self.count = QLabel()
+        self.open_button, self.accept_button, self.return_button = QPushButton(), QPushButton(), QPushButton()
+        self.open_button.clicked.connect(self.do_open)
+        self.accept_button.clicked.connect(self.do_accept)
+        self.return_button.clicked.connect(self.do_return)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.count, 1)
+        for button in (self.open_button, self.accept_button, self.return_button):
+            buttons.addWidget(button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self.retranslate()
+        self._update_buttons()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("审核队列：已接收、待验收的检查"))
+        self.district_label.setText(self.tr("辖区"))
+        self.kind_label.setText(self.tr("检查种类"))
+        self.outcome_label.setText(self.tr("结论"))
+        for combo in (self.district, self.kind, self.outcome):
+            combo.setItemText(0, self.tr("全部"))
+        self.by_date.setText(self.tr("接收日期"))
+        self.to_label.setText(self.tr("至"))
+        self.open_button.setText(self.tr("查看检查"))
+        self.accept_button.setText(self.tr("验收…"))
+        self.return_button.setText(self.tr("退回修改…"))
+        self.accept_button.setToolTip(self.tr("确认得分和结论后验收所选检查"))
+        self.return_button.setToolTip(self.tr("把所选检查退回给检查人员修改，须填写意见"))
+        self.model.set_columns([
+            Column("enterprise", self.tr("企业名称")), Column("district", self.tr("辖区")),
+            Column("template", self.tr("检查表")), Column("inspectors", self.tr("检查人员")),
+            Column("received_on", self.tr("接收日期")), Column("score", self.tr("得分"), score_text, right=True),
+            Column("outcome", self.tr("结论"), labels.value_label,
+                   colour=lambda r: labels.colour(labels.OUTCOME_COLOURS, r.get("outcome")))])
+        fit_columns(self.table, {"enterprise": "常州新世纪生物医药有限公司", "district": "常州经开区",
+                                 "template": "安全生产标准化达标企业运行情况“回头看”", "inspectors": "陈示范、林演示、郑专家",
+                                 "received_on": "2020-12-31", "score": "100.0", "outcome": "建议摘牌"}, "template")
+        self._update_count()
+
+    # -- reading and filtering -------------------------------------------------------------------
+    def read(self, workspace: Workspace, params: Any) -> list[dict[str, Any]]:
+        return office_queries.review_rows(workspace)
+
+    def show_data(self, rows: list[dict[str, Any]]) -> None:
+        self.all_rows = rows
+        info = self.host.info
+        districts = sorted(set(info.districts if info is not None else ()) | {r["district"] for r in rows if r["district"]})
+        _combo_set(self.district, [(d, d) for d in districts])
+        kinds = sorted({(r["kind_label"], r["template_id"]) for r in rows})
+        _combo_set(self.kind, [(k or t, t) for k, t in kinds])
+        outcomes = sorted({r["outcome"] for r in rows if r["outcome"]})
+        _combo_set(self.outcome, [(labels.value_label(o), o) for o in outcomes])
+        self.apply_filter()
+
+    def _date_toggled(self, on: bool) -> None:
+        self.date_from.setEnabled(on)
+        self.date_to.setEnabled(on)
+        self.apply_filter()
+
+    def filtered(self) -> list[dict[str, Any]]:
+        district, template, outcome = (c.currentData() or "" for c in (self.district, self.kind, self.outcome))
+        first, last = (e.date().toString("yyyy-MM-dd") for e in (self.date_from, self.date_to))
+        rows = []
+        for row in self.all_rows:
+            if (district and row["district"] != district) or (template and row["template_id"] != template) \
+                    or (outcome and row["outcome"] != outcome):
+                continue
+            if self.by_date.isChecked() and not first <= row["received_on"] <= last:
+                continue
+            rows.append(row)
+        return rows
+
+    def apply_filter(self) -> None:
+        selected = self.current_row()
+        self.model.set_rows(self.filtered())
+        header = self.table.horizontalHeader()
+        if header.sortIndicatorSection() >= 0:
+            self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        if selected is not None:
+            self.select(selected["id"])
+        self._update_count()
+        self._update_buttons()
+
+    def _update_count(self) -> None:
+        self.count.setText(self.tr("待验收 %1 项，显示 %2 项").replace("%1", str(len(self.all_rows)))
+                           .replace("%2", str(self.model.rowCount())))
+
+    # -- selection -------------------------------------------------------------------------------
+    def current_row(self) -> dict[str, Any] | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or not self.table.selectionModel().isSelected(index):
+            return None
+        row: dict[str, Any] = index.data(ROW_ROLE)
+        return row
+
+    def select(self, inspection_id: int) -> bool:
+        position = self.model.find("id", inspection_id)
+        if position < 0:
+            return False
+        self.table.selectRow(position)
+        self.table.setCurrentIndex(self.model.index(position, 0))
+        return True
+
+    def _update_buttons(self) -> None:
+        chosen = self.current_row() is not None
+        for button in (self.open_button, self.accept_button, self.return_button):
+            button.setEnabled(chosen)
+
+    # -- actions ---------------------------------------------------------------------------------
+    def _open_index(self, index: QModelIndex) -> None:
+        row = index.data(ROW_ROLE)
+        if row is not None:
+            self.host.open_inspection(int(row["id"]), row["enterprise"])
+
+    def do_open(self) -> None:
+        row = self.current_row()
+        if row is not None:
+            self.host.open_inspection(int(row["id"]), row["enterprise"])
+
+    def do_accept(self) -> QMessageBox | None:
+        """Ask first, showing what is accepted: the score and the conclusion."""
+        row = self.current_row()
+        if row is None:
+            return None
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("验收检查"),
+                          self.tr("验收“%1”的检查吗？").replace("%1", row["enterprise"]),
+                          QMessageBox.StandardButton.Cancel, self)
+        details = [self.tr("检查表：%1").replace("%1", row["template"]),
+                   self.tr("检查人员：%1").replace("%1", row["inspectors"]),
+                   self.tr("得分：%1").replace("%1", score_text(row["score"]) or self.tr("（无）")),
+                   self.tr("结论：%1").replace("%1", labels.value_label(row["outcome"]) or self.tr("（无）")),
+                   "", self.tr("验收后检查保持锁定；如需修改，请选择“退回修改”。")]
+        box.setInformativeText("\n".join(details))
+        self.accept_button_in_dialog = box.addButton(self.tr("验收"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(self.accept_button_in_dialog)
+        confirm = self.accept_button_in_dialog
+        box.finished.connect(lambda _result: box.clickedButton() is confirm and self._accept(row))
+        self.dialog = box
+        box.open()  # not exec(): the window goes on updating
+        return box
+
+    def _accept(self, row: dict[str, Any]) -> None:
+        workspace, actor, inspection_id = self.host.workspace, self.host.actor, int(row["id"])
+        assert workspace is not None
+        self.host.runner.write(
+            lambda _p, _c: review_ops.accept(workspace, inspection_id, actor),
+            lambda _changes: self.host.message(self.tr("已验收：%1").replace("%1", row["enterprise"])),
+            lambda error: self.host.show_error(error, self.tr("未能验收")), initiator=self)
+
+    def do_return(self) -> ReturnDialog | None:
+        row = self.current_row()
+        if row is None:
+            return None
+        dialog = ReturnDialog(row["enterprise"], self)
+        dialog.accepted.connect(lambda: self._return(row, dialog.text()))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _return(self, row: dict[str, Any], comment: str) -> None:
+        workspace, actor, inspection_id = self.host.workspace, self.host.actor, int(row["id"])
+        assert workspace is not None
+        self.host.runner.write(
+            lambda _p, _c: review_ops.return_for_correction(workspace, inspection_id, actor, comment),
+            lambda _changes: self.host.message(self.tr("已退回修改：%1").replace("%1", row["enterprise"])),
+            lambda error: self.host.show_error(error, self.tr("未能退回")), initiator=self)

@@ -1,0 +1,141 @@
+"""机关工作台: the office's four pages in a side list (审核队列, 分配计划, 进度看板, 报告), and the inspections
+opened from them in tabs beside it – the desk's editor, read-only for a locked inspection."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QSize
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QStackedWidget,
+    QStyle,
+    QTabBar,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector_app.ui import errors
+from inspector_app.ui.editor_tabs import EditorTabs, make_editor
+from inspector_app.ui.office.dashboard_page import DashboardPage
+from inspector_app.ui.office.planning_page import PlanningPage
+from inspector_app.ui.office.reports_page import ReportsPage
+from inspector_app.ui.office.review_page import ReviewPage
+
+if TYPE_CHECKING:
+    from inspector_app.services.queries.office import OfficeInfo
+    from inspector_app.storage.engine import Workspace
+    from inspector_app.ui.desk_window import DeskWindow
+    from inspector_app.ui.office.page import OfficePage
+
+REVIEW, PLANNING, DASHBOARD, REPORTS = range(4)
+_ICONS = (QStyle.StandardPixmap.SP_DialogApplyButton, QStyle.StandardPixmap.SP_FileDialogNewFolder,
+          QStyle.StandardPixmap.SP_FileDialogContentsView, QStyle.StandardPixmap.SP_FileDialogDetailedView)
+
+
+class Workbench(QWidget):
+    """The office's pages; the ``OfficeHost`` they use (``page.py``)."""
+
+    def __init__(self, window: DeskWindow, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("officeWorkbench")
+        self.window_ = window
+        self.runner = window.runner
+        self.workspace: Workspace | None = None
+        self.info: OfficeInfo | None = None
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("officeNav")
+        self.nav.setIconSize(QSize(20, 20))
+        self.nav.setSpacing(2)
+        self.stack = QStackedWidget()
+        self.review = ReviewPage(self)
+        self.planning = PlanningPage(self)
+        self.dashboard = DashboardPage(self)
+        self.reports = ReportsPage(self)
+        self.pages: tuple[OfficePage, ...] = (self.review, self.planning, self.dashboard, self.reports)
+        for page, icon in zip(self.pages, _ICONS, strict=True):
+            self.stack.addWidget(page)
+            self.nav.addItem(QListWidgetItem(self.style().standardIcon(icon), ""))
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+
+        home = QWidget()
+        row = QHBoxLayout(home)
+        row.setContentsMargins(4, 4, 4, 0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("officeTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(home, "")
+        self.editor_tabs = EditorTabs(self.tabs, self._make_editor)
+        for side in (QTabBar.ButtonPosition.RightSide, QTabBar.ButtonPosition.LeftSide):
+            self.tabs.tabBar().setTabButton(0, side, None)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+        self.retranslate()
+        self.nav.setCurrentRow(REVIEW)
+
+    def retranslate(self) -> None:
+        self.tabs.setTabText(0, self.tr("机关工作台"))
+        names = (self.tr("审核队列"), self.tr("分配计划"), self.tr("进度看板"), self.tr("报告"))
+        for position, name in enumerate(names):
+            item = self.nav.item(position)
+            if item is not None:
+                item.setText(name)
+        widest = max(self.nav.fontMetrics().horizontalAdvance(n) for n in names)
+        self.nav.setFixedWidth(widest + 64)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- the host of the pages -------------------------------------------------------------------
+    @property
+    def actor(self) -> str:
+        return self.window_.settings.actor
+
+    def set_office(self, workspace: Workspace | None, info: OfficeInfo) -> None:
+        """Where the office sits changed (or was first read): every page rereads."""
+        self.workspace, self.info = workspace, info
+        for page in self.pages:
+            page.office_changed()
+            page.invalidate()
+
+    def show_page(self, position: int) -> OfficePage:
+        self.tabs.setCurrentIndex(0)
+        self.nav.setCurrentRow(position)
+        return self.pages[position]
+
+    def open_inspection(self, inspection_id: int, title: str = "") -> None:
+        if self.workspace is None:
+            return
+        try:
+            self.editor_tabs.open(inspection_id, title)
+        except Exception as error:  # an editor that cannot open must not take the workbench down
+            self.show_error(error, self.tr("无法打开检查"))
+
+    def _make_editor(self, inspection_id: int) -> QWidget:
+        return make_editor(self.workspace, inspection_id, self.runner, self.actor, self)
+
+    def close_editors(self) -> bool:
+        return self.editor_tabs.close_all()
+
+    def message(self, text: str, timeout_ms: int = 5000) -> None:
+        self.window_.statusBar().showMessage(text, timeout_ms)
+
+    def show_error(self, error: BaseException, title: str = "") -> None:
+        errors.show_error(self, error, title)
+
+    def offer_export(self) -> Any:
+        """The export dialog for office-to-inspector bundles (文件 → 导出数据包…)."""
+        sync = getattr(self.window_, "sync", None)
+        return sync.do_export() if sync is not None else None
+
+    def sizeHint(self) -> QSize:
+        return QSize(1280, 700)

@@ -1,0 +1,137 @@
+"""Screenshots of the office's window (机关工作台) with the demo workspace, offscreen at 1366×768.
+
+    .venv/bin/python scripts/screenshots_office.py [OUT] [--enterprises N] [--lang zh_CN|en]
+
+Builds the Changzhou demo workspace in a temporary folder (``demo.workspace.build``), makes it the
+workspace of the 武进区 office (sync role ``office``, settings ``level`` = district and ``jurisdiction`` =
+常州市武进区), marks the inspections the inspectors have sent back (已导出) as received – what importing
+their bundles does – and saves one PNG per page into OUT (default /tmp/inspector-office):
+
+    office-review.png, office-review-accept.png (the confirmation), office-planning.png,
+    office-dashboard.png, office-reports.png, office-desk.png (the desk with the switch)
+
+The figures of the dashboard are as of ``--as-of`` (default 2020-06-15, inside the demo's campaign).
+Everything runs offscreen; the people and enterprises are fictional.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from PySide6.QtCore import QCoreApplication, QDate, QSettings
+from PySide6.QtWidgets import QApplication, QWidget
+
+from inspector_app.demo import workspace as demo
+from inspector_app.domain.lifecycle import InspectionStatus
+from inspector_app.services import inspections
+from inspector_app.services.ops import sync as sync_ops
+from inspector_app.services.ops import workspace as workspace_ops
+from inspector_app.services.unit import unit_of_work
+from inspector_app.storage.engine import Workspace, open_workspace
+from inspector_app.storage.models import Inspection
+from inspector_app.ui.i18n import ensure_cjk_font, install_translators
+from inspector_app.ui.main_window import MainWindow
+from inspector_app.ui.office import workbench as workbench_module
+from inspector_app.ui.settings import AppSettings
+from inspector_app.ui.tasks import InlineTaskRunner
+
+ACTOR = "科长（演示）"
+
+
+def say(text: str) -> None:
+    print(text, flush=True)
+
+
+def make_office(ws: Workspace, enterprises: int) -> None:
+    say(f"demo workspace: {enterprises} enterprises …")
+    demo.build(ws, enterprises=enterprises)
+    workspace_ops.set_setting(ws, "level", "district", ACTOR)
+    workspace_ops.set_setting(ws, "jurisdiction", "常州市武进区", ACTOR)
+    sync_ops.set_role(ws, "office", ACTOR)
+    # What importing the inspectors' bundles does to what they sent (已导出 → 已接收); the script stands in
+    # for the bundles (scripts/screenshots_documents.py takes one inspection round the real sync cycle).
+    with unit_of_work(ws) as session:
+        sent = session.query(Inspection).filter(Inspection.status == InspectionStatus.EXPORTED.value).all()
+        for inspection in sent:
+            inspections.set_status(session, inspection, InspectionStatus.RECEIVED, "数据包导入")
+    say(f"received: {len(sent)} inspections")
+
+
+def save(widget: QWidget, path: Path) -> None:
+    QCoreApplication.processEvents()
+    widget.grab().save(str(path))
+    say(f"  {path}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("out", nargs="?", type=Path, default=Path("/tmp/inspector-office"))
+    parser.add_argument("--enterprises", type=int, default=240)
+    parser.add_argument("--lang", default="zh_CN")
+    parser.add_argument("--as-of", default="2020-06-15")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    ensure_cjk_font()
+    install_translators(args.lang, app)
+    with tempfile.TemporaryDirectory() as folder:
+        ws = open_workspace(Path(folder) / "ws")
+        make_office(ws, args.enterprises)
+        settings = AppSettings(QSettings(str(Path(folder) / "inspector.ini"), QSettings.Format.IniFormat))
+        window = MainWindow(InlineTaskRunner(), settings)
+        window.resize(1366, 768)
+        window.set_workspace(ws)
+        window.reload()
+        window.show()
+        assert window.office is not None
+        bench = window.office.show_office()
+        assert bench is not None
+        as_of = date.fromisoformat(args.as_of)
+
+        bench.show_page(workbench_module.REVIEW)
+        review = bench.review
+        review.table.selectRow(0)
+        save(window, args.out / "office-review.png")
+        box = review.do_accept()
+        if box is not None:
+            save(box, args.out / "office-review-accept.png")
+            box.reject()
+
+        bench.show_page(workbench_module.PLANNING)
+        planning = bench.planning
+        for row in range(min(3, planning.model.rowCount())):
+            planning.table.selectionModel().select(
+                planning.model.index(row, 0),
+                planning.table.selectionModel().SelectionFlag.Select | planning.table.selectionModel().SelectionFlag.Rows)
+        save(window, args.out / "office-planning.png")
+
+        dashboard = bench.show_page(workbench_module.DASHBOARD)
+        as_of_edit = getattr(dashboard, "as_of", None)
+        if as_of_edit is not None:
+            as_of_edit.setDate(QDate(as_of.year, as_of.month, as_of.day))
+        save(window, args.out / "office-dashboard.png")
+
+        reports = bench.show_page(workbench_module.REPORTS)
+        reports_as_of = getattr(reports, "as_of", None)
+        if reports_as_of is not None:
+            reports_as_of.setDate(QDate(as_of.year, as_of.month, as_of.day))
+        save(window, args.out / "office-reports.png")
+
+        window.office.show_desk()
+        save(window, args.out / "office-desk.png")
+        window.close()
+        ws.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
