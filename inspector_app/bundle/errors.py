@@ -26,8 +26,9 @@ CODES: dict[str, str] = {
     "json_not_finite": "a JSON number that is NaN, Infinity or overflows a float (1e400)",
     "number_out_of_range": "an integer out of its range: a revision, sequence or acknowledgement beyond SQLite's"
                            " 64-bit integer or negative, a size, position or count out of bounds",
-    "duplicate_uid": "the same uid twice in the bundle (inspections, findings, photos, signatures, sheets)",
-    "foreign_uid": "a finding, photo, signature or sheet uid that belongs to another inspection here",
+    "duplicate_uid": "the same uid twice in the bundle (inspections, findings, photos, signatures, sheets,"
+                     " re-checks)",
+    "foreign_uid": "a finding, photo, signature, sheet or re-check uid that belongs to another inspection here",
     "unknown_item_code": "an item code or deduction rule the inspection's template version does not have",
     "too_many_records": "more photos (1,000), findings, answers, audit events, signatures, sheets or inspectors in"
                         " one inspection than allowed",
@@ -51,6 +52,8 @@ CODES: dict[str, str] = {
     "not_permitted": "a record or change the signer's role may not send: a template or unknown enterprise from an"
                      " inspector, another enterprise or template, an accepted inspection, a renamed person, an"
                      " unknown record kind (``fingerprint`` is set)",
+    "unknown_officer": "an inspector's bundle names a re-check officer the office knows neither from its register"
+                       " nor from an inspection the bundle carries (``fingerprint`` is set)",
     "forged_audit": "an audit event whose actor is not the signing key's person, or an office action in an"
                     " inspector's bundle (``fingerprint`` is set)",
     "no_decryption_key": "an encrypted bundle, and no decryption key was available to open it",

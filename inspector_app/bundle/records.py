@@ -23,7 +23,17 @@ ENTERPRISE_FIELDS = ("uscc", "uscc_override", "name", "address", "district", "in
 INSPECTION_FIELDS = ("due_date", "assigned_at", "started_at", "ended_at", "completed_at", "location", "rep_name",
                      "rep_title", "rep_phone", "reviewer_comment", "created_at", "updated_at")
 FINDING_FIELDS = ("item_code", "severity", "description", "requirement", "deadline", "responsible_person",
-                  "status", "recheck_note", "rechecked_at", "created_at", "updated_at")
+                  "status", "recheck_note", "rechecked_at", "created_at", "updated_at", "measures")
+#: The re-check visit of an inspection (``recheck``: one object or null), its officers by name and
+#: certificate number; the document numbers issued for it (``numbers``: rows of the register). Older
+#: bundles carry neither, nor a person's ``role`` or a finding's ``measures``: the receiver keeps its own.
+RECHECK_FIELDS = ("uid", "rechecked_at", "opinion", "updated_at", "updated_by")
+NUMBER_FIELDS = ("authority", "kind", "year", "serial", "issued_at", "issued_by")
+# The values of these fields – the workspace's own lists (``storage.models.PERSON_ROLES`` and
+# ``ON_SITE_MEASURES``, ``reports.NUMBERED_KINDS``), repeated because the format reads no ORM module.
+PERSON_ROLES = ("officer", "expert")
+ON_SITE_MEASURES = ("evacuate", "suspend", "stop_use")
+NUMBERED_KINDS = ("record", "order", "measures", "recheck")
 AUDIT_FIELDS = ("entity", "entity_key", "field", "old_value", "new_value", "actor", "at", "reason")
 DATE_FIELDS = {"due_date", "cert_issued", "cert_expires", "deadline"}
 MAX_JSON_DEPTH = 32  # objects and arrays inside each other; real records nest 5 deep

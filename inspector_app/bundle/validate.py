@@ -40,6 +40,11 @@ from inspector_app.bundle.records import (
     FINDING_FIELDS,
     INSPECTION_FIELDS,
     MAX_JSON_DEPTH,
+    NUMBER_FIELDS,
+    NUMBERED_KINDS,
+    ON_SITE_MEASURES,
+    PERSON_ROLES,
+    RECHECK_FIELDS,
     RecordError,
     load_json,
 )
@@ -55,6 +60,7 @@ MAX_AUDIT = 100_000  # audit events per inspection
 MAX_SIGNATURES = 100
 MAX_SHEETS = 1_000
 MAX_INSPECTORS = 20
+MAX_NUMBERS = 20  # document numbers per inspection (one per numbered kind)
 MAX_HEADER_PAIRS = 100_000  # extra.inspections / extra.acks
 SHORT, LINE, TEXT = 200, 1_000, 100_000  # characters: names and codes, addresses, free text
 BLOB = 8_000_000  # markup_json, strokes_json (200,000 signature points)
@@ -186,6 +192,20 @@ def _any(_value: Any) -> None:
     """Read by no one on import (recomputed or informative): any JSON value."""
 
 
+def _measures(value: Any) -> None:
+    """A finding's on-site measures: codes of ``ON_SITE_MEASURES`` joined by ",", each once; "" for none
+    (missing or null in a bundle of an older version)."""
+    if _absent(value, True):
+        return
+    text(60)(value)
+    codes = value.split(",") if value else []
+    for code in codes:
+        if code not in ON_SITE_MEASURES:
+            raise _Bad(f"现场处理措施 {code[:40]!r} 不是允许的值（{'、'.join(map(repr, ON_SITE_MEASURES))}）")
+    if len(set(codes)) != len(codes):
+        raise _Bad("同一现场处理措施出现两次")
+
+
 UID_CHECK, UID_OR_NULL = text(36, pattern=UID), text(36, null=True, pattern=UID)
 SHA, SHA_OR_EMPTY = text(64, pattern=_SHA), text(64, pattern=re.compile(f"(?:{_SHA.pattern})?"))
 WHEN, WHEN_OR_NULL = moment(), moment(null=True)
@@ -215,14 +235,15 @@ INSPECTION = _cover(INSPECTION_FIELDS, {
     "grade": NAME_OR_NULL, "outcome": NAME_OR_NULL, "answered": integer(0, null=True)})
 TEMPLATE_REF: Schema = {"template_id": text(SHORT, blank=False), "version": text(SHORT, blank=False), "sha256": SHA}
 INSPECTOR: Schema = {"name": text(SHORT, blank=False), "cert_number": text(SHORT, blank=False),
-                     "organisation": NAME, "phone": NAME_OR_NULL}
+                     "organisation": NAME, "phone": NAME_OR_NULL,
+                     "role": text(10, null=True, choices=PERSON_ROLES)}  # null/missing: an older bundle
 ANSWER: Schema = {"item_code": text(100, blank=False), "result": text(10, choices=RESULTS), "deductions": _any,
                   "extra_deduction": number(0, 1e6), "extra_reason": FREE, "note": FREE, "updated_at": WHEN_OR_NULL}
 FINDING = _cover(FINDING_FIELDS, {
     "uid": UID_CHECK, "item_code": ITEM, "severity": text(4, choices=[s.value for s in Severity]),
     "description": FREE, "requirement": FREE, "deadline": day, "responsible_person": NAME,
     "status": text(10, choices=[s.value for s in FindingStatus]), "recheck_note": FREE, "rechecked_at": WHEN_OR_NULL,
-    "created_at": WHEN, "updated_at": WHEN})
+    "created_at": WHEN, "updated_at": WHEN, "measures": _measures})
 AUDIT = _cover(AUDIT_FIELDS, {"entity": NAME, "entity_key": LINE_TEXT, "field": NAME, "old_value": FREE,
                               "new_value": FREE, "actor": NAME, "at": WHEN, "reason": FREE})
 PHOTO = _cover(PHOTO_FIELDS, {
@@ -243,6 +264,12 @@ SHEET = _cover(SHEET_FIELDS, {
     "uid": UID_CHECK, "inspection_uid": text(36, pattern=UID), "kind": text(10, choices=SHEET_KINDS),
     "content_hash": text(64, pattern=_HEX64), "code": NAME, "pages": integer(0, 100_000), "pdf_sha256": SHA_OR_EMPTY,
     "printed_at": WHEN, "printed_by": NAME})
+RECHECK = _cover(RECHECK_FIELDS, {"uid": UID_CHECK, "rechecked_at": WHEN_OR_NULL, "opinion": FREE, "updated_at": WHEN,
+                                  "updated_by": NAME})
+OFFICER: Schema = {"name": text(SHORT, blank=False), "cert_number": text(SHORT, blank=False)}
+NUMBER = _cover(NUMBER_FIELDS, {"authority": text(20, blank=False), "kind": text(10, choices=NUMBERED_KINDS),
+                                "year": integer(1900, 9999), "serial": integer(1, 10**9), "issued_at": WHEN,
+                                "issued_by": NAME})
 HEADER: Schema = {
     "format_version": integer(1), "profile": NAME, "bundle_id": text(36, pattern=UID),
     "direction": text(30, choices=[d.value for d in Direction]), "sequence": integer(1), "created_at": text(40)}
@@ -296,7 +323,7 @@ def check_header(doc: Any, what: str = "inspector-bundle.json") -> None:
 
 # -- the records ----------------------------------------------------------------------------------
 class _Uids:
-    """Uids seen in the bundle (findings, photos, signatures, sheets, inspections): each once."""
+    """Uids seen in the bundle (findings, photos, signatures, sheets, re-checks, inspections): each once."""
 
     def __init__(self) -> None:
         self.seen: dict[str, str] = {}
@@ -334,6 +361,7 @@ def check_inspection(key: str, rec: Any, uids: _Uids) -> None:
     photos = _rows(rec, "photos", MAX_PHOTOS, record, optional=True)
     signatures = _rows(rec, "signatures", MAX_SIGNATURES, record, optional=True)
     sheets = _rows(rec, "sheets", MAX_SHEETS, record, optional=True)
+    numbers = _rows(rec, "numbers", MAX_NUMBERS, record, optional=True)
 
     for index, person in enumerate(people):
         _fields(person, INSPECTOR, f"{record} inspectors[{index}]")
@@ -345,6 +373,10 @@ def check_inspection(key: str, rec: Any, uids: _Uids) -> None:
     for index, event in enumerate(trail):
         _fields(event, AUDIT, f"{record} audit[{index}]")
     finding_uids = _with_uids(findings, FINDING, f"{record} findings", uids)
+    for index, finding in enumerate(findings):
+        if finding.get("measures") and finding["severity"] != Severity.MAJOR:
+            raise RecordError(f"{record} findings[{index}] 的字段 measures：现场处理措施只用于重大事故隐患",
+                              record=f"{record} findings[{index}]", field="measures")
     photo_uids = _with_uids(photos, PHOTO, f"{record} photos", uids)
     signature_uids = _with_uids(signatures, SIGNATURE, f"{record} signatures", uids)
     _with_uids(sheets, SHEET, f"{record} sheets", uids)
@@ -360,6 +392,26 @@ def check_inspection(key: str, rec: Any, uids: _Uids) -> None:
         _refers(signature, "witness_uid", signature_uids, where, "signatures")
         if signature["strokes_json"]:
             load_json(signature["strokes_json"], where, field="strokes_json")
+    for index, number in enumerate(numbers):
+        _fields(number, NUMBER, f"{record} numbers[{index}]")
+    _unique(numbers, "kind", f"{record} numbers")
+    _recheck(rec.get("recheck"), record, uids)
+
+
+def _recheck(value: Any, record: str, uids: _Uids) -> None:
+    """The re-check visit: null (none, or an older bundle), or its time, opinion and two different officers."""
+    if value is None:
+        return
+    where = f"{record} recheck"
+    _fields(value, RECHECK, where)
+    uids.add(value["uid"], where)
+    officers = _rows(value, "officers", MAX_INSPECTORS, where)
+    if len(officers) != 2:
+        raise RecordError(f"{where} 的字段 officers：复查须由两名行政执法人员进行，而不是 {len(officers)} 名",
+                          record=where, field="officers")
+    for index, officer in enumerate(officers):
+        _fields(officer, OFFICER, f"{where} officers[{index}]")
+    _unique(officers, "cert_number", f"{where} officers", str.strip)
 
 
 def _unique(rows: list[dict[str, Any]], key: str, record: str, norm: Callable[[str], str] = str) -> None:

@@ -103,14 +103,15 @@ def _import(ws: Workspace, args: argparse.Namespace) -> int:
         if counts:
             write_out("  " + "，".join(f"{_ACTIONS.get(k, k)} {v}" for k, v in sorted(counts.items())) + "\n")
         for line in report.lines:
-            if line.action in ("conflict", "rejected"):
+            if line.action in ("conflict", "rejected", "warning"):  # a warning: imported, but look at it
                 write_out(f"  {_ACTIONS.get(line.action, line.action)}：{_KINDS.get(line.kind, line.kind)}"
                           f" {line.key}：{line.reason}\n")
     return 1 if bad else 0
 
 
 _STATUS = {"imported": "已导入", "already imported": "已导入过", "rejected": "已拒绝", "cancelled": "已取消"}
-_ACTIONS = {"added": "新增", "updated": "更新", "unchanged": "不变", "conflict": "冲突", "rejected": "拒绝"}
+_ACTIONS = {"added": "新增", "updated": "更新", "unchanged": "不变", "conflict": "冲突", "rejected": "拒绝",
+            "warning": "警告"}
 _KINDS = {"template": "检查表", "enterprise": "企业", "inspection": "检查"}
 
 

@@ -2,7 +2,8 @@
 the register, print (recording what was printed), and verify a printed code against the database. No Qt.
 
 * ``build_sheet_data(session, inspection_id, store=...)`` – everything the documents print.
-* ``issue_number(session, inspection_id, kind, actor)`` – the document's number, issued once.
+* ``issue_number(session, inspection_id, kind, actor)`` – the document's number, issued once, from this
+  device's range of serials (``workspace_meta.serial_range``); ``number_holders`` – who holds a number.
 * ``current_hash(session, inspection)`` – the content hash of the record as it is *now*.
 * ``preview_sheet(session, inspection_id, kind, ...)`` – the PDF bytes, recording nothing (GUI preview).
 * ``record_printed(session, inspection_id, pdf, rendered, ...)`` – once printed or saved: keep a copy
@@ -29,7 +30,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from inspector_app.domain.errors import ValidationError
@@ -250,6 +251,43 @@ def _numbers_in_trail(session: Session, *where: Any) -> list[tuple[str, Document
     return found
 
 
+def _taken(session: Session, prefix: str, kind: str, year: int) -> set[int]:
+    """The serials of a prefix, kind and year issued so far: the register, and the numbers issued on
+    another device that this workspace knows only from an inspection's audit trail."""
+    taken = set(session.scalars(select(IssuedNumber.serial).where(
+        IssuedNumber.authority == prefix, IssuedNumber.kind == kind, IssuedNumber.year == year)))
+    seen = _numbers_in_trail(session, AuditEvent.entity_key == kind,
+                             AuditEvent.new_value.like(f"（{prefix}）应急{DOC_WORDS[kind]}〔{year}〕%"))
+    return taken | {int(n.serial) for _, n in seen if n.authority_short == prefix}
+
+
+def next_serial(session: Session, prefix: str, kind: str, year: int) -> int:
+    """The serial this device issues next: after the last one taken inside its range (the workspace
+    settings ``number_serial_start`` / ``number_serial_end``; 1 and no end when not set), so that laptops
+    given ranges of their own never issue the same number offline. Refuses when the range is used up."""
+    start, end = workspace_meta.serial_range(session)
+    inside = [serial for serial in _taken(session, prefix, kind, year) if start <= serial <= (end or serial)]
+    serial = max(inside, default=start - 1) + 1
+    if end is not None and serial > end:
+        raise ValidationError(f"本机的文书编号段 {start}–{end} 已用完（（{prefix}）应急{DOC_WORDS[kind]}〔{year}〕），"
+                              f"不能签发新编号：请市局分配新的编号段（workspace set {workspace_meta.SERIAL_START} / "
+                              f"{workspace_meta.SERIAL_END}）")
+    return serial
+
+
+def number_holders(session: Session, authority: str, kind: str, year: int, serial: int) -> set[str]:
+    """The uids of the inspections that hold this number: in the register or, issued elsewhere, in
+    their audit trail."""
+    holders = set(session.scalars(select(IssuedNumber.inspection_uid).where(
+        IssuedNumber.authority == authority, IssuedNumber.kind == kind, IssuedNumber.year == year,
+        IssuedNumber.serial == serial)))
+    text = DocumentNumber(authority, year, str(serial)).format(kind)  # type: ignore[arg-type]
+    holders |= set(session.scalars(select(Inspection.uid).join(AuditEvent, AuditEvent.inspection_id == Inspection.id)
+                                   .where(AuditEvent.entity == "sheet", AuditEvent.field == "number",
+                                          AuditEvent.entity_key == kind, AuditEvent.new_value == text)))
+    return holders
+
+
 def _numbers(session: Session, inspection: Inspection) -> dict[str, DocumentNumber]:
     """The numbers issued for the inspection's documents: from this workspace's register, or – for a
     document numbered on another device – from the inspection's audit trail, which bundles carry."""
@@ -356,17 +394,13 @@ def issue_number(session: Session, inspection_id: int, kind: SheetKind, actor: s
     if when is None:
         raise ValidationError(f"检查 {inspection_id} 尚未开始（没有检查时间），不能签发文书编号")
     prefix = data.number.authority_short
-    last = session.scalar(select(func.max(IssuedNumber.serial)).where(
-        IssuedNumber.authority == prefix, IssuedNumber.kind == kind, IssuedNumber.year == when.year)) or 0
-    seen = _numbers_in_trail(session, AuditEvent.entity_key == kind,  # issued elsewhere, imported here
-                             AuditEvent.new_value.like(f"（{prefix}）应急{DOC_WORDS[kind]}〔{when.year}〕%"))
-    last = max([last, *(int(n.serial) for _, n in seen if n.authority_short == prefix)])
-    row = IssuedNumber(authority=prefix, kind=kind, year=when.year, serial=last + 1,
+    row = IssuedNumber(authority=prefix, kind=kind, year=when.year, serial=next_serial(session, prefix, kind, when.year),
                        inspection_uid=inspection.uid, issued_by=actor)
     session.add(row)
     session.flush()
     number = DocumentNumber(prefix, when.year, str(row.serial))
     audit.record(session, inspection, "sheet", kind, "number", "", number.format(kind), actor)
+    audit.touch(inspection)  # the register's row travels with the inspection (its record's ``numbers``)
     return number
 
 

@@ -859,6 +859,10 @@ Then click &quot;Render again&quot;.</translation>
         <translation>Rejected</translation>
     </message>
     <message>
+        <source>警告</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
         <source>检查表</source>
         <translation>Checklist</translation>
     </message>

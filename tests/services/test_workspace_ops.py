@@ -12,6 +12,7 @@ from inspector_app.services.changes import ChangeKind
 from inspector_app.services.ops.workspace import set_setting
 from inspector_app.services.queries.enterprises import ENTERPRISE_COLUMNS, enterprise_rows
 from inspector_app.services.queries.workspace import settings
+from inspector_app.services.workspace_meta import KNOWN_KEYS
 from inspector_app.storage.engine import Workspace
 from inspector_app.storage.models import AuditEvent
 
@@ -27,8 +28,8 @@ def test_a_setting_is_stored_trimmed_and_audited(workspace: Workspace) -> None:
     assert changes.has(ChangeKind.SETTINGS) and not changes.everything
     set_setting(workspace, "authority_name", "常州市武进区应急管理局", "处长")
     values = {s.key: s.value for s in settings(workspace)}
-    assert values == {"authority_name": "常州市武进区应急管理局", "authority_short": "", "government_name": "",
-                      "superior_authority": "", "court_name": ""}
+    assert values == {**dict.fromkeys(KNOWN_KEYS, ""), "authority_name": "常州市武进区应急管理局"}
+    assert {"authority_short", "court_name", "number_serial_start", "number_serial_end"} <= set(values)
     assert _workspace_audit(workspace) == [
         ("settings", "authority_name", "", "常州市应急管理局", "科长"),
         ("settings", "authority_name", "常州市应急管理局", "常州市武进区应急管理局", "处长")]
@@ -37,6 +38,8 @@ def test_a_setting_is_stored_trimmed_and_audited(workspace: Workspace) -> None:
 def test_an_unknown_setting_is_refused_and_nothing_is_written(workspace: Workspace) -> None:
     with pytest.raises(ValidationError, match="authority_name"):
         set_setting(workspace, "authority", "x", "科长")
+    with pytest.raises(ValidationError, match="须为 1 至"):
+        set_setting(workspace, "number_serial_start", "-5", "科长")
     assert _workspace_audit(workspace) == []
     assert all(s.value == "" and s.description and s.example for s in settings(workspace))
 

@@ -10,10 +10,12 @@ Source of every rule here: docs/bundle-format.md §10 ("Who may send what"), wri
   (``not_assigned``), with the changes an inspector makes – answers, header, inspectors, findings,
   evidence, completion – and nothing else: no templates, no enterprises the office does not have, no
   other enterprise or template, no renamed person, nothing once the office accepted it
-  (``not_permitted``); the office's own fields (``OFFICE_FIELDS``) stay as the office has them;
+  (``not_permitted``), no re-check officer the office does not know (``unknown_officer``); the office's
+  own fields (``OFFICE_FIELDS``) and its people's roles (``services.sync.documents``) stay as it has them;
 * the audit events an inspector's bundle adds are the key's person's own, and none is an office action
   (``forged_audit``); the records another workspace wrote when it imported *this* office's bundles are
-  mirrors of what happened here and are left out, not merged;
+  mirrors of what happened here and are left out, not merged, and so are changes of a person's role
+  (the office's register decides roles);
 * an office's bundle carries enterprises, templates and inspections (assigned, returned, accepted –
   ``services.sync.export.SENDABLE``); a record kind outside the format is refused (``not_permitted``).
 
@@ -104,6 +106,22 @@ def check_bundle(session: Session, bundle: VerifiedBundle) -> None:
         if by_uscc(session, str(rec.get("uscc"))) is None:
             raise _refuse(bundle, f"enterprises/{key}", f"企业 {rec.get('uscc')}（{rec.get('name')}）不在本局的企业名录"
                           "中：企业名录由市局维护，检查人员的数据包不能新增企业", "not_permitted")
+    _check_officers(session, bundle)
+
+
+def _check_officers(session: Session, bundle: VerifiedBundle) -> None:
+    """A re-check's officers are people the office knows: in its register, or listed on an inspection
+    the bundle carries (a person an inspector added to a team, as the editor allows). The re-check is an
+    enforcement act, and who is an enforcement officer is the office's register to say."""
+    records = [rec for _key, rec in bundle.records_of("inspections")]
+    listed = {str(p["cert_number"]).strip() for rec in records for p in rec["inspectors"]}
+    for rec in records:
+        for officer in (rec.get("recheck") or {}).get("officers", []):
+            cert = str(officer["cert_number"]).strip()
+            if cert in listed or session.scalar(select(Inspector.id).where(Inspector.cert_number == cert)) is not None:
+                continue
+            raise _refuse(bundle, f"inspections/{rec['uid']}", f"复查人员 {officer['name']}（{cert}）既不在本局人员名录中，"
+                          "也不是本数据包所列检查的检查人员：复查须由本局登记的行政执法人员进行", "unknown_officer")
 
 
 def may_acknowledge(session: Session, uid: str, bundle: VerifiedBundle) -> bool:
@@ -141,7 +159,7 @@ def check_inspection(session: Session, rec: dict[str, Any], local: Inspection | 
     if (tpl["template_id"], tpl["version"], tpl["sha256"]) != mine:
         raise _refuse(bundle, where, f"检查 {local.id} 使用检查表 {mine[0]}@{mine[1]}，数据包却写作 "
                       f"{tpl['template_id']}@{tpl['version']}：检查人员不能更换检查表", "not_permitted")
-    for person in rec["inspectors"]:
+    for person in [*rec["inspectors"], *(rec.get("recheck") or {}).get("officers", [])]:
         cert, name = str(person["cert_number"]).strip(), str(person["name"]).strip()
         known = session.scalar(select(Inspector).where(Inspector.cert_number == cert))
         if known is not None and known.name != name:
@@ -195,6 +213,10 @@ def _judge(session: Session, event: dict[str, Any], uid: str, key: TrustedKey) -
     new, reason = str(event.get("new_value") or ""), str(event.get("reason") or "")
     if entity not in INSPECTION_ENTITIES:
         return f"不是关于检查的记录（{entity}）：检查人员的数据包不能带来这种审计记录"
+    if entity == "inspector" and field == "role":
+        return "mirror"  # roles come from this office: its import of ours, or a change the office ignores
+    if field == "number_collision" and _ours(session, _IMPORTED, reason):
+        return "mirror"  # their import of this office's bundle found a number taken
     status = entity == "inspection" and field == "status"
     office_action = (status and new in OFFICE_STATUSES) or (entity == "inspection" and field == "reviewer_comment")
     if is_person(str(event.get("actor") or ""), key.name):

@@ -13,7 +13,9 @@ For each file (or every bundle in a folder, e.g. a USB stick):
    are applied, and the bundle is recorded. Any refusal rolls the whole bundle back.
 
 Messages are Chinese (the CLI prints them to inspectors) and keep the technical detail; the report
-(``services.sync.report``) carries the stable codes and what the import changed.
+(``services.sync.report``) carries the stable codes and what the import changed, and – as lines with
+``action == "warning"`` after an inspection's line – what was imported but needs a person's eye: a role
+the office keeps, a document number two devices issued (``services.sync.documents``).
 
 Per inspection (``R`` incoming revision, ``B`` the sender's base, ``C`` local revision, ``S`` local
 revision at the last exchange): unknown → added; ``R ≤ S`` or ``R = C`` → unchanged; ``C = S`` or
@@ -43,7 +45,7 @@ from inspector_app.domain.progress import CancelToken, Progress, no_progress
 from inspector_app.domain.template import parse_template
 from inspector_app.services import audit, inspections
 from inspector_app.services.enterprises import EnterpriseData, by_uscc, upsert
-from inspector_app.services.sync import authorize
+from inspector_app.services.sync import authorize, documents
 from inspector_app.services.sync.evidence_files import Places, apply_evidence, place_files
 from inspector_app.services.sync.export import SENDABLE
 from inspector_app.services.sync.identity import Identity, device_id, key_fingerprint, role
@@ -61,7 +63,7 @@ from inspector_app.services.sync.validation import unexpected, validate_bundle
 from inspector_app.services.unit import reading, unit_of_work
 from inspector_app.storage.engine import Workspace
 from inspector_app.storage.files import storable_name
-from inspector_app.storage.models import AnswerRecord, Inspection, InspectionInspector, TemplateRecord, now
+from inspector_app.storage.models import AnswerRecord, Inspection, TemplateRecord, now
 from inspector_app.storage.models_sync import ImportedBundle, InspectionSync, PeerSequence, SyncConflict
 
 OWN_BUNDLE = "这是本机导出的数据包（made by this installation），应在对方的电脑上导入"
@@ -190,7 +192,7 @@ def _apply_bundle(session: Session, bundle: VerifiedBundle, report: ImportReport
     for _key, rec in bundle.records_of("enterprises"):
         report.lines.append(_apply_enterprise(session, rec, header.direction))
     for _key, rec in bundle.records_of("inspections"):
-        report.lines.append(_apply_inspection(session, rec, bundle))
+        report.lines += _apply_inspection(session, rec, bundle)
     for uid, revision in header.extra.get("acks", []):
         if authorize.may_acknowledge(session, str(uid), bundle):
             _acknowledge(session, str(uid), int(revision))
@@ -240,26 +242,42 @@ def _apply_enterprise(session: Session, rec: dict[str, Any], direction: Directio
     return ReportLine("enterprise", key, "added" if existing is None else "updated", enterprise_id=enterprise.id)
 
 
-def _apply_inspection(session: Session, rec: dict[str, Any], bundle: VerifiedBundle) -> ReportLine:
-    uid, revision, base = str(rec["uid"]), int(rec["revision"]), rec.get("base_revision")
-    direction = bundle.header.direction
+def _apply_inspection(session: Session, rec: dict[str, Any], bundle: VerifiedBundle) -> list[ReportLine]:
+    """The inspection's report line, followed by its warnings (a person's role kept, a number taken)."""
+    uid, revision, direction = str(rec["uid"]), int(rec["revision"]), bundle.header.direction
     if InspectionStatus(rec["status"]) not in SENDABLE[direction]:
-        return ReportLine("inspection", uid, "rejected", f"状态为 {rec['status']} 的检查不能以 {direction.value}"
-                          " 方向传送", "status_not_sendable", revision)
+        return [ReportLine("inspection", uid, "rejected", f"状态为 {rec['status']} 的检查不能以 {direction.value}"
+                           " 方向传送", "status_not_sendable", revision)]
     local = session.scalar(select(Inspection).where(Inspection.uid == uid))
     authorize.check_inspection(session, rec, local, bundle)  # before it is applied or kept as a conflict
+    # The import's own audit rows name the signer as enrolled here, not the name its header claims.
+    actor = bundle.signer.name if bundle.signer else "?"
+    reason = f"bundle {bundle.header.bundle_id} (sequence {bundle.header.sequence})"
+    line, notes = _merge_inspection(session, rec, bundle, local, actor, reason)
+    target = local or session.scalar(select(Inspection).where(Inspection.uid == uid))
+    if line.action == "rejected" or target is None:
+        return [line]
+    # Numbers issued are facts whatever happens to the record (also when it is kept as a conflict).
+    notes += documents.merge_numbers(session, target, rec, actor, reason)
+    return [line, *(ReportLine("inspection", uid, "warning", message, code, revision, inspection_id=target.id,
+                               enterprise_id=target.enterprise_id) for code, message in notes)]
+
+
+def _merge_inspection(session: Session, rec: dict[str, Any], bundle: VerifiedBundle, local: Inspection | None,
+                      actor: str, reason: str) -> tuple[ReportLine, list[documents.Note]]:
+    uid, revision, base = str(rec["uid"]), int(rec["revision"]), rec.get("base_revision")
     state = session.get(InspectionSync, uid)
     if local is not None:
         ids = {"inspection_id": local.id, "enterprise_id": local.enterprise_id}
         synced = state.synced_revision if state is not None else None
         if revision == local.revision or (synced is not None and revision <= synced):
             return ReportLine("inspection", uid, "unchanged", f"本机已有版本 {revision}", "already_here", revision,
-                              **ids)
+                              **ids), []
         if local.revision not in (synced, base):
-            reason = (f"本机在上次交换后也修改过（本机版本 {local.revision}，上次同步的版本 {synced}）；"
-                      f"传入的版本 {revision} 基于版本 {base}")
-            _record_conflict(session, rec, bundle, local.revision, reason)
-            return ReportLine("inspection", uid, "conflict", reason, "changed_on_both_sides", revision, **ids)
+            why = (f"本机在上次交换后也修改过（本机版本 {local.revision}，上次同步的版本 {synced}）；"
+                   f"传入的版本 {revision} 基于版本 {base}")
+            _record_conflict(session, rec, bundle, local.revision, why)
+            return ReportLine("inspection", uid, "conflict", why, "changed_on_both_sides", revision, **ids), []
         authorize.check_update(rec, local, bundle)
     enterprise = by_uscc(session, str(rec["enterprise_uscc"]))
     tpl = rec["template"]
@@ -267,29 +285,27 @@ def _apply_inspection(session: Session, rec: dict[str, Any], bundle: VerifiedBun
                                                            TemplateRecord.version == tpl["version"]))
     if enterprise is None or template is None or template.sha256 != tpl["sha256"]:
         return ReportLine("inspection", uid, "rejected", "本机没有该检查的企业或检查表（版本相符的）",
-                          "missing_enterprise_or_template", revision)
+                          "missing_enterprise_or_template", revision), []
     action = "added" if local is None else "updated"
     if local is None:
         local = Inspection(uid=uid, enterprise=enterprise, template=template)
         session.add(local)
-    header = bundle.header
-    # The import's own audit rows name the signer as enrolled here, not the name its header claims.
-    write_inspection(session, local, rec, header.direction, bundle.signer.name if bundle.signer else "?",
-                     f"bundle {header.bundle_id} (sequence {header.sequence})")
+    notes = write_inspection(session, local, rec, bundle.header.direction, actor, reason)
     if state is None:
         state = InspectionSync(inspection_uid=uid)
         session.add(state)
     state.synced_revision = state.acked_revision = revision
     state.peer_device, state.updated_at = bundle.header.device_id, now()
     return ReportLine("inspection", uid, action, f"版本 {revision}", "revision", revision,
-                      inspection_id=local.id, enterprise_id=local.enterprise_id)
+                      inspection_id=local.id, enterprise_id=local.enterprise_id), notes
 
 
 def write_inspection(session: Session, insp: Inspection, rec: dict[str, Any], direction: Direction, actor: str,
-                     reason: str) -> None:
+                     reason: str) -> list[documents.Note]:
     """Make the inspection equal to the incoming record (audited: the status change names the bundle) –
     but for an inspector's record the office keeps its own fields (``authorize.OFFICE_FIELDS``: the
-    assignment and creation times, the reviewer's comment; docs/bundle-format.md §10)."""
+    assignment and creation times, the reviewer's comment; docs/bundle-format.md §10) and its people's
+    roles (``documents``). Returns the warnings (a role kept)."""
     kept = authorize.OFFICE_FIELDS if direction is Direction.INSPECTOR_TO_OFFICE and insp.id is not None else ()
     for name in INSPECTION_FIELDS:
         if name not in kept:
@@ -300,12 +316,7 @@ def write_inspection(session: Session, insp: Inspection, rec: dict[str, Any], di
         status = InspectionStatus.RECEIVED.value
     insp.status = status
     session.flush()
-    insp.inspector_links.clear()
-    session.flush()
-    for pos, person in enumerate(rec["inspectors"]):
-        found = inspections.find_or_create_inspector(session, person["name"], person["cert_number"],
-                                                     person.get("organisation", ""), actor)
-        insp.inspector_links.append(InspectionInspector(inspector=found, position=pos))
+    notes = documents.link_people(session, insp, rec["inspectors"], direction, actor, reason)
     insp.answers.clear()
     session.flush()
     for a in rec["answers"]:
@@ -314,11 +325,13 @@ def write_inspection(session: Session, insp: Inspection, rec: dict[str, Any], di
             extra_deduction=float(a["extra_deduction"]), extra_reason=a["extra_reason"], note=a["note"],
             updated_at=parse_field(a, "updated_at") or now()))
     merge_findings(session, insp, rec["findings"])
+    notes += documents.merge_recheck(session, insp, rec, direction, actor)
     apply_evidence(session, insp, rec)
     merge_audit(session, insp, rec["audit"])
     insp.revision = int(rec["revision"])
     inspections.rescore(session, insp)
     audit.record(session, insp, "inspection", insp.uid, "status", old_status or "", status, actor, reason)
+    return notes
 
 
 def _record_conflict(session: Session, rec: dict[str, Any], bundle: VerifiedBundle, local_revision: int,

@@ -1,6 +1,7 @@
 """Database records ↔ bundle records (``bundle.records``): enterprises, templates and inspections as
 they travel, and the merge rules applied on import – findings matched by uid, the audit trail as the
-union of both sides' (an audit event is never lost or duplicated)."""
+union of both sides' (an audit event is never lost or duplicated). People's roles, the re-check visit
+and the document numbers: ``services.sync.documents``."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from inspector_app.bundle.records import (
     parse_field,
 )
 from inspector_app.services import audit
+from inspector_app.services.sync.documents import number_records, person_record, recheck_record
 from inspector_app.storage.models import AuditEvent, Enterprise, Finding, Inspection, TemplateRecord
 
 
@@ -39,8 +41,7 @@ def inspection_record(session: Session, insp: Inspection, base: int | None) -> d
         "enterprise_uscc": insp.enterprise.uscc,
         "template": {"template_id": insp.template.template_id, "version": insp.template.version,
                      "sha256": insp.template.sha256},
-        "inspectors": [{"name": p.name, "cert_number": p.cert_number, "organisation": p.organisation,
-                        "phone": p.phone} for p in insp.inspectors],
+        "inspectors": [person_record(p) for p in insp.inspectors],
         "score": insp.score, "grade": insp.grade, "outcome": insp.outcome, "answered": insp.answered,
     }
     rec.update(fields_of(insp, INSPECTION_FIELDS))
@@ -52,6 +53,8 @@ def inspection_record(session: Session, insp: Inspection, base: int | None) -> d
     ]
     rec["findings"] = [{"uid": f.uid, **fields_of(f, FINDING_FIELDS)} for f in insp.findings]
     rec["audit"] = [fields_of(e, AUDIT_FIELDS) for e in audit.trail(session, insp.id)]
+    rec["recheck"] = recheck_record(session, insp)
+    rec["numbers"] = number_records(session, insp)
     return rec
 
 
@@ -65,7 +68,8 @@ def merge_findings(session: Session, insp: Inspection, incoming: list[dict[str, 
             finding = Finding(uid=rec["uid"], description="")
             insp.findings.append(finding)
         for name in FINDING_FIELDS:
-            setattr(finding, name, parse_field(rec, name))
+            if name != "measures" or rec.get(name) is not None:  # an older bundle has none: kept as it is
+                setattr(finding, name, parse_field(rec, name))
         keep.add(rec["uid"])
     for uid, finding in existing.items():
         if uid not in keep:

@@ -37,10 +37,11 @@ class Rejected(BundleError):
 class ReportLine:
     kind: str  # template / enterprise / inspection
     key: str
-    action: str  # added / updated / unchanged / conflict / rejected
+    action: str  # added / updated / unchanged / conflict / rejected / warning (imported, but look at it)
     reason: str = ""  # for people (Chinese), with the technical detail
     code: str = ""  # why, for programs: revision / already_here / changed_on_both_sides / status_not_sendable /
-    #                 missing_enterprise_or_template ("" for templates and enterprises)
+    #                 missing_enterprise_or_template ("" for templates and enterprises); for a warning
+    #                 role_kept / number_taken / number_differs
     revision: int = 0  # the incoming revision of an inspection
     inspection_id: int | None = None  # the local inspection (added, updated, in conflict or unchanged)
     enterprise_id: int | None = None  # the local enterprise (of an enterprise line or an inspection line)

@@ -8,7 +8,7 @@ record and field it is about, and nothing is written.  In order:
    at most ``MAX_PHOTOS`` photos per inspection, signatures only as PNG);
 2. item codes and deduction rules exist in the template version the inspection uses – the stored copy,
    or the one the bundle carries (``unknown_item_code``);
-3. no finding, photo, signature or sheet uid belongs to another inspection here (``foreign_uid``);
+3. no finding, photo, signature, sheet or re-check uid belongs to another inspection here (``foreign_uid``);
 4. the markup of photos and the strokes of signatures parse (``bad_record`` / ``bad_signature_image``);
 5. every carried file not already stored here is what its name says: photo originals decoded with the limits of ``photos add``
    (``photos.decode``: not an image, unsupported, decompression bomb, too large, truncated), derived
@@ -48,7 +48,7 @@ from inspector_app.services.unit import reading
 from inspector_app.storage.engine import Workspace
 from inspector_app.storage.models import Finding, Inspection, TemplateRecord
 from inspector_app.storage.models_evidence import Photo, Signature
-from inspector_app.storage.models_sheets import PrintedSheet
+from inspector_app.storage.models_sheets import PrintedSheet, Recheck
 from inspector_app.storage.models_sync import ImportedBundle
 
 KINDS = ("templates", "enterprises", "inspections")
@@ -140,16 +140,23 @@ def _check_items(template: Template, rec: dict[str, Any], record: str) -> None:
 
 # -- uids of other inspections --------------------------------------------------------------------
 _OWNED: tuple[tuple[str, Any], ...] = (("findings", Finding), ("photos", Photo), ("signatures", Signature),
-                                       ("sheets", PrintedSheet))
+                                       ("sheets", PrintedSheet), ("recheck", Recheck))
+
+
+def _owned(rec: dict[str, Any], key: str) -> list[tuple[str, dict[str, Any]]]:
+    """(where, row) of the rows of ``key``: a list, or the single ``recheck`` object (or null)."""
+    if key == "recheck":
+        return [(key, rec[key])] if rec.get(key) is not None else []
+    return [(f"{key}[{index}]", row) for index, row in enumerate(rec.get(key, []))]
 
 
 def check_owners(session: Session, inspections: Iterable[tuple[str, Any]]) -> None:
-    """A finding, photo, signature or sheet uid that exists here under another inspection is refused
-    (``foreign_uid``): applying it would move or break that inspection's evidence."""
+    """A finding, photo, signature, sheet or re-check uid that exists here under another inspection is
+    refused (``foreign_uid``): applying it would move or break that inspection's evidence."""
     records = [rec for _key, rec in inspections]
     for key, model in _OWNED:
-        wanted = {row["uid"]: (rec["uid"], f"inspections/{rec['uid']} {key}[{index}]")
-                  for rec in records for index, row in enumerate(rec.get(key, []))}
+        wanted = {row["uid"]: (rec["uid"], f"inspections/{rec['uid']} {where}")
+                  for rec in records for where, row in _owned(rec, key)}
         uids = sorted(wanted)
         for start in range(0, len(uids), _CHUNK):
             stmt = (select(model.uid, Inspection.uid).join(Inspection, Inspection.id == model.inspection_id)

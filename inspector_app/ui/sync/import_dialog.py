@@ -26,7 +26,8 @@ if TYPE_CHECKING:
     from inspector_app.services.ops.sync import ReportLine
 
 STATUS_COLOURS = {"imported": "#1e6b21", "already imported": "#555555", "rejected": "#9b1c1c"}
-ACTION_COLOURS = {"added": "#1e6b21", "updated": "#1f4e99", "conflict": "#8a5300", "rejected": "#9b1c1c"}
+ACTION_COLOURS = {"added": "#1e6b21", "updated": "#1f4e99", "conflict": "#8a5300", "rejected": "#9b1c1c",
+                  "warning": "#8a5300"}
 
 
 class ImportReportDialog(QDialog):
@@ -106,7 +107,7 @@ class ImportReportDialog(QDialog):
             report = outcome.report
             counts = report.counts()
             content = "，".join(f"{action_text(a)} {counts[a]}" for a in ("added", "updated", "unchanged", "conflict",
-                                                                        "rejected") if counts.get(a))
+                                                                        "rejected", "warning") if counts.get(a))
             status = QTableWidgetItem(status_text(report.status))
             status.setForeground(QBrush(QColor(STATUS_COLOURS.get(report.status, "#000000"))))
             font = status.font()

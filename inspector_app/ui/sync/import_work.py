@@ -93,7 +93,8 @@ def action_text(action: str) -> str:
             "updated": QCoreApplication.translate("SyncImport", "更新"),
             "unchanged": QCoreApplication.translate("SyncImport", "不变"),
             "conflict": QCoreApplication.translate("SyncImport", "冲突"),
-            "rejected": QCoreApplication.translate("SyncImport", "拒绝")}.get(action, action)
+            "rejected": QCoreApplication.translate("SyncImport", "拒绝"),
+            "warning": QCoreApplication.translate("SyncImport", "警告")}.get(action, action)
 
 
 def kind_text(kind: str) -> str:
