@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from inspector_app.domain.lifecycle import InspectionStatus
 from inspector_app.services import audit, enterprises, inspections
 from inspector_app.services.photos import evidence_documents
-from inspector_app.storage.models import Finding
+from inspector_app.storage.models import PERSON_ROLES, Finding
 
 
 def _iso(value: date | datetime | None) -> str | None:
@@ -32,6 +32,7 @@ def finding_document(finding: Finding) -> dict[str, Any]:
         "deadline": _iso(finding.deadline), "responsible_person": finding.responsible_person,
         "status": finding.status, "recheck_note": finding.recheck_note,
         "rechecked_at": _iso(finding.rechecked_at), "created_at": _iso(finding.created_at),
+        "measures": [m for m in finding.measures.split(",") if m],
     }
 
 
@@ -46,7 +47,9 @@ def inspection_document(session: Session, inspection_id: int, with_audit: bool =
         "enterprise": enterprises.to_dict(inspection.enterprise),
         "template": {"id": template.id, "version": template.version, "title": template.title,
                      "kind": template.kind, "standard": template.standard},
-        "inspectors": [{"name": p.name, "cert_number": p.cert_number} for p in inspection.inspectors],
+        "inspectors": [{"name": p.name, "cert_number": p.cert_number, "role": p.role,
+                        "role_label": PERSON_ROLES.get(p.role, p.role)} for p in inspection.inspectors],
+        "campaign_id": inspection.campaign_id, "origin": inspection.origin,
         "location": inspection.location, "rep_name": inspection.rep_name, "rep_title": inspection.rep_title,
         "rep_phone": inspection.rep_phone, "due_date": _iso(inspection.due_date),
         "started_at": _iso(inspection.started_at), "ended_at": _iso(inspection.ended_at),
