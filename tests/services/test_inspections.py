@@ -282,7 +282,15 @@ def test_the_desk_flags_a_certificate_expired_on_the_inspection_date(workspace: 
     with workspace.sessions.begin() as s:
         inspections.update_header(s, inspections.get(s, iid), "陈示范", started_at=datetime.now())
     assert {r["id"]: r for r in desk_rows(workspace)}[iid]["cert_expired"] is True
-
+    # Not started yet: the day it is planned for (its due date) decides, not today.
+    with workspace.sessions.begin() as s:
+        insp = inspections.get(s, iid)
+        insp.started_at = None
+        insp.due_date = date.today() - timedelta(days=30)
+    assert {r["id"]: r for r in desk_rows(workspace)}[iid]["cert_expired"] is False
+    with workspace.sessions.begin() as s:
+        inspections.get(s, iid).due_date = None
+    assert {r["id"]: r for r in desk_rows(workspace)}[iid]["cert_expired"] is True
 
 
 def test_assignment_needs_two_enforcement_officers_and_experts_do_not_count(workspace: Workspace) -> None:

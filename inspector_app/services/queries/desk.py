@@ -5,8 +5,9 @@ processing, so 60,000 rows come back as tuples of text and numbers in a fraction
 (dates stay ISO text, which sorts and compares correctly). Every enterprise appears at least once: an
 enterprise without an inspection gets one row with ``id`` None and status "" (not yet scheduled).
 
-``cert_expired``: the enterprise's certificate had expired on the inspection date – the day it started,
-or today for one not started yet and for an enterprise without an inspection (``domain.fit``).
+``cert_expired``: the enterprise's certificate had expired on the inspection date – the day it started;
+for one not started yet its due date (the day it is planned for, as assignment warns), else today; today
+for an enterprise without an inspection (``domain.fit``).
 """
 
 from __future__ import annotations
@@ -57,7 +58,7 @@ def _inspection_dicts(rows: Sequence[Any], templates: dict[int, tuple[str, int]]
                     "district": district or "", "cert_grade": grade_ or "", "template": title,
                     "status": status or "", "score": score, "grade": grade or "", "outcome": outcome or "",
                     "due_date": str(due)[:10] if due else None, "answered": answered, "item_count": items,
-                    "cert_expired": _expired(expires, str(started)[:10] if started else today)})
+                    "cert_expired": _expired(expires, str(started or due or today)[:10])})
     return out
 
 
