@@ -188,11 +188,11 @@ def test_renaming_an_inspector_by_certificate_is_audited_on_their_inspections(wo
     iid = _setup(workspace)
     with workspace.sessions.begin() as s:
         first = inspections.get(s, iid)
-        other = inspections.assign(s, first.enterprise, first.template, [("季林", PAIR[0][1]), PAIR[1]], "科长")
-        assert first.inspectors[0].name == "季林"
+        other = inspections.assign(s, first.enterprise, first.template, [("韩示例", PAIR[0][1]), PAIR[1]], "科长")
+        assert first.inspectors[0].name == "韩示例"
         events = [(e.field, e.old_value, e.new_value, e.actor) for e in audit.trail(s, iid)
                   if e.entity == "inspector"]
-        assert events == [("name", "陈示范", "季林", "科长")]
+        assert events == [("name", "陈示范", "韩示例", "科长")]
         assert not [e for e in audit.trail(s, other.id) if e.entity == "inspector"]  # named so from the start
 
 
