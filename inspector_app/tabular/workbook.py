@@ -4,7 +4,7 @@ streamed with openpyxl's write-only mode – each row goes to the sheet's tempor
 
 What a sheet looks like: the headings in bold on the first row, frozen, with an auto-filter over the
 rows written; the column widths given. Values are written as they are: numbers as numbers, ``date`` and
-``datetime`` as Excel dates with a date number format, ``None`` as an empty cell.
+``datetime`` as Excel dates with a date number format, ``None`` and the empty text as no cell at all.
 
 Text is written as text, never run (issue 10's rule, as in the CSV export, ``cli.output.csv_cell``):
 
@@ -111,7 +111,11 @@ class _SheetWriter:
     def append(self, values: Sequence[Any]) -> None:
         row = list(values)
         for index, value in enumerate(row):
-            if type(value) is str and value and (value[0] in _LOOK or _XML_ILLEGAL.search(value)):
+            if type(value) is not str:
+                continue
+            if not value:
+                row[index] = None  # no cell at all: openpyxl would write an empty text
+            elif value[0] in _LOOK or _XML_ILLEGAL.search(value):
                 text, quote = safe_text(value)
                 if quote or (text[0] == "#" and text in self._errors):
                     row[index] = self._text_cell(text, quote)
