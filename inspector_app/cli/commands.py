@@ -37,8 +37,6 @@ HANDLERS: dict[str, str] = {
     "inspectors set-role": "inspector_app.cli.people:set_role",
     "templates list": "inspector_app.cli.templates:list_templates",
     "templates validate": "inspector_app.cli.templates:validate",
-    "report districts": "inspector_app.cli.reports:districts",
-    "report deadlines": "inspector_app.cli.reports:deadlines",
     "workspace show": "inspector_app.cli.workspace:show",
     "workspace set": "inspector_app.cli.workspace:set_value",
     "photos add": "inspector_app.cli.photos:add_command",
@@ -137,10 +135,7 @@ def _core(sub: Any) -> None:
     val = tpl.add_parser("validate", help="validate a template file")
     val.add_argument("file", type=Path)
 
-    rep = _actions(sub, "report", "figures for the reporting deadlines")
-    dis = rep.add_parser("districts", help="look-back progress per district (辖市区)")
-    dis.add_argument("--format", choices=FORMATS, default="table")
-    rep.add_parser("deadlines", help="the next reporting deadlines (from resources/reporting_periods.json)")
+    rep = _actions(sub, "report", "progress against the campaign, its reporting duties and the reports filed")
     office_commands.add_reports(rep)
 
     wsp = _actions(sub, "workspace", "workspace settings (issuing authority printed on sheets)")

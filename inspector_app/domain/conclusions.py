@@ -83,7 +83,7 @@ class ConclusionSpec:
     @property
     def outcome_labels(self) -> dict[str, str]:
         """Bucket → the first conclusion counted in it, where the two differ (what format 1 called
-        ``outcome.labels``; ``services.reporting`` reads it)."""
+        ``outcome.labels``)."""
         labels: dict[str, str] = {}
         for level in self.levels:
             if level.counts_as != level.code:

@@ -140,13 +140,15 @@ def test_workspace_settings_and_reports(tmp_path: Path) -> None:
     assert "authority_name = 常州市应急管理局" in shown and str(folder) in shown
     bad = run("workspace", "set", "no_such_key", "x", data_dir=folder)
     assert bad.returncode == 1 and "no_such_key" in bad.stderr and "Traceback" not in bad.stderr
-    deadlines = run("report", "deadlines").stdout.splitlines()
-    assert deadlines[0].split() == ["deadline", "title", "from", "to"] and len(deadlines) > 2
+    duties = json.loads(run("report", "duties", "--as-of", "2020-03-28", "--format", "json", data_dir=folder).stdout)
+    due = {d["duty"]: (d["due"], d["days_left"]) for d in duties}
+    assert due["district-progress-1"] == ("2020-03-27", -1) and due["city-progress-2"] == ("2020-06-30", 94)
 
 
-def test_report_districts(demo_dir: Path) -> None:
-    rows = json.loads(run("report", "districts", "--format", "json", data_dir=demo_dir).stdout)
-    assert rows[-1]["district"] == "合计" and rows[-1]["enterprises"] == 210
+def test_report_progress(demo_dir: Path) -> None:
+    doc = json.loads(run("report", "progress", "--format", "json", data_dir=demo_dir).stdout)
+    total = next(r for r in doc["rows"] if r["kind"] == "lookback" and r["area"] == "合计")
+    assert doc["campaign_id"] == "jiangsu-changzhou-2020" and total["assigned"] > 0
 
 
 def test_enterprises_import_dry_run_then_for_real(tmp_path: Path) -> None:

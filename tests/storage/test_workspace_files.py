@@ -138,7 +138,11 @@ def _commands(tmp_path: Path) -> dict[str, list[str]]:
         "inspections complete": ["inspections", "complete", "1", "--by", "t"],
         "inspections accept": ["inspections", "accept", "1", "--by", "t"],
         "inspections return": ["inspections", "return", "1", "--comment", "x", "--by", "t"],
-        "report districts": ["report", "districts"],
+        "report progress": ["report", "progress", "--format", "json"],
+        "report duties": ["report", "duties"],
+        "report file": ["report", "file", "district-progress-1", "--by", "t"],
+        "report filed": ["report", "filed"],
+        "report receive": ["report", "receive", "district-progress-1", "--from", "新北区", "--by", "t"],
         "report export": ["report", "export", "-o", str(out / "w.xlsx")],
         "workspace show": ["workspace", "show"],
         "workspace set": ["workspace", "set", "authority_name", "某局", "--by", "t"],
@@ -159,8 +163,8 @@ def _commands(tmp_path: Path) -> dict[str, list[str]]:
     }
 
 
-# Commands that never open a workspace: shipped template files, the deadline calendar, a bundle file alone.
-NO_WORKSPACE = {"templates list", "templates validate", "report deadlines"}
+# Commands that never open a workspace: shipped template files, a bundle file alone.
+NO_WORKSPACE = {"templates list", "templates validate"}
 
 
 def test_every_workspace_command_is_listed(tmp_path: Path) -> None:
