@@ -10,6 +10,10 @@
   ``Device-Id``: a self-signature by the key covers those fields and the X25519 key, so a file edited by
   anyone without the private key does not verify (docs/bundle-format.md §5; issue 10, "Trust behind the
   signature").  Version 1 files carried those fields unsigned and are refused.
+* An office's key file may also name the office's ``Level`` and ``Jurisdiction`` (the path of its area,
+  江苏省常州市武进区), bound to the key by a second signature (``Area-Signature``) over all the claims; a
+  reader of version 2 that does not know these lines ignores them, and a file without them is an office
+  key without an area (docs/bundle-format.md §5, "Office keys name their area").
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, replace
-from typing import Protocol
+from typing import Any, Protocol
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
@@ -33,7 +37,12 @@ PUBLIC_KEY_FILE_VERSION = "2"
 # The self-signature of a public-key file signs this prefix + the canonical claims (``key_claims``); the
 # prefix keeps it from being valid as a bundle signature and the reverse.
 KEY_CLAIMS_CONTEXT = b"inspector-public-key-claims-v2\x00"
+# The area lines of an office's key file are signed over this prefix + the claims with level and
+# jurisdiction added (``area_claims``).
+KEY_AREA_CONTEXT = b"inspector-public-key-area-v1\x00"
 ROLES = ("inspector", "office")
+OFFICE_LEVELS = ("district", "city", "province")  # domain.campaign.LEVELS
+MAX_JURISDICTION = 200  # characters of an area's path (the rollups table holds 200)
 DEVICE_ID = re.compile(r"[A-Za-z0-9-]{1,64}")
 
 
@@ -172,20 +181,35 @@ def person_name(text: str) -> str:
     return " ".join(str(text).split())
 
 
+def _claims(public_key: bytes, name: str, role: str, device_id: str, x25519_public: bytes | None) -> dict[str, Any]:
+    return {"version": int(PUBLIC_KEY_FILE_VERSION), "name": name, "role": role, "device_id": device_id,
+            "ed25519": base64.b64encode(public_key).decode(),
+            "x25519": base64.b64encode(x25519_public).decode() if x25519_public is not None else None}
+
+
+def _canonical(context: bytes, claims: dict[str, Any]) -> bytes:
+    return context + json.dumps(claims, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
 def key_claims(public_key: bytes, name: str, role: str, device_id: str, x25519_public: bytes | None) -> bytes:
     """What a public-key file's self-signature signs: every field import relies on, in one canonical
     form (sorted JSON, UTF-8, no spaces) after ``KEY_CLAIMS_CONTEXT``."""
-    claims = {"version": int(PUBLIC_KEY_FILE_VERSION), "name": name, "role": role, "device_id": device_id,
-              "ed25519": base64.b64encode(public_key).decode(),
-              "x25519": base64.b64encode(x25519_public).decode() if x25519_public is not None else None}
-    return KEY_CLAIMS_CONTEXT + json.dumps(claims, ensure_ascii=False, sort_keys=True,
-                                           separators=(",", ":")).encode("utf-8")
+    return _canonical(KEY_CLAIMS_CONTEXT, _claims(public_key, name, role, device_id, x25519_public))
+
+
+def area_claims(public_key: bytes, name: str, role: str, device_id: str, x25519_public: bytes | None,
+                level: str, jurisdiction: str) -> bytes:
+    """What an office key file's ``Area-Signature`` signs: the claims of ``key_claims`` with the office's
+    ``level`` and ``jurisdiction`` added, after ``KEY_AREA_CONTEXT``."""
+    claims = _claims(public_key, name, role, device_id, x25519_public)
+    return _canonical(KEY_AREA_CONTEXT, {**claims, "level": level, "jurisdiction": jurisdiction})
 
 
 @dataclass(frozen=True)
 class PublicKeyFile:
     """What ``keys export-public`` writes and ``keys enrol`` reads: the Ed25519 key, bound by its own
-    signature (``self_signature``) to a name, a role, a device id and the optional X25519 key."""
+    signature (``self_signature``) to a name, a role, a device id and the optional X25519 key; an office's
+    key also to its level and jurisdiction (``area_signature``; all three empty for other keys)."""
 
     public_key: bytes
     name: str
@@ -193,6 +217,9 @@ class PublicKeyFile:
     device_id: str
     x25519_public: bytes | None = None
     self_signature: bytes = b""
+    level: str = ""
+    jurisdiction: str = ""
+    area_signature: bytes = b""
 
     @property
     def fingerprint(self) -> str:
@@ -200,12 +227,19 @@ class PublicKeyFile:
 
     @classmethod
     def signed(cls, signer: Signer, name: str, role: str, device_id: str,
-               x25519_public: bytes | None = None) -> PublicKeyFile:
-        """This installation's key file, its claims signed by ``signer``."""
+               x25519_public: bytes | None = None, *, level: str = "", jurisdiction: str = "") -> PublicKeyFile:
+        """This installation's key file, its claims signed by ``signer`` (an office's with its area when
+        ``level`` and ``jurisdiction`` are given)."""
         name = person_name(name)
         _check_claims(name, role, device_id)
         claims = key_claims(signer.public_raw, name, role, device_id, x25519_public)
-        return cls(signer.public_raw, name, role, device_id, x25519_public, signer.sign(claims))
+        area = b""
+        if level or jurisdiction:
+            _check_area(role, level, jurisdiction)
+            area = signer.sign(area_claims(signer.public_raw, name, role, device_id, x25519_public, level,
+                                           jurisdiction))
+        return cls(signer.public_raw, name, role, device_id, x25519_public, signer.sign(claims), level,
+                   jurisdiction, area)
 
     def to_text(self) -> str:
         if not self.self_signature:
@@ -220,6 +254,9 @@ class PublicKeyFile:
         ]
         if self.x25519_public is not None:
             lines.append(f"X25519-Public-Key: {base64.b64encode(self.x25519_public).decode()}")
+        if self.area_signature:
+            lines += [f"Level: {self.level}", f"Jurisdiction: {self.jurisdiction}",
+                      f"Area-Signature: {base64.b64encode(self.area_signature).decode()}"]
         lines.append(f"Self-Signature: {base64.b64encode(self.self_signature).decode()}")
         return "\n".join(lines) + "\n"
 
@@ -260,7 +297,36 @@ class PublicKeyFile:
         except (InvalidSignature, ValueError):
             raise KeyFileError("公钥文件的自签名（Self-Signature）与其中的姓名、角色、设备号或加密公钥不符："
                                "文件被改动过，不能登记") from None
+        return _with_area(key, fields)
+
+
+def _with_area(key: PublicKeyFile, fields: dict[str, str]) -> PublicKeyFile:
+    """The key with its office area, when the file names one (``Level``, ``Jurisdiction`` and
+    ``Area-Signature`` together), after checking the area signature."""
+    lines = [fields.get(label) for label in ("Level", "Jurisdiction", "Area-Signature")]
+    if all(line is None for line in lines):
         return key
+    if any(line is None for line in lines):
+        raise KeyFileError("公钥文件的 Level、Jurisdiction 和 Area-Signature 须同时出现")
+    level, jurisdiction = str(lines[0]), str(lines[1])
+    _check_area(key.role, level, jurisdiction)
+    signature = _b64(str(lines[2]), 64, "Area-Signature")
+    claims = area_claims(key.public_key, key.name, key.role, key.device_id, key.x25519_public, level, jurisdiction)
+    try:
+        Ed25519PublicKey.from_public_bytes(key.public_key).verify(signature, claims)
+    except (InvalidSignature, ValueError):
+        raise KeyFileError("公钥文件的辖区签名（Area-Signature）与其中的层级或辖区不符：文件被改动过，不能登记") from None
+    return replace(key, level=level, jurisdiction=jurisdiction, area_signature=signature)
+
+
+def _check_area(role: str, level: str, jurisdiction: str) -> None:
+    if role != "office":
+        raise KeyFileError(f"只有机关（office）的密钥可以写明层级和辖区，而此密钥的角色是 {role!r}")
+    if level not in OFFICE_LEVELS:
+        raise KeyFileError(f"Level（层级）必须是 {', '.join(OFFICE_LEVELS)} 之一，而不是 {level!r}")
+    if not jurisdiction or len(jurisdiction) > MAX_JURISDICTION or jurisdiction != "".join(jurisdiction.split()) \
+            or not jurisdiction.isprintable():
+        raise KeyFileError(f"Jurisdiction（辖区）无效：{jurisdiction[:MAX_JURISDICTION]!r}")
 
 
 def _check_claims(name: str, role: str, device_id: str) -> None:
@@ -284,6 +350,8 @@ class TrustedKey:
     revoked: bool = False
     enrolled_at: str = ""
     revoked_at: str = ""
+    level: str = ""  # an office key's level and area (path), from its signed key file; "" otherwise
+    jurisdiction: str = ""
 
 
 class TrustStore(Protocol):

@@ -4,7 +4,9 @@ reports it received on paper (the review organisations' self-inspection, say).
 
 Roll-ups from the offices below arrive as ordinary records marked with their ``origin`` (the path of
 the jurisdiction of the office that holds them, "" = this office); ``Rollup`` remembers the newest one
-applied from each office so that an older one never replaces a newer one."""
+applied from each office so that an older one never replaces a newer one; ``RollupOffice`` keeps the
+document settings of each office below whose records this office holds, so that their printed sheets
+verify here as they do there."""
 
 from __future__ import annotations
 
@@ -77,3 +79,14 @@ class Rollup(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime)
     applied_at: Mapped[datetime] = mapped_column(DateTime, default=now)
     sender: Mapped[str] = mapped_column(String(100), default="")
+
+
+class RollupOffice(Base):
+    """The document settings (authority name, number prefix, appeal bodies: ``services.sheets``) of an
+    office below whose records arrived in a roll-up, by the path of its area: a sheet it printed is
+    rebuilt here with its settings, not this office's (docs/bundle-format.md §12)."""
+
+    __tablename__ = "rollup_offices"
+    jurisdiction: Mapped[str] = mapped_column(String(200), primary_key=True)
+    settings: Mapped[str] = mapped_column(Text, default="{}")  # JSON {setting key: value}
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=now)

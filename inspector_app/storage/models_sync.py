@@ -33,6 +33,10 @@ class TrustedKeyRecord(Base):
     name: Mapped[str] = mapped_column(String(100))
     role: Mapped[str] = mapped_column(String(20))  # inspector / office
     device_id: Mapped[str] = mapped_column(String(64), default="")
+    # An office key's level and area (jurisdiction path) as its signed key file states them ("" otherwise):
+    # an office below sends roll-ups under that area (docs/bundle-format.md §5, §12).
+    level: Mapped[str] = mapped_column(String(20), default="")
+    jurisdiction: Mapped[str] = mapped_column(String(200), default="")
     enrolled_at: Mapped[datetime] = mapped_column(DateTime, default=now)
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)
     revoked_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)

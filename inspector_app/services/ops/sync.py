@@ -20,7 +20,7 @@ from inspector_app.bundle.profile import Direction
 from inspector_app.bundle.signing import PublicKeyFile, TrustedKey, person_name
 from inspector_app.domain.progress import CancelToken, Progress, no_progress
 from inspector_app.services.changes import ChangeKind, Changes
-from inspector_app.services.sync import conflicts, export, importing
+from inspector_app.services.sync import conflicts, export, importing, offices
 from inspector_app.services.sync import identity as own_identity
 from inspector_app.services.sync.export import ExportResult
 from inspector_app.services.sync.identity import Identity
@@ -84,14 +84,16 @@ def enrol_key(ws: Workspace, key: PublicKeyFile, actor: str, *, name: str = "", 
     """Trust another installation's public key – after its fingerprint was compared with its owner in
     person or by phone. The key is bound to the name, role and device its (self-signed) file states:
     ``name`` and ``role``, when given, must be the file's (``KeyFileError`` ``key_binding`` otherwise), and
-    the rules of ``services.sync.trust`` apply (own key, revoked key, another binding: refused)."""
+    the rules of ``services.sync.trust`` apply (own key, revoked key, another binding: refused; an office
+    key at an office only from the office directly below or above, ``not_in_jurisdiction``)."""
     for given, stated, what in ((person_name(name), key.name, "姓名"), (role, key.role, "角色")):
         if given and given != stated:
             raise KeyFileError(f"登记时的{what}“{given}”与公钥文件中经签名的{what}“{stated}”不同：密钥绑定其文件"
                                f"所写的姓名、角色和设备。如文件写错了，请对方改正后重新导出公钥", code="key_binding")
     with unit_of_work(ws) as session:
         SqlTrustStore(session, actor).enrol(TrustedKey(key.fingerprint, key.public_key, key.name, key.role,
-                                                       key.device_id, key.x25519_public))
+                                                       key.device_id, key.x25519_public, level=key.level,
+                                                       jurisdiction=key.jurisdiction))
     return Changes.of(ChangeKind.KEYS)
 
 
@@ -123,13 +125,18 @@ def export_public_key(ws: Workspace, target: Path, *, keyring: KeyringBackend | 
                       name: str = "") -> PublicKeyFile:
     """Write this installation's public key file (signing and encryption keys, name, role, device id,
     self-signed) for the other side to enrol; returns what was written (its ``fingerprint`` is to be read
-    out to them). A ``name`` given here is also the name later bundles are signed with by default."""
+    out to them). An office whose level and jurisdiction are set names them, signed, so that the offices
+    above and below can enrol it (docs/bundle-format.md §5). A ``name`` given here is also the name later
+    bundles are signed with by default."""
     own = own_identity.load_identity(ws, keyring, with_encryption=True, name=name)
     assert own.encryption_private is not None
     with unit_of_work(ws) as session:
         own_role = own_identity.role(session)
         if name.strip():
             own_identity.set_device_name(session, name)
-    key = PublicKeyFile.signed(own.signer, own.name, own_role, own.device_id, x25519_public(own.encryption_private))
+        _campaign, area = offices.own_area(session) if own_role == "office" else (None, None)
+    key = PublicKeyFile.signed(own.signer, own.name, own_role, own.device_id, x25519_public(own.encryption_private),
+                               level=area.level if area is not None else "",
+                               jurisdiction=area.path if area is not None else "")
     atomic_write_text(target, key.to_text())
     return key

@@ -7,6 +7,8 @@ of ``bundle.errors.KEY_CODES``: this workspace's own key or device (``own_key``)
 (``revoked_key``: only ``unrevoke``, explicit and audited, trusts it again); a key already enrolled under
 another name, role or device (``key_enrolled_otherwise``); a device bound to another person's or role's
 unrevoked key (``device_taken``); a person whose unrevoked key has the other role (``person_other_role``).
+An office enrols another office's key only when the key's signed jurisdiction is directly below this
+office's area or directly above it (``not_in_jurisdiction``, ``services.sync.offices``).
 Enrolling, revoking and unrevoking are audited (who trusted which key, and when it stopped)."""
 
 from __future__ import annotations
@@ -25,7 +27,8 @@ from inspector_app.bundle.signing import (
 )
 from inspector_app.domain.errors import NotFoundError
 from inspector_app.services import audit
-from inspector_app.services.sync.identity import key_fingerprint, meta_get
+from inspector_app.services.sync import offices
+from inspector_app.services.sync.identity import key_fingerprint, meta_get, role
 from inspector_app.storage.models import now
 from inspector_app.storage.models_sync import META_DEVICE_ID, TrustedKeyRecord
 
@@ -39,6 +42,7 @@ def to_key(record: TrustedKeyRecord) -> TrustedKey:
         x25519_public=bytes(record.x25519_public) if record.x25519_public is not None else None,
         revoked=record.revoked, enrolled_at=record.enrolled_at.isoformat(sep=" "),
         revoked_at=record.revoked_at.isoformat(sep=" ") if record.revoked_at else "",
+        level=record.level, jurisdiction=record.jurisdiction,
     )
 
 
@@ -80,11 +84,16 @@ def _check_enrolment(session: Session, key: TrustedKey, name: str) -> TrustedKey
             raise KeyFileError(f"密钥 {shown}（{_shown(record.name, record.role)}）已在本机吊销，不能重新登记；"
                                "如确需恢复信任，请用“撤销吊销”（keys unrevoke），该操作会记入审计记录",
                                code="revoked_key")
-        if (record.name, record.role) != (name, key.role) or record.device_id not in ("", key.device_id):
-            raise KeyFileError(f"密钥 {shown} 已登记为 {_shown(record.name, record.role)}、设备 {record.device_id}："
-                               f"不能再以 {_shown(name, key.role)}、设备 {key.device_id} 登记",
+        if (record.name, record.role) != (name, key.role) or record.device_id not in ("", key.device_id) \
+                or record.jurisdiction not in ("", key.jurisdiction):
+            where = f"、辖区 {record.jurisdiction}" if record.jurisdiction else ""
+            raise KeyFileError(f"密钥 {shown} 已登记为 {_shown(record.name, record.role)}、设备 {record.device_id}{where}："
+                               f"不能再以 {_shown(name, key.role)}、设备 {key.device_id}"
+                               f"{'、辖区 ' + key.jurisdiction if key.jurisdiction else ''} 登记",
                                code="key_enrolled_otherwise")
     _check_others(session, key.fingerprint, name, key.role, key.device_id)
+    if key.role == "office" and key.jurisdiction and role(session) == "office":
+        offices.relation(session, key.level, key.jurisdiction)  # a child or the parent, else refused
     return record
 
 
@@ -105,7 +114,8 @@ class SqlTrustStore:
         Enrolling the same key with the same binding again only takes a new X25519 key (audited)."""
         name = person_name(key.name)
         record = _check_enrolment(self.session, key, name)
-        described = f"{name} ({key.role}, device {key.device_id}) {format_fingerprint(key.fingerprint)}"
+        area = f", {key.level} {key.jurisdiction}" if key.jurisdiction else ""
+        described = f"{name} ({key.role}, device {key.device_id}{area}) {format_fingerprint(key.fingerprint)}"
         if record is not None:
             if key.x25519_public is not None and key.x25519_public != record.x25519_public:
                 record.x25519_public = key.x25519_public
@@ -113,11 +123,15 @@ class SqlTrustStore:
             if not record.device_id:  # enrolled before keys were bound to devices
                 record.device_id = key.device_id
                 self._audit(key.fingerprint, "device", described)
+            if key.jurisdiction and not record.jurisdiction:  # enrolled before office keys named their area
+                record.level, record.jurisdiction = key.level, key.jurisdiction
+                self._audit(key.fingerprint, "jurisdiction", described)
             self.session.flush()
             return
         record = TrustedKeyRecord(fingerprint=key.fingerprint, public_key=key.public_key,
                                   x25519_public=key.x25519_public, name=name, role=key.role,
-                                  device_id=key.device_id, enrolled_at=now(), revoked=False, revoked_at=None)
+                                  device_id=key.device_id, level=key.level, jurisdiction=key.jurisdiction,
+                                  enrolled_at=now(), revoked=False, revoked_at=None)
         self.session.add(record)
         self._audit(key.fingerprint, "enrolled", described)
         self.session.flush()

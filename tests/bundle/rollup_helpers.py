@@ -1,0 +1,62 @@
+"""Offices as a chain for the roll-up tests: a district, its city and the province, each a workspace with
+its level, jurisdiction and document settings, real keys (in-memory keyring, passed explicitly) and the
+public key files that the offices above and below enrol."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from inspector_app.bundle.signing import PublicKeyFile
+from inspector_app.secrets import InMemoryKeyring
+from inspector_app.services import campaigns, workspace_meta
+from inspector_app.services.ops import sync as sync_ops
+from inspector_app.services.sync.identity import Identity, meta_set
+from inspector_app.services.templates import sync_shipped_templates
+from inspector_app.storage.engine import Workspace, open_workspace
+from inspector_app.storage.models_sync import META_ROLE
+
+WUJIN, LIYANG, CITY, PROVINCE = "江苏省常州市武进区", "江苏省常州市溧阳市", "江苏省常州市", "江苏省"
+SETTINGS = {
+    WUJIN: {"authority_name": "常州市武进区应急管理局", "authority_short": "常武",
+            "government_name": "常州市武进区人民政府", "superior_authority": "常州市应急管理局",
+            "court_name": "常州市武进区人民法院"},
+    LIYANG: {"authority_name": "溧阳市应急管理局", "authority_short": "溧"},
+    CITY: {"authority_name": "常州市应急管理局", "authority_short": "常", "government_name": "常州市人民政府"},
+    PROVINCE: {"authority_name": "江苏省应急管理厅", "authority_short": "苏"},
+}
+LEVEL = {WUJIN: "district", LIYANG: "district", CITY: "city", PROVINCE: "province"}
+
+
+@dataclass
+class Office:
+    ws: Workspace
+    keyring: InMemoryKeyring
+    key: PublicKeyFile
+    path: str
+    name: str
+
+    def identity(self) -> Identity:
+        return sync_ops.load_identity(self.ws, self.keyring, with_encryption=True)
+
+
+def make_office(root: Path, path: str, name: str, *, level: str = "") -> Office:
+    """An office workspace for ``path`` (its key file exported to ``root.with_suffix('.pub')``)."""
+    ws = open_workspace(root)
+    with ws.sessions.begin() as s:
+        sync_shipped_templates(s)
+        campaigns.sync_shipped_campaigns(s)
+        meta_set(s, META_ROLE, "office")
+        workspace_meta.set_value(s, "level", level or LEVEL[path])
+        workspace_meta.set_value(s, "jurisdiction", path)
+        for key, value in SETTINGS.get(path, {}).items():
+            workspace_meta.set_value(s, key, value)
+    keyring = InMemoryKeyring()
+    key = sync_ops.export_public_key(ws, root.with_suffix(".pub"), keyring=keyring, name=name)
+    return Office(ws, keyring, key, path, name)
+
+
+def link(child: Office, parent: Office) -> None:
+    """The parent enrols the child's key and the child the parent's (each from its key file)."""
+    sync_ops.enrol_key(parent.ws, PublicKeyFile.parse(child.key.to_text()), "科长")
+    sync_ops.enrol_key(child.ws, PublicKeyFile.parse(parent.key.to_text()), "科长")
