@@ -1,6 +1,7 @@
 """Screenshots of the office's window (机关工作台) with the demo workspace, offscreen at 1366×768.
 
     .venv/bin/python scripts/screenshots_office.py [OUT] [--enterprises N] [--lang zh_CN|en]
+                                                   [--level city --jurisdiction 常州市]
 
 Builds the Changzhou demo workspace in a temporary folder (``demo.workspace.build``), makes it the
 workspace of the 武进区 office (sync role ``office``, settings ``level`` = district and ``jurisdiction`` =
@@ -8,9 +9,11 @@ workspace of the 武进区 office (sync role ``office``, settings ``level`` = di
 their bundles does – and saves one PNG per page into OUT (default /tmp/inspector-office):
 
     office-review.png, office-review-accept.png (the confirmation), office-planning.png,
-    office-dashboard.png, office-reports.png, office-desk.png (the desk with the switch)
+    office-dashboard.png, office-reports-file.png (filing the first progress report, confirmed),
+    office-reports.png (the second one previewed), office-desk.png (the desk with the switch)
 
-The figures of the dashboard are as of ``--as-of`` (default 2020-06-15, inside the demo's campaign).
+The dashboard and the report are as of ``--as-of`` (default today: the demo writes its status changes and
+hazards into the audit trail today, so figures as of a day in 2020 show only the visits it dates back).
 Everything runs offscreen; the people and enterprises are fictional.
 """
 
@@ -50,11 +53,11 @@ def say(text: str) -> None:
     print(text, flush=True)
 
 
-def make_office(ws: Workspace, enterprises: int) -> None:
+def make_office(ws: Workspace, enterprises: int, level: str, jurisdiction: str) -> None:
     say(f"demo workspace: {enterprises} enterprises …")
     demo.build(ws, enterprises=enterprises)
-    workspace_ops.set_setting(ws, "level", "district", ACTOR)
-    workspace_ops.set_setting(ws, "jurisdiction", "常州市武进区", ACTOR)
+    workspace_ops.set_setting(ws, "level", level, ACTOR)
+    workspace_ops.set_setting(ws, "jurisdiction", jurisdiction, ACTOR)
     sync_ops.set_role(ws, "office", ACTOR)
     # What importing the inspectors' bundles does to what they sent (已导出 → 已接收); the script stands in
     # for the bundles (scripts/screenshots_documents.py takes one inspection round the real sync cycle).
@@ -76,7 +79,9 @@ def main() -> int:
     parser.add_argument("out", nargs="?", type=Path, default=Path("/tmp/inspector-office"))
     parser.add_argument("--enterprises", type=int, default=240)
     parser.add_argument("--lang", default="zh_CN")
-    parser.add_argument("--as-of", default="2020-06-15")
+    parser.add_argument("--level", default="district", choices=("district", "city", "province"))
+    parser.add_argument("--jurisdiction", default="常州市武进区")
+    parser.add_argument("--as-of", default=date.today().isoformat())
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
 
@@ -85,7 +90,7 @@ def main() -> int:
     install_translators(args.lang, app)
     with tempfile.TemporaryDirectory() as folder:
         ws = open_workspace(Path(folder) / "ws")
-        make_office(ws, args.enterprises)
+        make_office(ws, args.enterprises, args.level, args.jurisdiction)
         settings = AppSettings(QSettings(str(Path(folder) / "inspector.ini"), QSettings.Format.IniFormat))
         window = MainWindow(InlineTaskRunner(), settings)
         window.resize(1366, 768)
@@ -121,9 +126,16 @@ def main() -> int:
         save(window, args.out / "office-dashboard.png")
 
         reports = bench.show_page(workbench_module.REPORTS)
-        reports_as_of = getattr(reports, "as_of", None)
-        if reports_as_of is not None:
-            reports_as_of.setDate(QDate(as_of.year, as_of.month, as_of.day))
+        first, second = f"{args.level}-progress-1", f"{args.level}-progress-2"
+        if reports.select_duty(first):  # filed through the page: 报送/归档 and its confirmation
+            reports.text.setPlainText("本区按照常应急函〔2020〕8号要求，对辖区内三级达标企业开展“回头看”。")
+            box = reports.do_file()
+            if box is not None and reports.file_button_in_dialog is not None:
+                save(box, args.out / "office-reports-file.png")
+                reports.file_button_in_dialog.click()
+        reports.select_duty(second)
+        reports.as_of.setDate(QDate(as_of.year, as_of.month, as_of.day))
+        reports.text.clear()
         save(window, args.out / "office-reports.png")
 
         window.office.show_desk()

@@ -1,5 +1,8 @@
 """Read models of the office's window (机关工作台): where this office sits, and its review queue.
 
+``duty_report`` is the report that filing a duty would freeze, for the preview and the files saved
+before filing.
+
 ``office_info`` says whether the workspace is an office's (sync role ``office``), its level and
 jurisdiction in the current campaign (workspace settings ``level`` / ``jurisdiction``) and the kinds of
 check the campaign names. ``review_rows`` lists the received inspections (已接收) waiting for 验收 or
@@ -9,14 +12,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from datetime import date
+from pathlib import Path
+from typing import IO, Any
 
 from sqlalchemy.orm import Session
 
 from inspector_app.domain.campaign import CHECK_KINDS, LEVELS
-from inspector_app.domain.errors import InspectorError
+from inspector_app.domain.errors import InspectorError, ValidationError
 from inspector_app.domain.lifecycle import InspectionStatus
-from inspector_app.services import campaigns
+from inspector_app.services import campaigns, filing, progress, progress_files
 from inspector_app.services.sync import identity
 from inspector_app.services.unit import reading
 from inspector_app.storage.engine import Workspace
@@ -119,3 +124,39 @@ def review_rows(ws: Workspace, statuses: Iterable[str] = (InspectionStatus.RECEI
                     "inspected_on": str(started or "")[:10], "score": score, "outcome": outcome or "",
                     "grade": grade or "", "status": status, "reviewer_comment": comment or ""})
     return out
+
+
+@dataclass(frozen=True)
+class DutyReport:
+    """What filing a duty would freeze now (``services.filing``): its figures and the report's title."""
+
+    duty_id: str
+    duty_title: str
+    title: str  # the report's heading (“回头看”工作推进落实情况表 …)
+    report: progress.ProgressReport
+
+
+def duty_report(ws: Workspace, duty_id: str, campaign_id: str = "", as_of: date | None = None,
+                today: date | None = None) -> DutyReport:
+    """The report of a duty this office files, as of ``as_of`` (default: the duty's date, or today when
+    that is earlier) – a city's areas from their districts' filings where they filed, as filing does.
+    Raises ``ValidationError`` for a duty this office does not file or an office without an area."""
+    with reading(ws) as session:
+        office = campaigns.office(session, campaign_id)
+        if office.area is None:
+            raise ValidationError("本工作区尚未设置本机关的层级和辖区（设置 → 工作区设置：level、jurisdiction）")
+        duty = office.campaign.duty(duty_id)
+        filing.check_sender(office, duty)
+        on = today or date.today()
+        report = filing.build_report(session, office.campaign, office.area, duty,
+                                     as_of or filing.default_as_of(duty, on), on)
+        return DutyReport(duty.id, duty.title, progress_files.REPORT_TITLES.get(duty.what, duty.title), report)
+
+
+def duty_pdf(preview: DutyReport, text: str = "") -> bytes:
+    """The duty's report as the PDF filing keeps (unnumbered: the number is given when it is filed)."""
+    return progress_files.render_pdf(preview.report, title=preview.title, text=text)
+
+
+def write_duty_xlsx(preview: DutyReport, target: IO[bytes] | Path, text: str = "") -> None:
+    progress_files.write_xlsx(preview.report, target, title=preview.title, text=text)

@@ -65,11 +65,15 @@ def fill_bars(view: QChartView, title: str, categories: Sequence[str], sets: Seq
         chart.legend().hide()
         return False
     series = QHorizontalBarSeries() if horizontal else QBarSeries()
+    order = list(range(len(categories)))
+    if horizontal:  # a horizontal axis counts upwards: the first category is drawn on top this way
+        order.reverse()
     for label, values, colour in sets:
         bar_set = QBarSet(label)
-        bar_set.append([float(v) for v in values])
+        bar_set.append([float(values[n]) for n in order])
         bar_set.setColor(QColor(colour))
         bar_set.setBorderColor(QColor(colour))
+        bar_set.setLabelColor(QColor("#333333"))  # outside the bar, on the chart's white
         series.append(bar_set)
     series.setLabelsVisible(True)
     series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
@@ -77,7 +81,7 @@ def fill_bars(view: QChartView, title: str, categories: Sequence[str], sets: Seq
     series.setBarWidth(0.8)
     chart.addSeries(series)
     names = QBarCategoryAxis()
-    names.append(list(categories))
+    names.append([categories[n] for n in order])
     values = QValueAxis()
     values.setLabelFormat("%d")
     highest = max(v for _label, vals, _colour in sets for v in vals)
@@ -86,7 +90,6 @@ def fill_bars(view: QChartView, title: str, categories: Sequence[str], sets: Seq
     if horizontal:
         chart.addAxis(names, Qt.AlignmentFlag.AlignLeft)
         chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
-        names.setReverse(True)  # the first category on top, as in the table
     else:
         chart.addAxis(names, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)

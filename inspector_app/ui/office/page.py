@@ -115,7 +115,11 @@ class OfficePage(QWidget):
 
 
 def make_table(model: Any, multi: bool = False) -> QTableView:
-    table = QTableView()
+    return setup_table(QTableView(), model, multi)
+
+
+def setup_table(table: QTableView, model: Any, multi: bool = False) -> QTableView:
+    """Rows selected whole, sorted by a click on a heading, read-only, compact rows."""
     table.setModel(model)
     table.setSortingEnabled(True)
     table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)

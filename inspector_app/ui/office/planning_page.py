@@ -206,7 +206,7 @@ class PlanningPage(OfficePage):
                 .replace("%1", area).replace("%2", str(plan.in_scope)).replace("%3", plan.kind_label)
                 .replace("%4", str(plan.planned)).replace("%5", str(len(plan.rows))))
         if plan.unplaced:
-            text += self.tr("另有 %1 家企业的所属辖区不在活动的辖区表中，未计入。").replace("%1", str(plan.unplaced))
+            text += self.tr("其中 %1 家企业的所属辖区不在本机关的下级辖区中（计入“其他”）。").replace("%1", str(plan.unplaced))
         self.summary.setText(text)
 
     def selected_rows(self) -> list[dict[str, Any]]:
