@@ -26,10 +26,12 @@ from sqlalchemy import select
 from inspector_app.services.ops import review as review_ops
 from inspector_app.services.ops import sync as sync_ops
 from inspector_app.services.queries import office as office_queries
+from inspector_app.services.queries import planning as planning_queries
+from inspector_app.services.queries import progress as progress_queries
 from inspector_app.storage.engine import Workspace
 from inspector_app.storage.models import AuditEvent, Inspection
 from inspector_app.ui.main_window import MainWindow
-from inspector_app.ui.office.workbench import Workbench
+from inspector_app.ui.office.workbench import DASHBOARD, PLANNING, REPORTS, Workbench
 from inspector_app.ui.settings import AppSettings
 from inspector_app.ui.tasks import TaskRunner
 
@@ -165,14 +167,22 @@ def test_opening_shows_the_editor_read_only(bench: Workbench) -> None:
 
 def test_reads_run_in_workers(qtbot: QtBot, office_ws: Workspace, office_settings: AppSettings,
                               monkeypatch: pytest.MonkeyPatch) -> None:
-    threads: list[str] = []
-    real = office_queries.review_rows
+    """Every page reads in the runner's pool, never on the GUI thread."""
+    threads: dict[str, list[str]] = {}
 
-    def spy(ws: Workspace) -> list[dict[str, object]]:
-        threads.append(threading.current_thread().name)
-        return real(ws)
+    def spy(module: object, name: str) -> None:
+        real = getattr(module, name)
 
-    monkeypatch.setattr(office_queries, "review_rows", spy)
+        def wrapper(*args: object, **kwargs: object) -> object:
+            threads.setdefault(name, []).append(threading.current_thread().name)
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(module, name, wrapper)
+
+    for module, name in ((office_queries, "review_rows"), (office_queries, "office_info"),
+                         (planning_queries, "planning"), (progress_queries, "progress_report"),
+                         (progress_queries, "duty_rows"), (progress_queries, "filed_rows")):
+        spy(module, name)
     runner = TaskRunner()
     window = MainWindow(runner, office_settings)
     qtbot.addWidget(window)
@@ -180,8 +190,13 @@ def test_reads_run_in_workers(qtbot: QtBot, office_ws: Workspace, office_setting
     window.show()
     qtbot.waitUntil(lambda: window.office is not None and window.office.workbench is not None
                     and window.office.workbench.review.loads > 0, timeout=20000)
-    assert threads and all(t != threading.main_thread().name for t in threads)
-    assert window.office is not None and window.office.workbench is not None
-    assert window.office.workbench.review.model.rowCount() > 0
+    bench = window.office.workbench  # type: ignore[union-attr]
+    assert bench is not None and bench.review.model.rowCount() > 0
+    for position in (PLANNING, DASHBOARD, REPORTS):
+        page = bench.show_page(position)
+        qtbot.waitUntil(lambda p=page: p.loads > 0, timeout=20000)
     runner.wait_idle()
+    assert set(threads) == {"review_rows", "office_info", "planning", "progress_report", "duty_rows", "filed_rows"}
+    main = threading.main_thread().name
+    assert all(t != main for names in threads.values() for t in names), threads
     runner.shutdown()
