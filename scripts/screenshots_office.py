@@ -136,6 +136,7 @@ def main() -> int:
         reports.select_duty(second)
         reports.as_of.setDate(QDate(as_of.year, as_of.month, as_of.day))
         reports.text.clear()
+        reports.refresh_preview()  # at once (typing refreshes it after a pause)
         save(window, args.out / "office-reports.png")
 
         window.office.show_desk()

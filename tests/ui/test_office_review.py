@@ -30,6 +30,7 @@ from inspector_app.services.queries import planning as planning_queries
 from inspector_app.services.queries import progress as progress_queries
 from inspector_app.storage.engine import Workspace
 from inspector_app.storage.models import AuditEvent, Inspection
+from inspector_app.ui.i18n import install_translators
 from inspector_app.ui.main_window import MainWindow
 from inspector_app.ui.office.workbench import DASHBOARD, PLANNING, REPORTS, Workbench
 from inspector_app.ui.settings import AppSettings
@@ -200,3 +201,19 @@ def test_reads_run_in_workers(qtbot: QtBot, office_ws: Workspace, office_setting
     main = threading.main_thread().name
     assert all(t != main for names in threads.values() for t in names), threads
     runner.shutdown()
+
+
+def test_the_workbench_speaks_english(qtbot: QtBot, office_window: MainWindow, bench: Workbench) -> None:
+    try:
+        install_translators("en")
+        qtbot.waitUntil(lambda: bench.nav.item(0).text() == "Review queue")  # LanguageChange is posted
+        assert [bench.nav.item(i).text() for i in range(4)] == ["Review queue", "Assignment planning",
+                                                                "Progress dashboard", "Reports"]
+        assert bench.review.title.text().startswith("Review queue")
+        assert bench.review.model.headerData(0, Qt.Orientation.Horizontal) == "Enterprise"
+        dashboard = bench.show_page(DASHBOARD)
+        assert dashboard.kind.currentText() == "Look-back"
+        qtbot.waitUntil(lambda: "Office workbench" in office_window.windowTitle())
+    finally:
+        install_translators("zh_CN")
+        qtbot.waitUntil(lambda: bench.nav.item(0).text() == "审核队列")

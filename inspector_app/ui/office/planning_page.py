@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from inspector_app.services.changes import ChangeKind
 from inspector_app.ui import labels
 from inspector_app.ui.lazy import LazyModule
+from inspector_app.ui.office import texts
 from inspector_app.ui.office.assign_work import AssignRun, Person, assign_work
 from inspector_app.ui.office.page import OfficeHost, OfficePage, fit_columns, make_table
 from inspector_app.ui.office.rows_model import ROW_ROLE, Column, RowsModel
@@ -83,6 +84,8 @@ class PlanningPage(OfficePage):
         self.template = QLabel()
         self.template.setWordWrap(True)
         self.officer1, self.officer2, self.expert = QComboBox(), QComboBox(), QComboBox()
+        for combo in (self.officer1, self.officer2, self.expert):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # name and 执法证号 in full
         self.due = QDateEdit()
         self.due.setCalendarPopup(True)
         self.due.setDisplayFormat("yyyy-MM-dd")
@@ -116,6 +119,7 @@ class PlanningPage(OfficePage):
         split.addWidget(self.form_box)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
+        split.setChildrenCollapsible(False)
         split.setSizes([780, 330])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -144,6 +148,7 @@ class PlanningPage(OfficePage):
         fit_columns(self.table, {"name": "常州新世纪生物医药有限公司", "district": "常州经开区", "industry": "化工（含石化）",
                                  "cert_grade": "三级", "cert_expires": "2020-12-31", "note": "证书已过期"}, "note")
         self._fill_people_labels()
+        self._fit_form()
         self._show_summary()
         self._update_selection()
 
@@ -154,7 +159,7 @@ class PlanningPage(OfficePage):
         self.kind.blockSignals(True)
         self.kind.clear()
         for kind in info.kinds if info is not None else ():
-            self.kind.addItem(kind.label, kind.kind)
+            self.kind.addItem(texts.text(kind.label), kind.kind)
         found = self.kind.findData(current)
         self.kind.setCurrentIndex(found if found >= 0 else 0)
         self.kind.blockSignals(False)
@@ -188,9 +193,21 @@ class PlanningPage(OfficePage):
                 combo.addItem(f"{person.name}（{person.cert_number}）", (person.name, person.cert_number, person.role))
             found = combo.findData(current)
             combo.setCurrentIndex(found if found >= 0 else (1 if combo is self.officer2 and len(people) > 1 else 0))
+            widest = max((combo.fontMetrics().horizontalAdvance(combo.itemText(i)) for i in range(combo.count())),
+                         default=0)
+            combo.setMinimumWidth(widest + 36)  # the name and the whole 执法证号, whatever the labels' language
         self.template.setText(self.plan.template_title if self.plan else "")
+        self._fit_form()
         self._show_summary()
         self._update_selection()
+
+    def _fit_form(self) -> None:
+        """The form never narrower than its widest label beside the people's names with their numbers."""
+        labels_ = [self.form.itemAt(row, QFormLayout.ItemRole.LabelRole) for row in range(self.form.rowCount())]
+        label = max((i.widget().sizeHint().width() for i in labels_ if i is not None and i.widget() is not None),
+                    default=0)
+        field = max(c.minimumWidth() for c in (self.officer1, self.officer2, self.expert))
+        self.form_box.setMinimumWidth(label + field + 3 * max(self.form.horizontalSpacing(), 6) + 48)
 
     def _fill_people_labels(self) -> None:
         if self.expert.count():
@@ -203,7 +220,7 @@ class PlanningPage(OfficePage):
             return
         area = plan.area or self.tr("全部辖区")
         text = (self.tr("%1：活动范围内的企业 %2 家，已安排%3 %4 家，待分配 %5 家。")
-                .replace("%1", area).replace("%2", str(plan.in_scope)).replace("%3", plan.kind_label)
+                .replace("%1", area).replace("%2", str(plan.in_scope)).replace("%3", texts.text(plan.kind_label))
                 .replace("%4", str(plan.planned)).replace("%5", str(len(plan.rows))))
         if plan.unplaced:
             text += self.tr("其中 %1 家企业的所属辖区不在本机关的下级辖区中（计入“其他”）。").replace("%1", str(plan.unplaced))

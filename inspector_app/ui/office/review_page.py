@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from inspector_app.services.changes import ChangeKind
 from inspector_app.ui import labels
 from inspector_app.ui.lazy import LazyModule
+from inspector_app.ui.office import texts
 from inspector_app.ui.office.page import OfficeHost, OfficePage, fit_columns, make_table
 from inspector_app.ui.office.rows_model import ROW_ROLE, Column, RowsModel
 from inspector_app.ui.sync.review import ReturnDialog
@@ -150,7 +151,7 @@ class ReviewPage(OfficePage):
         districts = sorted(set(info.districts if info is not None else ()) | {r["district"] for r in rows if r["district"]})
         _combo_set(self.district, [(d, d) for d in districts])
         kinds = sorted({(r["kind_label"], r["template_id"]) for r in rows})
-        _combo_set(self.kind, [(k or t, t) for k, t in kinds])
+        _combo_set(self.kind, [(texts.text(k) or t, t) for k, t in kinds])
         outcomes = sorted({r["outcome"] for r in rows if r["outcome"]})
         _combo_set(self.outcome, [(labels.value_label(o), o) for o in outcomes])
         self.apply_filter()

@@ -62,7 +62,7 @@ def days_left(value: Any) -> str:
         return ""
     days = int(value)
     if days > 0:
-        return QCoreApplication.translate(CONTEXT, "还有 %1 天").replace("%1", str(days))
+        return QCoreApplication.translate("OfficeTexts", "还有 %1 天").replace("%1", str(days))
     if days == 0:
-        return QCoreApplication.translate(CONTEXT, "今天到期")
-    return QCoreApplication.translate(CONTEXT, "已过 %1 天").replace("%1", str(-days))
+        return QCoreApplication.translate("OfficeTexts", "今天到期")
+    return QCoreApplication.translate("OfficeTexts", "已过 %1 天").replace("%1", str(-days))

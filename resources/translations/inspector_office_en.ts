@@ -1,0 +1,790 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>进度看板</source>
+        <translation>Progress dashboard</translation>
+    </message>
+    <message>
+        <source>检查种类</source>
+        <translation>Kind of check</translation>
+    </message>
+    <message>
+        <source>统计截至</source>
+        <translation>As of</translation>
+    </message>
+    <message>
+        <source>今天</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>明细表</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>在图表和全部数字的表格之间切换</source>
+        <translation>Switch between the charts and the table of all figures</translation>
+    </message>
+    <message>
+        <source>待报送事项</source>
+        <translation>Reports due</translation>
+    </message>
+    <message>
+        <source>暂无数据</source>
+        <translation>No data yet</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · 截至 %3，按企业计数</source>
+        <translation>%1 · %2 · as of %3, counted by enterprise</translation>
+    </message>
+    <message>
+        <source>全部辖区</source>
+        <translation>All areas</translation>
+    </message>
+    <message>
+        <source>各辖区进度（按企业计）</source>
+        <translation>Progress by area (enterprises)</translation>
+    </message>
+    <message>
+        <source>检查结论（已完成的检查）</source>
+        <translation>Conclusions (completed inspections)</translation>
+    </message>
+    <message>
+        <source>发现</source>
+        <translation>Found</translation>
+    </message>
+    <message>
+        <source>已整改</source>
+        <translation>Rectified</translation>
+    </message>
+    <message>
+        <source>逾期未整改</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>隐患（按严重程度）</source>
+        <translation>Hazards by severity</translation>
+    </message>
+</context>
+<context>
+    <name>DutiesTable</name>
+    <message>
+        <source>已收到 %1/%2</source>
+        <translation>Received %1/%2</translation>
+    </message>
+    <message>
+        <source>报送事项</source>
+        <translation>Reporting duty</translation>
+    </message>
+    <message>
+        <source>截止日期</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>剩余</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <source>本机关</source>
+        <translation>This office</translation>
+    </message>
+    <message>
+        <source>报送/接收单位</source>
+        <translation>Sender / receiver</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>已过 100 天</source>
+        <translation>100 days overdue</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeMode</name>
+    <message>
+        <source>机关工作台</source>
+        <translation>Office workbench</translation>
+    </message>
+    <message>
+        <source>检查员桌面</source>
+        <translation>Inspector&apos;s desk</translation>
+    </message>
+    <message>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>未设置辖区</source>
+        <translation>no jurisdiction set</translation>
+    </message>
+    <message>
+        <source>企业与检查列表、检查编辑（Ctrl+1）</source>
+        <translation>Enterprises and inspections, the inspection editor (Ctrl+1)</translation>
+    </message>
+    <message>
+        <source>审核队列、分配计划、进度看板和报告（Ctrl+2）</source>
+        <translation>Review queue, assignment planning, progress dashboard and reports (Ctrl+2)</translation>
+    </message>
+</context>
+<context>
+    <name>OfficePage</name>
+    <message>
+        <source>无法读取数据</source>
+        <translation>Could not read the data</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeTexts</name>
+    <message>
+        <source>检查种类</source>
+        <translation>Kind of check</translation>
+    </message>
+    <message>
+        <source>辖区</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>辖区全称</source>
+        <translation>Area (full name)</translation>
+    </message>
+    <message>
+        <source>纳入范围企业</source>
+        <translation>In scope</translation>
+    </message>
+    <message>
+        <source>已分配</source>
+        <translation>Assigned</translation>
+    </message>
+    <message>
+        <source>已到场检查</source>
+        <translation>Visited</translation>
+    </message>
+    <message>
+        <source>已完成</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>已验收</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>退回修改</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>维持</source>
+        <translation>Maintain</translation>
+    </message>
+    <message>
+        <source>限期整改</source>
+        <translation>Rectify by deadline</translation>
+    </message>
+    <message>
+        <source>建议摘牌</source>
+        <translation>Recommend delisting</translation>
+    </message>
+    <message>
+        <source>合格</source>
+        <translation>Satisfactory</translation>
+    </message>
+    <message>
+        <source>建议通报批评</source>
+        <translation>Recommend public criticism</translation>
+    </message>
+    <message>
+        <source>建议暂停评审活动</source>
+        <translation>Recommend suspension of reviews</translation>
+    </message>
+    <message>
+        <source>建议取消评审资格</source>
+        <translation>Recommend withdrawal of accreditation</translation>
+    </message>
+    <message>
+        <source>发现一般隐患</source>
+        <translation>General hazards found</translation>
+    </message>
+    <message>
+        <source>发现重大隐患</source>
+        <translation>Major hazards found</translation>
+    </message>
+    <message>
+        <source>一般隐患已整改</source>
+        <translation>General hazards rectified</translation>
+    </message>
+    <message>
+        <source>重大隐患已整改</source>
+        <translation>Major hazards rectified</translation>
+    </message>
+    <message>
+        <source>一般隐患逾期未整改</source>
+        <translation>General hazards overdue</translation>
+    </message>
+    <message>
+        <source>重大隐患逾期未整改</source>
+        <translation>Major hazards overdue</translation>
+    </message>
+    <message>
+        <source>证书已过期</source>
+        <translation>Certificates expired</translation>
+    </message>
+    <message>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>其他（未归属辖区）</source>
+        <translation>Other (no area)</translation>
+    </message>
+    <message>
+        <source>“回头看”</source>
+        <translation>Look-back</translation>
+    </message>
+    <message>
+        <source>运行质量审计</source>
+        <translation>Operation quality audit</translation>
+    </message>
+    <message>
+        <source>评审质量自查</source>
+        <translation>Review quality self-inspection</translation>
+    </message>
+    <message>
+        <source>报送</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>接收</source>
+        <translation>Receive</translation>
+    </message>
+    <message>
+        <source>已报送</source>
+        <translation>Filed</translation>
+    </message>
+    <message>
+        <source>逾期报送</source>
+        <translation>Filed late</translation>
+    </message>
+    <message>
+        <source>未报送</source>
+        <translation>Not filed</translation>
+    </message>
+    <message>
+        <source>已收到</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>逾期收到</source>
+        <translation>Received late</translation>
+    </message>
+    <message>
+        <source>未收到</source>
+        <translation>Not received</translation>
+    </message>
+    <message>
+        <source>有效</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <source>本机关</source>
+        <translation>This office</translation>
+    </message>
+    <message>
+        <source>还有 %1 天</source>
+        <translation>%1 days left</translation>
+    </message>
+    <message>
+        <source>今天到期</source>
+        <translation>Due today</translation>
+    </message>
+    <message>
+        <source>已过 %1 天</source>
+        <translation>%1 days overdue</translation>
+    </message>
+</context>
+<context>
+    <name>PlanningPage</name>
+    <message>
+        <source>分配计划</source>
+        <translation>Assignment planning</translation>
+    </message>
+    <message>
+        <source>检查种类</source>
+        <translation>Kind of check</translation>
+    </message>
+    <message>
+        <source>分配所选企业</source>
+        <translation>Assign the selected enterprises</translation>
+    </message>
+    <message>
+        <source>检查表</source>
+        <translation>Checklist</translation>
+    </message>
+    <message>
+        <source>行政执法人员 1</source>
+        <translation>Enforcement officer 1</translation>
+    </message>
+    <message>
+        <source>行政执法人员 2</source>
+        <translation>Enforcement officer 2</translation>
+    </message>
+    <message>
+        <source>评审专家（可选）</source>
+        <translation>Review expert (optional)</translation>
+    </message>
+    <message>
+        <source>完成期限</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <source>每项检查须有至少两名持执法证的行政执法人员；评审专家只在评分表上签字，不计入。</source>
+        <translation>Every inspection needs at least two enforcement officers holding an enforcement certificate; review experts sign the score sheet only and do not count.</translation>
+    </message>
+    <message>
+        <source>全选</source>
+        <translation>Select all</translation>
+    </message>
+    <message>
+        <source>企业名称</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <source>辖区</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>行业</source>
+        <translation>Industry</translation>
+    </message>
+    <message>
+        <source>证书</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <source>证书有效期至</source>
+        <translation>Certificate valid until</translation>
+    </message>
+    <message>
+        <source>提示</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>（不选）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>暂无数据</source>
+        <translation>No data yet</translation>
+    </message>
+    <message>
+        <source>全部辖区</source>
+        <translation>All areas</translation>
+    </message>
+    <message>
+        <source>%1：活动范围内的企业 %2 家，已安排%3 %4 家，待分配 %5 家。</source>
+        <translation>%1: %2 enterprises in the campaign&apos;s scope, %4 of them with a %3 inspection assigned, %5 still to assign.</translation>
+    </message>
+    <message>
+        <source>其中 %1 家企业的所属辖区不在本机关的下级辖区中（计入“其他”）。</source>
+        <translation> Of these, %1 are in no area below this office (counted under “Other”).</translation>
+    </message>
+    <message>
+        <source>已选 %1 家企业</source>
+        <translation>%1 enterprises selected</translation>
+    </message>
+    <message>
+        <source>分配检查（%1 家）</source>
+        <translation>Assign (%1)</translation>
+    </message>
+    <message>
+        <source>未能分配检查</source>
+        <translation>Could not assign</translation>
+    </message>
+    <message>
+        <source>正在分配检查…</source>
+        <translation>Assigning inspections…</translation>
+    </message>
+    <message>
+        <source>已分配 %1 项检查（共选 %2 家企业）。</source>
+        <translation>%1 inspections assigned (%2 enterprises selected).</translation>
+    </message>
+    <message>
+        <source>已取消，其余企业未分配。</source>
+        <translation> Cancelled: the other enterprises were not assigned.</translation>
+    </message>
+    <message>
+        <source>未分配（%1 家）：%2 —— %3</source>
+        <translation>Not assigned (%1): %2 — %3</translation>
+    </message>
+    <message>
+        <source>分配完成</source>
+        <translation>Assignment finished</translation>
+    </message>
+    <message>
+        <source>现在把分配的检查发送给检查人员吗？（导出数据包，用 U 盘或电子邮件传送）</source>
+        <translation>Send the assigned inspections to the inspectors now? (Export a bundle to carry on a USB stick or send by e-mail.)</translation>
+    </message>
+    <message>
+        <source>发送给检查人员…</source>
+        <translation>Send to inspectors…</translation>
+    </message>
+</context>
+<context>
+    <name>ReceivedDialog</name>
+    <message>
+        <source>登记收到的报告</source>
+        <translation>Record a received report</translation>
+    </message>
+    <message>
+        <source>登记以纸质或邮件方式收到的“%1”。</source>
+        <translation>Record “%1” received on paper or by mail.</translation>
+    </message>
+    <message>
+        <source>报送单位</source>
+        <translation>Sent by</translation>
+    </message>
+    <message>
+        <source>收到日期</source>
+        <translation>Received on</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>例如：江苏安泰安全技术有限公司</source>
+        <translation>e.g. a review organisation&apos;s name</translation>
+    </message>
+    <message>
+        <source>登记</source>
+        <translation>Record</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>报告</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>报送事项</source>
+        <translation>Reporting duty</translation>
+    </message>
+    <message>
+        <source>已报送和收到的报告</source>
+        <translation>Reports filed and received</translation>
+    </message>
+    <message>
+        <source>所选事项的报告</source>
+        <translation>Report of the selected duty</translation>
+    </message>
+    <message>
+        <source>登记收到的报告…</source>
+        <translation>Record a received report…</translation>
+    </message>
+    <message>
+        <source>打开 PDF</source>
+        <translation>Open PDF</translation>
+    </message>
+    <message>
+        <source>另存为…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <source>统计截至</source>
+        <translation>As of</translation>
+    </message>
+    <message>
+        <source>刷新预览</source>
+        <translation>Refresh preview</translation>
+    </message>
+    <message>
+        <source>书面报告（工作开展情况、存在问题、下一步打算）</source>
+        <translation>Written section (work done, problems, next steps)</translation>
+    </message>
+    <message>
+        <source>留空则使用根据统计数字生成的说明</source>
+        <translation>Leave empty to use the text generated from the figures</translation>
+    </message>
+    <message>
+        <source>保存为 PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <source>保存为 Excel…</source>
+        <translation>Save as Excel…</translation>
+    </message>
+    <message>
+        <source>报送/归档…</source>
+        <translation>File…</translation>
+    </message>
+    <message>
+        <source>编号、冻结统计数字并保存 PDF 和 Excel 文件；再次报送将代替前一份</source>
+        <translation>Number the report, freeze its figures and keep its PDF and Excel files; filing again replaces the previous one</translation>
+    </message>
+    <message>
+        <source>文号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>辖区</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>报送时间</source>
+        <translation>Filed at</translation>
+    </message>
+    <message>
+        <source>报送人</source>
+        <translation>Filed by</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>本机关不报送此事项；请选择“本机关”一栏为“报送”的事项。</source>
+        <translation>This office does not file this duty; choose one whose “This office” column says “File”.</translation>
+    </message>
+    <message>
+        <source>正在生成预览…</source>
+        <translation>Generating the preview…</translation>
+    </message>
+    <message>
+        <source>第 1 页，共 %1 页</source>
+        <translation>Page 1 of %1</translation>
+    </message>
+    <message>
+        <source>保存报告</source>
+        <translation>Save the report</translation>
+    </message>
+    <message>
+        <source>已保存：%1</source>
+        <translation>Saved: %1</translation>
+    </message>
+    <message>
+        <source>未能保存报告</source>
+        <translation>Could not save the report</translation>
+    </message>
+    <message>
+        <source>正在保存报告…</source>
+        <translation>Saving the report…</translation>
+    </message>
+    <message>
+        <source>报送/归档</source>
+        <translation>File the report</translation>
+    </message>
+    <message>
+        <source>报送“%1”吗？</source>
+        <translation>File “%1”?</translation>
+    </message>
+    <message>
+        <source>统计截至：%1</source>
+        <translation>Figures as of: %1</translation>
+    </message>
+    <message>
+        <source>报告将编号，统计数字冻结，PDF 和 Excel 文件保存在工作区中。</source>
+        <translation>The report gets a number, its figures are frozen and the PDF and Excel files are kept in the workspace.</translation>
+    </message>
+    <message>
+        <source>本事项已报送过（%1），新的报告将代替它。</source>
+        <translation>This duty was filed before (%1); the new report replaces it.</translation>
+    </message>
+    <message>
+        <source>书面报告为空：将使用根据统计数字生成的说明。</source>
+        <translation>The written section is empty: the text generated from the figures is used.</translation>
+    </message>
+    <message>
+        <source>报送</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>已报送：%1（统计截至 %2）</source>
+        <translation>Filed: %1 (as of %2)</translation>
+    </message>
+    <message>
+        <source>，代替 %1</source>
+        <translation>, replacing %1</translation>
+    </message>
+    <message>
+        <source>未能报送</source>
+        <translation>Could not file</translation>
+    </message>
+    <message>
+        <source>正在报送…</source>
+        <translation>Filing…</translation>
+    </message>
+    <message>
+        <source>已登记收到的报告：%1</source>
+        <translation>Received report recorded: %1</translation>
+    </message>
+    <message>
+        <source>未能登记</source>
+        <translation>Could not record</translation>
+    </message>
+    <message>
+        <source>另存为</source>
+        <translation>Save as</translation>
+    </message>
+    <message>
+        <source>未能保存文件</source>
+        <translation>Could not save the file</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <source>审核队列：已接收、待验收的检查</source>
+        <translation>Review queue: received inspections waiting for acceptance</translation>
+    </message>
+    <message>
+        <source>辖区</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>检查种类</source>
+        <translation>Kind of check</translation>
+    </message>
+    <message>
+        <source>结论</source>
+        <translation>Conclusion</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>接收日期</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>查看检查</source>
+        <translation>View inspection</translation>
+    </message>
+    <message>
+        <source>验收…</source>
+        <translation>Accept…</translation>
+    </message>
+    <message>
+        <source>退回修改…</source>
+        <translation>Return for correction…</translation>
+    </message>
+    <message>
+        <source>确认得分和结论后验收所选检查</source>
+        <translation>Accept the selected inspection after checking its score and conclusion</translation>
+    </message>
+    <message>
+        <source>把所选检查退回给检查人员修改，须填写意见</source>
+        <translation>Return the selected inspection to its inspectors for correction (a comment is required)</translation>
+    </message>
+    <message>
+        <source>企业名称</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <source>检查表</source>
+        <translation>Checklist</translation>
+    </message>
+    <message>
+        <source>检查人员</source>
+        <translation>Inspectors</translation>
+    </message>
+    <message>
+        <source>得分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>待验收 %1 项，显示 %2 项</source>
+        <translation>%1 waiting for acceptance, %2 shown</translation>
+    </message>
+    <message>
+        <source>验收检查</source>
+        <translation>Accept inspection</translation>
+    </message>
+    <message>
+        <source>验收“%1”的检查吗？</source>
+        <translation>Accept the inspection of “%1”?</translation>
+    </message>
+    <message>
+        <source>检查表：%1</source>
+        <translation>Checklist: %1</translation>
+    </message>
+    <message>
+        <source>检查人员：%1</source>
+        <translation>Inspectors: %1</translation>
+    </message>
+    <message>
+        <source>得分：%1</source>
+        <translation>Score: %1</translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>结论：%1</source>
+        <translation>Conclusion: %1</translation>
+    </message>
+    <message>
+        <source>验收后检查保持锁定；如需修改，请选择“退回修改”。</source>
+        <translation>Once accepted the inspection stays locked; to have it changed, choose “Return for correction”.</translation>
+    </message>
+    <message>
+        <source>验收</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>已验收：%1</source>
+        <translation>Accepted: %1</translation>
+    </message>
+    <message>
+        <source>未能验收</source>
+        <translation>Could not accept</translation>
+    </message>
+    <message>
+        <source>已退回修改：%1</source>
+        <translation>Returned for correction: %1</translation>
+    </message>
+    <message>
+        <source>未能退回</source>
+        <translation>Could not return</translation>
+    </message>
+</context>
+<context>
+    <name>Workbench</name>
+    <message>
+        <source>机关工作台</source>
+        <translation>Office workbench</translation>
+    </message>
+    <message>
+        <source>审核队列</source>
+        <translation>Review queue</translation>
+    </message>
+    <message>
+        <source>分配计划</source>
+        <translation>Assignment planning</translation>
+    </message>
+    <message>
+        <source>进度看板</source>
+        <translation>Progress dashboard</translation>
+    </message>
+    <message>
+        <source>报告</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>无法打开检查</source>
+        <translation>Could not open the inspection</translation>
+    </message>
+</context>
+</TS>
