@@ -162,7 +162,7 @@ class OfficeMode(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
-            QTimer.singleShot(0, self.update_title)  # after the window has set its own title again
+            QTimer.singleShot(0, self, self.update_title)  # after the window has set its own title again
         elif watched is self.window and event.type() == QEvent.Type.Close and self.workbench is not None \
                 and not self.workbench.close_editors():
             event.ignore()
