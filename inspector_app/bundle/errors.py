@@ -37,6 +37,7 @@ CODES: dict[str, str] = {
     "bad_signature_image": "a signature that is not strokes plus a PNG: an SVG or other file, a PNG that does not"
                            " decode, malformed strokes",
     "bad_sheet_file": "a printed sheet that is not a PDF",
+    "bad_report_file": "a filed report's file in a roll-up that is not a PDF or an xlsx workbook",
     "internal_error": "an unexpected error with this bundle (a bug): nothing was written, the traceback is logged",
     "newer_format": "written by a newer bundle (or encryption) format version than this program reads",
     "bad_signature": "the signature is missing, malformed, does not match, or names another key",
@@ -56,6 +57,10 @@ CODES: dict[str, str] = {
                        " nor from an inspection the bundle carries (``fingerprint`` is set)",
     "forged_audit": "an audit event whose actor is not the signing key's person, or an office action in an"
                     " inspector's bundle (``fingerprint`` is set)",
+    "not_in_jurisdiction": "a roll-up signed by an office key that is not enrolled as an office directly below this"
+                           " one, or carrying a record outside that office's area or held here by another office"
+                           " (``fingerprint`` is set)",
+    "stale_rollup": "a roll-up created before the one already applied from the same office (``fingerprint`` is set)",
     "no_decryption_key": "an encrypted bundle, and no decryption key was available to open it",
     "encrypted_for_other": "an encrypted bundle addressed to another office key",
     "bad_encryption": "an encrypted bundle that is truncated, altered, or of an unknown suite",
@@ -133,6 +138,8 @@ KEY_CODES: dict[str, str] = {
     "device_taken": "the device is bound to another person's (or role's) unrevoked key",
     "person_other_role": "this person already has an unrevoked key with the other role",
     "not_revoked": "unrevoking a key that is not revoked",
+    "not_in_jurisdiction": "an office key whose signed jurisdiction is neither directly below this office's area nor"
+                           " directly above it (or this office has no area set)",
 }
 
 

@@ -38,6 +38,7 @@ PAYLOAD_RULES: tuple[tuple[re.Pattern[str], bool, bool], ...] = (
     (re.compile(rf"data/photos/derived/{_HEX}\.(jpg|jpeg|png|webp)"), True, True),
     (re.compile(rf"data/signatures/{_HEX}\.(png|svg|json)"), True, True),
     (re.compile(rf"data/sheets/{_HEX}\.pdf"), True, True),
+    (re.compile(rf"data/reports/{_HEX}\.(pdf|xlsx)"), True, True),  # filed reports (roll-ups only)
 )
 MAX_RECORD_BYTES = 64 * 1024 * 1024
 
@@ -60,6 +61,7 @@ BAG_INFO_LABELS = (
 class Direction(StrEnum):
     OFFICE_TO_INSPECTOR = "office-to-inspector"
     INSPECTOR_TO_OFFICE = "inspector-to-office"
+    OFFICE_TO_PARENT = "office-to-parent"  # a roll-up: an office's records for the office above it
 
 
 def payload_rule(path: str) -> tuple[bool, bool] | None:

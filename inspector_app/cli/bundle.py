@@ -68,10 +68,20 @@ def _export(ws: Workspace, args: argparse.Namespace) -> int:
             fail(str(exc))
         if recipient is None:
             fail(f"没有指纹为 {args.encrypt_to} 的、已登记未吊销且带加密公钥的密钥")
-    result = sync_ops.export_bundle(ws, identity, args.output, inspection_ids=args.inspections,
-                                    direction=Direction(args.direction) if args.direction else None,
-                                    encrypt_to=recipient)
-    write_out(f"已导出 {len(result.inspections)} 项检查到 {result.path}\n"
+    if args.to_parent:
+        if args.inspections or args.direction:
+            fail("--to-parent 导出本机关的全部记录：不能与 --inspections、--direction 同用")
+        result = sync_ops.export_rollup(ws, identity, args.output, with_photos=args.with_photos,
+                                        encrypt_to=recipient)
+    else:
+        if args.with_photos:
+            fail("--with-photos 只用于 --to-parent（汇总数据包）")
+        result = sync_ops.export_bundle(ws, identity, args.output, inspection_ids=args.inspections,
+                                        direction=Direction(args.direction) if args.direction else None,
+                                        encrypt_to=recipient)
+    what = "汇总" if args.to_parent else "导出"
+    photos = ("，含照片" if args.with_photos else "，不含照片（--with-photos）") if args.to_parent else ""
+    write_out(f"已{what} {len(result.inspections)} 项检查到 {result.path}{photos}\n"
               f"  数据包 {result.bundle_id}，序号（sequence）{result.sequence}，{result.direction.value}"
               f"{'，已加密（encrypted）' if result.encrypted else ''}\n"
               f"  签名密钥指纹：{format_fingerprint(result.fingerprint)}\n")
@@ -102,6 +112,11 @@ def _import(ws: Workspace, args: argparse.Namespace) -> int:
         counts = report.counts()
         if counts:
             write_out("  " + "，".join(f"{_ACTIONS.get(k, k)} {v}" for k, v in sorted(counts.items())) + "\n")
+        if report.rollup:  # a roll-up: what it did to each kind of record
+            write_out(f"  汇总自 {report.rollup}：\n")
+            for kind, actions in sorted(report.counts_by_kind().items()):
+                write_out(f"    {_KINDS.get(kind, kind)}：" + "，".join(
+                    f"{_ACTIONS.get(k, k)} {v}" for k, v in sorted(actions.items())) + "\n")
         for line in report.lines:
             if line.action in ("conflict", "rejected", "warning"):  # a warning: imported, but look at it
                 write_out(f"  {_ACTIONS.get(line.action, line.action)}：{_KINDS.get(line.kind, line.kind)}"
@@ -111,8 +126,9 @@ def _import(ws: Workspace, args: argparse.Namespace) -> int:
 
 _STATUS = {"imported": "已导入", "already imported": "已导入过", "rejected": "已拒绝", "cancelled": "已取消"}
 _ACTIONS = {"added": "新增", "updated": "更新", "unchanged": "不变", "conflict": "冲突", "rejected": "拒绝",
-            "warning": "警告"}
-_KINDS = {"template": "检查表", "enterprise": "企业", "inspection": "检查"}
+            "warning": "警告", "removed": "移除"}
+_KINDS = {"template": "检查表", "enterprise": "企业", "inspection": "检查", "filed_report": "报送的报告",
+          "office": "下级机关的文书设置"}
 
 
 def _decryption_key(ws: Workspace, path: Path) -> bytes | None:

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from inspector_app.domain.errors import LifecycleError
 from inspector_app.storage.models import AuditEvent, Inspection, now
 
 
@@ -35,8 +36,17 @@ def record(session: Session, inspection: Inspection | None, entity: str, key: st
         field=field, old_value=old_text, new_value=new_text, actor=actor, at=now(), reason=reason))
 
 
+def held_below(inspection: Inspection) -> LifecycleError:
+    """The refusal for a change to an inspection an office below holds (it came in its roll-up)."""
+    return LifecycleError(f"检查 {inspection.id} 由下级机关（{inspection.origin}）持有，随其汇总数据包而来："
+                          "本机关只能查看，不能修改（须由该机关修改，再随其下一份汇总上报）")
+
+
 def touch(inspection: Inspection) -> None:
-    """Mark an inspection changed: sync relies on the revision number to detect conflicts."""
+    """Mark an inspection changed: sync relies on the revision number to detect conflicts. Never one an
+    office below holds (``origin``): every change to an inspection passes here, so none slips through."""
+    if inspection.origin:
+        raise held_below(inspection)
     inspection.revision = (inspection.revision or 0) + 1
     inspection.updated_at = now()
 

@@ -22,7 +22,7 @@ from inspector_app.domain.campaign import (
 )
 from inspector_app.domain.errors import NotFoundError, ValidationError
 from inspector_app.services import workspace_meta
-from inspector_app.storage.models_campaigns import CampaignRecord
+from inspector_app.storage.models_campaigns import CampaignRecord, RollupOffice
 
 MAX_CAMPAIGN_BYTES = 1_000_000
 
@@ -156,3 +156,13 @@ def import_file(session: Session, path: Path) -> tuple[CampaignRecord, bool]:
     except OSError as exc:
         raise ValidationError(f"无法读取 {path}：{exc.strerror or exc}") from None
     return store(session, raw, path.name)
+
+
+def office_settings(session: Session, jurisdiction: str) -> dict[str, str] | None:
+    """The document settings of an office below (by its area's path) as its roll-up carried them, for
+    the sheets of the records it holds (``None``: none arrived)."""
+    row = session.get(RollupOffice, jurisdiction) if jurisdiction else None
+    if row is None:
+        return None
+    values = json.loads(row.settings or "{}")
+    return {str(k): str(v) for k, v in values.items()} if isinstance(values, dict) else {}

@@ -193,7 +193,14 @@ def set_inspectors(session: Session, inspection: Inspection, inspectors: Sequenc
     audit.touch(inspection)
 
 
+def require_own(inspection: Inspection) -> None:
+    """This office's own inspection, not one an office below holds (from its roll-up: ``origin`` set)."""
+    if inspection.origin:
+        raise audit.held_below(inspection)
+
+
 def require_editable(inspection: Inspection) -> None:
+    require_own(inspection)
     if InspectionStatus(inspection.status).locked:
         raise LifecycleError(f"检查 {inspection.id} 已锁定（{InspectionStatus(inspection.status).label}），"
                              "需先说明理由重新打开")
@@ -327,6 +334,7 @@ def rescore(session: Session, inspection: Inspection, today: date | None = None)
 
 def set_status(session: Session, inspection: Inspection, new: InspectionStatus, actor: str,
                reason: str = "") -> None:
+    require_own(inspection)
     old = InspectionStatus(inspection.status)
     check_inspection_transition(old, new)
     if needs_reason(old, new) and not reason.strip():

@@ -25,6 +25,7 @@ import hashlib
 import json
 import os
 import re
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from datetime import date
 from pathlib import Path
@@ -61,7 +62,7 @@ from inspector_app.reports import (
     short_id,
 )
 from inspector_app.reports.sheet_data import DOC_WORDS
-from inspector_app.services import audit, inspections, workspace_meta
+from inspector_app.services import audit, campaigns, inspections, workspace_meta
 from inspector_app.services.photos import list_photos, stamp_for_photo
 from inspector_app.services.signatures import list_signatures
 from inspector_app.storage.files import atomic_write_bytes
@@ -297,15 +298,24 @@ def _numbers(session: Session, inspection: Inspection) -> dict[str, DocumentNumb
     return issued
 
 
-def appeal_bodies(session: Session, authority: str) -> Appeal:
-    """Who hears a 复议 or a suit (workspace settings); the 本级人民政府 of a bureau named
+def settings_of(session: Session, inspection: Inspection) -> Callable[[str], str]:
+    """The document settings a sheet of the inspection is printed with: this workspace's, or – for a
+    record an office below holds – that office's, as its roll-up carried them."""
+    below = campaigns.office_settings(session, inspection.origin) if inspection.origin else None
+    if below is not None:
+        return lambda key: below.get(key, "")
+    return lambda key: workspace_meta.get(session, key, "")
+
+
+def appeal_bodies(session: Session, authority: str, setting: Callable[[str], str] | None = None) -> Appeal:
+    """Who hears a 复议 or a suit (workspace settings, or ``setting``); the 本级人民政府 of a bureau named
     ``…市…区应急管理局`` is ``…市…区人民政府`` when no setting names it."""
-    government = workspace_meta.get(session, META_GOVERNMENT, "")
+    get = setting or (lambda key: workspace_meta.get(session, key, ""))
+    government = get(META_GOVERNMENT)
     if not government:
         match = re.fullmatch(r"(.+?[省市区县])应急管理局", authority)
         government = f"{match.group(1)}人民政府" if match else ""
-    return Appeal(government=government, superior=workspace_meta.get(session, META_SUPERIOR, ""),
-                  court=workspace_meta.get(session, META_COURT, ""))
+    return Appeal(government=government, superior=get(META_SUPERIOR), court=get(META_COURT))
 
 
 def _recheck(session: Session, inspection: Inspection, numbers: dict[str, DocumentNumber]) -> RecheckInfo | None:
@@ -350,8 +360,9 @@ def build_sheet_data(session: Session, inspection_id: int, *, store: Any = None,
                                 measures=measures))
     started = inspection.started_at
     issued = _numbers(session, inspection)
-    authority = workspace_meta.get(session, META_AUTHORITY, "")
-    prefix = workspace_meta.get(session, META_AUTHORITY_SHORT, "") or DEFAULT_PREFIX
+    setting = settings_of(session, inspection)
+    authority = setting(META_AUTHORITY)
+    prefix = setting(META_AUTHORITY_SHORT) or DEFAULT_PREFIX
     return SheetData(
         inspection_id=short_id(inspection.uid),
         inspection_uid=inspection.uid,
@@ -373,7 +384,7 @@ def build_sheet_data(session: Session, inspection_id: int, *, store: Any = None,
         signatures=_signatures(session, inspection, store),
         photos=_photos(session, inspection, store, numbers, with_images, cache_file, progress, cancel),
         recheck=_recheck(session, inspection, issued),
-        appeal=appeal_bodies(session, authority),
+        appeal=appeal_bodies(session, authority, setting),
     )
 
 
@@ -382,9 +393,10 @@ def issue_number(session: Session, inspection_id: int, kind: SheetKind, actor: s
     as the next serial of the authority (the prefix in the settings), the kind and the year; the same
     number every time after. ``None`` for the score sheet, which has no number. Refuses (``ReportError``)
     a document that cannot be issued as it stands (an order without items, a re-check not done…)."""
+    inspection = inspections.get(session, inspection_id)
+    inspections.require_own(inspection)  # an office below numbers and prints its own documents
     if kind not in NUMBERED_KINDS:
         return None
-    inspection = inspections.get(session, inspection_id)
     existing = _numbers(session, inspection).get(kind)
     if existing is not None:
         return existing
@@ -432,6 +444,7 @@ def record_printed(session: Session, inspection_id: int, pdf: bytes, rendered: R
                    sheet_dir: Path | None = None, actor: str = "") -> PrintedSheet:
     """Record a sheet that was printed or saved: a ``PrintedSheet`` row, an audit event, and a copy
     of the PDF in ``sheet_dir`` named by its SHA-256. The caller commits."""
+    inspections.require_own(inspections.get(session, inspection_id))
     pdf_sha = hashlib.sha256(pdf).hexdigest()
     if sheet_dir is not None:
         kept = Path(sheet_dir) / f"{pdf_sha}.pdf"

@@ -60,3 +60,40 @@ def link(child: Office, parent: Office) -> None:
     """The parent enrols the child's key and the child the parent's (each from its key file)."""
     sync_ops.enrol_key(parent.ws, PublicKeyFile.parse(child.key.to_text()), "科长")
     sync_ops.enrol_key(child.ws, PublicKeyFile.parse(parent.key.to_text()), "科长")
+
+
+def make_laptop(root: Path, district: Office, name: str = "陈示范") -> Office:
+    """An inspector's laptop of ``district``: the district's document settings (it prints the district's
+    sheets), and the laptop and the district enrol each other."""
+    ws = open_workspace(root)
+    with ws.sessions.begin() as s:
+        sync_shipped_templates(s)
+        campaigns.sync_shipped_campaigns(s)
+        meta_set(s, META_ROLE, "inspector")
+        for key, value in SETTINGS.get(district.path, {}).items():
+            workspace_meta.set_value(s, key, value)
+    keyring = InMemoryKeyring()
+    key = sync_ops.export_public_key(ws, root.with_suffix(".pub"), keyring=keyring, name=name)
+    laptop = Office(ws, keyring, key, district.path, name)
+    sync_ops.enrol_key(district.ws, PublicKeyFile.parse(key.to_text()), "科长")
+    sync_ops.enrol_key(ws, PublicKeyFile.parse(district.key.to_text()), name)
+    return laptop
+
+
+def jpeg(path: Path, colour: tuple[int, int, int] = (200, 60, 40)) -> Path:
+    from PIL import Image
+
+    Image.new("RGB", (320, 240), colour).save(path, "JPEG")
+    return path
+
+
+def send(source: Office, target: Office, path: Path, **kw: object) -> sync_ops.ImportReport:
+    """An ordinary bundle from ``source`` (office ↔ laptop), imported by ``target``."""
+    result = sync_ops.export_bundle(source.ws, source.identity(), path, **kw)  # type: ignore[arg-type]
+    return sync_ops.import_bundle(target.ws, result.path)
+
+
+def roll_up(child: Office, parent: Office, path: Path, *, with_photos: bool = False) -> sync_ops.ImportReport:
+    """``child``'s roll-up, imported by ``parent``."""
+    result = sync_ops.export_rollup(child.ws, child.identity(), path, with_photos=with_photos)
+    return sync_ops.import_bundle(parent.ws, result.path)

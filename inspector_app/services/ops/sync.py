@@ -18,9 +18,10 @@ from inspector_app.bundle.crypto import x25519_public
 from inspector_app.bundle.errors import KeyFileError
 from inspector_app.bundle.profile import Direction
 from inspector_app.bundle.signing import PublicKeyFile, TrustedKey, person_name
+from inspector_app.domain.errors import ValidationError
 from inspector_app.domain.progress import CancelToken, Progress, no_progress
 from inspector_app.services.changes import ChangeKind, Changes
-from inspector_app.services.sync import conflicts, export, importing, offices
+from inspector_app.services.sync import conflicts, export, importing, offices, rollup_export
 from inspector_app.services.sync import identity as own_identity
 from inspector_app.services.sync.export import ExportResult
 from inspector_app.services.sync.identity import Identity
@@ -31,7 +32,7 @@ from inspector_app.storage.engine import Workspace
 from inspector_app.storage.files import atomic_write_text
 
 __all__ = ["ExportResult", "Identity", "ImportReport", "ImportResult", "ReportLine", "enrol_key", "export_bundle",
-           "export_public_key", "import_bundle", "import_paths", "load_identity", "resolve_conflict",
+           "export_public_key", "export_rollup", "import_bundle", "import_paths", "load_identity", "resolve_conflict",
            "revoke_key", "set_role", "unrevoke_key"]
 
 
@@ -47,9 +48,24 @@ def export_bundle(ws: Workspace, identity: Identity, target: Path, *, inspection
                   direction: Direction | None = None, encrypt_to: bytes | None = None,
                   progress: Progress = no_progress, cancel: CancelToken | None = None) -> ExportResult:
     """Write one signed bundle with the selected (or all pending) inspections; ``encrypt_to``: the other
-    side's X25519 public key (``queries.sync.encryption_key``). Inspector → office marks them "exported"."""
+    side's X25519 public key (``queries.sync.encryption_key``). Inspector → office marks them "exported".
+    A roll-up for the office above is ``export_rollup``."""
+    if direction is Direction.OFFICE_TO_PARENT:
+        raise ValidationError("汇总数据包（office-to-parent）请用 bundle export --to-parent 导出")
     return export.export_bundle(ws, identity, target, inspection_ids=inspection_ids, direction=direction,
                                 encrypt_to=encrypt_to, progress=progress, cancel=cancel)
+
+
+def export_rollup(ws: Workspace, identity: Identity, target: Path, *, with_photos: bool = False,
+                  encrypt_to: bytes | None = None, progress: Progress = no_progress,
+                  cancel: CancelToken | None = None) -> ExportResult:
+    """Write this office's signed roll-up for the office directly above (docs/bundle-format.md §12):
+    its enterprises, inspections with their outcomes, findings, people, signatures, printed sheets,
+    numbers and audit trail, its filed reports, and the records it holds from the offices below – photos
+    only ``with_photos``. Changes nothing but the sequence number it takes. ``ValidationError`` in a
+    workspace that is not an office with an area below another."""
+    return rollup_export.export_rollup(ws, identity, target, with_photos=with_photos, encrypt_to=encrypt_to,
+                                       progress=progress, cancel=cancel)
 
 
 def import_bundle(ws: Workspace, path: Path, *, identity: Identity | None = None, progress: Progress = no_progress,

@@ -32,6 +32,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from inspector_app.bundle.bag_verify import VerifiedBundle
+from inspector_app.bundle.evidence import REPORTS
 from inspector_app.bundle.profile import Direction
 from inspector_app.bundle.records import AUDIT_FIELDS, audit_key, fields_of
 from inspector_app.bundle.signing import TrustedKey, format_fingerprint, person_name
@@ -93,6 +94,9 @@ def check_bundle(session: Session, bundle: VerifiedBundle) -> None:
         if kind not in RECORD_KINDS:
             raise _refuse(bundle, path, f"不认识的记录种类 {kind!r}（本版本只接受 {'、'.join(RECORD_KINDS)}）",
                           "not_permitted")
+    for path in bundle.payload:
+        if path.startswith(REPORTS):
+            raise _refuse(bundle, path, "报告文件只随机关之间的汇总数据包（office-to-parent）传送", "not_permitted")
     if bundle.header.direction is not Direction.INSPECTOR_TO_OFFICE:
         return
     for key, rec in bundle.records_of("templates"):
@@ -147,6 +151,9 @@ def check_inspection(session: Session, rec: dict[str, Any], local: Inspection | 
     if local is None:
         raise _refuse(bundle, where, f"检查 {rec['uid']} 不是本局分配的检查：检查人员的数据包不能新建检查（须由"
                       "本局先分配，再随数据包下发）", "not_assigned")
+    if local.origin:
+        raise _refuse(bundle, where, f"检查 {local.id} 由下级机关（{local.origin}）持有，随其汇总数据包而来：检查人员的"
+                      "数据包不能更改它", "not_permitted")
     names = [p.name for p in local.inspectors]
     if key.name not in names:
         raise _refuse(bundle, where, f"检查 {local.id}（{local.enterprise.name}）分配给 {'、'.join(names) or '（无人）'}"

@@ -56,8 +56,12 @@ def _derived(store: PhotoStore, sha: str, folder: str) -> tuple[str, Path] | Non
 
 
 # -- export ---------------------------------------------------------------------------------------
-def evidence_record(session: Session, insp: Inspection, places: Places) -> tuple[dict[str, Any], list[tuple[str, Path]]]:
-    """The ``photos``/``signatures``/``sheets`` sections and the files to carry ``(bundle path, source)``."""
+def evidence_record(session: Session, insp: Inspection, places: Places, *, photo_files: bool = True,
+                    held_below: bool = False) -> tuple[dict[str, Any], list[tuple[str, Path]]]:
+    """The ``photos``/``signatures``/``sheets`` sections and the files to carry ``(bundle path, source)``
+    – without the photos' files unless ``photo_files``. A photo original missing from the store is an
+    error (``StoredFileMissing``) but for a record ``held_below`` (a roll-up's record from an office below,
+    which may have come without its photos): then it is not carried."""
     store = places.store
     files: dict[str, Path] = {}
     finding_uid = {f.id: f.uid for f in insp.findings}
@@ -66,8 +70,10 @@ def evidence_record(session: Session, insp: Inspection, places: Places) -> tuple
     photo_recs = []
     for p in photos:
         check_original_ext(p.original_ext, p.original_name)
-        files[member(ORIGINALS, p.sha256, p.original_ext)] = store.path(p.sha256)
-        for sha in (p.display_sha256, p.thumb_sha256, p.markup_sha256):
+        original = store.find(p.sha256) if held_below else store.path(p.sha256)
+        if photo_files and original is not None:
+            files[member(ORIGINALS, p.sha256, p.original_ext)] = original
+        for sha in (p.display_sha256, p.thumb_sha256, p.markup_sha256) if photo_files else ():
             found = _derived(store, sha, DERIVED)
             if found is not None:
                 files[found[0]] = found[1]
@@ -140,14 +146,16 @@ def _sync_rows(session: Session, model: Any, insp: Inspection, incoming: list[di
 
 
 def place_files(staged: dict[str, Path], places: Places) -> int:
-    """Move verified, staged payload files into the photo store and the sheets folder (renames)."""
+    """Move verified, staged payload files into the photo store and the sheets folder (renames; a filed
+    report's PDF and workbook go to the sheets folder too, named by their SHA-256 as ``services.filing``
+    keeps them)."""
     store = places.store
     touched: set[Path] = set()
     if staged:
         _flush(staged.values())
     for rel, source in sorted(staged.items()):
         kind, sha, ext = classify(rel)
-        if kind == "sheet":
+        if kind in ("sheet", "report"):  # printed sheets and filed reports' PDF and workbook: sheets/
             target = places.sheet_dir / f"{sha}.{ext}"
         else:
             area: Area = "originals" if kind == "original" else "derived"

@@ -82,7 +82,8 @@ def _states(session: Session, uids: Sequence[str]) -> dict[str, InspectionSync]:
 def pending_inspections(session: Session, direction: Direction) -> list[Inspection]:
     """Inspections of a sendable status whose current revision the other side has not acknowledged."""
     candidates = list(session.scalars(
-        select(Inspection).where(Inspection.status.in_([s.value for s in SENDABLE[direction]]))
+        select(Inspection).where(Inspection.status.in_([s.value for s in SENDABLE[direction]]),
+                                 Inspection.origin == "")  # the offices below's records are theirs to send
         .order_by(Inspection.id)))
     states = _states(session, [i.uid for i in candidates])
     pending = []
@@ -101,6 +102,7 @@ def _select(session: Session, direction: Direction, ids: Sequence[int] | None) -
     allowed = SENDABLE[direction]
     for iid in ids:
         insp = inspections.get(session, iid)
+        inspections.require_own(insp)
         if InspectionStatus(insp.status) not in allowed:
             raise ValidationError(
                 f"检查 {iid} 的状态是“{InspectionStatus(insp.status).label}”，不能导出到"

@@ -24,7 +24,6 @@ revision at the last exchange): unknown → added; ``R ≤ S`` or ``R = C`` → 
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Sequence
 from pathlib import Path
@@ -42,14 +41,13 @@ from inspector_app.bundle.records import ENTERPRISE_FIELDS, INSPECTION_FIELDS, p
 from inspector_app.domain.errors import Cancelled, InspectorError
 from inspector_app.domain.lifecycle import InspectionStatus
 from inspector_app.domain.progress import CancelToken, Progress, no_progress
-from inspector_app.domain.template import parse_template
 from inspector_app.services import audit, inspections
 from inspector_app.services.enterprises import EnterpriseData, by_uscc, upsert
-from inspector_app.services.sync import authorize, documents
+from inspector_app.services.sync import authorize, documents, rollup_check, rollup_import
 from inspector_app.services.sync.evidence_files import Places, apply_evidence, place_files
 from inspector_app.services.sync.export import SENDABLE
 from inspector_app.services.sync.identity import Identity, device_id, key_fingerprint, role
-from inspector_app.services.sync.mapping import enterprise_record, merge_audit, merge_findings
+from inspector_app.services.sync.mapping import apply_template, enterprise_record, merge_audit, merge_findings
 from inspector_app.services.sync.report import (
     ImportReport,
     Rejected,
@@ -67,6 +65,10 @@ from inspector_app.storage.models import AnswerRecord, Inspection, TemplateRecor
 from inspector_app.storage.models_sync import ImportedBundle, InspectionSync, PeerSequence, SyncConflict
 
 OWN_BUNDLE = "这是本机导出的数据包（made by this installation），应在对方的电脑上导入"
+# Which directions a workspace imports: an office (True) its inspectors' bundles and its offices below's
+# roll-ups (docs/bundle-format.md §12), an inspector's laptop its office's bundles.
+ACCEPTS = {True: (Direction.INSPECTOR_TO_OFFICE, Direction.OFFICE_TO_PARENT),
+           False: (Direction.OFFICE_TO_INSPECTOR,)}
 
 
 def import_paths(ws: Workspace, paths: Sequence[Path], *, identity: Identity | None = None,
@@ -157,17 +159,20 @@ def _check_bundle(session: Session, bundle: VerifiedBundle) -> bool:
     if header.device_id == device_id(session):
         raise Rejected(OWN_BUNDLE, code="own_bundle", fingerprint=fp)
     local_role = role(session)
-    expected = Direction.INSPECTOR_TO_OFFICE if local_role == "office" else Direction.OFFICE_TO_INSPECTOR
-    if header.direction is not expected:
+    expected = ACCEPTS[local_role == "office"]
+    if header.direction not in expected:
         raise Rejected(f"数据包的方向（{header.direction.value}）与本机角色（{local_role}）不符：本机只导入"
-                       f" {expected.value} 的数据包", code="wrong_direction", fingerprint=fp)
+                       f" {' 或 '.join(d.value for d in expected)} 的数据包", code="wrong_direction", fingerprint=fp)
     sender_role = "inspector" if header.direction is Direction.INSPECTOR_TO_OFFICE else "office"
     if bundle.signer is None or bundle.signer.role != sender_role:
         raise Rejected(f"签名密钥登记的角色是 {bundle.signer.role if bundle.signer else '?'}，而 {header.direction.value}"
                        f" 的数据包必须由 {sender_role} 的密钥签名", code="wrong_signer_role", fingerprint=fp)
     authorize.check_device(bundle)  # so only a device's own key moves its sequence number
+    child = rollup_check.sender_area(session, bundle) if header.direction is Direction.OFFICE_TO_PARENT else None
     if session.get(ImportedBundle, header.bundle_id) is not None:
         return False
+    if child is not None:
+        rollup_check.check_stale(session, bundle, child)
     peer = session.get(PeerSequence, header.device_id)
     if peer is not None and header.sequence <= peer.last_sequence:
         raise Rejected(f"旧的或重复发送的数据包：{bundle.signer.name} 的序号 {header.sequence}，而序号"
@@ -180,22 +185,10 @@ def _apply_bundle(session: Session, bundle: VerifiedBundle, report: ImportReport
         report.status, report.reason = "already imported", "此数据包以前已导入过，本次没有作任何更改"
         return
     header = bundle.header
-    authorize.check_bundle(session, bundle)
-    carried = {f.sha256 for f in bundle.payload.values()}
-    for key, rec in bundle.records_of("inspections"):
-        for sha in required_files(rec):
-            if sha not in carried and not places.store.exists(sha, "originals") \
-                    and not places.store.exists(sha, "derived"):
-                raise Rejected(f"检查 {key} 引用的文件 {sha[:12]}… 既不在数据包中，本机也没有", code="bad_record")
-    for _key, rec in bundle.records_of("templates"):
-        report.lines.append(_apply_template(session, rec))
-    for _key, rec in bundle.records_of("enterprises"):
-        report.lines.append(_apply_enterprise(session, rec, header.direction))
-    for _key, rec in bundle.records_of("inspections"):
-        report.lines += _apply_inspection(session, rec, bundle)
-    for uid, revision in header.extra.get("acks", []):
-        if authorize.may_acknowledge(session, str(uid), bundle):
-            _acknowledge(session, str(uid), int(revision))
+    if header.direction is Direction.OFFICE_TO_PARENT:
+        rollup_import.apply_rollup(session, bundle, report, places, rollup_check.sender_area(session, bundle))
+    else:
+        _apply_records(session, bundle, report, places)
     session.add(ImportedBundle(bundle_id=header.bundle_id, device_id=header.device_id,
                                key_fingerprint=bundle.signer_fingerprint, sequence=header.sequence,
                                direction=header.direction.value, created_at=header.created_at,
@@ -206,26 +199,26 @@ def _apply_bundle(session: Session, bundle: VerifiedBundle, report: ImportReport
     report.status = "imported"
 
 
-def _apply_template(session: Session, rec: dict[str, Any]) -> ReportLine:
-    key = f"{rec.get('template_id')}@{rec.get('version')}"
-    existing = session.scalar(select(TemplateRecord).where(TemplateRecord.template_id == rec["template_id"],
-                                                           TemplateRecord.version == rec["version"]))
-    if existing is not None:
-        if existing.sha256 != rec["sha256"]:
-            raise Rejected(f"检查表 {key} 与本机已有的同版本检查表内容不同", code="bad_record")
-        return ReportLine("template", key, "unchanged")
-    content = str(rec["content"])
-    if hashlib.sha256(content.encode()).hexdigest() != rec["sha256"]:
-        raise Rejected(f"检查表 {key} 的内容与其 SHA-256 不符", code="bad_record")
-    try:
-        template = parse_template(json.loads(content), key)
-    except (InspectorError, ValueError) as exc:
-        raise Rejected(f"检查表 {key} 无效：{exc}", code="bad_record") from None
-    session.add(TemplateRecord(template_id=template.id, version=template.version, kind=template.kind,
-                               title=template.title, content=content, sha256=rec["sha256"],
-                               item_count=len(template.items)))
-    session.flush()
-    return ReportLine("template", key, "added")
+def _apply_records(session: Session, bundle: VerifiedBundle, report: ImportReport, places: Places) -> None:
+    """The templates, enterprises and inspections of an inspector's or an office's bundle, and its
+    acknowledgements."""
+    header = bundle.header
+    authorize.check_bundle(session, bundle)
+    carried = {f.sha256 for f in bundle.payload.values()}
+    for key, rec in bundle.records_of("inspections"):
+        for sha in required_files(rec):
+            if sha not in carried and not places.store.exists(sha, "originals") \
+                    and not places.store.exists(sha, "derived"):
+                raise Rejected(f"检查 {key} 引用的文件 {sha[:12]}… 既不在数据包中，本机也没有", code="bad_record")
+    for _key, rec in bundle.records_of("templates"):
+        report.lines.append(apply_template(session, rec))
+    for _key, rec in bundle.records_of("enterprises"):
+        report.lines.append(_apply_enterprise(session, rec, header.direction))
+    for _key, rec in bundle.records_of("inspections"):
+        report.lines += _apply_inspection(session, rec, bundle)
+    for uid, revision in header.extra.get("acks", []):
+        if authorize.may_acknowledge(session, str(uid), bundle):
+            _acknowledge(session, str(uid), int(revision))
 
 
 def _apply_enterprise(session: Session, rec: dict[str, Any], direction: Direction) -> ReportLine:

@@ -5,9 +5,11 @@ and the document numbers: ``services.sync.documents``."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from inspector_app.bundle.records import (
@@ -20,8 +22,11 @@ from inspector_app.bundle.records import (
     iso,
     parse_field,
 )
+from inspector_app.domain.errors import InspectorError
+from inspector_app.domain.template import parse_template
 from inspector_app.services import audit
 from inspector_app.services.sync.documents import number_records, person_record, recheck_record
+from inspector_app.services.sync.report import Rejected, ReportLine
 from inspector_app.storage.models import AuditEvent, Enterprise, Finding, Inspection, TemplateRecord
 
 
@@ -88,3 +93,27 @@ def merge_audit(session: Session, insp: Inspection, incoming: list[dict[str, Any
         have.add(audit_key(rec))
         values = {n: parse_field(rec, n) for n in AUDIT_FIELDS}
         session.add(AuditEvent(inspection_id=insp.id, **values))
+
+
+def apply_template(session: Session, rec: dict[str, Any]) -> ReportLine:
+    """A template record: added, or unchanged when the same version is here (another content of the same
+    version, or content that is not its SHA-256, refuses the bundle: ``bad_record``)."""
+    key = f"{rec.get('template_id')}@{rec.get('version')}"
+    existing = session.scalar(select(TemplateRecord).where(TemplateRecord.template_id == rec["template_id"],
+                                                           TemplateRecord.version == rec["version"]))
+    if existing is not None:
+        if existing.sha256 != rec["sha256"]:
+            raise Rejected(f"检查表 {key} 与本机已有的同版本检查表内容不同", code="bad_record")
+        return ReportLine("template", key, "unchanged")
+    content = str(rec["content"])
+    if hashlib.sha256(content.encode()).hexdigest() != rec["sha256"]:
+        raise Rejected(f"检查表 {key} 的内容与其 SHA-256 不符", code="bad_record")
+    try:
+        template = parse_template(json.loads(content), key)
+    except (InspectorError, ValueError) as exc:
+        raise Rejected(f"检查表 {key} 无效：{exc}", code="bad_record") from None
+    session.add(TemplateRecord(template_id=template.id, version=template.version, kind=template.kind,
+                               title=template.title, content=content, sha256=rec["sha256"],
+                               item_count=len(template.items)))
+    session.flush()
+    return ReportLine("template", key, "added")

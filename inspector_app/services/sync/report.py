@@ -28,6 +28,10 @@ _INSPECTION_KINDS = (ChangeKind.ANSWERS, ChangeKind.HEADER, ChangeKind.INSPECTOR
                      ChangeKind.FINDINGS, ChangeKind.PHOTOS, ChangeKind.SIGNATURES, ChangeKind.SHEETS)
 
 
+_REMOVED = {"inspection": _INSPECTION_KINDS, "enterprise": (ChangeKind.ENTERPRISES,),
+            "filed_report": (ChangeKind.REPORTS,)}
+
+
 class Rejected(BundleError):
     """The bundle is valid but cannot be applied here: ``code`` is own_bundle, wrong_direction,
     wrong_signer_role, replay, bad_record or no_such_conflict."""
@@ -35,9 +39,10 @@ class Rejected(BundleError):
 
 @dataclass(frozen=True)
 class ReportLine:
-    kind: str  # template / enterprise / inspection
+    kind: str  # template / enterprise / inspection; in a roll-up also filed_report / office
     key: str
-    action: str  # added / updated / unchanged / conflict / rejected / warning (imported, but look at it)
+    action: str  # added / updated / unchanged / conflict / rejected / warning (imported, but look at it);
+    #              removed (a roll-up's record of the office below that its newer roll-up no longer has)
     reason: str = ""  # for people (Chinese), with the technical detail
     code: str = ""  # why, for programs: revision / already_here / changed_on_both_sides / status_not_sendable /
     #                 missing_enterprise_or_template ("" for templates and enterprises); for a warning
@@ -59,6 +64,7 @@ class ImportReport:
     lines: list[ReportLine] = field(default_factory=list)
     code: str = ""  # for a rejected file: the error's stable code (errors.CODES, or "error" / "io_error")
     changes: Changes = NO_CHANGES  # what the import changed (nothing unless "imported")
+    rollup: str = ""  # a roll-up's: the path of the area of the office below that sent it
 
     @classmethod
     def rejected(cls, path: Path, exc: Exception) -> ImportReport:
@@ -72,6 +78,14 @@ class ImportReport:
 
     def counts(self) -> dict[str, int]:
         return dict(Counter(line.action for line in self.lines))
+
+    def counts_by_kind(self) -> dict[str, dict[str, int]]:
+        """``{kind: {action: count}}``: what a roll-up added, updated, removed or left of each kind."""
+        table: dict[str, dict[str, int]] = {}
+        for line in self.lines:
+            row = table.setdefault(line.kind, {})
+            row[line.action] = row.get(line.action, 0) + 1
+        return table
 
 
 @dataclass(frozen=True)
@@ -88,15 +102,21 @@ def changes_of_lines(lines: Iterable[ReportLine]) -> Changes:
     kinds = {ChangeKind.SYNC}
     inspection_ids: set[int] = set()
     enterprise_ids: set[int] = set()
+    removed = False
     for line in lines:
         if line.action == "conflict":
             kinds.add(ChangeKind.CONFLICTS)
+        if line.action == "removed":  # rows that are gone: every screen rereads
+            removed = True
+            kinds.update(_REMOVED.get(line.kind, ()))
         if line.action not in ("added", "updated"):
             continue
         if line.kind == "template":
             kinds.add(ChangeKind.TEMPLATES)
         elif line.kind == "enterprise":
             kinds.add(ChangeKind.ENTERPRISES)
+        elif line.kind == "filed_report":
+            kinds.add(ChangeKind.REPORTS)
         elif line.kind == "inspection":
             kinds.update(_INSPECTION_KINDS)
             if line.action == "added":
@@ -105,7 +125,7 @@ def changes_of_lines(lines: Iterable[ReportLine]) -> Changes:
             inspection_ids.add(line.inspection_id)
         if line.enterprise_id is not None:
             enterprise_ids.add(line.enterprise_id)
-    if len(inspection_ids) > BULK_INSPECTIONS:
+    if removed or len(inspection_ids) > BULK_INSPECTIONS:
         return Changes.bulk(*kinds)
     return Changes.of(*kinds, inspections=inspection_ids, enterprises=enterprise_ids)
 

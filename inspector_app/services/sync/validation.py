@@ -13,7 +13,11 @@ record and field it is about, and nothing is written.  In order:
 5. every carried file not already stored here is what its name says: photo originals decoded with the limits of ``photos add``
    (``photos.decode``: not an image, unsupported, decompression bomb, too large, truncated), derived
    images and signature PNGs opened and decoded with the same pixel limits, sheets are PDFs
-   (``bad_photo``, ``bad_signature_image``, ``bad_sheet_file``).
+   (``bad_photo``, ``bad_signature_image``, ``bad_sheet_file``), a filed report's files (roll-ups) a PDF
+   and an xlsx workbook (``bad_report_file``).
+
+A roll-up (``office-to-parent``) also carries filed reports and offices' settings, and its enterprises and
+inspections name their origin: ``bundle.rollup.check_rollup``.
 
 A bundle imported before is not checked again: its import writes nothing.
 """
@@ -25,6 +29,7 @@ import io
 import json
 import os
 import warnings
+import zipfile
 from collections.abc import Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -35,7 +40,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from inspector_app.bundle.bag_verify import VerifiedBundle
-from inspector_app.bundle.evidence import DERIVED, ORIGINALS, SHEETS, SIGNATURES, classify
+from inspector_app.bundle.evidence import DERIVED, ORIGINALS, REPORTS, SHEETS, SIGNATURES, classify
+from inspector_app.bundle.profile import Direction
+from inspector_app.bundle.rollup import ROLLUP_KINDS, check_rollup
 from inspector_app.bundle.validate import RecordError, check_records, unexpected
 from inspector_app.domain.errors import InspectorError
 from inspector_app.domain.progress import CancelToken
@@ -55,6 +62,7 @@ KINDS = ("templates", "enterprises", "inspections")
 DERIVED_FORMATS = ("JPEG", "PNG", "WEBP", "MPO")  # display copies, thumbnails, marked-up copies
 SIGNATURE_PIXELS = 40_000_000  # what photos.signature renders at most
 _CHUNK = 500  # uids per IN (…) query
+XLSX_MEMBERS, XLSX_BYTES = 10_000, 1 << 30  # a filed report's workbook (roll-ups)
 Records = Mapping[str, list[tuple[str, Any]]]
 
 
@@ -65,8 +73,11 @@ def validate_bundle(ws: Workspace, bundle: VerifiedBundle, options: IngestOption
     with reading(ws) as session:
         if session.get(ImportedBundle, bundle.header.bundle_id) is not None:
             return
-        records = {kind: bundle.records_of(kind) for kind in KINDS}
+        rollup = bundle.header.direction is Direction.OFFICE_TO_PARENT
+        records = {kind: bundle.records_of(kind) for kind in (ROLLUP_KINDS if rollup else KINDS)}
         check_records(records, bundle.payload)
+        if rollup:
+            check_rollup(records)
         check_item_codes(session, records)
         check_owners(session, records["inspections"])
     check_drawings(records["inspections"])
@@ -207,9 +218,9 @@ def _users(inspections: Iterable[tuple[str, Any]]) -> dict[str, str]:
 
 def _stored(rel: str, photo_dir: Path, sheet_dir: Path) -> bool:
     """Already here (checked when it came): the import keeps the stored copy and drops the carried one."""
-    kind, sha, _ext = classify(rel)
-    if kind == "sheet":
-        return (sheet_dir / f"{sha}.pdf").exists()
+    kind, sha, ext = classify(rel)
+    if kind in ("sheet", "report"):
+        return (sheet_dir / f"{sha}.{ext}").exists()
     return PhotoStore(photo_dir).exists(sha, "originals" if kind == "original" else "derived")
 
 
@@ -235,6 +246,8 @@ def check_files(staged: Mapping[str, Path], inspections: Iterable[tuple[str, Any
             problem, code = problems[rel], "bad_photo"
         elif rel.startswith(SHEETS):
             problem, code = _pdf_problem(path), "bad_sheet_file"
+        elif rel.startswith(REPORTS):
+            problem, code = report_file_problem(path), "bad_report_file"
         else:
             continue
         if problem:
@@ -291,6 +304,23 @@ def _image_problem(path: Path, formats: tuple[str, ...], max_pixels: int, max_by
             return f"不是 {'/'.join(formats)} 图像 [not_image]"
         except Exception as exc:
             return f"图像数据损坏或不完整（{type(exc).__name__}: {exc}）[truncated]"
+    return ""
+
+
+def report_file_problem(path: Path) -> str:
+    """A filed report's file (roll-ups): its PDF as a sheet's; its workbook an xlsx – a zip holding
+    ``[Content_Types].xml`` with at most ``XLSX_MEMBERS`` members and ``XLSX_BYTES`` uncompressed."""
+    if path.suffix == ".pdf":
+        return _pdf_problem(path)
+    try:
+        with zipfile.ZipFile(path) as workbook:
+            members = workbook.infolist()
+            if len(members) > XLSX_MEMBERS or sum(m.file_size for m in members) > XLSX_BYTES:
+                return "不是工作簿文件（成员过多或解压后过大）"
+            if "[Content_Types].xml" not in {m.filename for m in members}:
+                return "不是 xlsx 工作簿文件"
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return "不是 xlsx 工作簿文件"
     return ""
 
 
