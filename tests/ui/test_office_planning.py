@@ -23,13 +23,16 @@ from sqlalchemy import select
 
 from inspector_app.domain.errors import ValidationError
 from inspector_app.domain.progress import CancelToken
+from inspector_app.secrets import InMemoryKeyring
 from inspector_app.services.ops import workspace as workspace_ops
 from inspector_app.services.queries import planning as planning_queries
 from inspector_app.services.queries import progress as progress_queries
 from inspector_app.storage.engine import Workspace
 from inspector_app.storage.models import AuditEvent, Enterprise, Inspection, TemplateRecord
+from inspector_app.ui.main_window import MainWindow
 from inspector_app.ui.office.assign_work import assign_work, team
 from inspector_app.ui.office.workbench import PLANNING, Workbench
+from inspector_app.ui.sync.export_dialog import ExportDialog
 
 __all__ = ["bench", "error_boxes", "office_settings", "office_template", "office_window", "office_ws"]
 VALID_ON = date(2020, 1, 19)  # the scope's date (jiangsu-changzhou-2020)
@@ -111,8 +114,8 @@ def test_assigning_several_goes_through_the_operation_and_offers_to_send(
     page.expert.setCurrentIndex(1)
     officers = [page.officer1.currentData()[0], page.officer2.currentData()[0]]
     expert = page.expert.currentData()[0]
-    sent: list[bool] = []
-    monkeypatch.setattr(bench, "offer_export", lambda: sent.append(True))
+    sent: list[int] = []
+    monkeypatch.setattr(bench, "offer_export", lambda selected_id=0: sent.append(selected_id))
     page.do_assign()
     run = page.last_run
     assert run is not None and len(run.assigned) == 2 and not run.refused and not run.cancelled
@@ -123,7 +126,7 @@ def test_assigning_several_goes_through_the_operation_and_offers_to_send(
     assert page.model.rowCount() == before - 2, "the plan rereads on the runner's broadcast"
     assert page.dialog is not None and page.send_button is not None
     page.send_button.click()
-    assert sent == [True]
+    assert sent == [0], "two new inspections: every pending one is offered"
 
 
 def test_one_officer_is_refused_and_nothing_is_assigned(bench: Workbench, office_ws: Workspace,
@@ -159,3 +162,20 @@ def test_a_cancelled_run_keeps_what_it_assigned(office_ws: Workspace) -> None:
 def test_the_team_is_each_person_once_officers_first() -> None:
     people = [("郑专家", "苏评审2019-0918", "expert"), ("陈示范", "E1", "officer"), ("陈示范", "E1", "officer")]
     assert team(people) == [("陈示范", "E1", "officer"), ("郑专家", "苏评审2019-0918", "expert")]
+
+
+def test_the_send_offer_opens_the_export_dialog_with_the_new_assignment(office_window: MainWindow, bench: Workbench,
+                                                                       office_ws: Workspace) -> None:
+    assert office_window.sync is not None
+    office_window.sync.keyring = InMemoryKeyring()
+    page = bench.show_page(PLANNING)
+    _select(bench, 1)
+    page.do_assign()
+    assert page.last_run is not None and len(page.last_run.assigned) == 1
+    new_id = page.last_run.assigned[0][1]
+    assert page.send_button is not None
+    page.send_button.click()
+    dialog = office_window.sync.dialog
+    assert isinstance(dialog, ExportDialog) and dialog.choices is not None
+    assert new_id in [row.id for row in dialog.choices.rows]
+    dialog.reject()

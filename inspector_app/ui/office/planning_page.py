@@ -278,7 +278,8 @@ class PlanningPage(OfficePage):
         self.send_button = box.addButton(self.tr("发送给检查人员…"), QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(self.send_button)
         send = self.send_button
-        box.finished.connect(lambda _r: box.clickedButton() is send and self.host.offer_export())
+        only = run.assigned[0][1] if len(run.assigned) == 1 else 0  # one new inspection: just it; else all pending
+        box.finished.connect(lambda _r: box.clickedButton() is send and self.host.offer_export(only))
         self.dialog = box
         box.open()
         return box

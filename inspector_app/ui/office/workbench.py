@@ -132,10 +132,11 @@ class Workbench(QWidget):
     def show_error(self, error: BaseException, title: str = "") -> None:
         errors.show_error(self, error, title)
 
-    def offer_export(self) -> Any:
-        """The export dialog for office-to-inspector bundles (文件 → 导出数据包…)."""
+    def offer_export(self, selected_id: int = 0) -> Any:
+        """The export dialog for office-to-inspector bundles (文件 → 导出数据包…): ``selected_id`` alone
+        ticked, or (0, no inspection has it) every pending one – never the desk's selected row."""
         sync = getattr(self.window_, "sync", None)
-        return sync.do_export() if sync is not None else None
+        return sync.do_export(selected_id) if sync is not None else None
 
     def sizeHint(self) -> QSize:
         return QSize(1280, 700)
