@@ -217,3 +217,12 @@ def test_the_workbench_speaks_english(qtbot: QtBot, office_window: MainWindow, b
     finally:
         install_translators("zh_CN")
         qtbot.waitUntil(lambda: bench.nav.item(0).text() == "审核队列")
+
+
+def test_closing_the_window_closes_the_workbench_editors(office_window: MainWindow, bench: Workbench) -> None:
+    page = bench.review
+    page.table.selectRow(0)
+    page.do_open()
+    assert bench.tabs.count() == 2
+    assert office_window.close()
+    assert bench.tabs.count() == 1

@@ -106,7 +106,8 @@ def review_rows(ws: Workspace, statuses: Iterable[str] = (InspectionStatus.RECEI
             by_template = {t: k for k, t in campaigns.current(session).templates.items()}
         except InspectorError:
             by_template = {}
-        received = dict(connection.exec_driver_sql(_RECEIVED_SQL, (InspectionStatus.RECEIVED.value,)).fetchall())
+        received: dict[int, Any] = {iid: at for iid, at in connection.exec_driver_sql(
+            _RECEIVED_SQL, (InspectionStatus.RECEIVED.value,)).fetchall()}
         rows = connection.exec_driver_sql(_REVIEW_SQL.format(marks=", ".join("?" * len(wanted))), wanted).fetchall()
         ids = {r[0] for r in rows}
         people: dict[int, list[str]] = {}
