@@ -219,7 +219,8 @@ def _keys_show(ws: Workspace, args: argparse.Namespace) -> int:
     write_out(f"role: {sync_queries.role(ws)}\n已登记的密钥（enrolled keys）：\n")
     for key in sync_queries.trusted_keys(ws):
         state = f"已吊销（revoked {key.revoked_at}）" if key.revoked else "受信任（trusted）"
-        write_out(f"  {format_fingerprint(key.fingerprint)}  {key.name}  {key.role}  {state}\n")
+        area = f"  {key.jurisdiction}" if key.jurisdiction else ""  # an office key's area (signed)
+        write_out(f"  {format_fingerprint(key.fingerprint)}  {key.name}  {key.role}{area}  {state}\n")
     return 0
 
 
@@ -243,7 +244,8 @@ def _enrol(ws: Workspace, args: argparse.Namespace) -> int:
         if not confirmed:
             fail(f"给出的指纹与密钥文件的指纹（{shown}）不符（does not match）：不要登记此密钥")
     elif sys.stdin.isatty():
-        write_out(f"{key.name}（{key.role}，设备 {key.device_id}），指纹：\n  {shown}\n"
+        area = f"，辖区 {key.jurisdiction}" if key.jurisdiction else ""
+        write_out(f"{key.name}（{key.role}，设备 {key.device_id}{area}），指纹：\n  {shown}\n"
                   "密钥的主人读出的指纹、姓名和角色与此相同吗？[y/N] ")
         if input().strip().lower() not in ("y", "yes", "是"):
             fail("未登记")
@@ -253,7 +255,8 @@ def _enrol(ws: Workspace, args: argparse.Namespace) -> int:
         sync_ops.enrol_key(ws, key, actor(args))
     except KeyFileError as exc:
         fail(f"未登记 [{exc.code}]：{exc}")
-    write_out(f"已登记（enrolled）{key.name}（{key.role}）{shown}\n")
+    area = f"，辖区 {key.jurisdiction}" if key.jurisdiction else ""
+    write_out(f"已登记（enrolled）{key.name}（{key.role}{area}）{shown}\n")
     return 0
 
 
