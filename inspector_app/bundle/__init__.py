@@ -11,6 +11,7 @@ Modules, lowest first:
 * ``crypto``   – optional X25519 + AES-256-GCM encryption of a finished bundle file;
 * ``records``  – the JSON shape of enterprise, template and inspection records;
 * ``evidence`` – the evidence sections of an inspection record and the payload paths of its files;
+* ``validate`` – the pure checks of every record; ``rollup`` – what only roll-ups between offices carry;
 * ``errors``   – the typed errors, all ``ImportFileError`` subclasses.
 
 A pure format package: no SQLAlchemy, no ORM models, no services. Filling bundles from a workspace and

@@ -8,7 +8,10 @@
 * ``export``         – writing a signed bundle (crash-safe), the pending selection;
 * ``report``         – the import report, the import's typed rejection;
 * ``importing``      – verifying and applying bundles;
-* ``conflicts``      – resolving the conflicts an import kept.
+* ``conflicts``      – resolving the conflicts an import kept;
+* ``offices``        – this office's place in the campaign's chain, an office key as child or parent;
+* ``rollup_records``, ``rollup_export``, ``rollup_check``, ``rollup_import`` – roll-ups between offices
+  (docs/bundle-format.md §12): the records, writing one, who may send what, applying one.
 
 The operations that use them are ``services.ops.sync``; the lists the screens show are
 ``services.queries.sync``.
