@@ -19,6 +19,7 @@ from PIL import Image, ImageDraw
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from inspector_app.demo.timeline import backdate
 from inspector_app.domain import uscc
 from inspector_app.domain.fit import template_fit
 from inspector_app.domain.lifecycle import FindingStatus, InspectionStatus
@@ -278,6 +279,7 @@ def build_demo(session: Session, enterprises: int = 240, seed: int = 2020, actor
     """Fill the workspace; the caller commits. Re-running adds nothing twice (USCCs are unique).
     With a photo ``store``, signature images are rendered into it; otherwise only strokes are kept."""
     rng = random.Random(seed)
+    since = datetime.now().replace(microsecond=0) - timedelta(seconds=1)
     sync_shipped_templates(session)
     if not workspace_meta.get(session, "authority_name"):
         workspace_meta.set_value(session, "authority_name", "常州市应急管理局")
@@ -295,6 +297,7 @@ def build_demo(session: Session, enterprises: int = 240, seed: int = 2020, actor
         progress(index + 1, enterprises * 2, "企业")
     session.flush()
     counts = {"enterprises": len(made), "inspections": 0, "findings": 0}
+    assigned: list[Inspection] = []
     span = (CAMPAIGN_END - CAMPAIGN_START).days
     for n, enterprise in enumerate(made[: max(1, len(made) * 3 // 5)]):
         if cancel is not None:
@@ -311,6 +314,7 @@ def build_demo(session: Session, enterprises: int = 240, seed: int = 2020, actor
                                         due_date=day + timedelta(days=rng.randrange(7, 21)))
         inspection.assigned_at = datetime.combine(day - timedelta(days=rng.randrange(3, 10)), time(8, 30))
         counts["inspections"] += 1
+        assigned.append(inspection)
         stage = rng.random()
         if stage < 0.3:
             continue  # assigned, not started
@@ -347,6 +351,8 @@ def build_demo(session: Session, enterprises: int = 240, seed: int = 2020, actor
         elif complete:
             inspection.ended_at = None  # still at work
         progress(enterprises + n + 1, enterprises * 2, "检查")
+    for inspection in assigned:
+        backdate(session, inspection, since)
     progress(1, 1, "完成")
     return counts
 

@@ -81,7 +81,7 @@ _REVIEW_SQL = """
 SELECT i.id, i.enterprise_id, e.name, e.district, t.title, t.template_id, t.kind, i.score, i.outcome, i.grade,
        i.status, i.started_at, i.reviewer_comment
 FROM inspections AS i JOIN enterprises AS e ON e.id = i.enterprise_id JOIN templates AS t ON t.pk = i.template_pk
-WHERE i.status IN ({marks}) ORDER BY i.id
+WHERE i.status IN ({marks}) AND i.origin = '' ORDER BY i.id  -- an office below decides on its own records
 """
 _RECEIVED_SQL = """
 SELECT inspection_id, max(at) FROM audit_events
