@@ -119,6 +119,7 @@ def _core(sub: Any) -> None:
     ret.add_argument("--by", metavar="NAME", default=None, help="who returns it (audit trail; default: login name)")
     _answering(ins)
     office_commands.add_assign(ins)
+    office_commands.add_sign(ins)
     office_commands.add_campaigns(sub, _actions)
 
     ppl = _actions(sub, "inspectors", "the people who inspect: who signs which document")

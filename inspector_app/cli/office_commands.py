@@ -15,6 +15,7 @@ HANDLERS: dict[str, str] = {
     "campaigns show": "inspector_app.cli.campaigns:show",
     "campaigns import": "inspector_app.cli.campaigns:import_campaign",
     "inspections assign": "inspector_app.cli.assign:assign",
+    "inspections sign": "inspector_app.cli.signing:sign",
     "report progress": "inspector_app.cli.progress:progress",
     "report duties": "inspector_app.cli.filing:duties",
     "report file": "inspector_app.cli.filing:file_report",
@@ -50,6 +51,21 @@ def add_assign(ins: Any) -> None:
     asg.add_argument("--override-reason", metavar="TEXT", default="",
                      help="use a template that does not fit the enterprise, saying why (audited)")
     asg.add_argument("--by", metavar="NAME", default=None, help="who assigns (audit trail; default: login name)")
+
+
+def add_sign(ins: Any) -> None:
+    sig = ins.add_parser("sign", help="a signature from a signing pad's strokes, or a refusal to sign",
+                         description="inspections sign ID --signer NAME [--role inspector|enterprise_rep|witness] "
+                                     "(--strokes FILE.json | --refused REASON) [--at 'YYYY-MM-DD HH:MM']")
+    sig.add_argument("id", type=int)
+    sig.add_argument("--signer", required=True, metavar="NAME", help="who signs (an officer: as on the inspection)")
+    sig.add_argument("--role", choices=("inspector", "enterprise_rep", "witness"), default="inspector",
+                     help="inspector = 检查人员, enterprise_rep = 被检查单位负责人, witness = 见证人")
+    sig.add_argument("--strokes", type=Path, metavar="FILE.json",
+                     help="pen strokes: [[[x, y], …], …] with x, y in 0–1 (docs in cli/signing.py)")
+    sig.add_argument("--refused", metavar="REASON", help="the signer refused to sign, and why")
+    sig.add_argument("--at", metavar="DATETIME", help="when it was signed (default: now)")
+    sig.add_argument("--by", metavar="NAME", default=None, help="who records it (default: login name)")
 
 
 def add_reports(rep: Any) -> None:

@@ -141,6 +141,8 @@ def _commands(tmp_path: Path) -> dict[str, list[str]]:
         "inspections assign": ["inspections", "assign", "--enterprise", "91320402MA1XXXXX0X", "--template",
                                "lookback-2020", "--inspector", "甲:A1", "--inspector", "乙:A2", "--by", "t"],
         "inspectors set-role": ["inspectors", "set-role", "A1", "expert", "--by", "t"],
+        "inspections sign": ["inspections", "sign", "1", "--signer", "甲", "--refused", "不在场", "--role",
+                             "enterprise_rep", "--by", "t"],
         "campaigns list": ["campaigns", "list"],
         "campaigns show": ["campaigns", "show", "jiangsu-changzhou-2020"],
         "campaigns import": ["campaigns", "import", str(register)],
