@@ -137,6 +137,8 @@ class Inspection(Base):
     revision: Mapped[int] = mapped_column(Integer, default=0)  # bumped on every change (sync)
     campaign_id: Mapped[str] = mapped_column(String(100), default="", index=True)  # "" = none
     origin: Mapped[str] = mapped_column(String(200), default="", index=True)  # as Enterprise.origin
+    # The organisation a review-quality check is about (its conclusion attaches to it); None otherwise.
+    review_org_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id"), nullable=True, index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=now)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=now)
 

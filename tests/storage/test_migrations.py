@@ -278,3 +278,31 @@ def test_status_history_index_matches_the_model_and_is_used(tmp_path: Path) -> N
         command.upgrade(_alembic_config(ws.engine), "head")
     finally:
         ws.close()
+
+
+def test_registers_migration_matches_the_models_and_downgrades(tmp_path: Path) -> None:
+    """0009 (issue 13): organisations, reviewers, certifications, cases, sanctions, suspensions and the
+    organisation of a review-quality check exactly as the models say (no drift at all), down and up."""
+    from alembic import command
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+    from sqlalchemy import inspect
+
+    from inspector_app.storage import all_models
+    from inspector_app.storage.engine import _alembic_config
+
+    ws = open_workspace(tmp_path / "ws")
+    try:
+        with ws.sessions.begin() as session:
+            build_demo(session, enterprises=4, seed=5)
+        with ws.engine.connect() as con:
+            assert compare_metadata(MigrationContext.configure(con), all_models.metadata()) == []
+        command.downgrade(_alembic_config(ws.engine), "0008")
+        names = set(inspect(ws.engine).get_table_names())
+        assert not {"organisations", "reviewers", "delist_cases", "sanctions"} & names
+        assert "review_org_id" not in {c["name"] for c in inspect(ws.engine).get_columns("inspections")}
+        command.upgrade(_alembic_config(ws.engine), "head")
+        fks = inspect(ws.engine).get_foreign_keys("inspections")
+        assert any(fk["referred_table"] == "organisations" for fk in fks)
+    finally:
+        ws.close()
