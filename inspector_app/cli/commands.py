@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from inspector_app import __version__
-from inspector_app.cli import office_commands
+from inspector_app.cli import office_commands, register_commands
 from inspector_app.cli.output import FORMATS
 
 LANGUAGES = ("zh_CN", "en")
@@ -46,6 +46,7 @@ HANDLERS: dict[str, str] = {
     "bundle": "inspector_app.cli.bundle:bundle_command",
     "keys": "inspector_app.cli.bundle:keys_command",
     **office_commands.HANDLERS,
+    **register_commands.HANDLERS,
 }
 # Opens the workspace the full way (creating or migrating it) with today's outcomes refreshed; the fast
 # path of ``inspections list`` loads it only when that is due, to stay free of SQLAlchemy otherwise.
@@ -121,6 +122,8 @@ def _core(sub: Any) -> None:
     office_commands.add_assign(ins)
     office_commands.add_sign(ins)
     office_commands.add_campaigns(sub, _actions)
+    register_commands.add_registers(sub, _actions)
+    register_commands.add_decisions(sub, _actions)
 
     ppl = _actions(sub, "inspectors", "the people who inspect: who signs which document")
     role = ppl.add_parser("set-role", help="set the role a person signs in, by certificate number",
