@@ -35,6 +35,7 @@ class ChangeKind(StrEnum):
     SETTINGS = "settings"  # workspace settings (issuing authority…)
     CAMPAIGNS = "campaigns"  # campaign versions imported
     REPORTS = "reports"  # reports filed or received
+    REGISTERS = "registers"  # organisations, reviewers, staff, links, certifications (issue 13)
 
 
 class Changes(NamedTuple):
