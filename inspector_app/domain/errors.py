@@ -35,5 +35,10 @@ class LifecycleError(InspectorError):
     """A status change the lifecycle does not allow (e.g. editing a locked inspection)."""
 
 
+class StaleEditError(InspectorError):
+    """Someone else changed the record after it was read (optimistic locking: its ``version`` moved);
+    nothing was written. Reread the record and make the edit again."""
+
+
 class Cancelled(InspectorError):
     """The user cancelled a long operation; whatever was begun has been rolled back."""
