@@ -67,11 +67,11 @@ def summary(report: ProgressReport) -> str:
 
 def notes(report: ProgressReport) -> list[str]:
     lines = [DEFINITIONS]
-    if report.sources:
-        shown = "；".join(f"{area}：{source or '未报送，按本局掌握的记录统计'}" for area, source in report.sources.items())
-        lines.append(f"数据来源：{shown}。")
+    filed = [f"{area}：{source}" for area, source in report.sources.items() if source]
+    if filed:
+        lines.append(f"数据来源：{'；'.join(filed)}。")
     if report.unfiled:
-        lines.append(f"未报送的下级单位：{'、'.join(report.unfiled)}。")
+        lines.append(f"未报送的下级单位：{'、'.join(report.unfiled)}（其数据按本机关掌握的记录统计）。")
     return lines
 
 
