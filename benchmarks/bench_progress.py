@@ -71,7 +71,9 @@ def build(enterprises: int, inspections: int) -> Path:
     con.execute("UPDATE inspections SET outcome = '合格' WHERE id % 20 = 7")
     rng = random.Random(11)
     start = datetime(2020, 2, 1, 9)
-    events, findings, assigned = [], [], []
+    events: list[tuple[object, ...]] = []
+    findings: list[tuple[object, ...]] = []
+    assigned: list[tuple[str, int]] = []
     for iid, uid, status in con.execute("SELECT id, uid, status FROM inspections").fetchall():
         when = start + timedelta(hours=rng.randrange(0, 24 * 40))
         assigned.append((when.isoformat(" "), iid))
