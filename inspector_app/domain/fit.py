@@ -5,7 +5,9 @@ Rules, each with its source:
 - The certificate grades a template is for (``applies_to``): the look-back is for certified 二级 and
   三级 enterprises (苏应急电〔2020〕3号 第二条; 常应急函〔2020〕8号 第二条 gives the districts the 三级 ones);
   a template with no grades checks a review organisation (``subject`` 评审单位, 苏应急电〔2020〕3号 第三条),
-  which holds no standardization certificate.
+  which holds no standardization certificate. Named with ``review_org``, the organisation is what the
+  check is about and the enterprise one it certified, a sample of its reviews (``services.review_subject``):
+  the enterprise's grade and industry are then no reason to refuse.
 - The industries a template fits (``industries``): a 工贸 checklist does not fit a 危化 enterprise
   (DOMAIN.md §10). An item naming industries is not applicable (不涉及) to an enterprise of another
   industry, automatically (``Item.applies_to``; e.g. the safety-cost item only for the industries
@@ -42,12 +44,16 @@ def cert_expired(cert_expires: date | None, on: date) -> bool:
 
 
 def template_fit(template: Template, *, cert_grade: str, industry: str, cert_expires: date | None = None,
-                 on: date | None = None, due: date | None = None) -> Fit:
+                 on: date | None = None, due: date | None = None, review_org: str = "") -> Fit:
     """What stops (``problems``) or should be noted (``warnings``) when ``template`` is assigned to an
-    enterprise with this grade, industry and certificate end, on ``on`` with the deadline ``due``."""
+    enterprise with this grade, industry and certificate end, on ``on`` with the deadline ``due`` – or,
+    for a template checking a review organisation, to the organisation ``review_org`` with the enterprise
+    as its sample."""
     problems: list[str] = []
     warnings: list[str] = []
     name = f"检查表“{template.title}”"
+    if template.subject == REVIEW_ORG and review_org:
+        return Fit()
     if template.subject == REVIEW_ORG:
         if cert_grade:
             problems.append(f"{name}检查的是评审单位，而该单位持有{cert_grade}标准化证书（是企业）")

@@ -39,7 +39,7 @@ from inspector_app.domain.template import (
     Item,
     Template,
 )
-from inspector_app.services import audit, campaigns
+from inspector_app.services import audit, campaigns, review_subject
 from inspector_app.services.templates import template_of
 from inspector_app.storage.models import (
     OFFICER,
@@ -52,6 +52,7 @@ from inspector_app.storage.models import (
     TemplateRecord,
     now,
 )
+from inspector_app.storage.models_registers import Organisation
 
 HEADER_FIELDS = ("location", "rep_name", "rep_title", "rep_phone", "started_at", "ended_at", "due_date")
 
@@ -122,36 +123,55 @@ def check_team(inspection: Inspection) -> None:
 
 
 def fit_of(enterprise: Enterprise, template: TemplateRecord, due_date: date | None = None,
-           today: date | None = None) -> Fit:
+           today: date | None = None, review_org: str = "") -> Fit:
     """Whether the template fits the enterprise (grades, industries, subject) and what to warn about
     (``domain.fit``: the rules and their sources)."""
     return template_fit(template_of(template), cert_grade=enterprise.cert_grade or "",
                         industry=enterprise.industry or "", cert_expires=enterprise.cert_expires,
-                        on=today or date.today(), due=due_date)
+                        on=today or date.today(), due=due_date, review_org=review_org)
+
+
+def assignment_fit(session: Session, enterprise: Enterprise, template: TemplateRecord, due_date: date | None = None,
+                   review_org_id: int | None = None) -> tuple[Fit, Organisation | None]:
+    """``fit_of`` and, for a check of a review organisation, the organisation and whether the enterprise
+    is a sample of its reviews (``services.review_subject``; refuses a missing or wrong organisation)."""
+    org, problems = review_subject.check(session, template_of(template), enterprise, review_org_id)
+    fit = fit_of(enterprise, template, due_date, review_org=org.name if org is not None else "")
+    return Fit((*fit.problems, *problems), fit.warnings), org
 
 
 def assign(session: Session, enterprise: Enterprise, template: TemplateRecord,
            inspectors: Sequence[PersonSpec], actor: str, due_date: date | None = None,
-           location: str = "", *, override_reason: str = "") -> Inspection:
+           location: str = "", *, override_reason: str = "", review_org_id: int | None = None) -> Inspection:
     """Assign an enterprise and a template to people given as (name, certificate number[, role]); at
     least two of them enforcement officers (``check_team``).
 
     A template that does not fit the enterprise (``fit_of``) is refused with the reason, unless
     ``override_reason`` says why it is used all the same (audited). Items that do not apply to the
-    enterprise's industry are answered 不涉及 at once, so that every screen and sheet shows them so."""
-    fit = fit_of(enterprise, template, due_date)
+    enterprise's industry are answered 不涉及 at once, so that every screen and sheet shows them so.
+
+    A template checking a review organisation (review-quality-2020) needs ``review_org_id``, stored on
+    the inspection; the enterprise is then a sample of the organisation's certified enterprises, and the
+    place and the person in charge are the organisation's (``services.review_subject``)."""
+    fit, org = assignment_fit(session, enterprise, template, due_date, review_org_id)
     if fit.problems and not override_reason.strip():
         raise ValidationError("；".join(fit.problems) + "。如确需使用，请说明理由（override_reason）")
     campaign_id = campaigns.for_template(session, template.template_id)  # queried before the new row exists
-    inspection = Inspection(enterprise=enterprise, template=template, due_date=due_date,
-                            location=location or enterprise.address,
-                            rep_name=enterprise.legal_rep, rep_phone=enterprise.contact_phone)
+    if org is not None:
+        inspection = Inspection(enterprise=enterprise, template=template, due_date=due_date,
+                                location=location or org.name, rep_name=org.legal_rep, review_org_id=org.id)
+    else:
+        inspection = Inspection(enterprise=enterprise, template=template, due_date=due_date,
+                                location=location or enterprise.address,
+                                rep_name=enterprise.legal_rep, rep_phone=enterprise.contact_phone)
     inspection.campaign_id = campaign_id
     session.add(inspection)
     session.flush()
     set_inspectors(session, inspection, inspectors, actor)
     check_team(inspection)
     audit.record(session, inspection, "inspection", inspection.uid, "status", "", "assigned", actor)
+    if org is not None:
+        audit.record(session, inspection, "inspection", inspection.uid, "review_org", "", org.name, actor)
     if fit.problems:
         audit.record(session, inspection, "inspection", inspection.uid, "template_fit", "；".join(fit.problems),
                      "override", actor, override_reason.strip())

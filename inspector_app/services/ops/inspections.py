@@ -12,9 +12,10 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any, NamedTuple
 
+from inspector_app.domain.errors import ValidationError
 from inspector_app.domain.lifecycle import FindingStatus
 from inspector_app.domain.scoring import Answer
-from inspector_app.services import completion, enterprises, findings, inspections
+from inspector_app.services import completion, enterprises, findings, inspections, review_subject
 from inspector_app.services.changes import ChangeKind, Changes, OpResult
 from inspector_app.services.inspections import IncompleteError, Missing, PersonSpec
 from inspector_app.services.templates import template_record
@@ -40,21 +41,29 @@ def _changed(inspection: Inspection, *kinds: ChangeKind) -> Changes:
     return Changes.of(*kinds, inspections=[inspection.id], enterprises=[inspection.enterprise_id])
 
 
-def assign(ws: Workspace, enterprise_id: int, template_id: str, inspectors: Sequence[PersonSpec],
+def assign(ws: Workspace, enterprise_id: int | None, template_id: str, inspectors: Sequence[PersonSpec],
            actor: str, *, due_date: date | None = None, location: str = "",
-           override_reason: str = "") -> Assigned:
+           override_reason: str = "", review_org_id: int | None = None) -> Assigned:
     """A new inspection of an enterprise with the newest version of a template, for inspectors given as
     (name, certificate number). The value is the new inspection's id.
 
     A template whose grades, industries or subject do not fit the enterprise is refused with the reason
     (``ValidationError``, nothing written) unless ``override_reason`` says why (audited); warnings (an
-    expired certificate, a grade or industry not recorded) come back in ``warnings``."""
+    expired certificate, a grade or industry not recorded) come back in ``warnings``.
+
+    A review-quality check (a template whose subject is 评审单位) is of the review organisation
+    ``review_org_id`` (required) and a sample of its certified enterprises: ``enterprise_id`` one it
+    certified, or None to let ``services.review_subject.sample_enterprise`` choose."""
     with unit_of_work(ws) as session:
+        if enterprise_id is None:
+            if review_org_id is None:
+                raise ValidationError("须指定企业（或评审质量检查的评审单位）")
+            enterprise_id = review_subject.sample_enterprise(session, review_org_id)
         enterprise = enterprises.get(session, enterprise_id)
         template = template_record(session, template_id)
-        fit = inspections.fit_of(enterprise, template, due_date)
+        fit, _org = inspections.assignment_fit(session, enterprise, template, due_date, review_org_id)
         inspection = inspections.assign(session, enterprise, template, inspectors, actor, due_date, location,
-                                        override_reason=override_reason)
+                                        override_reason=override_reason, review_org_id=review_org_id)
         changes = _changed(inspection, ChangeKind.ASSIGNMENTS, ChangeKind.STATUS, ChangeKind.ANSWERS)
         overridden = tuple(f"已说明理由仍使用：{p}" for p in fit.problems)
         return Assigned(inspection.id, changes, overridden + fit.warnings)

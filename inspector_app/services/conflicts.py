@@ -1,0 +1,304 @@
+"""Conflict-of-interest flags on the reviews behind certificates, computed from the registers (never
+typed): the rules and their sources are ``domain.conflict_rules``; this module reads the registers and
+applies them.
+
+How, so that 100,000 certificates take about a second: the certificates, their review teams and the
+consultancy staff are read with SQL on the DB-API cursor (tuples, no ORM objects); organisations,
+reviewers, links and sanctions – hundreds or a few thousand rows – are read once into dictionaries; a
+pair (review organisation, consultancy) is judged once however many certificates share it; a team
+member is looked up in the consultancy's staff list and the enterprise's declared consultants by
+dictionary. Asked about some enterprises, or one review organisation, the same code reads only their
+certificates and what those name.
+
+What each rule compares (names, certificate numbers and lists as ``conflict_rules.norm`` /
+``split_names`` leave them):
+
+* ``same_org`` – the review organisation is the consultancy (the same row, or the same USCC);
+* ``related_orgs`` – otherwise: the same legal representative; one organisation's name among the
+  other's shareholders; a shareholder in common; a declared ``org_links`` row either way. One flag per
+  certificate with every ground found;
+* ``reviewer_consulted`` – a team member on the consultancy's staff list or declared to have consulted
+  for the enterprise (``consultancy_staff.enterprise_id``): by certificate number where the staff row has
+  one (a different number is a different person, whatever the name), else by name (``matched_by``
+  says which);
+* ``speciality_mismatch`` / ``speciality_unregistered`` – the enterprise's industry is not among the
+  member's specialities / the member has none registered (an enterprise without an industry: no check);
+* ``org_barred`` / ``reviewer_barred`` – the review date falls in a period a sanction bars reviewing
+  (``conflict_rules.sanction_bar``); an organisation or reviewer without any sanction row of a barring
+  kind is judged by its register status and ``status_since`` (``status_bar``). No review date: no check.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from inspector_app.domain.conflict_rules import (
+    ORG_BARRED,
+    ORG_BARS,
+    RELATED_ORGS,
+    REVIEWER_BARRED,
+    REVIEWER_BARS,
+    REVIEWER_CONSULTED,
+    SAME_ORG,
+    SPECIALITY_MISMATCH,
+    SPECIALITY_UNREGISTERED,
+    Bar,
+    Flag,
+    bar_on,
+    norm,
+    norm_code,
+    sanction_bar,
+    split_names,
+    status_bar,
+)
+from inspector_app.storage.models_registers import RELATIONS
+
+# Above this many ids a filtered read loads the whole (small) table instead of an IN list.
+_IN_LIMIT = 500
+
+
+@dataclass(frozen=True)
+class _Org:
+    id: int
+    name: str
+    uscc: str
+    legal_rep: str
+    shareholders: tuple[str, ...]
+    status: str
+    since: date | None
+    until: date | None
+
+
+@dataclass(frozen=True)
+class _Reviewer:
+    id: int
+    name: str
+    cert_number: str
+    specialities: tuple[str, ...]
+    status: str
+    since: date | None
+
+
+@dataclass
+class _Staff:
+    """Who consulted: by certificate number and by name (rows without a number), with the row's words."""
+
+    by_cert: dict[str, str] = field(default_factory=dict)
+    by_name: dict[str, str] = field(default_factory=dict)
+
+
+def _day(value: Any) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def _ids_clause(column: str, ids: Collection[int] | None) -> str:
+    """`` WHERE column IN (…)`` for a short list of ids; "" (every row) for None or a long list."""
+    if ids is None or len(ids) > _IN_LIMIT:
+        return ""
+    return f" WHERE {column} IN ({', '.join(str(int(i)) for i in ids) or 'NULL'})"
+
+
+class _Registers:
+    """What the rules read besides the certificates themselves."""
+
+    def __init__(self, session: Session, org_ids: Collection[int] | None, reviewer_ids: Collection[int] | None,
+                 enterprise_ids: Collection[int] | None) -> None:
+        run = session.connection().exec_driver_sql
+        self.orgs = {row[0]: _Org(row[0], row[1] or "", norm_code(row[2]), norm(row[3]), split_names(row[4]),
+                                  row[5] or "", _day(row[6]), _day(row[7]))
+                     for row in run("SELECT id, name, uscc, legal_rep, shareholders, status, status_since, "
+                                    "status_until FROM organisations" + _ids_clause("id", org_ids))}
+        self.reviewers = {row[0]: _Reviewer(row[0], row[1] or "", row[2] or "", split_names(row[3]), row[4] or "",
+                                            _day(row[5]))
+                          for row in run("SELECT id, name, cert_number, specialities, status, status_since "
+                                         "FROM reviewers" + _ids_clause("id", reviewer_ids))}
+        self.links: dict[frozenset[int], list[str]] = defaultdict(list)
+        for org_id, other_id, relation, note in run("SELECT org_id, other_id, relation, note FROM org_links"):
+            label = RELATIONS.get(relation, relation)
+            self.links[frozenset((org_id, other_id))].append(f"{label}（{note}）" if note else label)
+        self.staff: dict[int, _Staff] = defaultdict(_Staff)  # consultancy id → its staff list
+        self.declared: dict[int, _Staff] = defaultdict(_Staff)  # enterprise id → who declared consulting
+        where = ""
+        if org_ids is not None and enterprise_ids is not None and max(len(org_ids), len(enterprise_ids)) <= _IN_LIMIT:
+            where = (f" WHERE org_id IN ({', '.join(str(int(i)) for i in org_ids) or 'NULL'}) OR enterprise_id IN "
+                     f"({', '.join(str(int(i)) for i in enterprise_ids) or 'NULL'})")
+        for org_id, enterprise_id, name, cert, note in run(
+                "SELECT org_id, enterprise_id, name, cert_number, note FROM consultancy_staff" + where):
+            target = self.declared[enterprise_id] if enterprise_id is not None else self.staff[org_id]
+            words = note or ""
+            if norm_code(cert):
+                target.by_cert[norm_code(cert)] = words
+            elif norm(name):
+                target.by_name[norm(name)] = words
+        self.org_bars: dict[int, list[Bar]] = defaultdict(list)
+        self.reviewer_bars: dict[int, list[Bar]] = defaultdict(list)
+        kinds = ", ".join(f"'{k}'" for k in (*ORG_BARS, *REVIEWER_BARS))
+        for kind, org_id, reviewer_id, decided, start, until, lifted, number in run(
+                "SELECT kind, org_id, reviewer_id, decided_on, period_from, period_until, lifted_on, document_number "
+                f"FROM sanctions WHERE kind IN ({kinds}) ORDER BY decided_on, id"):
+            bar = sanction_bar(kind, _day(decided) or date.min, _day(start), _day(until), _day(lifted), number or "")
+            # A sanction row of a barring kind, even one lifted, makes the sanctions the record.
+            if kind in ORG_BARS and org_id is not None:
+                bars = self.org_bars[org_id]
+            elif kind in REVIEWER_BARS and reviewer_id is not None:
+                bars = self.reviewer_bars[reviewer_id]
+            else:
+                continue
+            if bar is not None:
+                bars.append(bar)
+        for org in self.orgs.values():
+            if org.id not in self.org_bars and (bar := status_bar(org.status, org.since, org.until)):
+                self.org_bars[org.id] = [bar]
+        for reviewer in self.reviewers.values():
+            if reviewer.id not in self.reviewer_bars and (bar := status_bar(reviewer.status, reviewer.since)):
+                self.reviewer_bars[reviewer.id] = [bar]
+
+
+def _pair_grounds(review: _Org, consultant: _Org, links: list[str]) -> tuple[str, list[str], list[str]]:
+    """(rule, matched_by codes, evidence) for a review organisation and a consultancy ("" when none)."""
+    if review.id == consultant.id:
+        return SAME_ORG, ["same_org"], [f"评审单位“{review.name}”同时登记为该企业的咨询服务单位"]
+    if review.uscc and review.uscc == consultant.uscc:
+        return SAME_ORG, ["uscc"], [f"统一社会信用代码相同（{review.uscc}）"]
+    matched: list[str] = []
+    words: list[str] = []
+    if review.legal_rep and review.legal_rep == consultant.legal_rep:
+        matched.append("legal_rep")
+        words.append(f"法定代表人相同（{review.legal_rep}）")
+    for owned, owner in ((review, consultant), (consultant, review)):
+        if norm(owned.name) in owner.shareholders:
+            matched.append("shareholder")
+            words.append(f"“{owned.name}”是“{owner.name}”的股东")
+    common = [name for name in review.shareholders if name in consultant.shareholders]
+    if common:
+        matched.append("shared_shareholder")
+        words.append(f"共同股东：{'、'.join(common)}")
+    if links:
+        matched.append("org_link")
+        words.append(f"已登记的关联关系：{'；'.join(links)}")
+    return (RELATED_ORGS if matched else ""), matched, words
+
+
+def _consulted(staff: _Staff | None, reviewer: _Reviewer) -> tuple[str, str] | None:
+    """(matched_by, note) when the reviewer is on this staff list: by certificate number, else by name."""
+    if staff is None:
+        return None
+    cert = norm_code(reviewer.cert_number)
+    if cert and cert in staff.by_cert:
+        return "cert_number", staff.by_cert[cert]
+    name = norm(reviewer.name)
+    if name and name in staff.by_name:
+        return "name", staff.by_name[name]
+    return None
+
+
+_HOW = {"cert_number": "按证书编号匹配", "name": "按姓名匹配，名单未登记证号，请核实是否同一人"}
+
+
+def flags(session: Session, *, enterprise_ids: Collection[int] | None = None,
+          review_org_id: int | None = None) -> list[Flag]:
+    """Every flag on the certificates of ``enterprise_ids`` (None: all) and/or of the review organisation
+    ``review_org_id``, by enterprise name, each certificate's flags in the order of ``RULES``."""
+    where: list[str] = []
+    if enterprise_ids is not None:
+        where.append(f"c.enterprise_id IN ({', '.join(str(int(i)) for i in enterprise_ids) or 'NULL'})")
+    if review_org_id is not None:
+        where.append(f"c.review_org_id = {int(review_org_id)}")
+    condition = f" WHERE {' AND '.join(where)}" if where else ""
+    run = session.connection().exec_driver_sql
+    certificates = run(
+        "SELECT c.id, c.enterprise_id, e.name, e.uscc, e.industry, c.review_org_id, c.consulting_org_id, "
+        f"c.review_date FROM certifications c JOIN enterprises e ON e.id = c.enterprise_id{condition} "
+        "ORDER BY e.name, e.id").fetchall()
+    if not certificates:
+        return []
+    teams: dict[int, list[int]] = defaultdict(list)
+    for cert_id, reviewer_id in run(
+            "SELECT cr.certification_id, cr.reviewer_id FROM certification_reviewers cr "
+            f"JOIN certifications c ON c.id = cr.certification_id{condition} "
+            "ORDER BY cr.certification_id, cr.leader DESC, cr.reviewer_id"):
+        teams[cert_id].append(reviewer_id)
+    scoped = bool(where)
+    org_ids = {o for row in certificates for o in row[5:7] if o is not None} if scoped else None
+    reviewer_ids = {r for team in teams.values() for r in team} if scoped else None
+    registers = _Registers(session, org_ids, reviewer_ids, {row[1] for row in certificates} if scoped else None)
+    return list(_evaluate(certificates, teams, registers))
+
+
+def _person(member: _Reviewer) -> dict[str, Any]:
+    return {"reviewer_id": member.id, "reviewer": member.name, "reviewer_cert": member.cert_number}
+
+
+def _evaluate(certificates: Iterable[Any], teams: dict[int, list[int]], reg: _Registers) -> Iterable[Flag]:
+    pairs: dict[tuple[int, int], tuple[str, list[str], list[str]]] = {}
+    days: dict[Any, date | None] = {}
+    for cert_id, enterprise_id, name, uscc, industry, review_id, consultant_id, review_text in certificates:
+        if review_text not in days:
+            days[review_text] = _day(review_text)
+        on = days[review_text]
+        review = reg.orgs.get(review_id) if review_id is not None else None
+        consultant = reg.orgs.get(consultant_id) if consultant_id is not None else None
+        base = Flag("", enterprise_id, name or "", uscc or "", cert_id, on, review_id, review.name if review else "",
+                    "", "", consultant_id, consultant.name if consultant else "")
+        if review is not None and consultant is not None:
+            key = (review.id, consultant.id)
+            if key not in pairs:
+                pairs[key] = _pair_grounds(review, consultant, reg.links.get(frozenset(key), []))
+            rule, matched, words = pairs[key]
+            if rule:
+                yield replace(base, rule=rule, matched_by="、".join(matched), evidence="；".join(words))
+        members = [reg.reviewers[r] for r in teams.get(cert_id, ()) if r in reg.reviewers]
+        staff = reg.staff.get(consultant_id) if consultant_id is not None else None
+        declared = reg.declared.get(enterprise_id)
+        for member in members:
+            on_list = _consulted(staff, member)
+            if on_list is not None:
+                note = f"（{on_list[1]}）" if on_list[1] else ""
+                yield replace(base, rule=REVIEWER_CONSULTED, matched_by=f"staff_list.{on_list[0]}",
+                              evidence=f"在咨询服务单位“{base.other_org}”的人员名单中{note}，{_HOW[on_list[0]]}",
+                              **_person(member))
+            was_declared = _consulted(declared, member)
+            if was_declared is not None:
+                note = f"（{was_declared[1]}）" if was_declared[1] else ""
+                yield replace(base, rule=REVIEWER_CONSULTED, matched_by=f"declared.{was_declared[0]}",
+                              evidence=f"登记为曾为该企业提供咨询辅导{note}，{_HOW[was_declared[0]]}",
+                              **_person(member))
+        wanted = norm(industry)
+        for member in members if wanted else ():
+            if not member.specialities:
+                yield replace(base, rule=SPECIALITY_UNREGISTERED, matched_by="specialities",
+                              evidence=f"评审人员未登记专业，无法核对与企业行业“{industry}”是否相符", **_person(member))
+            elif wanted not in member.specialities:
+                yield replace(base, rule=SPECIALITY_MISMATCH, matched_by="industry.specialities",
+                              evidence=f"企业行业“{industry}”不在评审人员专业（{'、'.join(member.specialities)}）内",
+                              **_person(member))
+        if review is not None and (bar := bar_on(reg.org_bars.get(review.id, ()), on)) is not None:
+            yield replace(base, rule=ORG_BARRED, matched_by="register_status" if bar.from_register else "sanction",
+                          evidence=f"评审日期 {on} 在{bar.describe()}期间")
+        for member in members:
+            if (bar := bar_on(reg.reviewer_bars.get(member.id, ()), on)) is not None:
+                yield replace(base, rule=REVIEWER_BARRED,
+                              matched_by="register_status" if bar.from_register else "sanction",
+                              evidence=f"评审日期 {on} 在{bar.describe()}期间", **_person(member))
+
+
+def counts(session: Session) -> tuple[dict[int, int], dict[int, int]]:
+    """How many flags fall on each review organisation's certificates, and name each reviewer."""
+    by_org: dict[int, int] = defaultdict(int)
+    by_reviewer: dict[int, int] = defaultdict(int)
+    for flag in flags(session):
+        if flag.org_id is not None:
+            by_org[flag.org_id] += 1
+        if flag.reviewer_id is not None:
+            by_reviewer[flag.reviewer_id] += 1
+    return dict(by_org), dict(by_reviewer)
