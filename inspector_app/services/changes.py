@@ -35,6 +35,8 @@ class ChangeKind(StrEnum):
     SETTINGS = "settings"  # workspace settings (issuing authority…)
     CAMPAIGNS = "campaigns"  # campaign versions imported
     REPORTS = "reports"  # reports filed or received
+    CASES = "cases"  # 摘牌 case files and their steps
+    SANCTIONS = "sanctions"  # sanctions, the statuses they set, suspended applications
     REGISTERS = "registers"  # organisations, reviewers, staff, links, certifications (issue 13)
 
 

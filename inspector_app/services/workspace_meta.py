@@ -25,6 +25,8 @@ KNOWN_KEYS: dict[str, tuple[str, str]] = {
     "level": ("本机关层级：district（辖市区）、city（设区市）或 province（省）", "district"),
     "jurisdiction": ("本机关辖区，须在活动的辖区表中", "常州市武进区"),
     "campaign": ("当前活动的编号（空：最新导入的活动）", "jiangsu-changzhou-2020"),
+    # The 摘牌 case's defence period after the 告知 is served (domain.delisting.DEFENCE_DAYS: default 3).
+    "defence_days": ("摘牌案卷告知后的陈述申辩期限（日，1–60；留空为 3 日，告知书另定日期的以告知书为准）", "3"),
     # Laptops that issue numbers offline under the same prefix each get their own range from the office
     # (docs/bundle-format.md §7, "Document numbers"); unset: 1 and no end.
     SERIAL_START: ("本机签发文书编号的起始序号（市局为每台设备分配互不重叠的编号段；留空为 1）", "1001"),
@@ -42,6 +44,8 @@ def set_value(session: Session, key: str, value: str) -> None:
         raise ValidationError(f"未知的工作区设置“{key}”，可用：{'、'.join(KNOWN_KEYS)}")
     if key in (SERIAL_START, SERIAL_END) and value.strip():
         _serial(key, value)
+    if key == "defence_days" and value.strip() and not (value.strip().isdigit() and 1 <= int(value.strip()) <= 60):
+        raise ValidationError(f"工作区设置“defence_days”须为 1 至 60 的整数（或留空），而不是“{value.strip()}”")
     row = session.get(Meta, key)
     if row is None:
         session.add(Meta(key=key, value=value.strip()))
