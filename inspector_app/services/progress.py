@@ -13,7 +13,7 @@ by enterprise as of a date, aggregated in SQL (docs/reports.md has every figure'
 * **As of the date.** The status on that day is the newest status row of the inspection's audit trail
   written before the day ended (an inspection without any status row: its current status); on or after
   today it is the current status. Hazards found before the day ended, rectified = 复查合格 re-checked by
-  then, overdue = past their deadline on that day and not rectified by then.
+  then, overdue = past their deadline on that day and 待整改 or 复查不合格 then (``FINDING_STATUS_AS_OF``).
 
 The figures of a city are the sum of its districts' because the same SQL runs over the roll-up records,
 which keep their ``origin``."""
@@ -214,6 +214,18 @@ STATUS_AS_OF = (
     "CASE WHEN EXISTS (SELECT 1 FROM audit_events a WHERE a.inspection_id = c.id AND a.entity = 'inspection' "
     f"AND a.field = 'status') THEN {_ASSIGNED} ELSE c.status END)")
 _RECTIFIED = f"(f.status = {_PASSED} AND f.rechecked_at < :end)"
+# Overdue = past its deadline while the enterprise has not rectified it: 待整改 or 复查不合格 on that day –
+# the rule services.outcome_refresh applies (an overdue 重大 hazard turns the conclusion to 建议摘牌) and
+# the hazard ledger and the workbook show; 已整改待复查 is not overdue. A finding's status on a past day is
+# its newest status row of the audit trail written before the day ended; with rows but none yet: 待整改,
+# as created; without any (an older roll-up): its current status, unless re-checked only after the day.
+_NOT_RECTIFIED = ", ".join(f"'{s.value}'" for s in (FindingStatus.OPEN, FindingStatus.FAILED))
+_FINDING_ROWS = ("FROM audit_events a WHERE a.inspection_id = f.inspection_id AND a.entity = 'finding' "
+                 "AND a.entity_key = f.uid AND a.field = 'status'")
+FINDING_STATUS_AS_OF = (
+    f"COALESCE((SELECT a.new_value {_FINDING_ROWS} AND a.at < :end ORDER BY a.at DESC, a.id DESC LIMIT 1), "
+    f"CASE WHEN EXISTS (SELECT 1 {_FINDING_ROWS}) OR (f.status = {_PASSED} AND f.rechecked_at >= :end) "
+    f"THEN '{FindingStatus.OPEN.value}' ELSE f.status END)")
 
 
 def inspections_sql(kind_of: dict[int, str], current: bool) -> str:
@@ -223,6 +235,8 @@ def inspections_sql(kind_of: dict[int, str], current: bool) -> str:
         + " END"
     pks = ", ".join(str(int(pk)) for pk in kind_of)
     status = "c.status" if current else STATUS_AS_OF
+    finding_status = "f.status" if current else FINDING_STATUS_AS_OF
+    overdue = f"(f.deadline < :as_of AND {finding_status} IN ({_NOT_RECTIFIED}))"
     return f"""
 WITH cand AS (
   SELECT i.id, i.enterprise_id, i.status, i.outcome, i.started_at, {kind_case} AS kind,
@@ -237,8 +251,8 @@ haz AS (
   SELECT f.inspection_id AS iid,
          sum(f.severity <> {_MAJOR}) AS g, sum(f.severity = {_MAJOR}) AS m,
          sum(f.severity <> {_MAJOR} AND {_RECTIFIED}) AS rg, sum(f.severity = {_MAJOR} AND {_RECTIFIED}) AS rm,
-         sum(f.severity <> {_MAJOR} AND f.deadline < :as_of AND NOT {_RECTIFIED}) AS og,
-         sum(f.severity = {_MAJOR} AND f.deadline < :as_of AND NOT {_RECTIFIED}) AS om
+         sum(f.severity <> {_MAJOR} AND {overdue}) AS og,
+         sum(f.severity = {_MAJOR} AND {overdue}) AS om
   FROM findings f WHERE f.created_at < :end AND f.inspection_id IN (SELECT id FROM latest)
   GROUP BY f.inspection_id
 )

@@ -8,11 +8,12 @@ from datetime import date
 from typing import Any
 
 import pytest
-from progress_helpers import DONE, WUJIN, enterprise, finding, inspection, office
+from progress_helpers import DONE, WUJIN, at, enterprise, finding, inspection, office
 from sqlalchemy.orm import Session
 
 from inspector_app.services.queries.progress import FIGURES, PROGRESS_COLUMNS, TOTAL, progress_report
 from inspector_app.storage.engine import Workspace
+from inspector_app.storage.models import AuditEvent
 
 Setup = Callable[[Session], None]
 
@@ -39,6 +40,19 @@ def hazards(s: Session) -> None:
     finding(s, insp, severity="一般", created="2020-02-10", deadline=date(2020, 3, 10), passed="2020-03-20")
     finding(s, insp, severity="重大", created="2020-02-10", deadline=date(2020, 3, 10))
     finding(s, insp, severity="一般", created="2020-03-22", deadline=date(2020, 4, 30))
+
+
+def hazards_reported_rectified(s: Session) -> None:
+    """services.outcome_refresh's rule: 已整改待复查 is not overdue, 复查不合格 is (status rows dated)."""
+    ent = enterprise(s, "常州市庚机械有限公司")
+    insp = inspection(s, ent, DONE, outcome="限期整改")
+    for severity, rows in (("一般", [("2020-03-05", "待整改", "已整改待复查")]),
+                           ("重大", [("2020-03-05", "待整改", "已整改待复查"), ("2020-03-12", "已整改待复查", "复查不合格")])):
+        row = finding(s, insp, severity=severity, created="2020-02-10", deadline=date(2020, 3, 10),
+                      status=rows[-1][2])
+        for when, old, new in rows:
+            s.add(AuditEvent(inspection_id=insp.id, entity="finding", entity_key=row.uid, field="status",
+                             old_value=old, new_value=new, actor="t", at=at(when)))
 
 
 def scope(s: Session) -> None:
@@ -86,6 +100,11 @@ CASES: list[tuple[str, Setup, str, date, dict[str, Any]]] = [
     ("a hazard re-checked 合格 is rectified and no longer overdue; a later one is counted", hazards, "lookback",
      date(2020, 3, 25), {"hazards_general": 2, "rectified_general": 1, "overdue_general": 0, "overdue_major": 1,
                          "rectified_major": 0}),
+    ("reported rectified is not overdue, failed re-check is", hazards_reported_rectified, "lookback",
+     date(2020, 3, 15), {"hazards_general": 1, "hazards_major": 1, "overdue_general": 0, "overdue_major": 1,
+                         "rectified_major": 0}),
+    ("before the failed re-check the major one was reported rectified", hazards_reported_rectified, "lookback",
+     date(2020, 3, 11), {"overdue_general": 0, "overdue_major": 0}),
     ("scope: grade, certificate valid on the campaign's date, own district", scope, "lookback", date(2020, 3, 1),
      {"in_scope": 3, "certs_expired": 1}),
     ("scope: expiry counts only once the day has passed", scope, "lookback", date(2020, 1, 31),
