@@ -92,7 +92,8 @@ def build_recheck(data: SheetData, st: Styles) -> list[Flowable]:
     story = header(data, st, "recheck")
     story += addressee(data, st)
     story.append(p(
-        f"本机关于{fmt_date(info.order_date)}作出了《责令限期整改指令书》（{esc(info.order_number)}），"
+        # The number before the title, as official documents cite one another: no nested brackets.
+        f"本机关于{fmt_date(info.order_date)}作出{esc(info.order_number)}《责令限期整改指令书》，"
         f"于{fmt_datetime(info.rechecked_at)}对你单位整改情况进行了复查，提出如下意见：", st.para))
     story.append(Spacer(1, 2 * mm))
     story += recheck_table(findings, st)

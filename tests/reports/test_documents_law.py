@@ -117,7 +117,7 @@ def test_the_recheck_refers_to_its_order_and_covers_its_items_only(tmp_path: Pat
     data = sample_sheet(findings=4)
     text = "".join(pdftotext(_pdf(tmp_path, "recheck", data)).split())
     assert re.search(r"（常武）应急复查〔2020〕\d+号", text)
-    assert "本机关于2020年3月5日作出了《责令限期整改指令书》（（常武）应急责改〔2020〕17号）" in text
+    assert "本机关于2020年3月5日作出（常武）应急责改〔2020〕17号《责令限期整改指令书》" in text
     assert "于2020年4月10日14时00分对你单位整改情况进行了复查" in text
     assert "应急管理局（印章）2020年4月10日" in text
     without_deadline = [f for f in data.findings if f.deadline is None]
