@@ -152,6 +152,7 @@ def _commands(tmp_path: Path) -> dict[str, list[str]]:
         "report filed": ["report", "filed"],
         "report receive": ["report", "receive", "district-progress-1", "--from", "新北区", "--by", "t"],
         "report export": ["report", "export", "-o", str(out / "w.xlsx")],
+        "hazards list": ["hazards", "list", "--overdue", "--format", "csv"],
         "workspace show": ["workspace", "show"],
         "workspace set": ["workspace", "set", "authority_name", "某局", "--by", "t"],
         "photos add": ["photos", "add", "1", str(photo), "--workers", "1"],
