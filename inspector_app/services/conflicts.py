@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -83,6 +83,8 @@ class _Reviewer:
     specialities: tuple[str, ...]
     status: str
     since: date | None
+    name_key: str = ""
+    cert_key: str = ""
 
 
 @dataclass
@@ -101,6 +103,16 @@ def _day(value: Any) -> date | None:
     return date.fromisoformat(str(value)[:10])
 
 
+def _rows(session: Session, sql: str) -> list[Any]:
+    """The rows of ``sql`` as the DB-API cursor gives them (tuples, no result wrapping)."""
+    cursor = session.connection().connection.cursor()
+    try:
+        cursor.execute(sql)
+        return list(cursor.fetchall())
+    finally:
+        cursor.close()
+
+
 def _ids_clause(column: str, ids: Collection[int] | None) -> str:
     """`` WHERE column IN (…)`` for a short list of ids; "" (every row) for None or a long list."""
     if ids is None or len(ids) > _IN_LIMIT:
@@ -113,13 +125,15 @@ class _Registers:
 
     def __init__(self, session: Session, org_ids: Collection[int] | None, reviewer_ids: Collection[int] | None,
                  enterprise_ids: Collection[int] | None) -> None:
-        run = session.connection().exec_driver_sql
+        def run(sql: str) -> list[Any]:
+            return _rows(session, sql)
+
         self.orgs = {row[0]: _Org(row[0], row[1] or "", norm_code(row[2]), norm(row[3]), split_names(row[4]),
                                   row[5] or "", _day(row[6]), _day(row[7]))
                      for row in run("SELECT id, name, uscc, legal_rep, shareholders, status, status_since, "
                                     "status_until FROM organisations" + _ids_clause("id", org_ids))}
         self.reviewers = {row[0]: _Reviewer(row[0], row[1] or "", row[2] or "", split_names(row[3]), row[4] or "",
-                                            _day(row[5]))
+                                            _day(row[5]), norm(row[1]), norm_code(row[2]))
                           for row in run("SELECT id, name, cert_number, specialities, status, status_since "
                                          "FROM reviewers" + _ids_clause("id", reviewer_ids))}
         self.links: dict[frozenset[int], list[str]] = defaultdict(list)
@@ -193,12 +207,10 @@ def _consulted(staff: _Staff | None, reviewer: _Reviewer) -> tuple[str, str] | N
     """(matched_by, note) when the reviewer is on this staff list: by certificate number, else by name."""
     if staff is None:
         return None
-    cert = norm_code(reviewer.cert_number)
-    if cert and cert in staff.by_cert:
-        return "cert_number", staff.by_cert[cert]
-    name = norm(reviewer.name)
-    if name and name in staff.by_name:
-        return "name", staff.by_name[name]
+    if reviewer.cert_key and reviewer.cert_key in staff.by_cert:
+        return "cert_number", staff.by_cert[reviewer.cert_key]
+    if reviewer.name_key and reviewer.name_key in staff.by_name:
+        return "name", staff.by_name[reviewer.name_key]
     return None
 
 
@@ -215,19 +227,19 @@ def flags(session: Session, *, enterprise_ids: Collection[int] | None = None,
     if review_org_id is not None:
         where.append(f"c.review_org_id = {int(review_org_id)}")
     condition = f" WHERE {' AND '.join(where)}" if where else ""
-    run = session.connection().exec_driver_sql
-    certificates = run(
+    certificates = _rows(session,
         "SELECT c.id, c.enterprise_id, e.name, e.uscc, e.industry, c.review_org_id, c.consulting_org_id, "
         f"c.review_date FROM certifications c JOIN enterprises e ON e.id = c.enterprise_id{condition} "
-        "ORDER BY e.name, e.id").fetchall()
+        "ORDER BY e.name, e.id")
     if not certificates:
         return []
-    teams: dict[int, list[int]] = defaultdict(list)
-    for cert_id, reviewer_id in run(
-            "SELECT cr.certification_id, cr.reviewer_id FROM certification_reviewers cr "
-            f"JOIN certifications c ON c.id = cr.certification_id{condition} "
-            "ORDER BY cr.certification_id, cr.leader DESC, cr.reviewer_id"):
-        teams[cert_id].append(reviewer_id)
+    # The team's leader first, then by id. Unscoped, the whole table in its own order (no join, no sort).
+    members: dict[int, list[tuple[bool, int]]] = defaultdict(list)
+    team_sql = ("SELECT cr.certification_id, cr.reviewer_id, cr.leader FROM certification_reviewers cr"
+                + (f" JOIN certifications c ON c.id = cr.certification_id{condition}" if where else ""))
+    for cert_id, reviewer_id, leader in _rows(session, team_sql):
+        members[cert_id].append((not leader, reviewer_id))
+    teams = {cert_id: [r for _, r in sorted(team)] for cert_id, team in members.items()}
     scoped = bool(where)
     org_ids = {o for row in certificates for o in row[5:7] if o is not None} if scoped else None
     reviewer_ids = {r for team in teams.values() for r in team} if scoped else None
@@ -235,61 +247,71 @@ def flags(session: Session, *, enterprise_ids: Collection[int] | None = None,
     return list(_evaluate(certificates, teams, registers))
 
 
-def _person(member: _Reviewer) -> dict[str, Any]:
-    return {"reviewer_id": member.id, "reviewer": member.name, "reviewer_cert": member.cert_number}
+# What a flag says about its certificate: enterprise id, name and USCC, certificate id, review date,
+# review organisation id and name, consultancy id and name (``Flag``'s fields in that order).
+_Head = tuple[int, str, str, int, date | None, int | None, str, int | None, str]
+
+
+def _flag(head: _Head, rule: str, matched_by: str, evidence: str, member: _Reviewer | None = None) -> Flag:
+    enterprise_id, name, uscc, cert_id, on, org_id, org, other_id, other = head
+    if member is None:
+        return Flag(rule, enterprise_id, name, uscc, cert_id, on, org_id, org, matched_by, evidence, other_id, other)
+    return Flag(rule, enterprise_id, name, uscc, cert_id, on, org_id, org, matched_by, evidence, other_id, other,
+                member.id, member.name, member.cert_number)
 
 
 def _evaluate(certificates: Iterable[Any], teams: dict[int, list[int]], reg: _Registers) -> Iterable[Flag]:
     pairs: dict[tuple[int, int], tuple[str, list[str], list[str]]] = {}
     days: dict[Any, date | None] = {}
+    industries: dict[Any, str] = {}
     for cert_id, enterprise_id, name, uscc, industry, review_id, consultant_id, review_text in certificates:
         if review_text not in days:
             days[review_text] = _day(review_text)
         on = days[review_text]
         review = reg.orgs.get(review_id) if review_id is not None else None
         consultant = reg.orgs.get(consultant_id) if consultant_id is not None else None
-        base = Flag("", enterprise_id, name or "", uscc or "", cert_id, on, review_id, review.name if review else "",
-                    "", "", consultant_id, consultant.name if consultant else "")
+        head: _Head = (enterprise_id, name or "", uscc or "", cert_id, on, review_id, review.name if review else "",
+                       consultant_id, consultant.name if consultant else "")
         if review is not None and consultant is not None:
             key = (review.id, consultant.id)
             if key not in pairs:
                 pairs[key] = _pair_grounds(review, consultant, reg.links.get(frozenset(key), []))
             rule, matched, words = pairs[key]
             if rule:
-                yield replace(base, rule=rule, matched_by="、".join(matched), evidence="；".join(words))
+                yield _flag(head, rule, "、".join(matched), "；".join(words))
         members = [reg.reviewers[r] for r in teams.get(cert_id, ()) if r in reg.reviewers]
         staff = reg.staff.get(consultant_id) if consultant_id is not None else None
         declared = reg.declared.get(enterprise_id)
-        for member in members:
+        for member in members if staff is not None or declared is not None else ():
             on_list = _consulted(staff, member)
             if on_list is not None:
                 note = f"（{on_list[1]}）" if on_list[1] else ""
-                yield replace(base, rule=REVIEWER_CONSULTED, matched_by=f"staff_list.{on_list[0]}",
-                              evidence=f"在咨询服务单位“{base.other_org}”的人员名单中{note}，{_HOW[on_list[0]]}",
-                              **_person(member))
+                yield _flag(head, REVIEWER_CONSULTED, f"staff_list.{on_list[0]}",
+                            f"在咨询服务单位“{head[8]}”的人员名单中{note}，{_HOW[on_list[0]]}", member)
             was_declared = _consulted(declared, member)
             if was_declared is not None:
                 note = f"（{was_declared[1]}）" if was_declared[1] else ""
-                yield replace(base, rule=REVIEWER_CONSULTED, matched_by=f"declared.{was_declared[0]}",
-                              evidence=f"登记为曾为该企业提供咨询辅导{note}，{_HOW[was_declared[0]]}",
-                              **_person(member))
-        wanted = norm(industry)
+                yield _flag(head, REVIEWER_CONSULTED, f"declared.{was_declared[0]}",
+                            f"登记为曾为该企业提供咨询辅导{note}，{_HOW[was_declared[0]]}", member)
+        if industry not in industries:
+            industries[industry] = norm(industry)
+        wanted = industries[industry]
         for member in members if wanted else ():
             if not member.specialities:
-                yield replace(base, rule=SPECIALITY_UNREGISTERED, matched_by="specialities",
-                              evidence=f"评审人员未登记专业，无法核对与企业行业“{industry}”是否相符", **_person(member))
+                yield _flag(head, SPECIALITY_UNREGISTERED, "specialities",
+                            f"评审人员未登记专业，无法核对与企业行业“{industry}”是否相符", member)
             elif wanted not in member.specialities:
-                yield replace(base, rule=SPECIALITY_MISMATCH, matched_by="industry.specialities",
-                              evidence=f"企业行业“{industry}”不在评审人员专业（{'、'.join(member.specialities)}）内",
-                              **_person(member))
-        if review is not None and (bar := bar_on(reg.org_bars.get(review.id, ()), on)) is not None:
-            yield replace(base, rule=ORG_BARRED, matched_by="register_status" if bar.from_register else "sanction",
-                          evidence=f"评审日期 {on} 在{bar.describe()}期间")
+                yield _flag(head, SPECIALITY_MISMATCH, "industry.specialities",
+                            f"企业行业“{industry}”不在评审人员专业（{'、'.join(member.specialities)}）内", member)
+        if on is None:
+            continue
+        if review is not None and review.id in reg.org_bars and (bar := bar_on(reg.org_bars[review.id], on)):
+            yield _flag(head, ORG_BARRED, "register_status" if bar.from_register else "sanction",
+                        f"评审日期 {on} 在{bar.describe()}期间")
         for member in members:
-            if (bar := bar_on(reg.reviewer_bars.get(member.id, ()), on)) is not None:
-                yield replace(base, rule=REVIEWER_BARRED,
-                              matched_by="register_status" if bar.from_register else "sanction",
-                              evidence=f"评审日期 {on} 在{bar.describe()}期间", **_person(member))
+            if member.id in reg.reviewer_bars and (bar := bar_on(reg.reviewer_bars[member.id], on)):
+                yield _flag(head, REVIEWER_BARRED, "register_status" if bar.from_register else "sanction",
+                            f"评审日期 {on} 在{bar.describe()}期间", member)
 
 
 def counts(session: Session) -> tuple[dict[int, int], dict[int, int]]:
