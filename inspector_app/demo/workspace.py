@@ -19,6 +19,7 @@ from PIL import Image, ImageDraw
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from inspector_app.demo.registers import CONSULT_ORGS, REVIEW_ORGS, build_registers
 from inspector_app.demo.timeline import backdate
 from inspector_app.domain import uscc
 from inspector_app.domain.fit import template_fit
@@ -62,8 +63,6 @@ WORDS = ("恒达", "华盛", "金诚", "创新", "宏远", "天成", "永鑫", "
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段钱汤尹黎易常武乔贺赖龚文"
 GIVEN = ("伟", "芳", "娜", "敏", "静", "强", "磊", "军", "洋", "勇", "艳", "杰", "涛", "明", "超", "秀英", "建华",
          "国强", "志刚", "海燕", "晓东", "雪梅", "立新", "春燕", "文斌", "红霞")
-REVIEW_ORGS = ("江苏安泰安全技术有限公司", "常州市安全生产协会", "江苏中安评审咨询有限公司", "南京安元科技评审中心")
-CONSULT_ORGS = ("常州安信安全咨询有限公司", "江苏华安安全技术服务有限公司", "常州市润安管理咨询有限公司", "")
 # (name, certificate number): enforcement officers hold a 执法证, experts a 评审员证 (OFFICER / EXPERT roles).
 OFFICERS = (("陈示范", "苏应急执法32040001"), ("林演示", "苏应急执法32040017"), ("周样例", "苏应急执法32040052"),
             ("吴示例", "苏应急执法32040068"))
@@ -260,7 +259,7 @@ class DemoResult:
 # Everything demo data touches; enterprises, inspections and their evidence are all new.
 _DEMO_KINDS = (ChangeKind.ENTERPRISES, ChangeKind.ASSIGNMENTS, ChangeKind.STATUS, ChangeKind.ANSWERS,
                ChangeKind.FINDINGS, ChangeKind.PHOTOS, ChangeKind.SIGNATURES, ChangeKind.TEMPLATES,
-               ChangeKind.SETTINGS)
+               ChangeKind.SETTINGS, ChangeKind.REGISTERS)
 
 
 def build(ws: Workspace, enterprises: int = 240, seed: int = 2020, actor: str = "演示数据",
@@ -296,6 +295,7 @@ def build_demo(session: Session, enterprises: int = 240, seed: int = 2020, actor
             made.append(record)
         progress(index + 1, enterprises * 2, "企业")
     session.flush()
+    build_registers(session, made, EXPERTS, seed=seed, actor=actor)  # organisations, reviewers, certifications
     counts = {"enterprises": len(made), "inspections": 0, "findings": 0}
     assigned: list[Inspection] = []
     span = (CAMPAIGN_END - CAMPAIGN_START).days
