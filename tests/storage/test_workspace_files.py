@@ -169,6 +169,8 @@ def _commands(tmp_path: Path) -> dict[str, list[str]]:
         "keys export-public": ["keys", "export-public", "-o", str(out / "k.pub")],
         "keys enrol": ["keys", "enrol", str(key), "--fingerprint", "00"],
         "keys revoke": ["keys", "revoke", "00"],
+        "conflicts list": ["conflicts", "list", "--format", "json"],
+        "orgs stats": ["orgs", "stats", "--reviewers", "--format", "csv"],
     }
 
 
