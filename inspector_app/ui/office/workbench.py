@@ -1,4 +1,4 @@
-"""机关工作台: the office's four pages in a side list (审核队列, 分配计划, 进度看板, 报告), and the inspections
+"""机关工作台: the office's pages in a side list (审核队列, 分配计划, 进度看板, 报告, 隐患台账), and the inspections
 opened from them in tabs beside it – the desk's editor, read-only for a locked inspection."""
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from inspector_app.ui import errors
 from inspector_app.ui.editor_tabs import EditorTabs, make_editor
 from inspector_app.ui.office.dashboard_page import DashboardPage
+from inspector_app.ui.office.hazards_page import HazardsPage
 from inspector_app.ui.office.planning_page import PlanningPage
 from inspector_app.ui.office.reports_page import ReportsPage
 from inspector_app.ui.office.review_page import ReviewPage
@@ -31,9 +32,10 @@ if TYPE_CHECKING:
     from inspector_app.ui.desk_window import DeskWindow
     from inspector_app.ui.office.page import OfficePage
 
-REVIEW, PLANNING, DASHBOARD, REPORTS = range(4)
+REVIEW, PLANNING, DASHBOARD, REPORTS, HAZARDS = range(5)
 _ICONS = (QStyle.StandardPixmap.SP_DialogApplyButton, QStyle.StandardPixmap.SP_FileDialogNewFolder,
-          QStyle.StandardPixmap.SP_FileDialogContentsView, QStyle.StandardPixmap.SP_FileDialogDetailedView)
+          QStyle.StandardPixmap.SP_FileDialogContentsView, QStyle.StandardPixmap.SP_FileDialogDetailedView,
+          QStyle.StandardPixmap.SP_MessageBoxWarning)
 
 
 class Workbench(QWidget):
@@ -56,7 +58,8 @@ class Workbench(QWidget):
         self.planning = PlanningPage(self)
         self.dashboard = DashboardPage(self)
         self.reports = ReportsPage(self)
-        self.pages: tuple[OfficePage, ...] = (self.review, self.planning, self.dashboard, self.reports)
+        self.hazards = HazardsPage(self)
+        self.pages: tuple[OfficePage, ...] = (self.review, self.planning, self.dashboard, self.reports, self.hazards)
         for page, icon in zip(self.pages, _ICONS, strict=True):
             self.stack.addWidget(page)
             self.nav.addItem(QListWidgetItem(self.style().standardIcon(icon), ""))
@@ -82,7 +85,7 @@ class Workbench(QWidget):
 
     def retranslate(self) -> None:
         self.tabs.setTabText(0, self.tr("机关工作台"))
-        names = (self.tr("审核队列"), self.tr("分配计划"), self.tr("进度看板"), self.tr("报告"))
+        names = (self.tr("审核队列"), self.tr("分配计划"), self.tr("进度看板"), self.tr("报告"), self.tr("隐患台账"))
         for position, name in enumerate(names):
             item = self.nav.item(position)
             if item is not None:
