@@ -117,15 +117,19 @@ class Problems:
 
     def __init__(self, file_name: str) -> None:
         self.file_name = file_name
-        self.found: list[str] = []
+        self.sheets: list[str] = []
+        self.found: list[tuple[int, int, str]] = []  # sheet's place, row, message
 
     def add(self, sheet: str, row: int, column: str, message: str) -> None:
+        if sheet not in self.sheets:
+            self.sheets.append(sheet)
         where = f"工作表“{sheet}”" if sheet else ""
-        self.found.append(f"{where}第 {row} 行，列“{column}”：{message}")
+        self.found.append((self.sheets.index(sheet), row, f"{where}第 {row} 行，列“{column}”：{message}"))
 
     def raise_any(self) -> None:
+        """Every problem, sheet by sheet and row by row (a row's in the order they were checked)."""
         if self.found:
-            found = self.found
+            found = [message for _, _, message in sorted(self.found, key=lambda item: item[:2])]
             shown = "\n".join(found[:MAX_MESSAGE_PROBLEMS])
             more = f"\n……另有 {len(found) - MAX_MESSAGE_PROBLEMS} 个问题" if len(found) > MAX_MESSAGE_PROBLEMS else ""
             raise ImportFileError(f"文件 {self.file_name} 有 {len(found)} 个问题，未导入任何数据：\n{shown}{more}",

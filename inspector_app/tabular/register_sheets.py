@@ -167,15 +167,14 @@ def accepts(kind: SheetKind) -> Accept:
     return accept
 
 
-_SEPARATORS = re.compile(r"[、,;；\n/|]+")
+_SEPARATORS = re.compile(r"[、,，;；\n/|｜／]+")
 
 
 def split_list(value: object) -> list[str]:
-    """A cell listing several names, codes or industries (“机械、冶金”, “A, B；C”): its parts, stripped,
-    each once, in order. Full-width commas and semicolons count (NFKC)."""
-    text = unicodedata.normalize("NFKC", cell_text(value))
+    """A cell listing several names, codes or industries (“机械、冶金”, “A, B；C”): its parts as typed,
+    stripped, each once, in order."""
     parts: list[str] = []
-    for part in _SEPARATORS.split(text):
+    for part in _SEPARATORS.split(cell_text(value)):
         part = part.strip()
         if part and part not in parts:
             parts.append(part)

@@ -37,6 +37,10 @@ REVIEWER_HEADINGS: dict[str, str] = {
     "status": "状态", "status_since": "状态起始", "reviews": "参与评审"}
 
 
+def _pairs(session: Session, stmt: Any) -> dict[Any, Any]:
+    return {key: value for key, value in session.execute(stmt)}
+
+
 def _iso(value: date | None) -> str | None:
     return value.isoformat() if value is not None else None
 
@@ -85,10 +89,10 @@ def _team(session: Session, certification_ids: list[int]) -> dict[int, list[dict
 
 
 def _certifications(session: Session, where: Any) -> list[dict[str, Any]]:
-    names = dict(session.execute(select(Organisation.id, Organisation.name)).tuples().all())
+    names = _pairs(session, select(Organisation.id, Organisation.name))
     stmt = (select(Certification, Enterprise).join(Enterprise, Enterprise.id == Certification.enterprise_id)
             .where(where).order_by(Enterprise.name, Enterprise.id))
-    found = list(session.execute(stmt).tuples().all())
+    found = [(c, e) for c, e in session.execute(stmt)]
     teams = _team(session, [c.id for c, _ in found])
     return [{"id": c.id, "enterprise_id": e.id, "enterprise": e.name, "uscc": e.uscc, "industry": e.industry,
              "cert_grade": e.cert_grade, "cert_issued": _iso(e.cert_issued),
@@ -117,7 +121,7 @@ def org_detail(ws: Workspace, key: int | str) -> dict[str, Any]:
     stands behind as review organisation or consultant."""
     with reading(ws) as session:
         org = _org(session, key)
-        names = dict(session.execute(select(Organisation.id, Organisation.name)).tuples().all())
+        names = _pairs(session, select(Organisation.id, Organisation.name))
         result = _org_dict(org)
         result["links"] = [
             {"id": link.id, "relation": link.relation, "relation_label": RELATIONS.get(link.relation, link.relation),
@@ -130,8 +134,8 @@ def org_detail(ws: Workspace, key: int | str) -> dict[str, Any]:
              "other": names.get(other, ""), "detail": r.detail}
             for r in registers.related_parties(session, [org.id]) if not r.declared
             for other in [r.other_id if r.org_id == org.id else r.org_id]]
-        firms = dict(session.execute(select(Enterprise.id, Enterprise.name)).tuples().all())
-        uscc = dict(session.execute(select(Enterprise.id, Enterprise.uscc)).tuples().all())
+        firms = _pairs(session, select(Enterprise.id, Enterprise.name))
+        uscc = _pairs(session, select(Enterprise.id, Enterprise.uscc))
         result["staff"] = [{"id": s.id, "name": s.name, "cert_number": s.cert_number,
                             "enterprise": firms.get(s.enterprise_id or 0, ""),
                             "enterprise_uscc": uscc.get(s.enterprise_id or 0, ""), "note": s.note}
@@ -162,7 +166,7 @@ def reviewer_rows(ws: Workspace) -> list[dict[str, Any]]:
     """Every reviewer by certificate number, with their organisation, specialities (a list), status and how
     many reviews they took part in."""
     with reading(ws) as session:
-        names = dict(session.execute(select(Organisation.id, Organisation.name)).tuples().all())
+        names = _pairs(session, select(Organisation.id, Organisation.name))
         reviews = _counts(session, CertificationReviewer.certification_id, CertificationReviewer.reviewer_id)
         return [{**_reviewer_dict(r, names), "reviews": reviews.get(r.id, 0)}
                 for r in session.scalars(select(Reviewer).order_by(Reviewer.cert_number))]
@@ -173,11 +177,11 @@ def reviewer_detail(ws: Workspace, reviewer_id: int) -> dict[str, Any]:
     certificate number or name, and their sanctions."""
     with reading(ws) as session:
         reviewer = registers.get_reviewer(session, reviewer_id)
-        names = dict(session.execute(select(Organisation.id, Organisation.name)).tuples().all())
+        names = _pairs(session, select(Organisation.id, Organisation.name))
         result = _reviewer_dict(reviewer, names)
         ids = select(CertificationReviewer.certification_id).where(CertificationReviewer.reviewer_id == reviewer.id)
         result["reviews"] = _certifications(session, Certification.id.in_(ids))
-        firms = dict(session.execute(select(Enterprise.id, Enterprise.name)).tuples().all())
+        firms = _pairs(session, select(Enterprise.id, Enterprise.name))
         match = ConsultancyStaff.cert_number == reviewer.cert_number
         result["staff_of"] = [
             {"org": names.get(s.org_id or 0, ""), "enterprise": firms.get(s.enterprise_id or 0, ""), "note": s.note}
