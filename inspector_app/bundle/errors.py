@@ -38,6 +38,7 @@ CODES: dict[str, str] = {
                            " decode, malformed strokes",
     "bad_sheet_file": "a printed sheet that is not a PDF",
     "bad_report_file": "a filed report's file in a roll-up that is not a PDF or an xlsx workbook",
+    "bad_case_file": "a file attached to a 摘牌 case's step in a roll-up that is not a PDF, JPEG or PNG",
     "internal_error": "an unexpected error with this bundle (a bug): nothing was written, the traceback is logged",
     "newer_format": "written by a newer bundle (or encryption) format version than this program reads",
     "bad_signature": "the signature is missing, malformed, does not match, or names another key",

@@ -36,8 +36,9 @@ DERIVED = "data/photos/derived/"
 SIGNATURES = "data/signatures/"
 SHEETS = "data/sheets/"
 REPORTS = "data/reports/"  # the PDF and workbook of a filed report (roll-ups, docs/bundle-format.md §12)
+CASE_FILES = "data/cases/"  # the files attached to a 摘牌 case's steps (roll-ups, §12)
 
-Kind = Literal["original", "derived", "sheet", "report"]
+Kind = Literal["original", "derived", "sheet", "report", "case"]
 
 
 def parse_evidence_field(name: str, value: Any) -> Any:
@@ -62,13 +63,15 @@ def member(folder: str, sha: str, ext: str) -> str:
 
 
 def classify(rel: str) -> tuple[Kind, str, str]:
-    """What a payload path holds: (original / derived / sheet / report, its SHA-256, its extension)."""
+    """What a payload path holds: (original / derived / sheet / report / case, its SHA-256, its extension)."""
     name = rel.rsplit("/", 1)[1]
     sha, ext = name.split(".", 1)
     if rel.startswith(SHEETS):
         return "sheet", sha, ext
     if rel.startswith(REPORTS):
         return "report", sha, ext
+    if rel.startswith(CASE_FILES):
+        return "case", sha, ext
     return ("original" if rel.startswith(ORIGINALS) else "derived"), sha, ext
 
 

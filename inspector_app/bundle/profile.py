@@ -39,6 +39,7 @@ PAYLOAD_RULES: tuple[tuple[re.Pattern[str], bool, bool], ...] = (
     (re.compile(rf"data/signatures/{_HEX}\.(png|svg|json)"), True, True),
     (re.compile(rf"data/sheets/{_HEX}\.pdf"), True, True),
     (re.compile(rf"data/reports/{_HEX}\.(pdf|xlsx)"), True, True),  # filed reports (roll-ups only)
+    (re.compile(rf"data/cases/{_HEX}\.(pdf|jpg|png)"), True, True),  # 摘牌 case files' attachments (roll-ups only)
 )
 MAX_RECORD_BYTES = 64 * 1024 * 1024
 

@@ -220,12 +220,13 @@ def advance(session: Session, case: DelistCase, name: str, on: date, actor: str,
     if on > today:
         raise ValidationError(f"日期 {on.isoformat()} 晚于今天：只记录已经发生的步骤")
     office = campaigns.office(session)
-    taken = delisting.check_step(name, state_of(session, case), on, no_defence=no_defence)
-    if taken.deciding_body_only:
-        delisting.check_decider(taken, office.level, case.deciding_level, case.cert_grade)
+    wanted = delisting.step(name)
+    if wanted.deciding_body_only:
+        delisting.check_decider(wanted, office.level, case.deciding_level, case.cert_grade)
     elif case.origin:
         raise LifecycleError(f"摘牌案卷 {case.id} 由下级机关（{case.origin}）办理，随其汇总数据包而来：本机关只能"
-                             f"作出决定，不能记录{taken.label}（须由该机关记录，再随其下一份汇总上报）")
+                             f"作出决定，不能记录{wanted.label}（须由该机关记录，再随其下一份汇总上报）")
+    taken = delisting.check_step(name, state_of(session, case), on, no_defence=no_defence)
     note, number = note.strip(), number.strip()
     if name in ("notify", "decide") and not number:
         raise ValidationError(f"{taken.label}须写明文书编号（--number）")

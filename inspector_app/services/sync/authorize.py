@@ -32,7 +32,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from inspector_app.bundle.bag_verify import VerifiedBundle
-from inspector_app.bundle.evidence import REPORTS
+from inspector_app.bundle.evidence import CASE_FILES, REPORTS
 from inspector_app.bundle.profile import Direction
 from inspector_app.bundle.records import AUDIT_FIELDS, audit_key, fields_of
 from inspector_app.bundle.signing import TrustedKey, format_fingerprint, person_name
@@ -95,8 +95,9 @@ def check_bundle(session: Session, bundle: VerifiedBundle) -> None:
             raise _refuse(bundle, path, f"不认识的记录种类 {kind!r}（本版本只接受 {'、'.join(RECORD_KINDS)}）",
                           "not_permitted")
     for path in bundle.payload:
-        if path.startswith(REPORTS):
-            raise _refuse(bundle, path, "报告文件只随机关之间的汇总数据包（office-to-parent）传送", "not_permitted")
+        if path.startswith((REPORTS, CASE_FILES)):
+            what = "报告文件" if path.startswith(REPORTS) else "摘牌案卷的附件"
+            raise _refuse(bundle, path, f"{what}只随机关之间的汇总数据包（office-to-parent）传送", "not_permitted")
     if bundle.header.direction is not Direction.INSPECTOR_TO_OFFICE:
         return
     for key, rec in bundle.records_of("templates"):

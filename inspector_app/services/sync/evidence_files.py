@@ -155,7 +155,7 @@ def place_files(staged: dict[str, Path], places: Places) -> int:
         _flush(staged.values())
     for rel, source in sorted(staged.items()):
         kind, sha, ext = classify(rel)
-        if kind in ("sheet", "report"):  # printed sheets and filed reports' PDF and workbook: sheets/
+        if kind in ("sheet", "report", "case"):  # printed sheets, filed reports' and cases' files: sheets/
             target = places.sheet_dir / f"{sha}.{ext}"
         else:
             area: Area = "originals" if kind == "original" else "derived"

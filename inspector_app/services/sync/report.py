@@ -29,7 +29,7 @@ _INSPECTION_KINDS = (ChangeKind.ANSWERS, ChangeKind.HEADER, ChangeKind.INSPECTOR
 
 
 _REMOVED = {"inspection": _INSPECTION_KINDS, "enterprise": (ChangeKind.ENTERPRISES,),
-            "filed_report": (ChangeKind.REPORTS,)}
+            "filed_report": (ChangeKind.REPORTS,), "case": (ChangeKind.CASES,)}
 
 
 class Rejected(BundleError):
@@ -39,7 +39,7 @@ class Rejected(BundleError):
 
 @dataclass(frozen=True)
 class ReportLine:
-    kind: str  # template / enterprise / inspection; in a roll-up also filed_report / office
+    kind: str  # template / enterprise / inspection; in a roll-up also filed_report / office / case
     key: str
     action: str  # added / updated / unchanged / conflict / rejected / warning (imported, but look at it);
     #              removed (a roll-up's record of the office below that its newer roll-up no longer has)
@@ -117,6 +117,8 @@ def changes_of_lines(lines: Iterable[ReportLine]) -> Changes:
             kinds.add(ChangeKind.ENTERPRISES)
         elif line.kind == "filed_report":
             kinds.add(ChangeKind.REPORTS)
+        elif line.kind == "case":
+            kinds.add(ChangeKind.CASES)
         elif line.kind == "inspection":
             kinds.update(_INSPECTION_KINDS)
             if line.action == "added":

@@ -3,7 +3,8 @@ its area, signed with its key, for the office directly above it.
 
 It carries the office's enterprises, the templates its inspections use, every inspection (with answers,
 score and outcome, findings, people, signatures, printed sheets, re-check, document numbers and audit
-trail), the reports it filed and the document settings of the offices whose records it holds. Its own
+trail), the reports it filed, its 摘牌 case files with their steps and attached files (``rollup_cases``)
+and the document settings of the offices whose records it holds. Its own
 records carry this office's path as their ``origin`` (an enterprise of a city's own register the path of
 its district); records that came from below keep theirs, so a city's roll-up brings its districts'
 records to the province unchanged. Photos travel only ``with_photos``; without them the photo rows do.
@@ -32,7 +33,7 @@ from inspector_app.domain.campaign import Jurisdiction
 from inspector_app.domain.errors import ValidationError
 from inspector_app.domain.progress import CancelToken, Progress, no_progress
 from inspector_app.services.changes import ChangeKind, Changes
-from inspector_app.services.sync import offices
+from inspector_app.services.sync import offices, rollup_cases
 from inspector_app.services.sync.evidence_files import Places
 from inspector_app.services.sync.export import ExportResult, _reserve, _unreserved_if_not_written
 from inspector_app.services.sync.identity import Identity, role
@@ -89,6 +90,9 @@ def export_rollup(ws: Workspace, identity: Identity, target: Path, *, with_photo
                 rec, carried = filed_report_rollup(report, area.path, ws.sheet_dir)
                 records[f"filed_reports/{report.uid}"] = rec
                 files.update(carried)
+            case_records, carried = rollup_cases.export_cases(session, area.path, ws.sheet_dir)
+            records.update(case_records)
+            files.update(carried)
             header = BundleHeader(
                 direction=Direction.OFFICE_TO_PARENT, device_id=identity.device_id,
                 key_fingerprint=identity.signer.fingerprint, producer_name=identity.name, sequence=sequence,

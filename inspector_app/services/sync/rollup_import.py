@@ -5,7 +5,8 @@ first: ``rollup_check``).
 The office below is authoritative for its records: each enterprise, inspection and filed report is
 upserted by its key (USCC, uid) and made equal to the incoming record – no conflicts, no merge: this
 office never edits them (``services.inspections.require_own``). An inspection's audit trail becomes the
-record's. Records of that office that its newer roll-up no longer carries are removed; an enterprise this
+record's. 摘牌 case files follow their own rule for the steps only the deciding body takes
+(``rollup_cases``). Records of that office that its newer roll-up no longer carries are removed; an enterprise this
 office keeps in its own register stays as it is. The roll-up applied is remembered per office
 (``Rollup``) and the application audited once (entity ``rollup``). The report says, per kind, what was
 added, updated, left unchanged and removed.
@@ -29,7 +30,7 @@ from inspector_app.domain.campaign import Jurisdiction
 from inspector_app.domain.errors import InspectorError
 from inspector_app.services import audit
 from inspector_app.services.enterprises import EnterpriseData, by_uscc, upsert
-from inspector_app.services.sync import documents, rollup_check
+from inspector_app.services.sync import documents, rollup_cases, rollup_check
 from inspector_app.services.sync.evidence_files import Places, apply_evidence
 from inspector_app.services.sync.mapping import apply_template, merge_findings
 from inspector_app.services.sync.report import ImportReport, Rejected, ReportLine
@@ -51,6 +52,7 @@ def apply_rollup(session: Session, bundle: VerifiedBundle, report: ImportReport,
                  child: Jurisdiction) -> None:
     """Apply the roll-up of ``child`` (see the module); ``Rejected`` rolls the whole bundle back."""
     rollup_check.check_records(session, bundle, child)
+    rollup_cases.check_cases(session, bundle, child)
     _check_files(bundle, places)
     actor = bundle.signer.name if bundle.signer is not None else child.office
     reason = f"roll-up {bundle.header.bundle_id} (sequence {bundle.header.sequence})"
@@ -73,6 +75,7 @@ def apply_rollup(session: Session, bundle: VerifiedBundle, report: ImportReport,
     for _key, rec in bundle.records_of("offices"):
         report.lines.append(_apply_office(session, rec))
         paths.add(str(rec["jurisdiction"]))
+    report.lines += rollup_cases.apply_cases(session, bundle, child)
     report.lines += _remove_absent(session, child, uids, usccs, reports, paths)
     _remember(session, bundle, child, actor, report)
 
@@ -243,7 +246,7 @@ def _remove_absent(session: Session, child: Jurisdiction, uids: set[str], usccs:
     enterprises = session.execute(select(Enterprise, Enterprise.origin).where(Enterprise.origin.startswith(child.path)))
     for enterprise in rollup_check.under(child, [(e, o) for e, o in enterprises]):
         used = session.scalar(select(Inspection.id).where(Inspection.enterprise_id == enterprise.id).limit(1))
-        if enterprise.uscc not in usccs and used is None:
+        if enterprise.uscc not in usccs and used is None and not rollup_cases.cases_of(session, enterprise.id):
             lines.append(ReportLine("enterprise", enterprise.uscc, "removed", f"{child.path} 的新汇总中已没有此企业"))
             session.delete(enterprise)
     session.flush()

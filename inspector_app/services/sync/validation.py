@@ -14,7 +14,8 @@ record and field it is about, and nothing is written.  In order:
    (``photos.decode``: not an image, unsupported, decompression bomb, too large, truncated), derived
    images and signature PNGs opened and decoded with the same pixel limits, sheets are PDFs
    (``bad_photo``, ``bad_signature_image``, ``bad_sheet_file``), a filed report's files (roll-ups) a PDF
-   and an xlsx workbook (``bad_report_file``).
+   and an xlsx workbook (``bad_report_file``), a 摘牌 case's attachments (roll-ups) a PDF or a JPEG or PNG
+   image that decodes (``bad_case_file``).
 
 A roll-up (``office-to-parent``) also carries filed reports and offices' settings, and its enterprises and
 inspections name their origin: ``bundle.rollup.check_rollup``.
@@ -40,7 +41,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from inspector_app.bundle.bag_verify import VerifiedBundle
-from inspector_app.bundle.evidence import DERIVED, ORIGINALS, REPORTS, SHEETS, SIGNATURES, classify
+from inspector_app.bundle.evidence import (
+    CASE_FILES,
+    DERIVED,
+    ORIGINALS,
+    REPORTS,
+    SHEETS,
+    SIGNATURES,
+    classify,
+)
 from inspector_app.bundle.profile import Direction
 from inspector_app.bundle.rollup import ROLLUP_KINDS, check_rollup
 from inspector_app.bundle.validate import RecordError, check_records, unexpected
@@ -219,7 +228,7 @@ def _users(inspections: Iterable[tuple[str, Any]]) -> dict[str, str]:
 def _stored(rel: str, photo_dir: Path, sheet_dir: Path) -> bool:
     """Already here (checked when it came): the import keeps the stored copy and drops the carried one."""
     kind, sha, ext = classify(rel)
-    if kind in ("sheet", "report"):
+    if kind in ("sheet", "report", "case"):
         return (sheet_dir / f"{sha}.{ext}").exists()
     return PhotoStore(photo_dir).exists(sha, "originals" if kind == "original" else "derived")
 
@@ -248,6 +257,8 @@ def check_files(staged: Mapping[str, Path], inspections: Iterable[tuple[str, Any
             problem, code = _pdf_problem(path), "bad_sheet_file"
         elif rel.startswith(REPORTS):
             problem, code = report_file_problem(path), "bad_report_file"
+        elif rel.startswith(CASE_FILES):
+            problem, code = case_file_problem(path, options), "bad_case_file"
         else:
             continue
         if problem:
@@ -322,6 +333,14 @@ def report_file_problem(path: Path) -> str:
     except (zipfile.BadZipFile, OSError, ValueError):
         return "不是 xlsx 工作簿文件"
     return ""
+
+
+def case_file_problem(path: Path, options: IngestOptions) -> str:
+    """A file attached to a 摘牌 case's step (roll-ups): a PDF, or a JPEG or PNG that decodes within the
+    photo limits."""
+    if path.suffix == ".pdf":
+        return _pdf_problem(path)
+    return _image_problem(path, ("JPEG", "PNG"), options.max_pixels, options.max_file_bytes)
 
 
 def _pdf_problem(path: Path) -> str:
