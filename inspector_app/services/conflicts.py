@@ -2,7 +2,7 @@
 typed): the rules and their sources are ``domain.conflict_rules``; this module reads the registers and
 applies them.
 
-How, so that 100,000 certificates take about a second: the certificates, their review teams and the
+How, so that 100,000 certificates take about two seconds: the certificates, their review teams and the
 consultancy staff are read with SQL on the DB-API cursor (tuples, no ORM objects); organisations,
 reviewers, links and sanctions – hundreds or a few thousand rows – are read once into dictionaries; a
 pair (review organisation, consultancy) is judged once however many certificates share it; a team
