@@ -171,6 +171,12 @@ def _commands(tmp_path: Path) -> dict[str, list[str]]:
         "keys revoke": ["keys", "revoke", "00"],
         "conflicts list": ["conflicts", "list", "--format", "json"],
         "orgs stats": ["orgs", "stats", "--reviewers", "--format", "csv"],
+        "orgs import": ["orgs", "import", str(register), "--dry-run"],
+        "orgs list": ["orgs", "list", "--format", "json"],
+        "orgs show": ["orgs", "show", "江苏示范评审有限公司"],
+        "reviewers import": ["reviewers", "import", str(register), "--by", "t"],
+        "reviewers list": ["reviewers", "list", "--format", "csv"],
+        "certifications import": ["certifications", "import", str(register), "--dry-run"],
     }
 
 
