@@ -1,5 +1,6 @@
-"""The detail pane: the selected enterprise's data and its whole inspection history, with every earlier
-finding and whether it was rectified – the comparison a look-back is about, one glance away."""
+"""The detail pane: the selected enterprise's data, the conflict-of-interest flags on the review behind its
+certificate (利益冲突提示, when there are any) and its whole inspection history, with every earlier finding
+and whether it was rectified – the comparison a look-back is about, one glance away."""
 
 from __future__ import annotations
 
@@ -114,10 +115,19 @@ class DetailPane(QWidget):
         box.addWidget(self.finding_text)
         self.history.currentItemChanged.connect(self._show_finding)
 
+        # 利益冲突提示: the flags computed from the registers (services.conflicts), hidden when none.
+        self.conflicts = QLabel()
+        self.conflicts.setObjectName("conflicts")
+        self.conflicts.setWordWrap(True)
+        self.conflicts.setTextFormat(Qt.TextFormat.RichText)
+        self.conflicts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.conflicts.setVisible(False)
+
         self.form_host.setVisible(False)  # as _render leaves them with nothing selected
         self.history_box.setVisible(False)
         self._layout.insertWidget(1, self.form_host)
-        self._layout.insertWidget(2, self.history_box, 1)
+        self._layout.insertWidget(2, self.conflicts)
+        self._layout.insertWidget(3, self.history_box, 1)
         self.retranslate()
 
     # -- language ------------------------------------------------------------------------------
@@ -167,6 +177,7 @@ class DetailPane(QWidget):
             return
         self.history.clear()
         self.finding_text.setVisible(False)
+        self._show_conflicts(detail.get("conflicts", []) if detail is not None else [])
         self.form_host.setVisible(detail is not None)
         self.history_box.setVisible(detail is not None)
         if detail is None:
@@ -183,6 +194,20 @@ class DetailPane(QWidget):
         for key, value in self.values.items():
             value.setText(str(shown.get(key) or dash))
         self._fill_history(detail["history"])
+
+    def _show_conflicts(self, flags: list[dict[str, Any]]) -> None:
+        """Each flag as its rule's title, whom it names and the evidence; the clause as the tooltip."""
+        self.conflicts.setVisible(bool(flags))
+        if not flags:
+            self.conflicts.clear()
+            return
+        lines = []
+        for flag in flags:
+            who = flag["reviewer"] or flag["org"]
+            lines.append(f"• <b>{escape(flag['rule_title'])}</b>（{escape(who)}）：{escape(flag['evidence'])}")
+        heading = self.tr("利益冲突提示（%1 条）").replace("%1", str(len(flags)))
+        self.conflicts.setText(f"<span style='color:#b3261e'><b>{heading}</b></span><br>" + "<br>".join(lines))
+        self.conflicts.setToolTip(self.tr("依据：") + "；".join(dict.fromkeys(f["source"] for f in flags)))
 
     def _fill_history(self, history: list[dict[str, Any]]) -> None:
 

@@ -1,4 +1,5 @@
-"""Qt-free reads for the desk: the list rows and the detail of one enterprise.
+"""Qt-free reads for the desk: the list rows and the detail of one enterprise (with the conflict-of-interest
+flags on its certificate).
 
 The list query is plain SQL through the engine's DB-API connection: no ORM objects and no type
 processing, so 60,000 rows come back as tuples of text and numbers in a fraction of the ORM's time
@@ -19,6 +20,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from inspector_app.services import conflicts
 from inspector_app.services.unit import reading
 from inspector_app.storage.engine import Workspace
 from inspector_app.storage.models import Enterprise, Finding, Inspection, TemplateRecord
@@ -154,4 +156,7 @@ def _enterprise_detail(session: Session, enterprise_id: int) -> dict[str, Any] |
             "template": title, "reviewer_comment": comment or "", "findings": findings[iid],
         })
     data["history"] = history
+    # Conflict-of-interest flags on the review behind its certificate (services.conflicts; the rules
+    # and their sources in domain.conflict_rules), as ``Flag.as_dict`` gives them.
+    data["conflicts"] = [flag.as_dict() for flag in conflicts.flags(session, enterprise_ids=[enterprise_id])]
     return data
