@@ -1,4 +1,6 @@
-"""``inspections assign``: a new inspection of an enterprise for two enforcement officers (plus experts)."""
+"""``inspections assign``: a new inspection of an enterprise for two enforcement officers (plus experts); a
+review-quality check of a review organisation (``--review-org``) with one of its certified enterprises as
+the sample (``--enterprise``, or chosen)."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from datetime import date
 from inspector_app.cli.common import actor, fail, workspace, write_out
 from inspector_app.services.ops.inspections import assign as assign_op
 from inspector_app.services.queries.enterprises import enterprise_id_by_uscc
+from inspector_app.services.queries.org_stats import review_org_id
 
 
 def _person(text: str, role: str) -> tuple[str, str, str]:
@@ -23,10 +26,13 @@ def assign(args: argparse.Namespace) -> int:
         due = date.fromisoformat(args.due) if args.due else None
     except ValueError:
         fail(f"--due：日期“{args.due}”应写成 YYYY-MM-DD", 2)
+    if not args.enterprise and not args.review_org:
+        fail("须用 --enterprise 指定企业（评审质量检查用 --review-org 指定评审单位）", 2)
     ws = workspace(args)
-    enterprise_id = enterprise_id_by_uscc(ws, args.enterprise)
+    enterprise_id = enterprise_id_by_uscc(ws, args.enterprise) if args.enterprise else None
+    review_org = review_org_id(ws, args.review_org) if args.review_org else None
     result = assign_op(ws, enterprise_id, args.template, people, actor(args), due_date=due,
-                       override_reason=args.override_reason)
+                       override_reason=args.override_reason, review_org_id=review_org)
     write_out(f"已分配：检查 {result.value}\n")
     for warning in result.warnings:
         write_out(f"注意：{warning}\n")

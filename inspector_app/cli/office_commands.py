@@ -41,7 +41,10 @@ def add_assign(ins: Any) -> None:
                          description="inspections assign --enterprise USCC --template ID --inspector NAME:CERT "
                                      "--inspector NAME:CERT [--expert NAME:CERT] [--due DATE]; send it with "
                                      "bundle export --direction office-to-inspector")
-    asg.add_argument("--enterprise", required=True, metavar="USCC", help="the enterprise's credit code")
+    asg.add_argument("--enterprise", metavar="USCC", help="the enterprise's credit code (for a review-quality "
+                                                          "check: the sample; default: chosen)")
+    asg.add_argument("--review-org", metavar="NAME", help="the review organisation a review-quality check is "
+                                                          "about (name or USCC; docs/registers.md)")
     asg.add_argument("--template", required=True, metavar="ID", help="e.g. lookback-2020 (templates list)")
     asg.add_argument("--inspector", action="append", default=[], metavar="NAME:CERT",
                      help="an enforcement officer (行政执法人员) and their 执法证号; at least two")

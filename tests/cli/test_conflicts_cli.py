@@ -86,3 +86,27 @@ def test_orgs_stats_in_every_format(root: Path, tmp_path: Path, capsys: pytest.C
     assert "已写入" in _run(root, capsys, "orgs", "stats", "--format", "xlsx", "-o", str(target))
     sheet = load_workbook(target).active
     assert sheet.cell(row=1, column=1).value == "评审单位统计" and sheet.cell(row=3, column=2).value == "评审单位"
+
+
+def test_a_review_quality_check_assigned_to_an_organisation(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    people = ["--inspector", "陈示范:苏应急执法32040001", "--inspector", "吴敏:苏应急执法32040002", "--by", "科长"]
+    assert "--review-org" in _run(root, capsys, "inspections", "assign", "--template", "review-quality-2020", *people,
+                                  code=2)
+    assert "须指定评审单位" in _run(root, capsys, "inspections", "assign", "--template", "review-quality-2020",
+                                    "--enterprise", _uscc(root, "常州示例化工有限公司"), *people, code=1)
+    out = _run(root, capsys, "inspections", "assign", "--template", "review-quality-2020", "--review-org",
+               "常州示范安全评审中心", *people)
+    assert "已分配" in out and "注意" not in out
+    assert "没有名称或统一社会信用代码为“某评审中心”的单位" in _run(
+        root, capsys, "inspections", "assign", "--template", "review-quality-2020", "--review-org", "某评审中心",
+        *people, code=1)
+    shown = json.loads(_run(root, capsys, "inspections", "list", "--format", "json"))
+    assert [(r["enterprise"], r["template"]) for r in shown] == [("常州示例化工有限公司", "安全生产标准化评审单位评审质量自查自纠检查表")]
+
+
+def _uscc(root: Path, name: str) -> str:
+    ws = open_workspace(root)
+    with ws.sessions() as s:
+        code = s.scalars(select(Enterprise.uscc).where(Enterprise.name == name)).one()
+    ws.close()
+    return code

@@ -34,6 +34,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from inspector_app.domain.conclusions import DELIST, MAINTAIN, RECTIFY
+from inspector_app.domain.conflict_rules import norm, norm_code
+from inspector_app.domain.errors import NotFoundError
 from inspector_app.domain.lifecycle import LOCKED_STATUSES, InspectionStatus
 from inspector_app.domain.template import REVIEW_ORG
 from inspector_app.services import conflicts
@@ -154,6 +156,17 @@ def read_reviewer_stats(session: Session) -> list[dict[str, Any]]:
                      "status": status or "", **figures.get(reviewer_id, _empty()),
                      "conflict_flags": by_reviewer.get(reviewer_id, 0)})
     return rows
+
+
+def review_org_id(ws: Workspace, text: str) -> int:
+    """The id of the organisation with this name or USCC (``NotFoundError`` when there is none)."""
+    with reading(ws) as session:
+        wanted_name, wanted_code = norm(text), norm_code(text)
+        for org_id, name, uscc in session.connection().exec_driver_sql(
+                "SELECT id, name, uscc FROM organisations ORDER BY id").fetchall():
+            if norm(name) == wanted_name or (uscc and norm_code(uscc) == wanted_code):
+                return int(org_id)
+    raise NotFoundError(f"没有名称或统一社会信用代码为“{text}”的单位（先用 orgs import 导入评审单位名录）")
 
 
 def org_stats(ws: Workspace) -> list[dict[str, Any]]:
