@@ -10,7 +10,8 @@ their bundles does – and saves one PNG per page into OUT (default /tmp/inspect
 
     office-review.png, office-review-accept.png (the confirmation), office-planning.png,
     office-dashboard.png, office-reports-file.png (filing the first progress report, confirmed),
-    office-reports.png (the second one previewed), office-desk.png (the desk with the switch)
+    office-reports.png (the second one previewed), office-hazards.png (隐患台账, as of the same date),
+    office-desk.png (the desk with the switch)
 
 The dashboard and the report are as of ``--as-of`` (default today: the demo writes its status changes and
 hazards into the audit trail today, so figures as of a day in 2020 show only the visits it dates back).
@@ -138,6 +139,10 @@ def main() -> int:
         reports.text.clear()
         reports.refresh_preview()  # at once (typing refreshes it after a pause)
         save(window, args.out / "office-reports.png")
+
+        hazards = bench.show_page(workbench_module.HAZARDS)
+        hazards.as_of.setDate(QDate(as_of.year, as_of.month, as_of.day))
+        save(window, args.out / "office-hazards.png")
 
         window.office.show_desk()
         save(window, args.out / "office-desk.png")

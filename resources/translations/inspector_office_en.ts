@@ -104,6 +104,197 @@
     </message>
 </context>
 <context>
+    <name>HazardsPage</name>
+    <message>
+        <source>隐患台账</source>
+        <translation>Hazard ledger</translation>
+    </message>
+    <message>
+        <source>隐患等级</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>辖区</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>整改状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>统计截至</source>
+        <translation>As of</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>只看逾期</source>
+        <translation>Overdue only</translation>
+    </message>
+    <message>
+        <source>逾期：整改期限已过，且仍为待整改或复查不合格（按统计截至日计算，状态为当前状态）。</source>
+        <translation>Overdue: the deadline has passed and the hazard is still to be rectified or failed its re-check (counted on the as-of day, with today&apos;s status).</translation>
+    </message>
+    <message>
+        <source>闭环率 = 复查合格 ÷ 隐患合计；未闭环 = 除复查合格以外的隐患。</source>
+        <translation>Closure rate = passed re-check ÷ all hazards; open = every hazard that has not passed its re-check.</translation>
+    </message>
+    <message>
+        <source>汇总按辖区统计全部隐患，不受上方筛选影响；下表按筛选列出，逾期重大隐患在前。</source>
+        <translation>The summary counts every hazard per area, whatever the filters; the list below follows the filters, overdue major hazards first.</translation>
+    </message>
+    <message>
+        <source>双击一行查看该次检查。</source>
+        <translation>Double-click a row to view its inspection.</translation>
+    </message>
+    <message>
+        <source>整改期限已过且仍为待整改或复查不合格</source>
+        <translation>Deadline passed and still to be rectified or failed its re-check</translation>
+    </message>
+    <message>
+        <source>今天</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>查看检查</source>
+        <translation>View inspection</translation>
+    </message>
+    <message>
+        <source>导出 Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <source>按当前筛选导出汇总和隐患台账两个工作表</source>
+        <translation>Export the summary and the ledger (two sheets) with the current filters</translation>
+    </message>
+    <message>
+        <source>逾期重大</source>
+        <translation>Overdue major</translation>
+    </message>
+    <message>
+        <source>逾期一般</source>
+        <translation>Overdue general</translation>
+    </message>
+    <message>
+        <source>重大隐患</source>
+        <translation>Major</translation>
+    </message>
+    <message>
+        <source>一般隐患</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <source>隐患合计</source>
+        <translation>All hazards</translation>
+    </message>
+    <message>
+        <source>复查合格</source>
+        <translation>Passed re-check</translation>
+    </message>
+    <message>
+        <source>未闭环</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>逾期合计</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>闭环率</source>
+        <translation>Closure rate</translation>
+    </message>
+    <message>
+        <source>企业名称</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <source>等级</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>隐患描述</source>
+        <translation>Hazard</translation>
+    </message>
+    <message>
+        <source>整改期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>逾期天数</source>
+        <translation>Days overdue</translation>
+    </message>
+    <message>
+        <source>复查时间</source>
+        <translation>Re-checked</translation>
+    </message>
+    <message>
+        <source>检查项目</source>
+        <translation>Checklist item</translation>
+    </message>
+    <message>
+        <source>整改要求</source>
+        <translation>Requirement</translation>
+    </message>
+    <message>
+        <source>现场处理措施</source>
+        <translation>On-site measures</translation>
+    </message>
+    <message>
+        <source>检查编号</source>
+        <translation>Inspection no.</translation>
+    </message>
+    <message>
+        <source>统一社会信用代码</source>
+        <translation>USCC</translation>
+    </message>
+    <message>
+        <source>暂无数据</source>
+        <translation>No data yet</translation>
+    </message>
+    <message>
+        <source>%1 · 截至 %2</source>
+        <translation>%1 · as of %2</translation>
+    </message>
+    <message>
+        <source>全部辖区</source>
+        <translation>All areas</translation>
+    </message>
+    <message>
+        <source>显示 %1 条，其中逾期 %2 条</source>
+        <translation>%1 shown, %2 of them overdue</translation>
+    </message>
+    <message>
+        <source>没有逾期未整改的重大隐患</source>
+        <translation>No major hazard is overdue</translation>
+    </message>
+    <message>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>逾期未整改的重大隐患 %1 条：</source>
+        <translation>%1 major hazards overdue: </translation>
+    </message>
+    <message>
+        <source>导出隐患台账</source>
+        <translation>Export the hazard ledger</translation>
+    </message>
+    <message>
+        <source>已导出 %1 条隐患：%2</source>
+        <translation>Exported %1 hazards: %2</translation>
+    </message>
+    <message>
+        <source>未能导出隐患台账</source>
+        <translation>Could not export the hazard ledger</translation>
+    </message>
+    <message>
+        <source>正在导出隐患台账…</source>
+        <translation>Exporting the hazard ledger…</translation>
+    </message>
+</context>
+<context>
     <name>OfficeMode</name>
     <message>
         <source>机关工作台</source>
@@ -781,6 +972,10 @@
     <message>
         <source>报告</source>
         <translation>Reports</translation>
+    </message>
+    <message>
+        <source>隐患台账</source>
+        <translation>Hazard ledger</translation>
     </message>
     <message>
         <source>无法打开检查</source>

@@ -24,6 +24,7 @@ from pytestqt.qtbot import QtBot
 
 from inspector_app.services.queries import hazards as hazard_queries
 from inspector_app.storage.engine import Workspace
+from inspector_app.ui.i18n import install_translators
 from inspector_app.ui.main_window import MainWindow
 from inspector_app.ui.office.hazards_page import HazardsPage
 from inspector_app.ui.office.workbench import HAZARDS, Workbench
@@ -128,3 +129,19 @@ def test_reads_and_export_run_in_workers(qtbot: QtBot, office_ws: Workspace, off
     assert all(t != main for t in threads), threads
     bench.close_editors()
     runner.shutdown()
+
+
+def test_the_page_speaks_english(qtbot: QtBot, bench: Workbench) -> None:
+    page = _page(bench)
+    try:
+        install_translators("en")
+        qtbot.waitUntil(lambda: page.title.text() == "Hazard ledger")  # LanguageChange is posted
+        assert bench.nav.item(HAZARDS).text() == "Hazard ledger"
+        assert page.model.headerData(page.model.column_of("days_overdue"), Qt.Orientation.Horizontal) == "Days overdue"
+        assert page.summary_model.rows()[-1]["area"] == "合计"
+        total = page.summary_model.index(page.summary_model.rowCount() - 1, 0)
+        assert page.summary_model.data(total) == "Total"
+        assert page.export_button.text() == "Export to Excel…"
+    finally:
+        install_translators("zh_CN")
+        qtbot.waitUntil(lambda: page.title.text() == "隐患台账")

@@ -106,13 +106,23 @@ class HazardsPage(OfficePage):
         self.summary.setObjectName("hazardSummary")
         self.summary.setSortingEnabled(False)  # the read model's order: overdue 重大 first, 合计 last
         self.summary.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.summary.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.model = LedgerModel(self)
         self.table = make_table(self.model)
         self.table.setObjectName("hazardTable")
         self.table.doubleClicked.connect(self._open_index)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        summary_box = QWidget()  # the summary as wide as its columns, on the left
+        summary_row = QHBoxLayout(summary_box)
+        summary_row.setContentsMargins(0, 0, 0, 0)
+        summary_row.addWidget(self.summary)
+        self.rules = QLabel()
+        self.rules.setWordWrap(True)
+        self.rules.setStyleSheet("color: #555;")
+        self.rules.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        summary_row.addWidget(self.rules, 1)
         split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.summary)
+        split.addWidget(summary_box)
         split.addWidget(self.table)
         split.setStretchFactor(1, 1)
         split.setChildrenCollapsible(False)
@@ -148,6 +158,11 @@ class HazardsPage(OfficePage):
             for position, value in enumerate(values, 1):
                 combo.setItemText(position, labels.value_label(value))
         self.overdue.setText(self.tr("只看逾期"))
+        self.rules.setText("\n".join((
+            self.tr("逾期：整改期限已过，且仍为待整改或复查不合格（按统计截至日计算，状态为当前状态）。"),
+            self.tr("闭环率 = 复查合格 ÷ 隐患合计；未闭环 = 除复查合格以外的隐患。"),
+            self.tr("汇总按辖区统计全部隐患，不受上方筛选影响；下表按筛选列出，逾期重大隐患在前。"),
+            self.tr("双击一行查看该次检查。"))))
         self.overdue.setToolTip(self.tr("整改期限已过且仍为待整改或复查不合格"))
         self.today.setText(self.tr("今天"))
         self.open_button.setText(self.tr("查看检查"))
@@ -239,8 +254,9 @@ class HazardsPage(OfficePage):
         """逾期重大隐患 by area, most first (the summary's order), in red; or that there are none."""
         late = [r for r in summary if r["area"] != TOTAL and r["overdue_major"]]
         if not late:
-            return f"<span style='color:#2e7d32'>{self.tr('没有逾期未整改的重大隐患')}</span>"
-        parts = "，".join(f"{texts.text(r['area'])} <b>{r['overdue_major']}</b>" for r in late)
+            none = self.tr("没有逾期未整改的重大隐患")
+            return f"<span style='color:#2e7d32'>{none}</span>"
+        parts = self.tr("，").join(f"{texts.text(r['area'])} <b>{r['overdue_major']}</b>" for r in late)
         total = sum(r["overdue_major"] for r in late)
         heading = self.tr("逾期未整改的重大隐患 %1 条：").replace("%1", str(total))
         return f"<span style='color:#c62828'>{heading}{parts}</span>"
@@ -250,6 +266,9 @@ class HazardsPage(OfficePage):
         rows = self.summary_model.rowCount()
         height = self.summary.horizontalHeader().height() + rows * self.summary.verticalHeader().defaultSectionSize() + 4
         self.summary.setMaximumHeight(height)
+        columns = self.summary_model.columnCount()
+        self.summary.setFixedWidth(sum(self.summary.columnWidth(c) for c in range(columns))
+                                   + 2 * self.summary.frameWidth() + 2)
         self.split.setSizes([height, max(200, self.split.height() - height)])
 
     # -- selection and actions -------------------------------------------------------------------
