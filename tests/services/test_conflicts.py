@@ -8,11 +8,20 @@ from datetime import date
 
 import pytest
 from registers_helpers import REVIEW_DATE, Register, base, certified, org
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from inspector_app.domain.conflict_rules import FLAG_KEYS, RULES
-from inspector_app.services.queries.conflicts import conflict_rows, conflicts_for_enterprise, rule_rows
+from inspector_app.domain.errors import NotFoundError
+from inspector_app.services.queries.conflicts import (
+    conflict_rows,
+    conflicts_for_enterprise,
+    conflicts_for_inspection,
+    rule_rows,
+)
+from inspector_app.services.templates import sync_shipped_templates
 from inspector_app.storage.engine import Workspace
+from inspector_app.storage.models import Inspection, TemplateRecord
 from inspector_app.storage.models_registers import ConsultancyStaff, OrgLink, Sanction
 
 Change = Callable[[Session, Register], None]
@@ -223,3 +232,18 @@ def test_flags_of_one_enterprise_only(workspace: Workspace) -> None:
     assert [row["enterprise_id"] for row in conflict_rows(workspace)] == [flagged_id]
     assert conflicts_for_enterprise(workspace, clean_id) == []
     assert [row["rule"] for row in conflicts_for_enterprise(workspace, flagged_id)] == ["related_orgs"]
+
+
+def test_flags_of_an_inspection(workspace: Workspace) -> None:
+    with workspace.sessions.begin() as s:
+        sync_shipped_templates(s)
+        r = base(s)
+        r.consultant.legal_rep = "王明"
+        lookback = s.scalars(select(TemplateRecord).where(TemplateRecord.template_id == "lookback-2020")).one()
+        inspection = Inspection(enterprise_id=r.enterprise.id, template_pk=lookback.pk)
+        s.add(inspection)
+        s.flush()
+        inspection_id = inspection.id
+    assert [f["rule"] for f in conflicts_for_inspection(workspace, inspection_id)] == ["related_orgs"]
+    with pytest.raises(NotFoundError):
+        conflicts_for_inspection(workspace, inspection_id + 1)
