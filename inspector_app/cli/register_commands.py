@@ -82,6 +82,7 @@ def add_decisions(sub: Any, actions: Any) -> None:
     show.add_argument("--format", choices=("text", "json"), default="text")
     opn = cases.add_parser("open", help="open a case from an inspection whose conclusion is 建议摘牌")
     opn.add_argument("inspection", type=int, metavar="INSPECTION_ID")
+    opn.add_argument("--on", metavar="YYYY-MM-DD", help="the day the case is opened (立案; default: today)")
     _by(opn)
     adv = cases.add_parser("advance", help="record the next step: notify, defence, decide, announce, withdraw, drop")
     adv.add_argument("id", type=int)
@@ -90,6 +91,10 @@ def add_decisions(sub: Any, actions: Any) -> None:
     adv.add_argument("--number", metavar="TEXT", default="", help="the document's number")
     adv.add_argument("--note", metavar="TEXT", default="")
     adv.add_argument("--file", type=Path, metavar="FILE", help="an attached file (the defence, the notice…)")
+    adv.add_argument("--until", metavar="YYYY-MM-DD",
+                     help="notify: the last day for the defence the 告知书 sets (default: workspace setting defence_days)")
+    adv.add_argument("--no-defence", action="store_true",
+                     help="defence: none was received by the end of the period (逾期未陈述申辩)")
     _by(adv)
 
     san = actions(sub, "sanctions", "decisions on review organisations and reviewers, the blacklist")

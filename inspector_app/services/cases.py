@@ -172,10 +172,15 @@ def _bump(case: DelistCase) -> None:
 
 
 # -- opening -----------------------------------------------------------------------------------------
-def open_case(session: Session, inspection: Inspection, actor: str, today: date) -> DelistCase:
-    """Open a case from a finished inspection concluding 建议摘牌, its grounds frozen from that conclusion.
-    Refused for an open inspection, another conclusion, a grade this program does not revoke, an office
-    above the deciding body (it cannot send a case down), and while a case of the enterprise is open."""
+def open_case(session: Session, inspection: Inspection, actor: str, today: date, *,
+              on: date | None = None) -> DelistCase:
+    """Open a case on ``on`` (default ``today``) from a finished inspection concluding 建议摘牌, its grounds
+    frozen from that conclusion (as of ``today``). Refused for an open inspection, another conclusion, a
+    grade this program does not revoke, an office above the deciding body (it cannot send a case down),
+    and while a case of the enterprise is open."""
+    on = on or today
+    if on > today:
+        raise ValidationError(f"立案日期 {on.isoformat()} 晚于今天")
     office = campaigns.office(session)
     if not office.level:
         raise ValidationError("本机关尚未设置层级（workspace set level …）：不能立摘牌案卷")
@@ -203,7 +208,7 @@ def open_case(session: Session, inspection: Inspection, actor: str, today: date)
                       origin="", opened_by=actor)
     session.add(case)
     session.flush()
-    session.add(CaseStep(case_id=case.id, stage="opened", on=today, by=actor, body=_office_body(session, office),
+    session.add(CaseStep(case_id=case.id, stage="opened", on=on, by=actor, body=_office_body(session, office),
                          note=f"据检查 {inspection.uid}（结论：{inspection.outcome}）立案"))
     audit.record(session, None, "case", case.uid, "stage", "", "opened", actor, f"检查 {inspection.uid}")
     session.flush()

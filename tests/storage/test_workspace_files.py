@@ -177,6 +177,17 @@ def _commands(tmp_path: Path) -> dict[str, list[str]]:
         "reviewers import": ["reviewers", "import", str(register), "--by", "t"],
         "reviewers list": ["reviewers", "list", "--format", "csv"],
         "certifications import": ["certifications", "import", str(register), "--dry-run"],
+        "cases list": ["cases", "list", "--format", "json"],
+        "cases show": ["cases", "show", "1"],
+        "cases open": ["cases", "open", "1", "--by", "t"],
+        "cases advance": ["cases", "advance", "1", "notify", "--number", "告1", "--by", "t"],
+        "sanctions list": ["sanctions", "list"],
+        "sanctions add": ["sanctions", "add", "criticism", "--org", "某评审单位", "--grounds", "x", "--body", "某局",
+                          "--by", "t"],
+        "sanctions lift": ["sanctions", "lift", "1", "--by", "t"],
+        "suspensions list": ["suspensions", "list", "--format", "csv"],
+        "suspensions add": ["suspensions", "add", "二级", "--area", "江苏省", "--since", "2020-01-19", "--body", "省厅",
+                            "--by", "t"],
     }
 
 

@@ -16,12 +16,14 @@ StepDone = cases.StepDone
 STEPS = tuple(_STEPS)
 
 
-def open_case(ws: Workspace, inspection_id: int, actor: str, *, today: date | None = None) -> OpResult[int]:
-    """立案: a case from a finished inspection whose conclusion is 建议摘牌, its grounds (the rules, vetoes,
-    findings and photo hashes that led there) frozen. The value is the case's id."""
+def open_case(ws: Workspace, inspection_id: int, actor: str, *, on: date | None = None,
+              today: date | None = None) -> OpResult[int]:
+    """立案 on ``on`` (default today): a case from a finished inspection whose conclusion is 建议摘牌, its
+    grounds (the rules, vetoes, findings and photo hashes that led there) frozen. The value is the case's id."""
+    today = today or date.today()
     with unit_of_work(ws) as session:
         inspection = inspections.get(session, inspection_id)
-        case = cases.open_case(session, inspection, actor, today or date.today())
+        case = cases.open_case(session, inspection, actor, today, on=on)
         return OpResult(case.id, Changes.of(ChangeKind.CASES, enterprises=[case.enterprise_id]))
 
 
