@@ -132,32 +132,57 @@ def legacy_spec(outcome: Mapping[str, Any], applies_to: Sequence[str]) -> Conclu
 
 def check_spec(spec: ConclusionSpec) -> list[str]:
     """What is wrong with a conclusion block beyond its schema (for ``TemplateError`` messages)."""
-    problems: list[str] = []
-    codes = [lv.code for lv in spec.levels]
-    if len(set(codes)) != len(codes):
-        problems.append("结论编号重复")
-    for level in spec.levels:
-        if len(level.code) > 10:
-            problems.append(f"结论编号“{level.code}”超过 10 个字（显示用的全称写在 label）")
-        if level.counts_as not in OUTCOMES:
-            problems.append(f"结论“{level.code}”的 counts_as 应为 维持、限期整改 或 建议摘牌")
-    if spec.relative_to not in RELATIVE_TO:
-        problems.append(f"relative_to 应为 {' 或 '.join(RELATIVE_TO)}")
-    for n, rule in enumerate(spec.rules, start=1):
-        where = f"结论规则第 {n} 条（{rule.when}）"
-        if rule.when not in WHEN:
-            problems.append(f"{where}：条件 {rule.when} 无效")
-        if rule.then not in codes:
-            problems.append(f"{where}：结论“{rule.then}”不在 levels 中")
-        if not rule.source.strip():
-            problems.append(f"{where}：须写明依据（source）")
-        if rule.when == "score_below" and rule.value is None:
-            problems.append(f"{where}：须给出 value")
-        if rule.when == "veto" and rule.veto not in ("A", "B"):
-            problems.append(f"{where}：须给出 veto（A 或 B）")
-        if rule.when == "below_grade_held" and spec.relative_to != "grade_held":
-            problems.append(f"{where}：本模板的结论不针对证书等级（relative_to）")
+    block = {"relative_to": spec.relative_to,
+             "levels": [{"code": lv.code, "label": lv.label, "counts_as": lv.counts_as} for lv in spec.levels],
+             "rules": [{"when": r.when, "then": r.then, "source": r.source, "value": r.value, "veto": r.veto}
+                       for r in spec.rules]}
+    return [problem for _, problem in spec_problems(block)]
+
+
+JsonPath = tuple[str | int, ...]
+
+
+def spec_problems(block: Mapping[str, Any]) -> list[tuple[JsonPath, str]]:
+    """``check_spec`` on the raw ``conclusion`` block, each problem with the path (below the block) of the
+    value it concerns. Tolerant of a block the schema refuses: what is missing or mistyped is skipped."""
+    problems: list[tuple[JsonPath, str]] = []
+    levels = [lv if isinstance(lv, Mapping) else {} for lv in _seq(block.get("levels"))]
+    codes = [lv.get("code") for lv in levels]
+    if len(set(map(str, codes))) != len(codes):
+        problems.append((("levels",), "结论编号重复"))
+    for n, level in enumerate(levels):
+        code = level.get("code")
+        if isinstance(code, str) and len(code) > 10:
+            problems.append((("levels", n, "code"), f"结论编号“{code}”超过 10 个字（显示用的全称写在 label）"))
+        if level.get("counts_as", code) not in OUTCOMES:
+            problems.append((("levels", n, "counts_as"), f"结论“{code}”的 counts_as 应为 维持、限期整改 或 建议摘牌"))
+    relative_to = block.get("relative_to", "grade_held")
+    if relative_to not in RELATIVE_TO:
+        problems.append((("relative_to",), f"relative_to 应为 {' 或 '.join(RELATIVE_TO)}"))
+    for n, rule in enumerate(_seq(block.get("rules")), start=1):
+        if not isinstance(rule, Mapping):
+            continue
+        when = rule.get("when")
+        here: JsonPath = ("rules", n - 1)
+        where = f"结论规则第 {n} 条（{when}）"
+        if when not in WHEN:
+            problems.append(((*here, "when"), f"{where}：条件 {when} 无效"))
+        if rule.get("then") not in codes:
+            problems.append(((*here, "then"), f"{where}：结论“{rule.get('then')}”不在 levels 中"))
+        source = rule.get("source")
+        if not isinstance(source, str) or not source.strip():
+            problems.append(((*here, "source"), f"{where}：须写明依据（source）"))
+        if when == "score_below" and rule.get("value") is None:
+            problems.append(((*here, "value"), f"{where}：须给出 value"))
+        if when == "veto" and rule.get("veto") not in ("A", "B"):
+            problems.append(((*here, "veto"), f"{where}：须给出 veto（A 或 B）"))
+        if when == "below_grade_held" and relative_to != "grade_held":
+            problems.append(((*here, "when"), f"{where}：本模板的结论不针对证书等级（relative_to）"))
     return problems
+
+
+def _seq(value: Any) -> list[Any]:
+    return list(value) if isinstance(value, list | tuple) else []
 
 
 @dataclass(frozen=True)
@@ -213,6 +238,24 @@ class Facts:
     enterprise: tuple[str, ...] = ()  # item codes with only enterprise-own deductions
     enterprise_points: Decimal = Decimal(0)
     nonconform: tuple[str, ...] = ()
+
+
+def condition_text(rule: Rule) -> str:
+    """The rule's condition in words, as the preview and the blank checklist print it."""
+    value = f"{rule.value:g}" if rule.value is not None else ""
+    texts = {
+        "veto": f"触发否决项 {rule.veto}（{'整体不通过' if rule.veto == 'A' else '所在类目计 0 分'}）",
+        "score_below": f"得分低于 {value} 分",
+        "below_grade_held": "得分（或类目得分率）低于所持证书等级的标准",
+        "element_below_min_share": "有类目得分率低于其最低得分率",
+        "major_open": "有未整改的重大事故隐患",
+        "major_overdue": "有逾期未整改的重大事故隐患",
+        "general_open": "有待整改的一般事故隐患",
+        "legal_deduction": "有须依法整改的扣分（非企业自行整改项）",
+        "enterprise_deduction": "只有企业自行整改项的扣分",
+        "nonconform": f"不符合项达到 {int(rule.value or 1)} 项",
+    }
+    return texts.get(rule.when, rule.when)
 
 
 def _codes(codes: Sequence[str], limit: int = 8) -> str:

@@ -15,8 +15,9 @@ from importlib import resources as importlib_resources
 from pathlib import Path
 from typing import Any
 
-from inspector_app.domain.conclusions import ConclusionSpec, check_spec, legacy_spec, parse_spec
+from inspector_app.domain.conclusions import ConclusionSpec, legacy_spec, parse_spec
 from inspector_app.domain.errors import TemplateError
+from inspector_app.domain.template_rules import Problem, rule_problems, schema_problem
 
 FORMAT_VERSION = 2
 RESULTS = ("符合", "部分符合", "不符合", "不涉及")
@@ -210,8 +211,15 @@ def parse_template(data: Any, source: str, check_schema: bool = True) -> Templat
         field_name = ".".join(str(p) for p in first.absolute_path) or "(根)"
         raise TemplateError(f"{source}：{where + '，' if where else ''}字段 {field_name}：{first.message}")
     template = _build(data)
-    _check_rules(template, source)
+    for problem in rule_problems(data):
+        raise TemplateError(f"{source}：{problem.message}")
     return template
+
+
+def template_problems(data: dict[str, Any]) -> list[Problem]:
+    """Every problem of template data at once – the schema's (in words for people) and the rules' – each
+    with the JSON path of the value it concerns (the template workbook import names their cells)."""
+    return [schema_problem(e) for e in _schema_errors(data)] + rule_problems(data)
 
 
 def _schema_errors(data: dict[str, Any]) -> list[Any]:
@@ -257,57 +265,6 @@ def _build(data: dict[str, Any]) -> Template:
         industries=tuple(data.get("industries", [])), subject=data.get("subject", ENTERPRISE),
         format_version=int(data.get("format_version", 1)), raw=data,
     )
-
-
-def _check_rules(template: Template, source: str) -> None:
-    for problem in check_spec(template.conclusion):
-        raise TemplateError(f"{source}：conclusion：{problem}")
-    if template.format_version >= 2 and "outcome" in template.raw:
-        raise TemplateError(f"{source}：格式 2 的模板用 conclusion 代替 outcome")
-    if template.format_version >= 2 and "conclusion" not in template.raw:
-        raise TemplateError(f"{source}：格式 2 的模板须有 conclusion（结论规则）")
-    seen: set[str] = set()
-    for element in template.elements:
-        if element.code in seen:
-            raise TemplateError(f"{source}：考评类目 {element.code}：编号重复")
-        seen.add(element.code)
-        for item in element.items:
-            where = f"{source}：考评项 {item.code}"
-            if item.code in seen:
-                raise TemplateError(f"{where}：编号重复")
-            seen.add(item.code)
-            if not item.code.startswith(element.code + "."):
-                raise TemplateError(f"{where}：编号应以所属类目编号“{element.code}.”开头")
-            _check_item(template, item, where)
-            rule_codes: set[str] = set()
-            for rule in item.deductions:
-                if rule.code in rule_codes:
-                    raise TemplateError(f"{where}：扣分规则 {rule.code} 编号重复")
-                rule_codes.add(rule.code)
-                if rule.points > item.points:
-                    raise TemplateError(
-                        f"{where}：扣分规则 {rule.code} 扣 {rule.points:g} 分，超过本项分值 {item.points:g} 分")
-    previous = None
-    for threshold in template.grade_thresholds:
-        if previous is not None and threshold.min_score > previous:
-            raise TemplateError(f"{source}：等级线应从高到低排列（{threshold.grade} {threshold.min_score:g}）")
-        previous = threshold.min_score
-
-
-def _check_item(template: Template, item: Item, where: str) -> None:
-    strict = template.format_version >= 2  # format 1 knew no sources, industries or clause vetoes
-    if strict and item.veto and not item.source.strip():
-        raise TemplateError(f"{where}：否决项须写明依据（source）")
-    for rule in item.deductions:
-        if strict and rule.veto and not (rule.source or item.source).strip():
-            raise TemplateError(f"{where}：否决扣分规则 {rule.code} 须写明依据（source）")
-        if rule.veto and rule.enterprise_fix:
-            raise TemplateError(f"{where}：否决扣分规则 {rule.code} 不能是企业自行整改项")
-    if item.veto and item.enterprise_fix:
-        raise TemplateError(f"{where}：否决项不能是企业自行整改项")
-    if template.industries and not set(item.industries) <= set(template.industries):
-        extra = "、".join(sorted(set(item.industries) - set(template.industries)))
-        raise TemplateError(f"{where}：行业 {extra} 不在模板适用行业中")
 
 
 def load_template(path: Path | str) -> Template:
