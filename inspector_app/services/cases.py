@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from inspector_app.domain import delisting
 from inspector_app.domain.campaign import LEVELS
-from inspector_app.domain.conclusions import DELIST
+from inspector_app.domain.conclusions import DELIST, ConclusionSpec
 from inspector_app.domain.errors import LifecycleError, NotFoundError, ValidationError
 from inspector_app.domain.lifecycle import LOCKED_STATUSES, FindingStatus, InspectionStatus, Severity
 from inspector_app.services import audit, campaigns, inspections, workspace_meta
@@ -97,20 +97,26 @@ def _finding(f: Finding) -> dict[str, Any]:
             "status": f.status, "deadline": f.deadline.isoformat() if f.deadline else None}
 
 
+def _veto_conclusion(spec: ConclusionSpec, level: str) -> str:
+    return next((r.then for r in spec.rules if r.when == "veto" and r.veto == level), "")
+
+
 def grounds_of(session: Session, inspection: Inspection, today: date) -> list[dict[str, Any]]:
     """What led the inspection to 建议摘牌: each rule that reached a conclusion counted as 建议摘牌, with
     its words and source, and the evidence – the findings on the items concerned (for a veto: its item; for
     重大事故隐患逾期未整改: those findings; for a low score: every finding) and the photos of those items and
     findings by hash. Empty when the conclusion is not 建议摘牌."""
     result = inspections.score(inspection, today)
-    buckets = inspections.template_for(inspection).conclusion.buckets
+    spec = inspections.template_for(inspection).conclusion
+    buckets = spec.buckets
     photos = list(session.scalars(select(Photo).where(Photo.inspection_id == inspection.id).order_by(Photo.position)))
     grounds: list[dict[str, Any]] = []
     for reason in result.conclusion_reasons:
         if buckets.get(reason.conclusion) != DELIST:
             continue
-        if reason.rule == "veto":
-            codes = {v.item_code for v in result.vetoes if f"否决项 {v.code}（" in reason.text}
+        if reason.rule == "veto":  # the veto the reason names (domain.conclusions words it "否决项 CODE（…）")
+            codes = ({v.item_code for v in result.vetoes if f"否决项 {v.code}（" in reason.text}
+                     or {v.item_code for v in result.vetoes if buckets.get(_veto_conclusion(spec, v.level)) == DELIST})
             chosen = [f for f in inspection.findings if f.item_code in codes]
         elif reason.rule == "major_overdue":
             codes = set()

@@ -148,3 +148,16 @@ def test_a_case_no_longer_sent_is_removed_unless_decided_here(chain: tuple[Offic
     report = roll_up(district, city, tmp_path / "up2.inspbundle")
     assert report.counts_by_kind()["case"] == {"removed": 1}
     assert case_queries.case_rows(city.ws) == []
+
+
+def test_a_case_decided_here_stays_when_no_longer_sent(chain: tuple[Office, Office, Office], tmp_path: Path) -> None:
+    district, city, _province = chain
+    case_id = case_ops.open_case(district.ws, _delist_inspection(district), "科长", today=date(2020, 3, 1)).value
+    _step(district, case_id, "notify", "2020-03-02", number="告1")
+    assert roll_up(district, city, tmp_path / "up1.inspbundle").status == "imported"
+    _step(city, _case_at(city), "decide", "2020-03-10", number="常应急撤〔2020〕2号")  # the period is over
+    with district.ws.sessions.begin() as s:
+        s.delete(s.get_one(DelistCase, case_id))
+    report = roll_up(district, city, tmp_path / "up2.inspbundle")
+    assert report.counts_by_kind()["case"] == {"warning": 1}
+    assert [r["stage_code"] for r in case_queries.case_rows(city.ws)] == ["decided"]
