@@ -5,7 +5,7 @@ blacklist, and the suspension of review applications.
 
 Statuses that follow from decisions (an organisation's 暂停评审活动, a reviewer's 黑名单) are kept on the
 register row for fast lists and recomputed from ``sanctions`` whenever a sanction is recorded or lifted
-(``services.registers``); the sanctions are the record. ``origin`` is as on enterprises: the
+(``services.sanctions.refresh_status``); the sanctions are the record. ``origin`` is as on enterprises: the
 jurisdiction path of the office a roll-up record came from ("" = this office's own)."""
 
 from __future__ import annotations
