@@ -134,8 +134,8 @@
         <translation>Overdue only</translation>
     </message>
     <message>
-        <source>逾期：整改期限已过，且仍为待整改或复查不合格（按统计截至日计算，状态为当前状态）。</source>
-        <translation>Overdue: the deadline has passed and the hazard is still to be rectified or failed its re-check (counted on the as-of day, with today&apos;s status).</translation>
+        <source>逾期：整改期限已过，且仍为待整改或复查不合格（按统计截至日；过去的日期按当日的状态，只含当日已发现的隐患）。</source>
+        <translation>Overdue: the deadline has passed and the hazard is still to be rectified or failed its re-check (on the as-of day; for a past day with the statuses of that day, hazards found by then only).</translation>
     </message>
     <message>
         <source>闭环率 = 复查合格 ÷ 隐患合计；未闭环 = 除复查合格以外的隐患。</source>

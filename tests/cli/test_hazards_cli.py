@@ -49,11 +49,13 @@ def city(tmp_path: Path) -> Path:
         workspace_meta.set_value(s, "jurisdiction", "常州市")
         a = _inspection(s, "常州市甲机械有限公司", "武进区", "91320412TEST000001")
         b = _inspection(s, "常州市乙化工有限公司", "新北区", "91320411TEST000002")
+        found = datetime(2020, 2, 5, 10)
         s.add_all([
-            Finding(inspection_id=a.id, severity="重大", description="隐患甲", deadline=date(2020, 3, 10)),
+            Finding(inspection_id=a.id, severity="重大", description="隐患甲", deadline=date(2020, 3, 10),
+                    created_at=found),
             Finding(inspection_id=a.id, description="隐患乙", deadline=date(2020, 3, 8), status="复查合格",
-                    rechecked_at=datetime(2020, 3, 7, 14)),
-            Finding(inspection_id=b.id, description="-2米平台护栏缺失", deadline=date(2020, 3, 5))])
+                    rechecked_at=datetime(2020, 3, 7, 14), created_at=found),
+            Finding(inspection_id=b.id, description="-2米平台护栏缺失", deadline=date(2020, 3, 5), created_at=found)])
     ws.close()
     return root
 

@@ -6,7 +6,7 @@ headings, frozen rows, a total, a formula kept as text)."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -27,7 +27,7 @@ from inspector_app.services.queries.hazards import (
     ledger,
 )
 from inspector_app.storage.engine import Workspace
-from inspector_app.storage.models import Finding
+from inspector_app.storage.models import AuditEvent, Finding
 
 WUJIN = "江苏省常州市武进区"
 FORMULA = "=HYPERLINK(\"http://example.invalid\",\"点此\")"
@@ -67,6 +67,26 @@ def test_the_overdue_rule_follows_the_as_of_date(city: tuple[Workspace, dict[str
     on_the_day = ledger(ws, as_of=date(2020, 3, 10))
     assert {r.finding_id: r.days_overdue for r in on_the_day.rows}[ids["a_major"]] is None, "the deadline itself"
     assert OVERDUE_STATES == bureau_workbook.OVERDUE_STATES
+
+
+def test_a_past_day_reads_the_statuses_of_that_day(city: tuple[Workspace, dict[str, int]]) -> None:
+    """As the progress report: a finding's status on a past day is its newest status row before the day
+    ended (none yet: 待整改); one re-checked only later was still open; one found later is not listed."""
+    ws, ids = city
+    with ws.sessions.begin() as s:
+        waiting = s.get(Finding, ids["a_waiting"])
+        assert waiting is not None
+        s.add(AuditEvent(inspection_id=waiting.inspection_id, entity="finding", entity_key=waiting.uid, field="status",
+                         old_value="待整改", new_value="已整改待复查", actor="王明", at=datetime(2020, 3, 12, 9)))
+    past = {r.finding_id: r for r in ledger(ws, as_of=date(2020, 3, 11), today=date(2020, 12, 1)).rows}
+    assert (past[ids["a_waiting"]].status, past[ids["a_waiting"]].days_overdue) == ("待整改", 1)
+    today = {r.finding_id: r for r in ledger(ws, as_of=date(2020, 3, 11), today=date(2020, 3, 11)).rows}
+    assert (today[ids["a_waiting"]].status, today[ids["a_waiting"]].days_overdue) == ("已整改待复查", None)
+    before_recheck = ledger(ws, as_of=date(2020, 3, 6), today=date(2020, 12, 1))
+    row = next(r for r in before_recheck.rows if r.finding_id == ids["a_passed"])
+    assert (row.status, row.rechecked_at) == ("待整改", None)
+    assert before_recheck.total()["rectified"] == 0
+    assert ledger(ws, as_of=date(2020, 2, 28)).rows == [], "found on 2020-03-01"
 
 
 def test_summary_and_closure_rate(city: tuple[Workspace, dict[str, int]]) -> None:

@@ -9,7 +9,9 @@ workbench's 隐患台账 page call the same functions.
   province each city; with no jurisdiction set, the enterprises' districts as they are written.
 * **Overdue** (as ``services.outcome_refresh`` and the bureau's workbook, ``queries.workbook``): the
   deadline has passed on the as-of day (default today) and the status is 待整改 or 复查不合格; days
-  overdue = the as-of day minus the deadline. Statuses are the current ones.
+  overdue = the as-of day minus the deadline. On or after today the statuses are the current ones; for a
+  past day, as the progress report reads them (``services.progress.FINDING_STATUS_AS_OF``: the finding's
+  newest status row of the audit trail before the day ended), and only findings made by then are listed.
 * **Closure rate** (闭环率) = 复查合格 / found, in percent; open = every status but 复查合格.
 * **Order.** Overdue 重大 first (most days first), then overdue 一般, then the rest (重大 first) by
   deadline. The
@@ -24,7 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -34,7 +36,7 @@ from inspector_app.domain.errors import ValidationError
 from inspector_app.domain.lifecycle import FindingStatus, Severity
 from inspector_app.domain.progress import CancelToken, Progress, no_progress
 from inspector_app.services import campaigns, templates
-from inspector_app.services.progress import OTHER, TOTAL, Areas
+from inspector_app.services.progress import FINDING_STATUS_AS_OF, OTHER, TOTAL, Areas
 from inspector_app.services.unit import reading
 from inspector_app.storage.engine import Workspace
 from inspector_app.storage.files import atomic_writer, disk_full_as_error
@@ -132,19 +134,21 @@ class HazardLedger:
                 "rows": [r.document() for r in self.rows]}
 
 
-def ledger(ws: Workspace, filters: HazardFilter | None = None, as_of: date | None = None) -> HazardLedger:
+def ledger(ws: Workspace, filters: HazardFilter | None = None, as_of: date | None = None,
+           today: date | None = None) -> HazardLedger:
     """The hazard ledger of this office's area (``services.campaigns.office``) as of ``as_of`` (default
     today). Raises ``ValidationError`` for an unknown severity, status or district."""
+    today = today or date.today()
     with reading(ws) as session:
-        return read_ledger(session, filters or HazardFilter(), as_of or date.today())
+        return read_ledger(session, filters or HazardFilter(), as_of or today, today)
 
 
-def read_ledger(session: Session, filters: HazardFilter, as_of: date) -> HazardLedger:
+def read_ledger(session: Session, filters: HazardFilter, as_of: date, today: date | None = None) -> HazardLedger:
     filters.check()
     office = campaigns.office(session)
     areas = Areas(office.campaign, office.area)
     order = [label for label, _ in areas.rows()]
-    reader = _Reader(session, areas, filters, as_of)
+    reader = _Reader(session, areas, filters, as_of, as_of >= (today or date.today()))
     reader.read()
     known = order + sorted(set(reader.counts) - set(order), key=lambda a: (a == OTHER, a))
     if filters.district and filters.district not in known:
@@ -154,10 +158,12 @@ def read_ledger(session: Session, filters: HazardFilter, as_of: date) -> HazardL
     return HazardLedger(office.label, as_of, filters, rows, _summary(reader.counts, order), tuple(known))
 
 
-_SQL = ("SELECT e.origin, e.district, f.severity, f.status, f.deadline, f.id, f.uid, e.name, e.uscc, i.id, "
+_SQL = ("SELECT e.origin, e.district, f.severity, {status}, f.deadline, f.id, f.uid, e.name, e.uscc, i.id, "
         "i.started_at, i.template_pk, f.item_code, f.description, f.requirement, f.rechecked_at, f.measures "
         "FROM findings f CROSS JOIN inspections i ON i.id = f.inspection_id "
         "CROSS JOIN enterprises e ON e.id = i.enterprise_id")
+_CURRENT_SQL = _SQL.format(status="f.status")
+_PAST_SQL = _SQL.format(status=FINDING_STATUS_AS_OF) + " WHERE f.created_at < :end"
 _MAJOR, _PASSED = Severity.MAJOR.value, FindingStatus.PASSED.value
 
 
@@ -166,8 +172,8 @@ class _Reader:
     enterprise looked up by key): each placed in its area and counted there, the rows the filter lets
     through kept. Dates repeat, so each text is parsed once."""
 
-    def __init__(self, session: Session, areas: Areas, filters: HazardFilter, as_of: date) -> None:
-        self.session, self.areas, self.filters, self.as_of = session, areas, filters, as_of
+    def __init__(self, session: Session, areas: Areas, filters: HazardFilter, as_of: date, current: bool) -> None:
+        self.session, self.areas, self.filters, self.as_of, self.current = session, areas, filters, as_of, current
         # area → [found 一般, found 重大, 复查合格 一般, 复查合格 重大, overdue 一般, overdue 重大]
         self.counts: dict[str, list[int]] = {}
         self.rows: list[HazardRow] = []
@@ -187,7 +193,9 @@ class _Reader:
         place, filters, as_of, day = self.areas.place, self.filters, self.as_of, self.day
         driver = self.session.connection().connection.driver_connection
         assert driver is not None
-        for raw in driver.execute(_SQL):
+        end = (as_of + timedelta(days=1)).isoformat()
+        cursor = driver.execute(_CURRENT_SQL) if self.current else driver.execute(_PAST_SQL, {"end": end})
+        for raw in cursor:
             where = place(raw[0] or "", raw[1] or "")
             if where is None:
                 continue
@@ -211,7 +219,8 @@ class _Reader:
                 items = self._items[raw[11]] = _item_labels(self.session, raw[11])
             self.rows.append(HazardRow(raw[5], raw[6], raw[7], raw[8], label, raw[9], day(raw[10]), raw[12],
                                        items.get(raw[12], ""), severity, raw[13], raw[14], deadline, status,
-                                       _time(raw[15]), late if late > 0 else None, _measures(raw[16])))
+                                       _time(raw[15]) if self.current or (raw[15] or end) < end else None,
+                                       late if late > 0 else None, _measures(raw[16])))
 
 
 def _order(row: HazardRow) -> tuple[Any, ...]:

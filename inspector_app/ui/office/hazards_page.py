@@ -159,7 +159,7 @@ class HazardsPage(OfficePage):
                 combo.setItemText(position, labels.value_label(value))
         self.overdue.setText(self.tr("只看逾期"))
         self.rules.setText("\n".join((
-            self.tr("逾期：整改期限已过，且仍为待整改或复查不合格（按统计截至日计算，状态为当前状态）。"),
+            self.tr("逾期：整改期限已过，且仍为待整改或复查不合格（按统计截至日；过去的日期按当日的状态，只含当日已发现的隐患）。"),
             self.tr("闭环率 = 复查合格 ÷ 隐患合计；未闭环 = 除复查合格以外的隐患。"),
             self.tr("汇总按辖区统计全部隐患，不受上方筛选影响；下表按筛选列出，逾期重大隐患在前。"),
             self.tr("双击一行查看该次检查。"))))
