@@ -37,6 +37,7 @@ HANDLERS: dict[str, str] = {
     "inspectors set-role": "inspector_app.cli.people:set_role",
     "templates list": "inspector_app.cli.templates:list_templates",
     "templates validate": "inspector_app.cli.templates:validate",
+    "templates print": "inspector_app.cli.template_print:print_blank",
     "workspace show": "inspector_app.cli.workspace:show",
     "workspace set": "inspector_app.cli.workspace:set_value",
     "photos add": "inspector_app.cli.photos:add_command",
@@ -138,6 +139,11 @@ def _core(sub: Any) -> None:
     tpl.add_parser("list", help="list the shipped templates")
     val = tpl.add_parser("validate", help="validate a template file")
     val.add_argument("file", type=Path)
+    prt = tpl.add_parser("print", help="a stored template as a blank paper checklist or score sheet (PDF)")
+    prt.add_argument("id", help="template id, e.g. lookback-2020")
+    prt.add_argument("--version", help="the version (default: the newest)")
+    prt.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
+    prt.add_argument("--kind", choices=("checklist", "scoresheet"), default="checklist")
 
     rep = _actions(sub, "report", "progress against the campaign, its reporting duties and the reports filed")
     office_commands.add_reports(rep)
