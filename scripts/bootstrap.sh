@@ -34,14 +34,34 @@ if [ ! -x .venv/bin/python ]; then
     exit 1
   fi
 fi
-stamp=.venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)
+# Python packages: exactly those of requirements/dev.lock (pinned and hashed, made by scripts/lock.sh), then
+# the project itself, editable, without dependencies. Re-done whenever pyproject.toml or the lock changes.
+LOCK=requirements/dev.lock
+stamp=.venv/.installed-$(cat pyproject.toml "$LOCK" | sha256sum | cut -c1-16)
 if [ ! -f "$stamp" ]; then
   .venv/bin/python -m pip install -q --upgrade pip >/dev/null 2>&1 || true
-  echo "Installing Python packages into .venv (the first run takes a minute or two)..."
+  echo "Installing Python packages from $LOCK into .venv (the first run takes a minute or two)..."
   # pip's own chatter (mirror notices, build-backend warnings) goes to a log shown only on failure.
-  if ! .venv/bin/python -m pip install -q -e '.[dev]' > .venv/pip-install.log 2>&1; then
-    grep -v '^WARNING: Location' .venv/pip-install.log >&2
-    echo "Installing the Python packages failed (full log: .venv/pip-install.log)." >&2
+  log=.venv/pip-install.log
+  install() { .venv/bin/python -m pip "$@" >>"$log" 2>&1; }
+  : >"$log"
+  if ! install install -q --require-hashes -r "$LOCK"; then
+    grep -v '^WARNING: Location' "$log" >&2
+    echo "Installing the Python packages of $LOCK failed (full log: $log)." >&2
+    exit 1
+  fi
+  # Whatever else is installed (a package dropped from the lock, one installed by hand) goes: the
+  # environment is the lock, nothing more (scripts/run-tests.sh checks it).
+  extras=$(.venv/bin/python scripts/lockcheck.py extras "$LOCK")
+  if [ -n "$extras" ]; then
+    echo "Removing Python packages that $LOCK does not name: $extras"
+    # shellcheck disable=SC2086  # one word per package
+    install uninstall -y $extras || { cat "$log" >&2; echo "Removing $extras failed." >&2; exit 1; }
+  fi
+  # The build requirements (setuptools, wheel) are in the lock too, so no unpinned build environment.
+  if ! install install -q --no-deps --no-build-isolation -e .; then
+    grep -v '^WARNING: Location' "$log" >&2
+    echo "Installing the project into .venv failed (full log: $log)." >&2
     exit 1
   fi
   rm -f .venv/.installed-*
