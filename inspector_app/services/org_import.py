@@ -74,6 +74,14 @@ def _sheets(path: Path) -> tuple[Sheet | None, Sheet | None]:
                    key=lambda found: len(found[0].fields) if found[0] is not None else -1)
         read_sheet(path, best[1])  # raises, naming the columns missing
         raise ImportFileError(f"文件 {raw.file_name} 中找不到单位名录或咨询人员名单")
+    found = orgs or staff
+    assert found is not None
+    raw = read_rows(path)  # the active sheet: one meant as the other list but missing a column is refused
+    if raw.sheet_name != found.raw.sheet_name:
+        for kind, sheet in ((ORGS, orgs), (STAFF, staff)):
+            partial = find_columns(raw.rows, kind)
+            if sheet is None and partial is not None and len(partial.fields) > len(partial.missing):
+                read_sheet(path, kind)  # raises, naming the columns missing
     if orgs is not None and staff is not None:
         orgs.label, staff.label = orgs.raw.sheet_name, staff.raw.sheet_name
     return orgs, staff

@@ -192,6 +192,9 @@ def test_organisations_and_staff_refused_with_their_sheet_named(workspace: Works
     missing = write_csv(tmp_path / "missing.csv", [["名称", "法定代表人"], ["某单位", "王明"]])
     with pytest.raises(ImportFileError, match="缺少必需的列：“类别”"):
         ops.import_orgs(workspace, missing, "王明")
+    beside = write_xlsx(tmp_path / "beside.xlsx", {"单位": [["名称", "法定代表人"], ["某单位", "王明"]], "人员": STAFF[:2]})
+    with pytest.raises(ImportFileError, match="缺少必需的列：“类别”"):  # not taken for a workbook of staff only
+        ops.import_orgs(workspace, beside, "王明")
 
 
 def test_cells_as_bureaus_type_them() -> None:
