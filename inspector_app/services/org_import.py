@@ -34,7 +34,7 @@ from inspector_app.services.register_import import (
     read_sheet,
 )
 from inspector_app.storage.models import Enterprise
-from inspector_app.storage.models_registers import RELATIONS, ConsultancyStaff, Organisation
+from inspector_app.storage.models_registers import ORG_KINDS, RELATIONS, ConsultancyStaff, Organisation
 from inspector_app.tabular.reader import read_rows
 from inspector_app.tabular.register_sheets import ORGS, STAFF, find_columns, split_list
 
@@ -243,7 +243,7 @@ def _write_orgs(session: Session, planned: list[_Org], index: OrgIndex, report: 
     for org in planned:
         old = org.existing
         changes = [] if old is None else [
-            f"{registers.ORG_FIELDS[f]}：{getattr(old, f) or '（空）'} → {v}"
+            f"{registers.ORG_FIELDS[f]}：{_shown(f, getattr(old, f))} → {_shown(f, v)}"
             for f, v in org.values.items() if getattr(old, f) != v]
         action = ADDED if old is None else UPDATED if changes else UNCHANGED
         report.note(PreviewRow(ORGS.title, org.number, action, org.values.get("uscc") or org.name, org.name, changes))
@@ -257,6 +257,10 @@ def _write_orgs(session: Session, planned: list[_Org], index: OrgIndex, report: 
             by_name[org.name] = old
     session.flush()
     return by_name
+
+
+def _shown(name: str, value: str) -> str:
+    return ORG_KINDS.get(value, value) if name == "kind" else value or "（空）"
 
 
 def _write_links(session: Session, links: list[_Link], by_name: dict[str, Organisation], report: RegisterImport,

@@ -104,10 +104,11 @@ def test_an_update_overwrites_only_the_cells_given_and_a_team_is_replaced(worksp
                       (ops.import_certifications, "certifications")):
         run(workspace, paths[kind], "王明")
     changed = write_csv(tmp_path / "orgs.csv", [["名称", "类别", "法定代表人", "资质"],
-                                                ["江苏示范评审有限公司", "评审机构", "孙示例", ""]])
+                                                ["江苏示范评审有限公司", "评审机构", "孙示例", ""],
+                                                ["常州演示评审中心", "咨询服务单位", "", ""]])
     report = ops.import_orgs(workspace, changed, "李强", dry_run=True)
-    assert report.counts == {"单位名录": [0, 1, 0]} and not report.changes
-    assert report.preview[0].changes == ["法定代表人：王明 → 孙示例"]
+    assert report.counts == {"单位名录": [0, 2, 0]} and not report.changes
+    assert [p.changes for p in report.preview] == [["法定代表人：王明 → 孙示例"], ["类别：评审单位 → 咨询服务单位"]]
     assert org_detail(workspace, "江苏示范评审有限公司")["legal_rep"] == "王明"  # a dry run writes nothing
     ops.import_orgs(workspace, changed, "李强")
     detail = org_detail(workspace, "江苏示范评审有限公司")
