@@ -5,8 +5,9 @@ with the staff lists, the declared links between organisations and what stands b
 Every change is audited (``services.audit``; inspection None, entity ``organisation`` / ``reviewer`` /
 ``certification``, key the record's uid or the enterprise's USCC). An edit from a form names the
 ``version`` it read and is refused (``StaleEditError``) when the record moved since; every write bumps
-``version``. Statuses (暂停评审活动, 黑名单 …) are set only through ``set_org_status`` /
-``set_reviewer_status``, which the sanctions call; edits leave them alone.
+``version``. Statuses (暂停评审活动, 黑名单 …) follow the sanctions (``services.sanctions.refresh_status``);
+edits and imports leave them alone. ``set_org_status`` / ``set_reviewer_status`` set one where no
+sanction is recorded (the demo's planted statuses), audited.
 
 Relations between organisations (相关方) are *declared* (``OrgLink`` rows) or *found*: the same legal
 representative, one a shareholder of the other, or a shareholder in common (``related_parties``)."""
