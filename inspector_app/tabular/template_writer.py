@@ -17,6 +17,13 @@ from inspector_app.tabular.xlsx_writer import cell_value, text_width
 
 _HEAD_FILL = "DDEBF7"
 _ITEM_FILL = "F2F2F2"
+_WHEN_NOTES = {
+    "veto": "某类否决触发（“否决”列写 A 或 B）", "score_below": "得分低于“数值”",
+    "below_grade_held": "得分或类目得分率低于所持证书等级的等级线", "element_below_min_share": "某类目得分率低于其最低得分率",
+    "major_open": "有未整改的重大事故隐患", "major_overdue": "有逾期未整改的重大事故隐患",
+    "general_open": "有未整改的一般事故隐患", "legal_deduction": "有须依法整改的扣分（不是企业自行整改项）",
+    "enterprise_deduction": "扣分都是企业自行整改项", "nonconform": "不符合项数达到“数值”（空白即 1）",
+}
 _WRAP = frozenset({"text", "evidence", "source", "title", "label", "basis", "industries", "sub_element"})
 
 
@@ -53,7 +60,7 @@ def _info_rows(data: dict[str, Any]) -> list[tuple[Field, Any]]:
         if key.startswith("conclusion_"):
             name = key.removeprefix("conclusion_")
             value = conclusion.get(name) if isinstance(conclusion, dict) else None
-            value = L.RELATIVE_LABELS.get(value, value) if name == "relative_to" else _yes_no(value)
+            value = L.RELATIVE_LABELS.get(str(value), value) if name == "relative_to" else _yes_no(value)
         elif key == "outcome":
             if "outcome" not in data:
                 continue
@@ -188,7 +195,7 @@ def _help(book: Any) -> None:
     for fields, name in ((L.INFO, "基本信息"), (L.ITEMS, "检查项"), (L.GRADES, "等级线"), (L.LEVELS, "结论等级"),
                          (L.RULES, "结论规则")):
         lines += [(f"{name} · {f.label}", f.note) for f in fields.fields if f.note and not f.note.startswith("（")]
-    lines += [(f"条件 · {label}", key) for label, key in L.WHEN_WORDS.items()]
+    lines += [(f"条件 · {label}", _WHEN_NOTES[key]) for label, key in L.WHEN_WORDS.items()]
     for number, (key, note) in enumerate(lines, start=1):
         sheet.cell(number, 1, key).font = Font(bold=True)
         sheet.cell(number, 2, note).alignment = Alignment(wrap_text=True, vertical="top")
