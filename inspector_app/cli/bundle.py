@@ -21,8 +21,9 @@ from inspector_app.bundle.profile import Direction
 from inspector_app.bundle.signing import PublicKeyFile, format_fingerprint, normalize_fingerprint
 from inspector_app.bundle.validate import unexpected
 from inspector_app.cli.common import CliError, actor, fail, workspace, write_out
+from inspector_app.cli.keysource import keyring_for, new_passphrase, passphrase
 from inspector_app.domain.errors import InspectorError
-from inspector_app.secrets import InsecureKeyringError, backend_status
+from inspector_app.secrets import InsecureKeyringError, PassphraseFileKeyring, SecretsError, backend_status
 from inspector_app.services.ops import sync as sync_ops
 from inspector_app.services.queries import sync as sync_queries
 from inspector_app.storage.engine import Workspace
@@ -59,7 +60,7 @@ def _never_crash(args: argparse.Namespace, handler: Callable[..., int], *params:
 
 
 def _export(ws: Workspace, args: argparse.Namespace) -> int:
-    identity = sync_ops.load_identity(ws)
+    identity = sync_ops.load_identity(ws, keyring_for(ws))
     recipient = None
     if args.encrypt_to:
         try:
@@ -95,8 +96,8 @@ def _import(ws: Workspace, args: argparse.Namespace) -> int:
     identity: sync_ops.Identity | None = None
     if any(p.is_file() and is_encrypted(p) for p in files):
         try:
-            identity = sync_ops.load_identity(ws, with_encryption=True)
-        except InsecureKeyringError as exc:
+            identity = sync_ops.load_identity(ws, keyring_for(ws), with_encryption=True)
+        except SecretsError as exc:
             print(f"inspector-app: 无法打开加密的数据包：{exc}", file=sys.stderr)
     result = sync_ops.import_paths(ws, files, identity=identity)
     bad = 0
@@ -135,7 +136,7 @@ def _decryption_key(ws: Workspace, path: Path) -> bytes | None:
     """This installation's decryption key when ``path`` is an encrypted bundle, else ``None``."""
     if not path.is_file() or not is_encrypted(path):
         return None
-    identity = sync_ops.load_identity(ws, with_encryption=True)
+    identity = sync_ops.load_identity(ws, keyring_for(ws), with_encryption=True)
     return identity.encryption_private
 
 
@@ -202,20 +203,21 @@ def keys_command(args: argparse.Namespace) -> int:
     ws = workspace(args)
     try:
         handler = {"show": _keys_show, "export-public": _export_public, "enrol": _enrol,
-                   "revoke": _revoke, "unrevoke": _unrevoke, "role": _role}[args.action]
+                   "revoke": _revoke, "unrevoke": _unrevoke, "role": _role, "store": _store}[args.action]
         return handler(ws, args)
     finally:
         ws.close()
 
 
 def _keys_show(ws: Workspace, args: argparse.Namespace) -> int:
-    status = backend_status()
+    keyring = keyring_for(ws)
+    status = backend_status(keyring) if keyring is not None else backend_status()
     write_out(f"keyring: {status.state.value} – {status.message}\n")
     try:
-        identity = sync_ops.load_identity(ws)
+        identity = sync_ops.load_identity(ws, keyring)
         write_out(f"device: {identity.device_id}\nfingerprint: {format_fingerprint(identity.signer.fingerprint)}\n")
     except InsecureKeyringError:
-        write_out("fingerprint: （无——没有安全的系统密钥环）\n")
+        write_out("fingerprint: （无——没有安全的系统密钥环；可改用口令保护的密钥文件：keys store passphrase-file）\n")
     write_out(f"role: {sync_queries.role(ws)}\n已登记的密钥（enrolled keys）：\n")
     for key in sync_queries.trusted_keys(ws):
         state = f"已吊销（revoked {key.revoked_at}）" if key.revoked else "受信任（trusted）"
@@ -225,7 +227,7 @@ def _keys_show(ws: Workspace, args: argparse.Namespace) -> int:
 
 
 def _export_public(ws: Workspace, args: argparse.Namespace) -> int:
-    key = sync_ops.export_public_key(ws, args.output, name=args.name or "")
+    key = sync_ops.export_public_key(ws, args.output, keyring=keyring_for(ws), name=args.name or "")
     write_out(f"公钥已写入 {args.output}\nfingerprint: {format_fingerprint(key.fingerprint)}\n")
     return 0
 
@@ -284,4 +286,23 @@ def _role(ws: Workspace, args: argparse.Namespace) -> int:
     if args.value:
         sync_ops.set_role(ws, args.value, actor(args))
     write_out(f"role: {args.value or sync_queries.role(ws)}\n")
+    return 0
+
+
+def _store(ws: Workspace, args: argparse.Namespace) -> int:
+    """Show or change where the private keys are kept; the keys made so far move along (``--new-key``: not)."""
+    current, path = sync_queries.key_store(ws)
+    if args.value and args.value != current:
+        source = keyring_for(ws)  # the file's passphrase when leaving it
+        asked = passphrase if path.exists() else new_passphrase
+        target = None if args.value == "keyring" else PassphraseFileKeyring(path, asked)
+        try:
+            copied = sync_ops.set_key_store(ws, args.value, actor(args), source=source, target=target,
+                                            copy_keys=not args.new_key).value
+        except SecretsError as exc:
+            fail(f"未更改密钥保存方式：{exc}")
+        current = args.value
+        write_out(f"已复制 {copied} 个私钥到新的保存位置\n" if copied else "新的保存位置中将在首次使用时生成新密钥\n")
+    where = f"（{path}）" if current == "passphrase-file" else ""
+    write_out(f"key store: {current}{where}\n")
     return 0

@@ -102,7 +102,11 @@ def backend_status(backend: KeyringBackend | None = None, platform: str | None =
     name = _qualified(backend)
     state = _classify(backend)
     zh, en = _advice(platform)
-    if state is BackendState.SECURE:
+    described = getattr(backend, "inspector_key_file", None)  # secrets.filekey: the passphrase-protected file
+    if state is BackendState.SECURE and described is not None:
+        message = f"密钥保存在用口令保护的密钥文件中（{described}）。"
+        message_en = f"Keys are kept in a passphrase-protected key file ({described})."
+    elif state is BackendState.SECURE:
         message = f"密钥保存在系统密钥环中（{name}）。"
         message_en = f"Keys are kept in the system keyring ({name})."
     elif state is BackendState.MISSING:

@@ -118,3 +118,14 @@ class KeyStore:
             return
         except KeyringError as exc:
             raise SecretsError(f"密钥环拒绝删除 {kind.value} 密钥：{exc}") from exc
+
+    def copy_to(self, other: KeyStore) -> int:
+        """Copy this store's private keys into ``other`` where it has none yet (moving to another backend
+        keeps the fingerprint the other side enrolled); returns how many were copied."""
+        copied = 0
+        for kind in KeyKind:
+            raw = self.load_private_key(kind)
+            if raw is not None and other.load_private_key(kind) is None:
+                other.store_private_key(kind, raw)
+                copied += 1
+        return copied

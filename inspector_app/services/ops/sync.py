@@ -20,7 +20,8 @@ from inspector_app.bundle.profile import Direction
 from inspector_app.bundle.signing import PublicKeyFile, TrustedKey, person_name
 from inspector_app.domain.errors import ValidationError
 from inspector_app.domain.progress import CancelToken, Progress, no_progress
-from inspector_app.services.changes import ChangeKind, Changes
+from inspector_app.secrets import KeyStore
+from inspector_app.services.changes import ChangeKind, Changes, OpResult
 from inspector_app.services.sync import conflicts, export, importing, offices, rollup_export
 from inspector_app.services.sync import identity as own_identity
 from inspector_app.services.sync.export import ExportResult
@@ -33,7 +34,7 @@ from inspector_app.storage.files import atomic_write_text
 
 __all__ = ["ExportResult", "Identity", "ImportReport", "ImportResult", "ReportLine", "enrol_key", "export_bundle",
            "export_public_key", "export_rollup", "import_bundle", "import_paths", "load_identity", "resolve_conflict",
-           "revoke_key", "set_role", "unrevoke_key"]
+           "revoke_key", "set_key_store", "set_role", "unrevoke_key"]
 
 
 def load_identity(ws: Workspace, keyring: KeyringBackend | None = None, *, with_encryption: bool = False,
@@ -135,6 +136,29 @@ def set_role(ws: Workspace, role: str, actor: str) -> Changes:
     with unit_of_work(ws) as session:
         own_identity.set_role(session, role, actor)
     return Changes.of(ChangeKind.KEYS, ChangeKind.SYNC)
+
+
+def set_key_store(ws: Workspace, store: str, actor: str, *, source: KeyringBackend | None = None,
+                  target: KeyringBackend | None = None, copy_keys: bool = True) -> OpResult[int]:
+    """Keep this workspace's private keys in the system keyring (``keyring``) or in the passphrase-protected
+    file (``passphrase-file``, ``services.sync.identity.key_file``). ``source`` / ``target``: the backends of
+    the old and the new store (``None``: the system keyring). With ``copy_keys`` the keys already made are
+    copied into the new store where it has none, so the fingerprint the other side enrolled stays; when the
+    old store is no secure keyring nothing is copied and a new key is made on first use; a locked store or a
+    wrong passphrase is raised (``SecretsError``) and nothing changes. The
+    value is how many keys were copied. Audited."""
+    copied = 0
+    with unit_of_work(ws) as session:
+        dev = own_identity.device_id(session)
+        unchanged = own_identity.key_store(session) == store
+    if copy_keys and not unchanged:
+        old, new = KeyStore(dev, source), KeyStore(dev, target)
+        new.require_secure()
+        if old.status().secure:  # errors of a readable store (locked, wrong passphrase) are the user's to see
+            copied = old.copy_to(new)
+    with unit_of_work(ws) as session:
+        own_identity.set_key_store(session, store, actor)
+    return OpResult(copied, Changes.of(ChangeKind.KEYS))
 
 
 def export_public_key(ws: Workspace, target: Path, *, keyring: KeyringBackend | None = None,

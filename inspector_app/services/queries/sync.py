@@ -19,6 +19,7 @@ from inspector_app.bundle.crypto import decrypt_file, is_encrypted
 from inspector_app.bundle.profile import BundleHeader, Direction
 from inspector_app.bundle.signing import TrustedKey, normalize_fingerprint
 from inspector_app.domain.lifecycle import InspectionStatus
+from inspector_app.services import workspace_meta
 from inspector_app.services.sync import authorize, identity
 from inspector_app.services.sync.conflicts import open_conflicts as _open_conflicts
 from inspector_app.services.sync.export import pending_inspections
@@ -98,6 +99,37 @@ class BundleCheck:
     payload_files: int
     signer_name: str
     signer_fingerprint: str
+
+
+@dataclass(frozen=True)
+class OwnSetup:
+    """What the first-run wizard and the settings show of this installation: who signs, its role, where its
+    keys are kept, and the workspace settings they ask for. ``signing_name`` is "" until a key file was
+    exported: the workspace has no user yet (the first-run wizard is offered)."""
+
+    signing_name: str
+    role: str  # inspector / office
+    key_store: str  # keyring / passphrase-file
+    key_file: Path  # the passphrase-protected file (whether or not it is used)
+    key_fingerprint: str  # "" before the keys were first used
+    settings: dict[str, str]  # authority_name, authority_short, level, jurisdiction, campaign (known keys)
+
+    @property
+    def has_user(self) -> bool:
+        return bool(self.signing_name)
+
+
+def own_setup(ws: Workspace) -> OwnSetup:
+    with reading(ws) as session:
+        return OwnSetup(identity.meta_get(session, META_DEVICE_NAME) or "", identity.role(session),
+                        identity.key_store(session), identity.key_file(ws), identity.key_fingerprint(session),
+                        workspace_meta.all_values(session))
+
+
+def key_store(ws: Workspace) -> tuple[str, Path]:
+    """Where this workspace keeps its private keys (``keyring`` / ``passphrase-file``) and the key file."""
+    with reading(ws) as session:
+        return identity.key_store(session), identity.key_file(ws)
 
 
 def role(ws: Workspace) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import getpass
 import uuid
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from keyring.backend import KeyringBackend
 from sqlalchemy.orm import Session
@@ -13,7 +14,7 @@ from sqlalchemy.orm import Session
 from inspector_app.bundle.profile import Direction
 from inspector_app.bundle.signing import ROLES, Signer, person_name
 from inspector_app.domain.errors import ValidationError
-from inspector_app.secrets import KeyKind, KeyStore
+from inspector_app.secrets import KeyKind, KeyStore, PassphraseMissingError
 from inspector_app.services import audit
 from inspector_app.services.unit import unit_of_work
 from inspector_app.storage.engine import Workspace
@@ -83,6 +84,33 @@ def set_device_name(session: Session, name: str) -> None:
     meta_set(session, META_DEVICE_NAME, person_name(name))
 
 
+# Where the private keys are kept, chosen per workspace: the system keyring (the default) or a file protected
+# by a passphrase (``secrets.filekey``) where no system keyring runs.
+META_KEY_STORE = "sync.key_store"
+KEYRING, PASSPHRASE_FILE = "keyring", "passphrase-file"
+KEY_STORES = (KEYRING, PASSPHRASE_FILE)
+KEY_FILE = Path("keys") / "private-keys.json"
+
+
+def key_store(session: Session) -> str:
+    value = meta_get(session, META_KEY_STORE) or KEYRING
+    return value if value in KEY_STORES else KEYRING
+
+
+def set_key_store(session: Session, value: str, actor: str) -> None:
+    """Keep the private keys in the system keyring or in the passphrase-protected file (audited)."""
+    if value not in KEY_STORES:
+        raise ValidationError(f"密钥保存方式必须是 {'、'.join(KEY_STORES)} 之一，而不是 {value!r}")
+    old = key_store(session)
+    meta_set(session, META_KEY_STORE, value)
+    audit.record(session, None, "workspace", "sync", "key_store", old, value, actor)
+
+
+def key_file(ws: Workspace) -> Path:
+    """The passphrase-protected key file of this workspace (used when the key store is ``passphrase-file``)."""
+    return ws.root / KEY_FILE
+
+
 def default_direction(session: Session) -> Direction:
     return Direction.OFFICE_TO_INSPECTOR if role(session) == "office" else Direction.INSPECTOR_TO_OFFICE
 
@@ -92,11 +120,16 @@ def load_identity(ws: Workspace, keyring: KeyringBackend | None = None, *, with_
     """The installation's identity; creates the device id and keys on first use. ``keyring``: the backend
     (``None``: the system's); ``name``: who signs (default: the workspace's device name, else the login).
 
-    Raises ``secrets.InsecureKeyringError`` (with what to do) when the keyring is not secure.
+    Raises ``secrets.InsecureKeyringError`` (with what to do) when the keyring is not secure, and
+    ``secrets.PassphraseMissingError`` when the workspace keeps its keys in the passphrase-protected file
+    and no backend was given (the caller opens the file: ``secrets.PassphraseFileKeyring``).
     """
     with unit_of_work(ws) as session:
         dev = device_id(session)
         stored_name = meta_get(session, META_DEVICE_NAME) or getpass.getuser()
+        if keyring is None and key_store(session) == PASSPHRASE_FILE:  # never a second key beside the file's
+            raise PassphraseMissingError(f"本工作区的私钥保存在用口令保护的密钥文件中（{key_file(ws)}），"
+                                         "需要输入口令才能使用。")
     store = KeyStore(dev, keyring)
     signer = Signer.from_raw(store.ensure_private_key(KeyKind.SIGNING))
     enc = store.ensure_private_key(KeyKind.ENCRYPTION) if with_encryption else None
