@@ -40,7 +40,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from inspector_app.domain import uscc
-from inspector_app.services import registers
+from inspector_app.services import registers, sanctions, suspensions
 from inspector_app.storage.models import Enterprise
 from inspector_app.storage.models_registers import (
     Certification,
@@ -295,3 +295,15 @@ def _barred_enterprises(teams: dict[int, tuple[Certification, list[Reviewer], En
                     sanction.period_until is None or day <= sanction.period_until):
                 found["org_barred"] = enterprise.id
     return found
+
+
+def record_decisions(session: Session, planted: Sequence[PlantedSanction], actor: str) -> None:
+    """The planted statuses recorded as the decisions they stand for (the sanctions are the record; the
+    statuses follow from them), and the suspensions of review applications the 2020 notices state."""
+    for decision in planted:
+        sanctions.add(session, decision.kind, grounds=decision.grounds, deciding_body=decision.deciding_body,
+                      decided_on=decision.decided_on, actor=actor, today=date.today(),
+                      org=session.get(Organisation, decision.org_id) if decision.org_id else None,
+                      reviewer=session.get(Reviewer, decision.reviewer_id) if decision.reviewer_id else None,
+                      number=decision.number, period_until=decision.period_until)
+    suspensions.record_notice_facts(session, actor)

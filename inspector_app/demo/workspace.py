@@ -19,7 +19,7 @@ from PIL import Image, ImageDraw
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from inspector_app.demo.registers import CONSULT_ORGS, REVIEW_ORGS, build_registers
+from inspector_app.demo.registers import CONSULT_ORGS, REVIEW_ORGS, build_registers, record_decisions
 from inspector_app.demo.timeline import backdate
 from inspector_app.domain import uscc
 from inspector_app.domain.fit import template_fit
@@ -295,7 +295,8 @@ def build_demo(session: Session, enterprises: int = 240, seed: int = 2020, actor
             made.append(record)
         progress(index + 1, enterprises * 2, "企业")
     session.flush()
-    build_registers(session, made, EXPERTS, seed=seed, actor=actor)  # organisations, reviewers, certifications
+    demo_registers = build_registers(session, made, EXPERTS, seed=seed, actor=actor)  # organisations, reviewers…
+    record_decisions(session, demo_registers.sanctions, actor)  # …the sanctions behind their statuses
     counts = {"enterprises": len(made), "inspections": 0, "findings": 0}
     assigned: list[Inspection] = []
     span = (CAMPAIGN_END - CAMPAIGN_START).days
