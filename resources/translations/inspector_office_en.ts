@@ -2,6 +2,177 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>CaseView</name>
+    <message>
+        <source>查看检查</source>
+        <translation type="unfinished">View inspection</translation>
+    </message>
+    <message>
+        <source>摘牌依据（立案时确定）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办理步骤</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>下一步：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>告知…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>陈述申辩…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>摘牌决定…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不予摘牌…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>公告…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>撤销证书…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>步骤</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>经办人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>机关或当事人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>文号</source>
+        <translation type="unfinished">Number</translation>
+    </message>
+    <message>
+        <source>附件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请在左侧选择一个摘牌案卷</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>证书等级 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>决定机关 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>办理机关 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>立案 %1（%2）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>申辩期限至 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>决定文号 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 起可重新申请</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>立案</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>告知</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>陈述申辩</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>摘牌决定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>公告</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>撤销证书</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不予摘牌（案卷结束）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation type="unfinished">(none)</translation>
+    </message>
+    <message>
+        <source>检查项目：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>隐患 %1 项：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>，整改期限 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>照片 %1 张：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1（不在本工作区）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1证书由%2应急管理部门撤销：本机关只能告知、听取陈述申辩，并随汇总数据包报送上级决定。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本案卷由下级机关（%1）办理：本机关只能作出决定、公告和撤销证书。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>申辩期限至 %1 止：企业陈述申辩之前，期限届满后才能作出决定。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>案卷已结束。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <source>进度看板</source>
@@ -292,6 +463,29 @@
     <message>
         <source>正在导出隐患台账…</source>
         <translation>Exporting the hazard ledger…</translation>
+    </message>
+</context>
+<context>
+    <name>LiftDialog</name>
+    <message>
+        <source>解除处理决定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>如 整改验收合格，恢复评审活动</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>解除日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>解除</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -645,7 +839,7 @@
         <translation>Note</translation>
     </message>
     <message>
-        <source>例如：江苏安泰安全技术有限公司</source>
+        <source>例如：江苏示范安全评审有限公司</source>
         <translation>e.g. a review organisation&apos;s name</translation>
     </message>
     <message>
@@ -829,6 +1023,25 @@
     </message>
 </context>
 <context>
+    <name>ResumeDialog</name>
+    <message>
+        <source>登记恢复受理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>恢复日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>决定机关</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>登记</source>
+        <translation type="unfinished">Record</translation>
+    </message>
+</context>
+<context>
     <name>ReviewPage</name>
     <message>
         <source>审核队列：已接收、待验收的检查</source>
@@ -949,6 +1162,533 @@
     <message>
         <source>未能退回</source>
         <translation>Could not return</translation>
+    </message>
+</context>
+<context>
+    <name>SanctionDialog</name>
+    <message>
+        <source>新增处理决定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>通报批评</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>暂停评审活动</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消评审资格</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>列入黑名单（评审人员）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>事实和理由，例如：评审质量自查发现评审组成员参加了同一企业的咨询辅导</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>如 常应急〔2020〕12号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>有期限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>至</source>
+        <translation type="unfinished">to</translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation type="unfinished">(none)</translation>
+    </message>
+    <message>
+        <source>处理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>对象</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>决定机关</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>决定日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>文号</source>
+        <translation type="unfinished">Number</translation>
+    </message>
+    <message>
+        <source>期限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>关联案卷</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>登记</source>
+        <translation type="unfinished">Record</translation>
+    </message>
+    <message>
+        <source>通报批评不限制评审活动，解除前一直有效（如写明期限，则到期为止）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>暂停评审活动须写明期限；期间内该单位评审的企业将被提示利益冲突。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消评审资格自决定日期起生效，直至解除。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>列入黑名单的评审人员自决定日期起不得参加评审，直至解除。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>依据：苏应急电〔2020〕3号 第四条；常应急函〔2020〕8号 第四条。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SanctionsPage</name>
+    <message>
+        <source>处理决定与暂停受理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>苏应急电〔2020〕3号 第一条、第四条；常应急函〔2020〕8号 第四条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>处理决定：通报批评、暂停评审活动、取消评审资格（评审单位），黑名单（评审人员）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>暂停受理评审申请</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新增处理决定…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>解除…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>登记暂停…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>登记恢复受理…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>登记通知中的暂停</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>登记苏应急电〔2020〕3号和常应急函〔2020〕8号中的暂停受理（已登记的不重复）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>处理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>对象</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>现状</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>决定日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>文号</source>
+        <translation type="unfinished">Number</translation>
+    </message>
+    <message>
+        <source>期限自</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>期限至</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>解除日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>决定机关</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>关联</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>等级</source>
+        <translation type="unfinished">Severity</translation>
+    </message>
+    <message>
+        <source>辖区</source>
+        <translation type="unfinished">Area</translation>
+    </message>
+    <message>
+        <source>暂停自</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>恢复日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>依据</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未能更新状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>共 %1 项，执行中 %2 项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>共 %1 项，暂停中 %2 项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已登记处理决定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未能登记处理决定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已解除处理决定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未能解除处理决定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已登记暂停受理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未能登记暂停受理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 自 %3 起暂停受理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已登记恢复受理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未能登记恢复受理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已登记通知中的暂停 %1 项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未能登记通知中的暂停</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StatsPage</name>
+    <message>
+        <source>评审单位与评审人员统计</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>按评审单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>按评审人员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>回头看按每家企业最近一次已完成的回头看或运行质量审计计；得分差 = 回头看得分 − 评审得分。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出 Excel…</source>
+        <translation type="unfinished">Export to Excel…</translation>
+    </message>
+    <message>
+        <source>把当前的统计表导出为 Excel 工作簿</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>评审达标企业</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已回头看</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>建议摘牌占比</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>评审得分均值</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>回头看得分均值</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>得分差</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>利益冲突提示</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>评审人员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>证书编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>所属单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>评审单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>最近评审质量检查结论</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>评审人员 %1 名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>评审单位 %1 家</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>，其中有利益冲突提示的 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>暂无已完成的回头看</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>建议摘牌占比（%）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>回头看得分均值与评审得分均值</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>评审人员统计</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>评审单位统计</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出统计</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已导出统计：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未能导出统计</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在导出统计…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StepDialog</name>
+    <message>
+        <source>记录：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（未附文件）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>选择文件…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>告知书写明的申辩期限至</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>期限届满，企业未陈述申辩（逾期未陈述申辩）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>申辩期限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>附件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>告知书编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>决定书文号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>公告编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>收文编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>文书编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（必填）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未写明期限时，按本机关设置的天数（默认 3 日，逢周末顺延）计算申辩期限。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>附上企业的书面陈述申辩材料，或在说明中写明其内容；期限届满未收到的，勾选“逾期未陈述申辩”（只能在期限届满后记录）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>只能由授予等级的机关决定（三级：设区市；二级：省）；企业未陈述申辩的，须在申辩期限届满后决定。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>授予等级的机关听取陈述申辩后决定不予摘牌，案卷就此结束。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>摘牌决定予以公告。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>撤销证书；企业一年内不得重新申请。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>选择附件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>文书 (*.pdf *.jpg *.jpeg *.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SuspensionDialog</name>
+    <message>
+        <source>登记暂停受理评审申请</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>通知文号，如 常应急函〔2020〕8号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>等级</source>
+        <translation type="unfinished">Severity</translation>
+    </message>
+    <message>
+        <source>辖区</source>
+        <translation type="unfinished">Area</translation>
+    </message>
+    <message>
+        <source>暂停自</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>决定机关</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>依据</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>为一个辖区登记的暂停也适用于其下级辖区。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>登记</source>
+        <translation type="unfinished">Record</translation>
     </message>
 </context>
 <context>

@@ -65,7 +65,7 @@ class ReceivedDialog(QDialog):
             item = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
             if item is not None and isinstance(item.widget(), QLabel):
                 item.widget().setText(text)  # type: ignore[union-attr]
-        self.sender.lineEdit().setPlaceholderText(self.tr("例如：江苏安泰安全技术有限公司"))
+        self.sender.lineEdit().setPlaceholderText(self.tr("例如：江苏示范安全评审有限公司"))
         self.ok.setText(self.tr("登记"))
 
     def _update(self) -> None:
