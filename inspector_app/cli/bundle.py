@@ -128,7 +128,7 @@ def _import(ws: Workspace, args: argparse.Namespace) -> int:
 _STATUS = {"imported": "已导入", "already imported": "已导入过", "rejected": "已拒绝", "cancelled": "已取消"}
 _ACTIONS = {"added": "新增", "updated": "更新", "unchanged": "不变", "conflict": "冲突", "rejected": "拒绝",
             "warning": "警告", "removed": "移除"}
-_KINDS = {"template": "检查表", "enterprise": "企业", "inspection": "检查", "filed_report": "报送的报告",
+_KINDS = {"template": "检查表", "campaign": "活动", "enterprise": "企业", "inspection": "检查", "filed_report": "报送的报告",
           "office": "下级机关的文书设置"}
 
 

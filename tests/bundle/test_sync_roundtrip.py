@@ -44,8 +44,8 @@ def test_full_round_trip(sides: tuple[Side, Side], tmp_path: Path) -> None:
     assert [u for _, u, _ in out.inspections] == [uid]
     report = import_bundle(field.ws, out.path)
     assert report.status == "imported"
-    assert {(line.kind, line.action) for line in report.lines} == {
-        ("template", "added"), ("enterprise", "added"), ("inspection", "added")}
+    assert {(line.kind, line.action) for line in report.lines} == {  # the campaign the assignment belongs to
+        ("template", "added"), ("campaign", "added"), ("enterprise", "added"), ("inspection", "added")}
 
     fid = id_of(field, uid)
     fill_and_complete(field, fid)

@@ -16,8 +16,9 @@ Source of every rule here: docs/bundle-format.md §10 ("Who may send what"), wri
   (``forged_audit``); the records another workspace wrote when it imported *this* office's bundles are
   mirrors of what happened here and are left out, not merged, and so are changes of a person's role
   (the office's register decides roles);
-* an office's bundle carries enterprises, templates and inspections (assigned, returned, accepted –
-  ``services.sync.export.SENDABLE``); a record kind outside the format is refused (``not_permitted``).
+* an office's bundle carries enterprises, templates, campaigns and inspections (assigned, returned,
+  accepted – ``services.sync.export.SENDABLE``); an inspector's bundle carrying a campaign, or a record
+  kind outside the format, is refused (``not_permitted``).
 
 Every refusal is a ``Rejected`` with its code, the signing key's fingerprint and the record it is about;
 the import then rolls the whole bundle back (``services.sync.importing``).
@@ -44,8 +45,8 @@ from inspector_app.storage.models import Inspection, Inspector, TemplateRecord
 from inspector_app.storage.models_sync import OutgoingBundle
 
 S = InspectionStatus
-#: The record kinds of format version 1 (docs/bundle-format.md §6).
-RECORD_KINDS = ("enterprises", "templates", "inspections")
+#: The record kinds of format version 1 (docs/bundle-format.md §6); campaigns only from an office.
+RECORD_KINDS = ("enterprises", "templates", "campaigns", "inspections")
 #: Statuses only an office sets (assignment, receipt, review): never by an inspector (§10).
 OFFICE_STATUSES = frozenset({S.ASSIGNED.value, S.RECEIVED.value, S.ACCEPTED.value, S.RETURNED.value})
 #: Fields of an inspection the office keeps as it has them when an inspector's record replaces its copy
@@ -100,6 +101,9 @@ def check_bundle(session: Session, bundle: VerifiedBundle) -> None:
             raise _refuse(bundle, path, f"{what}只随机关之间的汇总数据包（office-to-parent）传送", "not_permitted")
     if bundle.header.direction is not Direction.INSPECTOR_TO_OFFICE:
         return
+    for key, rec in bundle.records_of("campaigns"):
+        raise _refuse(bundle, f"campaigns/{key}", f"活动 {rec.get('campaign_id')}@{rec.get('version')}：活动只能由市局"
+                      "（办公室）下发，检查人员的数据包不能带来活动", "not_permitted")
     for key, rec in bundle.records_of("templates"):
         found = session.scalar(select(TemplateRecord).where(TemplateRecord.template_id == rec.get("template_id"),
                                                             TemplateRecord.version == rec.get("version")))

@@ -3,8 +3,8 @@
 * **Inspector → office**: completed inspections (answers, score, findings, audit trail); each becomes
   ``exported``.  Pending = completed/exported inspections whose revision the office has not yet
   acknowledged.
-* **Office → inspector**: assignments (enterprises, templates, inspectors, due dates) and inspections
-  returned with the reviewer's comment or accepted.  Pending = such inspections whose revision the
+* **Office → inspector**: assignments (enterprises, templates, the campaigns they belong to, inspectors,
+  due dates) and inspections returned with the reviewer's comment or accepted.  Pending = such inspections whose revision the
   inspectors have not yet acknowledged.
 
 Every bundle also acknowledges the revisions this workspace holds from the other side (``extra.acks``).
@@ -40,6 +40,7 @@ from inspector_app.domain.lifecycle import InspectionStatus
 from inspector_app.domain.progress import CancelToken, Progress, no_progress
 from inspector_app.services import inspections
 from inspector_app.services.changes import NO_CHANGES, ChangeKind, Changes
+from inspector_app.services.sync.campaign_sync import campaign_records
 from inspector_app.services.sync.evidence_files import Places, evidence_record
 from inspector_app.services.sync.identity import Identity, default_direction
 from inspector_app.services.sync.mapping import enterprise_record, inspection_record, template_record
@@ -183,6 +184,7 @@ def export_bundle(
             progress(number, len(chosen), f"检查 {insp.id}")
         enterprises = {i.enterprise.uscc: enterprise_record(i.enterprise) for i in chosen}
         templates = {i.template.sha256: template_record(i.template) for i in chosen}
+        campaigns = campaign_records(session, chosen) if direction is Direction.OFFICE_TO_INSPECTOR else {}
         header = BundleHeader(
             direction=direction, device_id=identity.device_id, key_fingerprint=identity.signer.fingerprint,
             producer_name=identity.name, sequence=sequence,
@@ -195,6 +197,8 @@ def export_bundle(
                 writer.add_json(f"data/records/enterprises/{file_key(uscc_code)}.json", rec)
             for sha, rec in sorted(templates.items()):
                 writer.add_json(f"data/records/templates/{sha}.json", rec)
+            for sha, rec in sorted(campaigns.items()):
+                writer.add_json(f"data/records/campaigns/{sha}.json", rec)
             for rec in records:
                 writer.add_json(f"data/records/inspections/{rec['uid']}.json", rec)
             for number, (path, source) in enumerate(sorted(files.items()), 1):

@@ -43,7 +43,7 @@ from inspector_app.domain.lifecycle import InspectionStatus
 from inspector_app.domain.progress import CancelToken, Progress, no_progress
 from inspector_app.services import audit, inspections
 from inspector_app.services.enterprises import EnterpriseData, by_uscc, upsert
-from inspector_app.services.sync import authorize, documents, rollup_check, rollup_import
+from inspector_app.services.sync import authorize, campaign_sync, documents, rollup_check, rollup_import
 from inspector_app.services.sync.evidence_files import Places, apply_evidence, place_files
 from inspector_app.services.sync.export import SENDABLE
 from inspector_app.services.sync.identity import Identity, device_id, key_fingerprint, role
@@ -200,8 +200,8 @@ def _apply_bundle(session: Session, bundle: VerifiedBundle, report: ImportReport
 
 
 def _apply_records(session: Session, bundle: VerifiedBundle, report: ImportReport, places: Places) -> None:
-    """The templates, enterprises and inspections of an inspector's or an office's bundle, and its
-    acknowledgements."""
+    """The templates, campaigns (an office's), enterprises and inspections of an inspector's or an office's
+    bundle, and its acknowledgements."""
     header = bundle.header
     authorize.check_bundle(session, bundle)
     carried = {f.sha256 for f in bundle.payload.values()}
@@ -212,6 +212,8 @@ def _apply_records(session: Session, bundle: VerifiedBundle, report: ImportRepor
                 raise Rejected(f"检查 {key} 引用的文件 {sha[:12]}… 既不在数据包中，本机也没有", code="bad_record")
     for _key, rec in bundle.records_of("templates"):
         report.lines.append(apply_template(session, rec))
+    for _key, rec in bundle.records_of("campaigns"):
+        report.lines.append(campaign_sync.apply_campaign(session, rec))
     for _key, rec in bundle.records_of("enterprises"):
         report.lines.append(_apply_enterprise(session, rec, header.direction))
     for _key, rec in bundle.records_of("inspections"):
@@ -303,6 +305,7 @@ def write_inspection(session: Session, insp: Inspection, rec: dict[str, Any], di
     for name in INSPECTION_FIELDS:
         if name not in kept:
             setattr(insp, name, parse_field(rec, name))
+    campaign_sync.take_campaign(insp, rec, direction)
     old_status = insp.status
     status = rec["status"]
     if direction is Direction.INSPECTOR_TO_OFFICE:

@@ -48,6 +48,7 @@ def inspection_record(session: Session, insp: Inspection, base: int | None) -> d
                      "sha256": insp.template.sha256},
         "inspectors": [person_record(p) for p in insp.inspectors],
         "score": insp.score, "grade": insp.grade, "outcome": insp.outcome, "answered": insp.answered,
+        "campaign_id": insp.campaign_id,  # the office's word on a laptop; an office keeps its own
     }
     rec.update(fields_of(insp, INSPECTION_FIELDS))
     rec["answers"] = [

@@ -39,7 +39,7 @@ class Rejected(BundleError):
 
 @dataclass(frozen=True)
 class ReportLine:
-    kind: str  # template / enterprise / inspection; in a roll-up also filed_report / office / case
+    kind: str  # template / campaign / enterprise / inspection; in a roll-up also filed_report / office / case
     key: str
     action: str  # added / updated / unchanged / conflict / rejected / warning (imported, but look at it);
     #              removed (a roll-up's record of the office below that its newer roll-up no longer has)
@@ -115,6 +115,8 @@ def changes_of_lines(lines: Iterable[ReportLine]) -> Changes:
             kinds.add(ChangeKind.TEMPLATES)
         elif line.kind == "enterprise":
             kinds.add(ChangeKind.ENTERPRISES)
+        elif line.kind == "campaign":
+            kinds.add(ChangeKind.CAMPAIGNS)
         elif line.kind == "filed_report":
             kinds.add(ChangeKind.REPORTS)
         elif line.kind == "case":

@@ -5,7 +5,8 @@ that applies a bundle; a refusal raises a ``RecordError`` (``bundle.validate``) 
 record and field it is about, and nothing is written.  In order:
 
 1. the pure checks of ``bundle.validate`` (the schema of every record, uids unique within the bundle,
-   at most ``MAX_PHOTOS`` photos per inspection, signatures only as PNG);
+   at most ``MAX_PHOTOS`` photos per inspection, signatures only as PNG) and of ``bundle.campaign_records``
+   (a campaign: its size, SHA-256 and JSON that ``parse_campaign`` reads);
 2. item codes and deduction rules exist in the template version the inspection uses – the stored copy,
    or the one the bundle carries (``unknown_item_code``);
 3. no finding, photo, signature, sheet or re-check uid belongs to another inspection here (``foreign_uid``);
@@ -41,6 +42,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from inspector_app.bundle.bag_verify import VerifiedBundle
+from inspector_app.bundle.campaign_records import check_campaigns
 from inspector_app.bundle.evidence import (
     CASE_FILES,
     DERIVED,
@@ -67,7 +69,7 @@ from inspector_app.storage.models_evidence import Photo, Signature
 from inspector_app.storage.models_sheets import PrintedSheet, Recheck
 from inspector_app.storage.models_sync import ImportedBundle
 
-KINDS = ("templates", "enterprises", "inspections")
+KINDS = ("templates", "campaigns", "enterprises", "inspections")
 DERIVED_FORMATS = ("JPEG", "PNG", "WEBP", "MPO")  # display copies, thumbnails, marked-up copies
 SIGNATURE_PIXELS = 40_000_000  # what photos.signature renders at most
 _CHUNK = 500  # uids per IN (…) query
@@ -87,6 +89,8 @@ def validate_bundle(ws: Workspace, bundle: VerifiedBundle, options: IngestOption
         check_records(records, bundle.payload)
         if rollup:
             check_rollup(records)
+        else:
+            check_campaigns(records)
         check_item_codes(session, records)
         check_owners(session, records["inspections"])
     check_drawings(records["inspections"])
