@@ -4,7 +4,7 @@ Exit status: 0 success, 1 failure (message on stderr), 2 usage error.
 
 Start-up: the plain GUI launches (``inspector-app``, ``--data-dir DIR``, ``gui``, ``gui --lang en``) are
 recognised by ``gui_arguments`` without building the parser (a few ms before the window could show);
-anything else – ``--help``, a subcommand, an abbreviated or
+anything else – ``gui FILE…`` (a double-clicked bundle), ``--help``, a subcommand, an abbreviated or
 malformed option – goes through the full parser, so its messages and exit codes are unchanged.
 """
 
@@ -53,7 +53,7 @@ def gui_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
         i += 1
     if command is None:
         return argparse.Namespace(data_dir=data_dir, command=None)
-    return argparse.Namespace(data_dir=data_dir, command=command, lang=lang)
+    return argparse.Namespace(data_dir=data_dir, command=command, lang=lang, files=[])
 
 
 def main(argv: Sequence[str] | None = None) -> int:

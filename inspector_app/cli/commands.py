@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from inspector_app import __version__
+from inspector_app import version_text
 from inspector_app.cli import office_commands, register_commands
 from inspector_app.cli.output import FORMATS
 
@@ -73,17 +73,32 @@ def build_parser() -> argparse.ArgumentParser:
         description="安全生产标准化“回头看”现场检查工具。不带子命令时打开图形界面。")
     parser.add_argument("--data-dir", metavar="DIR",
                         help="workspace folder (default: $INSPECTOR_DATA_DIR or the user data folder)")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=_VersionAction)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     gui = sub.add_parser("gui", help="open the application window (the default)")
     gui.add_argument("--lang", choices=LANGUAGES, help="interface language for this run")
+    gui.add_argument("files", nargs="*", type=Path, metavar="FILE",
+                     help="bundles to import once the workspace is open (what a double-click on one runs)")
     _core(sub)
     _photos(sub)
     _sheet(sub)
     _bundle(sub)
     _keys(sub)
     return parser
+
+
+class _VersionAction(argparse.Action):
+    """``--version``: the version and the commit it was built from (asked of git only when requested)."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS,
+                         help="show the version and the git commit it was built from, then exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any,
+                 option_string: str | None = None) -> None:
+        print(f"{parser.prog} {version_text()}")
+        parser.exit()
 
 
 def _actions(sub: Any, name: str, summary: str) -> Any:
@@ -232,7 +247,9 @@ def _sheet(sub: Any) -> None:
                             "order = 责令限期整改指令书, measures = 现场处理措施决定书, recheck = 整改复查意见书")
     sheet.add_argument("--by", metavar="NAME", default=None, help="who prints (audit trail; default: login name)")
     sheet.add_argument("--font", type=Path, metavar="FONT", default=None,
-                       help="a Chinese TrueType font to use (default: $INSPECTOR_PDF_FONT or the system's)")
+                       help="a Chinese TrueType font to use (default: $INSPECTOR_PDF_FONT, else 宋体/仿宋 "
+                            "where installed as TrueType, else a packaged CJK font such as fonts-wqy-microhei)")
+    sheet.add_argument("-v", "--verbose", action="store_true", help="also print the font the sheet was set in")
 
 
 def _bundle(sub: Any) -> None:
@@ -278,3 +295,9 @@ def _keys(sub: Any) -> None:
     unr.add_argument("--by", metavar="NAME", default=None, help="who unrevokes (audit trail; default: login name)")
     role_cmd = kact.add_parser("role", help="show or set this workspace's role (inspector / office)")
     role_cmd.add_argument("value", nargs="?", choices=("inspector", "office"))
+    store = kact.add_parser("store", help="show or choose where the private keys are kept: the system keyring or "
+                                          "a file protected by a passphrase ($INSPECTOR_KEY_PASSPHRASE or asked)")
+    store.add_argument("value", nargs="?", choices=("keyring", "passphrase-file"))
+    store.add_argument("--new-key", action="store_true",
+                       help="do not copy the existing keys into the new store (a new fingerprint)")
+    store.add_argument("--by", metavar="NAME", default=None, help="who changes it (audit trail)")

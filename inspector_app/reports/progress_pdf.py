@@ -22,6 +22,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, KeepTogether, PageTemplate, Spacer, Table, TableStyle
 
+from inspector_app import pdf_creator
 from inspector_app.reports.fonts import register_font
 from inspector_app.reports.layout import GRID, SHADE, esc, p
 
@@ -189,7 +190,7 @@ def render_progress_pdf(doc: ProgressDoc, *, font_path: str | os.PathLike[str] |
     title = " ".join(t for t in (doc.title, doc.number, doc.jurisdiction, f"截至{cn_date(doc.as_of)}") if t)
     template = BaseDocTemplate(buffer, pagesize=(PAGE_W, PAGE_H), leftMargin=MARGIN_X, rightMargin=MARGIN_X,
                                topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, title=title,
-                               author=doc.authority or "Inspector", subject=doc.campaign, creator="Inspector",
+                               author=doc.authority or "Inspector", subject=doc.campaign, creator=pdf_creator(),
                                invariant=0, initialFontName=font, lang="zh-CN")
     frame = Frame(MARGIN_X, MARGIN_BOTTOM, FRAME_W, PAGE_H - MARGIN_TOP - MARGIN_BOTTOM, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)

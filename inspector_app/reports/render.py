@@ -15,6 +15,7 @@ from typing import Any
 from reportlab import rl_config
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
+from inspector_app import pdf_creator
 from inspector_app.domain.errors import Cancelled
 from inspector_app.domain.progress import CancelToken, Progress
 from inspector_app.reports.content_hash import content_hash, qr_payload, short_code
@@ -138,7 +139,7 @@ def render_sheet_bytes(
     doc = BaseDocTemplate(
         buffer, pagesize=(PAGE_W, PAGE_H), leftMargin=MARGIN_L, rightMargin=MARGIN_R,
         topMargin=MARGIN_T, bottomMargin=MARGIN_B, title=title,
-        author=data.authority or "Inspector", subject=f"{DOC_TITLES[kind]} 核验码 {code}", creator="Inspector",
+        author=data.authority or "Inspector", subject=f"{DOC_TITLES[kind]} 核验码 {code}", creator=pdf_creator(),
         invariant=0, initialFontName=font, lang="zh-CN",
     )
     frame = Frame(MARGIN_L, MARGIN_B, FRAME_W, PAGE_H - MARGIN_T - MARGIN_B, id="body",

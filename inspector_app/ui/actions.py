@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolBar
 
-from inspector_app import __version__
+from inspector_app import version_text
 from inspector_app.ui.lazy import LazyModule
 
 if TYPE_CHECKING:
@@ -129,7 +129,7 @@ class DeskActions(QObject):
     def do_about(self) -> None:
         QMessageBox.about(self.window, self.tr("关于 Inspector"), self.tr(
             "<h3>Inspector %1</h3><p>安全生产标准化“回头看”现场检查工具。</p>"
-            "<p>离线工作：数据保存在本机工作区，通过签名数据包与市局交换。</p>").replace("%1", __version__))
+            "<p>离线工作：数据保存在本机工作区，通过签名数据包与市局交换。</p>").replace("%1", version_text()))
 
     def do_settings(self) -> None:
         settings_dialog.SettingsDialog(self.window.settings, self.window).exec()

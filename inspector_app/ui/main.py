@@ -113,7 +113,11 @@ def after_show(window: MainWindow, args: argparse.Namespace, settings: AppSettin
     errors.install_exception_hook()
     window.finish_setup()
     _probe("settled")
-    open_and_load(window, data_dir, settings, on_fatal=lambda: app.exit(1))
+    # ``inspector-app gui FILE…`` (a bundle double-clicked in the file manager): import it once the rows are
+    # in, with the usual progress and report – the same as 文件 → 导入数据包….
+    files = [Path(f).absolute() for f in getattr(args, "files", None) or []]
+    on_ready = (lambda: window.sync.run_import(files)) if files and window.sync is not None else None
+    open_and_load(window, data_dir, settings, on_ready=on_ready, on_fatal=lambda: app.exit(1))
 
 
 def run(args: argparse.Namespace) -> int:
