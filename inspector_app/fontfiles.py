@@ -1,6 +1,11 @@
 """Where Chinese fonts live on Linux, Windows and macOS – one list for the printed sheets (reportlab)
 and the photo stamps (Pillow). No third-party imports, so photo worker processes stay light.
 
+The sheets look first for the fonts official documents are set in – 宋体 (SimSun, ``simsun.ttc``) and
+仿宋 (FangSong, ``simfang.ttf``) on Windows, Songti / STFangsong on macOS, the same files where a Linux user
+copied them – and otherwise take a TrueType CJK font a package installs (``fonts-wqy-microhei``):
+``sheet_candidates``. The photo stamps keep the plainer sans-serif fonts of ``candidates``.
+
 ``INSPECTOR_PDF_FONT`` (the name is historical: it serves stamps too) names a font to use first; it may
 carry a subfont index for collections: ``/path/font.ttc#1``.
 """
@@ -34,6 +39,18 @@ _MACOS = [
     "/Library/Fonts/Arial Unicode.ttf",
     "/System/Library/Fonts/Supplemental/Arial Unicode.ttf",
 ]
+
+# 宋体 / 仿宋 as TrueType: what official documents are set in.
+_OFFICIAL_NAMES = ["simsun.ttc", "simfang.ttf", "SimSun.ttf", "FangSong.ttf"]
+_OFFICIAL_MACOS = [
+    "/System/Library/Fonts/Supplemental/Songti.ttc",
+    "/Library/Fonts/Songti.ttc",
+    "/System/Library/Fonts/Supplemental/STFangsong.ttf",
+    "/Library/Fonts/STFangsong.ttf",
+]
+_OFFICIAL_LINUX_DIRS = ["/usr/share/fonts/truetype/windows", "/usr/share/fonts/windows", "/usr/local/share/fonts",
+                        "/usr/share/fonts/truetype/simsun", "~/.local/share/fonts", "~/.fonts"]
+OFFICIAL_FILES = frozenset(name.lower() for name in _OFFICIAL_NAMES) | {"songti.ttc", "stfangsong.ttf"}
 
 INSTALL_HINT = (
     "No Chinese TrueType font was found (needed for printed sheets and photo stamps). "
@@ -77,12 +94,44 @@ def system_candidates() -> list[FontCandidate]:
     return [FontCandidate(Path(p)) for p in paths]
 
 
-def candidates(configured: str | os.PathLike[str] | None = None) -> list[FontCandidate]:
-    """The configured font (argument, then environment) first, then the system locations."""
+def official_candidates() -> list[FontCandidate]:
+    """Where 宋体 / 仿宋 TrueType files are found on this operating system (existing or not)."""
+    paths: list[str] = []
+    if sys.platform.startswith("win"):
+        windir = os.environ.get("WINDIR", r"C:\Windows")
+        local = os.environ.get("LOCALAPPDATA")
+        folders = [os.path.join(windir, "Fonts")] + ([os.path.join(local, "Microsoft", "Windows", "Fonts")]
+                                                     if local else [])
+        paths += [os.path.join(folder, name) for name in _OFFICIAL_NAMES for folder in folders]
+    elif sys.platform == "darwin":
+        paths += _OFFICIAL_MACOS
+    else:
+        paths += [os.path.join(os.path.expanduser(folder), name) for name in _OFFICIAL_NAMES
+                  for folder in _OFFICIAL_LINUX_DIRS]
+    return [FontCandidate(Path(p)) for p in paths]
+
+
+def is_official(path: Path) -> bool:
+    """Whether ``path`` is one of the 宋体 / 仿宋 files official documents are set in."""
+    return path.name.lower() in OFFICIAL_FILES
+
+
+def sheet_candidates(configured: str | os.PathLike[str] | None = None) -> list[FontCandidate]:
+    """For the printed sheets: the configured font, then 宋体 / 仿宋, then the system's CJK fonts."""
+    return _configured(configured) + official_candidates() + system_candidates()
+
+
+def _configured(configured: str | os.PathLike[str] | None) -> list[FontCandidate]:
+    """The font named by the caller, then the one the environment names."""
     result: list[FontCandidate] = []
     if configured:
         result.append(parse_spec(configured))
     env = os.environ.get(ENV_VAR)
     if env:
         result.append(parse_spec(env))
-    return result + system_candidates()
+    return result
+
+
+def candidates(configured: str | os.PathLike[str] | None = None) -> list[FontCandidate]:
+    """The configured font (argument, then environment) first, then the system locations."""
+    return _configured(configured) + system_candidates()

@@ -1,6 +1,7 @@
 """``inspector-app sheet …``: print an inspection's sheet as PDF, and verify a printed code.
 
     inspector-app sheet INSPECTION_ID -o FILE.pdf [--kind record|scoresheet|order|measures|recheck] [--by NAME]
+                        [--font FONT] [--verbose: also the font the sheet was set in]
     inspector-app sheet verify CODE_OR_QR_PAYLOAD
 
 Its arguments are in ``cli/commands.py``. No Qt.
@@ -17,6 +18,7 @@ from typing import cast
 
 from inspector_app.cli.common import actor, fail, workspace, write_out
 from inspector_app.reports import DOC_TITLES, BadVerificationCodeError, SheetKind
+from inspector_app.reports.fonts import describe_font
 from inspector_app.services.ops.sheets import print_sheet
 from inspector_app.services.queries.sheets import verify
 
@@ -60,6 +62,8 @@ def print_command(inspection_id: int, args: argparse.Namespace) -> int:
         print(file=sys.stderr)
     write_out(f"{KIND_LABELS[rendered.kind]} 已写入 {rendered.path}（共 {rendered.pages} 页）\n"
               f"核验码：{rendered.code}\n")
+    if getattr(args, "verbose", False):
+        write_out(f"字体：{describe_font(args.font)}\n")
     return 0
 
 

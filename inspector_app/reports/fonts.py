@@ -1,7 +1,9 @@
 """Find and register a Chinese TrueType font for the printed sheets.
 
-Order: an explicit path, the ``INSPECTOR_PDF_FONT`` environment variable, then the usual system
-locations of Linux, Windows and macOS. reportlab embeds TrueType fonts as subsets; it cannot use
+Order: an explicit path, the ``INSPECTOR_PDF_FONT`` environment variable, then 宋体 / 仿宋 where the machine
+has them as TrueType (``simsun.ttc``, ``simfang.ttf``), then the usual CJK fonts of Linux (a package's:
+``fonts-wqy-microhei``), Windows and macOS (``fontfiles.sheet_candidates``). ``describe_font`` says which
+one a sheet is set in (``sheet … --verbose``, the print dialog). reportlab embeds TrueType fonts as subsets; it cannot use
 CFF-based (PostScript-outline) OpenType fonts such as Noto Sans CJK, so those are skipped and the next
 candidate is tried. A font that loads but has no Chinese glyphs is skipped too.
 
@@ -30,7 +32,7 @@ FONT_NAME = "InspectorCJK"
 _PROBE_CHARS = "现场检查记录共页第"
 
 system_candidates = fontfiles.system_candidates
-candidates = fontfiles.candidates
+candidates = fontfiles.sheet_candidates
 
 
 def load_font(candidate: FontCandidate, name: str = FONT_NAME) -> TTFont:
@@ -91,6 +93,24 @@ def registered_font_path(configured: str | os.PathLike[str] | None = None) -> Pa
     register_font(configured)
     key = os.fspath(configured) if configured else (os.environ.get(ENV_VAR) or "")
     return _registered[key].path
+
+
+def font_in_use(configured: str | os.PathLike[str] | None = None) -> tuple[str, Path, bool]:
+    """(family, file, whether it is one of the official 宋体 / 仿宋) of the font the sheets are set in.
+    Raises ``FontNotFoundError`` like ``register_font``."""
+    path = registered_font_path(configured)
+    face = getattr(pdfmetrics.getFont(register_font(configured)), "face", None)
+    family = getattr(face, "familyName", b"")
+    text = family.decode("utf-8", "replace") if isinstance(family, bytes) else str(family or "")
+    return text or path.stem, path, fontfiles.is_official(path)
+
+
+def describe_font(configured: str | os.PathLike[str] | None = None) -> str:
+    """The font the sheets are set in, for people: "SimSun（C:\\Windows\\Fonts\\simsun.ttc）", with a note
+    when it is not one of the official 宋体 / 仿宋."""
+    family, path, official = font_in_use(configured)
+    note = "" if official else "；本机没有 TrueType 格式的宋体/仿宋，改用此字体"
+    return f"{family}（{path}{note}）"
 
 
 def _font_name(key: str) -> str:

@@ -285,6 +285,10 @@ class SheetDialog(QDialog):
         text = text.replace("%2", self.preview.rendered.code)
         if self.last_code:
             text += self.tr(" · 已登记打印")
+        if self.preview.font is not None:  # the official 宋体/仿宋 where installed, else a packaged CJK font
+            family, path, official = self.preview.font
+            text += self.tr(" · 字体 %1").replace("%1", family) + ("" if official else self.tr("（非宋体/仿宋）"))
+            self.info.setToolTip(str(path))
         self.info.setText(text)
 
     def _set_ready(self, ready: bool) -> None:

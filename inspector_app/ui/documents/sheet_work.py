@@ -23,6 +23,7 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
 from inspector_app.reports import NUMBERED_KINDS, SHEET_KINDS, BadVerificationCodeError, RenderedSheet
+from inspector_app.reports.fonts import font_in_use
 from inspector_app.services.changes import Changes, OpResult
 from inspector_app.services.ops import sheets as sheet_ops
 from inspector_app.services.queries import sheets as sheet_queries
@@ -48,6 +49,7 @@ class Preview:
     rendered: RenderedSheet
     sizes: list[tuple[float, float]] = field(default_factory=list)  # points
     thumbnails: list[QImage] = field(default_factory=list)
+    font: tuple[str, Path, bool] | None = None  # family, file, official 宋体/仿宋 (reports.fonts.font_in_use)
 
     @property
     def pages(self) -> int:
@@ -59,7 +61,7 @@ def render_preview(workspace: Workspace, inspection_id: int, kind: str, progress
     pdf, rendered = sheet_queries.preview(workspace, inspection_id, kind,  # type: ignore[arg-type]
                                           progress=progress, cancel=cancel, font_path=font_path)
     cancel.raise_if_cancelled()
-    preview = Preview(inspection_id, kind, pdf, rendered, page_sizes(pdf))
+    preview = Preview(inspection_id, kind, pdf, rendered, page_sizes(pdf), font=font_in_use(font_path))
     preview.thumbnails = render_pages(pdf, THUMBNAIL_DPI, should_stop=lambda: cancel.cancelled)
     cancel.raise_if_cancelled()
     return preview
