@@ -1,12 +1,14 @@
-"""``campaigns list | show ID | import FILE``: the campaigns a workspace knows."""
+"""``campaigns list | show ID | import FILE | export ID -o FILE.xlsx``: the campaigns a workspace knows;
+a campaign file is JSON or a campaign workbook (``docs/template-workbook.md``)."""
 
 from __future__ import annotations
 
 import argparse
 import json
 
-from inspector_app.cli.common import actor, render, workspace, write_out
+from inspector_app.cli.common import actor, fail, render, workspace, write_out
 from inspector_app.services.ops.campaigns import import_campaign as import_op
+from inspector_app.services.queries.book_export import export_campaign
 from inspector_app.services.queries.campaigns import CAMPAIGN_COLUMNS, campaign_detail, campaign_rows
 
 
@@ -49,4 +51,13 @@ def import_campaign(args: argparse.Namespace) -> int:
     result = import_op(ws, args.file, actor(args))
     campaign_id, version, created = result.value
     write_out(f"{'已导入' if created else '已存在，未改动'}：活动 {campaign_id} 版本 {version}\n")
+    return 0
+
+
+def export(args: argparse.Namespace) -> int:
+    ws = workspace(args)
+    if args.output.suffix.lower() != ".xlsx":
+        fail(f"输出文件须以 .xlsx 结尾：{args.output}")
+    result = export_campaign(ws, args.id, args.output)
+    write_out(f"已导出 {result.path}：活动 {result.id} 版本 {result.version}（{result.title}）\n")
     return 0

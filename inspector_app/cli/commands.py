@@ -38,6 +38,9 @@ HANDLERS: dict[str, str] = {
     "templates list": "inspector_app.cli.templates:list_templates",
     "templates validate": "inspector_app.cli.templates:validate",
     "templates print": "inspector_app.cli.template_print:print_blank",
+    "templates example": "inspector_app.cli.templates:example",
+    "templates import": "inspector_app.cli.templates:import_template",
+    "templates export": "inspector_app.cli.templates:export",
     "workspace show": "inspector_app.cli.workspace:show",
     "workspace set": "inspector_app.cli.workspace:set_value",
     "photos add": "inspector_app.cli.photos:add_command",
@@ -159,6 +162,18 @@ def _core(sub: Any) -> None:
     prt.add_argument("--version", help="the version (default: the newest)")
     prt.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
     prt.add_argument("--kind", choices=("checklist", "scoresheet"), default="checklist")
+    exa = tpl.add_parser("example", help="write a shipped template as a workbook to edit in Excel (docs/template-workbook.md)")
+    exa.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.xlsx")
+    exa.add_argument("--template", metavar="ID", default="lookback-2020", help="default: lookback-2020")
+    tim = tpl.add_parser("import", help="import a template workbook (.xlsx) or JSON file; all or nothing, every "
+                                        "problem with sheet, row and column; a changed template needs a new version")
+    tim.add_argument("file", type=Path)
+    tim.add_argument("--dry-run", action="store_true", help="check and say what would happen, write nothing")
+    tim.add_argument("--by", metavar="NAME", default=None, help="who imports (audit trail; default: login name)")
+    tex = tpl.add_parser("export", help="write a stored template as a workbook (imports back unchanged)")
+    tex.add_argument("id", help="template id, e.g. lookback-2020")
+    tex.add_argument("--version", help="the version (default: the newest)")
+    tex.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.xlsx")
 
     rep = _actions(sub, "report", "progress against the campaign, its reporting duties and the reports filed")
     office_commands.add_reports(rep)

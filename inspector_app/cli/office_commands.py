@@ -14,6 +14,7 @@ HANDLERS: dict[str, str] = {
     "campaigns list": "inspector_app.cli.campaigns:list_campaigns",
     "campaigns show": "inspector_app.cli.campaigns:show",
     "campaigns import": "inspector_app.cli.campaigns:import_campaign",
+    "campaigns export": "inspector_app.cli.campaigns:export",
     "inspections assign": "inspector_app.cli.assign:assign",
     "inspections sign": "inspector_app.cli.signing:sign",
     "report progress": "inspector_app.cli.progress:progress",
@@ -32,8 +33,12 @@ def add_campaigns(sub: Any, actions: Any) -> None:
     show = cmp.add_parser("show", help="one campaign: notices, rules, scope, offices, templates, duties")
     show.add_argument("id")
     show.add_argument("--format", choices=("text", "json"), default="text")
-    imp = cmp.add_parser("import", help="import a campaign file (JSON; checked field by field)")
+    imp = cmp.add_parser("import", help="import a campaign file: JSON or a campaign workbook (.xlsx); checked whole, "
+                                        "a workbook's problems listed with sheet, row and column")
     imp.add_argument("file", type=Path)
+    exp = cmp.add_parser("export", help="write a campaign as a workbook to edit in Excel (imports back unchanged)")
+    exp.add_argument("id")
+    exp.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.xlsx")
 
 
 def add_assign(ins: Any) -> None:

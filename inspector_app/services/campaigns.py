@@ -20,9 +20,10 @@ from inspector_app.domain.campaign import (
     parse_campaign,
     shipped_campaign_paths,
 )
-from inspector_app.domain.errors import NotFoundError, ValidationError
+from inspector_app.domain.errors import ImportFileError, NotFoundError, ValidationError
 from inspector_app.services import workspace_meta
 from inspector_app.storage.models_campaigns import CampaignRecord, RollupOffice
+from inspector_app.tabular.campaign_book import read_campaign_book
 
 MAX_CAMPAIGN_BYTES = 1_000_000
 
@@ -54,7 +55,7 @@ def store(session: Session, raw: bytes, label: str) -> tuple[CampaignRecord, boo
     existing = session.scalar(select(CampaignRecord).where(CampaignRecord.campaign_id == campaign.id,
                                                            CampaignRecord.version == campaign.version))
     if existing is not None:
-        if existing.sha256 != digest:
+        if existing.sha256 != digest and campaign_of(existing) != campaign:  # the same campaign, written otherwise
             raise ValidationError(f"{label}：活动 {campaign.id} 的版本 {campaign.version} 已存在且内容不同；"
                                   "修改后的活动须使用新的版本号")
         return existing, False
@@ -151,6 +152,15 @@ def check_office(session: Session) -> Office:
 
 
 def import_file(session: Session, path: Path) -> tuple[CampaignRecord, bool]:
+    """A campaign file (JSON) or campaign workbook (.xlsx, ``docs/template-workbook.md``), checked whole
+    first: a workbook's problems are listed at their sheet, row and column."""
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        book = read_campaign_book(path)
+        if book.problems:
+            raise ImportFileError(f"{path.name}：活动工作簿有 {len(book.problems)} 处问题，未导入任何内容",
+                                  [str(p) for p in book.problems])
+        raw = (json.dumps(book.data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+        return store(session, raw, path.name)
     try:
         raw = path.read_bytes()
     except OSError as exc:

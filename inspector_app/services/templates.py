@@ -1,16 +1,19 @@
-"""Template records in the workspace: shipped templates are copied in on start, and inspections
-load the exact version they were answered with."""
+"""Template records in the workspace: shipped templates are copied in on start, a bureau imports its own
+(a template workbook or JSON file, checked first), and inspections load the exact version they were
+answered with. A changed template carries a new version: the same id and version with other content is
+refused."""
 
 from __future__ import annotations
 
 import hashlib
 import json
 from functools import lru_cache
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from inspector_app.domain.errors import NotFoundError
+from inspector_app.domain.errors import NotFoundError, TemplateError, ValidationError
 from inspector_app.domain.template import Template, parse_template, shipped_template_paths
 from inspector_app.storage.models import TemplateRecord
 
@@ -67,3 +70,74 @@ def template_record(session: Session, template_id: str) -> TemplateRecord:
         if record.template_id == template_id:
             return record
     raise NotFoundError(f"没有检查表模板 {template_id}")
+
+
+def stored(session: Session, template_id: str, version: str | None = None) -> TemplateRecord:
+    """A stored template version (the newest when ``version`` is None); shipped ones are synced in first."""
+    if version is None:
+        return template_record(session, template_id)
+    sync_shipped_templates(session)
+    record = session.scalar(select(TemplateRecord).where(TemplateRecord.template_id == template_id,
+                                                         TemplateRecord.version == version))
+    if record is None:
+        known = [r.version for r in session.scalars(select(TemplateRecord).where(
+            TemplateRecord.template_id == template_id))]
+        have = f"，已有版本：{'、'.join(sorted(known, key=_loose_key))}" if known else ""
+        raise NotFoundError(f"没有检查表模板 {template_id} 的版本 {version}{have}")
+    return record
+
+
+def content_of(record: TemplateRecord) -> dict[str, Any]:
+    """The stored JSON data of a template version."""
+    data: dict[str, Any] = json.loads(record.content)
+    return data
+
+
+def _loose_key(version: str) -> tuple[int, ...]:
+    return tuple(int(p) if p.isdigit() else 0 for p in version.split("."))
+
+
+def _same(old: dict[str, Any], new: dict[str, Any]) -> bool:
+    """The same template: the same data, or data meaning the same (a setting written out as its default)."""
+    if old == new:
+        return True
+    try:
+        return (parse_template(old, "", check_schema=False) == parse_template(new, "", check_schema=False)
+                and old.get("description") == new.get("description"))
+    except (TemplateError, KeyError, TypeError, ValueError):
+        return False
+
+
+def existing_version(session: Session, data: dict[str, Any], label: str) -> TemplateRecord | None:
+    """The stored record of this template's id and version when it holds the same template; None when the
+    version is new. The same version with other content is refused (a changed template needs a new one)."""
+    template = parse_template(data, label)
+    sync_shipped_templates(session)
+    record = session.scalar(select(TemplateRecord).where(TemplateRecord.template_id == template.id,
+                                                         TemplateRecord.version == template.version))
+    if record is None or _same(content_of(record), data):
+        return record
+    versions = sorted((r.version for r in session.scalars(select(TemplateRecord).where(
+        TemplateRecord.template_id == template.id))), key=_loose_key)
+    parts = versions[-1].split(".")
+    suggestion = ".".join([*parts[:-1], str(int(parts[-1]) + 1)]) if parts[-1].isdigit() else ""
+    raise ValidationError(
+        f"{label}：检查表模板 {template.id} 的版本 {template.version} 已存在且内容不同；修改后的模板须使用新的版本号"
+        + (f"（已有版本 {'、'.join(versions)}，例如改为 {suggestion}）" if suggestion else "")
+        + "。已按旧版本作答的检查仍使用旧版本")
+
+
+def store(session: Session, data: dict[str, Any], label: str) -> tuple[TemplateRecord, bool]:
+    """Keep a template version, checked as a template file is (schema and rules); the flag says whether
+    the record is new (the same version with the same content is kept as it was)."""
+    record = existing_version(session, data, label)
+    if record is not None:
+        return record, False
+    template = parse_template(data, label, check_schema=False)
+    content = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    record = TemplateRecord(template_id=template.id, version=template.version, kind=template.kind,
+                            title=template.title, content=content,
+                            sha256=hashlib.sha256(content.encode("utf-8")).hexdigest(), item_count=len(template.items))
+    session.add(record)
+    session.flush()
+    return record, True

@@ -6,17 +6,13 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, Any
 
-from inspector_app.storage.files import atomic_writer
 from inspector_app.tabular import template_layout as L
-from inspector_app.tabular.book_grid import Field, Fields
-from inspector_app.tabular.xlsx_writer import cell_value, text_width
+from inspector_app.tabular.book_grid import Field
+from inspector_app.tabular.book_write import choices, info_sheet, new_book, save, table_sheet
 
-_HEAD_FILL = "DDEBF7"
-_ITEM_FILL = "F2F2F2"
 _WHEN_NOTES = {
     "veto": "某类否决触发（“否决”列写 A 或 B）", "score_below": "得分低于“数值”",
     "below_grade_held": "得分或类目得分率低于所持证书等级的等级线", "element_below_min_share": "某类目得分率低于其最低得分率",
@@ -24,7 +20,6 @@ _WHEN_NOTES = {
     "general_open": "有未整改的一般事故隐患", "legal_deduction": "有须依法整改的扣分（不是企业自行整改项）",
     "enterprise_deduction": "扣分都是企业自行整改项", "nonconform": "不符合项数达到“数值”（空白即 1）",
 }
-_WRAP = frozenset({"text", "evidence", "source", "title", "label", "basis", "industries", "sub_element"})
 
 
 def _yes_no(value: Any) -> Any:
@@ -89,90 +84,31 @@ def _item_rows(data: dict[str, Any]) -> list[tuple[bool, list[Any]]]:
     return rows
 
 
-def _sheet(book: Any, title: str, fields: Fields, keys: Sequence[str], rows: Sequence[Sequence[Any]],
-           *, item_rows: Sequence[bool] = (), widths: dict[str, float] | None = None) -> Any:
-    from openpyxl.comments import Comment
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
-
-    sheet = book.create_sheet(title)
-    head_fill = PatternFill("solid", fgColor=_HEAD_FILL)
-    item_fill = PatternFill("solid", fgColor=_ITEM_FILL)
-    for col, key in enumerate(keys, start=1):
-        field = fields.by_key[key]
-        cell = sheet.cell(1, col, field.label)
-        cell.font, cell.fill = Font(bold=True), head_fill
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        if field.note:
-            cell.comment = Comment(field.note, "Inspector")
-        longest = max([text_width(field.label)] + [text_width(str(r[col - 1])) for r in rows[:200]
-                                                   if r[col - 1] is not None])
-        width = (widths or {}).get(key, min(48.0, max(6.0, longest + 2)))
-        sheet.column_dimensions[get_column_letter(col)].width = width
-    for number, row in enumerate(rows, start=2):
-        bold = number - 2 < len(item_rows) and item_rows[number - 2]
-        for col, (key, value) in enumerate(zip(keys, row, strict=True), start=1):
-            cell = sheet.cell(number, col, cell_value(value))
-            cell.alignment = Alignment(vertical="top", wrap_text=key in _WRAP)
-            if bold:
-                cell.fill = item_fill
-                if key in ("code", "text"):
-                    cell.font = Font(bold=True)
-            if key in ("min_share", "min_element_share") and isinstance(value, int | float):
-                cell.number_format = "0%" if round(value * 100, 6).is_integer() else "0.0###%"
-    sheet.freeze_panes = "A2"
-    return sheet
-
-
-def _choices(sheet: Any, column: int, values: Sequence[str], rows: int) -> None:
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.datavalidation import DataValidation
-
-    letter = get_column_letter(column)
-    rule = DataValidation(type="list", formula1=f'"{",".join(values)}"', allow_blank=True, showErrorMessage=False)
-    rule.add(f"{letter}2:{letter}{rows + 200}")
-    sheet.add_data_validation(rule)
-
-
 def build_template_book(data: dict[str, Any]) -> Any:
     """The openpyxl workbook of a template's data."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-
-    book = Workbook()
-    book.remove(book.active)
-    book.properties.creator = "Inspector"
-    book.properties.title = str(data.get("title", ""))
-    info = book.create_sheet(L.INFO_SHEET[0])
-    for col, (heading, width) in enumerate((("项目", 16.0), ("内容", 60.0), ("填写说明", 56.0)), start=1):
-        info.cell(1, col, heading).font = Font(bold=True)
-        info.column_dimensions["ABC"[col - 1]].width = width
-    for number, (field, value) in enumerate(_info_rows(data), start=2):
-        info.cell(number, 1, field.label).font = Font(bold=True)
-        info.cell(number, 2, cell_value(value)).alignment = Alignment(wrap_text=True, vertical="top")
-        info.cell(number, 3, field.note).alignment = Alignment(wrap_text=True, vertical="top")
-    info.freeze_panes = "A2"
+    book = new_book(str(data.get("title", "")))
+    info_sheet(book, L.INFO_SHEET[0], _info_rows(data))
     elements = [[e.get("code"), e.get("title"), e.get("min_share")] for e in data.get("elements", [])]
-    _sheet(book, L.ELEMENT_SHEET[0], L.ELEMENTS, ("code", "title", "min_share"), elements)
+    table_sheet(book, L.ELEMENT_SHEET[0], L.ELEMENTS, ("code", "title", "min_share"), elements)
     items = _item_rows(data)
-    sheet = _sheet(book, L.ITEM_SHEET[0], L.ITEMS, L.ITEM_COLUMNS, [cells for _, cells in items],
-                   item_rows=[is_item for is_item, _ in items],
-                   widths={"text": 48.0, "evidence": 32.0, "source": 28.0, "sub_element": 12.0, "industries": 16.0})
-    _choices(sheet, 1, list(L.ROW_TYPE_LABELS.values()), len(items))
-    _choices(sheet, L.ITEM_COLUMNS.index("veto") + 1, ["A", "B", "无"], len(items))
+    sheet = table_sheet(book, L.ITEM_SHEET[0], L.ITEMS, L.ITEM_COLUMNS, [cells for _, cells in items],
+                        item_rows=[is_item for is_item, _ in items],
+                        widths={"text": 48.0, "evidence": 32.0, "source": 28.0, "sub_element": 12.0, "industries": 16.0})
+    choices(sheet, 1, list(L.ROW_TYPE_LABELS.values()), len(items))
+    choices(sheet, L.ITEM_COLUMNS.index("veto") + 1, ["A", "B", "无"], len(items))
     for key in ("na_allowed", "enterprise_fix", "major_hazard", "require_note_on_fail", "require_photo_on_fail"):
-        _choices(sheet, L.ITEM_COLUMNS.index(key) + 1, ["是", "否"], len(items))
+        choices(sheet, L.ITEM_COLUMNS.index(key) + 1, ["是", "否"], len(items))
     thresholds = [[t.get("grade"), t.get("min_score"), t.get("min_element_share")]
                   for t in data.get("grade_thresholds", [])]
-    _sheet(book, L.GRADE_SHEET[0], L.GRADES, ("grade", "min_score", "min_element_share"), thresholds)
+    table_sheet(book, L.GRADE_SHEET[0], L.GRADES, ("grade", "min_score", "min_element_share"), thresholds)
     conclusion = data.get("conclusion")
     if isinstance(conclusion, dict):
         levels = [[lv.get("code"), lv.get("label"), lv.get("counts_as")] for lv in conclusion.get("levels", [])]
-        _sheet(book, L.LEVEL_SHEET[0], L.LEVELS, ("code", "label", "counts_as"), levels)
+        table_sheet(book, L.LEVEL_SHEET[0], L.LEVELS, ("code", "label", "counts_as"), levels)
         rules = [[L.WHEN_LABELS.get(r.get("when"), r.get("when")), r.get("veto"), r.get("value"), r.get("then"),
                   r.get("source")] for r in conclusion.get("rules", [])]
-        _sheet(book, L.RULE_SHEET[0], L.RULES, ("when", "veto", "value", "then", "source"), rules,
-               widths={"when": 22.0, "then": 12.0, "source": 60.0})
+        table_sheet(book, L.RULE_SHEET[0], L.RULES, ("when", "veto", "value", "then", "source"), rules,
+                    widths={"when": 22.0, "then": 12.0, "source": 60.0})
     _help(book)
     return book
 
@@ -203,12 +139,7 @@ def _help(book: Any) -> None:
 
 def write_template_book(data: dict[str, Any], target: Path | IO[bytes]) -> None:
     """Write the workbook; a path atomically (temp file, fsync, rename)."""
-    book = build_template_book(data)
-    if isinstance(target, Path):
-        with atomic_writer(target) as stream:
-            book.save(stream)
-    else:
-        book.save(target)
+    save(build_template_book(data), target)
 
 
 def template_book_bytes(data: dict[str, Any]) -> bytes:

@@ -146,6 +146,9 @@ def _commands(tmp_path: Path) -> dict[str, list[str]]:
         "campaigns list": ["campaigns", "list"],
         "campaigns show": ["campaigns", "show", "jiangsu-changzhou-2020"],
         "campaigns import": ["campaigns", "import", str(register)],
+        "campaigns export": ["campaigns", "export", "jiangsu-changzhou-2020", "-o", str(out / "c.xlsx")],
+        "templates import": ["templates", "import", str(register), "--dry-run"],
+        "templates export": ["templates", "export", "lookback-2020", "-o", str(out / "t.xlsx")],
         "report progress": ["report", "progress", "--format", "json"],
         "report duties": ["report", "duties"],
         "report file": ["report", "file", "district-progress-1", "--by", "t"],
@@ -192,7 +195,7 @@ def _commands(tmp_path: Path) -> dict[str, list[str]]:
 
 
 # Commands that never open a workspace: shipped template files, a bundle file alone.
-NO_WORKSPACE = {"templates list", "templates validate"}
+NO_WORKSPACE = {"templates list", "templates validate", "templates example"}
 
 
 def test_every_workspace_command_is_listed(tmp_path: Path) -> None:
