@@ -1,7 +1,10 @@
 """Languages and fonts: translators for the chosen language, and a CJK font Qt can always find.
 
-Source strings are Chinese, so Chinese needs no .qm file of ours (only Qt's own ``qtbase_zh_CN`` for
-standard buttons). English loads every ``inspector_en*.qm`` in ``resources/translations`` – one file per
+Source strings are Chinese, so Chinese needs no .qm file of ours – only Qt's own ``qtbase_zh_CN`` for the
+standard dialogs and buttons (QFileDialog, QMessageBox), completed by ``qtbase_extra_zh_CN`` in
+``resources/translations`` with the few strings Qt 6 changed and its catalogue does not translate yet
+("&Look in:", "Files of &type:", the file type column's "Folder"). Dates follow ``QLocale.setDefault``
+(2020年6月30日); the file dialog's date column follows the operating system's locale. English loads every ``inspector_en*.qm`` in ``resources/translations`` – one file per
 engineer's part of the interface (``inspector_en.qm`` for the desk, ``inspector_editor_en.qm`` for the
 editor), so that nobody has to merge another's .ts file.
 """
@@ -50,6 +53,8 @@ def install_translators(language: str, app: QCoreApplication | None = None) -> s
     _installed.clear()
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     files: list[tuple[str, str]] = [(f"qtbase_{language}", qt_dir)]
+    if (TRANSLATIONS_DIR / f"qtbase_extra_{language}.qm").is_file():  # after Qt's own: installed later, asked first
+        files.append((f"qtbase_extra_{language}", str(TRANSLATIONS_DIR)))
     if language != DEFAULT_LANGUAGE:
         found = {*TRANSLATIONS_DIR.glob(f"inspector_{language}*.qm"), *TRANSLATIONS_DIR.glob(f"inspector*_{language}.qm")}
         files += [(p.stem, str(p.parent)) for p in sorted(found)]
