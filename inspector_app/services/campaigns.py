@@ -155,6 +155,7 @@ def import_file(session: Session, path: Path) -> tuple[CampaignRecord, bool]:
     """A campaign file (JSON) or campaign workbook (.xlsx, ``docs/template-workbook.md``), checked whole
     first: a workbook's problems are listed at their sheet, row and column."""
     if path.suffix.lower() in (".xlsx", ".xlsm"):
+        sync_shipped_campaigns(session)  # a shipped campaign written out and read back is the shipped one
         book = read_campaign_book(path)
         if book.problems:
             raise ImportFileError(f"{path.name}：活动工作簿有 {len(book.problems)} 处问题，未导入任何内容",

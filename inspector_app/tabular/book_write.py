@@ -40,8 +40,11 @@ def table_sheet(book: Any, title: str, fields: Fields, keys: Sequence[str], rows
     for number, row in enumerate(rows, start=2):
         bold = number - 2 < len(item_rows) and item_rows[number - 2]
         for col, (key, value) in enumerate(zip(keys, row, strict=True), start=1):
+            if value is None and not bold:
+                continue  # no cell at all: the sheet stays small
             cell = sheet.cell(number, col, cell_value(value))
-            cell.alignment = Alignment(vertical="top", wrap_text=key in WRAP)
+            if key in WRAP:
+                cell.alignment = Alignment(vertical="top", wrap_text=True)
             if bold:
                 cell.fill = item_fill
                 if key in ("code", "text"):

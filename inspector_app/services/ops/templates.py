@@ -42,10 +42,10 @@ class TemplateImport:
         what = f"检查表模板 {self.template_id} 版本 {self.version}（{self.kind}：{self.title}，" \
                f"{self.elements} 个类目，{self.items} 项，总分 {self.points:g}）"
         if self.dry_run:
-            head = f"预演导入“{self.file_name}”（未写入）：" + ("将新增" if self.created else "已存在且内容相同，不会改动")
+            head = f"预演导入“{self.file_name}”（未写入）：{what}" + ("，将新增" if self.created else "，已存在且内容相同，不会改动")
         else:
-            head = f"已导入“{self.file_name}”：" + ("新增" if self.created else "已存在且内容相同，未改动")
-        lines = [head + what]
+            head = f"已导入“{self.file_name}”：{what}" + ("，已新增" if self.created else "，已存在且内容相同，未改动")
+        lines = [head]
         if self.ignored:
             lines.append(f"未读取的工作表：{'、'.join(self.ignored)}")
         return "\n".join(lines)
