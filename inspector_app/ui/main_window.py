@@ -62,7 +62,7 @@ if TYPE_CHECKING:
     from inspector_app.storage.engine import Workspace
     from inspector_app.ui import documents, errors, office, sync
     from inspector_app.ui.documents import DocumentActions
-    from inspector_app.ui.office import OfficeMode
+    from inspector_app.ui.office import OfficeMode, TemplateActions
     from inspector_app.ui.sync import SyncActions
 else:
     # The core is loaded in the first worker that reads rows, the document and sync menus by
@@ -166,6 +166,7 @@ class MainWindow(QMainWindow):
         self.documents: DocumentActions | None = None  # 检查 → 打印检查记录… / 核验纸质记录… (finish_setup)
         self.sync: SyncActions | None = None  # 文件 → 导出/导入数据包…, 设置 → 密钥与信任…, 验收/退回 (finish_setup)
         self.office: OfficeMode | None = None  # 视图 → 检查员桌面 / 机关工作台 of an office's workspace (finish_setup)
+        self.templates: TemplateActions | None = None  # 文件 → 检查表… (finish_setup)
         self.runner.error.connect(lambda error: errors.show_error(self, error))
         self.runner.changed.connect(self._on_changes)
         self.retranslate()
@@ -182,6 +183,7 @@ class MainWindow(QMainWindow):
         self.documents = documents.install_document_actions(self)
         self.sync = sync.install_sync_actions(self)
         self.office = office.install_office_mode(self)
+        self.templates = office.install_template_actions(self)
         if self.workspace is not None:
             self.office.set_workspace(self.workspace)
         self.documents.set_icons()

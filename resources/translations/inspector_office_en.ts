@@ -1692,6 +1692,250 @@
     </message>
 </context>
 <context>
+    <name>TemplateActions</name>
+    <message>
+        <source>检查表…</source>
+        <translation>Checklists…</translation>
+    </message>
+    <message>
+        <source>查看检查表的各版本，打印空白检查表</source>
+        <translation>See the checklist versions and print blank paper checklists</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatePreviewWidget</name>
+    <message>
+        <source>编号</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>检查内容</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>分值</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>标记</source>
+        <translation>Marks</translation>
+    </message>
+    <message>
+        <source>检查项</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>结论和规则</source>
+        <translation>Conclusions and rules</translation>
+    </message>
+    <message>
+        <source>请在左侧选择一个检查表</source>
+        <translation>Choose a checklist on the left</translation>
+    </message>
+    <message>
+        <source>扣 %1</source>
+        <translation>−%1</translation>
+    </message>
+    <message>
+        <source>%1 版本 %2</source>
+        <translation>%1 version %2</translation>
+    </message>
+    <message>
+        <source>%1 项，总分 %2</source>
+        <translation>%1 items, %2 points in all</translation>
+    </message>
+    <message>
+        <source>适用等级：%1</source>
+        <translation>For grades: %1</translation>
+    </message>
+    <message>
+        <source>检查对象：评审单位</source>
+        <translation>Checks a review organisation</translation>
+    </message>
+    <message>
+        <source>适用行业：%1</source>
+        <translation>Industries: %1</translation>
+    </message>
+    <message>
+        <source>随程序提供，尚未用于本工作区</source>
+        <translation>shipped with the program, not used in this workspace yet</translation>
+    </message>
+    <message>
+        <source>%1 项检查使用此版本</source>
+        <translation>used by %1 inspections</translation>
+    </message>
+    <message>
+        <source>依据：%1</source>
+        <translation>Basis: %1</translation>
+    </message>
+    <message>
+        <source>✱否决项%1</source>
+        <translation>✱ veto %1</translation>
+    </message>
+    <message>
+        <source>不可不涉及</source>
+        <translation>never N/A</translation>
+    </message>
+    <message>
+        <source>重大隐患</source>
+        <translation>major hazard</translation>
+    </message>
+    <message>
+        <source>企业自行整改</source>
+        <translation>enterprise fixes itself</translation>
+    </message>
+    <message>
+        <source>行业：%1</source>
+        <translation>industries: %1</translation>
+    </message>
+    <message>
+        <source>最多 %1 次</source>
+        <translation>at most %1 times</translation>
+    </message>
+    <message>
+        <source>须依法整改</source>
+        <translation>to be rectified by law</translation>
+    </message>
+    <message>
+        <source>最低得分率 %1%</source>
+        <translation>minimum share %1%</translation>
+    </message>
+    <message>
+        <source>%1 项，分值 %2</source>
+        <translation>%1 items, %2 points</translation>
+    </message>
+    <message>
+        <source>%1 分</source>
+        <translation>%1 points</translation>
+    </message>
+    <message>
+        <source>检查方法：%1</source>
+        <translation>How to check: %1</translation>
+    </message>
+    <message>
+        <source>写明情况</source>
+        <translation>a note</translation>
+    </message>
+    <message>
+        <source>拍照</source>
+        <translation>a photo</translation>
+    </message>
+    <message>
+        <source>不符合时须%1</source>
+        <translation>A failed item needs %1</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation> and </translation>
+    </message>
+    <message>
+        <source>扣 %1 分</source>
+        <translation>minus %1 points</translation>
+    </message>
+    <message>
+        <source>扣 %1 分，最多 %2 次</source>
+        <translation>minus %1 points, at most %2 times</translation>
+    </message>
+    <message>
+        <source>结论（由轻到重）</source>
+        <translation>Conclusions (mildest first)</translation>
+    </message>
+    <message>
+        <source>成立的规则中最严重的结论即检查结论；都不成立时为“%1”。</source>
+        <translation>The check concludes the most severe conclusion of the rules that hold; when none holds, “%1”.</translation>
+    </message>
+    <message>
+        <source>条件</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <source>结论</source>
+        <translation>Conclusion</translation>
+    </message>
+    <message>
+        <source>依据</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>类目得分率</source>
+        <translation>element share</translation>
+    </message>
+    <message>
+        <source>等级标准</source>
+        <translation>Grade standards</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesDialog</name>
+    <message>
+        <source>检查表</source>
+        <translation>Checklists</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesPage</name>
+    <message>
+        <source>检查表：工作区中的检查表版本及其预览</source>
+        <translation>Checklists: the versions in this workspace and their preview</translation>
+    </message>
+    <message>
+        <source>打印空白检查表…</source>
+        <translation>Print blank checklist…</translation>
+    </message>
+    <message>
+        <source>所选版本的纸质备用检查表（PDF），电脑不能使用时现场手写填写</source>
+        <translation>The paper checklist of the chosen version (PDF), filled in by hand when the laptop cannot be used</translation>
+    </message>
+    <message>
+        <source>打印空白评分表…</source>
+        <translation>Print blank score sheet…</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>检查项</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>使用中</source>
+        <translation>In use</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>工作区中没有检查表</source>
+        <translation>No checklist in this workspace</translation>
+    </message>
+    <message>
+        <source>共 %1 个版本</source>
+        <translation>%1 versions</translation>
+    </message>
+    <message>
+        <source>无法读取检查表</source>
+        <translation>Cannot read the checklist</translation>
+    </message>
+    <message>
+        <source>已保存：%1</source>
+        <translation>Saved: %1</translation>
+    </message>
+    <message>
+        <source>未能打印空白表</source>
+        <translation>The blank form was not printed</translation>
+    </message>
+    <message>
+        <source>正在生成空白表…</source>
+        <translation>Making the blank form…</translation>
+    </message>
+</context>
+<context>
     <name>Workbench</name>
     <message>
         <source>机关工作台</source>

@@ -867,6 +867,10 @@ Then click &quot;Render again&quot;.</translation>
         <translation>Checklist</translation>
     </message>
     <message>
+        <source>活动</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
         <source>企业</source>
         <translation>Enterprise</translation>
     </message>

@@ -99,6 +99,7 @@ def action_text(action: str) -> str:
 
 def kind_text(kind: str) -> str:
     return {"template": QCoreApplication.translate("SyncImport", "检查表"),
+            "campaign": QCoreApplication.translate("SyncImport", "活动"),
             "enterprise": QCoreApplication.translate("SyncImport", "企业"),
             "inspection": QCoreApplication.translate("SyncImport", "检查")}.get(kind, kind)
 
