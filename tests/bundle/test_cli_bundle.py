@@ -82,7 +82,7 @@ def test_keys_and_bundle_commands(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert code == 0 and '"direction": "office-to-inspector"' in out and office_fp in out
     assert _run(capsys, "--data-dir", field, "bundle", "verify", bundle)[0] == 0
     code, out, _ = _run(capsys, "--data-dir", field, "bundle", "import", bundle)
-    assert code == 0 and "已导入" in out and "新增 3" in out
+    assert code == 0 and "已导入" in out and "新增 4" in out
     code, out, _ = _run(capsys, "--data-dir", field, "bundle", "import", bundle)
     assert code == 0 and "已导入过" in out
 
