@@ -8,7 +8,11 @@ roll-up record's ``origin``, else ``Enterprise.district`` – for a district off
 An enterprise has an inspection of the kind when one of its inspections in the campaign uses the kind's
 template (any version, any status). So ``in_scope = planned + len(rows)``, ``in_scope`` is the
 progress report's 纳入范围企业 of the 合计 row, and ``unplaced`` counts the rows under 其他（未归属辖区）.
-Each row says what would stop or be noted at assignment (``domain.fit``)."""
+Each row says what would stop or be noted at assignment (``domain.fit``).
+
+A kind whose template checks a review organisation (评审质量自查, subject 评审单位) lists the organisations
+registered as 评审单位 instead (``subject`` = 评审单位): those without a check of the kind in the campaign,
+each with how many certificates it reviewed (the sample is drawn from them) and its status."""
 
 from __future__ import annotations
 
@@ -22,11 +26,13 @@ from sqlalchemy.orm import Session
 from inspector_app.domain.campaign import CHECK_KINDS
 from inspector_app.domain.errors import ValidationError
 from inspector_app.domain.fit import template_fit
+from inspector_app.domain.template import ENTERPRISE, REVIEW_ORG
 from inspector_app.services import campaigns, progress
 from inspector_app.services.templates import template_of, template_record
 from inspector_app.services.unit import reading
 from inspector_app.storage.engine import Workspace
 from inspector_app.storage.models import Enterprise, Inspection, TemplateRecord
+from inspector_app.storage.models_registers import Certification, Organisation
 
 PLANNING_COLUMNS = ("name", "uscc", "district", "industry", "cert_grade", "cert_expires", "problems")
 
@@ -44,6 +50,10 @@ class Planning:
     planned: int  # of which have an inspection of this kind in the campaign
     unplaced: int  # of the in-scope ones, those whose district is in no area below this office (其他)
     rows: tuple[dict[str, Any], ...]  # the others, to assign (PLANNING_COLUMNS + id, warnings)
+    subject: str = ENTERPRISE  # 评审单位: the rows are review organisations (ORG_PLANNING_COLUMNS + id, warnings)
+
+
+ORG_PLANNING_COLUMNS = ("name", "uscc", "status", "certified", "problems")
 
 
 def planning(ws: Workspace, kind: str, campaign_id: str = "", today: date | None = None) -> Planning:
@@ -62,6 +72,8 @@ def read_planning(session: Session, kind: str, campaign_id: str = "", today: dat
     template_id = campaign.templates[kind]
     record = template_record(session, template_id)
     template = template_of(record)
+    if template.subject == REVIEW_ORG:
+        return _org_planning(session, campaign, kind, template_id, record.title, office.label)
     areas = progress.Areas(campaign, office.area)
     with_kind = set(session.scalars(
         select(Inspection.enterprise_id).join(TemplateRecord, TemplateRecord.pk == Inspection.template_pk)
@@ -89,3 +101,26 @@ def read_planning(session: Session, kind: str, campaign_id: str = "", today: dat
                      "problems": "；".join(fit.problems), "warnings": "；".join(fit.warnings)})
     return Planning(campaign.id, campaign.title, kind, CHECK_KINDS.get(kind, kind), template_id, record.title,
                     office.label, in_scope, planned, unplaced, tuple(rows))
+
+
+def _org_planning(session: Session, campaign: Any, kind: str, template_id: str, title: str, area: str) -> Planning:
+    """The review organisations still to check with a template whose subject is 评审单位, by name."""
+    checked = set(session.scalars(
+        select(Inspection.review_org_id).join(TemplateRecord, TemplateRecord.pk == Inspection.template_pk)
+        .where(TemplateRecord.template_id == template_id, Inspection.campaign_id == campaign.id,
+               Inspection.review_org_id.is_not(None))))
+    certified: dict[int, int] = {}
+    for org_id in session.scalars(select(Certification.review_org_id).where(Certification.review_org_id.is_not(None))):
+        certified[org_id] = certified.get(org_id, 0) + 1
+    orgs = list(session.scalars(select(Organisation).where(Organisation.kind == "review").order_by(Organisation.name)))
+    rows = []
+    for org in orgs:
+        if org.id in checked:
+            continue
+        count = certified.get(org.id, 0)
+        status = org.status or "正常"
+        rows.append({"id": org.id, "name": org.name, "uscc": org.uscc, "status": status, "certified": count,
+                     "problems": "" if count else "没有登记的评审记录，无法抽取样本企业",
+                     "warnings": "" if status == "正常" else f"状态：{status}"})
+    return Planning(campaign.id, campaign.title, kind, CHECK_KINDS.get(kind, kind), template_id, title, area,
+                    len(orgs), sum(1 for org in orgs if org.id in checked), 0, tuple(rows), REVIEW_ORG)

@@ -43,6 +43,7 @@ from inspector_app.ui.editor.commands import (
     SetHeaderCommand,
     SetInspectorsCommand,
 )
+from inspector_app.ui.editor.conflicts_badge import ConflictBadge
 from inspector_app.ui.editor.controller import EditorController
 from inspector_app.ui.editor.dialogs import DEFAULT_DEADLINE_DAYS, FindingDialog, MissingDialog, ReopenDialog
 from inspector_app.ui.editor.findings_panel import FindingsPanel
@@ -64,6 +65,7 @@ class InspectionEditor(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = EditorController(workspace, inspection_id, runner, actor, self)
+        self._source = (workspace, inspection_id, runner)  # for the conflict flags, read in a worker
         self.undo_stack = QUndoStack(self)
         self.missing_dialog: MissingDialog | None = None
         self.finding_dialog: FindingDialog | None = None
@@ -87,6 +89,8 @@ class InspectionEditor(QWidget):
         snapshot = self.controller.snapshot
         body = QWidget(self)
         self.header = HeaderStrip()
+        self.conflicts = ConflictBadge(*self._source)
+        self.header.add_badge(self.conflicts)
         self.model = ChecklistModel(snapshot.template, snapshot.answers, body)
         self.tree = ChecklistView(self.model)
         self.item_pane = ItemPane()

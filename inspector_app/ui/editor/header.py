@@ -126,6 +126,7 @@ class HeaderStrip(QWidget):
         top.addWidget(self.template, 1)
         top.addWidget(self.status)
         grid.addLayout(top, 0, 0, 1, 4)
+        self._top = top
 
         people = QHBoxLayout()
         people.addWidget(self.edit_inspectors)
@@ -156,6 +157,10 @@ class HeaderStrip(QWidget):
         grid.addLayout(when, 2, 3)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
+
+    def add_badge(self, badge: QWidget) -> None:
+        """A badge on the first line, before the status (利益冲突提示)."""
+        self._top.insertWidget(self._top.indexOf(self.status), badge)
 
     @staticmethod
     def _label(text: str, buddy: QWidget) -> QLabel:

@@ -54,7 +54,10 @@ def team(people: Sequence[Person]) -> list[Person]:
 
 def assign_work(workspace: Workspace, enterprises: Sequence[tuple[int, str]], template_id: str,
                 people: Sequence[Person], actor: str, due_date: date | None,
-                progress: Callable[[int, int, str], None], cancel: CancelToken) -> AssignRun:
+                progress: Callable[[int, int, str], None], cancel: CancelToken,
+                review_orgs: bool = False) -> AssignRun:
+    """``review_orgs``: the targets are review organisations (a review-quality check of each, its sample
+    enterprise chosen by the operation), not enterprises."""
     run = AssignRun(len(enterprises))
     chosen = team(people)
     for done, (enterprise_id, name) in enumerate(enterprises):
@@ -63,7 +66,11 @@ def assign_work(workspace: Workspace, enterprises: Sequence[tuple[int, str]], te
             break
         progress(done, len(enterprises), name)
         try:
-            result = inspection_ops.assign(workspace, enterprise_id, template_id, chosen, actor, due_date=due_date)
+            if review_orgs:
+                result = inspection_ops.assign(workspace, None, template_id, chosen, actor, due_date=due_date,
+                                               review_org_id=enterprise_id)
+            else:
+                result = inspection_ops.assign(workspace, enterprise_id, template_id, chosen, actor, due_date=due_date)
         except InspectorError as error:
             run.refused.append((name, error))
             continue

@@ -56,8 +56,11 @@ def _nice_max(value: float) -> float:
 
 
 def fill_bars(view: QChartView, title: str, categories: Sequence[str], sets: Sequence[BarSet],
-              horizontal: bool = False, empty_text: str = "") -> bool:
-    """Grouped bars, one group per category; returns False (and shows ``empty_text``) when all are 0."""
+              horizontal: bool = False, empty_text: str = "", label_format: str = "@value",
+              maximum: float | None = None) -> bool:
+    """Grouped bars, one group per category; returns False (and shows ``empty_text``) when all are 0.
+    ``label_format`` is the bars' label (``@value``, e.g. ``@value%``); ``maximum`` fixes the value
+    axis's end (100 for a percentage or a score) instead of a round number above the highest bar."""
     chart = _reset(view, title)
     total = sum(v for _label, values, _colour in sets for v in values)
     if not categories or not total:
@@ -77,7 +80,7 @@ def fill_bars(view: QChartView, title: str, categories: Sequence[str], sets: Seq
         series.append(bar_set)
     series.setLabelsVisible(True)
     series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
-    series.setLabelsFormat("@value")
+    series.setLabelsFormat(label_format)
     series.setBarWidth(0.8)
     chart.addSeries(series)
     names = QBarCategoryAxis()
@@ -85,8 +88,9 @@ def fill_bars(view: QChartView, title: str, categories: Sequence[str], sets: Seq
     values = QValueAxis()
     values.setLabelFormat("%d")
     highest = max(v for _label, vals, _colour in sets for v in vals)
-    values.setRange(0, _nice_max(highest * 1.15))
-    values.setTickCount(6 if _nice_max(highest * 1.15) >= 5 else 2)
+    end = maximum if maximum is not None else _nice_max(highest * 1.15)
+    values.setRange(0, end)
+    values.setTickCount(6 if end >= 5 else 2)
     if horizontal:
         chart.addAxis(names, Qt.AlignmentFlag.AlignLeft)
         chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)

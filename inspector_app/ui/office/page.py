@@ -36,6 +36,8 @@ class OfficeHost(Protocol):
 
     def offer_export(self, selected_id: int = 0) -> None: ...
 
+    def show_case(self, case_id: int) -> None: ...
+
 
 class OfficePage(QWidget):
     """A page of the workbench. Subclasses set ``kinds`` (the changes that make it reread) and implement

@@ -3,11 +3,17 @@ chosen kind yet (``services.queries.planning``); several are chosen and assigned
 enforcement officers (行政执法人员, with their 执法证号) and optionally a review expert (评审专家), with a
 due date – one worker task with progress and cancel, each enterprise through ``services.ops.inspections
 .assign``. Refusals (fewer than two officers, a template that does not fit) and warnings are shown;
-afterwards the export dialog offers to send the assignments to the inspectors."""
+afterwards the export dialog offers to send the assignments to the inspectors.
+
+A review-quality check (评审质量自查) is of a review organisation: that kind lists the organisations
+registered as 评审单位 instead, each assigned with ``review_org_id`` (the operation draws the sample). A
+line above the table says which review applications are suspended in this area (暂停受理,
+``services.queries.sanctions.suspended_applications``)."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
+from html import escape
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Qt
@@ -26,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.domain.template import REVIEW_ORG
 from inspector_app.services.changes import ChangeKind
 from inspector_app.ui import labels
 from inspector_app.ui.lazy import LazyModule
@@ -36,15 +43,34 @@ from inspector_app.ui.office.rows_model import ROW_ROLE, Column, RowsModel
 
 if TYPE_CHECKING:
     from inspector_app.services.queries import planning as planning_queries
+    from inspector_app.services.queries import sanctions as sanction_queries
     from inspector_app.services.queries import sheets as sheet_queries
     from inspector_app.services.queries.planning import Planning
     from inspector_app.storage.engine import Workspace
 else:
     planning_queries = LazyModule("inspector_app.services.queries.planning")
+    sanction_queries = LazyModule("inspector_app.services.queries.sanctions")
     sheet_queries = LazyModule("inspector_app.services.queries.sheets")
 
 _RED = QColor("#c62828")
 _AMBER = QColor("#8a5300")
+GRADES = ("二级", "三级", "小微")
+Suspended = tuple[str, str, str, str]  # grade, area, since, basis
+
+
+def suspended_in(workspace: Workspace, area: str, day: date) -> list[Suspended]:
+    """The suspensions of review applications in force on ``day`` for ``area``: recorded for it or an area
+    above it (``suspended_applications``), or for an area below it."""
+    if not area:
+        return []
+    found: dict[int, Suspended] = {}
+    for grade in GRADES:
+        for s in sanction_queries.suspended_applications(workspace, grade, area, day):
+            found[s.id] = (s.grade, s.area, s.suspended_from.isoformat(), s.basis)
+    for row in sanction_queries.suspension_rows(workspace, day):
+        if row["in_force"] == "暂停中" and row["area"].startswith(area) and row["area"] != area:
+            found[row["id"]] = (row["grade"], row["area"], row["suspended_from"], row["basis"])
+    return sorted(found.values())
 
 
 class PlanningPage(OfficePage):
@@ -68,6 +94,13 @@ class PlanningPage(OfficePage):
         self.kind.currentIndexChanged.connect(lambda _i: self.invalidate())
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.suspended = QLabel()
+        self.suspended.setObjectName("suspendedApplications")
+        self.suspended.setWordWrap(True)
+        self.suspended.setStyleSheet("background: #fff4e0; color: #6d4100; border: 1px solid #f0b45a;"
+                                     " border-radius: 3px; padding: 3px 6px;")
+        self.suspended.hide()
+        self.suspensions: list[Suspended] = []
         top = QHBoxLayout()
         top.addWidget(self.title)
         top.addSpacing(16)
@@ -124,6 +157,7 @@ class PlanningPage(OfficePage):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.summary)
+        layout.addWidget(self.suspended)
         layout.addWidget(split, 1)
         self.retranslate()
         self._update_selection()
@@ -140,17 +174,32 @@ class PlanningPage(OfficePage):
                 item.widget().setText(text)  # type: ignore[union-attr]
         self.team_hint.setText(self.tr("每项检查须有至少两名持执法证的行政执法人员；评审专家只在评分表上签字，不计入。"))
         self.select_all.setText(self.tr("全选"))
-        self.model.set_columns([
-            Column("name", self.tr("企业名称")), Column("district", self.tr("辖区")),
-            Column("industry", self.tr("行业")), Column("cert_grade", self.tr("证书"), labels.value_label),
-            Column("cert_expires", self.tr("证书有效期至")),
-            Column("note", self.tr("提示"), colour=lambda r: _RED if r.get("problems") else _AMBER)])
-        fit_columns(self.table, {"name": "常州新世纪生物医药有限公司", "district": "常州经开区", "industry": "化工（含石化）",
-                                 "cert_grade": "三级", "cert_expires": "2020-12-31", "note": "证书已过期"}, "note")
+        self._set_columns()
         self._fill_people_labels()
         self._fit_form()
         self._show_summary()
         self._update_selection()
+
+    def of_orgs(self) -> bool:
+        return self.plan is not None and self.plan.subject == REVIEW_ORG
+
+    def _set_columns(self) -> None:
+        note = Column("note", self.tr("提示"), colour=lambda r: _RED if r.get("problems") else _AMBER)
+        if self.of_orgs():
+            self.form_box.setTitle(self.tr("分配所选评审单位"))
+            self.model.set_columns([
+                Column("name", self.tr("评审单位")), Column("uscc", self.tr("统一社会信用代码")),
+                Column("status", self.tr("状态"), texts.text), Column("certified", self.tr("评审企业"), right=True), note])
+            fit_columns(self.table, {"name": "常州演示安全生产评审中心", "uscc": "91320400B9ERTTU639", "status": "暂停评审活动",
+                                     "certified": "00000", "note": "没有登记的评审记录，无法抽取样本企业"}, "note")
+            return
+        self.form_box.setTitle(self.tr("分配所选企业"))
+        self.model.set_columns([
+            Column("name", self.tr("企业名称")), Column("district", self.tr("辖区")),
+            Column("industry", self.tr("行业")), Column("cert_grade", self.tr("证书"), labels.value_label),
+            Column("cert_expires", self.tr("证书有效期至")), note])
+        fit_columns(self.table, {"name": "常州新世纪生物医药有限公司", "district": "常州经开区", "industry": "化工（含石化）",
+                                 "cert_grade": "三级", "cert_expires": "2020-12-31", "note": "证书已过期"}, "note")
 
     # -- choices ---------------------------------------------------------------------------------
     def office_changed(self) -> None:
@@ -164,22 +213,30 @@ class PlanningPage(OfficePage):
         self.kind.setCurrentIndex(found if found >= 0 else 0)
         self.kind.blockSignals(False)
 
-    def params(self) -> str:
-        return str(self.kind.currentData() or "")
+    def params(self) -> tuple[str, str]:
+        info = self.host.info
+        return str(self.kind.currentData() or ""), info.jurisdiction if info is not None else ""
 
-    def read(self, workspace: Workspace, kind: str) -> tuple[Planning | None, str, list[Any], list[Any]]:
+    def read(self, workspace: Workspace, params: tuple[str, str]) -> tuple[Planning | None, str, list[Any], list[Any],
+                                                                         list[Any]]:
+        kind, area = params
         officers = sheet_queries.people(workspace, "officer")
         experts = sheet_queries.people(workspace, "expert")
-        if not kind:
-            return None, "", officers, experts
         try:
-            return planning_queries.planning(workspace, kind), "", officers, experts
+            suspended = suspended_in(workspace, area, date.today())
+        except Exception:  # no campaign: nothing to say about suspensions
+            suspended = []
+        if not kind:
+            return None, "", officers, experts, suspended
+        try:
+            return planning_queries.planning(workspace, kind), "", officers, experts, suspended
         except Exception as error:  # no campaign, an unknown area: said on the page
-            return None, str(error), officers, experts
+            return None, str(error), officers, experts, suspended
 
-    def show_data(self, data: tuple[Planning | None, str, list[Any], list[Any]]) -> None:
-        self.plan, self.problem, officers, experts = data
+    def show_data(self, data: tuple[Planning | None, str, list[Any], list[Any], list[Any]]) -> None:
+        self.plan, self.problem, officers, experts, self.suspensions = data
         rows = [dict(r, note=r["problems"] or r["warnings"]) for r in (self.plan.rows if self.plan else ())]
+        self._set_columns()
         self.model.set_rows(rows)
         header = self.table.horizontalHeader()
         if header.sortIndicatorSection() >= 0:
@@ -199,7 +256,19 @@ class PlanningPage(OfficePage):
         self.template.setText(self.plan.template_title if self.plan else "")
         self._fit_form()
         self._show_summary()
+        self._show_suspended()
         self._update_selection()
+
+    def _show_suspended(self) -> None:
+        """暂停受理评审申请: which grades' applications are suspended in this area, since when, on what basis."""
+        self.suspended.setVisible(bool(self.suspensions))
+        if not self.suspensions:
+            return
+        parts = [self.tr("%1（%2，自 %3 起）").replace("%1", texts.text(grade)).replace("%2", escape(area))
+                 .replace("%3", since) for grade, area, since, _basis in self.suspensions]
+        self.suspended.setText("<b>" + escape(self.tr("暂停受理评审申请：")) + "</b>" + escape(self.tr("；")).join(parts))
+        self.suspended.setToolTip("\n".join(f"{texts.text(grade)} {area}：{basis}"
+                                            for grade, area, _since, basis in self.suspensions))
 
     def _fit_form(self) -> None:
         """The form never narrower than its widest label beside the people's names with their numbers."""
@@ -219,6 +288,12 @@ class PlanningPage(OfficePage):
             self.summary.setText(self.problem or self.tr("暂无数据"))
             return
         area = plan.area or self.tr("全部辖区")
+        if self.of_orgs():
+            self.summary.setText(self.tr("%1：登记的评审单位 %2 家，已安排%3 %4 家，待分配 %5 家；每家抽取一家其评审的企业作为样本。")
+                                 .replace("%1", area).replace("%2", str(plan.in_scope))
+                                 .replace("%3", texts.text(plan.kind_label)).replace("%4", str(plan.planned))
+                                 .replace("%5", str(len(plan.rows))))
+            return
         text = (self.tr("%1：活动范围内的企业 %2 家，已安排%3 %4 家，待分配 %5 家。")
                 .replace("%1", area).replace("%2", str(plan.in_scope)).replace("%3", texts.text(plan.kind_label))
                 .replace("%4", str(plan.planned)).replace("%5", str(len(plan.rows))))
@@ -228,11 +303,12 @@ class PlanningPage(OfficePage):
 
     def selected_rows(self) -> list[dict[str, Any]]:
         rows = (self.model.index(i.row(), 0).data(ROW_ROLE) for i in self.table.selectionModel().selectedRows())
-        return sorted((r for r in rows if r is not None), key=lambda r: (r["district"], r["name"]))
+        return sorted((r for r in rows if r is not None), key=lambda r: (r.get("district", ""), r["name"]))
 
     def _update_selection(self) -> None:
         count = len(self.selected_rows())
-        self.chosen.setText(self.tr("已选 %1 家企业").replace("%1", str(count)))
+        chosen = self.tr("已选 %1 家评审单位") if self.of_orgs() else self.tr("已选 %1 家企业")
+        self.chosen.setText(chosen.replace("%1", str(count)))
         self.assign_button.setText(self.tr("分配检查（%1 家）").replace("%1", str(count)))
         self.assign_button.setEnabled(count > 0 and self.plan is not None)
 
@@ -248,10 +324,10 @@ class PlanningPage(OfficePage):
             return
         enterprises = [(int(r["id"]), str(r["name"])) for r in rows]
         people, actor, template_id = self.people(), self.host.actor, plan.template_id
-        due = self.due.date().toPython()
+        due, of_orgs = self.due.date().toPython(), plan.subject == REVIEW_ORG
         self.host.runner.write(
             lambda progress, cancel: assign_work(workspace, enterprises, template_id, people, actor, due,
-                                                 progress, cancel),
+                                                 progress, cancel, review_orgs=of_orgs),
             self.show_run, lambda error: self.host.show_error(error, self.tr("未能分配检查")),
             title=self.tr("正在分配检查…"), parent=self, initiator=self)
 

@@ -25,6 +25,7 @@ from inspector_app.services.changes import ChangeKind
 from inspector_app.ui import labels
 from inspector_app.ui.lazy import LazyModule
 from inspector_app.ui.office import texts
+from inspector_app.ui.office.case_open import OpenCaseDialog, can_open, open_case
 from inspector_app.ui.office.page import OfficeHost, OfficePage, fit_columns, make_table
 from inspector_app.ui.office.rows_model import ROW_ROLE, Column, RowsModel
 from inspector_app.ui.sync.review import ReturnDialog
@@ -100,12 +101,14 @@ class ReviewPage(OfficePage):
 
         self.count = QLabel()
         self.open_button, self.accept_button, self.return_button = QPushButton(), QPushButton(), QPushButton()
+        self.case_button = QPushButton()
+        self.case_button.clicked.connect(self.do_open_case)
         self.open_button.clicked.connect(self.do_open)
         self.accept_button.clicked.connect(self.do_accept)
         self.return_button.clicked.connect(self.do_return)
         buttons = QHBoxLayout()
         buttons.addWidget(self.count, 1)
-        for button in (self.open_button, self.accept_button, self.return_button):
+        for button in (self.case_button, self.open_button, self.accept_button, self.return_button):
             buttons.addWidget(button)
 
         layout = QVBoxLayout(self)
@@ -128,6 +131,8 @@ class ReviewPage(OfficePage):
         self.open_button.setText(self.tr("查看检查"))
         self.accept_button.setText(self.tr("验收…"))
         self.return_button.setText(self.tr("退回修改…"))
+        self.case_button.setText(self.tr("立摘牌案卷…"))
+        self.case_button.setToolTip(self.tr("结论为建议摘牌的检查：立摘牌案卷，转入告知、陈述申辩和决定"))
         self.accept_button.setToolTip(self.tr("确认得分和结论后验收所选检查"))
         self.return_button.setToolTip(self.tr("把所选检查退回给检查人员修改，须填写意见"))
         self.model.set_columns([
@@ -206,9 +211,10 @@ class ReviewPage(OfficePage):
         return True
 
     def _update_buttons(self) -> None:
-        chosen = self.current_row() is not None
+        row = self.current_row()
         for button in (self.open_button, self.accept_button, self.return_button):
-            button.setEnabled(chosen)
+            button.setEnabled(row is not None)
+        self.case_button.setEnabled(can_open(row))
 
     # -- actions ---------------------------------------------------------------------------------
     def _open_index(self, index: QModelIndex) -> None:
@@ -220,6 +226,16 @@ class ReviewPage(OfficePage):
         row = self.current_row()
         if row is not None:
             self.host.open_inspection(int(row["id"]), row["enterprise"])
+
+    def do_open_case(self) -> OpenCaseDialog | None:
+        """立摘牌案卷 from the selected inspection (concluding 建议摘牌); then its case on the 摘牌案件 page."""
+        row, workspace = self.current_row(), self.host.workspace
+        if not can_open(row) or workspace is None:
+            return None
+        assert row is not None
+        self.dialog = open_case(self, self.host.runner, workspace, self.host.actor, int(row["id"]), row["enterprise"],
+                                self.host.show_case)
+        return self.dialog
 
     def do_accept(self) -> QMessageBox | None:
         """Ask first, showing what is accepted: the score and the conclusion."""

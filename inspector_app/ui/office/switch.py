@@ -5,16 +5,17 @@ the toolbar, and the window title names the office and its jurisdiction (workspa
 ``jurisdiction`` in the current campaign). The desk's tabs and the workbench sit in a stacked widget; the
 workbench and its pages (charts included) are loaded the first time it is shown. Where the office sits
 is read in a worker (``services.queries.office.office_info``) when the workspace is set and again when
-an operation changed the keys, the settings or the campaigns.
+an operation changed the keys, the settings or the campaigns. In an office's workspace the desk's list
+has a context menu: 打开检查, and 立摘牌案卷… for a finished inspection concluding 建议摘牌 (``case_open``).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QStackedWidget
+from PySide6.QtWidgets import QMenu, QStackedWidget
 
 from inspector_app.services.changes import ChangeKind, Changes
 from inspector_app.ui.lazy import LazyModule
@@ -24,11 +25,12 @@ if TYPE_CHECKING:
     from inspector_app.services.queries.office import OfficeInfo
     from inspector_app.storage.engine import Workspace
     from inspector_app.ui.desk_window import DeskWindow
-    from inspector_app.ui.office import workbench
+    from inspector_app.ui.office import case_open, workbench
     from inspector_app.ui.office.workbench import Workbench
 else:  # the read model in the worker that reads it, the workbench when it is first shown
     office_queries = LazyModule("inspector_app.services.queries.office")
     workbench = LazyModule("inspector_app.ui.office.workbench")
+    case_open = LazyModule("inspector_app.ui.office.case_open")
 
 _REREAD = (ChangeKind.KEYS, ChangeKind.SETTINGS, ChangeKind.CAMPAIGNS)
 
@@ -74,6 +76,10 @@ class OfficeMode(QObject):
             self.separator.setVisible(False)
         window.runner.changed.connect(self._on_changes)
         window.installEventFilter(self)
+        self.menu: QMenu | None = None  # the desk's context menu last shown (tests trigger its actions)
+        self.dialog: Any = None
+        window.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        window.table.customContextMenuRequested.connect(self.desk_menu)
         self.retranslate()
 
     # -- where the office sits -------------------------------------------------------------------
@@ -139,6 +145,37 @@ class OfficeMode(QObject):
         self.office_action.setChecked(True)
         self.update_title()
         return self.workbench
+
+    # -- the desk's context menu ------------------------------------------------------------------
+    def desk_menu(self, position: QPoint) -> QMenu | None:
+        table = self.window.table
+        if not table.indexAt(position).isValid():
+            return None
+        row = self.window.current_row()
+        menu = QMenu(table)
+        menu.addAction(self.tr("打开检查"), self.window.open_current).setEnabled(bool(row and row.get("id")))
+        if self.info is not None and self.info.is_office:
+            opening = menu.addAction(self.tr("立摘牌案卷…"), self.open_case)
+            opening.setEnabled(case_open.can_open(row))
+            opening.setToolTip(self.tr("结论为建议摘牌且已完成的检查：立摘牌案卷"))
+        self.menu = menu
+        menu.popup(table.viewport().mapToGlobal(position))
+        return menu
+
+    def open_case(self) -> Any:
+        row, workspace = self.window.current_row(), self.workspace
+        if not case_open.can_open(row) or workspace is None:
+            return None
+        assert row is not None
+        self.dialog = case_open.open_case(self.window.table, self.window.runner, workspace, self.window.settings.actor,
+                                          int(row["id"]), str(row.get("name") or row.get("enterprise") or ""),
+                                          self._show_case)
+        return self.dialog
+
+    def _show_case(self, case_id: int) -> None:
+        bench = self.show_office()
+        if bench is not None:
+            bench.show_case(case_id)
 
     # -- title, language, closing ----------------------------------------------------------------
     def update_title(self) -> None:

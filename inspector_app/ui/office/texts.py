@@ -41,6 +41,27 @@ _MARK = (
     QCoreApplication.translate("OfficeTexts", "未报送"), QCoreApplication.translate("OfficeTexts", "已收到"),
     QCoreApplication.translate("OfficeTexts", "逾期收到"), QCoreApplication.translate("OfficeTexts", "未收到"),
     QCoreApplication.translate("OfficeTexts", "有效"), QCoreApplication.translate("OfficeTexts", "本机关"),
+    # The registers (issue 13): statuses, 摘牌 case stages and steps, sanctions, register sheets, relations.
+    QCoreApplication.translate("OfficeTexts", "正常"), QCoreApplication.translate("OfficeTexts", "通报批评"),
+    QCoreApplication.translate("OfficeTexts", "暂停评审活动"), QCoreApplication.translate("OfficeTexts", "取消评审资格"),
+    QCoreApplication.translate("OfficeTexts", "黑名单"), QCoreApplication.translate("OfficeTexts", "评审单位"),
+    QCoreApplication.translate("OfficeTexts", "咨询服务单位"), QCoreApplication.translate("OfficeTexts", "立案"),
+    QCoreApplication.translate("OfficeTexts", "已告知"), QCoreApplication.translate("OfficeTexts", "已陈述申辩"),
+    QCoreApplication.translate("OfficeTexts", "已决定"), QCoreApplication.translate("OfficeTexts", "已公告"),
+    QCoreApplication.translate("OfficeTexts", "已撤销证书"), QCoreApplication.translate("OfficeTexts", "不予摘牌"),
+    QCoreApplication.translate("OfficeTexts", "告知"), QCoreApplication.translate("OfficeTexts", "陈述申辩"),
+    QCoreApplication.translate("OfficeTexts", "摘牌决定"), QCoreApplication.translate("OfficeTexts", "公告"),
+    QCoreApplication.translate("OfficeTexts", "撤销证书"), QCoreApplication.translate("OfficeTexts", "设区市"),
+    QCoreApplication.translate("OfficeTexts", "省"), QCoreApplication.translate("OfficeTexts", "辖市（区）"),
+    QCoreApplication.translate("OfficeTexts", "执行中"), QCoreApplication.translate("OfficeTexts", "未开始"),
+    QCoreApplication.translate("OfficeTexts", "已到期"), QCoreApplication.translate("OfficeTexts", "已解除"),
+    QCoreApplication.translate("OfficeTexts", "暂停中"), QCoreApplication.translate("OfficeTexts", "已恢复"),
+    QCoreApplication.translate("OfficeTexts", "二级"), QCoreApplication.translate("OfficeTexts", "三级"),
+    QCoreApplication.translate("OfficeTexts", "小微"), QCoreApplication.translate("OfficeTexts", "单位名录"),
+    QCoreApplication.translate("OfficeTexts", "关联关系"), QCoreApplication.translate("OfficeTexts", "咨询人员"),
+    QCoreApplication.translate("OfficeTexts", "评审人员"), QCoreApplication.translate("OfficeTexts", "评审记录"),
+    QCoreApplication.translate("OfficeTexts", "股东关系"), QCoreApplication.translate("OfficeTexts", "同一法定代表人"),
+    QCoreApplication.translate("OfficeTexts", "声明的关联关系"),
 )
 
 STATE_COLOURS = {"filed": "#2e7d32", "received": "#2e7d32", "late": "#b36b00", "missing": "#c62828"}

@@ -1,5 +1,6 @@
-"""机关工作台: the office's pages in a side list (审核队列, 分配计划, 进度看板, 报告, 隐患台账), and the inspections
-opened from them in tabs beside it – the desk's editor, read-only for a locked inspection."""
+"""机关工作台: the office's pages in a side list (审核队列, 分配计划, 进度看板, 报告, 隐患台账; the registers'
+登记册, 统计, 摘牌案件, 处理决定), and the inspections opened from them in tabs beside it – the desk's editor,
+read-only for a locked inspection."""
 
 from __future__ import annotations
 
@@ -20,11 +21,15 @@ from PySide6.QtWidgets import (
 
 from inspector_app.ui import errors
 from inspector_app.ui.editor_tabs import EditorTabs, make_editor
+from inspector_app.ui.office.cases_page import CasesPage
 from inspector_app.ui.office.dashboard_page import DashboardPage
 from inspector_app.ui.office.hazards_page import HazardsPage
 from inspector_app.ui.office.planning_page import PlanningPage
+from inspector_app.ui.office.registers_page import RegistersPage
 from inspector_app.ui.office.reports_page import ReportsPage
 from inspector_app.ui.office.review_page import ReviewPage
+from inspector_app.ui.office.sanctions_page import SanctionsPage
+from inspector_app.ui.office.stats_page import StatsPage
 
 if TYPE_CHECKING:
     from inspector_app.services.queries.office import OfficeInfo
@@ -32,10 +37,12 @@ if TYPE_CHECKING:
     from inspector_app.ui.desk_window import DeskWindow
     from inspector_app.ui.office.page import OfficePage
 
-REVIEW, PLANNING, DASHBOARD, REPORTS, HAZARDS = range(5)
+REVIEW, PLANNING, DASHBOARD, REPORTS, HAZARDS, REGISTERS, STATS, CASES, SANCTIONS = range(9)
 _ICONS = (QStyle.StandardPixmap.SP_DialogApplyButton, QStyle.StandardPixmap.SP_FileDialogNewFolder,
           QStyle.StandardPixmap.SP_FileDialogContentsView, QStyle.StandardPixmap.SP_FileDialogDetailedView,
-          QStyle.StandardPixmap.SP_MessageBoxWarning)
+          QStyle.StandardPixmap.SP_MessageBoxWarning, QStyle.StandardPixmap.SP_DirIcon,
+          QStyle.StandardPixmap.SP_FileDialogInfoView, QStyle.StandardPixmap.SP_FileIcon,
+          QStyle.StandardPixmap.SP_MessageBoxCritical)
 
 
 class Workbench(QWidget):
@@ -59,7 +66,12 @@ class Workbench(QWidget):
         self.dashboard = DashboardPage(self)
         self.reports = ReportsPage(self)
         self.hazards = HazardsPage(self)
-        self.pages: tuple[OfficePage, ...] = (self.review, self.planning, self.dashboard, self.reports, self.hazards)
+        self.registers = RegistersPage(self)
+        self.stats = StatsPage(self)
+        self.cases = CasesPage(self)
+        self.sanctions = SanctionsPage(self)
+        self.pages: tuple[OfficePage, ...] = (self.review, self.planning, self.dashboard, self.reports, self.hazards,
+                                              self.registers, self.stats, self.cases, self.sanctions)
         for page, icon in zip(self.pages, _ICONS, strict=True):
             self.stack.addWidget(page)
             self.nav.addItem(QListWidgetItem(self.style().standardIcon(icon), ""))
@@ -85,7 +97,8 @@ class Workbench(QWidget):
 
     def retranslate(self) -> None:
         self.tabs.setTabText(0, self.tr("机关工作台"))
-        names = (self.tr("审核队列"), self.tr("分配计划"), self.tr("进度看板"), self.tr("报告"), self.tr("隐患台账"))
+        names = (self.tr("审核队列"), self.tr("分配计划"), self.tr("进度看板"), self.tr("报告"), self.tr("隐患台账"),
+                 self.tr("登记册"), self.tr("统计"), self.tr("摘牌案件"), self.tr("处理决定"))
         for position, name in enumerate(names):
             item = self.nav.item(position)
             if item is not None:
@@ -114,6 +127,11 @@ class Workbench(QWidget):
         self.tabs.setCurrentIndex(0)
         self.nav.setCurrentRow(position)
         return self.pages[position]
+
+    def show_case(self, case_id: int) -> None:
+        """A 摘牌 case (just opened from an inspection): its page, the case selected."""
+        self.show_page(CASES)
+        self.cases.show_case(case_id)
 
     def open_inspection(self, inspection_id: int, title: str = "") -> None:
         if self.workspace is None:
