@@ -1962,6 +1962,10 @@
         <translation>Hazard ledger</translation>
     </message>
     <message>
+        <source>检查表</source>
+        <translation>Checklists</translation>
+    </message>
+    <message>
         <source>无法打开检查</source>
         <translation>Could not open the inspection</translation>
     </message>

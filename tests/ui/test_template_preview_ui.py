@@ -13,9 +13,11 @@ from pytestqt.qtbot import QtBot
 
 from inspector_app.reports import FontNotFoundError
 from inspector_app.reports.fonts import find_font
+from inspector_app.services.ops import sync as sync_ops
 from inspector_app.storage.engine import Workspace
 from inspector_app.ui.i18n import install_translators
 from inspector_app.ui.main_window import MainWindow
+from inspector_app.ui.office import workbench
 from inspector_app.ui.office.template_dialog import TemplatesDialog
 from inspector_app.ui.settings import AppSettings
 from inspector_app.ui.tasks import InlineTaskRunner
@@ -92,3 +94,23 @@ def test_in_english(window: MainWindow, qtbot: QtBot) -> None:
     assert dialog.page.print_checklist.text() == "Print blank checklist…"
     assert "version 2.0.0" in dialog.page.preview.facts.text()
     assert dialog.page.preview.tabs.tabText(1) == "Conclusions and rules"
+
+
+def test_the_office_workbench_has_the_page(qtbot: QtBot, workspace: Workspace, tmp_path: Path) -> None:
+    sync_ops.set_role(workspace, "office", "科长")
+    install_translators("zh_CN")
+    main = MainWindow(InlineTaskRunner(), AppSettings(QSettings(str(tmp_path / "i.ini"), QSettings.Format.IniFormat)))
+    qtbot.addWidget(main)
+    main.resize(1366, 768)
+    main.set_workspace(workspace)
+    main.show()
+    qtbot.waitExposed(main)
+    assert main.office is not None
+    qtbot.waitUntil(lambda: main.office is not None and main.office.workbench is not None)
+    bench = main.office.workbench
+    assert bench is not None and bench.nav.item(workbench.TEMPLATES).text() == "检查表"
+    page = bench.show_page(workbench.TEMPLATES)
+    qtbot.waitUntil(lambda: bench.templates.previews > 0)
+    assert page is bench.templates and page.model.rowCount() == 3
+    assert page.preview.tree.topLevelItemCount() == 5
+    bench.close_editors()

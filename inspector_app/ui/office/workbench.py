@@ -1,6 +1,6 @@
 """机关工作台: the office's pages in a side list (审核队列, 分配计划, 进度看板, 报告, 隐患台账; the registers'
-登记册, 统计, 摘牌案件, 处理决定), and the inspections opened from them in tabs beside it – the desk's editor,
-read-only for a locked inspection."""
+登记册, 统计, 摘牌案件, 处理决定; 检查表, the template versions), and the inspections opened from them in tabs
+beside it – the desk's editor, read-only for a locked inspection."""
 
 from __future__ import annotations
 
@@ -30,6 +30,7 @@ from inspector_app.ui.office.reports_page import ReportsPage
 from inspector_app.ui.office.review_page import ReviewPage
 from inspector_app.ui.office.sanctions_page import SanctionsPage
 from inspector_app.ui.office.stats_page import StatsPage
+from inspector_app.ui.office.templates_page import TemplatesPage
 
 if TYPE_CHECKING:
     from inspector_app.services.queries.office import OfficeInfo
@@ -37,12 +38,12 @@ if TYPE_CHECKING:
     from inspector_app.ui.desk_window import DeskWindow
     from inspector_app.ui.office.page import OfficePage
 
-REVIEW, PLANNING, DASHBOARD, REPORTS, HAZARDS, REGISTERS, STATS, CASES, SANCTIONS = range(9)
+REVIEW, PLANNING, DASHBOARD, REPORTS, HAZARDS, REGISTERS, STATS, CASES, SANCTIONS, TEMPLATES = range(10)
 _ICONS = (QStyle.StandardPixmap.SP_DialogApplyButton, QStyle.StandardPixmap.SP_FileDialogNewFolder,
           QStyle.StandardPixmap.SP_FileDialogContentsView, QStyle.StandardPixmap.SP_FileDialogDetailedView,
           QStyle.StandardPixmap.SP_MessageBoxWarning, QStyle.StandardPixmap.SP_DirIcon,
           QStyle.StandardPixmap.SP_FileDialogInfoView, QStyle.StandardPixmap.SP_FileIcon,
-          QStyle.StandardPixmap.SP_MessageBoxCritical)
+          QStyle.StandardPixmap.SP_MessageBoxCritical, QStyle.StandardPixmap.SP_FileDialogListView)
 
 
 class Workbench(QWidget):
@@ -70,8 +71,9 @@ class Workbench(QWidget):
         self.stats = StatsPage(self)
         self.cases = CasesPage(self)
         self.sanctions = SanctionsPage(self)
+        self.templates = TemplatesPage(self)
         self.pages: tuple[OfficePage, ...] = (self.review, self.planning, self.dashboard, self.reports, self.hazards,
-                                              self.registers, self.stats, self.cases, self.sanctions)
+                                              self.registers, self.stats, self.cases, self.sanctions, self.templates)
         for page, icon in zip(self.pages, _ICONS, strict=True):
             self.stack.addWidget(page)
             self.nav.addItem(QListWidgetItem(self.style().standardIcon(icon), ""))
@@ -98,7 +100,7 @@ class Workbench(QWidget):
     def retranslate(self) -> None:
         self.tabs.setTabText(0, self.tr("机关工作台"))
         names = (self.tr("审核队列"), self.tr("分配计划"), self.tr("进度看板"), self.tr("报告"), self.tr("隐患台账"),
-                 self.tr("登记册"), self.tr("统计"), self.tr("摘牌案件"), self.tr("处理决定"))
+                 self.tr("登记册"), self.tr("统计"), self.tr("摘牌案件"), self.tr("处理决定"), self.tr("检查表"))
         for position, name in enumerate(names):
             item = self.nav.item(position)
             if item is not None:
