@@ -1,6 +1,7 @@
 """The desk's menus (文件/检查/视图/设置/帮助), toolbar and the operations behind them: importing
-enterprises, generating demo data, settings and the about box. The operations run on the runner's
-writer; the list learns about what they changed from the runner's ``changed`` broadcast."""
+enterprises, generating demo data, settings and the first-run wizard, the user guide and the about box.
+The operations run on the runner's writer; the list learns about what they changed from the runner's
+``changed`` broadcast."""
 
 from __future__ import annotations
 
@@ -12,20 +13,26 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolBar
 
-from inspector_app import version_text
 from inspector_app.ui.lazy import LazyModule
 
 if TYPE_CHECKING:
     from inspector_app.demo import workspace as demo_data
     from inspector_app.services.ops import enterprises as enterprise_ops
+    from inspector_app.services.queries import workspace as workspace_queries
     from inspector_app.ui import errors, import_dialog, settings_dialog
     from inspector_app.ui.desk_window import DeskWindow
+    from inspector_app.ui.first_run import start as first_run_start
+    from inspector_app.ui.help import about_dialog, guide_window
 else:  # the core and the dialogs load on first use, after the window is shown
     demo_data = LazyModule("inspector_app.demo.workspace")
     enterprise_ops = LazyModule("inspector_app.services.ops.enterprises")
+    workspace_queries = LazyModule("inspector_app.services.queries.workspace")
     errors = LazyModule("inspector_app.ui.errors")
     import_dialog = LazyModule("inspector_app.ui.import_dialog")
     settings_dialog = LazyModule("inspector_app.ui.settings_dialog")
+    first_run_start = LazyModule("inspector_app.ui.first_run.start")
+    about_dialog = LazyModule("inspector_app.ui.help.about_dialog")
+    guide_window = LazyModule("inspector_app.ui.help.guide_window")
 
 
 class DeskActions(QObject):
@@ -59,7 +66,11 @@ class DeskActions(QObject):
         self.settings = action(self.do_settings, QKeySequence.StandardKey.Preferences, "SP_FileDialogInfoView")
         if self.settings.shortcut().isEmpty():
             self.settings.setShortcut(QKeySequence("Ctrl+,"))
+        self.first_run = action(self.do_first_run)
+        self.guide = action(self.do_guide, QKeySequence.StandardKey.HelpContents)
         self.about = action(self.do_about)
+        self.guide_window: Any = None  # the user guide, once opened (it stays open beside the desk)
+        self.dialog: Any = None  # the last about box (tests look at it)
 
         bar = window.menuBar()
         self.file_menu, self.inspection_menu, self.view_menu = QMenu(bar), QMenu(bar), QMenu(bar)
@@ -69,7 +80,9 @@ class DeskActions(QObject):
         self.file_menu.addAction(self.quit)
         self.inspection_menu.addActions([self.open, self.close_tab])
         self.view_menu.addActions([self.find, self.clear_filter, self.toggle_detail])
-        self.settings_menu.addAction(self.settings)
+        self.settings_menu.addActions([self.settings, self.first_run])
+        self.help_menu.addAction(self.guide)
+        self.help_menu.addSeparator()
         self.help_menu.addAction(self.about)
         for menu in (self.file_menu, self.inspection_menu, self.view_menu, self.settings_menu, self.help_menu):
             bar.addMenu(menu)
@@ -81,7 +94,7 @@ class DeskActions(QObject):
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.settings)
         window.addToolBar(self.toolbar)
-        self.workspace_actions = (self.import_enterprises, self.demo, self.refresh, self.open)
+        self.workspace_actions = (self.import_enterprises, self.demo, self.refresh, self.open, self.first_run)
         self.set_enabled(False)
 
     def set_icons(self) -> None:
@@ -106,7 +119,8 @@ class DeskActions(QObject):
             self.refresh: self.tr("刷新"), self.quit: self.tr("退出"), self.open: self.tr("打开检查"),
             self.close_tab: self.tr("关闭当前标签"), self.find: self.tr("筛选…"),
             self.clear_filter: self.tr("清除筛选"), self.toggle_detail: self.tr("显示详情面板"),
-            self.settings: self.tr("设置…"), self.about: self.tr("关于 Inspector"),
+            self.settings: self.tr("设置…"), self.first_run: self.tr("首次设置向导…"),
+            self.guide: self.tr("使用说明"), self.about: self.tr("关于 Inspector"),
         }
         for act, text in texts.items():
             act.setText(text)
@@ -127,12 +141,39 @@ class DeskActions(QObject):
         self.window.editor_tabs.close_tab(self.window.tabs.currentIndex())
 
     def do_about(self) -> None:
-        QMessageBox.about(self.window, self.tr("关于 Inspector"), self.tr(
-            "<h3>Inspector %1</h3><p>安全生产标准化“回头看”现场检查工具。</p>"
-            "<p>离线工作：数据保存在本机工作区，通过签名数据包与市局交换。</p>").replace("%1", version_text()))
+        """The versions, with the workspace's schema revision read in a worker."""
+        workspace = self.window.workspace
+
+        def show(revision: str) -> None:
+            self.dialog = about_dialog.AboutDialog(revision, self.window)
+            self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.dialog.open()
+
+        if workspace is None:
+            show("")
+            return
+        self.window.runner.run(lambda _p, _c: workspace_queries.schema_revision(workspace), show)
+
+    def do_guide(self) -> Any:
+        """帮助 → 使用说明 (F1): the user guide in a window of its own."""
+        if self.guide_window is None:
+            self.guide_window = guide_window.GuideWindow(self.window)
+        self.guide_window.show()
+        self.guide_window.raise_()
+        self.guide_window.activateWindow()
+        return self.guide_window
 
     def do_settings(self) -> None:
-        settings_dialog.SettingsDialog(self.window.settings, self.window).exec()
+        sync = getattr(self.window, "sync", None)
+        settings_dialog.SettingsDialog(self.window.settings, self.window, workspace=self.window.workspace,
+                                       runner=self.window.runner,
+                                       key_access=sync.key_access if sync is not None else None).exec()
+
+    def do_first_run(self) -> None:
+        """设置 → 首次设置向导…: the wizard again, showing what is set now."""
+        workspace = self.window.workspace
+        if workspace is not None:
+            first_run_start.offer_first_run(self.window, workspace, self.window.model.total_count())
 
     # -- demo data -------------------------------------------------------------------------------
     def offer_demo(self) -> None:

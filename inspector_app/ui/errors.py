@@ -1,7 +1,13 @@
-"""Errors as messages a non-programmer understands; tracebacks go to the log file, never to the screen.
+"""Errors as messages a non-programmer understands; tracebacks go to the log file, and to the screen only
+inside the report of an unexpected error.
 
-The core raises typed errors whose text is already written for people (in Chinese); anything else is
-an unexpected failure: the user sees a short apology and where the details were logged.
+The core raises typed errors whose text is already written for people (in Chinese): they are shown as they
+are. Anything else is an unexpected failure (``sys.excepthook`` on the GUI thread, or a worker's error that
+reaches the runner's ``error`` path or ``show_error``): ``help.crash_dialog`` says what was being done, that
+the edits before it are saved, gives a report to copy (versions, commit, OS, Python, Qt, the traceback)
+and names the rotating log under the workspace's ``logs/``. Before it opens, the hooks registered with
+``before_report`` run – start-up registers one that lets the open editors save pending typing and waits
+for the runner's writer thread to commit what was queued.
 """
 
 from __future__ import annotations
@@ -9,16 +15,39 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from inspector_app.domain.errors import Cancelled, ImportFileError, InspectorError
+from inspector_app.ui.lazy import LazyModule
+
+if TYPE_CHECKING:
+    from inspector_app.ui.help import crash_dialog
+else:  # the dialog loads with the first unexpected error
+    crash_dialog = LazyModule("inspector_app.ui.help.crash_dialog")
 
 log = logging.getLogger("inspector_app")
 _log_path: Path | None = None
+_before_report: list[Callable[[], object]] = []
+
+
+def log_path() -> Path | None:
+    return _log_path
+
+
+def before_report(hook: Callable[[], object]) -> None:
+    """Run ``hook`` before an unexpected error's dialog opens (save what is pending); errors are logged."""
+    _before_report.append(hook)
+
+
+def is_unexpected(error: BaseException) -> bool:
+    """Not one of the errors written for people: a bug, shown with a report."""
+    return not isinstance(error, Cancelled | InspectorError | OSError)
 
 
 def remember_log_path(path: Path | None) -> None:
@@ -44,13 +73,27 @@ def user_message(error: BaseException) -> tuple[str, str]:
 
 
 def show_error(parent: QWidget | None, error: BaseException, title: str = "") -> None:
-
+    """A typed error as a message box; an unexpected one as the report dialog (``title``, else the task's
+    title the runner attached, says what was being done)."""
+    if is_unexpected(error):
+        report_unexpected(parent, error, title or str(getattr(error, "inspector_task", "") or ""))
+        return
     message, details = user_message(error)
     box = QMessageBox(QMessageBox.Icon.Information if isinstance(error, Cancelled) else QMessageBox.Icon.Warning,
                       title or QCoreApplication.translate("Errors", "出错了"), message, QMessageBox.StandardButton.Ok, parent)
     if details:
         box.setDetailedText(details)
     box.exec()
+
+
+def report_unexpected(parent: QWidget | None, error: BaseException, doing: str = "") -> None:
+    """Save what is pending (``before_report``), then show the report dialog."""
+    for hook in list(_before_report):
+        try:
+            hook()
+        except Exception:
+            log.exception("a hook before the error report failed")
+    crash_dialog.show_report(parent, error, doing, _log_path)
 
 
 def _hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
@@ -62,6 +105,8 @@ def _hook(kind: type[BaseException], value: BaseException, tb: TracebackType | N
         sys.__excepthook__(kind, value, tb)
         return
     try:
+        if value.__traceback__ is None:
+            value = value.with_traceback(tb)
         show_error(QApplication.activeWindow(), value)
     except Exception:  # the hook must never raise
         log.exception("could not show the error message")

@@ -32,12 +32,17 @@ if TYPE_CHECKING:
     from inspector_app import config
     from inspector_app.services.ops import workspace as workspace_ops
     from inspector_app.services.queries import desk as desk_queries
+    from inspector_app.services.queries import sync as sync_queries
+    from inspector_app.services.queries.sync import OwnSetup
     from inspector_app.storage import engine as storage_engine
     from inspector_app.storage.engine import Workspace
     from inspector_app.ui import errors, log_file
+    from inspector_app.ui.first_run import start as first_run_start
 else:  # the core is imported in the worker that opens the workspace, after the window is shown
     workspace_ops = LazyModule("inspector_app.services.ops.workspace")
     desk_queries = LazyModule("inspector_app.services.queries.desk")
+    sync_queries = LazyModule("inspector_app.services.queries.sync")
+    first_run_start = LazyModule("inspector_app.ui.first_run.start")
     storage_engine = LazyModule("inspector_app.storage.engine")
     log_file = LazyModule("inspector_app.ui.log_file")
     config = LazyModule("inspector_app.config")  # platformdirs: after show, like the log file
@@ -64,20 +69,24 @@ def _probe(stage: str) -> None:
 
 
 def open_and_load(window: MainWindow, data_dir: Path, settings: AppSettings,
-                  on_ready: Any = None, on_fatal: Any = None) -> None:
+                  on_ready: Any = None, on_fatal: Any = None, first_run: Any = None) -> None:
     """Open the workspace and read the rows in a worker; then fill the window (and offer demo data).
 
-    When the workspace cannot be opened the user gets a message, the window closes and ``on_fatal``
-    runs (``run`` passes one that ends the application with status 1)."""
+    A workspace without a user yet (nobody signs in it: ``OwnSetup.has_user``) gets ``first_run(workspace,
+    rows)`` instead – ``after_show`` passes the first-run wizard, which offers the demo itself – once per
+    workspace folder. When the workspace cannot be opened the user gets a message, the window closes and
+    ``on_fatal`` runs (``run`` passes one that ends the application with status 1)."""
 
-    def work(_progress: Any, _cancel: Any) -> tuple[Workspace, list[dict[str, Any]]]:
+    def work(_progress: Any, _cancel: Any) -> tuple[Workspace, list[dict[str, Any]], OwnSetup]:
         workspace = storage_engine.open_workspace(data_dir)
         workspace_ops.refresh_outcomes(workspace)  # deadlines that passed since the last start
-        return workspace, desk_queries.desk_rows(workspace)
+        return workspace, desk_queries.desk_rows(workspace), sync_queries.own_setup(workspace)
 
-    def done(result: tuple[Workspace, list[dict[str, Any]]]) -> None:
-        workspace, rows = result
+    def done(result: tuple[Workspace, list[dict[str, Any]], OwnSetup]) -> None:
+        workspace, rows, setup = result
         window.set_workspace(workspace)
+        if window.sync is not None:  # where this workspace keeps its keys (the key file: asked when needed)
+            window.sync.key_access.set_store(setup.key_store, setup.key_file)
         window.model.set_rows(rows)
         window.filter_bar.set_districts(window.model.distinct("district"))
         window._update_counts()
@@ -86,7 +95,11 @@ def open_and_load(window: MainWindow, data_dir: Path, settings: AppSettings,
         if os.environ.get(PROBE_ENV):
             QCoreApplication.quit()
             return
-        if not rows and not settings.demo_offered(workspace.root):
+        if first_run is not None and not setup.has_user and not settings.first_run_offered(workspace.root):
+            settings.mark_first_run_offered(workspace.root)
+            settings.mark_demo_offered(workspace.root)  # the wizard's last page offers it
+            first_run(workspace, len(rows))
+        elif not rows and not settings.demo_offered(workspace.root):
             settings.mark_demo_offered(workspace.root)
             window.actions_.offer_demo()
         if on_ready is not None:
@@ -111,13 +124,25 @@ def after_show(window: MainWindow, args: argparse.Namespace, settings: AppSettin
     data_dir = config.resolve_data_dir(getattr(args, "data_dir", None))
     log_file.setup_logging(data_dir)
     errors.install_exception_hook()
+    errors.before_report(lambda: save_pending(window))
     window.finish_setup()
     _probe("settled")
     # ``inspector-app gui FILE…`` (a bundle double-clicked in the file manager): import it once the rows are
     # in, with the usual progress and report – the same as 文件 → 导入数据包….
     files = [Path(f).absolute() for f in getattr(args, "files", None) or []]
     on_ready = (lambda: window.sync.run_import(files)) if files and window.sync is not None else None
-    open_and_load(window, data_dir, settings, on_ready=on_ready, on_fatal=lambda: app.exit(1))
+    open_and_load(window, data_dir, settings, on_ready=on_ready, on_fatal=lambda: app.exit(1),
+                  first_run=lambda workspace, rows: first_run_start.offer_first_run(window, workspace, rows))
+
+
+def save_pending(window: MainWindow) -> None:
+    """Before an error report: the open editors save what is typed but not yet saved, and the writer
+    commits everything queued (the report then says truthfully that the edits before it are saved)."""
+    for editor in window.editor_tabs.editors():
+        flush = getattr(editor, "flush", None)
+        if callable(flush):
+            flush()
+    window.runner.flush_writer(5.0)
 
 
 def run(args: argparse.Namespace) -> int:

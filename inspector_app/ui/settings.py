@@ -53,6 +53,16 @@ class AppSettings:
         self.store.setValue("identity/cert_number", value.strip())
 
     @property
+    def inspector_role(self) -> str:
+        """officer (行政执法人员), expert (评审专家) or office (机关); "" when not chosen yet."""
+        value = self._text("identity/role")
+        return value if value in ("officer", "expert", "office") else ""
+
+    @inspector_role.setter
+    def inspector_role(self, value: str) -> None:
+        self.store.setValue("identity/role", value)
+
+    @property
     def actor(self) -> str:
         """Who the audit trail names: "name（certificate）", or a neutral word when not set."""
         name, cert = self.inspector_name, self.inspector_cert
@@ -73,6 +83,13 @@ class AppSettings:
 
     def mark_demo_offered(self, workspace_root: object) -> None:
         self.store.setValue(self._demo_key(workspace_root), "1")
+
+    # The first-run wizard is offered once per workspace folder too (设置 → 首次设置向导… opens it again).
+    def first_run_offered(self, workspace_root: object) -> bool:
+        return self._text(self._demo_key(workspace_root).replace("demo_offered_", "first_run_offered_")) == "1"
+
+    def mark_first_run_offered(self, workspace_root: object) -> None:
+        self.store.setValue(self._demo_key(workspace_root).replace("demo_offered_", "first_run_offered_"), "1")
 
     def geometry(self, key: str) -> QByteArray | None:
         value = self.store.value(f"window/{key}")

@@ -123,7 +123,10 @@ class TaskRunner(QObject):
         def finished(future: Future[Any]) -> None:
             error = future.exception()
             if error is not None:
-                log.error("task failed: %s", "".join(traceback.format_exception(error)))
+                log.error("task failed%s: %s", f" ({title})" if title else "",
+                          "".join(traceback.format_exception(error)))
+                if title:  # what was being done, for the report of an unexpected error (ui.errors)
+                    error.inspector_task = title.rstrip("…")  # type: ignore[attr-defined]
 
             def deliver(_unused: Any) -> None:  # runs on the GUI thread
                 # Counted down here on the GUI thread, just before the callback runs inside the same
@@ -166,6 +169,17 @@ class TaskRunner(QObject):
             threading.Event().wait(0.005)
         QCoreApplication.processEvents()
         return not self._pending
+
+    def flush_writer(self, timeout: float = 5.0) -> bool:
+        """Block until the writer has run (and committed) every operation queued so far – before an error
+        report, so that nothing the user did is only in a queue. Does not run callbacks."""
+        if self._writer_ is None:
+            return True
+        try:
+            self._writer_.submit(lambda: None).result(timeout)
+        except futures.TimeoutError:
+            return False
+        return True
 
     def shutdown(self) -> None:
         self.wait_idle()

@@ -236,15 +236,15 @@ def test_an_answer_in_the_editor_updates_the_list_row(qtbot: QtBot, window: Main
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
-def test_an_unhandled_error_is_logged_and_shown_without_a_traceback(qtbot: QtBot, tmp_path: Path,
-                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_unhandled_error_is_logged_and_reported(qtbot: QtBot, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """The message says what happened in words; the traceback is in the log and in the report to copy."""
     import logging
     import sys
 
     from inspector_app.ui import errors, log_file
+    from inspector_app.ui.help import crash_dialog
 
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
     path = log_file.setup_logging(tmp_path)
     try:
@@ -259,4 +259,8 @@ def test_an_unhandled_error_is_logged_and_shown_without_a_traceback(qtbot: QtBot
             logging.getLogger().removeHandler(handler)
             handler.close()
     assert path is not None and "ZeroDivisionError" in path.read_text("utf-8")
-    assert len(shown) == 1 and "Traceback" not in shown[0] and str(path) in shown[0]
+    dialog = crash_dialog.last_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert "Traceback" not in dialog.message.text() and str(path) in dialog.log_label.text()
+    assert "ZeroDivisionError: division by zero" in dialog.report
+    dialog.close()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from inspector_app.domain.lifecycle import ACCEPTABLE, RETURNABLE
 from inspector_app.ui.errors import show_error
+from inspector_app.ui.first_run.key_file import KeyFileAccess
 from inspector_app.ui.lazy import LazyModule
 
 if TYPE_CHECKING:
@@ -50,12 +51,14 @@ else:  # loaded when a sync menu is first used, after the window is shown
 
 class SyncActions(QObject):
     """Installed on the main window by ``install_sync_actions``. ``keyring``: the keyring backend to use
-    (``None``, the system's; tests set an in-memory one)."""
+    (``None``: the workspace's – the system keyring, or its passphrase-protected key file through
+    ``key_access``; tests set an in-memory one)."""
 
     def __init__(self, window: DeskWindow, keyring: KeyringBackend | None = None) -> None:
         super().__init__(window)
         self.window = window
         self.keyring = keyring
+        self.key_access = KeyFileAccess(window)  # type: ignore[arg-type]
         self.dialog: Any = None  # the last dialog opened (tests and screenshots look at it)
         self.last_run: ImportRun | None = None
 
@@ -106,7 +109,8 @@ class SyncActions(QObject):
     def context(self) -> SyncContext:
         assert self.window.workspace is not None
         settings = self.window.settings
-        return identity.SyncContext(self.window.workspace, settings.actor, self.keyring, settings.inspector_name)
+        keyring = self.keyring if self.keyring is not None else self.key_access.keyring()
+        return identity.SyncContext(self.window.workspace, settings.actor, keyring, settings.inspector_name)
 
     def _retire(self) -> None:
         """The previous dialog, once closed, is deleted (each action opens a fresh one)."""

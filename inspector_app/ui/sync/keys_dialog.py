@@ -181,7 +181,11 @@ class KeysDialog(QDialog):
             return
         status = data["status"]
         problem = keyring_problem(status)
-        self.keyring.setText(problem or self.tr("本机的签名密钥保存在系统密钥环中（%1）。").replace("%1", status.backend))
+        in_file = status.backend.endswith("PassphraseFileKeyring")  # secrets.filekey
+        where = (self.tr("本机的签名密钥保存在用口令保护的密钥文件中（%1）。") if in_file
+                 else self.tr("本机的签名密钥保存在系统密钥环中（%1）。"))
+        file = getattr(self.context.keyring, "path", None) if in_file else None
+        self.keyring.setText(problem or where.replace("%1", str(file) if file is not None else status.backend))
         self.keyring.setStyleSheet(keyring_banner_style(bool(problem)))
         self.role.setCurrentIndex(max(0, self.role.findData(data["role"])))
         self.fingerprint.setFont(fingerprint_font(self.font()) if data["fingerprint"] else self.font())
