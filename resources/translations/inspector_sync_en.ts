@@ -428,6 +428,10 @@ Signed by this installation&apos;s key:
         <translation>Reading…</translation>
     </message>
     <message>
+        <source>本机的签名密钥保存在用口令保护的密钥文件中（%1）。</source>
+        <translation>This computer&apos;s signing key is kept in a key file protected by a passphrase (%1).</translation>
+    </message>
+    <message>
         <source>本机的签名密钥保存在系统密钥环中（%1）。</source>
         <translation>This installation&apos;s signing key is kept in the system keyring (%1).</translation>
     </message>
@@ -671,6 +675,14 @@ Then click &quot;Render again&quot;.</translation>
     <message>
         <source> · 已登记打印</source>
         <translation> · print recorded</translation>
+    </message>
+    <message>
+        <source> · 字体 %1</source>
+        <translation> · font %1</translation>
+    </message>
+    <message>
+        <source>（非宋体/仿宋）</source>
+        <translation> (not SimSun/FangSong)</translation>
     </message>
     <message>
         <source>打印 %1</source>

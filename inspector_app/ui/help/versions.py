@@ -14,16 +14,14 @@ from inspector_app import __version__, build_commit
 
 def versions(schema_revision: str = "") -> list[tuple[str, str]]:
     """(label, value) rows; labels in the interface language, values as the programs spell them."""
-
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("Versions", text)
-
-    rows = [(tr("Inspector 版本"), __version__), (tr("构建提交（commit）"), build_commit()),
-            (tr("Qt"), qVersion()), (tr("PySide6"), PySide6.__version__),
-            (tr("Python"), f"{platform.python_version()} ({platform.python_implementation()}, {sys.platform})"),
-            (tr("操作系统"), platform.platform())]
+    translate = QCoreApplication.translate
+    rows = [(translate("Versions", "Inspector 版本"), __version__),
+            (translate("Versions", "构建提交（commit）"), build_commit()),
+            ("Qt", qVersion()), ("PySide6", PySide6.__version__),
+            ("Python", f"{platform.python_version()} ({platform.python_implementation()}, {sys.platform})"),
+            (translate("Versions", "操作系统"), platform.platform())]
     if schema_revision:
-        rows.append((tr("数据库结构版本"), schema_revision))
+        rows.append((translate("Versions", "数据库结构版本"), schema_revision))
     return rows
 
 
