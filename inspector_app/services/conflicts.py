@@ -57,6 +57,7 @@ from inspector_app.domain.conflict_rules import (
     split_names,
     status_bar,
 )
+from inspector_app.storage import rawsql
 from inspector_app.storage.models_registers import RELATIONS
 
 # Above this many ids a filtered read loads the whole (small) table instead of an IN list.
@@ -104,8 +105,12 @@ def _day(value: Any) -> date | None:
 
 
 def _rows(session: Session, sql: str) -> list[Any]:
-    """The rows of ``sql`` as the DB-API cursor gives them (tuples, no result wrapping)."""
-    cursor = session.connection().connection.cursor()
+    """The rows of ``sql`` as the DB-API cursor gives them (tuples, no result wrapping; on PostgreSQL
+    through ``rawsql``, dates as text as SQLite gives them)."""
+    connection = session.connection()
+    if not rawsql.is_sqlite(connection):
+        return list(rawsql.execute(connection, sql).fetchall())
+    cursor = connection.connection.cursor()
     try:
         cursor.execute(sql)
         return list(cursor.fetchall())

@@ -34,6 +34,7 @@ from inspector_app.domain import uscc
 from inspector_app.domain.errors import Cancelled, ImportFileError
 from inspector_app.domain.progress import CancelToken, Progress, no_progress
 from inspector_app.services.enterprises import EnterpriseData, problems
+from inspector_app.storage import rawsql
 from inspector_app.storage.models import Enterprise, now
 from inspector_app.tabular.reader import (
     DATE_FIELDS,
@@ -325,7 +326,7 @@ def _write(session: Session, table: Table, present: list[str], inserts: list[Ent
                         except KeyError:
                             values[i] = seen[value] = convert(value)
                 params.append((*values, *stamps))
-            session.connection().exec_driver_sql(sql, params)
+            rawsql.execute_many(session.connection(), sql, params)
             done += len(chunk)
             progress(done, total, "正在写入")
         for changed in _chunks(updates, _CHUNK):

@@ -33,6 +33,7 @@ from inspector_app.domain.errors import ValidationError
 from inspector_app.domain.lifecycle import LOCKED_STATUSES, FindingStatus, InspectionStatus, Severity
 from inspector_app.services import campaigns, workspace_meta
 from inspector_app.services.templates import template_of
+from inspector_app.storage import rawsql
 from inspector_app.storage.models import TemplateRecord
 
 # JSON keys of a row (docs/reports.md). Conclusion columns that a kind of check cannot reach are None.
@@ -228,6 +229,11 @@ FINDING_STATUS_AS_OF = (
     f"THEN '{FindingStatus.OPEN.value}' ELSE f.status END)")
 
 
+def _count(condition: str) -> str:
+    """How many rows meet ``condition``: SQL for both engines (PostgreSQL sums no booleans)."""
+    return f"sum(CASE WHEN {condition} THEN 1 ELSE 0 END)"
+
+
 def inspections_sql(kind_of: dict[int, str], current: bool) -> str:
     """The aggregate of the latest inspection of each enterprise and kind, by (origin, district, kind,
     conclusion of a completed one). ``current``: the date is today or later, statuses are current."""
@@ -249,18 +255,20 @@ latest AS (
 ),
 haz AS (
   SELECT f.inspection_id AS iid,
-         sum(f.severity <> {_MAJOR}) AS g, sum(f.severity = {_MAJOR}) AS m,
-         sum(f.severity <> {_MAJOR} AND {_RECTIFIED}) AS rg, sum(f.severity = {_MAJOR} AND {_RECTIFIED}) AS rm,
-         sum(f.severity <> {_MAJOR} AND {overdue}) AS og,
-         sum(f.severity = {_MAJOR} AND {overdue}) AS om
+         {_count(f"f.severity <> {_MAJOR}")} AS g, {_count(f"f.severity = {_MAJOR}")} AS m,
+         {_count(f"f.severity <> {_MAJOR} AND {_RECTIFIED}")} AS rg,
+         {_count(f"f.severity = {_MAJOR} AND {_RECTIFIED}")} AS rm,
+         {_count(f"f.severity <> {_MAJOR} AND {overdue}")} AS og,
+         {_count(f"f.severity = {_MAJOR} AND {overdue}")} AS om
   FROM findings f WHERE f.created_at < :end AND f.inspection_id IN (SELECT id FROM latest)
   GROUP BY f.inspection_id
 )
 SELECT e.origin, e.district, l.kind,
        CASE WHEN l.st IN ({_LOCKED}) THEN l.outcome ELSE '' END AS conclusion,
-       count(*), sum(l.st <> {_ASSIGNED} OR l.started_at < :end), sum(l.st IN ({_LOCKED})),
-       sum(l.st = {_ACCEPTED}), sum(l.st = {_RETURNED}),
-       total(h.g), total(h.m), total(h.rg), total(h.rm), total(h.og), total(h.om)
+       count(*), {_count(f"l.st <> {_ASSIGNED} OR l.started_at < :end")}, {_count(f"l.st IN ({_LOCKED})")},
+       {_count(f"l.st = {_ACCEPTED}")}, {_count(f"l.st = {_RETURNED}")},
+       COALESCE(sum(h.g), 0), COALESCE(sum(h.m), 0), COALESCE(sum(h.rg), 0), COALESCE(sum(h.rm), 0),
+       COALESCE(sum(h.og), 0), COALESCE(sum(h.om), 0)
 FROM latest l JOIN enterprises e ON e.id = l.enterprise_id LEFT JOIN haz h ON h.iid = l.id
 GROUP BY e.origin, e.district, l.kind, conclusion
 """
@@ -278,7 +286,7 @@ def scope_sql(campaign: Campaign) -> tuple[str, dict[str, Any]]:
         params.update(industries)
     where.append("(cert_expires IS NULL OR cert_expires >= :valid_on)")
     params["valid_on"] = scope.valid_on.isoformat()
-    sql = (f"SELECT origin, district, count(*), sum(cert_expires IS NOT NULL AND cert_expires < :as_of) "
+    sql = (f"SELECT origin, district, count(*), {_count('cert_expires IS NOT NULL AND cert_expires < :as_of')} "
            f"FROM enterprises WHERE {' AND '.join(where)} GROUP BY origin, district")
     return sql, params
 
@@ -312,7 +320,7 @@ def build(session: Session, campaign_id: str = "", as_of: date | None = None,
             row(kind, label, path)
     connection = session.connection()
     scope_query, scope_params = scope_sql(campaign)
-    for origin, district, count, expired in connection.exec_driver_sql(scope_query, {**params, **scope_params}):
+    for origin, district, count, expired in rawsql.execute(connection, scope_query, {**params, **scope_params}):
         placed = areas.place(origin, district)
         if placed is None or not areas.in_scope(placed[2]):
             continue
@@ -327,7 +335,7 @@ def build(session: Session, campaign_id: str = "", as_of: date | None = None,
         conclusions: dict[str, dict[str, str]] = {}
         for kind, columns in templates.values():
             conclusions.setdefault(kind, {}).update(columns)
-        for origin, district, kind, conclusion, *figures in connection.exec_driver_sql(sql, params):
+        for origin, district, kind, conclusion, *figures in rawsql.execute(connection, sql, params):
             placed = areas.place(origin, district)
             if placed is None:
                 continue

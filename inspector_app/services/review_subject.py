@@ -18,7 +18,7 @@ on a review). Rules:
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from inspector_app.domain.errors import NotFoundError, ValidationError
@@ -64,7 +64,7 @@ def check(session: Session, template: Template, enterprise: Enterprise,
 def sample_enterprise(session: Session, review_org_id: int) -> int:
     """The enterprise a new review-quality check of the organisation samples (module docstring)."""
     org = get_org(session, review_org_id)
-    found = session.connection().exec_driver_sql(_SAMPLE_SQL.replace(":org", "?"), (org.id, org.id)).scalar()
+    found = session.execute(text(_SAMPLE_SQL), {"org": org.id}).scalar()
     if found is None:
         raise ValidationError(f"评审单位“{org.name}”没有登记评审过的达标企业（证书登记），无法抽取样本企业；"
                               "请先导入证书登记或指定企业")

@@ -10,6 +10,10 @@ file, a text file, or an empty file beside existing workspace data are refused (
 and left untouched. Damage met later, while a command reads (text that is not UTF-8, a page SQLite finds
 malformed), and a disk that fills while SQLite writes, become the same typed errors through the
 engine's ``handle_error`` hook – never a driver traceback.
+
+An office workspace keeps its database on PostgreSQL instead (``database`` argument, or the folder's
+``database.url``): ``storage.office_db`` makes that engine, backs it up with ``pg_dump`` and migrates it;
+the folder still holds photos, sheets and backups.
 """
 
 from __future__ import annotations
@@ -29,6 +33,14 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from inspector_app.domain.errors import InspectorError, WorkspaceError
 from inspector_app.storage.files import DiskFullError, disk_full_as_error, fsync_dir, is_disk_full
+from inspector_app.storage.office_db import (
+    PasswordSource,
+    connect_error,
+    database_url,
+    make_pg_engine,
+    migrate_pg,
+    shown,
+)
 from inspector_app.storage.schema_version import (
     DB_NAME,
     MIGRATIONS_DIR,
@@ -183,6 +195,12 @@ class Workspace:
     root: Path
     engine: Engine
     sessions: sessionmaker[Session]
+    database: str = ""  # the office database's URL (no password); "" for the folder's SQLite file
+
+    @property
+    def dialect(self) -> str:
+        """``sqlite`` or ``postgresql``."""
+        return self.engine.dialect.name
 
     @property
     def db_path(self) -> Path:
@@ -204,16 +222,22 @@ class Workspace:
         self.engine.dispose()
 
 
-def open_workspace(root: Path, migrate_schema: bool = True) -> Workspace:
+def open_workspace(root: Path, migrate_schema: bool = True, *, database: str | None = None,
+                   password: PasswordSource | None = None) -> Workspace:
     """Open (creating if needed) the workspace in ``root`` and bring its schema up to date.
 
     A file that is not a workspace database is refused before anything writes to it (see the module
-    docstring); an empty one is initialised only in a folder without workspace data."""
+    docstring); an empty one is initialised only in a folder without workspace data. ``database`` (or
+    the folder's ``database.url``) names an office database on PostgreSQL instead; ``password`` looks
+    up its password in the OS keyring (``storage.office_db``)."""
     root = Path(root)
     try:
         root.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise WorkspaceError(f"无法创建工作区文件夹 {root}：{exc.strerror}") from exc
+    url = database_url(root, database)
+    if url is not None:
+        return _open_office(root, url, migrate_schema, password)
     db_path = root / DB_NAME
     try:
         current_revision(db_path)  # recognised first: nothing below may touch a file that is no workspace
@@ -233,3 +257,19 @@ def open_workspace(root: Path, migrate_schema: bool = True) -> Workspace:
         engine.dispose()
         raise
     return Workspace(root, engine, sessionmaker(engine, expire_on_commit=False))
+
+
+def _open_office(root: Path, url: Any, migrate_schema: bool, password: PasswordSource | None) -> Workspace:
+    engine = make_pg_engine(url, password)
+    try:
+        if migrate_schema:
+            migrate_pg(engine, url, root / "backups", password)
+        with engine.connect():
+            pass
+    except DBAPIError as exc:
+        engine.dispose()
+        raise connect_error(url, exc) from exc
+    except BaseException:
+        engine.dispose()
+        raise
+    return Workspace(root, engine, sessionmaker(engine, expire_on_commit=False), shown(url))

@@ -7,6 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import pg_support
+
 from inspector_app.bundle.signing import PublicKeyFile
 from inspector_app.secrets import InMemoryKeyring
 from inspector_app.services import campaigns, workspace_meta
@@ -42,7 +44,7 @@ class Office:
 
 def make_office(root: Path, path: str, name: str, *, level: str = "") -> Office:
     """An office workspace for ``path`` (its key file exported to ``root.with_suffix('.pub')``)."""
-    ws = open_workspace(root)
+    ws = open_workspace(pg_support.prepare(root))
     with ws.sessions.begin() as s:
         sync_shipped_templates(s)
         campaigns.sync_shipped_campaigns(s)

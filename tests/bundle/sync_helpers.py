@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+import pg_support
+
 from inspector_app.bundle.crypto import x25519_public
 from inspector_app.bundle.signing import Signer, TrustedKey
 from inspector_app.domain import uscc
@@ -33,7 +35,7 @@ class Side:
 
 
 def make_side(root: Path, role: str, name: str) -> Side:
-    ws = open_workspace(root)
+    ws = open_workspace(pg_support.prepare(root) if role == "office" else root)  # laptops stay on SQLite
     signer = Signer.generate()
     with ws.sessions.begin() as s:
         meta_set(s, META_ROLE, role)

@@ -46,6 +46,8 @@ from inspector_app.services.sync.report import Rejected
 from inspector_app.storage.models import AuditEvent, TemplateRecord
 from inspector_app.storage.models_sync import PeerSequence
 
+pytestmark = pytest.mark.both_engines
+
 OTHERS = [("李四", "苏应急执法32040077"), ("王五", "苏评审2019-0999")]
 Members = dict[str, bytes]
 

@@ -31,6 +31,8 @@ from inspector_app.bundle.errors import (
 from inspector_app.bundle.profile import FORMAT_VERSION
 from inspector_app.bundle.signing import InMemoryTrustStore, Signer, format_fingerprint
 
+pytestmark = pytest.mark.both_engines
+
 PHOTO = f"data/photos/originals/{hashlib.sha256(JPEG).hexdigest()}.jpg"
 
 

@@ -14,6 +14,8 @@ from sync_helpers import PAIR
 from inspector_app.cli import main
 from inspector_app.secrets import InMemoryKeyring
 
+pytestmark = pytest.mark.both_engines
+
 
 @pytest.fixture
 def memory_keyring() -> Iterator[None]:

@@ -19,6 +19,8 @@ from inspector_app.domain.lifecycle import InspectionStatus
 from inspector_app.services import inspections
 from inspector_app.services.ops.sync import export_bundle, import_bundle
 
+pytestmark = pytest.mark.both_engines
+
 CHILD = """
 import sys, time
 from pathlib import Path

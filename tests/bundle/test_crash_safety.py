@@ -22,6 +22,8 @@ from inspector_app.services.sync.importing import import_bundle
 from inspector_app.storage.engine import open_workspace
 from inspector_app.storage.models_sync import ImportedBundle, OutgoingBundle
 
+pytestmark = pytest.mark.both_engines
+
 CHILD = Path(__file__).with_name("crash_child.py")
 REPO = Path(__file__).resolve().parents[2]
 

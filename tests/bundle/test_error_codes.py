@@ -6,8 +6,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from inspector_app.bundle import errors
 from inspector_app.services.sync import report as import_report
+
+pytestmark = pytest.mark.both_engines
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = [*sorted((ROOT / "inspector_app" / "bundle").glob("*.py")),

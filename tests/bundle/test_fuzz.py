@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
+import pytest
 from bundle_helpers import fill_sample, make_header
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -13,6 +14,8 @@ from inspector_app.bundle.bag import write_bundle
 from inspector_app.bundle.bag_verify import verify_bundle
 from inspector_app.bundle.errors import BundleError
 from inspector_app.bundle.signing import InMemoryTrustStore, Signer, TrustedKey
+
+pytestmark = pytest.mark.both_engines
 
 _SIGNER = Signer.generate()
 _TRUST = InMemoryTrustStore([TrustedKey(_SIGNER.fingerprint, _SIGNER.public_raw, "王检查", "inspector")])

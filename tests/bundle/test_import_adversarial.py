@@ -18,6 +18,8 @@ from inspector_app.bundle.profile import FORMAT_VERSION
 from inspector_app.bundle.signing import Signer, format_fingerprint
 from inspector_app.services.ops.sync import export_bundle, import_paths, revoke_key, unrevoke_key
 
+pytestmark = pytest.mark.both_engines
+
 TOP = "bundle-00000000-0000-4000-8000-000000000000"
 
 

@@ -28,6 +28,8 @@ from inspector_app.services import findings, inspections, photos
 from inspector_app.services.ops.sync import export_bundle, import_paths
 from inspector_app.services.sync import validation
 
+pytestmark = pytest.mark.both_engines
+
 Members = dict[str, bytes]
 Edit = Callable[[Members, str, "Poison"], None]
 

@@ -25,6 +25,8 @@ from inspector_app.secrets import (
     backend_status,
 )
 
+pytestmark = pytest.mark.both_engines
+
 N = 2**10  # fast scrypt for tests; the application writes 2**17
 PASS = "一句只有我知道的话 42"
 

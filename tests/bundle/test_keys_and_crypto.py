@@ -30,6 +30,8 @@ from inspector_app.secrets import (
     backend_status,
 )
 
+pytestmark = pytest.mark.both_engines
+
 
 def test_fingerprint_is_read_in_groups_of_four(signer: Signer) -> None:
     shown = format_fingerprint(signer.fingerprint)

@@ -13,6 +13,8 @@ from inspector_app.bundle.validate import MAX_JSON_DEPTH, RecordError, load_json
 from inspector_app.photos.metadata import TimeSource
 from inspector_app.storage import models_evidence, models_sheets
 
+pytestmark = pytest.mark.both_engines
+
 
 def _code(data: bytes | str) -> str:
     with pytest.raises(RecordError) as caught:

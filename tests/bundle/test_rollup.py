@@ -41,6 +41,8 @@ from inspector_app.storage.models import Enterprise, Inspection
 from inspector_app.storage.models_campaigns import FiledReport, Rollup
 from inspector_app.storage.models_evidence import Photo
 
+pytestmark = pytest.mark.both_engines
+
 
 @pytest.fixture(scope="module", autouse=True)
 def cjk_font() -> None:

@@ -25,6 +25,8 @@ from inspector_app.services.sync.report import Rejected
 from inspector_app.services.templates import latest_templates
 from inspector_app.storage.models_registers import CaseStep, DelistCase
 
+pytestmark = pytest.mark.both_engines
+
 TODAY = date(2020, 6, 30)
 LETTER = b"%PDF-1.4\n% chen shu shen bian\n%%EOF\n"
 

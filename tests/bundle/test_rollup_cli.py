@@ -16,6 +16,8 @@ from inspector_app.cli import main
 from inspector_app.secrets import InMemoryKeyring
 from inspector_app.storage.engine import open_workspace
 
+pytestmark = pytest.mark.both_engines
+
 
 @pytest.fixture
 def memory_keyring() -> Iterator[None]:

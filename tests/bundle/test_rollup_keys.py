@@ -18,6 +18,8 @@ from inspector_app.services.ops import sync as sync_ops
 from inspector_app.services.sync.trust import SqlTrustStore
 from inspector_app.storage.models import AuditEvent
 
+pytestmark = pytest.mark.both_engines
+
 
 def _office_key(signer: Signer, jurisdiction: str = WUJIN, level: str = "district") -> PublicKeyFile:
     return PublicKeyFile.signed(signer, "武进区应急管理局", "office", str(uuid.uuid4()), level=level,

@@ -26,6 +26,8 @@ from inspector_app.services.ops import sync as sync_ops
 from inspector_app.services.sync.identity import Identity
 from inspector_app.storage.models import Inspection
 
+pytestmark = pytest.mark.both_engines
+
 Records = dict[str, Any]
 
 

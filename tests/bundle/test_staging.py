@@ -9,7 +9,11 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from inspector_app.services.sync import staging
+
+pytestmark = pytest.mark.both_engines
 
 
 def test_a_held_folder_survives_the_sweep_and_is_removed_after(tmp_path: Path) -> None:

@@ -29,6 +29,8 @@ from inspector_app.services.ops.workspace import set_setting
 from inspector_app.storage.models import ON_SITE_MEASURES, PERSON_ROLES, Inspector
 from inspector_app.storage.models_sheets import IssuedNumber, Recheck
 
+pytestmark = pytest.mark.both_engines
+
 OTHERS = [("李四", "苏应急执法32040077"), ("王五", "苏应急执法32040078")]
 OFFICE_NAME = "常州市应急管理局"
 

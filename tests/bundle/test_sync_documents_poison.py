@@ -22,6 +22,8 @@ from inspector_app.services import findings, inspections
 from inspector_app.services.ops import sheets as sheet_ops
 from inspector_app.services.ops.sync import export_bundle, import_paths
 
+pytestmark = pytest.mark.both_engines
+
 Change = Callable[[dict[str, Any], str], None]  # (inspection record, a re-check uid of another inspection)
 
 

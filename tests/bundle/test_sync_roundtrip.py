@@ -18,6 +18,8 @@ from inspector_app.services.ops import review as review_ops
 from inspector_app.services.ops.sync import export_bundle, import_bundle, import_paths, resolve_conflict
 from inspector_app.services.queries.sync import open_conflicts, pending_export
 
+pytestmark = pytest.mark.both_engines
+
 
 @pytest.fixture
 def sides(tmp_path: Path) -> tuple[Side, Side]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -11,6 +12,8 @@ from sqlalchemy import inspect
 
 from inspector_app.storage import all_models
 from inspector_app.storage.engine import _alembic_config, open_workspace
+
+pytestmark = pytest.mark.both_engines
 
 SYNC_TABLES = {"sync_trusted_keys", "sync_imported_bundles", "sync_peer_sequences", "sync_outgoing_bundles",
                "sync_inspection_state", "sync_conflicts"}

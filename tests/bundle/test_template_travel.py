@@ -30,6 +30,8 @@ from inspector_app.services.templates import sync_shipped_templates, template_re
 from inspector_app.storage.models import Inspection, TemplateRecord
 from inspector_app.storage.models_campaigns import CampaignRecord
 
+pytestmark = pytest.mark.both_engines
+
 NEW_TEXT = "标准化工作机构已按2021年修订的要求调整并实际运行"
 CAMPAIGN_ID = "jiangsu-changzhou-2021"
 Members = dict[str, bytes]

@@ -15,6 +15,8 @@ from inspector_app.bundle.errors import UnsafeArchiveError
 from inspector_app.bundle.names import name_problem
 from inspector_app.bundle.zipsafe import SafeZip, ZipLimits
 
+pytestmark = pytest.mark.both_engines
+
 
 def _open(tmp_path: Path, data: bytes, limits: ZipLimits | None = None) -> SafeZip:
     path = tmp_path / "hostile.zip"

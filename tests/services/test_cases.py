@@ -9,6 +9,7 @@ import hashlib
 from datetime import date
 from pathlib import Path
 
+import pg_support
 import pytest
 from case_helpers import CITY, PHOTO_SHA, PROVINCE, WUJIN, delist_inspection, make_office, pdf
 from sqlalchemy import select
@@ -19,6 +20,8 @@ from inspector_app.services.ops import cases as case_ops
 from inspector_app.services.queries import cases as case_queries
 from inspector_app.storage.engine import Workspace
 from inspector_app.storage.models import AuditEvent
+
+pytestmark = pytest.mark.both_engines
 
 TODAY = date(2020, 6, 30)
 OPENED = date(2020, 3, 1)
@@ -78,7 +81,7 @@ def test_open_is_refused_where_it_does_not_belong(workspace: Workspace) -> None:
 def test_the_province_does_not_open_a_third_grade_case(tmp_path: Path) -> None:
     from inspector_app.storage.engine import open_workspace
 
-    ws = open_workspace(tmp_path / "province")
+    ws = open_workspace(pg_support.prepare(tmp_path / "province"))
     make_office(ws, PROVINCE)
     iid = delist_inspection(ws)
     with pytest.raises(ValidationError, match="不办理此摘牌案卷"):

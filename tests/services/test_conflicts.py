@@ -24,6 +24,8 @@ from inspector_app.storage.engine import Workspace
 from inspector_app.storage.models import Inspection, TemplateRecord
 from inspector_app.storage.models_registers import ConsultancyStaff, OrgLink, Sanction
 
+pytestmark = pytest.mark.both_engines
+
 Change = Callable[[Session, Register], None]
 
 

@@ -10,6 +10,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import pg_support
+import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -30,11 +32,13 @@ from inspector_app.storage.models_registers import (
     Reviewer,
 )
 
+pytestmark = pytest.mark.both_engines
+
 N = 30
 
 
 def _demo(root: Path, n: int = N) -> Workspace:
-    ws = open_workspace(root)
+    ws = open_workspace(pg_support.prepare(root))
     with unit_of_work(ws) as session:
         build_demo(session, enterprises=n)
     return ws
@@ -147,7 +151,7 @@ def test_the_demo_registers_are_deterministic_and_fast(tmp_path: Path) -> None:
     finally:
         first.close()
         second.close()
-    ws = open_workspace(tmp_path / "c")
+    ws = open_workspace(pg_support.prepare(tmp_path / "c"))
     try:
         with unit_of_work(ws) as session:
             rng = random.Random(2020)

@@ -5,10 +5,14 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from inspector_app.demo.workspace import CAMPAIGN_START, build
 from inspector_app.services.ops.workspace import set_setting
 from inspector_app.services.queries.progress import progress_report
 from inspector_app.storage.engine import Workspace
+
+pytestmark = pytest.mark.both_engines
 
 
 def test_progress_as_of_the_campaign_dates_grows_with_the_demo_calendar(workspace: Workspace) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
+import pg_support
 import pytest
 from sqlalchemy import func, select
 
@@ -31,6 +32,8 @@ from inspector_app.services.ops.enterprises import import_register
 from inspector_app.storage.engine import Workspace, open_workspace
 from inspector_app.storage.models import Enterprise
 from inspector_app.tabular.reader import match_header, normalise_grade, parse_date
+
+pytestmark = pytest.mark.both_engines
 
 TITLE = "常州市安全生产标准化达标企业名单"
 HEADER = ["序号", "企业名称", "统一社会信用代码", "地址", "辖市区", "行业", "专业", "等级", "证书编号",
@@ -88,7 +91,7 @@ def csv_text(rows: list[list[Any]], header: list[str] = HEADER, title: str | Non
 
 @pytest.fixture
 def ws(tmp_path: Path) -> Iterator[Workspace]:
-    workspace = open_workspace(tmp_path / "ws")
+    workspace = open_workspace(pg_support.prepare(tmp_path / "ws"))
     yield workspace
     workspace.close()
 

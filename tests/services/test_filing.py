@@ -8,6 +8,7 @@ import json
 from datetime import date, datetime
 from pathlib import Path
 
+import pg_support
 import pytest
 from progress_helpers import CAMPAIGN, DONE, WUJIN, enterprise, finding, inspection, office
 from sqlalchemy import select
@@ -18,6 +19,8 @@ from inspector_app.services.queries.progress import duty_rows, filed_rows, progr
 from inspector_app.storage.engine import Workspace, open_workspace
 from inspector_app.storage.models import AuditEvent
 from inspector_app.storage.models_campaigns import FiledReport
+
+pytestmark = pytest.mark.both_engines
 
 
 def _district(ws: Workspace) -> None:
@@ -69,7 +72,7 @@ def test_a_duty_of_another_level_is_refused(workspace: Workspace) -> None:
 
 def _district_document(tmp_path: Path) -> tuple[dict[str, object], str]:
     """What 武进区 filed at district-progress-1, as it arrives at the city in a roll-up."""
-    ws = open_workspace(tmp_path / "district")
+    ws = open_workspace(pg_support.prepare(tmp_path / "district"))
     try:
         _district(ws)
         info = file_report(ws, "district-progress-1", "王明").value
@@ -119,7 +122,7 @@ def test_duties_filed_late_missing_and_received(workspace: Workspace, tmp_path: 
     assert (rows["district-progress-2"]["status"], rows["district-progress-2"]["state"]) == ("未报送", "missing")
     assert rows["city-progress-1"]["role"] == "" and rows["district-audit-plan"]["days_left"] is None
 
-    city = open_workspace(tmp_path / "city")
+    city = open_workspace(pg_support.prepare(tmp_path / "city"))
     try:
         office(city, "city", "常州市")
         with city.sessions.begin() as s:

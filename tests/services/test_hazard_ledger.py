@@ -29,6 +29,8 @@ from inspector_app.services.queries.hazards import (
 from inspector_app.storage.engine import Workspace
 from inspector_app.storage.models import AuditEvent, Finding
 
+pytestmark = pytest.mark.both_engines
+
 WUJIN = "江苏省常州市武进区"
 FORMULA = "=HYPERLINK(\"http://example.invalid\",\"点此\")"
 

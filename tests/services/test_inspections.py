@@ -20,6 +20,8 @@ from inspector_app.services.templates import latest_templates, sync_shipped_temp
 from inspector_app.storage.engine import Workspace
 from inspector_app.storage.models import AuditEvent, Inspection
 
+pytestmark = pytest.mark.both_engines
+
 PAIR = [("陈示范", "苏应急执法32040001"), ("吴敏", "苏评审2019-0456")]
 
 

@@ -27,6 +27,8 @@ from inspector_app.services.templates import sync_shipped_templates
 from inspector_app.storage.engine import Workspace
 from inspector_app.storage.models import Enterprise, Inspection, TemplateRecord
 
+pytestmark = pytest.mark.both_engines
+
 PAIR = [("陈示范", "苏应急执法32040001"), ("吴敏", "苏应急执法32040002")]
 
 

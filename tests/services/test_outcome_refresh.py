@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
+
 from inspector_app.domain import uscc
 from inspector_app.domain.scoring import Answer
 from inspector_app.services import findings, inspections
@@ -12,6 +14,8 @@ from inspector_app.services.outcome_refresh import refresh_if_due, refresh_overd
 from inspector_app.services.queries.inspections import inspection_rows
 from inspector_app.services.templates import latest_templates, sync_shipped_templates
 from inspector_app.storage.engine import Workspace
+
+pytestmark = pytest.mark.both_engines
 
 
 def _overdue_in_five_days(workspace: Workspace) -> int:

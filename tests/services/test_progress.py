@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+import pg_support
 import pytest
 from progress_helpers import DONE, WUJIN, at, enterprise, finding, inspection, office
 from sqlalchemy.orm import Session
@@ -14,6 +15,8 @@ from sqlalchemy.orm import Session
 from inspector_app.services.queries.progress import FIGURES, PROGRESS_COLUMNS, TOTAL, progress_report
 from inspector_app.storage.engine import Workspace
 from inspector_app.storage.models import AuditEvent
+
+pytestmark = pytest.mark.both_engines
 
 Setup = Callable[[Session], None]
 
@@ -156,7 +159,7 @@ def _records(s: Session, origin: str = "") -> None:
 def test_a_city_adds_up_its_districts_from_the_same_records(tmp_path: Any) -> None:
     from inspector_app.storage.engine import open_workspace
 
-    district, city = open_workspace(tmp_path / "district"), open_workspace(tmp_path / "city")
+    district, city = open_workspace(pg_support.prepare(tmp_path / "district")), open_workspace(pg_support.prepare(tmp_path / "city"))
     try:
         office(district, "district", "常州市武进区")
         office(city, "city", "常州市")

@@ -16,6 +16,8 @@ from inspector_app.services.unit import reading
 from inspector_app.storage.engine import Workspace
 from inspector_app.storage.models import AuditEvent
 
+pytestmark = pytest.mark.both_engines
+
 
 def _orgs(ws: Workspace) -> tuple[int, int]:
     review = ops.add_org(ws, "王明", name="江苏示范评审有限公司", kind="review", legal_rep="王明",

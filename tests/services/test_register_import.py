@@ -37,6 +37,8 @@ from inspector_app.storage.models_registers import (
 )
 from inspector_app.tabular.register_sheets import parse_score, split_list, team_member
 
+pytestmark = pytest.mark.both_engines
+
 
 def _count(ws: Workspace, model: type) -> int:
     with reading(ws) as session:

@@ -20,6 +20,8 @@ from inspector_app.storage.engine import Workspace
 from inspector_app.storage.models import AuditEvent
 from inspector_app.storage.models_registers import Organisation, Reviewer
 
+pytestmark = pytest.mark.both_engines
+
 TODAY = date(2020, 6, 30)
 ORG = "江苏示范安全评审有限公司"
 

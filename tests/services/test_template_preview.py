@@ -24,6 +24,8 @@ from inspector_app.services.templates import sync_shipped_templates, template_re
 from inspector_app.storage.engine import Workspace
 from inspector_app.storage.models import TemplateRecord
 
+pytestmark = pytest.mark.both_engines
+
 
 def _store_version(ws: Workspace, version: str, title_suffix: str) -> None:
     """A changed lookback template stored with a new version (as an office's import would)."""

@@ -16,6 +16,8 @@ from inspector_app.services.workspace_meta import KNOWN_KEYS
 from inspector_app.storage.engine import Workspace
 from inspector_app.storage.models import AuditEvent
 
+pytestmark = pytest.mark.both_engines
+
 
 def _workspace_audit(ws: Workspace) -> list[tuple[str, str, str, str, str]]:
     with ws.sessions() as s:

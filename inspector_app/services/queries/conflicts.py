@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import text
+
 from inspector_app.domain.conflict_rules import FLAG_KEYS, RULES
 from inspector_app.domain.errors import NotFoundError
 from inspector_app.services import conflicts
@@ -48,8 +50,8 @@ def conflicts_for_inspection(ws: Workspace, inspection_id: int) -> list[dict[str
     certificate; for a review-quality check of an organisation (``review_org_id``), the flags on every
     certificate that organisation reviewed, its sample enterprise's first."""
     with reading(ws) as session:
-        row = session.connection().exec_driver_sql(
-            "SELECT enterprise_id, review_org_id FROM inspections WHERE id = ?", (int(inspection_id),)).first()
+        row = session.execute(
+            text("SELECT enterprise_id, review_org_id FROM inspections WHERE id = :id"), {"id": int(inspection_id)}).first()
         if row is None:
             raise NotFoundError(f"没有编号为 {inspection_id} 的检查")
         enterprise_id, review_org_id = row

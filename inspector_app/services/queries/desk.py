@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from inspector_app.services import conflicts
 from inspector_app.services.unit import reading
+from inspector_app.storage import rawsql
 from inspector_app.storage.engine import Workspace
 from inspector_app.storage.models import Enterprise, Finding, Inspection, TemplateRecord
 
@@ -41,7 +42,7 @@ WHERE NOT EXISTS (SELECT 1 FROM inspections AS i WHERE i.enterprise_id = e.id) O
 
 
 def _templates(session: Session) -> dict[int, tuple[str, int]]:
-    cursor = session.connection().exec_driver_sql("SELECT pk, title, item_count FROM templates")
+    cursor = rawsql.execute(session.connection(), "SELECT pk, title, item_count FROM templates")
     return {pk: (title, count) for pk, title, count in cursor.fetchall()}
 
 
@@ -74,10 +75,10 @@ def desk_rows(ws: Workspace) -> list[dict[str, Any]]:
 def _desk_rows(session: Session) -> list[dict[str, Any]]:
     connection = session.connection()
     templates = _templates(session)
-    rows = _inspection_dicts(connection.exec_driver_sql(_INSPECTIONS_SQL + " ORDER BY i.id DESC").fetchall(),
+    rows = _inspection_dicts(rawsql.execute(connection, _INSPECTIONS_SQL + " ORDER BY i.id DESC").fetchall(),
                              templates)
     today = date.today().isoformat()
-    for eid, name, uscc, district, grade, expires in connection.exec_driver_sql(_UNSCHEDULED_SQL).fetchall():
+    for eid, name, uscc, district, grade, expires in rawsql.execute(connection, _UNSCHEDULED_SQL).fetchall():
         rows.append({"id": None, "enterprise_id": eid, "enterprise": name or "", "uscc": uscc or "",
                      "district": district or "", "cert_grade": grade or "", "template": "", "status": "",
                      "score": None, "grade": "", "outcome": "", "due_date": None, "answered": None,
@@ -101,7 +102,7 @@ def desk_rows_of(ws: Workspace, inspection_ids: Iterable[int]) -> list[dict[str,
         for start in range(0, len(ids), 500):  # SQLite's limit on bound parameters
             chunk = ids[start:start + 500]
             marks = ", ".join("?" * len(chunk))
-            cursor = session.connection().exec_driver_sql(f"{_INSPECTIONS_SQL} WHERE i.id IN ({marks})",
+            cursor = rawsql.execute(session.connection(), f"{_INSPECTIONS_SQL} WHERE i.id IN ({marks})",
                                                           tuple(chunk))
             rows += _inspection_dicts(cursor.fetchall(), templates)
     return rows

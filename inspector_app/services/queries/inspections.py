@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from inspector_app.services.outcome_stamp import STAMP_KEY, refreshed_today
+from inspector_app.storage import rawsql
 from inspector_app.storage.schema_version import connect_current
 
 if TYPE_CHECKING:  # imported lazily: the CLI's fast path must not pay for SQLAlchemy's import
@@ -26,7 +27,7 @@ INSPECTION_COLUMNS = ("id", "uid", "enterprise", "uscc", "district", "template",
                       "grade", "outcome", "due_date", "answered", "updated_at")
 
 _EXPRESSIONS = ("i.id", "i.uid", "e.name", "e.uscc", "e.district", "t.title", "i.status", "i.score", "i.grade",
-                "i.outcome", "i.due_date", "i.answered", "substr(i.updated_at, 1, 19)")
+                "i.outcome", "i.due_date", "i.answered", "substr(CAST(i.updated_at AS TEXT), 1, 19)")
 _FROM = ("FROM inspections i JOIN enterprises e ON e.id = i.enterprise_id "
          "JOIN templates t ON t.pk = i.template_pk")
 _SELECT = f"SELECT {', '.join(_EXPRESSIONS)} {_FROM}"
@@ -70,7 +71,7 @@ def inspection_rows(source: Session | sqlite3.Connection,
     if isinstance(source, sqlite3.Connection):
         fetched: list[Any] = source.execute(sql, params).fetchall()
     else:
-        fetched = list(source.connection().exec_driver_sql(sql, tuple(params)).fetchall())
+        fetched = list(rawsql.execute(source.connection(), sql, tuple(params)).fetchall())
     return [dict(zip(INSPECTION_COLUMNS, values, strict=True)) for values in fetched]
 
 

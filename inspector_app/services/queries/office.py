@@ -24,6 +24,7 @@ from inspector_app.domain.lifecycle import InspectionStatus
 from inspector_app.services import campaigns, filing, progress, progress_files
 from inspector_app.services.sync import identity
 from inspector_app.services.unit import reading
+from inspector_app.storage import rawsql
 from inspector_app.storage.engine import Workspace
 
 REVIEW_COLUMNS = ("enterprise", "district", "template", "inspectors", "received_on", "score", "outcome")
@@ -106,12 +107,12 @@ def review_rows(ws: Workspace, statuses: Iterable[str] = (InspectionStatus.RECEI
             by_template = {t: k for k, t in campaigns.current(session).templates.items()}
         except InspectorError:
             by_template = {}
-        received: dict[int, Any] = {iid: at for iid, at in connection.exec_driver_sql(
+        received: dict[int, Any] = {iid: at for iid, at in rawsql.execute(connection,
             _RECEIVED_SQL, (InspectionStatus.RECEIVED.value,)).fetchall()}
-        rows = connection.exec_driver_sql(_REVIEW_SQL.format(marks=", ".join("?" * len(wanted))), wanted).fetchall()
+        rows = rawsql.execute(connection, _REVIEW_SQL.format(marks=", ".join("?" * len(wanted))), wanted).fetchall()
         ids = {r[0] for r in rows}
         people: dict[int, list[str]] = {}
-        for inspection_id, name, _role in connection.exec_driver_sql(_PEOPLE_SQL).fetchall():
+        for inspection_id, name, _role in rawsql.execute(connection, _PEOPLE_SQL).fetchall():
             if inspection_id in ids:
                 people.setdefault(inspection_id, []).append(name)
     out = []

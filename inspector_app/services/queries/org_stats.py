@@ -41,6 +41,7 @@ from inspector_app.domain.template import REVIEW_ORG
 from inspector_app.services import conflicts
 from inspector_app.services.templates import template_of
 from inspector_app.services.unit import reading
+from inspector_app.storage import rawsql
 from inspector_app.storage.engine import Workspace
 from inspector_app.storage.models import TemplateRecord
 from inspector_app.tabular.xlsx_writer import Sheet, write_workbook
@@ -68,9 +69,9 @@ WITH lb AS (
          row_number() OVER (PARTITION BY i.enterprise_id ORDER BY i.assigned_at DESC, i.id DESC) AS rn
   FROM inspections i WHERE i.template_pk IN ({{pks}}) AND i.status IN ({_DONE})
 )
-SELECT {{key}}, l.outcome, count(*), count(l.enterprise_id), total(l.score), count(l.score),
-       total(c.review_score), count(c.review_score),
-       total(l.score - c.review_score), count(l.score - c.review_score)
+SELECT {{key}}, l.outcome, count(*), count(l.enterprise_id), COALESCE(sum(l.score), 0.0), count(l.score),
+       COALESCE(sum(c.review_score), 0.0), count(c.review_score),
+       COALESCE(sum(l.score - c.review_score), 0.0), count(l.score - c.review_score)
 FROM certifications c {{join}} LEFT JOIN lb l ON l.enterprise_id = c.enterprise_id AND l.rn = 1
 WHERE {{key}} IS NOT NULL
 GROUP BY {{key}}, l.outcome
@@ -80,7 +81,7 @@ SELECT review_org_id, outcome FROM (
   SELECT i.review_org_id, i.outcome,
          row_number() OVER (PARTITION BY i.review_org_id ORDER BY i.assigned_at DESC, i.id DESC) AS rn
   FROM inspections i WHERE i.review_org_id IS NOT NULL AND i.status IN ({_DONE})
-) WHERE rn = 1
+) AS latest WHERE rn = 1
 """
 
 
@@ -102,7 +103,7 @@ def _figures(session: Session, per_reviewer: bool) -> dict[int, dict[str, Any]]:
     join = "JOIN certification_reviewers cr ON cr.certification_id = c.id" if per_reviewer else ""
     sql = _LATEST_SQL.format(pks=", ".join(str(int(pk)) for pk in pks) or "NULL", key=key, join=join)
     sums: dict[int, list[float]] = defaultdict(lambda: [0.0] * 11)
-    for owner, outcome, *values in session.connection().exec_driver_sql(sql).fetchall():
+    for owner, outcome, *values in rawsql.execute(session.connection(), sql).fetchall():
         total = sums[owner]
         for n, value in enumerate(values):
             total[n] += value or 0
@@ -133,9 +134,9 @@ def read_org_stats(session: Session) -> list[dict[str, Any]]:
     figures = _figures(session, per_reviewer=False)
     by_org, _ = conflicts.counts(session)
     connection = session.connection()
-    latest: dict[int, str] = {org: outcome for org, outcome in connection.exec_driver_sql(_REVIEW_QUALITY_SQL)}
+    latest: dict[int, str] = {org: outcome for org, outcome in rawsql.execute(connection, _REVIEW_QUALITY_SQL)}
     rows = []
-    for org_id, name, uscc, status, kind in connection.exec_driver_sql(
+    for org_id, name, uscc, status, kind in rawsql.execute(connection,
             "SELECT id, name, uscc, status, kind FROM organisations ORDER BY name, id").fetchall():
         if kind != "review" and org_id not in figures:
             continue
@@ -149,7 +150,7 @@ def read_reviewer_stats(session: Session) -> list[dict[str, Any]]:
     figures = _figures(session, per_reviewer=True)
     _, by_reviewer = conflicts.counts(session)
     rows = []
-    for reviewer_id, name, cert, org, status in session.connection().exec_driver_sql(
+    for reviewer_id, name, cert, org, status in rawsql.execute(session.connection(),
             "SELECT r.id, r.name, r.cert_number, o.name, r.status FROM reviewers r "
             "LEFT JOIN organisations o ON o.id = r.org_id ORDER BY r.name, r.id").fetchall():
         rows.append({"reviewer_id": reviewer_id, "reviewer": name, "cert_number": cert or "", "org": org or "",
@@ -162,7 +163,7 @@ def review_org_id(ws: Workspace, text: str) -> int:
     """The id of the organisation with this name or USCC (``NotFoundError`` when there is none)."""
     with reading(ws) as session:
         wanted_name, wanted_code = norm(text), norm_code(text)
-        for org_id, name, uscc in session.connection().exec_driver_sql(
+        for org_id, name, uscc in rawsql.execute(session.connection(),
                 "SELECT id, name, uscc FROM organisations ORDER BY id").fetchall():
             if norm(name) == wanted_name or (uscc and norm_code(uscc) == wanted_code):
                 return int(org_id)
@@ -185,7 +186,7 @@ def review_quality_rows(ws: Workspace, org_id: int) -> list[dict[str, Any]]:
     """The review-quality checks of an organisation, newest first, with the sample enterprise and the
     conclusion (合格 / 建议通报批评 / 建议暂停评审活动 / 建议取消评审资格; "" until completed)."""
     with reading(ws) as session:
-        found = session.connection().exec_driver_sql(
+        found = rawsql.execute(session.connection(),
             "SELECT i.id, i.uid, t.title, i.status, i.assigned_at, i.completed_at, i.due_date, e.name, e.uscc, "
             "i.score, i.outcome FROM inspections i JOIN templates t ON t.pk = i.template_pk "
             "JOIN enterprises e ON e.id = i.enterprise_id WHERE i.review_org_id = ? "

@@ -30,6 +30,7 @@ from inspector_app.domain.progress import CancelToken, Progress, no_progress
 from inspector_app.services import campaigns, templates
 from inspector_app.services.campaigns import Office
 from inspector_app.services.unit import reading
+from inspector_app.storage import rawsql
 from inspector_app.storage.engine import Workspace
 from inspector_app.storage.files import atomic_writer, disk_full_as_error
 from inspector_app.storage.models import ON_SITE_MEASURES, TemplateRecord
@@ -87,7 +88,7 @@ _FROM = "FROM inspections i JOIN enterprises e ON e.id = i.enterprise_id"
 
 
 def _rows(conn: Connection, sql: str, params: Sequence[Any]) -> Iterator[Sequence[Any]]:
-    yield from conn.exec_driver_sql(sql, tuple(params)).yield_per(BATCH)
+    yield from rawsql.execute(conn, sql, tuple(params)).yield_per(BATCH)
 
 
 def _day(text: str | None) -> date | None:
@@ -125,10 +126,16 @@ INSPECTION_COLUMNS = _columns(
     ("重大隐患", 9), ("照片", 7), ("来源", 20), ("记录标识", 38))
 
 
+def _joined(conn: Connection, column: str, separator: str) -> str:
+    """The rows' ``column`` joined by ``separator``, in the subquery's order."""
+    function = "group_concat" if rawsql.is_sqlite(conn) else "string_agg"
+    return f"{function}({column}, '{separator}')"
+
+
 def _inspections(conn: Connection, scope: _Scope) -> Iterator[Sequence[Any]]:
     sql = ("SELECT i.id, e.name, e.uscc, e.district, t.title, i.status, i.due_date, i.started_at, i.ended_at, "
-           "i.completed_at, (SELECT group_concat(name, '、') FROM (SELECT p.name FROM inspection_inspectors l "
-           "JOIN inspectors p ON p.id = l.inspector_id WHERE l.inspection_id = i.id ORDER BY l.position)), "
+           f"i.completed_at, (SELECT {_joined(conn, 'name', '、')} FROM (SELECT p.name FROM inspection_inspectors l "
+           "JOIN inspectors p ON p.id = l.inspector_id WHERE l.inspection_id = i.id ORDER BY l.position) AS n), "
            "i.location, i.rep_name, i.answered, i.score, i.grade, i.outcome, "
            "(SELECT count(*) FROM findings f WHERE f.inspection_id = i.id AND f.severity <> '重大'), "
            "(SELECT count(*) FROM findings f WHERE f.inspection_id = i.id AND f.severity = '重大'), "
@@ -183,7 +190,7 @@ def _photos(conn: Connection, scope: _Scope) -> Iterator[Sequence[Any]]:
 
 def _item_labels(session: Session, conn: Connection, scope: _Scope) -> dict[tuple[int, str], str]:
     """(template pk, item code) → what the item is about (its sub-element, else its element's title)."""
-    pks = [row[0] for row in conn.exec_driver_sql(f"SELECT DISTINCT i.template_pk {_FROM} WHERE {scope.where}",
+    pks = [row[0] for row in rawsql.execute(conn, f"SELECT DISTINCT i.template_pk {_FROM} WHERE {scope.where}",
                                                   scope.params)]
     labels: dict[tuple[int, str], str] = {}
     for pk in pks:
@@ -197,7 +204,7 @@ def _item_labels(session: Session, conn: Connection, scope: _Scope) -> dict[tupl
 
 
 def _count(conn: Connection, sql: str, scope: _Scope) -> int:
-    return int(conn.exec_driver_sql(sql, scope.params).scalar_one())
+    return int(rawsql.execute(conn, sql, scope.params).scalar_one())
 
 
 def _expected(conn: Connection, scope: _Scope) -> int:
@@ -257,8 +264,7 @@ def export_workbook(ws: Workspace, path: Path, campaign_id: str = "", *, today: 
         office = campaigns.office(session, campaign_id)
     with reading(ws) as session:
         conn = session.connection()
-        if not _driver_in_transaction(conn):
-            conn.exec_driver_sql("BEGIN")  # one snapshot for every sheet (closing the session rolls it back)
+        rawsql.snapshot(conn)  # one snapshot for every sheet (closing the session rolls it back)
         scope = _Scope.of(office)
         sheets = read_sheets(session, office, today)
         total = _expected(conn, scope)
@@ -267,8 +273,3 @@ def export_workbook(ws: Workspace, path: Path, campaign_id: str = "", *, today: 
                                     progress=progress, cancel=cancel)
     campaign = office.campaign
     return WorkbookExport(path, campaign.id, campaign.title, office.label, counts)
-
-
-def _driver_in_transaction(conn: Connection) -> bool:
-    driver = conn.connection.driver_connection
-    return bool(getattr(driver, "in_transaction", False))

@@ -46,6 +46,7 @@ from inspector_app.services.sync.rollup_records import (
     office_records,
 )
 from inspector_app.services.unit import reading, unit_of_work
+from inspector_app.storage import rawsql
 from inspector_app.storage.engine import Workspace
 from inspector_app.storage.files import disk_full_as_error, storable_name
 from inspector_app.storage.models import Enterprise, Inspection
@@ -68,7 +69,7 @@ def export_rollup(ws: Workspace, identity: Identity, target: Path, *, with_photo
                           fingerprint=identity.signer.fingerprint)
     with _unreserved_if_not_written(ws, sequence, bundle_id):
         with reading(ws) as session:
-            session.connection().exec_driver_sql("BEGIN")  # one snapshot for the whole roll-up
+            rawsql.snapshot(session.connection())  # one snapshot for the whole roll-up
             places = Places(ws.photo_dir, ws.sheet_dir)
             records: dict[str, dict[str, Any]] = {}
             files: Files = {}

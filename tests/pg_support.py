@@ -1,0 +1,99 @@
+"""Tests on PostgreSQL: a fresh database per test, copied from a migrated template (fast: a file copy).
+
+``INSPECTOR_TEST_PG_URL`` names the cluster (``scripts/office-db.sh start`` prints it; scripts/run-tests.sh
+exports it). Test modules marked ``both_engines`` run once on SQLite and once on PostgreSQL (the
+``engine`` fixture in tests/conftest.py); on PostgreSQL every workspace such a test opens through the
+``workspace`` fixture or ``prepare(root)`` gets its own database, named in the folder's ``database.url`` –
+so a second process, the command line or a reopened workspace reach the same database.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+from pathlib import Path
+
+PG_URL_ENV = "INSPECTOR_TEST_PG_URL"
+_counter = itertools.count(1)
+_state: dict[str, object] = {"active": False, "template": None, "created": []}
+
+
+def base_url() -> str | None:
+    return os.environ.get(PG_URL_ENV) or None
+
+
+def active() -> bool:
+    return bool(_state["active"])
+
+
+def activate(on: bool) -> None:
+    _state["active"] = on
+
+
+def _admin() -> object:
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    url = make_url(base_url() or "")
+    return psycopg.connect(host=url.host, port=url.port, user=url.username, dbname="postgres", autocommit=True)
+
+
+def _url_for(name: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(base_url() or "").set(database=name).render_as_string(hide_password=False)
+
+
+def _template() -> str:
+    """The migrated, empty template database (made once per test run)."""
+    if _state["template"] is None:
+        from inspector_app.storage.engine import open_workspace
+
+        name = f"insp_tpl_{os.getpid()}"
+        with _admin() as con:  # type: ignore[attr-defined]
+            con.execute(f"DROP DATABASE IF EXISTS {name}")
+            con.execute(f"CREATE DATABASE {name}")
+        root = Path(os.environ.get("TMPDIR", "/tmp")) / f"inspector-pg-template-{os.getpid()}"
+        open_workspace(root, database=_url_for(name)).close()
+        _state["template"] = name
+    return str(_state["template"])
+
+
+def create_database() -> str:
+    """A fresh migrated database's URL."""
+    template = _template()
+    name = f"insp_t_{os.getpid()}_{next(_counter)}"
+    with _admin() as con:  # type: ignore[attr-defined]
+        con.execute(f"CREATE DATABASE {name} TEMPLATE {template}")
+    created = _state["created"]
+    assert isinstance(created, list)
+    created.append(name)
+    return _url_for(name)
+
+
+def prepare(root: Path) -> Path:
+    """On PostgreSQL: give the workspace folder ``root`` a fresh database (its ``database.url``);
+    on SQLite nothing. Returns ``root``."""
+    if active():
+        root.mkdir(parents=True, exist_ok=True)
+        if not (root / "database.url").exists():
+            (root / "database.url").write_text(create_database() + "\n", "utf-8")
+    return root
+
+
+def drop_created() -> None:
+    created = _state["created"]
+    assert isinstance(created, list)
+    if not created:
+        return
+    with _admin() as con:  # type: ignore[attr-defined]
+        for name in created:
+            con.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    created.clear()
+
+
+def drop_template() -> None:
+    if _state["template"] is not None:
+        with _admin() as con:  # type: ignore[attr-defined]
+            con.execute(f"DROP DATABASE IF EXISTS {_state['template']} WITH (FORCE)")
+        _state["template"] = None
