@@ -68,16 +68,20 @@
         <translation>Settings…</translation>
     </message>
     <message>
+        <source>首次设置向导…</source>
+        <translation>First-run setup wizard…</translation>
+    </message>
+    <message>
         <source>关于 Inspector</source>
         <translation>About Inspector</translation>
     </message>
     <message>
-        <source>打开所选检查（Enter 或双击）</source>
-        <translation>Open the selected inspection (Enter or double-click)</translation>
+        <source>使用说明</source>
+        <translation>User guide</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Inspector %1&lt;/h3&gt;&lt;p&gt;安全生产标准化“回头看”现场检查工具。&lt;/p&gt;&lt;p&gt;离线工作：数据保存在本机工作区，通过签名数据包与市局交换。&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Inspector %1&lt;/h3&gt;&lt;p&gt;Field tool for the look-back inspections of work-safety standardisation.&lt;/p&gt;&lt;p&gt;Works offline: data stays in the workspace on this computer and travels to the city bureau in signed bundles.&lt;/p&gt;</translation>
+        <source>打开所选检查（Enter 或双击）</source>
+        <translation>Open the selected inspection (Enter or double-click)</translation>
     </message>
     <message>
         <source>工作区为空</source>
@@ -203,6 +207,14 @@ You can import a real list at any time with “File → Import enterprises”.</
     <message>
         <source>请在左侧列表中选择一家企业</source>
         <translation>Select an enterprise in the list</translation>
+    </message>
+    <message>
+        <source>利益冲突提示（%1 条）</source>
+        <translation>Conflict-of-interest flags (%1)</translation>
+    </message>
+    <message>
+        <source>依据：</source>
+        <translation>Basis:</translation>
     </message>
     <message>
         <source>尚无检查记录</source>
@@ -612,14 +624,6 @@ Details were written to: %1</translation>
         <translation>Settings</translation>
     </message>
     <message>
-        <source>例如：张三</source>
-        <translation>e.g. Zhang San</translation>
-    </message>
-    <message>
-        <source>执法证或评审员证书编号</source>
-        <translation>Law-enforcement or reviewer certificate number</translation>
-    </message>
-    <message>
         <source>界面</source>
         <translation>Interface</translation>
     </message>
@@ -632,12 +636,44 @@ Details were written to: %1</translation>
         <translation>Inspector identity</translation>
     </message>
     <message>
-        <source>姓名：</source>
-        <translation>Name:</translation>
+        <source>执法机关与文书编号</source>
+        <translation>Issuing authority and document numbers</translation>
     </message>
     <message>
-        <source>证书编号：</source>
-        <translation>Certificate no.:</translation>
+        <source>签名密钥</source>
+        <translation>Signing key</translation>
+    </message>
+    <message>
+        <source>本人与界面</source>
+        <translation>You and the interface</translation>
+    </message>
+    <message>
+        <source>机关与密钥</source>
+        <translation>Authority and keys</translation>
+    </message>
+    <message>
+        <source>正在读取工作区的设置…</source>
+        <translation>Reading the workspace&apos;s settings…</translation>
+    </message>
+    <message>
+        <source>无法读取工作区的设置：%1</source>
+        <translation>Cannot read the workspace&apos;s settings: %1</translation>
+    </message>
+    <message>
+        <source>密钥文件：%1</source>
+        <translation>Key file: %1</translation>
+    </message>
+    <message>
+        <source>签名密钥保存在系统密钥环中。</source>
+        <translation>The signing key is kept in the system keyring.</translation>
+    </message>
+    <message>
+        <source>这些设置属于本工作区（%1）。更改密钥的保存位置时，已有的密钥会一并移过去，指纹不变。</source>
+        <translation>These settings belong to this workspace (%1). When the key moves to another store, the existing key moves with it and keeps its fingerprint.</translation>
+    </message>
+    <message>
+        <source>设置未保存</source>
+        <translation>Settings not saved</translation>
     </message>
     <message>
         <source>姓名和证书编号记入每一项修改的审计记录（谁在何时改了什么）。</source>

@@ -275,7 +275,7 @@ Enter the passphrase (asked once per session):</translation>
     <name>PersonForm</name>
     <message>
         <source>例如：张三</source>
-        <translation>e.g. 张三</translation>
+        <translation>e.g. Zhang San</translation>
     </message>
     <message>
         <source>姓名：</source>
