@@ -76,6 +76,10 @@ def build_parser() -> argparse.ArgumentParser:
         description="安全生产标准化“回头看”现场检查工具。不带子命令时打开图形界面。")
     parser.add_argument("--data-dir", metavar="DIR",
                         help="workspace folder (default: $INSPECTOR_DATA_DIR or the user data folder)")
+    parser.add_argument("--database", metavar="URL",
+                        help="an office database on PostgreSQL, postgresql+psycopg://USER@HOST/DB (default: the "
+                             "workspace folder's database.url, else its SQLite file; password: ~/.pgpass, "
+                             "PGPASSFILE, PGSERVICE or the keyring – docs/office-database.md)")
     parser.add_argument("--version", action=_VersionAction)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 

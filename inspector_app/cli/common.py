@@ -11,6 +11,7 @@ import getpass
 
 from inspector_app.cli.output import FORMATS, CliError, fail, render, write_out
 from inspector_app.config import resolve_data_dir
+from inspector_app.secrets import dbpassword
 from inspector_app.services.ops.workspace import refresh_outcomes
 from inspector_app.services.queries.sync import signing_name
 from inspector_app.storage.engine import Workspace, open_workspace
@@ -21,8 +22,11 @@ __all__ = ["FORMATS", "CliError", "actor", "default_actor", "fail", "refreshed_w
 
 def workspace(args: argparse.Namespace) -> Workspace:
     """Open (creating or migrating) the workspace named by --data-dir / INSPECTOR_DATA_DIR / the user
-    data folder. It is remembered on ``args`` so that ``actor(args)`` can ask it who signs here."""
-    ws = open_workspace(resolve_data_dir(getattr(args, "data_dir", None)))
+    data folder, its database on PostgreSQL when --database or the folder's database.url names one
+    (the password from libpq's sources or the keyring). It is remembered on ``args`` so that
+    ``actor(args)`` can ask it who signs here."""
+    ws = open_workspace(resolve_data_dir(getattr(args, "data_dir", None)), database=getattr(args, "database", None),
+                        password=dbpassword.lookup)
     args.opened_workspace = ws
     return ws
 

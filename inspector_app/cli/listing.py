@@ -1,6 +1,7 @@
 """``inspections list``: the fast path. Lists of 50,000 inspections print in little more than the
 query's time (benchmarks/bench_cli_list.py): a bare ``sqlite3`` connection, the read model's SQL, and –
-for ``--format json`` – JSON built by SQLite itself. This module imports neither SQLAlchemy nor any
+for ``--format json`` – JSON built by SQLite itself. An office database on PostgreSQL is read the
+portable way instead (``queries.inspection_list``, after opening the workspace the full way). This module imports neither SQLAlchemy nor any
 ORM code; when the workspace needs a migration or today's outcome refresh, the handler named
 ``PREPARE`` (which does import them) opens it the full way first. Damage the plain connection meets
 while reading (text that is not UTF-8, a malformed page) is the same refusal the full way gives."""
@@ -23,8 +24,15 @@ from inspector_app.services.queries.inspections import (
     inspection_rows,
     inspection_rows_json,
 )
-from inspector_app.storage.schema_version import DB_NAME, damage_reason, is_damage, not_a_workspace
+from inspector_app.storage.schema_version import (
+    DATABASE_URL_FILE,
+    DB_NAME,
+    damage_reason,
+    is_damage,
+    not_a_workspace,
+)
 
+_PORTABLE = "inspector_app.services.queries.inspection_list:inspection_list"
 TABLE_COLUMNS = ("id", "enterprise", "district", "template", "status", "score", "grade", "outcome", "due_date")
 
 
@@ -34,6 +42,17 @@ def list_inspections(args: argparse.Namespace) -> int:
         if args.status not in known:
             fail(f"没有状态“{args.status}”；可用：{'、'.join(known)}", 2)
     filters = InspectionFilter(status=args.status or "", district=args.district or "")
+    if _office_database(args):  # PostgreSQL: the portable read model, through the full way
+        ws = load(PREPARE)(args)
+        try:
+            if args.format == "json":
+                write_out(load(_PORTABLE + "_json")(ws, filters) + "\n")
+                return 0
+            rows = load(_PORTABLE)(ws, filters)
+        finally:
+            ws.close()
+        write_out(render(rows, INSPECTION_COLUMNS if args.format != "table" else TABLE_COLUMNS, args.format))
+        return 0
     with closing(_connection(args)) as con:
         try:
             if args.format == "json":
@@ -47,6 +66,11 @@ def list_inspections(args: argparse.Namespace) -> int:
             fail(str(not_a_workspace(where, damage_reason(exc), while_working=True)))
     write_out(render(rows, INSPECTION_COLUMNS if args.format != "table" else TABLE_COLUMNS, args.format))
     return 0
+
+
+def _office_database(args: argparse.Namespace) -> bool:
+    """Whether the workspace's database is an office database (--database, or the folder's database.url)."""
+    return bool(getattr(args, "database", None)) or (resolve_data_dir(args.data_dir) / DATABASE_URL_FILE).is_file()
 
 
 def _connection(args: argparse.Namespace) -> sqlite3.Connection:

@@ -35,11 +35,11 @@ from sqlalchemy.exc import ArgumentError, DBAPIError
 
 from inspector_app.domain.errors import WorkspaceError
 from inspector_app.storage.files import fsync_dir
-from inspector_app.storage.schema_version import MIGRATIONS_DIR, known_revisions
+from inspector_app.storage.schema_version import DATABASE_URL_FILE, MIGRATIONS_DIR, known_revisions
 
 log = logging.getLogger(__name__)
 
-DATABASE_FILE = "database.url"
+DATABASE_FILE = DATABASE_URL_FILE
 PasswordSource = Callable[[str], "str | None"]
 RECENT_BACKUP_SECONDS = 24 * 3600
 MIGRATION_LOCK = 0x1A5BEC7  # pg_advisory_xact_lock key held while migrating (migrations/env.py)

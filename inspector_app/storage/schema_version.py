@@ -24,6 +24,8 @@ from inspector_app.domain.errors import WorkspaceError
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 DB_NAME = "workspace.sqlite"
+# An office workspace names its PostgreSQL database in this file instead (storage.office_db).
+DATABASE_URL_FILE = "database.url"
 # The folders a workspace keeps beside its database (``engine.Workspace`` names them).
 DATA_DIRS = ("photos", "sheets", "backups")
 NOT_A_WORKSPACE = "不是有效的工作区数据库"
