@@ -13,8 +13,10 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QLabel,
+    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -91,10 +93,14 @@ class SettingsDialog(QDialog):
         office_layout.addWidget(keys_box, 1)
         self.workspace_page = office
 
+        scroll = QScrollArea()  # the key's advice can be long: never taller than a 768-pixel screen
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(office)
         self.tabs = QTabWidget()
         self.tabs.addTab(personal, self.tr("本人与界面"))
         if workspace is not None and runner is not None:
-            self.tabs.addTab(office, self.tr("机关与密钥"))
+            self.tabs.addTab(scroll, self.tr("机关与密钥"))
             office.setEnabled(False)
             self.state.setText(self.tr("正在读取工作区的设置…"))
         self.problem_label = QLabel()
@@ -107,7 +113,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.problem_label)
         layout.addWidget(buttons)
-        self.resize(640, 560)
+        self.resize(680, 620)
         if workspace is not None and runner is not None:
             runner.run(lambda _p, _c: first_run.load_setup(workspace), self.show_setup,
                        lambda error: self.state.setText(self.tr("无法读取工作区的设置：%1").replace("%1", str(error))))
@@ -123,12 +129,14 @@ class SettingsDialog(QDialog):
             self.person.set_role("officer")
         self.authority.name.setText(setup.settings.get("authority_name", ""))
         self.authority.short.setText(setup.settings.get("authority_short", ""))
-        self.keys.set_status(data.keyring, data.keyring.message if not data.keyring.secure else "")
+        problem = "" if data.keyring.secure else data.keyring.message.split("\n")[0]  # the advice as tooltip
+        self.keys.set_status(data.keyring, problem)
+        self.keys.status.setToolTip("" if data.keyring.secure else data.keyring.message)
         self.keys.set_store(setup.key_store)
-        where = self.tr("密钥文件：%1").replace("%1", str(setup.key_file)) if setup.key_store == "passphrase-file" \
-            else self.tr("签名密钥保存在系统密钥环中。")
+        where = "\n" + self.tr("密钥文件：%1").replace("%1", str(setup.key_file)) \
+            if setup.key_store == "passphrase-file" else ""
         self.state.setText(self.tr("这些设置属于本工作区（%1）。更改密钥的保存位置时，已有的密钥会一并移过去，"
-                                   "指纹不变。").replace("%1", str(setup.key_file.parent.parent)) + "\n" + where)
+                                   "指纹不变。").replace("%1", str(setup.key_file.parent.parent)) + where)
         self.workspace_page.setEnabled(True)
 
     # -- applying --------------------------------------------------------------------------------
