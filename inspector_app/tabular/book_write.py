@@ -50,7 +50,7 @@ def table_sheet(book: Any, title: str, fields: Fields, keys: Sequence[str], rows
                 if key in ("code", "text"):
                     cell.font = Font(bold=True)
             if key in ("min_share", "min_element_share") and isinstance(value, int | float):
-                cell.number_format = "0%" if round(value * 100, 6).is_integer() else "0.0###%"
+                cell.number_format = "0%" if float(round(value * 100, 6)).is_integer() else "0.0###%"
     sheet.freeze_panes = "A2"
     return sheet
 

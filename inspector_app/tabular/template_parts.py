@@ -45,11 +45,11 @@ def share(value: Any) -> int | float | Missing:
 
 
 def version_text(value: Any) -> str | Missing:
-    """A version typed as a number keeps what it shows: 1.0 stays “1.0”."""
+    """A version typed as a number (Excel keeps 1.0 as the number 1): 1 → “1.0”, 1.5 → “1.5”."""
     if isinstance(value, float):
         return repr(value)
     if isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
+        return f"{value}.0"
     return text(value)
 
 
