@@ -60,7 +60,17 @@ def veto(value: Any) -> str | Missing | None:
         return MISSING
     if found.strip().lower() in L.NO_VETO:
         return None
-    return choice(found, L.VETOES, "否决")
+    try:
+        return choice(found, L.VETOES, "否决")
+    except Bad:
+        raise Bad(f"否决“{found}”无效，应为 A（整体不通过）、B（所在类目计 0 分）或 无") from None
+
+
+def rule_veto(value: Any) -> str | Missing:
+    try:
+        return choice(value, L.VETOES, "否决")
+    except Bad:
+        raise Bad(f"否决“{text(value)}”无效，应为 A 或 B") from None
 
 
 def grade(value: Any) -> str | Missing:
@@ -240,7 +250,7 @@ class BookReader:
                        ("when", "veto", "value", "then", "source"))
             block["rules"].append({
                 "when": self.cell(rules, row, "when", values["when"], lambda v: choice(v, L.WHEN_WORDS, "条件")),
-                "veto": self.cell(rules, row, "veto", values.get("veto"), lambda v: choice(v, L.VETOES, "否决")),
+                "veto": self.cell(rules, row, "veto", values.get("veto"), rule_veto),
                 "value": self.cell(rules, row, "value", values.get("value"), number),
                 "then": self.cell(rules, row, "then", values["then"]),
                 "source": self.cell(rules, row, "source", values.get("source"))})

@@ -232,7 +232,7 @@ def read_template_grids(grids: dict[str, Grid]) -> TemplateBook:
         place = _locate(reader.where, problem.path)
         if place in reader.flagged and place[1] is not None:
             continue  # the cell's own problem was reported
-        found = CellProblem(place[0], place[1], place[2], problem.message)
+        found = CellProblem(place[0], place[1], place[2], problem.message.removeprefix("conclusion："))
         if found not in reader.problems:
             reader.problems.append(found)
     order = {name: n for n, name in enumerate(L.SHEET_ORDER)}
