@@ -135,6 +135,9 @@ class CasesPage(OfficePage):
 
     def _selection_changed(self) -> None:
         """Another case chosen: read it in full in the pool."""
+        if not self.isVisible():  # (a window closing) read when next shown
+            self.stale = True
+            return
         row = self.current_row()
         workspace = self.host.workspace
         if row is None or workspace is None:

@@ -75,7 +75,7 @@ def suspended_in(workspace: Workspace, area: str, day: date) -> list[Suspended]:
 
 class PlanningPage(OfficePage):
     kinds = (ChangeKind.ASSIGNMENTS, ChangeKind.ENTERPRISES, ChangeKind.INSPECTORS, ChangeKind.TEMPLATES,
-             ChangeKind.SETTINGS, ChangeKind.CAMPAIGNS, ChangeKind.SYNC)
+             ChangeKind.SETTINGS, ChangeKind.CAMPAIGNS, ChangeKind.SYNC, ChangeKind.SANCTIONS, ChangeKind.REGISTERS)
 
     def __init__(self, host: OfficeHost, parent: QWidget | None = None) -> None:
         super().__init__(host, parent)

@@ -275,6 +275,9 @@ class RegistersPage(OfficePage):
         return True
 
     def _selection_changed(self) -> None:
+        if not self.isVisible():  # (a window closing) read when next shown
+            self.stale = True
+            return
         row = self.current_row()
         if row is None:
             self.form().show_record(None)
