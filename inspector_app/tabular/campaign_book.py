@@ -215,7 +215,9 @@ def _areas(r: _Reader) -> dict[str, Any] | None:
              for table, row, v in rows if isinstance(v["name"], str)]
     paths: dict[int, str] = {}
     children: dict[int, list[int]] = {n: [] for n in range(len(nodes))}
-    roots = []
+    roots: list[int] = []
+    orphans: set[int] = set()  # their 上级 was not found (reported)
+    parents: dict[int, int] = {}
     for n, (node, parent, table, row) in enumerate(nodes):
         if isinstance(parent, Missing):
             roots.append(n)
@@ -226,8 +228,10 @@ def _areas(r: _Reader) -> dict[str, Any] | None:
         if len(found) != 1 or found[0] == n:
             what = "不唯一，请写上级的全称" if len(found) > 1 else "不在本表中"
             r.problems.append(table.problem(row, "parent", f"上级“{parent}”{what}"))
+            orphans.add(n)
             continue
         children[found[0]].append(n)
+        parents[n] = found[0]
         if isinstance(node["level"], str) and isinstance(nodes[found[0]][0]["level"], str) \
                 and parent_level(node["level"]) != nodes[found[0]][0]["level"]:
             r.problems.append(table.problem(row, "level", f"{LEVELS[node['level']]}“{node['name']}”不能直属于"
@@ -252,9 +256,22 @@ def _areas(r: _Reader) -> dict[str, Any] | None:
 
     tree = build(roots[0], "")
     for n in range(len(nodes)):
-        if n not in placed and n not in roots:
+        if n not in placed and n not in roots and not _under(n, parents, orphans):
             r.problems.append(nodes[n][2].problem(nodes[n][3], "parent", "上级关系成环，连不到最上级辖区"))
     return tree
+
+
+def _under(n: int, parents: dict[int, int], orphans: set[int]) -> bool:
+    """Whether the area or one above it has a 上级 that was not found (reported there already)."""
+    seen: set[int] = set()
+    while n not in seen:
+        if n in orphans:
+            return True
+        seen.add(n)
+        if n not in parents:
+            return False
+        n = parents[n]
+    return False
 
 
 def _full_name(nodes: list[tuple[dict[str, Any], Any, Table, int]], n: int) -> str:
