@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 from inspector_app.domain.campaign import DUTY_KINDS, LEVELS, PARTIES, Campaign, Duty, Jurisdiction
 from inspector_app.domain.errors import ValidationError
 from inspector_app.services import audit, campaigns, progress, progress_files
+from inspector_app.services.unit import serialize
 from inspector_app.storage.files import atomic_write_bytes
 from inspector_app.storage.models import now
 from inspector_app.storage.models_campaigns import FiledReport, ReceivedReport
@@ -85,6 +86,7 @@ def history(session: Session, campaign_id: str, duty_id: str, jurisdiction: str,
 
 
 def next_number(session: Session, campaign: Campaign, area: Jurisdiction, duty: Duty, year: int) -> tuple[int, str]:
+    serialize(session, f"filed_reports.{campaign.id}.{area.path}.{duty.id}")
     filed = history(session, campaign.id, duty.id, area.path)
     serial = max((f.serial for f in filed), default=0) + 1
     same_kind = [d.id for d in campaign.duties if d.what == duty.what]

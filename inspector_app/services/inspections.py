@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from inspector_app.domain.errors import LifecycleError, NotFoundError, ValidationError
+from inspector_app.domain.errors import LifecycleError, NotFoundError, StaleEditError, ValidationError
 from inspector_app.domain.fit import Fit, not_applicable_items, template_fit
 from inspector_app.domain.lifecycle import (
     FindingStatus,
@@ -71,6 +71,17 @@ def get(session: Session, inspection_id: int) -> Inspection:
     if inspection is None:
         raise NotFoundError(f"没有编号为 {inspection_id} 的检查")
     return inspection
+
+
+def check_version(inspection: Inspection, expected_version: int | None) -> None:
+    """Refuse an edit made on an older reading of the inspection (None: no check), naming its state now."""
+    if expected_version is not None and inspection.version != expected_version:
+        status = InspectionStatus(inspection.status).label if inspection.status in _STATUSES else inspection.status
+        raise StaleEditError(f"检查 {inspection.id} 已被他人处理，现在的状态是“{status}”（第 {inspection.version} 版，"
+                             f"您看到的是第 {expected_version} 版）；本次操作未保存，请刷新后再操作")
+
+
+_STATUSES = {s.value for s in InspectionStatus}
 
 
 def template_for(inspection: Inspection) -> Template:

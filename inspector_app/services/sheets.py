@@ -65,6 +65,7 @@ from inspector_app.reports.sheet_data import DOC_WORDS
 from inspector_app.services import audit, campaigns, inspections, workspace_meta
 from inspector_app.services.photos import list_photos, stamp_for_photo
 from inspector_app.services.signatures import list_signatures
+from inspector_app.services.unit import serialize
 from inspector_app.storage.files import atomic_write_bytes
 from inspector_app.storage.models import OFFICER, ON_SITE_MEASURES, PERSON_ROLES, AuditEvent, Inspection
 from inspector_app.storage.models import Inspector as InspectorRecord
@@ -266,6 +267,7 @@ def next_serial(session: Session, prefix: str, kind: str, year: int) -> int:
     """The serial this device issues next: after the last one taken inside its range (the workspace
     settings ``number_serial_start`` / ``number_serial_end``; 1 and no end when not set), so that laptops
     given ranges of their own never issue the same number offline. Refuses when the range is used up."""
+    serialize(session, f"document_numbers.{prefix}.{kind}.{year}")
     start, end = workspace_meta.serial_range(session)
     inside = [serial for serial in _taken(session, prefix, kind, year) if start <= serial <= (end or serial)]
     serial = max(inside, default=start - 1) + 1

@@ -141,6 +141,12 @@ class Inspection(Base):
     review_org_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id"), nullable=True, index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=now)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=now)
+    # Optimistic locking (several supervisors on one office database): every UPDATE of the row says
+    # WHERE version = <the version read> and bumps it, so a change committed meanwhile by someone else
+    # makes it match no row (StaleDataError, which services.unit words as StaleEditError). Local only:
+    # unlike ``revision`` it never travels in a bundle.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}
 
     enterprise: Mapped[Enterprise] = relationship(back_populates="inspections")
     template: Mapped[TemplateRecord] = relationship()

@@ -48,6 +48,9 @@ class Organisation(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     origin: Mapped[str] = mapped_column(String(200), default="")
     version: Mapped[int] = mapped_column(Integer, default=1)  # bumped on every edit (optimistic locking)
+    # The UPDATE also says WHERE version = <the version read> (the code bumps it): an edit committed meanwhile
+    # by someone else makes it match no row – StaleEditError, even between two READ COMMITTED transactions.
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=now)
 
 
@@ -79,6 +82,9 @@ class Reviewer(Base):
     status_reason: Mapped[str] = mapped_column(Text, default="")
     origin: Mapped[str] = mapped_column(String(200), default="")
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # The UPDATE also says WHERE version = <the version read> (the code bumps it): an edit committed meanwhile
+    # by someone else makes it match no row – StaleEditError, even between two READ COMMITTED transactions.
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=now)
 
 
@@ -140,6 +146,9 @@ class DelistCase(Base):
     reapply_after: Mapped[date | None] = mapped_column(Date, nullable=True)
     origin: Mapped[str] = mapped_column(String(200), default="")
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # The UPDATE also says WHERE version = <the version read> (the code bumps it): an edit committed meanwhile
+    # by someone else makes it match no row – StaleEditError, even between two READ COMMITTED transactions.
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
     opened_at: Mapped[datetime] = mapped_column(DateTime, default=now)
     opened_by: Mapped[str] = mapped_column(String(100), default="")
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=now)

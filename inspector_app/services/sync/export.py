@@ -44,7 +44,7 @@ from inspector_app.services.sync.campaign_sync import campaign_records
 from inspector_app.services.sync.evidence_files import Places, evidence_record
 from inspector_app.services.sync.identity import Identity, default_direction
 from inspector_app.services.sync.mapping import enterprise_record, inspection_record, template_record
-from inspector_app.services.unit import reading, unit_of_work
+from inspector_app.services.unit import reading, serialize, unit_of_work
 from inspector_app.storage.engine import Workspace
 from inspector_app.storage.files import DiskFullError, disk_full_as_error, storable_name
 from inspector_app.storage.models import Inspection
@@ -115,6 +115,7 @@ def _select(session: Session, direction: Direction, ids: Sequence[int] | None) -
 
 def _reserve(ws: Workspace, direction: Direction) -> tuple[int, str]:
     with unit_of_work(ws) as session:
+        serialize(session, "sync_outgoing_bundles.sequence")
         sequence = (session.scalar(select(func.max(OutgoingBundle.sequence))) or 0) + 1
         bundle_id = str(uuid.uuid4())
         session.add(OutgoingBundle(sequence=sequence, bundle_id=bundle_id, direction=direction.value))

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from inspector_app.bundle.bag_verify import VerifiedBundle, verify_bundle
@@ -58,7 +59,7 @@ from inspector_app.services.sync.report import (
 from inspector_app.services.sync.staging import staging_folder
 from inspector_app.services.sync.trust import SqlTrustStore
 from inspector_app.services.sync.validation import unexpected, validate_bundle
-from inspector_app.services.unit import reading, unit_of_work
+from inspector_app.services.unit import reading, serialize, unit_of_work
 from inspector_app.storage.engine import Workspace
 from inspector_app.storage.files import storable_name
 from inspector_app.storage.models import AnswerRecord, Inspection, TemplateRecord, now
@@ -168,6 +169,7 @@ def _check_bundle(session: Session, bundle: VerifiedBundle) -> bool:
         raise Rejected(f"签名密钥登记的角色是 {bundle.signer.role if bundle.signer else '?'}，而 {header.direction.value}"
                        f" 的数据包必须由 {sender_role} 的密钥签名", code="wrong_signer_role", fingerprint=fp)
     authorize.check_device(bundle)  # so only a device's own key moves its sequence number
+    serialize(session, f"sync_peer_sequences.{header.device_id}")  # one bundle of a device at a time
     child = rollup_check.sender_area(session, bundle) if header.direction is Direction.OFFICE_TO_PARENT else None
     if session.get(ImportedBundle, header.bundle_id) is not None:
         return False
@@ -180,8 +182,26 @@ def _check_bundle(session: Session, bundle: VerifiedBundle) -> bool:
     return True
 
 
+def _claim(session: Session, bundle: VerifiedBundle) -> ImportedBundle | None:
+    """The bundle's row in ``sync_imported_bundles``, written before anything else: its primary key (the
+    bundle id) lets one import of a bundle through. A second import of the same bundle at the same time
+    waits here for the first to end (PostgreSQL) and gets None once it has committed; nothing was applied."""
+    header = bundle.header
+    claimed = ImportedBundle(bundle_id=header.bundle_id, device_id=header.device_id,
+                             key_fingerprint=bundle.signer_fingerprint, sequence=header.sequence,
+                             direction=header.direction.value, created_at=header.created_at,
+                             file_name=storable_name(bundle.path.name), summary="{}")
+    try:
+        with session.begin_nested():
+            session.add(claimed)
+    except IntegrityError:
+        return None
+    return claimed
+
+
 def _apply_bundle(session: Session, bundle: VerifiedBundle, report: ImportReport, places: Places) -> None:
-    if not _check_bundle(session, bundle):
+    claimed = _claim(session, bundle) if _check_bundle(session, bundle) else None
+    if claimed is None:
         report.status, report.reason = "already imported", "此数据包以前已导入过，本次没有作任何更改"
         return
     header = bundle.header
@@ -189,10 +209,7 @@ def _apply_bundle(session: Session, bundle: VerifiedBundle, report: ImportReport
         rollup_import.apply_rollup(session, bundle, report, places, rollup_check.sender_area(session, bundle))
     else:
         _apply_records(session, bundle, report, places)
-    session.add(ImportedBundle(bundle_id=header.bundle_id, device_id=header.device_id,
-                               key_fingerprint=bundle.signer_fingerprint, sequence=header.sequence,
-                               direction=header.direction.value, created_at=header.created_at,
-                               file_name=storable_name(bundle.path.name), summary=json.dumps(report.counts())))
+    claimed.summary = json.dumps(report.counts())
     peer = session.get(PeerSequence, header.device_id) or PeerSequence(device_id=header.device_id)
     peer.last_sequence, peer.last_bundle_id, peer.updated_at = header.sequence, header.bundle_id, now()
     session.add(peer)
