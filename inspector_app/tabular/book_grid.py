@@ -126,12 +126,17 @@ class Grid:
         return column
 
 
+MAX_BOOK_BYTES = 20_000_000  # a checklist or a campaign is tens of kilobytes
+
+
 def open_book(path: Path) -> dict[str, Grid]:
     """Every worksheet of a ``.xlsx`` file by its name; ImportFileError names the file when it cannot
     be read."""
     import openpyxl  # a heavy import, only needed for workbooks
 
     try:
+        if path.stat().st_size > MAX_BOOK_BYTES:
+            raise ImportFileError(f"文件 {path.name} 过大（{path.stat().st_size} 字节，上限 {MAX_BOOK_BYTES}）")
         with path.open("rb") as fh:
             head = fh.read(4)
     except FileNotFoundError:
