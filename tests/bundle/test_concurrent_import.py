@@ -84,3 +84,21 @@ def test_two_processes_import_different_bundles_at_once(office: Side, tmp_path: 
     assert statuses == {"常州陈示范机械有限公司": InspectionStatus.RECEIVED.value,
                         "常州周示范机械有限公司": InspectionStatus.RECEIVED.value}
     assert not list(office.ws.root.glob(".import-*")) and not list(office.ws.root.glob(".making-*"))
+
+
+def test_two_processes_import_the_same_bundle_at_once_it_is_applied_once(office: Side, tmp_path: Path) -> None:
+    """The bundle's row in sync_imported_bundles (its primary key) lets one import through: the other
+    waits for it and reports the bundle as already imported; nothing is applied twice."""
+    bundle = _field_bundle(office, tmp_path, "陈示范", "MA1W2X3Y4")
+    start = time.time() + 1.5
+    children = [subprocess.Popen([sys.executable, "-c", CHILD, str(office.ws.root), str(bundle), f"{start + lag:.3f}"],
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                for lag in (0.0, 0.05)]
+    results = [child.communicate(timeout=120) for child in children]
+    assert sorted(out.strip() for out, _err in results) == ["already imported", "imported"], \
+        [err for _out, err in results]
+    with office.ws.engine.connect() as con:
+        imported = con.exec_driver_sql("SELECT count(*) FROM sync_imported_bundles").scalar()
+        statuses = con.exec_driver_sql("SELECT count(*) FROM audit_events WHERE entity = 'inspection' "
+                                       "AND field = 'status' AND new_value = 'received'").scalar()
+    assert (imported, statuses) == (1, 1)

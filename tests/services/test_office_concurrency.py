@@ -1,0 +1,140 @@
+"""Several supervisors on one database (issue 15): two real connections (two opened workspaces, as two
+supervisors' machines have) deciding on the same record at the same time. The first holds its
+transaction open until the second has begun; exactly one wins and the other is refused with a clear
+message, nothing of its own written – on SQLite (the second waits for the write lock, then reads the new
+state) and on PostgreSQL (the second's UPDATE waits for the first's row lock, then matches no row)."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pg_support
+import pytest
+
+from inspector_app.demo.workspace import build
+from inspector_app.domain.errors import InspectorError, LifecycleError, StaleEditError
+from inspector_app.domain.lifecycle import InspectionStatus
+from inspector_app.services import inspections, registers
+from inspector_app.services.ops import registers as register_ops
+from inspector_app.services.ops import review
+from inspector_app.services.queries.inspection_detail import inspection_detail
+from inspector_app.services.unit import unit_of_work
+from inspector_app.storage.engine import Workspace, open_workspace
+from inspector_app.storage.models import Inspection
+
+pytestmark = pytest.mark.both_engines
+
+
+@pytest.fixture
+def two(tmp_path: Path) -> Iterator[tuple[Workspace, Workspace]]:
+    """One office database opened twice (two engines: two supervisors)."""
+    root = pg_support.prepare(tmp_path / "office")
+    first = open_workspace(root)
+    second = open_workspace(root)
+    yield first, second
+    second.close()
+    first.close()
+
+
+def _race(first: Callable[[Any], None], ws: Workspace, second: Callable[[], Any]) -> tuple[Any, Any]:
+    """``first(session)`` inside a unit of work on ``ws`` that stays open until ``second()`` has run
+    for a while in another thread; returns what each raised (None when it succeeded)."""
+    flushed, outcome = threading.Event(), [None, None]
+
+    def one() -> None:
+        try:
+            with unit_of_work(ws) as session:
+                first(session)
+                session.flush()
+                flushed.set()
+                time.sleep(0.8)  # the second is now waiting for this transaction
+        except InspectorError as exc:
+            outcome[0] = exc  # type: ignore[call-overload]
+        finally:
+            flushed.set()
+
+    def two() -> None:
+        try:
+            second()
+        except InspectorError as exc:
+            outcome[1] = exc  # type: ignore[call-overload]
+
+    a = threading.Thread(target=one)
+    a.start()
+    assert flushed.wait(20)
+    b = threading.Thread(target=two)
+    b.start()
+    a.join(30)
+    b.join(30)
+    return outcome[0], outcome[1]
+
+
+def _received(ws: Workspace) -> tuple[int, int]:
+    build(ws, enterprises=10)
+    with unit_of_work(ws) as session:
+        inspection = session.query(Inspection).filter(
+            Inspection.status == InspectionStatus.IN_PROGRESS.value).order_by(Inspection.id).first()
+        assert inspection is not None
+        inspection.status = InspectionStatus.RECEIVED.value
+        session.flush()
+        return inspection.id, inspection.version
+
+
+def _status_rows(ws: Workspace, iid: int) -> list[str]:
+    return [r["new"] for r in inspection_detail(ws, iid)["audit"] if r["field"] == "status"]
+
+
+def test_accept_and_return_at_once_one_wins(two: tuple[Workspace, Workspace]) -> None:
+    a, b = two
+    iid, version = _received(a)
+    before = _status_rows(a, iid)
+    first, second = _race(lambda s: inspections.accept(s, inspections.get(s, iid), "科长甲"), a,
+                          lambda: review.return_for_correction(b, iid, "科长乙", "请补充照片", expected_version=version))
+    assert first is None
+    assert isinstance(second, StaleEditError)
+    assert "已被他人" in str(second)
+    assert _status_rows(a, iid) == [*before, InspectionStatus.ACCEPTED.value]
+    detail = inspection_detail(b, iid)  # the fresh state, as the refused supervisor's screen rereads it
+    assert detail["status"] == InspectionStatus.ACCEPTED.value and detail["reviewer_comment"] == ""
+
+
+def test_accept_and_return_without_a_version_lose_nothing(two: tuple[Workspace, Workspace]) -> None:
+    """Without the version the screen showed, no update is lost: the second is refused (PostgreSQL: its
+    UPDATE finds the row changed) or applied on top of the first (SQLite: it waits for the write lock
+    and reads the accepted inspection, which may be returned) – never over a state it did not read."""
+    a, b = two
+    iid, _version = _received(a)
+    before = _status_rows(a, iid)
+    first, second = _race(lambda s: inspections.accept(s, inspections.get(s, iid), "科长甲"), a,
+                          lambda: review.return_for_correction(b, iid, "科长乙", "请补充照片"))
+    assert first is None
+    if second is None:
+        assert _status_rows(a, iid) == [*before, InspectionStatus.ACCEPTED.value, InspectionStatus.RETURNED.value]
+    else:
+        assert isinstance(second, StaleEditError | LifecycleError), second
+        assert _status_rows(a, iid) == [*before, InspectionStatus.ACCEPTED.value]
+
+
+def test_a_stale_version_is_refused_naming_the_state_now(two: tuple[Workspace, Workspace]) -> None:
+    a, b = two
+    iid, version = _received(a)
+    review.accept(a, iid, "科长甲", expected_version=version)
+    with pytest.raises(StaleEditError, match="验收"):
+        review.return_for_correction(b, iid, "科长乙", "请补充", expected_version=version)
+
+
+def test_two_edits_of_one_register_row(two: tuple[Workspace, Workspace]) -> None:
+    a, b = two
+    org_id = register_ops.add_org(a, "王明", name="江苏示范评审有限公司", kind="review", legal_rep="王明").value
+    first, second = _race(
+        lambda s: registers.update_org(s, registers.get_org(s, org_id), 1, "科长甲", {"legal_rep": "李强"}), a,
+        lambda: register_ops.update_org(b, org_id, 1, "科长乙", legal_rep="赵六"))
+    assert first is None
+    assert isinstance(second, StaleEditError)
+    with unit_of_work(b) as session:
+        org = registers.get_org(session, org_id)
+        assert (org.legal_rep, org.version) == ("李强", 2)
