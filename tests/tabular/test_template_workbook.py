@@ -19,7 +19,10 @@ from openpyxl.styles import Border, Font, PatternFill, Side
 from inspector_app.domain.conclusions import OUTCOMES, WHEN
 from inspector_app.domain.scoring import Answer, score_inspection
 from inspector_app.domain.template import GRADES, Template, parse_template, shipped_template_paths
+from inspector_app.tabular import campaign_book as C
+from inspector_app.tabular import template_layout as L
 from inspector_app.tabular.book_grid import open_book
+from inspector_app.tabular.reader import normalise_header
 from inspector_app.tabular.template_reader import TemplateBook, read_template_book, read_template_grids
 from inspector_app.tabular.template_writer import template_book_bytes
 
@@ -308,3 +311,10 @@ def test_scoring_templates_score_the_same_after_the_round_trip(case: tuple[Templ
     assert book.problems == [] and book.data == template.raw
     again = parse_template(book.data, "workbook")
     assert score_inspection(again, answers, "三级") == score_inspection(template, answers, "三级")
+
+
+def test_no_header_names_two_columns() -> None:
+    for fields in (L.INFO, L.ELEMENTS, L.ITEMS, L.GRADES, L.LEVELS, L.RULES, C.INFO, C.NOTICES, C.RULES, C.TEMPLATES,
+                   C.AREAS, C.DUTIES):
+        names = [normalise_header(n) for f in fields.fields for n in dict.fromkeys((*f.names, f.key))]
+        assert len(names) == len(set(names)), [n for n in names if names.count(n) > 1]
