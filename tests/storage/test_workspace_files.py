@@ -149,6 +149,7 @@ def _commands(tmp_path: Path) -> dict[str, list[str]]:
         "campaigns export": ["campaigns", "export", "jiangsu-changzhou-2020", "-o", str(out / "c.xlsx")],
         "templates import": ["templates", "import", str(register), "--dry-run"],
         "templates export": ["templates", "export", "lookback-2020", "-o", str(out / "t.xlsx")],
+        "templates print": ["templates", "print", "lookback-2020", "-o", str(out / "blank.pdf")],
         "report progress": ["report", "progress", "--format", "json"],
         "report duties": ["report", "duties"],
         "report file": ["report", "file", "district-progress-1", "--by", "t"],
