@@ -28,7 +28,7 @@ def test_progress_as_of_the_campaign_dates_grows_with_the_demo_calendar(workspac
     assert completed == sorted(completed) and completed[2] > 0
     with workspace.engine.connect() as con:
         years = {row[0] for row in con.exec_driver_sql(
-            "SELECT DISTINCT substr(at, 1, 4) FROM audit_events WHERE inspection_id IS NOT NULL")}
+            "SELECT DISTINCT substr(CAST(at AS TEXT), 1, 4) FROM audit_events WHERE inspection_id IS NOT NULL")}
         first, last = con.exec_driver_sql(
             "SELECT min(at), max(at) FROM audit_events WHERE field = 'status' AND entity = 'inspection'").one()
     assert years == {"2020"}

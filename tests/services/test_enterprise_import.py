@@ -537,6 +537,12 @@ def test_bulk_insert_stores_what_the_orm_stores(ws: Workspace, tmp_path: Path) -
         upsert(s, EnterpriseData(name="对照", uscc=code(99), cert_issued=date(2020, 3, 1),
                                  cert_expires=date(2023, 2, 28)))
         s.commit()
+    if ws.dialect != "sqlite":  # PostgreSQL's columns are typed: the values must be the same
+        with ws.engine.connect() as pg:
+            rows = pg.exec_driver_sql("SELECT uscc_override, cert_issued, cert_expires, created_at IS NOT NULL "
+                                      "FROM enterprises ORDER BY id").all()
+        assert rows[0] == rows[1] == (False, date(2020, 3, 1), date(2023, 2, 28), True)
+        return
     import sqlite3
 
     con = sqlite3.connect(ws.db_path)

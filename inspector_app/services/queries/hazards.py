@@ -196,9 +196,10 @@ class _Reader:
         end = (as_of + timedelta(days=1)).isoformat()
         sql, params = (_CURRENT_SQL, {}) if self.current else (_PAST_SQL, {"end": end})
         driver = connection.connection.driver_connection
-        # SQLite's own cursor (350,000 findings: a third faster than through SQLAlchemy); rawsql elsewhere.
+        # SQLite's own cursor (350,000 findings: a third faster than through SQLAlchemy), its CROSS JOIN
+        # fixing the join order; PostgreSQL plans the joins itself (and has no CROSS JOIN … ON).
         cursor = driver.execute(sql, params) if rawsql.is_sqlite(connection) and driver else \
-            rawsql.execute(connection, sql, params)
+            rawsql.execute(connection, sql.replace(" CROSS JOIN ", " JOIN "), params)
         for raw in cursor:
             where = place(raw[0] or "", raw[1] or "")
             if where is None:
