@@ -97,7 +97,7 @@ start() {
   if ! is_running; then
     local port; port=$(cat "$DIR/port")
     # The port chosen at the first start may be taken by now: choose another.
-    if ! python3 -c "import socket,sys; s=socket.socket(); s.bind(('127.0.0.1', $port))" 2>/dev/null; then
+    if ! python3 -c "import socket; s=socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); s.bind(('127.0.0.1', $port))" 2>/dev/null; then
       free_port >"$DIR/port"; port=$(cat "$DIR/port")
     fi
     as_owner "$BIN/pg_ctl" -D "$DATA" -l "$DIR/server.log" -w -t 60 \
