@@ -11,7 +11,13 @@ their bundles does – and saves one PNG per page into OUT (default /tmp/inspect
     office-review.png, office-review-accept.png (the confirmation), office-planning.png,
     office-dashboard.png, office-reports-file.png (filing the first progress report, confirmed),
     office-reports.png (the second one previewed), office-hazards.png (隐患台账, as of the same date),
-    office-desk.png (the desk with the switch)
+    office-registers.png (登记册, the first organisation with a conflict flag in the form),
+    office-stats.png (统计: the 摘牌 share and the scores per review organisation),
+    office-case.png (摘牌案件: a case opened from a received inspection concluding 建议摘牌 and taken through
+    告知, 陈述申辩 and – where this office decides it – 摘牌决定), office-sanctions.png (处理决定, with the
+    suspensions the 2020 notices state), office-desk.png (the desk with the switch)
+
+The register pages want the city office (``--level city --jurisdiction 常州市``): it decides a 三级 case.
 
 The dashboard and the report are as of ``--as-of`` (default today: the demo writes its status changes and
 hazards into the audit trail today, so figures as of a day in 2020 show only the visits it dates back).
@@ -24,7 +30,7 @@ import argparse
 import os
 import sys
 import tempfile
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -38,6 +44,7 @@ from inspector_app.domain.lifecycle import InspectionStatus
 from inspector_app.services import inspections
 from inspector_app.services.ops import sync as sync_ops
 from inspector_app.services.ops import workspace as workspace_ops
+from inspector_app.services.queries import registers as register_queries
 from inspector_app.services.unit import unit_of_work
 from inspector_app.storage.engine import Workspace, open_workspace
 from inspector_app.storage.models import Inspection
@@ -75,6 +82,42 @@ def save(widget: QWidget, path: Path) -> None:
     say(f"  {path}")
 
 
+def take_a_case(bench: object, review: object) -> None:
+    """立摘牌案卷 from the first received inspection concluding 建议摘牌 (opened 20 days ago), then 告知, 陈述申辩
+    and, where this office decides, 摘牌决定 – through the pages' own dialogs."""
+    bench.show_page(workbench_module.REVIEW)  # type: ignore[attr-defined]
+    row = next((r for r in review.all_rows if r["outcome"] == "建议摘牌"), None)  # type: ignore[attr-defined]
+    if row is None:
+        say("  (no received inspection concludes 建议摘牌)")
+        return
+    review.select(row["id"])  # type: ignore[attr-defined]
+    dialog = review.do_open_case()  # type: ignore[attr-defined]
+    start = date.today() - timedelta(days=20)
+    dialog.on.setDate(QDate(start.year, start.month, start.day))
+    dialog.accept()
+    page = bench.cases  # type: ignore[attr-defined]
+    folder = Path(tempfile.mkdtemp())
+    files = {}
+    for name, title in (("notify", "告知书.pdf"), ("defence", "陈述申辩书.pdf")):  # stand-ins for the scans
+        files[name] = folder / title
+        files[name].write_bytes(b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n")
+    steps = (("notify", 0, "常应急告〔2020〕3号", ""), ("defence", 3, "", "企业书面陈述申辩：已完成整改，请求维持等级"),
+             ("decide", 8, "常应急决〔2020〕5号", ""))
+    for name, days, number, note in steps:
+        button = page.view.step_buttons[name]
+        if button.isHidden() or not button.isEnabled():
+            break
+        button.click()
+        step = page.dialog
+        on = start + timedelta(days=days)
+        step.on.setDate(QDate(on.year, on.month, on.day))
+        step.number.setText(number)
+        step.note.setPlainText(note)
+        if name in files:
+            step.pick_file(files[name])
+        step.accept()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("out", nargs="?", type=Path, default=Path("/tmp/inspector-office"))
@@ -93,6 +136,7 @@ def main() -> int:
         ws = open_workspace(Path(folder) / "ws")
         make_office(ws, args.enterprises, args.level, args.jurisdiction)
         settings = AppSettings(QSettings(str(Path(folder) / "inspector.ini"), QSettings.Format.IniFormat))
+        settings.inspector_name = ACTOR
         window = MainWindow(InlineTaskRunner(), settings)
         window.resize(1366, 768)
         window.set_workspace(ws)
@@ -143,6 +187,20 @@ def main() -> int:
         hazards = bench.show_page(workbench_module.HAZARDS)
         hazards.as_of.setDate(QDate(as_of.year, as_of.month, as_of.day))
         save(window, args.out / "office-hazards.png")
+
+        registers = bench.show_page(workbench_module.REGISTERS)
+        related = [n for n, r in enumerate(registers.model.rows())
+                   if (lambda d: d["links"] or d["relations"])(register_queries.org_detail(ws, r["id"]))]
+        registers.table.selectRow(related[0] if related else 0)  # one with a declared or found relation
+        save(window, args.out / "office-registers.png")
+        bench.show_page(workbench_module.STATS)
+        save(window, args.out / "office-stats.png")
+        take_a_case(bench, review)
+        save(window, args.out / "office-case.png")
+        sanctions = bench.show_page(workbench_module.SANCTIONS)
+        sanctions.do_notice_facts()
+        sanctions.table.selectRow(0)
+        save(window, args.out / "office-sanctions.png")
 
         window.office.show_desk()
         save(window, args.out / "office-desk.png")

@@ -37,6 +37,41 @@
     </message>
 </context>
 <context>
+    <name>ConflictBadge</name>
+    <message>
+        <source>⚠ 利益冲突提示 %1 条</source>
+        <translation>⚠ %1 conflict-of-interest flags</translation>
+    </message>
+    <message>
+        <source>……另有 %1 条，点击查看全部</source>
+        <translation>… %1 more: click to see them all</translation>
+    </message>
+    <message>
+        <source>依据：</source>
+        <translation>Basis: </translation>
+    </message>
+    <message>
+        <source>利益冲突提示</source>
+        <translation>Conflict-of-interest flags</translation>
+    </message>
+    <message>
+        <source>评审此证书的单位或人员有 %1 条利益冲突提示，请在检查中核实。</source>
+        <translation>The organisations or people who reviewed this certificate carry %1 conflict-of-interest flags: please verify them during the inspection.</translation>
+    </message>
+    <message>
+        <source>评审单位：%1；咨询服务单位：%2</source>
+        <translation>Review organisation: %1; consultancy: %2</translation>
+    </message>
+    <message>
+        <source>；评审人员：%1（%2）</source>
+        <translation>; reviewer: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>依据：%1</source>
+        <translation>Basis: %1</translation>
+    </message>
+</context>
+<context>
     <name>EditorLabels</name>
     <message>
         <source>符合</source>
@@ -552,7 +587,7 @@ The editor reloaded what the database holds; please check your latest changes.</
     </message>
     <message>
         <source>每人填写姓名、身份和证件号。身份随证件记录：修改后，列有此人的其他检查也随之改变。</source>
-        <translation>Enter each person's name, role and certificate number. The role belongs to the certificate: changing it changes it on every other inspection that lists this person too.</translation>
+        <translation>Enter each person&apos;s name, role and certificate number. The role belongs to the certificate: changing it changes it on every other inspection that lists this person too.</translation>
     </message>
     <message>
         <source>姓名</source>

@@ -5,171 +5,222 @@
     <name>CaseView</name>
     <message>
         <source>查看检查</source>
-        <translation type="unfinished">View inspection</translation>
+        <translation>View inspection</translation>
     </message>
     <message>
         <source>摘牌依据（立案时确定）</source>
-        <translation type="unfinished"></translation>
+        <translation>Grounds (fixed when the case was opened)</translation>
     </message>
     <message>
         <source>办理步骤</source>
-        <translation type="unfinished"></translation>
+        <translation>Steps</translation>
     </message>
     <message>
         <source>下一步：</source>
-        <translation type="unfinished"></translation>
+        <translation>Next step:</translation>
     </message>
     <message>
         <source>告知…</source>
-        <translation type="unfinished"></translation>
+        <translation>Notify…</translation>
     </message>
     <message>
         <source>陈述申辩…</source>
-        <translation type="unfinished"></translation>
+        <translation>Defence…</translation>
     </message>
     <message>
         <source>摘牌决定…</source>
-        <translation type="unfinished"></translation>
+        <translation>Decide delisting…</translation>
     </message>
     <message>
         <source>不予摘牌…</source>
-        <translation type="unfinished"></translation>
+        <translation>No delisting…</translation>
     </message>
     <message>
         <source>公告…</source>
-        <translation type="unfinished"></translation>
+        <translation>Announce…</translation>
     </message>
     <message>
         <source>撤销证书…</source>
-        <translation type="unfinished"></translation>
+        <translation>Withdraw certificate…</translation>
     </message>
     <message>
         <source>步骤</source>
-        <translation type="unfinished"></translation>
+        <translation>Step</translation>
     </message>
     <message>
         <source>日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <source>经办人</source>
-        <translation type="unfinished"></translation>
+        <translation>By</translation>
     </message>
     <message>
         <source>机关或当事人</source>
-        <translation type="unfinished"></translation>
+        <translation>Body or party</translation>
     </message>
     <message>
         <source>文号</source>
-        <translation type="unfinished">Number</translation>
+        <translation>Document no.</translation>
     </message>
     <message>
         <source>附件</source>
-        <translation type="unfinished"></translation>
+        <translation>File</translation>
     </message>
     <message>
         <source>说明</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
     <message>
         <source>请在左侧选择一个摘牌案卷</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a delisting case on the left</translation>
     </message>
     <message>
         <source>证书等级 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>certificate %1</translation>
     </message>
     <message>
         <source>决定机关 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>decided by %1</translation>
     </message>
     <message>
         <source>办理机关 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>held by %1</translation>
     </message>
     <message>
         <source>立案 %1（%2）</source>
-        <translation type="unfinished"></translation>
+        <translation>opened %1 (%2)</translation>
     </message>
     <message>
         <source>申辩期限至 %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>决定文号 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>defence until %1</translation>
     </message>
     <message>
         <source>%1 起可重新申请</source>
-        <translation type="unfinished"></translation>
+        <translation>may apply again from %1</translation>
     </message>
     <message>
         <source>立案</source>
-        <translation type="unfinished"></translation>
+        <translation>Opened</translation>
     </message>
     <message>
         <source>告知</source>
-        <translation type="unfinished"></translation>
+        <translation>Notification</translation>
     </message>
     <message>
         <source>陈述申辩</source>
-        <translation type="unfinished"></translation>
+        <translation>Defence</translation>
     </message>
     <message>
         <source>摘牌决定</source>
-        <translation type="unfinished"></translation>
+        <translation>Delisting decision</translation>
     </message>
     <message>
         <source>公告</source>
-        <translation type="unfinished"></translation>
+        <translation>Announcement</translation>
     </message>
     <message>
         <source>撤销证书</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificate withdrawn</translation>
     </message>
     <message>
         <source>不予摘牌（案卷结束）</source>
-        <translation type="unfinished"></translation>
+        <translation>No delisting (case closed)</translation>
     </message>
     <message>
         <source>（无）</source>
-        <translation type="unfinished">(none)</translation>
+        <translation>(none)</translation>
     </message>
     <message>
         <source>检查项目：</source>
-        <translation type="unfinished"></translation>
+        <translation>Items: </translation>
     </message>
     <message>
         <source>隐患 %1 项：</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hazards:</translation>
     </message>
     <message>
         <source>，整改期限 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>, deadline %1</translation>
     </message>
     <message>
         <source>照片 %1 张：</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 photos: </translation>
     </message>
     <message>
         <source>%1（不在本工作区）</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (not in this workspace)</translation>
     </message>
     <message>
         <source>%1证书由%2应急管理部门撤销：本机关只能告知、听取陈述申辩，并随汇总数据包报送上级决定。</source>
-        <translation type="unfinished"></translation>
+        <translation>A %1 certificate is revoked by the %2 emergency management bureau: this office can only notify and hear the defence, then send the case up in its roll-up for the decision.</translation>
     </message>
     <message>
         <source>本案卷由下级机关（%1）办理：本机关只能作出决定、公告和撤销证书。</source>
-        <translation type="unfinished"></translation>
+        <translation>This case is held by the office below (%1): this office can only decide, announce and withdraw the certificate.</translation>
     </message>
     <message>
         <source>申辩期限至 %1 止：企业陈述申辩之前，期限届满后才能作出决定。</source>
-        <translation type="unfinished"></translation>
+        <translation>The defence period runs until %1: unless the enterprise is heard first, the decision comes after it ends.</translation>
     </message>
     <message>
         <source>案卷已结束。</source>
-        <translation type="unfinished"></translation>
+        <translation>The case is closed.</translation>
+    </message>
+</context>
+<context>
+    <name>CasesPage</name>
+    <message>
+        <source>摘牌案件</source>
+        <translation>Delisting cases</translation>
+    </message>
+    <message>
+        <source>在审核队列或检查员桌面选中结论为建议摘牌的检查，用“立摘牌案卷…”立案。</source>
+        <translation>Open a case from an inspection concluding “recommend delisting” with “Open delisting case…” in the review queue or on the desk.</translation>
+    </message>
+    <message>
+        <source>企业</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <source>等级</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>阶段</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>申辩期限</source>
+        <translation>Defence period</translation>
+    </message>
+    <message>
+        <source>决定文号</source>
+        <translation>Decision no.</translation>
+    </message>
+    <message>
+        <source>决定机关</source>
+        <translation>Deciding body</translation>
+    </message>
+    <message>
+        <source>办理机关</source>
+        <translation>Held by</translation>
+    </message>
+    <message>
+        <source>共 %1 件，办理中 %2 件</source>
+        <translation>%1 cases, %2 in progress</translation>
+    </message>
+    <message>
+        <source>无法读取案卷</source>
+        <translation>Cannot read the case</translation>
+    </message>
+    <message>
+        <source>未能记录“%1”</source>
+        <translation>Could not record “%1”</translation>
+    </message>
+    <message>
+        <source>已记录：%1</source>
+        <translation>Recorded: %1</translation>
     </message>
 </context>
 <context>
@@ -469,27 +520,39 @@
     <name>LiftDialog</name>
     <message>
         <source>解除处理决定</source>
-        <translation type="unfinished"></translation>
+        <translation>Lift the sanction</translation>
     </message>
     <message>
         <source>如 整改验收合格，恢复评审活动</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. rectified and accepted, reviews resumed</translation>
     </message>
     <message>
         <source>解除日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Lifted on</translation>
     </message>
     <message>
         <source>说明</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
     <message>
         <source>解除</source>
-        <translation type="unfinished"></translation>
+        <translation>Lift</translation>
     </message>
 </context>
 <context>
     <name>OfficeMode</name>
+    <message>
+        <source>打开检查</source>
+        <translation>Open inspection</translation>
+    </message>
+    <message>
+        <source>立摘牌案卷…</source>
+        <translation>Open delisting case…</translation>
+    </message>
+    <message>
+        <source>结论为建议摘牌且已完成的检查：立摘牌案卷</source>
+        <translation>A finished inspection concluding “recommend delisting”: open a delisting case</translation>
+    </message>
     <message>
         <source>机关工作台</source>
         <translation>Office workbench</translation>
@@ -677,6 +740,162 @@
         <translation>This office</translation>
     </message>
     <message>
+        <source>正常</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>通报批评</source>
+        <translation>Public criticism</translation>
+    </message>
+    <message>
+        <source>暂停评审活动</source>
+        <translation>Suspension</translation>
+    </message>
+    <message>
+        <source>取消评审资格</source>
+        <translation>Disqualification</translation>
+    </message>
+    <message>
+        <source>黑名单</source>
+        <translation>Blacklist</translation>
+    </message>
+    <message>
+        <source>评审单位</source>
+        <translation>Review organisation</translation>
+    </message>
+    <message>
+        <source>咨询服务单位</source>
+        <translation>Consultancy</translation>
+    </message>
+    <message>
+        <source>立案</source>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <source>已告知</source>
+        <translation>Notified</translation>
+    </message>
+    <message>
+        <source>已陈述申辩</source>
+        <translation>Defence heard</translation>
+    </message>
+    <message>
+        <source>已决定</source>
+        <translation>Decided</translation>
+    </message>
+    <message>
+        <source>已公告</source>
+        <translation>Announced</translation>
+    </message>
+    <message>
+        <source>已撤销证书</source>
+        <translation>Certificate withdrawn</translation>
+    </message>
+    <message>
+        <source>不予摘牌</source>
+        <translation>No delisting</translation>
+    </message>
+    <message>
+        <source>告知</source>
+        <translation>Notification</translation>
+    </message>
+    <message>
+        <source>陈述申辩</source>
+        <translation>Defence</translation>
+    </message>
+    <message>
+        <source>摘牌决定</source>
+        <translation>Delisting decision</translation>
+    </message>
+    <message>
+        <source>公告</source>
+        <translation>Announcement</translation>
+    </message>
+    <message>
+        <source>撤销证书</source>
+        <translation>Certificate withdrawn</translation>
+    </message>
+    <message>
+        <source>设区市</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <source>省</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <source>辖市（区）</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>执行中</source>
+        <translation>In force</translation>
+    </message>
+    <message>
+        <source>未开始</source>
+        <translation>Not yet in force</translation>
+    </message>
+    <message>
+        <source>已到期</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>已解除</source>
+        <translation>Lifted</translation>
+    </message>
+    <message>
+        <source>暂停中</source>
+        <translation>Suspended</translation>
+    </message>
+    <message>
+        <source>已恢复</source>
+        <translation>Resumed</translation>
+    </message>
+    <message>
+        <source>二级</source>
+        <translation>Grade 2</translation>
+    </message>
+    <message>
+        <source>三级</source>
+        <translation>Grade 3</translation>
+    </message>
+    <message>
+        <source>小微</source>
+        <translation>Small/micro</translation>
+    </message>
+    <message>
+        <source>单位名录</source>
+        <translation>Organisations</translation>
+    </message>
+    <message>
+        <source>关联关系</source>
+        <translation>Relations</translation>
+    </message>
+    <message>
+        <source>咨询人员</source>
+        <translation>Consultancy staff</translation>
+    </message>
+    <message>
+        <source>评审人员</source>
+        <translation>Reviewers</translation>
+    </message>
+    <message>
+        <source>评审记录</source>
+        <translation>Certifications</translation>
+    </message>
+    <message>
+        <source>股东关系</source>
+        <translation>Shareholding</translation>
+    </message>
+    <message>
+        <source>同一法定代表人</source>
+        <translation>Same legal representative</translation>
+    </message>
+    <message>
+        <source>声明的关联关系</source>
+        <translation>Declared relation</translation>
+    </message>
+    <message>
         <source>还有 %1 天</source>
         <translation>%1 days left</translation>
     </message>
@@ -687,6 +906,140 @@
     <message>
         <source>已过 %1 天</source>
         <translation>%1 days overdue</translation>
+    </message>
+    <message>
+        <source>（至 %1）</source>
+        <translation> (until %1)</translation>
+    </message>
+    <message>
+        <source>（自 %1）</source>
+        <translation> (since %1)</translation>
+    </message>
+</context>
+<context>
+    <name>OpenCaseDialog</name>
+    <message>
+        <source>立摘牌案卷</source>
+        <translation>Open delisting case</translation>
+    </message>
+    <message>
+        <source>为“%1”立摘牌案卷吗？</source>
+        <translation>Open a delisting case for “%1”?</translation>
+    </message>
+    <message>
+        <source>立案时冻结检查的结论依据（否决项、隐患、照片）；此后依次告知、听取陈述申辩、决定、公告、撤销证书。</source>
+        <translation>The grounds of the conclusion (vetoes, hazards, photos) are fixed now; then come notification, the defence, the decision, the announcement and the withdrawal.</translation>
+    </message>
+    <message>
+        <source>立案日期</source>
+        <translation>Opened on</translation>
+    </message>
+    <message>
+        <source>立案</source>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <source>未能立案</source>
+        <translation>Could not open the case</translation>
+    </message>
+</context>
+<context>
+    <name>OrgForm</name>
+    <message>
+        <source>单位信息</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>统一社会信用代码</source>
+        <translation>Credit code</translation>
+    </message>
+    <message>
+        <source>法定代表人</source>
+        <translation>Legal representative</translation>
+    </message>
+    <message>
+        <source>股东</source>
+        <translation>Shareholders</translation>
+    </message>
+    <message>
+        <source>资质</source>
+        <translation>Qualification</translation>
+    </message>
+    <message>
+        <source>资质范围（行业）</source>
+        <translation>Scope (industries)</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>评审单位</source>
+        <translation>Review organisation</translation>
+    </message>
+    <message>
+        <source>咨询服务单位</source>
+        <translation>Consultancy</translation>
+    </message>
+    <message>
+        <source>多个用“、”分隔</source>
+        <translation>Separate several with “、”</translation>
+    </message>
+    <message>
+        <source>多个行业用“、”分隔</source>
+        <translation>Separate several industries with “、”</translation>
+    </message>
+    <message>
+        <source>状态由处理决定（通报批评、暂停评审活动、取消评审资格）确定，不能在此修改</source>
+        <translation>The status follows the sanctions (criticism, suspension, disqualification) and cannot be edited here</translation>
+    </message>
+    <message>
+        <source>关联单位（声明的与登记册中发现的）</source>
+        <translation>Related organisations (declared and found in the register)</translation>
+    </message>
+    <message>
+        <source>声明的关联关系</source>
+        <translation>Declared relation</translation>
+    </message>
+    <message>
+        <source>股东关系</source>
+        <translation>Shareholding</translation>
+    </message>
+    <message>
+        <source>同一法定代表人</source>
+        <translation>Same legal representative</translation>
+    </message>
+    <message>
+        <source>说明，如 同属示范集团</source>
+        <translation>Note, e.g. same group</translation>
+    </message>
+    <message>
+        <source>添加关联</source>
+        <translation>Add link</translation>
+    </message>
+    <message>
+        <source>删除关联</source>
+        <translation>Remove link</translation>
+    </message>
+    <message>
+        <source>%1 – %2（登记册中发现：%3）</source>
+        <translation>%1 – %2 (found in the register: %3)</translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation>(none)</translation>
     </message>
 </context>
 <context>
@@ -756,8 +1109,40 @@
         <translation>Notes</translation>
     </message>
     <message>
+        <source>分配所选评审单位</source>
+        <translation>Assign the selected review organisations</translation>
+    </message>
+    <message>
+        <source>评审单位</source>
+        <translation>Review organisation</translation>
+    </message>
+    <message>
+        <source>统一社会信用代码</source>
+        <translation>Credit code</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>评审企业</source>
+        <translation>Reviewed</translation>
+    </message>
+    <message>
         <source>（不选）</source>
         <translation>(none)</translation>
+    </message>
+    <message>
+        <source>%1（%2，自 %3 起）</source>
+        <translation>%1 (%2, since %3)</translation>
+    </message>
+    <message>
+        <source>暂停受理评审申请：</source>
+        <translation>Review applications suspended: </translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
     </message>
     <message>
         <source>暂无数据</source>
@@ -766,6 +1151,10 @@
     <message>
         <source>全部辖区</source>
         <translation>All areas</translation>
+    </message>
+    <message>
+        <source>%1：登记的评审单位 %2 家，已安排%3 %4 家，待分配 %5 家；每家抽取一家其评审的企业作为样本。</source>
+        <translation>%1: %2 registered review organisations, %3 planned for %4, %5 to assign; for each, one enterprise it reviewed is sampled.</translation>
     </message>
     <message>
         <source>%1：活动范围内的企业 %2 家，已安排%3 %4 家，待分配 %5 家。</source>
@@ -778,6 +1167,10 @@
     <message>
         <source>已选 %1 家企业</source>
         <translation>%1 enterprises selected</translation>
+    </message>
+    <message>
+        <source>已选 %1 家评审单位</source>
+        <translation>%1 review organisations selected</translation>
     </message>
     <message>
         <source>分配检查（%1 家）</source>
@@ -845,6 +1238,242 @@
     <message>
         <source>登记</source>
         <translation>Record</translation>
+    </message>
+</context>
+<context>
+    <name>RecordForm</name>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>还原</source>
+        <translation>Revert</translation>
+    </message>
+    <message>
+        <source>保存修改（如他人已修改此条记录，将不保存并重新读取）</source>
+        <translation>Save the changes (if someone else changed this record meanwhile, nothing is saved and the record is read again)</translation>
+    </message>
+    <message>
+        <source>第 %1 版</source>
+        <translation>Version %1</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterImport</name>
+    <message>
+        <source>单位名录（含关联单位和咨询人员）</source>
+        <translation>organisations (with related organisations and consultancy staff)</translation>
+    </message>
+    <message>
+        <source>评审人员名录</source>
+        <translation>reviewers</translation>
+    </message>
+    <message>
+        <source>评审记录（证书、评审单位和评审组）</source>
+        <translation>certifications (certificate, review organisation and team)</translation>
+    </message>
+    <message>
+        <source>导入%1</source>
+        <translation>Import %1</translation>
+    </message>
+    <message>
+        <source>表格 (*.xlsx *.csv)</source>
+        <translation>Spreadsheets (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>正在检查导入文件…</source>
+        <translation>Checking the file…</translation>
+    </message>
+    <message>
+        <source>正在导入…</source>
+        <translation>Importing…</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterImportDialog</name>
+    <message>
+        <source>导入%1 – %2</source>
+        <translation>Import %1 – %2</translation>
+    </message>
+    <message>
+        <source>发现 %1 个问题。</source>
+        <translation>%1 problems found.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;文件无法导入，登记册没有任何改动。&lt;/b&gt;</source>
+        <translation>&lt;b&gt;The file cannot be imported; the register was not changed.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>请修改表格中的以下问题后重新导入：</source>
+        <translation>Correct these problems in the spreadsheet and import it again:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;预览（尚未写入）&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Preview (nothing written yet)&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;导入完成&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Import finished&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>%1 %2 行：将新增 %3，更新 %4，不变 %5</source>
+        <translation>%1, %2 rows: %3 to add, %4 to update, %5 unchanged</translation>
+    </message>
+    <message>
+        <source>%1 %2 行：新增 %3，更新 %4，不变 %5</source>
+        <translation>%1, %2 rows: %3 added, %4 updated, %5 unchanged</translation>
+    </message>
+    <message>
+        <source>文件中没有数据</source>
+        <translation>The file holds no data</translation>
+    </message>
+    <message>
+        <source>已忽略的列：</source>
+        <translation>Ignored columns: </translation>
+    </message>
+    <message>
+        <source>警告 %1 条：</source>
+        <translation>%1 warnings:</translation>
+    </message>
+    <message>
+        <source>工作表</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <source>行号</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>处理</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>变更</source>
+        <translation>Changes</translation>
+    </message>
+</context>
+<context>
+    <name>RegistersPage</name>
+    <message>
+        <source>登记册</source>
+        <translation>Registers</translation>
+    </message>
+    <message>
+        <source>评审单位与咨询服务单位</source>
+        <translation>Review organisations and consultancies</translation>
+    </message>
+    <message>
+        <source>评审人员</source>
+        <translation>Reviewers</translation>
+    </message>
+    <message>
+        <source>全部类别</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <source>评审单位</source>
+        <translation>Review organisation</translation>
+    </message>
+    <message>
+        <source>咨询服务单位</source>
+        <translation>Consultancy</translation>
+    </message>
+    <message>
+        <source>按名称、证书号或信用代码查找</source>
+        <translation>Find by name, certificate no. or credit code</translation>
+    </message>
+    <message>
+        <source>导入…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <source>从 Excel 或 CSV 导入登记册（先预览，全部无误才写入）</source>
+        <translation>Import a register from Excel or CSV (previewed first; written only when every row is correct)</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>冲突提示</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>证书号</source>
+        <translation>Certificate no.</translation>
+    </message>
+    <message>
+        <source>所属单位</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>参与评审</source>
+        <translation>Reviews</translation>
+    </message>
+    <message>
+        <source>专业</source>
+        <translation>Specialities</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>证书数</source>
+        <translation>Certificates</translation>
+    </message>
+    <message>
+        <source>法定代表人</source>
+        <translation>Legal representative</translation>
+    </message>
+    <message>
+        <source>统一社会信用代码</source>
+        <translation>Credit code</translation>
+    </message>
+    <message>
+        <source>共 %1 条，显示 %2 条</source>
+        <translation>%1 records, %2 shown</translation>
+    </message>
+    <message>
+        <source>已保存：%1</source>
+        <translation>Saved: %1</translation>
+    </message>
+    <message>
+        <source>未能保存</source>
+        <translation>Could not save</translation>
+    </message>
+    <message>
+        <source>记录已被他人修改</source>
+        <translation>The record was changed by someone else</translation>
+    </message>
+    <message>
+        <source>未能添加关联</source>
+        <translation>Could not add the link</translation>
+    </message>
+    <message>
+        <source>未能删除关联</source>
+        <translation>Could not remove the link</translation>
     </message>
 </context>
 <context>
@@ -1026,19 +1655,19 @@
     <name>ResumeDialog</name>
     <message>
         <source>登记恢复受理</source>
-        <translation type="unfinished"></translation>
+        <translation>Record the resumption</translation>
     </message>
     <message>
         <source>恢复日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Resumed on</translation>
     </message>
     <message>
         <source>决定机关</source>
-        <translation type="unfinished"></translation>
+        <translation>Deciding body</translation>
     </message>
     <message>
         <source>登记</source>
-        <translation type="unfinished">Record</translation>
+        <translation>Record</translation>
     </message>
 </context>
 <context>
@@ -1082,6 +1711,14 @@
     <message>
         <source>退回修改…</source>
         <translation>Return for correction…</translation>
+    </message>
+    <message>
+        <source>立摘牌案卷…</source>
+        <translation>Open delisting case…</translation>
+    </message>
+    <message>
+        <source>结论为建议摘牌的检查：立摘牌案卷，转入告知、陈述申辩和决定</source>
+        <translation>An inspection concluding “recommend delisting”: open a case, then notify, hear the defence and decide</translation>
     </message>
     <message>
         <source>确认得分和结论后验收所选检查</source>
@@ -1165,530 +1802,569 @@
     </message>
 </context>
 <context>
+    <name>ReviewerForm</name>
+    <message>
+        <source>评审人员信息</source>
+        <translation>Reviewer</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>证书号</source>
+        <translation>Certificate no.</translation>
+    </message>
+    <message>
+        <source>所属单位</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>专业（行业）</source>
+        <translation>Specialities (industries)</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>多个行业用“、”分隔；与企业的行业比对</source>
+        <translation>Separate several industries with “、”; compared with the enterprise&apos;s industry</translation>
+    </message>
+    <message>
+        <source>黑名单由处理决定确定，不能在此修改</source>
+        <translation>The blacklist follows the sanctions and cannot be edited here</translation>
+    </message>
+    <message>
+        <source>（无，独立专家）</source>
+        <translation>(none: independent expert)</translation>
+    </message>
+    <message>
+        <source>参与评审 %1 家企业：%2</source>
+        <translation>Took part in reviewing %1 enterprises: %2</translation>
+    </message>
+</context>
+<context>
     <name>SanctionDialog</name>
     <message>
         <source>新增处理决定</source>
-        <translation type="unfinished"></translation>
+        <translation>New sanction</translation>
     </message>
     <message>
         <source>通报批评</source>
-        <translation type="unfinished"></translation>
+        <translation>Public criticism</translation>
     </message>
     <message>
         <source>暂停评审活动</source>
-        <translation type="unfinished"></translation>
+        <translation>Suspension</translation>
     </message>
     <message>
         <source>取消评审资格</source>
-        <translation type="unfinished"></translation>
+        <translation>Disqualification</translation>
     </message>
     <message>
         <source>列入黑名单（评审人员）</source>
-        <translation type="unfinished"></translation>
+        <translation>Blacklist (reviewer)</translation>
     </message>
     <message>
         <source>事实和理由，例如：评审质量自查发现评审组成员参加了同一企业的咨询辅导</source>
-        <translation type="unfinished"></translation>
+        <translation>Facts and grounds, e.g. the review-quality check found that a review team member had consulted for the same enterprise</translation>
     </message>
     <message>
         <source>如 常应急〔2020〕12号</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. 常应急〔2020〕12号</translation>
     </message>
     <message>
         <source>有期限</source>
-        <translation type="unfinished"></translation>
+        <translation>With a period</translation>
     </message>
     <message>
         <source>至</source>
-        <translation type="unfinished">to</translation>
+        <translation>to</translation>
     </message>
     <message>
         <source>（无）</source>
-        <translation type="unfinished">(none)</translation>
+        <translation>(none)</translation>
     </message>
     <message>
         <source>处理</source>
-        <translation type="unfinished"></translation>
+        <translation>Decision</translation>
     </message>
     <message>
         <source>对象</source>
-        <translation type="unfinished"></translation>
+        <translation>Whom</translation>
     </message>
     <message>
         <source>理由</source>
-        <translation type="unfinished"></translation>
+        <translation>Grounds</translation>
     </message>
     <message>
         <source>决定机关</source>
-        <translation type="unfinished"></translation>
+        <translation>Deciding body</translation>
     </message>
     <message>
         <source>决定日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Decided on</translation>
     </message>
     <message>
         <source>文号</source>
-        <translation type="unfinished">Number</translation>
+        <translation>Document no.</translation>
     </message>
     <message>
         <source>期限</source>
-        <translation type="unfinished"></translation>
+        <translation>Period</translation>
     </message>
     <message>
         <source>关联案卷</source>
-        <translation type="unfinished"></translation>
+        <translation>Case file</translation>
     </message>
     <message>
         <source>登记</source>
-        <translation type="unfinished">Record</translation>
+        <translation>Record</translation>
     </message>
     <message>
         <source>通报批评不限制评审活动，解除前一直有效（如写明期限，则到期为止）。</source>
-        <translation type="unfinished"></translation>
+        <translation>Public criticism does not stop reviews; it stands until lifted (or until its period ends, when one is given).</translation>
     </message>
     <message>
         <source>暂停评审活动须写明期限；期间内该单位评审的企业将被提示利益冲突。</source>
-        <translation type="unfinished"></translation>
+        <translation>A suspension needs its period; reviews by the organisation within it are flagged as conflicts.</translation>
     </message>
     <message>
         <source>取消评审资格自决定日期起生效，直至解除。</source>
-        <translation type="unfinished"></translation>
+        <translation>A disqualification takes effect on the decision date and lasts until it is lifted.</translation>
     </message>
     <message>
         <source>列入黑名单的评审人员自决定日期起不得参加评审，直至解除。</source>
-        <translation type="unfinished"></translation>
+        <translation>A blacklisted reviewer may not take part in reviews from the decision date until it is lifted.</translation>
     </message>
     <message>
         <source>依据：苏应急电〔2020〕3号 第四条；常应急函〔2020〕8号 第四条。</source>
-        <translation type="unfinished"></translation>
+        <translation>Basis: 苏应急电〔2020〕3号 art. 4; 常应急函〔2020〕8号 art. 4.</translation>
     </message>
 </context>
 <context>
     <name>SanctionsPage</name>
     <message>
         <source>处理决定与暂停受理</source>
-        <translation type="unfinished"></translation>
+        <translation>Sanctions and suspended applications</translation>
     </message>
     <message>
         <source>苏应急电〔2020〕3号 第一条、第四条；常应急函〔2020〕8号 第四条</source>
-        <translation type="unfinished"></translation>
+        <translation>苏应急电〔2020〕3号 art. 1, 4; 常应急函〔2020〕8号 art. 4</translation>
     </message>
     <message>
         <source>处理决定：通报批评、暂停评审活动、取消评审资格（评审单位），黑名单（评审人员）</source>
-        <translation type="unfinished"></translation>
+        <translation>Sanctions: public criticism, suspension, disqualification (review organisations), blacklist (reviewers)</translation>
     </message>
     <message>
         <source>暂停受理评审申请</source>
-        <translation type="unfinished"></translation>
+        <translation>Suspended review applications</translation>
     </message>
     <message>
         <source>新增处理决定…</source>
-        <translation type="unfinished"></translation>
+        <translation>New sanction…</translation>
     </message>
     <message>
         <source>解除…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lift…</translation>
     </message>
     <message>
         <source>登记暂停…</source>
-        <translation type="unfinished"></translation>
+        <translation>Record suspension…</translation>
     </message>
     <message>
         <source>登记恢复受理…</source>
-        <translation type="unfinished"></translation>
+        <translation>Record resumption…</translation>
     </message>
     <message>
         <source>登记通知中的暂停</source>
-        <translation type="unfinished"></translation>
+        <translation>Record the notices&apos; suspensions</translation>
     </message>
     <message>
         <source>登记苏应急电〔2020〕3号和常应急函〔2020〕8号中的暂停受理（已登记的不重复）</source>
-        <translation type="unfinished"></translation>
+        <translation>Record the suspensions stated in 苏应急电〔2020〕3号 and 常应急函〔2020〕8号 (those recorded are not repeated)</translation>
     </message>
     <message>
         <source>处理</source>
-        <translation type="unfinished"></translation>
+        <translation>Decision</translation>
     </message>
     <message>
         <source>对象</source>
-        <translation type="unfinished"></translation>
+        <translation>Whom</translation>
     </message>
     <message>
         <source>现状</source>
-        <translation type="unfinished"></translation>
+        <translation>Now</translation>
     </message>
     <message>
         <source>决定日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Decided on</translation>
     </message>
     <message>
         <source>文号</source>
-        <translation type="unfinished">Number</translation>
+        <translation>Document no.</translation>
     </message>
     <message>
         <source>期限自</source>
-        <translation type="unfinished"></translation>
+        <translation>From</translation>
     </message>
     <message>
         <source>期限至</source>
-        <translation type="unfinished"></translation>
+        <translation>Until</translation>
     </message>
     <message>
         <source>解除日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Lifted on</translation>
     </message>
     <message>
         <source>决定机关</source>
-        <translation type="unfinished"></translation>
+        <translation>Deciding body</translation>
     </message>
     <message>
         <source>理由</source>
-        <translation type="unfinished"></translation>
+        <translation>Grounds</translation>
     </message>
     <message>
         <source>关联</source>
-        <translation type="unfinished"></translation>
+        <translation>Linked</translation>
     </message>
     <message>
         <source>等级</source>
-        <translation type="unfinished">Severity</translation>
+        <translation>Grade</translation>
     </message>
     <message>
         <source>辖区</source>
-        <translation type="unfinished">Area</translation>
+        <translation>Area</translation>
     </message>
     <message>
         <source>暂停自</source>
-        <translation type="unfinished"></translation>
+        <translation>Suspended since</translation>
     </message>
     <message>
         <source>恢复日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Resumed on</translation>
     </message>
     <message>
         <source>依据</source>
-        <translation type="unfinished"></translation>
+        <translation>Basis</translation>
     </message>
     <message>
         <source>未能更新状态</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not update the statuses</translation>
     </message>
     <message>
         <source>共 %1 项，执行中 %2 项</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 decisions, %2 in force</translation>
     </message>
     <message>
         <source>共 %1 项，暂停中 %2 项</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 suspensions, %2 in force</translation>
     </message>
     <message>
         <source>已登记处理决定</source>
-        <translation type="unfinished"></translation>
+        <translation>Sanction recorded</translation>
     </message>
     <message>
         <source>未能登记处理决定</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not record the sanction</translation>
     </message>
     <message>
         <source>已解除处理决定</source>
-        <translation type="unfinished"></translation>
+        <translation>Sanction lifted</translation>
     </message>
     <message>
         <source>未能解除处理决定</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not lift the sanction</translation>
     </message>
     <message>
         <source>已登记暂停受理</source>
-        <translation type="unfinished"></translation>
+        <translation>Suspension recorded</translation>
     </message>
     <message>
         <source>未能登记暂停受理</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not record the suspension</translation>
     </message>
     <message>
         <source>%1 %2 自 %3 起暂停受理</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 applications suspended since %3</translation>
     </message>
     <message>
         <source>已登记恢复受理</source>
-        <translation type="unfinished"></translation>
+        <translation>Resumption recorded</translation>
     </message>
     <message>
         <source>未能登记恢复受理</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not record the resumption</translation>
     </message>
     <message>
         <source>已登记通知中的暂停 %1 项</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 suspensions from the notices recorded</translation>
     </message>
     <message>
         <source>未能登记通知中的暂停</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not record the notices&apos; suspensions</translation>
     </message>
 </context>
 <context>
     <name>StatsPage</name>
     <message>
         <source>评审单位与评审人员统计</source>
-        <translation type="unfinished"></translation>
+        <translation>Review organisations and reviewers</translation>
     </message>
     <message>
         <source>按评审单位</source>
-        <translation type="unfinished"></translation>
+        <translation>By review organisation</translation>
     </message>
     <message>
         <source>按评审人员</source>
-        <translation type="unfinished"></translation>
+        <translation>By reviewer</translation>
     </message>
     <message>
         <source>回头看按每家企业最近一次已完成的回头看或运行质量审计计；得分差 = 回头看得分 − 评审得分。</source>
-        <translation type="unfinished"></translation>
+        <translation>Look-backs: each enterprise&apos;s latest completed look-back or audit; score gap = look-back score − review score.</translation>
     </message>
     <message>
         <source>导出 Excel…</source>
-        <translation type="unfinished">Export to Excel…</translation>
+        <translation>Export to Excel…</translation>
     </message>
     <message>
         <source>把当前的统计表导出为 Excel 工作簿</source>
-        <translation type="unfinished"></translation>
+        <translation>Export the statistics shown to an Excel workbook</translation>
     </message>
     <message>
         <source>评审达标企业</source>
-        <translation type="unfinished"></translation>
+        <translation>Certified</translation>
     </message>
     <message>
         <source>已回头看</source>
-        <translation type="unfinished"></translation>
+        <translation>Looked back</translation>
     </message>
     <message>
         <source>建议摘牌占比</source>
-        <translation type="unfinished"></translation>
+        <translation>Delisting share</translation>
     </message>
     <message>
         <source>评审得分均值</source>
-        <translation type="unfinished"></translation>
+        <translation>Mean review score</translation>
     </message>
     <message>
         <source>回头看得分均值</source>
-        <translation type="unfinished"></translation>
+        <translation>Mean look-back score</translation>
     </message>
     <message>
         <source>得分差</source>
-        <translation type="unfinished"></translation>
+        <translation>Score gap</translation>
     </message>
     <message>
         <source>利益冲突提示</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflict-of-interest flags</translation>
     </message>
     <message>
         <source>评审人员</source>
-        <translation type="unfinished"></translation>
+        <translation>Reviewers</translation>
     </message>
     <message>
         <source>证书编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificate no.</translation>
     </message>
     <message>
         <source>所属单位</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisation</translation>
     </message>
     <message>
         <source>状态</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>评审单位</source>
-        <translation type="unfinished"></translation>
+        <translation>Review organisation</translation>
     </message>
     <message>
         <source>最近评审质量检查结论</source>
-        <translation type="unfinished"></translation>
+        <translation>Latest review-quality conclusion</translation>
     </message>
     <message>
-        <source>评审人员 %1 名</source>
-        <translation type="unfinished"></translation>
+        <source>评审人员 %1 名，其中 %2 名有利益冲突提示</source>
+        <translation>%1 reviewers, %2 with conflict flags</translation>
     </message>
     <message>
-        <source>评审单位 %1 家</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>，其中有利益冲突提示的 %1</source>
-        <translation type="unfinished"></translation>
+        <source>评审单位 %1 家，其中 %2 家有利益冲突提示</source>
+        <translation>%1 review organisations, %2 with conflict flags</translation>
     </message>
     <message>
         <source>暂无已完成的回头看</source>
-        <translation type="unfinished"></translation>
+        <translation>No completed look-backs yet</translation>
     </message>
     <message>
         <source>建议摘牌占比（%）</source>
-        <translation type="unfinished"></translation>
+        <translation>Share recommended for delisting (%)</translation>
     </message>
     <message>
         <source>回头看得分均值与评审得分均值</source>
-        <translation type="unfinished"></translation>
+        <translation>Mean look-back score and mean review score</translation>
     </message>
     <message>
         <source>评审人员统计</source>
-        <translation type="unfinished"></translation>
+        <translation>Reviewer statistics</translation>
     </message>
     <message>
         <source>评审单位统计</source>
-        <translation type="unfinished"></translation>
+        <translation>Review organisation statistics</translation>
     </message>
     <message>
         <source>导出统计</source>
-        <translation type="unfinished"></translation>
+        <translation>Export statistics</translation>
     </message>
     <message>
         <source>已导出统计：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Statistics exported: %1</translation>
     </message>
     <message>
         <source>未能导出统计</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not export the statistics</translation>
     </message>
     <message>
         <source>正在导出统计…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporting the statistics…</translation>
     </message>
 </context>
 <context>
     <name>StepDialog</name>
     <message>
         <source>记录：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Record: %1</translation>
     </message>
     <message>
         <source>（未附文件）</source>
-        <translation type="unfinished"></translation>
+        <translation>(no file)</translation>
     </message>
     <message>
         <source>选择文件…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose file…</translation>
     </message>
     <message>
         <source>告知书写明的申辩期限至</source>
-        <translation type="unfinished"></translation>
+        <translation>Defence period named in the notice, until</translation>
     </message>
     <message>
         <source>期限届满，企业未陈述申辩（逾期未陈述申辩）</source>
-        <translation type="unfinished"></translation>
+        <translation>The period ended without a defence (no defence received)</translation>
     </message>
     <message>
         <source>日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <source>申辩期限</source>
-        <translation type="unfinished"></translation>
+        <translation>Defence period</translation>
     </message>
     <message>
         <source>说明</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
     <message>
         <source>附件</source>
-        <translation type="unfinished"></translation>
+        <translation>File</translation>
     </message>
     <message>
         <source>记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Record</translation>
     </message>
     <message>
         <source>告知书编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Notice no.</translation>
     </message>
     <message>
         <source>决定书文号</source>
-        <translation type="unfinished"></translation>
+        <translation>Decision no.</translation>
     </message>
     <message>
         <source>公告编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Announcement no.</translation>
     </message>
     <message>
         <source>收文编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Receipt no.</translation>
     </message>
     <message>
         <source>文书编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Document no.</translation>
     </message>
     <message>
         <source>（必填）</source>
-        <translation type="unfinished"></translation>
+        <translation> (required)</translation>
     </message>
     <message>
         <source>未写明期限时，按本机关设置的天数（默认 3 日，逢周末顺延）计算申辩期限。</source>
-        <translation type="unfinished"></translation>
+        <translation>Without a named date, the defence period is this office&apos;s setting (3 days by default, a weekend moves it on).</translation>
     </message>
     <message>
         <source>附上企业的书面陈述申辩材料，或在说明中写明其内容；期限届满未收到的，勾选“逾期未陈述申辩”（只能在期限届满后记录）。</source>
-        <translation type="unfinished"></translation>
+        <translation>Attach the enterprise&apos;s written defence or describe it in the note; when none came by the end of the period, tick “no defence received” (only after the period).</translation>
     </message>
     <message>
         <source>只能由授予等级的机关决定（三级：设区市；二级：省）；企业未陈述申辩的，须在申辩期限届满后决定。</source>
-        <translation type="unfinished"></translation>
+        <translation>Only the body that granted the grade decides (grade 3: the city; grade 2: the province); without a defence, only after the defence period has ended.</translation>
     </message>
     <message>
         <source>授予等级的机关听取陈述申辩后决定不予摘牌，案卷就此结束。</source>
-        <translation type="unfinished"></translation>
+        <translation>Having heard the defence, the body that granted the grade decides against delisting; the case ends here.</translation>
     </message>
     <message>
         <source>摘牌决定予以公告。</source>
-        <translation type="unfinished"></translation>
+        <translation>The delisting decision is announced.</translation>
     </message>
     <message>
         <source>撤销证书；企业一年内不得重新申请。</source>
-        <translation type="unfinished"></translation>
+        <translation>The certificate is withdrawn; the enterprise may not apply again for one year.</translation>
     </message>
     <message>
         <source>选择附件</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the attached file</translation>
     </message>
     <message>
         <source>文书 (*.pdf *.jpg *.jpeg *.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>Documents (*.pdf *.jpg *.jpeg *.png)</translation>
     </message>
 </context>
 <context>
     <name>SuspensionDialog</name>
     <message>
         <source>登记暂停受理评审申请</source>
-        <translation type="unfinished"></translation>
+        <translation>Record a suspension of review applications</translation>
     </message>
     <message>
         <source>通知文号，如 常应急函〔2020〕8号</source>
-        <translation type="unfinished"></translation>
+        <translation>Notice number, e.g. 常应急函〔2020〕8号</translation>
     </message>
     <message>
         <source>等级</source>
-        <translation type="unfinished">Severity</translation>
+        <translation>Grade</translation>
     </message>
     <message>
         <source>辖区</source>
-        <translation type="unfinished">Area</translation>
+        <translation>Area</translation>
     </message>
     <message>
         <source>暂停自</source>
-        <translation type="unfinished"></translation>
+        <translation>Suspended since</translation>
     </message>
     <message>
         <source>决定机关</source>
-        <translation type="unfinished"></translation>
+        <translation>Deciding body</translation>
     </message>
     <message>
         <source>依据</source>
-        <translation type="unfinished"></translation>
+        <translation>Basis</translation>
     </message>
     <message>
         <source>为一个辖区登记的暂停也适用于其下级辖区。</source>
-        <translation type="unfinished"></translation>
+        <translation>A suspension recorded for an area also applies to the areas below it.</translation>
     </message>
     <message>
         <source>登记</source>
-        <translation type="unfinished">Record</translation>
+        <translation>Record</translation>
     </message>
 </context>
 <context>
@@ -1964,6 +2640,22 @@
     <message>
         <source>检查表</source>
         <translation>Checklists</translation>
+    </message>
+    <message>
+        <source>登记册</source>
+        <translation>Registers</translation>
+    </message>
+    <message>
+        <source>统计</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <source>摘牌案件</source>
+        <translation>Delisting cases</translation>
+    </message>
+    <message>
+        <source>处理决定</source>
+        <translation>Sanctions</translation>
     </message>
     <message>
         <source>无法打开检查</source>

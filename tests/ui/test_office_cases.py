@@ -101,7 +101,7 @@ def test_open_a_case_and_follow_the_steps_in_order(bench: Workbench, office_ws: 
     assert _visible_steps(page) == ["decide", "drop"]
     steps = page.view.steps
     assert steps.rowCount() == 3 and steps.item(2, 0).text() == "陈述申辩"
-    file_button = steps.cellWidget(2, 5)
+    file_button = steps.cellWidget(2, case_view.FILE)
     assert file_button is not None and file_button.text() == "申辩书.pdf" and file_button.isEnabled()
     _step(page, "decide", start + timedelta(days=5), "常应急决〔2020〕7号")
     assert _visible_steps(page) == ["announce"]
@@ -195,7 +195,7 @@ def test_an_attached_file_opens(bench: Workbench, tmp_path: Path, monkeypatch: p
     _step(page, "notify", date.today() - timedelta(days=20), "常应急告〔2020〕3号", file=notice)
     opened: list[str] = []
     monkeypatch.setattr(case_view.QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
-    page.view.steps.cellWidget(1, 5).click()
+    page.view.steps.cellWidget(1, case_view.FILE).click()
     assert len(opened) == 1 and Path(opened[0]).read_bytes() == PDF and Path(opened[0]).suffix == ".pdf"
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from office_support import ACTOR, ErrorBoxes, bench, error_boxes, office_settings, office_window
 from openpyxl import load_workbook
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from registers_support import answer, audit_rows, city_template, office_ws
 
@@ -21,11 +22,12 @@ from inspector_app.services.ops import registers as register_ops
 from inspector_app.services.queries import org_stats as stats_queries
 from inspector_app.services.queries import registers as register_queries
 from inspector_app.storage.engine import Workspace
+from inspector_app.ui.i18n import install_translators
 from inspector_app.ui.main_window import MainWindow
 from inspector_app.ui.office.register_import import ORGS
 from inspector_app.ui.office.registers_page import RegistersPage
 from inspector_app.ui.office.stats_page import StatsPage
-from inspector_app.ui.office.workbench import REGISTERS, STATS, Workbench
+from inspector_app.ui.office.workbench import CASES, REGISTERS, SANCTIONS, STATS, Workbench
 from inspector_app.ui.settings import AppSettings
 from inspector_app.ui.tasks import TaskRunner
 
@@ -218,3 +220,21 @@ def test_reads_run_in_workers(qtbot: QtBot, office_ws: Workspace, office_setting
     assert len(threads) >= 4 and all(t != threading.main_thread().name for t in threads), threads
     bench_.close_editors()
     runner.shutdown()
+
+
+def test_the_pages_speak_english(qtbot: QtBot, bench: Workbench) -> None:
+    page = _registers(bench)
+    try:
+        install_translators("en")
+        qtbot.waitUntil(lambda: page.title.text() == "Registers")  # LanguageChange is posted
+        assert [bench.nav.item(n).text() for n in (REGISTERS, STATS, CASES, SANCTIONS)] == [
+            "Registers", "Statistics", "Delisting cases", "Sanctions"]
+        assert page.model.headerData(page.model.column_of("conflicts"), Qt.Orientation.Horizontal) == "Conflicts"
+        kind = page.model.data(page.model.index(0, page.model.column_of("kind_label")))
+        assert kind in ("Review organisation", "Consultancy")
+        assert page.org_form.save_button.text() == "Save"
+        assert bench.cases.view.step_buttons["decide"].text() == "Decide delisting…"
+        assert bench.sanctions.add_button.text() == "New sanction…"
+    finally:
+        install_translators("zh_CN")
+        qtbot.waitUntil(lambda: page.title.text() == "登记册")

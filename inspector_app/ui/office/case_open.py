@@ -23,7 +23,7 @@ else:
     case_ops = LazyModule("inspector_app.services.ops.cases")
 
 DELIST = "建议摘牌"
-#: The inspection statuses a case may be opened from (finished: 已完成锁定 or later).
+# The inspection statuses a case may be opened from (finished: 已完成锁定 or later).
 FINISHED = frozenset({"completed", "exported", "received", "accepted"})
 
 
@@ -33,18 +33,14 @@ def can_open(row: dict[str, Any] | None) -> bool:
         and bool(row.get("id"))
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("CaseOpen", text)
-
-
 class OpenCaseDialog(QDialog):
     def __init__(self, enterprise: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("openCaseDialog")
-        self.setWindowTitle(_t("立摘牌案卷"))
-        text = QLabel(_t("为“%1”立摘牌案卷吗？").replace("%1", enterprise))
+        self.setWindowTitle(self.tr("立摘牌案卷"))
+        text = QLabel(self.tr("为“%1”立摘牌案卷吗？").replace("%1", enterprise))
         text.setStyleSheet("font-weight: bold;")
-        detail = QLabel(_t("立案时冻结检查的结论依据（否决项、隐患、照片）；此后依次告知、听取陈述申辩、决定、公告、撤销证书。"))
+        detail = QLabel(self.tr("立案时冻结检查的结论依据（否决项、隐患、照片）；此后依次告知、听取陈述申辩、决定、公告、撤销证书。"))
         detail.setWordWrap(True)
         self.on = QDateEdit()
         self.on.setCalendarPopup(True)
@@ -53,9 +49,9 @@ class OpenCaseDialog(QDialog):
         self.on.setDate(QDate(today.year, today.month, today.day))
         self.on.setMaximumDate(QDate(today.year, today.month, today.day))
         form = QFormLayout()
-        form.addRow(_t("立案日期"), self.on)
+        form.addRow(self.tr("立案日期"), self.on)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_t("立案"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("立案"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -75,7 +71,7 @@ def open_case(parent: QWidget, runner: TaskRunner, workspace: Workspace, actor: 
         on = dialog.on.date().toPython()
         runner.write(lambda _p, _c: case_ops.open_case(workspace, inspection_id, actor, on=on),
                      lambda result: opened(int(result.value)) if opened is not None else None,
-                     lambda error: errors.show_error(parent, error, _t("未能立案")), initiator=parent)
+                     lambda error: errors.show_error(parent, error, QCoreApplication.translate("OpenCaseDialog", "未能立案")), initiator=parent)
 
     dialog.accepted.connect(run)
     dialog.open()

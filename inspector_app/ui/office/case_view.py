@@ -12,7 +12,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,6 +33,7 @@ from inspector_app.ui import labels
 from inspector_app.ui.office import texts
 
 PATH = ("opened", "notified", "defended", "decided", "announced", "closed")
+NOTE, FILE = 5, 6  # the steps' columns: step, date, number, body, by, note, file
 LEVEL_WORDS = {"district": "辖市（区）", "city": "设区市", "province": "省"}
 STAGE_COLOURS = {"opened": "#1f5fbf", "notified": "#b36b00", "defended": "#b36b00", "decided": "#c62828",
                  "announced": "#c62828", "closed": "#6a1b9a", "dropped": "#2e7d32"}
@@ -83,7 +84,7 @@ class CaseView(QWidget):
         self.steps.setWordWrap(False)
         self.steps.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
         self.steps.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.steps.horizontalHeader().setStretchLastSection(True)
+        self.steps.horizontalHeader().setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Stretch)
         self.grounds_title, self.steps_title = QLabel(), QLabel()
         for title in (self.grounds_title, self.steps_title):
             title.setStyleSheet("font-weight: bold;")
@@ -98,7 +99,7 @@ class CaseView(QWidget):
         split.addWidget(grounds_box)
         split.addWidget(steps_box)
         split.setChildrenCollapsible(False)
-        split.setSizes([200, 220])
+        split.setSizes([170, 260])
 
         self.next_label = QLabel()
         self.next_row = QHBoxLayout()
@@ -133,9 +134,14 @@ class CaseView(QWidget):
                  "drop": self.tr("不予摘牌…"), "announce": self.tr("公告…"), "withdraw": self.tr("撤销证书…")}
         for name, button in self.step_buttons.items():
             button.setText(words[name])
-        self.steps.setHorizontalHeaderLabels([self.tr("步骤"), self.tr("日期"), self.tr("经办人"), self.tr("机关或当事人"),
-                                              self.tr("文号"), self.tr("附件"), self.tr("说明")])
+        self.steps.setHorizontalHeaderLabels([self.tr("步骤"), self.tr("日期"), self.tr("文号"), self.tr("机关或当事人"),
+                                              self.tr("经办人"), self.tr("说明"), self.tr("附件")])
         self.show_case(self.case, self.office_level)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- showing ---------------------------------------------------------------------------------
     def show_case(self, case: dict[str, Any] | None, office_level: str = "") -> None:
@@ -158,11 +164,9 @@ class CaseView(QWidget):
         facts = [self.tr("证书等级 %1").replace("%1", labels.value_label(case["cert_grade"])),
                  self.tr("决定机关 %1").replace("%1", texts.text(case["deciding"])),
                  self.tr("办理机关 %1").replace("%1", texts.text(case["held_by"])),
-                 self.tr("立案 %1（%2）").replace("%1", case["opened_at"]).replace("%2", case["opened_by"])]
+                 self.tr("立案 %1（%2）").replace("%1", self._opened_on(case)).replace("%2", case["opened_by"])]
         if case["defence_until"]:
             facts.append(self.tr("申辩期限至 %1").replace("%1", case["defence_until"]))
-        if case["decision_number"]:
-            facts.append(self.tr("决定文号 %1").replace("%1", case["decision_number"]))
         if case["reapply_after"]:
             facts.append(self.tr("%1 起可重新申请").replace("%1", case["reapply_after"]))
         self.facts.setText(" · ".join(facts))
@@ -170,6 +174,11 @@ class CaseView(QWidget):
         self.grounds.setHtml(self._grounds_html(case["grounds"]))
         self._fill_steps(case["steps"])
         self._show_buttons(next_steps(case["stage_code"]), self._restriction(case))
+
+    @staticmethod
+    def _opened_on(case: dict[str, Any]) -> str:
+        """The date of 立案 (its step), else when the case was recorded."""
+        return next((s["on"] for s in case["steps"] if s["stage"] == "opened"), case["opened_at"][:10])
 
     def _path_html(self, case: dict[str, Any]) -> str:
         reached = {s["stage"] for s in case["steps"]} | {"opened"}
@@ -211,8 +220,8 @@ class CaseView(QWidget):
     def _fill_steps(self, steps: list[dict[str, Any]]) -> None:
         self.steps.setRowCount(len(steps))
         for row, step in enumerate(steps):
-            values = (texts.text(step["label"]), step["on"], step["by"], step["body"], step["document_number"], "",
-                      step["note"])
+            values = (texts.text(step["label"]), step["on"], step["document_number"], step["body"], step["by"],
+                      step["note"], "")
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value or "")
                 item.setToolTip(value or "")
@@ -225,9 +234,13 @@ class CaseView(QWidget):
                 button.setEnabled(bool(step["file"]))
                 button.setToolTip(step["file"] or step["file_sha256"])
                 button.clicked.connect(lambda _c=False, p=step["file"]: self.open_file(p))
-                self.steps.setCellWidget(row, 5, button)
-        for column, width in enumerate((80, 90, 100, 170, 150, 150)):
-            self.steps.setColumnWidth(column, width)
+                self.steps.setCellWidget(row, FILE, button)
+        metrics = self.steps.fontMetrics()
+        for column, sample in enumerate(("撤销证书", "2020-12-31", "常应急决〔2020〕12号", "常州市应急管理局", "科长（演示）")):
+            self.steps.resizeColumnToContents(column)  # the labels in the interface's language
+            width = min(self.steps.columnWidth(column), metrics.horizontalAdvance(sample) * 3 // 2 + 18)
+            self.steps.setColumnWidth(column, max(width, metrics.horizontalAdvance(sample) + 18))
+        self.steps.setColumnWidth(FILE, metrics.horizontalAdvance("陈述申辩书.pdf") + 18)
 
     def _restriction(self, case: dict[str, Any]) -> str:
         """Why the steps only the deciding body takes are not this office's, or why the others are not."""

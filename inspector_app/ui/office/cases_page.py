@@ -68,10 +68,10 @@ class CasesPage(OfficePage):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(self.view)
-        split.setStretchFactor(0, 2)
-        split.setStretchFactor(1, 3)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 2)
         split.setChildrenCollapsible(False)
-        split.setSizes([430, 700])
+        split.setSizes([370, 760])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(split, 1)
@@ -86,9 +86,10 @@ class CasesPage(OfficePage):
                    colour=lambda r: QColor(STAGE_COLOURS.get(r.get("stage_code", ""), "#333"))),
             Column("defence_until", self.tr("申辩期限")), Column("decision_number", self.tr("决定文号")),
             Column("deciding", self.tr("决定机关"), texts.text), Column("held_by", self.tr("办理机关"), texts.text)])
-        fit_columns(self.table, {"enterprise": "常州新世纪生物医药有限公司", "cert_grade": "三级", "stage": "已陈述申辩",
-                                 "defence_until": "2020-12-31", "decision_number": "常应急〔2020〕12号",
-                                 "deciding": "设区市", "held_by": "江苏省常州市武进区"})
+        stage = texts.longest("立案", "已告知", "已陈述申辩", "已决定", "已公告", "已撤销证书", "不予摘牌")
+        fit_columns(self.table, {"enterprise": "常州新世纪生物医药有限公司", "cert_grade": labels.value_label("三级"),
+                                 "stage": stage, "defence_until": "2020-12-31", "decision_number": "常应急〔2020〕12号",
+                                 "deciding": texts.longest("设区市", "省"), "held_by": "江苏省常州市武进区"})
         self._update_count()
 
     # -- reading ---------------------------------------------------------------------------------

@@ -70,7 +70,7 @@ def suspended_in(workspace: Workspace, area: str, day: date) -> list[Suspended]:
     for row in sanction_queries.suspension_rows(workspace, day):
         if row["in_force"] == "暂停中" and row["area"].startswith(area) and row["area"] != area:
             found[row["id"]] = (row["grade"], row["area"], row["suspended_from"], row["basis"])
-    return sorted(found.values())
+    return sorted(found.values(), key=lambda s: (GRADES.index(s[0]) if s[0] in GRADES else 9, s[1], s[2]))
 
 
 class PlanningPage(OfficePage):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -70,6 +70,14 @@ class RecordForm(QGroupBox):
         self.buttons.addWidget(self.version, 1)
         self.buttons.addWidget(self.revert_button)
         self.buttons.addWidget(self.save_button)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Every text (the subclasses)."""
 
     def add_line(self, key: str) -> QLineEdit:
         edit = QLineEdit()
@@ -144,7 +152,8 @@ class OrgForm(RecordForm):
         self.form.addRow(QLabel(), self.status)
         self.links = QListWidget()
         self.links.setObjectName("orgLinks")
-        self.links.setMaximumHeight(110)
+        self.links.setWordWrap(True)
+        self.links.setMaximumHeight(130)
         self.links.currentRowChanged.connect(lambda _r: self._update_link_buttons())
         self.other = QComboBox()
         self.other.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -218,7 +227,7 @@ class OrgForm(RecordForm):
         for found in (record or {}).get("relations", []):
             item = QListWidgetItem(self.tr("%1 – %2（登记册中发现：%3）").replace("%1", found["other"])
                                    .replace("%2", texts.text(found["relation_label"])).replace("%3", found["detail"]))
-            item.setForeground(self.palette().placeholderText())
+            item.setToolTip(item.text())
             self.links.addItem(item)
         if record is not None and not self.links.count():
             self.links.addItem(self.tr("（无）"))

@@ -40,13 +40,10 @@ ORGS, REVIEWERS, CERTIFICATIONS = "orgs", "reviewers", "certifications"
 _OPS = {ORGS: "import_orgs", REVIEWERS: "import_reviewers", CERTIFICATIONS: "import_certifications"}
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("RegisterImport", text)
-
-
 def what_label(what: str) -> str:
-    return {ORGS: _t("单位名录（含关联单位和咨询人员）"), REVIEWERS: _t("评审人员名录"),
-            CERTIFICATIONS: _t("评审记录（证书、评审单位和评审组）")}[what]
+    return {ORGS: QCoreApplication.translate("RegisterImport", "单位名录（含关联单位和咨询人员）"),
+            REVIEWERS: QCoreApplication.translate("RegisterImport", "评审人员名录"),
+            CERTIFICATIONS: QCoreApplication.translate("RegisterImport", "评审记录（证书、评审单位和评审组）")}[what]
 
 
 class RegisterImportDialog(QDialog):
@@ -139,8 +136,9 @@ class RegisterImporter:
         self.shown: Callable[[RegisterImportDialog], None] | None = None
 
     def choose(self, what: str) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(self.parent, _t("导入%1").replace("%1", what_label(what)),
-                                                str(documents_folder()), _t("表格 (*.xlsx *.csv)"))
+        title = QCoreApplication.translate("RegisterImport", "导入%1").replace("%1", what_label(what))
+        chosen, _ = QFileDialog.getOpenFileName(self.parent, title, str(documents_folder()),
+                                                QCoreApplication.translate("RegisterImport", "表格 (*.xlsx *.csv)"))
         if chosen:
             self.run(what, Path(chosen), dry_run=True)
 
@@ -149,7 +147,8 @@ class RegisterImporter:
         if workspace is None:
             return
         operation = getattr(register_ops, _OPS[what])
-        title = _t("正在检查导入文件…") if dry_run else _t("正在导入…")
+        title = (QCoreApplication.translate("RegisterImport", "正在检查导入文件…") if dry_run
+                 else QCoreApplication.translate("RegisterImport", "正在导入…"))
         self.host.runner.write(lambda _p, _c: operation(workspace, path, actor, dry_run=dry_run),
                                lambda report: self._show(what, path, report, dry_run),
                                lambda error: self._show(what, path, error, dry_run),

@@ -249,9 +249,12 @@ class RegistersPage(OfficePage):
             self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         if selected is not None:
             self.select(selected["id"])
-        fit_columns(self.table, {"name": "江苏演示安全技术服务有限公司", "kind_label": "咨询服务单位",
+        kind = max((texts.text(k) for k in ("评审单位", "咨询服务单位")), key=len)
+        status = max((status_text({"status": "暂停评审活动", "status_until": "2020-03-22"}, short=True),
+                      status_text({"status": "取消评审资格", "status_since": "2019-06-28"}, short=True)), key=len)
+        fit_columns(self.table, {"name": "江苏演示安全技术服务有限公司", "kind_label": kind,
                                  "uscc": "91320400B9ERTTU639", "legal_rep": "欧阳示范", "qualification": "二级评审单位",
-                                 "status_text": "暂停评审活动（至 2020-03-22）", "certified": "0000", "conflicts": "000",
+                                 "status_text": status, "certified": "0000", "conflicts": "000",
                                  "cert_number": "苏评审2016-0127", "org": "常州演示安全生产评审中心",
                                  "specialities": "机械、轻工、化工（含石化）", "reviews": "0000"},
                     "specialities" if self.per_reviewer() else "uscc")

@@ -110,7 +110,7 @@ class SanctionsPage(OfficePage):
         split.addWidget(_group(self.boxes, self.suspensions, [self.suspend_button, self.resume_button,
                                                               self.notice_button], self.suspension_count))
         split.setChildrenCollapsible(False)
-        split.setSizes([380, 240])
+        split.setSizes([330, 290])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(split, 1)
@@ -134,19 +134,22 @@ class SanctionsPage(OfficePage):
             Column("decided_on", self.tr("决定日期")), Column("number", self.tr("文号")),
             Column("period_from", self.tr("期限自")), Column("period_until", self.tr("期限至")),
             Column("lifted_on", self.tr("解除日期")), Column("deciding_body", self.tr("决定机关")),
-            Column("grounds", self.tr("理由")), Column("linked", self.tr("关联"))])
-        fit_columns(self.table, {"kind": "取消评审资格", "target": "常州演示安全生产评审中心", "status_now": "执行中",
-                                 "decided_on": "2020-12-31", "number": "常应急〔2020〕12号", "period_from": "2020-12-31",
+            Column("linked", self.tr("关联")), Column("grounds", self.tr("理由"))])
+        kind = texts.longest("通报批评", "暂停评审活动", "取消评审资格", "黑名单")
+        fit_columns(self.table, {"kind": kind, "target": "常州演示安全生产评审中心",
+                                 "status_now": texts.longest("执行中", "未开始", "已到期", "已解除"),
+                                 "decided_on": "2020-12-31", "number": "（示例）苏应急评〔2019〕12号", "period_from": "2020-12-31",
                                  "period_until": "2020-12-31", "lifted_on": "2020-12-31",
-                                 "deciding_body": "常州市应急管理局", "grounds": "评审质量自查发现评审组成员", "linked": "案卷 1234abcd"},
+                                 "deciding_body": "江苏省应急管理厅", "grounds": "评审质量自查发现评审组成员参加",
+                                 "linked": "案卷 1234abcd"},
                     "grounds")
         self.suspension_model.set_columns([
             Column("grade", self.tr("等级"), texts.text), Column("area", self.tr("辖区")),
             Column("suspended_from", self.tr("暂停自")), Column("resumed_on", self.tr("恢复日期")),
             Column("in_force", self.tr("现状"), texts.text, colour=_state_colour("in_force")),
             Column("decided_by", self.tr("决定机关")), Column("basis", self.tr("依据"))])
-        fit_columns(self.suspensions, {"grade": "二级", "area": "江苏省常州市武进区", "suspended_from": "2020-12-31",
-                                       "resumed_on": "2020-12-31", "in_force": "暂停中", "decided_by": "常州市应急管理局",
+        fit_columns(self.suspensions, {"grade": texts.longest("二级", "三级", "小微"), "area": "江苏省常州市武进区", "suspended_from": "2020-12-31",
+                                       "resumed_on": "2020-12-31", "in_force": texts.longest("暂停中", "已恢复", "未开始"), "decided_by": "常州市应急管理局",
                                        "basis": "常应急函〔2020〕8号"}, "basis")
         self._update_counts()
 

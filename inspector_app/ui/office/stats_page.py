@@ -166,10 +166,11 @@ class StatsPage(OfficePage):
         if header.sortIndicatorSection() >= 0:
             self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         fit_columns(self.table, {"org": "常州演示安全生产评审中心", "reviewer": "欧阳示范", "cert_number": "苏评审2016-0127",
-                                 "status": "取消评审资格", "certified": "0000", "looked_back": "0000", "maintain": "000",
+                                 "status": texts.longest("正常", "通报批评", "暂停评审活动", "取消评审资格", "黑名单"), "certified": "0000", "looked_back": "0000", "maintain": "000",
                                  "rectify": "000", "delist": "000", "delist_share": "100.0%",
                                  "avg_review_score": "100.0", "avg_lookback_score": "100.0", "score_gap": "-00.0",
-                                 "conflict_flags": "000", "review_quality": "建议暂停评审活动"})
+                                 "conflict_flags": "000",
+                                 "review_quality": texts.longest("合格", "建议通报批评", "建议暂停评审活动", "建议取消评审资格")})
         self.charts.setVisible(not self.per_reviewer())
         self.fill_charts()
         what = self.tr("评审人员 %1 名，其中 %2 名有利益冲突提示") if self.per_reviewer() \

@@ -72,6 +72,11 @@ def text(source: Any) -> str:
     return _t(str(source)) if source else ""
 
 
+def longest(*words: str) -> str:
+    """The longest of some words of the core in the interface's language (a column's sample width)."""
+    return max((text(w) for w in words), key=len)
+
+
 def state_colour(row: dict[str, Any]) -> QColor | None:
     value = STATE_COLOURS.get(str(row.get("state") or ""))
     return QColor(value) if value else None
