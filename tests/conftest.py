@@ -46,8 +46,8 @@ def engine(request: pytest.FixtureRequest) -> Iterator[str]:
         yield kind
     finally:
         pg_support.activate(False)
-        if kind == "pg":
-            pg_support.drop_created()
+        if pg_support.base_url():
+            pg_support.drop_created()  # also those a PostgreSQL-only test made
 
 
 @pytest.fixture

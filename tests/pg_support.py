@@ -59,9 +59,9 @@ def _template() -> str:
     return str(_state["template"])
 
 
-def create_database() -> str:
-    """A fresh migrated database's URL."""
-    template = _template()
+def create_database(*, empty: bool = False) -> str:
+    """A fresh migrated database's URL (``empty``: without any table)."""
+    template = "template0" if empty else _template()
     name = f"insp_t_{os.getpid()}_{next(_counter)}"
     with _admin() as con:  # type: ignore[attr-defined]
         con.execute(f"CREATE DATABASE {name} TEMPLATE {template}")
