@@ -252,7 +252,8 @@ class RegistersPage(OfficePage):
         kind = max((texts.text(k) for k in ("评审单位", "咨询服务单位")), key=len)
         status = max((status_text({"status": "暂停评审活动", "status_until": "2020-03-22"}, short=True),
                       status_text({"status": "取消评审资格", "status_since": "2019-06-28"}, short=True)), key=len)
-        fit_columns(self.table, {"name": "江苏演示安全技术服务有限公司", "kind_label": kind,
+        name = "欧阳示范" if self.per_reviewer() else "江苏演示安全技术服务有限公司"
+        fit_columns(self.table, {"name": name, "kind_label": kind,
                                  "uscc": "91320400B9ERTTU639", "legal_rep": "欧阳示范", "qualification": "二级评审单位",
                                  "status_text": status, "certified": "0000", "conflicts": "000",
                                  "cert_number": "苏评审2016-0127", "org": "常州演示安全生产评审中心",
