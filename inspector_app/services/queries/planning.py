@@ -111,7 +111,8 @@ def _org_planning(session: Session, campaign: Any, kind: str, template_id: str, 
                Inspection.review_org_id.is_not(None))))
     certified: dict[int, int] = {}
     for org_id in session.scalars(select(Certification.review_org_id).where(Certification.review_org_id.is_not(None))):
-        certified[org_id] = certified.get(org_id, 0) + 1
+        if org_id is not None:  # excluded by the query; the column's type allows None
+            certified[org_id] = certified.get(org_id, 0) + 1
     orgs = list(session.scalars(select(Organisation).where(Organisation.kind == "review").order_by(Organisation.name)))
     rows = []
     for org in orgs:
