@@ -4,11 +4,14 @@ workspace's role (field / office)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from inspector_app.domain.errors import ValidationError
+from inspector_app.domain.errors import ValidationError, WorkspaceError
 from inspector_app.storage.models import Meta
+from inspector_app.storage.shared_store import check_folder
 
 SERIAL_START, SERIAL_END = "number_serial_start", "number_serial_end"
 MAX_SERIAL = 10**9
@@ -31,6 +34,10 @@ KNOWN_KEYS: dict[str, tuple[str, str]] = {
     # (docs/bundle-format.md §7, "Document numbers"); unset: 1 and no end.
     SERIAL_START: ("本机签发文书编号的起始序号（市局为每台设备分配互不重叠的编号段；留空为 1）", "1001"),
     SERIAL_END: ("本机签发文书编号的结束序号（含；用完后拒绝签发；留空为不设上限）", "1999"),
+    # An office on one shared database keeps photos and sheets in one shared folder (storage.shared_store);
+    # a machine mounting it elsewhere names its path in the workspace folder's file shared_store.
+    "shared_store": ("办公室共享文件夹（照片库与打印的检查文书；各监管人员电脑都能访问的完整路径，下次打开工作区起生效；"
+                     "留空则存放在本机工作区文件夹）", "/mnt/inspector-office"),
 }
 
 
@@ -46,6 +53,11 @@ def set_value(session: Session, key: str, value: str) -> None:
         _serial(key, value)
     if key == "defence_days" and value.strip() and not (value.strip().isdigit() and 1 <= int(value.strip()) <= 60):
         raise ValidationError(f"工作区设置“defence_days”须为 1 至 60 的整数（或留空），而不是“{value.strip()}”")
+    if key == "shared_store" and value.strip():
+        try:
+            check_folder(Path(value.strip()).expanduser(), "shared_store")
+        except WorkspaceError as exc:
+            raise ValidationError(str(exc)) from exc
     row = session.get(Meta, key)
     if row is None:
         session.add(Meta(key=key, value=value.strip()))

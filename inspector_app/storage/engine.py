@@ -51,6 +51,7 @@ from inspector_app.storage.schema_version import (
     known_revisions,
     not_a_workspace,
 )
+from inspector_app.storage.shared_store import store_root
 
 __all__ = ["DB_NAME", "Workspace", "current_revision", "known_revisions", "migrate", "open_workspace"]
 
@@ -196,6 +197,7 @@ class Workspace:
     engine: Engine
     sessions: sessionmaker[Session]
     database: str = ""  # the office database's URL (no password); "" for the folder's SQLite file
+    shared: Path | None = None  # the office's shared folder for photos and sheets (storage.shared_store)
 
     @property
     def dialect(self) -> str:
@@ -208,11 +210,11 @@ class Workspace:
 
     @property
     def photo_dir(self) -> Path:
-        return self.root / "photos"
+        return (self.shared or self.root) / "photos"
 
     @property
     def sheet_dir(self) -> Path:
-        return self.root / "sheets"
+        return (self.shared or self.root) / "sheets"
 
     @property
     def backup_dir(self) -> Path:
@@ -250,13 +252,14 @@ def open_workspace(root: Path, migrate_schema: bool = True, *, database: str | N
             migrate(engine, db_path, root / "backups")
         with engine.connect():  # the pragmas run now: a folder SQLite cannot write to fails here, not later
             pass
+        shared = store_root(root, engine)
     except (sqlite3.DatabaseError, DBAPIError, UnicodeDecodeError) as exc:
         engine.dispose()
         raise _open_error(db_path, exc) from exc
     except BaseException:
         engine.dispose()
         raise
-    return Workspace(root, engine, sessionmaker(engine, expire_on_commit=False))
+    return Workspace(root, engine, sessionmaker(engine, expire_on_commit=False), shared=shared)
 
 
 def _open_office(root: Path, url: Any, migrate_schema: bool, password: PasswordSource | None) -> Workspace:
@@ -264,12 +267,11 @@ def _open_office(root: Path, url: Any, migrate_schema: bool, password: PasswordS
     try:
         if migrate_schema:
             migrate_pg(engine, url, root / "backups", password)
-        with engine.connect():
-            pass
+        shared = store_root(root, engine)
     except DBAPIError as exc:
         engine.dispose()
         raise connect_error(url, exc) from exc
     except BaseException:
         engine.dispose()
         raise
-    return Workspace(root, engine, sessionmaker(engine, expire_on_commit=False), shown(url))
+    return Workspace(root, engine, sessionmaker(engine, expire_on_commit=False), shown(url), shared)

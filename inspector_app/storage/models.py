@@ -146,7 +146,7 @@ class Inspection(Base):
     # makes it match no row (StaleDataError, which services.unit words as StaleEditError). Local only:
     # unlike ``revision`` it never travels in a bundle.
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
-    __mapper_args__ = {"version_id_col": version}
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy reads it once)
 
     enterprise: Mapped[Enterprise] = relationship(back_populates="inspections")
     template: Mapped[TemplateRecord] = relationship()

@@ -50,7 +50,7 @@ class Organisation(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)  # bumped on every edit (optimistic locking)
     # The UPDATE also says WHERE version = <the version read> (the code bumps it): an edit committed meanwhile
     # by someone else makes it match no row – StaleEditError, even between two READ COMMITTED transactions.
-    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}  # noqa: RUF012 (SQLAlchemy reads it once)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=now)
 
 
@@ -84,7 +84,7 @@ class Reviewer(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
     # The UPDATE also says WHERE version = <the version read> (the code bumps it): an edit committed meanwhile
     # by someone else makes it match no row – StaleEditError, even between two READ COMMITTED transactions.
-    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}  # noqa: RUF012 (SQLAlchemy reads it once)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=now)
 
 
@@ -148,7 +148,7 @@ class DelistCase(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
     # The UPDATE also says WHERE version = <the version read> (the code bumps it): an edit committed meanwhile
     # by someone else makes it match no row – StaleEditError, even between two READ COMMITTED transactions.
-    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}  # noqa: RUF012 (SQLAlchemy reads it once)
     opened_at: Mapped[datetime] = mapped_column(DateTime, default=now)
     opened_by: Mapped[str] = mapped_column(String(100), default="")
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=now)
