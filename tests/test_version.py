@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 import inspector_app
-from inspector_app import __version__, build_commit, pdf_creator, version_text
+from inspector_app import __version__, pdf_creator
+from inspector_app.buildinfo import build_commit, version_text
 
 ROOT = Path(__file__).resolve().parents[1]
 

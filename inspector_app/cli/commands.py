@@ -14,7 +14,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from inspector_app import version_text
 from inspector_app.cli import office_commands, register_commands
 from inspector_app.cli.output import FORMATS
 
@@ -104,6 +103,8 @@ class _VersionAction(argparse.Action):
 
     def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any,
                  option_string: str | None = None) -> None:
+        from inspector_app.buildinfo import version_text  # git only when asked (a seam: docs/architecture.md)
+
         print(f"{parser.prog} {version_text()}")
         parser.exit()
 

@@ -16,7 +16,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from pytestqt.qtbot import QtBot
 from test_editor_support import ime_type, stored_answers
 
-from inspector_app import __version__, build_commit
+from inspector_app import __version__
+from inspector_app.buildinfo import build_commit
 from inspector_app.storage.engine import Workspace
 from inspector_app.ui import errors, log_file
 from inspector_app.ui import main as ui_main

@@ -9,7 +9,8 @@ import sys
 import PySide6
 from PySide6.QtCore import QCoreApplication, qVersion
 
-from inspector_app import __version__, build_commit
+from inspector_app import __version__
+from inspector_app.buildinfo import build_commit
 
 
 def versions(schema_revision: str = "") -> list[tuple[str, str]]:
