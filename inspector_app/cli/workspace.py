@@ -11,7 +11,9 @@ from inspector_app.services.queries.workspace import settings
 
 def show(args: argparse.Namespace) -> int:
     ws = workspace(args)
-    lines = [f"workspace: {ws.root}"]
+    lines = [f"workspace: {ws.root}", f"database: {ws.database or ws.db_path}"]
+    if ws.shared is not None:
+        lines.append(f"photos and sheets: {ws.shared}")
     for row in settings(ws):
         lines.append(f"{row.key} = {row.value}    # {row.description}（例：{row.example}）")
     write_out("\n".join(lines) + "\n")
