@@ -76,7 +76,7 @@ def prepare(root: Path) -> Path:
     on SQLite nothing. Returns ``root``."""
     if active():
         root.mkdir(parents=True, exist_ok=True)
-        if not (root / "database.url").exists():
+        if not (root / "database.url").exists() and not (root / "workspace.sqlite").exists():
             (root / "database.url").write_text(create_database() + "\n", "utf-8")
     return root
 

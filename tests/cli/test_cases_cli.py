@@ -9,6 +9,7 @@ import json
 import sys
 from pathlib import Path
 
+import pg_support
 import pytest
 
 from inspector_app.cli import main
@@ -17,11 +18,13 @@ from inspector_app.storage.engine import open_workspace
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))
 from case_helpers import CITY, delist_inspection, make_office, organisation, pdf
 
+pytestmark = pytest.mark.both_engines
+
 
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
     folder = tmp_path / "ws"
-    ws = open_workspace(folder)
+    ws = open_workspace(pg_support.prepare(folder))
     make_office(ws, CITY)
     delist_inspection(ws)
     organisation(ws)

@@ -9,6 +9,7 @@ import json
 import sys
 from pathlib import Path
 
+import pg_support
 import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
@@ -22,13 +23,15 @@ from inspector_app.storage.models import Enterprise
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))
 from registers_helpers import base, certified, org
 
+pytestmark = pytest.mark.both_engines
+
 
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
     """Two certificates: the first clean, the second reviewed by an organisation whose legal
     representative also runs the consultancy."""
     folder = tmp_path / "ws"
-    ws = open_workspace(folder)
+    ws = open_workspace(pg_support.prepare(folder))
     with ws.sessions.begin() as s:
         r = base(s)
         related = org(s, "常州另一评审中心", legal_rep="孙丽")
@@ -60,7 +63,7 @@ def test_conflicts_list_in_every_format(root: Path, capsys: pytest.CaptureFixtur
 
 
 def test_conflicts_of_one_enterprise(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    ws = open_workspace(root)
+    ws = open_workspace(pg_support.prepare(root))
     with ws.sessions() as s:
         codes = {e.name: e.uscc for e in s.scalars(select(Enterprise))}
     ws.close()
@@ -105,7 +108,7 @@ def test_a_review_quality_check_assigned_to_an_organisation(root: Path, capsys: 
 
 
 def _uscc(root: Path, name: str) -> str:
-    ws = open_workspace(root)
+    ws = open_workspace(pg_support.prepare(root))
     with ws.sessions() as s:
         code = s.scalars(select(Enterprise.uscc).where(Enterprise.name == name)).one()
     ws.close()

@@ -10,6 +10,7 @@ import json
 from datetime import date, datetime
 from pathlib import Path
 
+import pg_support
 import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
@@ -21,6 +22,8 @@ from inspector_app.services.queries.hazards import ROW_COLUMNS, ROW_HEADINGS
 from inspector_app.services.templates import sync_shipped_templates
 from inspector_app.storage.engine import open_workspace
 from inspector_app.storage.models import Enterprise, Finding, Inspection, TemplateRecord
+
+pytestmark = pytest.mark.both_engines
 
 
 def _inspection(s: Session, name: str, district: str, uscc: str) -> Inspection:
@@ -41,7 +44,7 @@ def city(tmp_path: Path) -> Path:
     """The 常州市 office: 武进区 with an overdue 重大 and a 复查合格 一般, 新北区 with an overdue 一般 whose text
     starts like a formula."""
     root = tmp_path / "ws"
-    ws = open_workspace(root)
+    ws = open_workspace(pg_support.prepare(root))
     with ws.sessions.begin() as s:
         sync_shipped_templates(s)
         campaigns.sync_shipped_campaigns(s)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pg_support
 import pytest
 
 from inspector_app.cli import main
@@ -18,13 +19,15 @@ from inspector_app.services.queries.inspections import InspectionFilter, inspect
 from inspector_app.storage.engine import Workspace, open_workspace
 from inspector_app.storage.models import Inspection
 
+pytestmark = pytest.mark.both_engines
+
 REVIEWER = "市局审核员 王芳"
 COMMENT = "隐患2的整改期限与现场照片不符，请核实后重新提交"
 
 
 @pytest.fixture
 def ws(tmp_path: Path) -> Any:
-    workspace = open_workspace(tmp_path / "ws")
+    workspace = open_workspace(pg_support.prepare(tmp_path / "ws"))
     build(workspace, enterprises=30)
     yield workspace
     workspace.close()
