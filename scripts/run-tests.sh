@@ -25,4 +25,7 @@ if [ -z "${INSPECTOR_TEST_PG_URL:-}" ] && [ "${INSPECTOR_SKIP_PG:-}" != 1 ]; the
     echo "Warning: PostgreSQL could not be started; the tests run on SQLite only." >&2
   fi
 fi
+if [ "${CI:-}" = "true" ]; then  # CI: build the .deb, install it, use it, remove it (about 5 minutes)
+  echo "== package (scripts/test-package.sh)"; scripts/test-package.sh
+fi
 echo "== pytest"; .venv/bin/python -m pytest -q -p no:cacheprovider "$@"
