@@ -14,9 +14,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection
+if TYPE_CHECKING:  # not imported at run time: the CLI's fast path (queries.inspections) imports no SQLAlchemy
+    from sqlalchemy import Connection
 
 
 @lru_cache(maxsize=512)

@@ -80,7 +80,7 @@ def read_office_info(session: Session) -> OfficeInfo:
 
 _REVIEW_SQL = """
 SELECT i.id, i.enterprise_id, e.name, e.district, t.title, t.template_id, t.kind, i.score, i.outcome, i.grade,
-       i.status, i.started_at, i.reviewer_comment
+       i.status, i.started_at, i.reviewer_comment, i.version
 FROM inspections AS i JOIN enterprises AS e ON e.id = i.enterprise_id JOIN templates AS t ON t.pk = i.template_pk
 WHERE i.status IN ({marks}) AND i.origin = '' ORDER BY i.id  -- an office below decides on its own records
 """
@@ -117,14 +117,15 @@ def review_rows(ws: Workspace, statuses: Iterable[str] = (InspectionStatus.RECEI
                 people.setdefault(inspection_id, []).append(name)
     out = []
     for (iid, eid, name, district, title, template_id, template_kind, score, outcome, grade, status, started,
-         comment) in rows:
+         comment, version) in rows:
         kind = by_template.get(template_id, "")
         out.append({"id": iid, "enterprise_id": eid, "enterprise": name or "", "district": district or "",
                     "template": title or "", "template_id": template_id, "kind": kind,
                     "kind_label": CHECK_KINDS.get(kind, template_kind or ""),
                     "inspectors": "、".join(people.get(iid, [])), "received_on": str(received.get(iid) or "")[:10],
                     "inspected_on": str(started or "")[:10], "score": score, "outcome": outcome or "",
-                    "grade": grade or "", "status": status, "reviewer_comment": comment or ""})
+                    "grade": grade or "", "status": status, "reviewer_comment": comment or "",
+                    "version": version})  # what 验收 / 退回修改 pass as expected_version
     return out
 
 

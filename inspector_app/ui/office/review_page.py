@@ -263,9 +263,9 @@ class ReviewPage(OfficePage):
         workspace, actor, inspection_id = self.host.workspace, self.host.actor, int(row["id"])
         assert workspace is not None
         self.host.runner.write(
-            lambda _p, _c: review_ops.accept(workspace, inspection_id, actor),
+            lambda _p, _c: review_ops.accept(workspace, inspection_id, actor, expected_version=row.get("version")),
             lambda _changes: self.host.message(self.tr("已验收：%1").replace("%1", row["enterprise"])),
-            lambda error: self.host.show_error(error, self.tr("未能验收")), initiator=self)
+            lambda error: self._refused(error, self.tr("未能验收")), initiator=self)
 
     def do_return(self) -> ReturnDialog | None:
         row = self.current_row()
@@ -281,6 +281,13 @@ class ReviewPage(OfficePage):
         workspace, actor, inspection_id = self.host.workspace, self.host.actor, int(row["id"])
         assert workspace is not None
         self.host.runner.write(
-            lambda _p, _c: review_ops.return_for_correction(workspace, inspection_id, actor, comment),
+            lambda _p, _c: review_ops.return_for_correction(workspace, inspection_id, actor, comment,
+                                                            expected_version=row.get("version")),
             lambda _changes: self.host.message(self.tr("已退回修改：%1").replace("%1", row["enterprise"])),
-            lambda error: self.host.show_error(error, self.tr("未能退回")), initiator=self)
+            lambda error: self._refused(error, self.tr("未能退回")), initiator=self)
+
+    def _refused(self, error: BaseException, title: str) -> None:
+        """The error as it is (another supervisor decided first: StaleEditError names the state now),
+        then the list reread, so that the page shows that state."""
+        self.host.show_error(error, title)
+        self.reload()
