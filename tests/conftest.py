@@ -64,7 +64,8 @@ _ran_on_pg: dict[str, int] = {}
 
 
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
-    on_pg = report.nodeid.endswith("[pg]") or "[pg-" in report.nodeid or "-pg]" in report.nodeid
+    on_pg = report.nodeid.endswith("[pg]") or "[pg-" in report.nodeid or "-pg]" in report.nodeid \
+        or ("postgresql" in report.keywords and report.outcome != "skipped")
     if on_pg and (report.when == "call" or (report.when == "setup" and report.outcome != "passed")):
         _ran_on_pg[report.outcome] = _ran_on_pg.get(report.outcome, 0) + 1
 

@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pg_support
 import pytest
@@ -16,7 +17,10 @@ from inspector_app.domain.errors import WorkspaceError
 from inspector_app.storage import office_db
 from inspector_app.storage.engine import known_revisions, open_workspace
 
-needs_pg = pytest.mark.skipif(pg_support.base_url() is None, reason="INSPECTOR_TEST_PG_URL is not set")
+
+def needs_pg(test: Any) -> Any:
+    marked = pytest.mark.postgresql(test)
+    return pytest.mark.skipif(pg_support.base_url() is None, reason="INSPECTOR_TEST_PG_URL is not set")(marked)
 
 
 def test_the_url_comes_from_the_option_or_the_setting_file(tmp_path: Path) -> None:
