@@ -30,6 +30,7 @@ from inspector_app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from inspector_app import config
+    from inspector_app.secrets import dbpassword
     from inspector_app.services.ops import workspace as workspace_ops
     from inspector_app.services.queries import desk as desk_queries
     from inspector_app.services.queries import sync as sync_queries
@@ -44,6 +45,7 @@ else:  # the core is imported in the worker that opens the workspace, after the 
     sync_queries = LazyModule("inspector_app.services.queries.sync")
     first_run_start = LazyModule("inspector_app.ui.first_run.start")
     storage_engine = LazyModule("inspector_app.storage.engine")
+    dbpassword = LazyModule("inspector_app.secrets.dbpassword")  # an office database's password (keyring)
     log_file = LazyModule("inspector_app.ui.log_file")
     config = LazyModule("inspector_app.config")  # platformdirs: after show, like the log file
     errors = LazyModule("inspector_app.ui.errors")
@@ -78,7 +80,7 @@ def open_and_load(window: MainWindow, data_dir: Path, settings: AppSettings,
     ``on_fatal`` runs (``run`` passes one that ends the application with status 1)."""
 
     def work(_progress: Any, _cancel: Any) -> tuple[Workspace, list[dict[str, Any]], OwnSetup]:
-        workspace = storage_engine.open_workspace(data_dir)
+        workspace = storage_engine.open_workspace(data_dir, password=dbpassword.lookup)
         workspace_ops.refresh_outcomes(workspace)  # deadlines that passed since the last start
         return workspace, desk_queries.desk_rows(workspace), sync_queries.own_setup(workspace)
 
