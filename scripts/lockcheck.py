@@ -1,6 +1,8 @@
 """Compare the packages installed in this Python environment with a lock file (requirements/*.lock).
 
     python scripts/lockcheck.py check requirements/dev.lock   # exit 1 and list every difference
+                                                              # (and every pyproject.toml requirement
+                                                              # the lock does not meet: run scripts/lock.sh)
     python scripts/lockcheck.py extras requirements/dev.lock  # print the installed names the lock lacks
 
 "Installed" is ``pip freeze --all --exclude-editable`` without pip itself (the installer, upgraded by
@@ -14,12 +16,15 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 from packaging.markers import Marker
+from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 from packaging.version import Version
 
+ROOT = Path(__file__).resolve().parents[1]
 NOT_LOCKED = {"pip"}
 _PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;\\]+)\s*(?:;\s*([^\\]+?))?\s*\\?$")
 
@@ -71,6 +76,26 @@ def differences(lock: Path) -> list[str]:
     return problems
 
 
+def unmet(lock: Path) -> list[str]:
+    """The requirements of pyproject.toml (dependencies, the dev extras) and requirements/build.in that the
+    lock's pins do not meet here: the lock is older than a change to them."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    wanted = [*project["dependencies"], *project.get("optional-dependencies", {}).get("dev", [])]
+    build = ROOT / "requirements" / "build.in"
+    if build.exists():
+        wanted += [line.split("#")[0].strip() for line in build.read_text(encoding="utf-8").splitlines()]
+    pins = locked(lock)
+    problems = []
+    for text in filter(None, wanted):
+        requirement = Requirement(text)
+        if requirement.marker is not None and not requirement.marker.evaluate({"extra": ""}):
+            continue
+        pin = pins.get(canonicalize_name(requirement.name))
+        if pin is None or not requirement.specifier.contains(pin, prereleases=True):
+            problems.append(f"stale:     {lock} has {pin or 'nothing'} for {text}")
+    return problems
+
+
 def main(argv: list[str]) -> int:
     if len(argv) != 2 or argv[0] not in ("check", "extras"):
         print(__doc__, file=sys.stderr)
@@ -80,7 +105,8 @@ def main(argv: list[str]) -> int:
         want = locked(lock)
         print(" ".join(sorted(name for name in installed() if name not in want)))
         return 0
-    problems = differences(lock)
+    problems = unmet(lock) if lock.name == "dev.lock" else []
+    problems += differences(lock)
     if problems:
         print(f"The installed packages differ from {lock}:", file=sys.stderr)
         for problem in problems:

@@ -61,7 +61,8 @@ if [ "${1:-}" = "--session" ]; then
 
   say "keys and a signed bundle: office $a → field $b"
   fingerprint() { sed -n 's/^fingerprint: //p' "$1" | head -1; }
-  "$app" --data-dir "$a" keys show | grep -q "keyring: secure" || fail "the keyring is not secure: $("$app" --data-dir "$a" keys show)"
+  shown=$("$app" --data-dir "$a" keys show)
+  grep -q "^keyring: secure" <<<"$shown" || fail "the keyring is not secure: $shown"
   "$app" --data-dir "$a" keys role office >/dev/null
   "$app" --data-dir "$a" keys export-public -o "$work/office.pub" >"$work/office.txt"
   "$app" --data-dir "$b" keys export-public -o "$work/field.pub" >"$work/field.txt"
@@ -131,7 +132,9 @@ rm -f "$OUT/Inspector-Setup-check.exe"  # Linux files inside: only the script wa
 echo "  packaging/windows/installer.nsi compiles"
 
 say "installing $DEB"
-remove() { dpkg -s inspector-app >/dev/null 2>&1 && dpkg -r inspector-app >/dev/null; }
+# dpkg -r: quiet, but for its notice that /opt (shipped as the parent folder) stays because it is not empty
+dpkg_remove() { dpkg -r inspector-app 2>&1 >/dev/null | { grep -v "directory '/opt' not empty" || true; } >&2; }
+remove() { dpkg -s inspector-app >/dev/null 2>&1 && dpkg_remove; }
 trap 'remove || true' EXIT  # never leave it installed, whatever fails
 remove || true
 # dpkg -i installs no dependency: apt-get brings those the package names first (this checks the names too)
@@ -165,7 +168,7 @@ say "start-up: installed vs .venv (benchmarks/bench_package_start.py)"
 .venv/bin/python benchmarks/bench_package_start.py --runs 5 --data-dir "$work/office" | tee "$ARTIFACTS/package-start.txt"
 
 say "removing the package"
-dpkg -r inspector-app >/dev/null || fail "dpkg -r inspector-app failed"
+dpkg_remove || fail "dpkg -r inspector-app failed"
 trap - EXIT
 [ ! -e /opt/inspector-app ] || fail "/opt/inspector-app is still there after dpkg -r: $(find /opt/inspector-app | head)"
 [ ! -e /usr/bin/inspector-app ] || fail "/usr/bin/inspector-app is still there after dpkg -r"
