@@ -2,8 +2,8 @@
 
     .venv/bin/python scripts/x11_screenshot.py OUT.png [--settle 2] [--timeout 60]
 
-Grabs the whole screen every 0.25 s until it is not blank and has not changed for ``--settle`` seconds,
-then writes OUT.png; exit status 1 when it never settles within ``--timeout`` seconds (the last screen is
+Grabs the whole screen every 0.25 s until it is not blank and has not changed (on a grid of points, so
+that a blinking caret does not count) for ``--settle`` seconds, then writes OUT.png; exit status 1 when it never settles within ``--timeout`` seconds (the last screen is
 written all the same, to look at). Used by scripts/test-package.sh under Xvfb for the installed program's
 window; it runs on the development environment's PySide6, not the program's.
 """
@@ -20,12 +20,19 @@ os.environ["QT_QPA_PLATFORM"] = "xcb"
 from PySide6.QtGui import QGuiApplication, QImage
 
 
-def blank(image: QImage) -> bool:
-    """One colour all over (nothing drawn yet), judged on a grid of points."""
-    first = image.pixel(0, 0)
-    step_x, step_y = max(image.width() // 40, 1), max(image.height() // 40, 1)
-    return all(image.pixel(x, y) == first for x in range(0, image.width(), step_x)
-               for y in range(0, image.height(), step_y))
+def sample(image: QImage) -> list[int]:
+    """The pixels of a 100 × 100 grid over the screen (a text caret's blinking hardly ever touches one)."""
+    step_x, step_y = max(image.width() // 100, 1), max(image.height() // 100, 1)
+    return [image.pixel(x, y) for x in range(0, image.width(), step_x) for y in range(0, image.height(), step_y)]
+
+
+def blank(points: list[int]) -> bool:
+    """One colour all over: nothing drawn yet."""
+    return len(set(points)) == 1
+
+
+def changed(before: list[int], after: list[int]) -> bool:
+    return sum(a != b for a, b in zip(before, after, strict=True)) > 3
 
 
 def main() -> int:
@@ -37,13 +44,14 @@ def main() -> int:
     app = QGuiApplication(sys.argv[:1])
     screen = app.primaryScreen()
     deadline = time.monotonic() + args.timeout
-    last: QImage | None = None
+    last: list[int] | None = None
     since = time.monotonic()
     while True:
         image = screen.grabWindow(0).toImage()
+        points = sample(image)
         now = time.monotonic()
-        if last is None or image != last or blank(image):
-            last, since = image, now
+        if last is None or changed(last, points) or blank(points):
+            last, since = points, now
         elif now - since >= args.settle:
             image.save(args.out)
             print(f"x11_screenshot: {args.out} ({image.width()}×{image.height()})")
