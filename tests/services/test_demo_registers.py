@@ -30,6 +30,7 @@ from inspector_app.storage.models_registers import (
     Organisation,
     OrgLink,
     Reviewer,
+    Sanction,
 )
 
 pytestmark = pytest.mark.both_engines
@@ -87,6 +88,9 @@ def _planted(session: Session) -> dict[str, list[int]]:
     orgs = {o.id: o for o in session.scalars(select(Organisation))}
     staff = list(session.scalars(select(ConsultancyStaff)))
     links = {frozenset((k.org_id, k.other_id)) for k in session.scalars(select(OrgLink))}
+    # The demo records its barred parties as sanctions (demo.registers.record_decisions); the register's
+    # status today follows them (an expired suspension reads 正常 again), so the sanctions are looked at.
+    suspensions = [x for x in session.scalars(select(Sanction)) if x.kind == "suspension" and x.org_id]
     found: dict[str, list[int]] = {}
     for cert in session.scalars(select(Certification)):
         firm = session.get(Enterprise, cert.enterprise_id)
@@ -106,8 +110,8 @@ def _planted(session: Session) -> dict[str, list[int]]:
             "speciality": any(firm.industry not in r.specialities.split("、") for r in team),
             "reviewer_barred": any(r.status == "黑名单" and r.status_since is not None
                                    and r.status_since <= cert.review_date for r in team),
-            "org_barred": review.status == "暂停评审活动" and review.status_since is not None
-            and review.status_until is not None and review.status_since <= cert.review_date <= review.status_until,
+            "org_barred": any(x.org_id == review.id and x.period_from is not None and x.period_until is not None
+                              and x.period_from <= cert.review_date <= x.period_until for x in suspensions),
         }
         for case, holds in cases.items():
             if holds:
@@ -125,8 +129,10 @@ def test_every_planted_conflict_is_in_the_registers(tmp_path: Path) -> None:
             assert len(found["speciality"]) == 1 and len(found["same_org"]) == 1  # planted, not by accident
             extra = session.scalar(select(Organisation).where(Organisation.name == EXTRA_REVIEW_ORG))
             assert extra is not None and extra.status == "取消评审资格"
-            suspended = session.scalars(select(Organisation).where(Organisation.status == "暂停评审活动")).all()
-            assert [o.name for o in suspended] == [REVIEW_ORGS[3]]
+            suspended = {orgs.name for orgs in session.scalars(select(Organisation))
+                         if any(x.org_id == orgs.id and x.kind == "suspension"
+                                for x in session.scalars(select(Sanction)))}
+            assert suspended == {REVIEW_ORGS[3]}
             flags = {(f.rule, f.enterprise_id) for f in conflicts.flags(session)}
         rules = {"same_org": "same_org", "same_legal_rep": "related_orgs", "shareholder": "related_orgs",
                  "declared_link": "related_orgs", "staff_member": "reviewer_consulted",
