@@ -92,6 +92,8 @@ if [ "${1:-}" = "--session" ]; then
   }
   say "the window (Xvfb): $ARTIFACTS/package-window.png"
   window package-window --data-dir "$a"
+  say "the window in English (the translations in the package): $ARTIFACTS/package-window-en.png"
+  window package-window-en --data-dir "$b" gui --lang en
   say "a double-clicked bundle (gui FILE → its import): $ARTIFACTS/package-open-bundle.png"
   window package-open-bundle --data-dir "$b" gui "$bundle"
   exit 0
