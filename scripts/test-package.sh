@@ -113,6 +113,13 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+# One run at a time on this machine: the package is installed system-wide (another checkout's run would
+# install or remove it under this one).
+exec 9>/var/lock/inspector-app-test-package.lock
+if ! flock -n 9; then
+  say "waiting for another test-package run on this machine to finish"
+  flock -w 1800 9 || fail "another test-package run has held /var/lock/inspector-app-test-package.lock for 30 minutes"
+fi
 scripts/bootstrap.sh  # .venv: the screenshot helper and the development program the benchmark compares with
 mkdir -p "$ARTIFACTS"
 
@@ -163,8 +170,9 @@ echo "  installed; every library resolves"
 
 say "using the installed program (GNOME Keyring on a private D-Bus, Xvfb for the window)"
 work=$(mktemp -d /tmp/inspector-package-test.XXXXXX)
+# (9>&-: the daemons started in there must not hold the machine's lock)
 timeout 900 dbus-run-session -- xvfb-run -a -s "-screen 0 1366x768x24" \
-  "$0" --session "$work" "$VERSION" "$COMMIT" || fail "the installed program failed a check (above)"
+  "$0" --session "$work" "$VERSION" "$COMMIT" 9>&- || fail "the installed program failed a check (above)"
 
 say "start-up: installed vs .venv (benchmarks/bench_package_start.py)"
 .venv/bin/python benchmarks/bench_package_start.py --runs 5 --data-dir "$work/office" | tee "$ARTIFACTS/package-start.txt"
