@@ -43,9 +43,9 @@ if [ ! -f "$stamp" ]; then
   echo "Installing Python packages from $LOCK into .venv (the first run takes a minute or two)..."
   # pip's own chatter (mirror notices, build-backend warnings) goes to a log shown only on failure.
   log=.venv/pip-install.log
-  install() { .venv/bin/python -m pip "$@" >>"$log" 2>&1; }
+  pip_quiet() { .venv/bin/python -m pip "$@" >>"$log" 2>&1; }
   : >"$log"
-  if ! install install -q --require-hashes -r "$LOCK"; then
+  if ! pip_quiet install -q --require-hashes -r "$LOCK"; then
     grep -v '^WARNING: Location' "$log" >&2
     echo "Installing the Python packages of $LOCK failed (full log: $log)." >&2
     exit 1
@@ -56,10 +56,10 @@ if [ ! -f "$stamp" ]; then
   if [ -n "$extras" ]; then
     echo "Removing Python packages that $LOCK does not name: $extras"
     # shellcheck disable=SC2086  # one word per package
-    install uninstall -y $extras || { cat "$log" >&2; echo "Removing $extras failed." >&2; exit 1; }
+    pip_quiet uninstall -y $extras || { cat "$log" >&2; echo "Removing $extras failed." >&2; exit 1; }
   fi
   # The build requirements (setuptools, wheel) are in the lock too, so no unpinned build environment.
-  if ! install install -q --no-deps --no-build-isolation -e .; then
+  if ! pip_quiet install -q --no-deps --no-build-isolation -e .; then
     grep -v '^WARNING: Location' "$log" >&2
     echo "Installing the project into .venv failed (full log: $log)." >&2
     exit 1
