@@ -29,36 +29,39 @@ started=$(date +%s)
 step() { echo "[$(( $(date +%s) - started )) s] $*"; }
 
 # -- 1. the source: HEAD, with the commit baked in -------------------------------------------------------
+# Everything below comes from this copy: the code, the locks and the packaging files.
 commit=$(git rev-parse --short=12 HEAD)
-rm -rf "$OUT/src"
-mkdir -p "$OUT/src"
+src=$OUT/src
+rm -rf "$src"
+mkdir -p "$src"
 if [ "${1:-}" = "--worktree" ]; then
   git diff --quiet HEAD -- && [ -z "$(git ls-files -o --exclude-standard)" ] || commit="$commit-dirty"
   git ls-files -z -co --exclude-standard | xargs -0 -I{} sh -c '[ -e "$1" ] && printf "%s\0" "$1"' _ {} |
-    tar --null -T - -cf - | tar -x -C "$OUT/src"
+    tar --null -T - -cf - | tar -x -C "$src"
 elif [ -n "${1:-}" ]; then
   die "unknown option $1 (use --worktree or nothing)"
 else
   if ! git diff --quiet HEAD --; then
     echo "Note: the checkout has uncommitted changes; they are not in the package (it is built from $commit)."
   fi
-  git archive --format=tar HEAD | tar -x -C "$OUT/src"
+  git archive --format=tar HEAD | tar -x -C "$src"
 fi
 printf '"""Written by scripts/package-linux.sh: the commit this build was made from."""\n\nCOMMIT = "%s"\n' \
-  "$commit" >"$OUT/src/inspector_app/_build.py"
-version=$("$PYTHON" -c 'import sys; sys.path.insert(0, sys.argv[1]); import inspector_app; print(inspector_app.__version__)' "$OUT/src")
+  "$commit" >"$src/inspector_app/_build.py"
+version=$("$PYTHON" -c 'import sys; sys.path.insert(0, sys.argv[1]); import inspector_app; print(inspector_app.__version__)' "$src")
 arch=$(dpkg --print-architecture)
 echo "Packaging Inspector $version (commit $commit) for $arch"
 
-# -- 2. the build environment: app.lock + pyinstaller.lock, nothing else -----------------------------------
+# -- 2. the build environment: app.lock + pyinstaller.lock (those of the source built), nothing else --------
 venv=$OUT/venv
-stamp=$venv/.installed-$(cat requirements/app.lock requirements/pyinstaller.lock | sha256sum | cut -c1-16)
+locks=("$src/requirements/app.lock" "$src/requirements/pyinstaller.lock")
+stamp=$venv/.installed-$(cat "${locks[@]}" | sha256sum | cut -c1-16)
 if [ ! -f "$stamp" ]; then
   step "Installing requirements/app.lock and requirements/pyinstaller.lock into $venv ..."
   rm -rf "$venv"
   "$PYTHON" -m venv "$venv" || die "could not create a virtual environment (sudo apt-get install python3-venv)"
   "$venv/bin/python" -m pip install -q --upgrade pip >/dev/null 2>&1 || true
-  if ! "$venv/bin/python" -m pip install -q --require-hashes -r requirements/app.lock -r requirements/pyinstaller.lock \
+  if ! "$venv/bin/python" -m pip install -q --require-hashes -r "${locks[0]}" -r "${locks[1]}" \
        >"$OUT/pip-install.log" 2>&1; then
     grep -v '^WARNING: Location' "$OUT/pip-install.log" >&2
     die "installing the locked packages failed (log: $OUT/pip-install.log)"
@@ -69,7 +72,7 @@ fi
 # -- 3. PyInstaller: one folder -----------------------------------------------------------------------------
 step "Building the one-folder program with PyInstaller (a few minutes) ..."
 rm -rf "$OUT/dist" "$OUT/work"
-if ! (cd "$OUT/src" && "$ROOT/$venv/bin/pyinstaller" --noconfirm --log-level WARN \
+if ! (cd "$src" && "$ROOT/$venv/bin/pyinstaller" --noconfirm --log-level WARN \
         --distpath "$ROOT/$OUT/dist" --workpath "$ROOT/$OUT/work" packaging/inspector.spec) >"$OUT/pyinstaller.log" 2>&1; then
   tail -40 "$OUT/pyinstaller.log" >&2
   die "PyInstaller failed (log: $OUT/pyinstaller.log)"
@@ -79,7 +82,7 @@ app=$OUT/dist/Inspector
 echo "Built $app ($(du -sh "$app" | cut -f1))"
 
 # The Windows installer's file list, made from this build (CI compiles the NSIS script with it).
-"$PYTHON" packaging/windows/files.py "$app" "$OUT/nsis-files.nsh" "$OUT/nsis-uninstall.nsh"
+"$PYTHON" "$src/packaging/windows/files.py" "$app" "$OUT/nsis-files.nsh" "$OUT/nsis-uninstall.nsh"
 
 # -- 4. the .deb -----------------------------------------------------------------------------------------------
 stage=$OUT/deb
@@ -89,12 +92,12 @@ mkdir -p "$stage/DEBIAN" "$stage/opt" "$stage/usr/bin" "$stage/usr/share/applica
          "$stage/usr/share/icons/hicolor/scalable/apps"
 cp -a "$app" "$stage/opt/inspector-app"
 ln -s /opt/inspector-app/inspector-app "$stage/usr/bin/inspector-app"
-install -m 644 packaging/linux/inspector-app.desktop "$stage/usr/share/applications/inspector-app.desktop"
-install -m 644 packaging/linux/inspector-app-mime.xml "$stage/usr/share/mime/packages/inspector-app.xml"
-install -m 644 packaging/icons/inspector-app.svg "$stage/usr/share/icons/hicolor/scalable/apps/inspector-app.svg"
+install -m 644 "$src/packaging/linux/inspector-app.desktop" "$stage/usr/share/applications/inspector-app.desktop"
+install -m 644 "$src/packaging/linux/inspector-app-mime.xml" "$stage/usr/share/mime/packages/inspector-app.xml"
+install -m 644 "$src/packaging/icons/inspector-app.svg" "$stage/usr/share/icons/hicolor/scalable/apps/inspector-app.svg"
 for size in 48 128 256; do
   mkdir -p "$stage/usr/share/icons/hicolor/${size}x${size}/apps"
-  install -m 644 "packaging/icons/inspector-app-$size.png" "$stage/usr/share/icons/hicolor/${size}x${size}/apps/inspector-app.png"
+  install -m 644 "$src/packaging/icons/inspector-app-$size.png" "$stage/usr/share/icons/hicolor/${size}x${size}/apps/inspector-app.png"
 done
 printf 'Inspector %s (commit %s), built by scripts/package-linux.sh of the Inspector repository.\n' \
   "$version" "$commit" >"$stage/usr/share/doc/inspector-app/README"
@@ -116,7 +119,7 @@ glibc=$(getconf GNU_LIBC_VERSION | awk '{print $2}')
 depends="libc6 (>= $glibc), $(echo "$packages" | paste -sd, | sed 's/,/, /g'), fonts-wqy-microhei"
 echo "Depends: $depends"
 sed -e "s/@VERSION@/$version/" -e "s/@ARCH@/$arch/" -e "s/@INSTALLED_SIZE@/$installed_kb/" -e "s/@COMMIT@/$commit/" \
-  -e "s/@DEPENDS@/$depends/" packaging/linux/control.in >"$stage/DEBIAN/control"
+  -e "s/@DEPENDS@/$depends/" "$src/packaging/linux/control.in" >"$stage/DEBIAN/control"
 
 deb=$OUT/inspector-app_${version}_${arch}.deb
 rm -f "$OUT"/inspector-app_*.deb
