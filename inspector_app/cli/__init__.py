@@ -51,9 +51,10 @@ def gui_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
         else:
             return None
         i += 1
+    # ``database`` is None here: an argv naming one (--database URL) goes to the full parser.
     if command is None:
-        return argparse.Namespace(data_dir=data_dir, command=None)
-    return argparse.Namespace(data_dir=data_dir, command=command, lang=lang, files=[])
+        return argparse.Namespace(data_dir=data_dir, database=None, command=None)
+    return argparse.Namespace(data_dir=data_dir, database=None, command=command, lang=lang, files=[])
 
 
 def main(argv: Sequence[str] | None = None) -> int:
