@@ -23,6 +23,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer, Table, TableStyle
 
+from inspector_app import pdf_creator
 from inspector_app.domain.errors import Cancelled
 from inspector_app.domain.progress import CancelToken, Progress
 from inspector_app.domain.template import Element, Item, Template
@@ -256,7 +257,7 @@ def render_blank_bytes(template: Template, kind: BlankKind = "checklist", *, aut
         buffer, pagesize=(PAGE_W, PAGE_H), leftMargin=MARGIN_L, rightMargin=MARGIN_R, topMargin=MARGIN_T,
         bottomMargin=MARGIN_B, title=title, author=authority or "Inspector",
         subject=f"{template.kind} 纸质备用{BLANK_TITLES[kind]}：{template.id} 版本 {template.version}",
-        keywords=f"{template.id}, {template.version}, 空白{BLANK_TITLES[kind]}", creator="Inspector",
+        keywords=f"{template.id}, {template.version}, 空白{BLANK_TITLES[kind]}", creator=pdf_creator(),
         invariant=0, initialFontName=font, lang="zh-CN")
     frame = Frame(MARGIN_L, MARGIN_B, FRAME_W, PAGE_H - MARGIN_T - MARGIN_B, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
