@@ -21,7 +21,7 @@ from inspector_app.ui.office import texts
 from inspector_app.ui.office.case_dialogs import StepDialog
 from inspector_app.ui.office.case_view import STAGE_COLOURS, CaseView
 from inspector_app.ui.office.page import OfficeHost, OfficePage, fit_columns, make_table
-from inspector_app.ui.office.rows_model import ROW_ROLE, Column, RowsModel
+from inspector_app.ui.office.rows_model import Column, RowsModel, select_position, selected_row
 
 if TYPE_CHECKING:
     from inspector_app.services.ops import cases as case_ops
@@ -157,19 +157,11 @@ class CasesPage(OfficePage):
 
     # -- selection -------------------------------------------------------------------------------
     def current_row(self) -> dict[str, Any] | None:
-        index = self.table.currentIndex()
-        if not index.isValid() or not self.table.selectionModel().isSelected(index):
-            return None
-        row: dict[str, Any] = index.data(ROW_ROLE)
+        row: dict[str, Any] | None = selected_row(self.table)
         return row
 
     def select(self, case_id: int) -> bool:
-        position = self.model.find("id", case_id)
-        if position < 0:
-            return False
-        self.table.selectRow(position)
-        self.table.setCurrentIndex(self.model.index(position, 0))
-        return True
+        return select_position(self.table, self.model, self.model.find("id", case_id))
 
     def show_case(self, case_id: int) -> None:
         """Select a case (just opened elsewhere): now if listed, else once the list is read again."""

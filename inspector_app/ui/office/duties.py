@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QHeaderView, QTableView
 
 from inspector_app.ui.office import texts
 from inspector_app.ui.office.page import setup_table
-from inspector_app.ui.office.rows_model import ROW_ROLE, Column, RowsModel
+from inspector_app.ui.office.rows_model import Column, RowsModel, selected_row
 
 OPEN_STATES = frozenset({"missing"})
 
@@ -93,8 +93,5 @@ class DutiesTable(QTableView):
         self.resizeRowsToContents()  # the title column's width changed: its lines too
 
     def current_row(self) -> dict[str, Any] | None:
-        index = self.currentIndex()
-        if not index.isValid() or not self.selectionModel().isSelected(index):
-            return None
-        row: dict[str, Any] = index.data(ROW_ROLE)
+        row: dict[str, Any] | None = selected_row(self)
         return row

@@ -33,7 +33,7 @@ from inspector_app.ui.office.ledger_model import ROW_ROLE, LedgerColumn, LedgerM
 from inspector_app.ui.office.page import OfficeHost, OfficePage, fit_columns, make_table
 from inspector_app.ui.office.report_work import suggested_name
 from inspector_app.ui.office.reports_page import documents_folder
-from inspector_app.ui.office.rows_model import Column, RowsModel
+from inspector_app.ui.office.rows_model import Column, RowsModel, select_position, selected_row
 
 if TYPE_CHECKING:
     from inspector_app.services.queries import hazards as hazard_queries
@@ -273,18 +273,11 @@ class HazardsPage(OfficePage):
 
     # -- selection and actions -------------------------------------------------------------------
     def current_row(self) -> Any:
-        index = self.table.currentIndex()
-        if not index.isValid() or not self.table.selectionModel().isSelected(index):
-            return None
-        return index.data(ROW_ROLE)
+        row: Any = selected_row(self.table)
+        return row
 
     def select(self, finding_id: int) -> bool:
-        position = self.model.find(finding_id)
-        if position < 0:
-            return False
-        self.table.selectRow(position)
-        self.table.setCurrentIndex(self.model.index(position, 0))
-        return True
+        return select_position(self.table, self.model, self.model.find(finding_id))
 
     def _update_buttons(self) -> None:
         self.open_button.setEnabled(self.current_row() is not None)

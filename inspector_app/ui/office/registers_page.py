@@ -39,7 +39,7 @@ from inspector_app.ui.office.register_import import (
     RegisterImporter,
     what_label,
 )
-from inspector_app.ui.office.rows_model import ROW_ROLE, Column, RowsModel
+from inspector_app.ui.office.rows_model import Column, RowsModel, select_position, selected_row
 
 if TYPE_CHECKING:
     from inspector_app.services.ops import registers as register_ops
@@ -264,19 +264,11 @@ class RegistersPage(OfficePage):
                            .replace("%2", str(self.model.rowCount())))
 
     def current_row(self) -> dict[str, Any] | None:
-        index = self.table.currentIndex()
-        if not index.isValid() or not self.table.selectionModel().isSelected(index):
-            return None
-        row: dict[str, Any] = index.data(ROW_ROLE)
+        row: dict[str, Any] | None = selected_row(self.table)
         return row
 
     def select(self, record_id: int) -> bool:
-        position = self.model.find("id", record_id)
-        if position < 0:
-            return False
-        self.table.selectRow(position)
-        self.table.setCurrentIndex(self.model.index(position, 0))
-        return True
+        return select_position(self.table, self.model, self.model.find("id", record_id))
 
     def _selection_changed(self) -> None:
         if not self.isVisible():  # (a window closing) read when next shown

@@ -27,7 +27,7 @@ from inspector_app.ui.lazy import LazyModule
 from inspector_app.ui.office import texts
 from inspector_app.ui.office.case_open import OpenCaseDialog, can_open, open_case
 from inspector_app.ui.office.page import OfficeHost, OfficePage, fit_columns, make_table
-from inspector_app.ui.office.rows_model import ROW_ROLE, Column, RowsModel
+from inspector_app.ui.office.rows_model import ROW_ROLE, Column, RowsModel, select_position, selected_row
 from inspector_app.ui.sync.review import ReturnDialog
 
 if TYPE_CHECKING:
@@ -196,19 +196,11 @@ class ReviewPage(OfficePage):
 
     # -- selection -------------------------------------------------------------------------------
     def current_row(self) -> dict[str, Any] | None:
-        index = self.table.currentIndex()
-        if not index.isValid() or not self.table.selectionModel().isSelected(index):
-            return None
-        row: dict[str, Any] = index.data(ROW_ROLE)
+        row: dict[str, Any] | None = selected_row(self.table)
         return row
 
     def select(self, inspection_id: int) -> bool:
-        position = self.model.find("id", inspection_id)
-        if position < 0:
-            return False
-        self.table.selectRow(position)
-        self.table.setCurrentIndex(self.model.index(position, 0))
-        return True
+        return select_position(self.table, self.model, self.model.find("id", inspection_id))
 
     def _update_buttons(self) -> None:
         row = self.current_row()

@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 ROW_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 _Index = QModelIndex | QPersistentModelIndex
@@ -20,6 +21,24 @@ class Column(NamedTuple):
     fmt: Callable[[Any], str] | None = None  # value → text (default: str, "" for None)
     right: bool = False  # numbers
     colour: Callable[[dict[str, Any]], QColor | None] | None = None
+
+
+def selected_row(view: QAbstractItemView) -> Any:
+    """The row (``ROW_ROLE``) of the view's current index while it is selected, else None – what every
+    office page acts on."""
+    index = view.currentIndex()
+    if not index.isValid() or not view.selectionModel().isSelected(index):
+        return None
+    return index.data(ROW_ROLE)
+
+
+def select_position(view: QTableView, model: QAbstractItemModel, position: int) -> bool:
+    """Select and make current the row at ``position`` (a model's ``find`` result; -1: not listed)."""
+    if position < 0:
+        return False
+    view.selectRow(position)
+    view.setCurrentIndex(model.index(position, 0))
+    return True
 
 
 def _text(value: Any) -> str:

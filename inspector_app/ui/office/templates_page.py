@@ -17,7 +17,7 @@ from inspector_app.services.changes import ChangeKind
 from inspector_app.ui.lazy import LazyModule
 from inspector_app.ui.office.page import OfficeHost, OfficePage, fit_columns, make_table
 from inspector_app.ui.office.reports_page import documents_folder
-from inspector_app.ui.office.rows_model import ROW_ROLE, Column, RowsModel
+from inspector_app.ui.office.rows_model import Column, RowsModel, selected_row
 from inspector_app.ui.office.template_preview import TemplatePreviewWidget
 
 if TYPE_CHECKING:
@@ -129,10 +129,7 @@ class TemplatesPage(OfficePage):
         self._update_count()
 
     def current_row(self) -> dict[str, Any] | None:
-        index = self.table.currentIndex()
-        if not index.isValid() or not self.table.selectionModel().isSelected(index):
-            return None
-        row: dict[str, Any] = index.data(ROW_ROLE)
+        row: dict[str, Any] | None = selected_row(self.table)
         return row
 
     def _update_count(self) -> None:
