@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from inspector_app.translation import _
+
 CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"  # 31 characters: no I, O, S, V, Z
 WEIGHTS = tuple(pow(3, i, 31) for i in range(17))  # 1 3 9 27 19 26 16 17 20 29 25 13 8 24 10 30 28
 _VALUE = {ch: i for i, ch in enumerate(CHARSET)}
@@ -29,18 +31,18 @@ def normalise(code: str) -> str:
 
 
 def check(code: str) -> UsccCheck:
-    """Validate a code and say precisely what is wrong with it (in Chinese, for the user)."""
+    """Validate a code and say precisely what is wrong with it (in the interface language, for the user)."""
     norm = normalise(code)
     if not norm:
-        return UsccCheck(norm, False, "统一社会信用代码为空")
+        return UsccCheck(norm, False, _("统一社会信用代码为空"))
     if len(norm) != 18:
-        return UsccCheck(norm, False, f"统一社会信用代码应为18位，实际为{len(norm)}位")
+        return UsccCheck(norm, False, _("统一社会信用代码应为18位，实际为{count}位").format(count=len(norm)))
     for pos, ch in enumerate(norm, start=1):
         if ch not in _VALUE:
-            return UsccCheck(norm, False, f"第{pos}位字符“{ch}”不允许（不得使用 I、O、S、V、Z）")
+            return UsccCheck(norm, False, _("第{position}位字符“{character}”不允许（不得使用 I、O、S、V、Z）").format(position=pos, character=ch))
     expected = check_character(norm[:17])
     if norm[17] != expected:
-        return UsccCheck(norm, False, f"校验位错误：应为“{expected}”，实际为“{norm[17]}”")
+        return UsccCheck(norm, False, _("校验位错误：应为“{expected}”，实际为“{actual}”").format(expected=expected, actual=norm[17]))
     return UsccCheck(norm, True, "")
 
 

@@ -47,6 +47,9 @@ class Enterprise(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uscc: Mapped[str] = mapped_column(String(32), unique=True)
     uscc_override: Mapped[bool] = mapped_column(Boolean, default=False)  # stored although invalid
+    # What ``uscc`` holds: "uscc" (统一社会信用代码, GB 32100-2015), or an old code kept until the enterprise
+    # is updated – "reg15" (15-digit 工商注册号) or "org9" (9-character 组织机构代码, GB 11714).
+    code_kind: Mapped[str] = mapped_column(String(8), default="uscc", server_default="uscc")
     name: Mapped[str] = mapped_column(String(200), index=True)
     address: Mapped[str] = mapped_column(String(300), default="")
     district: Mapped[str] = mapped_column(String(50), default="", index=True)
@@ -66,6 +69,7 @@ class Enterprise(Base):
     origin: Mapped[str] = mapped_column(String(200), default="", index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=now)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=now, onupdate=now)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")  # optimistic locking (0011)
 
     inspections: Mapped[list[Inspection]] = relationship(back_populates="enterprise")
 
@@ -194,6 +198,7 @@ class Finding(Base):
     measures: Mapped[str] = mapped_column(String(60), default="")
     created_at: Mapped[datetime] = mapped_column(DateTime, default=now)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=now)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")  # optimistic locking (0011)
 
 
 # 安全生产法 2014 第六十二条第一款第（三）项 / 2021 第六十五条第一款第（三）项: what a 现场处理措施决定书 orders.

@@ -61,6 +61,9 @@ class Photo(Base):
     thumb_sha256: Mapped[str] = mapped_column(String(64), default="")
     markup_json: Mapped[str] = mapped_column(Text, default="")  # {"version": 1, "shapes": [...]}
     markup_sha256: Mapped[str] = mapped_column(String(64), default="")
+    # Plausibility warnings (capture time, place) the inspector has seen and accepted for this photo: their
+    # codes joined by ","; "" = none accepted. Setting it is audited; nothing is ever rejected.
+    plausibility_ack: Mapped[str] = mapped_column(Text, default="", server_default="")
     # Presentation.
     caption: Mapped[str] = mapped_column(Text, default="")
     position: Mapped[int] = mapped_column(Integer, default=0)

@@ -17,6 +17,8 @@ from pathlib import Path
 from PySide6 import QtGui
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from inspector_app import translation as core_translation
+
 log = logging.getLogger(__name__)
 TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
 LANGUAGES = ("zh_CN", "en")
@@ -46,6 +48,7 @@ def install_translators(language: str, app: QCoreApplication | None = None) -> s
     Installing sends a LanguageChange event to every widget, which lets open windows retranslate."""
     app = app or QCoreApplication.instance()
     language = normalise(language)
+    core_translation.set_language(language)  # the core's messages (gettext) follow the interface
     if app is None:
         return language
     for translator in _installed:

@@ -306,3 +306,32 @@ def test_registers_migration_matches_the_models_and_downgrades(tmp_path: Path) -
         assert any(fk["referred_table"] == "organisations" for fk in fks)
     finally:
         ws.close()
+
+
+def test_versions_codes_and_evidence_migration_matches_the_models_and_downgrades(tmp_path: Path) -> None:
+    """0011 (issues 15 and 17): findings' and enterprises' version, the kind of an enterprise's code and a
+    photo's accepted plausibility warnings exactly as the models say; existing rows get the defaults."""
+    from alembic import command
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+    from sqlalchemy import inspect
+
+    from inspector_app.storage import all_models
+    from inspector_app.storage.engine import _alembic_config
+
+    ws = open_workspace(tmp_path / "ws")
+    try:
+        with ws.sessions.begin() as session:
+            build_demo(session, enterprises=4, seed=5)
+        with ws.engine.connect() as con:
+            assert compare_metadata(MigrationContext.configure(con), all_models.metadata()) == []
+        command.downgrade(_alembic_config(ws.engine), "0010")
+        assert "code_kind" not in {c["name"] for c in inspect(ws.engine).get_columns("enterprises")}
+        command.upgrade(_alembic_config(ws.engine), "head")
+        with ws.engine.connect() as con:
+            kinds = con.exec_driver_sql("SELECT DISTINCT code_kind, version FROM enterprises").fetchall()
+            acks = con.exec_driver_sql("SELECT DISTINCT plausibility_ack FROM photos").fetchall()
+        assert kinds == [("uscc", 1)]
+        assert acks in ([], [("",)])
+    finally:
+        ws.close()
