@@ -42,9 +42,12 @@ HANDLERS: dict[str, str] = {
     "templates export": "inspector_app.cli.templates:export",
     "workspace show": "inspector_app.cli.workspace:show",
     "workspace set": "inspector_app.cli.workspace:set_value",
+    "workspace gc": "inspector_app.cli.workspace_gc:collect",
     "photos add": "inspector_app.cli.photos:add_command",
     "photos list": "inspector_app.cli.photos:list_command",
     "photos verify": "inspector_app.cli.photos:verify_command",
+    "photos check": "inspector_app.cli.photo_plausibility:check_command",
+    "photos accept": "inspector_app.cli.photo_plausibility:accept_command",
     "sheet": "inspector_app.cli.sheet:sheet_command",
     "bundle": "inspector_app.cli.bundle:bundle_command",
     "keys": "inspector_app.cli.bundle:keys_command",
@@ -117,6 +120,9 @@ def _core(sub: Any) -> None:
     demo = sub.add_parser("demo", help="fill the workspace with realistic Changzhou demo data")
     demo.add_argument("--enterprises", type=int, default=240, help="number of enterprises (default 240)")
     demo.add_argument("--seed", type=int, default=2020)
+    demo.add_argument("--pair", nargs=2, type=Path, metavar=("OFFICE_DIR", "INSPECTOR_DIR"),
+                      help="make a district office and an inspector's laptop workspace for training: the same "
+                           "enterprises, assignments and keys (enrolled both ways)")
 
     ent = _actions(sub, "enterprises", "import and list enterprises")
     imp = ent.add_parser("import", help="import enterprises from .xlsx or .csv (all or nothing)")
@@ -137,9 +143,13 @@ def _core(sub: Any) -> None:
     show.add_argument("--format", choices=("json", "text"), default="text")
     acc = ins.add_parser("accept", help="验收: accept a received (已接收) inspection")
     acc.add_argument("id", type=int)
+    acc.add_argument("--expected-version", type=int, metavar="N",
+                     help="refuse if the inspection changed since version N was read (inspections show)")
     acc.add_argument("--by", metavar="NAME", default=None, help="who accepts (audit trail; default: login name)")
     ret = ins.add_parser("return", help="退回修改: return a received inspection to its inspector, with a comment")
     ret.add_argument("id", type=int)
+    ret.add_argument("--expected-version", type=int, metavar="N",
+                     help="refuse if the inspection changed since version N was read (inspections show)")
     ret.add_argument("--comment", metavar="TEXT", help="what to correct or add (required; sent to the inspector)")
     ret.add_argument("--by", metavar="NAME", default=None, help="who returns it (audit trail; default: login name)")
     _answering(ins)
@@ -185,6 +195,9 @@ def _core(sub: Any) -> None:
 
     wsp = _actions(sub, "workspace", "workspace settings (issuing authority printed on sheets)")
     wsp.add_parser("show", help="where the workspace is and its settings")
+    gcp = wsp.add_parser("gc", help="remove derived images (display copies, thumbnails, watermarked copies) no "
+                                    "record uses any more; originals are never touched")
+    gcp.add_argument("--dry-run", action="store_true", help="say what would be removed, remove nothing")
     setp = wsp.add_parser("set", help="set a workspace setting, e.g. authority_name 常州市应急管理局")
     setp.add_argument("key")
     setp.add_argument("value")
@@ -243,6 +256,15 @@ def _photos(sub: Any) -> None:
     lst.add_argument("inspection_id", type=int, metavar="INSPECTION_ID")
     lst.add_argument("--format", choices=FORMATS, default="table")
 
+    chk = actions.add_parser("check", help="plausibility warnings of an inspection's photos: capture time far "
+                                           "from the inspection, position outside the district or far from the "
+                                           "other photos")
+    chk.add_argument("inspection", type=int)
+    chk.add_argument("--format", choices=FORMATS, default="table")
+    acp = actions.add_parser("accept", help="accept a photo's plausibility warnings after checking them (audited)")
+    acp.add_argument("inspection", type=int)
+    acp.add_argument("photo", type=int, help="the photo's id (photos check / photos list)")
+    acp.add_argument("--by", metavar="NAME", default=None, help="who decides (audit trail; default: login name)")
     ver = actions.add_parser("verify", help="re-hash every original of an inspection (chain of custody)")
     ver.add_argument("inspection_id", type=int, metavar="INSPECTION_ID")
 
