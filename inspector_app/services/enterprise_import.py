@@ -12,6 +12,12 @@ Speed: existing enterprises are fetched by USCC in a few ``IN`` queries, new row
 executemany of plain tuples per 2,000 rows and changed rows with one ``UPDATE … WHERE id = ?`` executemany; no per-row
 SELECT. The session is committed on success and rolled back on cancellation or failure.
 
+An old 15-digit 工商注册号 or 9-character 组织机构代码 with a correct check character is stored as it is,
+flagged for update (``Enterprise.code_kind``) with a warning on its row; a later list giving the enterprise
+its 统一社会信用代码 updates that record instead of adding a second one: by the organisation code the credit
+code contains (its characters 9–17, GB 32100-2015 §4), or for an old registration number by the same name
+when exactly one old-coded enterprise has it.
+
 Text cells lose the quote the command line's CSV export puts before a would-be formula
 (``tabular.reader.unquote_cell``: exactly one leading ``'`` before ``=``, ``+``, ``-``, ``@``, tab or carriage
 return), so an enterprise named ``=cmd|' /C calc'!A0`` comes back under that name from its own export.
@@ -50,6 +56,7 @@ from inspector_app.tabular.reader import (
     read_rows,
     unquote_cell,
 )
+from inspector_app.translation import _
 
 __all__ = ["ADDED", "UNCHANGED", "UPDATED", "ImportReport", "ParsedRow", "PreviewRow", "import_enterprises",
            "read_enterprises", "read_rows"]
@@ -199,6 +206,10 @@ def read_enterprises(path: Path | str, *, allow_invalid_uscc: bool = False,
         data = EnterpriseData(**values)
         if cmap.extra:
             data.extra = {h: unquote_cell(t) for c, h in cmap.extra if (t := cell_text(raw[c]))}
+        if (kind := uscc.check(code)).valid:
+            data.code_kind = kind.kind
+            if kind.needs_update:
+                warnings.append(_where(number, uscc_label, kind.note))
         for fname, message in problems(data):
             if fname == "uscc":
                 if isinstance(raw_code, int | float) and not isinstance(raw_code, bool):
@@ -221,6 +232,31 @@ def read_enterprises(path: Path | str, *, allow_invalid_uscc: bool = False,
     if not parsed:
         raise ImportFileError(f"文件 {name} 只有表头（第 {cmap.header_row} 行），没有企业数据行")
     return sheet, cmap, parsed, warnings
+
+
+def _recoded(session: Session, columns: list[Any], new: list[EnterpriseData]) -> dict[str, Any]:
+    """Stored enterprises with an old code that rows of the file now give a credit code: the new code →
+    the stored row. By the organisation code inside the credit code (characters 9–17); for an old
+    registration number by the same name, when exactly one old-coded enterprise has that name."""
+    table: Table = Enterprise.__table__  # type: ignore[assignment]
+    by_org = {d.uscc[8:17]: d.uscc for d in new if d.code_kind == uscc.USCC and len(d.uscc) == 18}
+    by_name = {d.name.strip(): d.uscc for d in new if d.code_kind == uscc.USCC and d.name.strip()}
+    found: dict[str, Any] = {}
+    claimed: set[int] = set()
+    for codes in _chunks(list(by_org), _IN_CHUNK):
+        query = select(*columns).where(table.c.code_kind == uscc.ORG9, table.c.uscc.in_(codes))
+        for row in session.execute(query):
+            found[by_org[row.uscc]] = row
+            claimed.add(row.id)
+    named: dict[str, list[Any]] = {}
+    for names in _chunks(list(by_name), _IN_CHUNK):
+        for row in session.execute(select(*columns).where(table.c.code_kind == uscc.REG15, table.c.name.in_(names))):
+            named.setdefault(row.name, []).append(row)
+    for name, rows in named.items():
+        if len(rows) == 1 and rows[0].id not in claimed and by_name[name] not in found:
+            found[by_name[name]] = rows[0]
+            claimed.add(rows[0].id)
+    return found
 
 
 def _chunks(items: Sequence[_T], size: int) -> Iterator[Sequence[_T]]:
@@ -249,10 +285,12 @@ def import_enterprises(session: Session, path: Path | str, *, dry_run: bool = Fa
     table: Table = Enterprise.__table__  # type: ignore[assignment]
     present = [f for f in _FIELDS if f in cmap.fields and f != "uscc"]
     existing: dict[str, Any] = {}
-    columns = [table.c.id, table.c.uscc, table.c.uscc_override, *(table.c[f] for f in present)]
+    columns = [table.c.id, table.c.uscc, table.c.uscc_override, table.c.code_kind, table.c.name,
+               *(table.c[f] for f in present if f != "name")]
     for codes in _chunks([p.data.uscc for p in parsed], _IN_CHUNK):
         for row in session.execute(select(*columns).where(table.c.uscc.in_(codes))):
             existing[row.uscc] = row
+    existing.update(_recoded(session, columns, [p.data for p in parsed if p.data.uscc not in existing]))
     stamp = now()
     inserts: list[EnterpriseData] = []
     updates: list[dict[str, Any]] = []
@@ -265,7 +303,10 @@ def import_enterprises(session: Session, path: Path | str, *, dry_run: bool = Fa
             inserts.append(data)
         else:
             merged: dict[str, Any] = {"b_id": old.id, "b_uscc_override": data.uscc_override,
-                                      "b_updated_at": stamp}
+                                      "b_updated_at": stamp, "b_uscc": data.uscc, "b_code_kind": data.code_kind}
+            if old.uscc != data.uscc:  # an old code replaced by the credit code
+                changes.append(_("{field}：{before} → {after}").format(
+                    field=_(FIELD_LABELS["uscc"]), before=old.uscc, after=data.uscc))
             for f in present:
                 new, before = getattr(data, f), getattr(old, f)
                 if new is None or new == "" or new == before:
@@ -273,7 +314,7 @@ def import_enterprises(session: Session, path: Path | str, *, dry_run: bool = Fa
                 else:
                     merged[f"b_{f}"] = new
                     changes.append(f"{FIELD_LABELS[f]}：{_show(before)} → {_show(new)}")
-            if changes or bool(old.uscc_override) != data.uscc_override:
+            if changes or bool(old.uscc_override) != data.uscc_override or old.code_kind != data.code_kind:
                 action = UPDATED
                 updates.append(merged)
             else:
@@ -296,12 +337,13 @@ def _write(session: Session, table: Table, present: list[str], inserts: list[Ent
     total, done = len(inserts) + len(updates), 0
     stmt = update(table).where(table.c.id == bindparam("b_id")).values(
         {"uscc_override": bindparam("b_uscc_override"), "updated_at": bindparam("b_updated_at"),
+         "uscc": bindparam("b_uscc"), "code_kind": bindparam("b_code_kind"),
          **{f: bindparam(f"b_{f}") for f in present}})
     # New rows skip SQLAlchemy's per-row parameter handling (the larger part of the write time): plain
     # tuples through the driver's executemany, converted by the dialect's own bind processors (dates,
     # booleans, the timestamp), each distinct value once.
     dialect = session.get_bind().dialect
-    names = [*_FIELDS, "uscc_override"]
+    names = [*_FIELDS, "uscc_override", "code_kind"]
     quote = dialect.identifier_preparer.quote
     sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(n) for n in [*names, 'created_at', 'updated_at'])})"
            f" VALUES ({', '.join('?' * (len(names) + 2))})")

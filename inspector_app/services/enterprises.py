@@ -39,11 +39,12 @@ class EnterpriseData:
     contact_person: str = ""
     contact_phone: str = ""
     uscc_override: bool = False
+    code_kind: str = "uscc"  # what ``uscc`` holds (domain.uscc: USCC, REG15, ORG9), set by the import
     extra: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def field_names(cls) -> list[str]:
-        return [f.name for f in fields(cls) if f.name not in ("extra", "uscc_override")]
+        return [f.name for f in fields(cls) if f.name not in ("extra", "uscc_override", "code_kind")]
 
 
 def problems(data: EnterpriseData) -> list[tuple[str, str]]:
@@ -84,7 +85,9 @@ def apply(record: Enterprise, data: EnterpriseData) -> None:
         elif isinstance(value, str):
             value = value.strip()
         setattr(record, name, value)
-    record.uscc_override = data.uscc_override and not uscc.is_valid(data.uscc)
+    found = uscc.check(data.uscc)
+    record.uscc_override = data.uscc_override and not found.valid
+    record.code_kind = found.kind if found.valid else uscc.USCC  # an old code is kept, flagged for update
     record.updated_at = now()
 
 
@@ -105,7 +108,10 @@ def to_dict(record: Enterprise) -> dict[str, Any]:
     for name in EnterpriseData.field_names():
         value = getattr(record, name)
         out[name] = value.isoformat() if isinstance(value, date) else value
-    out["uscc_valid"] = uscc.is_valid(record.uscc)
+    found = uscc.check(record.uscc)
+    out["uscc_valid"] = found.valid
+    out["code_kind"] = found.kind if found.valid else uscc.USCC
+    out["code_needs_update"] = found.needs_update
     return out
 
 

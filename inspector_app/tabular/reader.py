@@ -1,5 +1,5 @@
-"""Reading the enterprise lists bureaus keep: ``.xlsx`` and ``.csv`` (UTF-8 with or without BOM, GB18030),
-finding the header row under any title rows, matching Chinese headers tolerantly, and parsing cell values
+"""Reading the enterprise lists bureaus keep: ``.xlsx``, old ``.xls`` (``tabular.xls_reader``) and ``.csv``
+(UTF-8 with or without BOM, GB18030), finding the header row under any title rows, matching Chinese headers tolerantly, and parsing cell values
 (dates, certificate grades, codes stored as numbers).
 
 Nothing here touches the database; :mod:`inspector_app.services.enterprise_import` validates and stores.
@@ -265,7 +265,7 @@ class RawSheet:
     """Every row of one worksheet (index i is the spreadsheet's row i + 1), before interpretation."""
 
     file_name: str
-    kind: str  # "xlsx" | "csv"
+    kind: str  # "xlsx" | "xls" | "csv"
     sheet_name: str
     rows: list[Row]
 
@@ -277,7 +277,7 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 
 def read_rows(path: Path | str, accept: Accept | None = None, cancel: CancelToken | None = None,
               progress: Progress = no_progress) -> RawSheet:
-    """Read a ``.xlsx`` or ``.csv`` file into rows. For a workbook, the active sheet is used unless
+    """Read a ``.xlsx``, ``.xls`` or ``.csv`` file into rows. For a workbook, the active sheet is used unless
     ``accept`` (given the top rows) rejects it and another sheet is accepted. Raises ImportFileError
     naming the file for anything unreadable: not found, not a real workbook, wrong encoding, empty."""
     path = Path(path)
@@ -289,10 +289,12 @@ def read_rows(path: Path | str, accept: Accept | None = None, cancel: CancelToke
     except OSError as exc:
         raise ImportFileError(f"无法读取文件 {path.name}：{exc.strerror}") from exc
     suffix = path.suffix.lower()
-    if head.startswith(_OLE_MAGIC):
-        raise ImportFileError(f"文件 {path.name} 是旧版 Excel（.xls）或加密的工作簿，无法读取；"
-                              "请在 Excel 中取消密码并“另存为” .xlsx 后再导入")
-    if head.startswith(_ZIP_MAGIC):
+    if head.startswith(_OLE_MAGIC):  # an old .xls, or an OLE container such as an encrypted .xlsx
+        from inspector_app.tabular.xls_reader import read_xls
+
+        title, xls_rows = read_xls(path, accept, HEADER_SEARCH_ROWS, cancel, progress)
+        sheet = RawSheet(path.name, "xls", title, xls_rows)
+    elif head.startswith(_ZIP_MAGIC):
         sheet = _read_xlsx(path, accept, cancel, progress)
     elif suffix in (".xlsx", ".xlsm"):
         what = "是空的" if not head else "看起来是文本文件" if _looks_textual(path) else "已损坏"

@@ -582,11 +582,12 @@ def test_tab_separated_gbk_text(ws: Workspace, tmp_path: Path) -> None:
         assert e is not None and e.district == "溧阳市"
 
 
-@pytest.mark.parametrize("name", ["old.xls", "locked.xlsx"])
-def test_old_or_encrypted_workbook(ws: Workspace, tmp_path: Path, name: str) -> None:
+@pytest.mark.parametrize("name", ["damaged.xls", "locked.xlsx"])
+def test_ole_file_that_is_no_readable_workbook(ws: Workspace, tmp_path: Path, name: str) -> None:
+    """An OLE header over garbage (what a damaged .xls or a password-protected .xlsx looks like)."""
     path = tmp_path / name
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512)
-    with pytest.raises(ImportFileError, match=f"{name} 是旧版 Excel"):
+    with pytest.raises(ImportFileError, match=f"{name} 不是可读取的旧版 Excel.*取消密码"):
         run(ws, path)
     assert count(ws) == 0
 

@@ -128,6 +128,7 @@ def _enterprise_detail(session: Session, enterprise_id: int) -> dict[str, Any] |
     for name in ENTERPRISE_FIELDS:
         value = getattr(enterprise, name)
         data[name] = value.isoformat() if hasattr(value, "isoformat") else (value or "")
+    data["code_kind"] = enterprise.code_kind  # "uscc", or an old code to be updated (domain.uscc)
     rows = session.execute(
         select(Inspection.id, Inspection.status, Inspection.score, Inspection.grade,
                Inspection.outcome, Inspection.due_date, Inspection.started_at,
