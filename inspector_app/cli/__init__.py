@@ -6,6 +6,9 @@ Start-up: the plain GUI launches (``inspector-app``, ``--data-dir DIR``, ``gui``
 recognised by ``gui_arguments`` without building the parser (a few ms before the window could show);
 anything else – ``gui FILE…`` (a double-clicked bundle), ``--help``, a subcommand, an abbreviated or
 malformed option – goes through the full parser, so its messages and exit codes are unchanged.
+
+Language: every command speaks one language, set before it runs (``cli.language``): ``INSPECTOR_LANGUAGE``,
+else the workspace's ``language`` setting, else Chinese. argparse's help and usage texts stay English.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import os
 import sys
 from collections.abc import Sequence
 
+from inspector_app.cli import language
 from inspector_app.cli.commands import LANGUAGES, build_parser, handler_for
 from inspector_app.cli.output import CliError, terminal_text
 from inspector_app.domain.errors import ImportFileError, InspectorError
@@ -63,6 +67,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args is None:
         args = build_parser().parse_args(argv)
     command = args.command or "gui"
+    if command != "gui":  # the window follows its own interface language
+        language.apply(args)
     try:
         if command == "gui":
             # The one place Qt comes in: imported only when the window is asked for (a sanctioned seam).

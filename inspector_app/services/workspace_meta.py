@@ -14,6 +14,8 @@ from inspector_app.storage.models import Meta
 from inspector_app.storage.shared_store import check_folder
 
 SERIAL_START, SERIAL_END = "number_serial_start", "number_serial_end"
+LANGUAGE = "language"
+LANGUAGE_VALUES = ("zh_CN", "en")
 MAX_SERIAL = 10**9
 
 # key → (description, example)
@@ -34,10 +36,17 @@ KNOWN_KEYS: dict[str, tuple[str, str]] = {
     # (docs/bundle-format.md §7, "Document numbers"); unset: 1 and no end.
     SERIAL_START: ("本机签发文书编号的起始序号（市局为每台设备分配互不重叠的编号段；留空为 1）", "1001"),
     SERIAL_END: ("本机签发文书编号的结束序号（含；用完后拒绝签发；留空为不设上限）", "1999"),
+    # Evidence plausibility (domain/plausibility.py): when a photo gets a warning; empty = the default.
+    "photo_days_before": ("照片拍摄时间早于检查开始超过此天数时提示（可为小数；留空为 2）", "2"),
+    "photo_distance_km": ("照片位置距本次检查其他照片的中心超过此距离（公里）时提示（留空为 2）", "2"),
+    "photo_region_margin_km": ("判断照片是否在辖区内时，辖区范围向外放宽的距离（公里；容纳手机 GCJ-02 坐标偏移和定位误差；"
+                               "留空为 1）", "1"),
     # An office on one shared database keeps photos and sheets in one shared folder (storage.shared_store);
     # a machine mounting it elsewhere names its path in the workspace folder's file shared_store.
     "shared_store": ("办公室共享文件夹（照片库与打印的检查文书；各监管人员电脑都能访问的完整路径，下次打开工作区起生效；"
                      "留空则存放在本机工作区文件夹）", "/mnt/inspector-office"),
+    # The command line's language (cli.language; the environment variable INSPECTOR_LANGUAGE overrides it).
+    LANGUAGE: ("命令行的语言：zh_CN（中文，默认）或 en（English）；环境变量 INSPECTOR_LANGUAGE 优先", "en"),
 }
 
 
@@ -53,6 +62,10 @@ def set_value(session: Session, key: str, value: str) -> None:
         _serial(key, value)
     if key == "defence_days" and value.strip() and not (value.strip().isdigit() and 1 <= int(value.strip()) <= 60):
         raise ValidationError(f"工作区设置“defence_days”须为 1 至 60 的整数（或留空），而不是“{value.strip()}”")
+    if key == LANGUAGE and value.strip() not in ("", *LANGUAGE_VALUES):
+        raise ValidationError(f"工作区设置“language”须为 zh_CN 或 en（或留空），而不是“{value.strip()}”")
+    if key.startswith("photo_") and value.strip():
+        _non_negative(key, value)
     if key == "shared_store" and value.strip():
         try:
             check_folder(Path(value.strip()).expanduser(), "shared_store")
@@ -74,6 +87,17 @@ def _serial(key: str, value: str) -> int:
     if not text.isascii() or not text.isdigit() or not 1 <= int(text) <= MAX_SERIAL:
         raise ValidationError(f"工作区设置“{key}”须为 1 至 {MAX_SERIAL} 的整数（或留空），而不是“{text}”")
     return int(text)
+
+
+def _non_negative(key: str, value: str) -> float:
+    text = value.strip()
+    try:
+        number = float(text)
+    except ValueError:
+        number = -1.0
+    if not 0 <= number <= 100_000:
+        raise ValidationError(f"工作区设置“{key}”须为不小于 0 的数（或留空），而不是“{text}”")
+    return number
 
 
 def serial_range(session: Session) -> tuple[int, int | None]:
