@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6 import QtWidgets
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolBar
+from PySide6.QtWidgets import QMenu, QMessageBox, QToolBar
 
+from inspector_app.ui import file_dialogs
 from inspector_app.ui.lazy import LazyModule
 
 if TYPE_CHECKING:
@@ -212,8 +213,8 @@ class DeskActions(QObject):
 
     # -- import ----------------------------------------------------------------------------------
     def do_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("导入企业名单"), str(Path.home()),
-                                              self.tr("表格文件 (*.xlsx *.csv);;所有文件 (*)"))
+        path = file_dialogs.open_file(self.window, "imports", self.tr("导入企业名单"),
+                                      self.tr("表格文件 (*.xlsx *.xls *.csv);;所有文件 (*)"))
         if path:
             self.run_import(Path(path), dry_run=True)
 

@@ -98,5 +98,12 @@ class AppSettings:
     def set_geometry(self, key: str, value: QByteArray) -> None:
         self.store.setValue(f"window/{key}", value)
 
+    # The folder a file dialog used last, per purpose (ui.file_dialogs).
+    def last_folder(self, purpose: str) -> str:
+        return self._text(f"folders/{purpose}")
+
+    def set_last_folder(self, purpose: str, folder: str) -> None:
+        self.store.setValue(f"folders/{purpose}", folder)
+
     def sync(self) -> None:
         self.store.sync()

@@ -12,14 +12,13 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QSize, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon, QImage, QKeySequence, QPageSize, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from inspector_app.reports import FontNotFoundError
 from inspector_app.services.changes import OpResult
+from inspector_app.ui import file_dialogs
 from inspector_app.ui.documents.pdf_pages import render_page
 from inspector_app.ui.documents.recheck_panel import RecheckPanel
 from inspector_app.ui.documents.sheet_work import (
@@ -424,9 +424,8 @@ class SheetDialog(QDialog):
     def save_dialog(self) -> None:
         if self.preview is None:
             return
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("另存为 PDF"), str(Path(folder) / self.default_file_name()),
-                                              self.tr("PDF 文件 (*.pdf)"))
+        path, _ = file_dialogs.save_file(self, "documents", self.tr("另存为 PDF"), self.default_file_name(),
+                                         self.tr("PDF 文件 (*.pdf)"))
         if path:
             self.save_to(Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf"))
 

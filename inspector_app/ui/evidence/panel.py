@@ -18,7 +18,6 @@ from PySide6.QtCore import QMimeData, Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -36,6 +35,7 @@ from inspector_app.services.ops import evidence as ops
 from inspector_app.services.queries import evidence as queries
 from inspector_app.services.queries.evidence import PhotoRow
 from inspector_app.storage.engine import Workspace
+from inspector_app.ui import file_dialogs
 from inspector_app.ui.evidence import gallery as gallery_module
 from inspector_app.ui.evidence.adding import PhotoAdder, Target
 from inspector_app.ui.evidence.camera import CameraDialog, available_cameras
@@ -116,18 +116,17 @@ class EvidencePanel(QWidget):
         self.target_hint = QLabel()
         self.target_hint.setStyleSheet("color: #78909c;")
 
-        top = QHBoxLayout()
+        top = QHBoxLayout()  # one row, so that a 700-pixel-high screen keeps a row of thumbnails in view
+        top.setSpacing(4)
+        self.scope_box.setMinimumContentsLength(6)
+        self.scope_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         top.addWidget(self.scope_box, 1)
-        top.addWidget(self.count)
-        buttons = QHBoxLayout()
-        for widget in (self.add_button, self.markup_button, self.more_button):
-            buttons.addWidget(widget)
-        buttons.addStretch(1)
+        for widget in (self.add_button, self.markup_button, self.more_button, self.count):
+            top.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.setSpacing(3)
         layout.addLayout(top)
-        layout.addLayout(buttons)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.caption)
         layout.addWidget(self.details)
@@ -311,12 +310,12 @@ class EvidencePanel(QWidget):
         return self._can_add() and self.adder.add_mime(mime, self.target())
 
     def choose_files(self) -> None:
-        files, _f = QFileDialog.getOpenFileNames(self, self.tr("添加照片"), "",
-                                                 self.tr("照片 ({0});;所有文件 (*)").format(IMAGE_FILTER))
+        files = file_dialogs.open_files(self, "photos", self.tr("添加照片"),
+                                        self.tr("照片 ({0});;所有文件 (*)").format(IMAGE_FILTER))
         self.add_paths([Path(f) for f in files])
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("添加文件夹中的照片"))
+        folder = file_dialogs.folder(self, "photos", self.tr("添加文件夹中的照片"))
         if folder:
             self.add_paths([Path(folder)])
 

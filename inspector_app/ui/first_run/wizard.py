@@ -18,11 +18,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -35,6 +34,7 @@ from inspector_app.bundle.signing import format_fingerprint
 from inspector_app.domain.errors import InspectorError
 from inspector_app.secrets import BackendState
 from inspector_app.secrets import filekey as filekey_module
+from inspector_app.ui import file_dialogs
 from inspector_app.ui.first_run.apply import OFFICE, Answers, SetupData, apply_answers
 from inspector_app.ui.first_run.forms import AuthorityForm, KeyStoreForm, PersonForm
 
@@ -229,10 +229,9 @@ class FirstRunWizard(QWizard):
                        public_key_path=self.default_key_path(), settings=dict(self.data.setup.settings))
 
     def default_key_path(self) -> Path:
-        """The public key for the office: in the documents folder, named after whom it belongs to."""
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        """The public key for the office: in the keys' last folder or Documents (``file_dialogs``), named after whom it belongs to."""
         name = self.person.name.text().strip() or "inspector"
-        return Path(folder or Path.home()) / f"{name}-公钥{KEY_SUFFIX}"
+        return file_dialogs.start_folder("keys") / f"{name}-公钥{KEY_SUFFIX}"
 
     def apply(self) -> None:
         """Store the person in the settings (GUI thread), then the workspace's part in the writer."""
@@ -273,8 +272,8 @@ class FirstRunWizard(QWizard):
     def save_public_copy(self) -> None:
         if self.public_key_path is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("另存公钥文件"), str(self.public_key_path),
-                                              self.tr("Inspector 公钥 (*.inspkey)"))
+        path, _ = file_dialogs.save_file(self, "keys", self.tr("另存公钥文件"), self.public_key_path.name,
+                                         self.tr("Inspector 公钥 (*.inspkey)"))
         if path:
             try:
                 Path(path).write_bytes(self.public_key_path.read_bytes())

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector_app.ui.office.reports_page import documents_folder
+from inspector_app.ui import file_dialogs
 
 
 def _date_edit(day: date) -> QDateEdit:
@@ -117,8 +116,8 @@ class StepDialog(QDialog):
 
     def pick_file(self, path: Path | None = None) -> None:
         if path is None:
-            chosen, _ = QFileDialog.getOpenFileName(self, self.tr("选择附件"), str(documents_folder()),
-                                                    self.tr("文书 (*.pdf *.jpg *.jpeg *.png)"))
+            chosen = file_dialogs.open_file(self, "attachments", self.tr("选择附件"),
+                                            self.tr("文书 (*.pdf *.jpg *.jpeg *.png)"))
             if not chosen:
                 return
             path = Path(chosen)

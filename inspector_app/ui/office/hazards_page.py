@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -26,13 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.services.changes import ChangeKind
-from inspector_app.ui import labels
+from inspector_app.ui import file_dialogs, labels
 from inspector_app.ui.lazy import LazyModule
 from inspector_app.ui.office import texts
 from inspector_app.ui.office.ledger_model import ROW_ROLE, LedgerColumn, LedgerModel
 from inspector_app.ui.office.page import OfficeHost, OfficePage, fit_columns, make_table
 from inspector_app.ui.office.report_work import suggested_name
-from inspector_app.ui.office.reports_page import documents_folder
 from inspector_app.ui.office.rows_model import Column, RowsModel, select_position, selected_row
 
 if TYPE_CHECKING:
@@ -302,8 +300,7 @@ class HazardsPage(OfficePage):
         if target is None:
             info = self.host.info
             name = suggested_name(district or (info.area_name if info else ""), self.tr("隐患台账"), as_of, ".xlsx")
-            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("导出隐患台账"), str(documents_folder() / name),
-                                                    "Excel (*.xlsx)")
+            chosen, _ = file_dialogs.save_file(self, "documents", self.tr("导出隐患台账"), name, "Excel (*.xlsx)")
             if not chosen:
                 return
             target = Path(chosen)

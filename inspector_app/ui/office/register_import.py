@@ -14,7 +14,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QListWidget,
     QTableWidget,
@@ -24,11 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.domain.errors import ImportFileError
-from inspector_app.ui import labels
+from inspector_app.ui import file_dialogs, labels
 from inspector_app.ui.errors import user_message
 from inspector_app.ui.lazy import LazyModule
 from inspector_app.ui.office import texts
-from inspector_app.ui.office.reports_page import documents_folder
 
 if TYPE_CHECKING:
     from inspector_app.services.ops import registers as register_ops
@@ -137,8 +135,8 @@ class RegisterImporter:
 
     def choose(self, what: str) -> None:
         title = QCoreApplication.translate("RegisterImport", "导入%1").replace("%1", what_label(what))
-        chosen, _ = QFileDialog.getOpenFileName(self.parent, title, str(documents_folder()),
-                                                QCoreApplication.translate("RegisterImport", "表格 (*.xlsx *.csv)"))
+        chosen = file_dialogs.open_file(self.parent, "imports", title,
+                                        QCoreApplication.translate("RegisterImport", "表格 (*.xlsx *.csv)"))
         if chosen:
             self.run(what, Path(chosen), dry_run=True)
 

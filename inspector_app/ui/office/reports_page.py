@@ -10,11 +10,10 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QStandardPaths, Qt, QTimer, QUrl
+from PySide6.QtCore import QDate, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QPixmap
 from PySide6.QtWidgets import (
     QDateEdit,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.services.changes import ChangeKind
+from inspector_app.ui import file_dialogs
 from inspector_app.ui.lazy import LazyModule
 from inspector_app.ui.office import report_work, texts
 from inspector_app.ui.office.duties import DutiesTable
@@ -45,11 +45,6 @@ else:
     progress_queries = LazyModule("inspector_app.services.queries.progress")
 
 FILES = {"pdf": "PDF (*.pdf)", "xlsx": "Excel (*.xlsx)"}
-
-
-def documents_folder() -> Path:
-    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(found) if found else Path.home()
 
 
 class ReportsPage(OfficePage):
@@ -295,7 +290,7 @@ class ReportsPage(OfficePage):
         info = self.host.info
         if target is None:
             name = report_work.suggested_name(info.area_name if info else "", duty["title"], as_of, f".{kind}")
-            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("保存报告"), str(documents_folder() / name), FILES[kind])
+            chosen, _ = file_dialogs.save_file(self, "documents", self.tr("保存报告"), name, FILES[kind])
             if not chosen:
                 return
             target = Path(chosen)
@@ -385,8 +380,7 @@ class ReportsPage(OfficePage):
         if target is None:
             name = report_work.suggested_name("", row["number"], date.fromisoformat(row["as_of"]), f".{kind}")
             filters = ";;".join(FILES[k] for k in ("pdf", "xlsx") if row.get(k))
-            chosen, chosen_filter = QFileDialog.getSaveFileName(self, self.tr("另存为"), str(documents_folder() / name),
-                                                                filters)
+            chosen, chosen_filter = file_dialogs.save_file(self, "documents", self.tr("另存为"), name, filters)
             if not chosen:
                 return
             kind = "xlsx" if chosen_filter.startswith("Excel") or chosen.endswith(".xlsx") else kind

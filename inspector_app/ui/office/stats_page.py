@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -24,12 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.services.changes import ChangeKind
+from inspector_app.ui import file_dialogs
 from inspector_app.ui.lazy import LazyModule
 from inspector_app.ui.office import texts
 from inspector_app.ui.office.charts import chart_view, fill_bars
 from inspector_app.ui.office.page import OfficeHost, OfficePage, fit_columns, make_table
 from inspector_app.ui.office.report_work import suggested_name
-from inspector_app.ui.office.reports_page import documents_folder
 from inspector_app.ui.office.rows_model import Column, RowsModel
 
 if TYPE_CHECKING:
@@ -203,8 +202,7 @@ class StatsPage(OfficePage):
             info = self.host.info
             title = self.tr("评审人员统计") if per_reviewer else self.tr("评审单位统计")
             name = suggested_name(info.area_name if info else "", title, date.today(), ".xlsx")
-            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("导出统计"), str(documents_folder() / name),
-                                                    "Excel (*.xlsx)")
+            chosen, _ = file_dialogs.save_file(self, "documents", self.tr("导出统计"), name, "Excel (*.xlsx)")
             if not chosen:
                 return
             target = Path(chosen)

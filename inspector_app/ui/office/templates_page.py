@@ -11,12 +11,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from inspector_app.services.changes import ChangeKind
+from inspector_app.ui import file_dialogs
 from inspector_app.ui.lazy import LazyModule
 from inspector_app.ui.office.page import OfficeHost, OfficePage, fit_columns, make_table
-from inspector_app.ui.office.reports_page import documents_folder
 from inspector_app.ui.office.rows_model import Column, RowsModel, selected_row
 from inspector_app.ui.office.template_preview import TemplatePreviewWidget
 
@@ -166,9 +166,8 @@ class TemplatesPage(OfficePage):
         template_id, version = row["template_id"], row["version"]
         if target is None:
             name = suggested_name(template_id, version, kind)
-            chosen, _ = QFileDialog.getSaveFileName(self, self.print_checklist.text().rstrip("…") if kind == "checklist"
-                                                    else self.print_scoresheet.text().rstrip("…"),
-                                                    str(documents_folder() / name), "PDF (*.pdf)")
+            title = (self.print_checklist if kind == "checklist" else self.print_scoresheet).text().rstrip("…")
+            chosen, _ = file_dialogs.save_file(self, "documents", title, name, "PDF (*.pdf)")
             if not chosen:
                 return
             target = Path(chosen)

@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6 import QtWidgets
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog
 
 from inspector_app.domain.lifecycle import ACCEPTABLE, RETURNABLE
+from inspector_app.ui import file_dialogs
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.first_run.key_file import KeyFileAccess
 from inspector_app.ui.lazy import LazyModule
@@ -166,14 +166,13 @@ class SyncActions(QObject):
         return dialog
 
     def do_import_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self.window, self.tr("导入数据包"), str(Path.home()),
-                                                self.tr("Inspector 数据包 (*.inspbundle *.zip *.enc);;所有文件 (*)"))
+        paths = file_dialogs.open_files(self.window, "bundles", self.tr("导入数据包"),
+                                        self.tr("Inspector 数据包 (*.inspbundle *.zip *.enc);;所有文件 (*)"))
         if paths:
             self.run_import([Path(p) for p in paths])
 
     def do_import_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self.window, self.tr("选择含有数据包的文件夹（如 U 盘）"),
-                                                  str(Path.home()))
+        folder = file_dialogs.folder(self.window, "bundles", self.tr("选择含有数据包的文件夹（如 U 盘）"))
         if folder:
             self.run_import([Path(folder)])
 

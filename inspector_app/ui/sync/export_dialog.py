@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QStandardPaths, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from inspector_app.bundle.signing import format_fingerprint
 from inspector_app.services.ops import sync as sync_ops
 from inspector_app.services.queries import sync as sync_queries
-from inspector_app.ui import labels
+from inspector_app.ui import file_dialogs, labels
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.sync.export_rows import ExportRows
 from inspector_app.ui.sync.identity import inform, keyring_banner_style, keyring_problem, role_label
@@ -215,9 +215,9 @@ class ExportDialog(QDialog):
         self._update_count()
 
     def default_target(self) -> Path:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+        folder = file_dialogs.start_folder("bundles")
         side = "office" if self.choices is not None and self.choices.role == "office" else "inspector"
-        return Path(folder) / f"inspector-{side}-{datetime.now():%Y%m%d-%H%M}{BUNDLE_SUFFIX}"
+        return folder / f"inspector-{side}-{datetime.now():%Y%m%d-%H%M}{BUNDLE_SUFFIX}"
 
     def checked_ids(self) -> list[int]:
         return self.rows.checked_ids()
@@ -250,9 +250,12 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(bool(chosen) and bool(self.target.text().strip()) and self.keyring_ok)
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("保存数据包"), self.target.text() or str(self.default_target()),
+        current = Path(self.target.text().strip()) if self.target.text().strip() else self.default_target()
+        folder = current.parent if current.parent.is_dir() else file_dialogs.start_folder("bundles")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("保存数据包"), str(folder / current.name),
                                               self.tr("Inspector 数据包 (*.inspbundle)"))
         if path:
+            file_dialogs.remember("bundles", path)
             self.target.setText(path if path.endswith(BUNDLE_SUFFIX) else path + BUNDLE_SUFFIX)
 
     # -- export ----------------------------------------------------------------------------------

@@ -7,14 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QStandardPaths, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -31,6 +30,7 @@ from inspector_app.bundle.signing import PublicKeyFile, TrustedKey, format_finge
 from inspector_app.secrets import SecretsError
 from inspector_app.services.ops import sync as sync_ops
 from inspector_app.services.queries import sync as sync_queries
+from inspector_app.ui import file_dialogs
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.sync.enrol_dialog import EnrolDialog, read_key_file
 from inspector_app.ui.sync.identity import (
@@ -250,10 +250,9 @@ class KeysDialog(QDialog):
         self.load()
 
     def export_dialog(self) -> None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
         name = self.data.get("name") or "inspector"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出公钥"), str(Path(folder) / f"{name}{KEY_SUFFIX}"),
-                                              self.tr("Inspector 公钥文件 (*.inspkey)"))
+        path, _ = file_dialogs.save_file(self, "keys", self.tr("导出公钥"), f"{name}{KEY_SUFFIX}",
+                                         self.tr("Inspector 公钥文件 (*.inspkey)"))
         if path:
             self.export_to(Path(path))
 
@@ -273,8 +272,8 @@ class KeysDialog(QDialog):
                           done, lambda error: show_error(self, error, self.tr("公钥未导出")), initiator=self)
 
     def enrol_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择对方的公钥文件"), str(Path.home()),
-                                              self.tr("Inspector 公钥文件 (*.inspkey *.txt);;所有文件 (*)"))
+        path = file_dialogs.open_file(self, "keys", self.tr("选择对方的公钥文件"),
+                                      self.tr("Inspector 公钥文件 (*.inspkey *.txt);;所有文件 (*)"))
         if not path:
             return
         key = read_key_file(self, Path(path))
