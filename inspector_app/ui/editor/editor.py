@@ -105,7 +105,9 @@ class InspectionEditor(QWidget):
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.score_panel)
         right.addWidget(evidence_hook.findings_and_photos(self, self.findings))  # findings | photos (issue 4)
-        right.setSizes([330, 230])
+        right.setStretchFactor(0, 0)  # a taller or shorter window changes the findings' and photos' height
+        right.setStretchFactor(1, 1)
+        right.setSizes([self.score_panel.sizeHint().height(), 230])
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.tree)
         self.splitter.addWidget(self.item_pane)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -30,6 +30,14 @@ from inspector_app.domain.scoring import Answer, item_earned
 from inspector_app.domain.template import CONFORM, NOT_APPLICABLE, PARTIAL, RESULTS, Item
 from inspector_app.ui.editor import labels
 from inspector_app.ui.editor.debounce import Debouncer
+
+
+class NoteEdit(QPlainTextEdit):
+    """The note: four lines preferred (a plain text edit asks for 192 pixels, which on a 700-pixel-high
+    screen pushed the pane into scrolling); it grows with the pane."""
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), 4 * self.fontMetrics().lineSpacing() + 12)
 
 
 class ItemPane(QWidget):
@@ -95,7 +103,7 @@ class ItemPane(QWidget):
         extra_row.addWidget(self.extra)
         extra_row.addWidget(self.extra_reason, 1)
 
-        self.note = QPlainTextEdit()
+        self.note = NoteEdit()
         self.note.setPlaceholderText(self.tr("检查情况说明（不符合或部分符合时必填，或登记隐患）"))
         self.note.setTabChangesFocus(True)
         self.note.setMinimumHeight(56)
@@ -126,7 +134,6 @@ class ItemPane(QWidget):
         layout.addLayout(extra_row)
         layout.addWidget(QLabel(self.tr("备注")))
         layout.addWidget(self.note, 1)
-        layout.addLayout(bottom)
 
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -135,7 +142,10 @@ class ItemPane(QWidget):
         scroll.setWidget(body)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(2)
         outer.addWidget(scroll)
+        bottom.setContentsMargins(6, 0, 6, 4)  # below the scrolled part: the item's score and 登记隐患 stay in view
+        outer.addLayout(bottom)
         self.show_item(None, None, False)
 
     # ------------------------------------------------------------------ showing

@@ -12,9 +12,11 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QGridLayout,
     QHeaderView,
     QLabel,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -105,8 +107,16 @@ class ScorePanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
         layout.addWidget(self.answered)
-        layout.addWidget(self.reasons)
-        layout.addWidget(self.elements, 1)
+        # The reasons scroll within what is left: the table keeps every row of its (few) elements in view
+        # on a 1366×700 screen, where long reasons had squeezed it to two rows.
+        self.reasons_area = QScrollArea()
+        self.reasons_area.setWidget(self.reasons)
+        self.reasons_area.setWidgetResizable(True)
+        self.reasons_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.reasons_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.reasons_area.setMinimumHeight(2 * self.fontMetrics().lineSpacing() + 4)
+        layout.addWidget(self.reasons_area, 1)
+        layout.addWidget(self.elements)
 
     def set_score(self, result: ScoreResult) -> None:
         provisional = not result.complete
@@ -130,7 +140,9 @@ class ScorePanel(QWidget):
                                    self.tr("已检查 {0}/{1}").format(result.answered, result.total_items))
         self.reasons.setText("\n".join(f"• {r}" for r in result.reasons))
         table = self.elements
-        table.setRowCount(len(result.elements))
+        if table.rowCount() != len(result.elements):
+            table.setRowCount(len(result.elements))
+            self.elements.setFixedHeight(self.elements_height())
         for row, element in enumerate(result.elements):
             share = element.share
             cells = [f"{element.code} {element.title}",
@@ -147,3 +159,14 @@ class ScorePanel(QWidget):
                 if element.vetoed_by:
                     cell.setForeground(Qt.GlobalColor.red)
                     cell.setToolTip(self.tr("否决项 {0}：本类目计 0 分").format(element.vetoed_by))
+
+    def set_compact(self, compact: bool) -> None:
+        """Compact (while the photos need the column's height): the score, conclusion, progress and the
+        first reasons only; the element table comes back with the findings."""
+        self.elements.setVisible(not compact)
+
+    def elements_height(self) -> int:
+        """The table's height with every element row in view (a template has a handful of elements)."""
+        table = self.elements
+        rows = sum(table.rowHeight(row) for row in range(table.rowCount()))
+        return table.horizontalHeader().sizeHint().height() + rows + 2 * table.frameWidth()

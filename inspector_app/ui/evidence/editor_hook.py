@@ -52,16 +52,25 @@ class _Link(QObject):
 
     @Slot(int)
     def tab_changed(self, index: int) -> None:
-        """The photos need room: while their tab is shown it takes two thirds of the right column."""
+        """The photos need room: while their tab is shown the score above them is compact (score,
+        conclusion, progress, the first reasons) and the photos take the rest of the column; with the
+        findings the score shows in full (every element row) and the findings take the rest."""
         tabs = self.panel.parentWidget()
         while tabs is not None and not isinstance(tabs, QTabWidget):
             tabs = tabs.parentWidget()
         splitter = tabs.parentWidget() if tabs is not None else None
         if not isinstance(splitter, QSplitter) or splitter.count() != 2:
             return
+        photos = tabs.widget(index) is self.panel  # type: ignore[union-attr]
+        score = splitter.widget(0)
+        if hasattr(score, "set_compact"):
+            score.set_compact(photos)
         total = sum(splitter.sizes()) or splitter.height()
-        share = 0.66 if tabs.widget(index) is self.panel else 0.41  # type: ignore[union-attr]
-        splitter.setSizes([int(total * (1 - share)), int(total * share)])
+        if photos:
+            top = score.minimumSizeHint().height()
+        else:
+            top = min(score.sizeHint().height(), max(score.minimumSizeHint().height(), int(total * 0.62)))
+        splitter.setSizes([top, max(0, total - top)])
 
     @Slot(set)
     def photos_changed(self, codes: set[str]) -> None:
