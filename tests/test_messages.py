@@ -56,14 +56,19 @@ def test_every_marked_message_has_an_english_translation_with_the_same_placehold
     assert not leaking, "Chinese left in English translations:\n" + "\n".join(leaking[:40])
 
 
+def _key(value: object) -> object:
+    """A message id or text as something hashable (plural forms come as lists or tuples)."""
+    return tuple(value) if isinstance(value, list | tuple) else value
+
+
 def test_compiled_catalogues_are_current() -> None:
     for po in sorted(LOCALE.glob("*.po")):
         mo = po.with_suffix(".mo")
         assert mo.is_file(), f"{mo.name} missing: scripts/messages.sh compile"
         with po.open("rb") as handle:
-            source = {m.id: m.string for m in read_po(handle) if m.id and m.string and not m.fuzzy}
+            source = {_key(m.id): _key(m.string) for m in read_po(handle) if m.id and m.string and not m.fuzzy}
         with mo.open("rb") as handle:
-            compiled = {m.id: m.string for m in read_mo(handle) if m.id}
+            compiled = {_key(m.id): _key(m.string) for m in read_mo(handle) if m.id}
         assert source == compiled, f"{mo.name} is older than {po.name}: scripts/messages.sh compile"
 
 

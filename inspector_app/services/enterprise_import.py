@@ -56,12 +56,12 @@ from inspector_app.tabular.reader import (
     read_rows,
     unquote_cell,
 )
-from inspector_app.translation import _
+from inspector_app.translation import N_, _
 
 __all__ = ["ADDED", "UNCHANGED", "UPDATED", "ImportReport", "ParsedRow", "PreviewRow", "import_enterprises",
            "read_enterprises", "read_rows"]
 
-ADDED, UPDATED, UNCHANGED = "新增", "更新", "不变"
+ADDED, UPDATED, UNCHANGED = N_("新增"), N_("更新"), N_("不变")  # stored codes; translated where shown
 PREVIEW_ROWS = 20  # the first rows, whatever happens to them …
 PREVIEW_MAX = 500  # … and after them every row that changes, up to this many in all
 MAX_MESSAGE_PROBLEMS = 10
@@ -103,19 +103,19 @@ class ImportReport:
 
     def summary(self) -> str:
         if self.dry_run:
-            head = (f"预演导入“{self.file_name}”（未写入）：共 {self.rows_read} 行企业数据，"
-                    f"将新增 {self.added} 家，更新 {self.updated} 家，{self.unchanged} 家无变化。")
+            head = _("预演导入“{file}”（未写入）：共 {rows} 行企业数据，将新增 {added} 家，更新 {updated} 家，"
+                     "{unchanged} 家无变化。")
         else:
-            head = (f"已导入“{self.file_name}”：共 {self.rows_read} 行企业数据，"
-                    f"新增 {self.added} 家，更新 {self.updated} 家，{self.unchanged} 家无变化。")
-        lines = [head]
+            head = _("已导入“{file}”：共 {rows} 行企业数据，新增 {added} 家，更新 {updated} 家，{unchanged} 家无变化。")
+        lines = [head.format(file=self.file_name, rows=self.rows_read, added=self.added, updated=self.updated,
+                             unchanged=self.unchanged)]
         if self.ignored_columns:
-            lines.append(f"已忽略的列：{'、'.join(self.ignored_columns)}。")
+            lines.append(_("已忽略的列：{columns}。").format(columns=_("、").join(self.ignored_columns)))
         if self.warnings:
-            lines.append(f"警告 {len(self.warnings)} 条：")
+            lines.append(_("警告 {count} 条：").format(count=len(self.warnings)))
             lines.extend(f"  {w}" for w in self.warnings[:SUMMARY_WARNINGS])
             if len(self.warnings) > SUMMARY_WARNINGS:
-                lines.append(f"  ……另有 {len(self.warnings) - SUMMARY_WARNINGS} 条")
+                lines.append("  " + _("……另有 {count} 条").format(count=len(self.warnings) - SUMMARY_WARNINGS))
         return "\n".join(lines)
 
 
@@ -126,13 +126,15 @@ class ParsedRow:
 
 
 def _where(row: int, column: str, message: str) -> str:
-    return f"第 {row} 行，列“{column}”：{message}"
+    return _("第 {row} 行，列“{column}”：{message}").format(row=row, column=column, message=message)
 
 
 def _fail(file_name: str, found: list[str]) -> ImportFileError:
     shown = "\n".join(found[:MAX_MESSAGE_PROBLEMS])
-    more = f"\n……另有 {len(found) - MAX_MESSAGE_PROBLEMS} 个问题" if len(found) > MAX_MESSAGE_PROBLEMS else ""
-    return ImportFileError(f"文件 {file_name} 有 {len(found)} 个问题，未导入任何数据：\n{shown}{more}", found)
+    more = ("\n" + _("……另有 {count} 个问题").format(count=len(found) - MAX_MESSAGE_PROBLEMS)
+            if len(found) > MAX_MESSAGE_PROBLEMS else "")
+    return ImportFileError(_("文件 {name} 有 {count} 个问题，未导入任何数据：").format(name=file_name, count=len(found))
+                           + f"\n{shown}{more}", found)
 
 
 def _accept(top: Sequence[Row]) -> bool:
@@ -146,16 +148,17 @@ def read_enterprises(path: Path | str, *, allow_invalid_uscc: bool = False,
     """Read and check every row. Returns (sheet, columns, rows, warnings); raises ImportFileError with
     every problem found (row and column named) when anything is wrong."""
     path = Path(path)
-    progress(0, 0, f"正在读取 {path.name}")
+    progress(0, 0, _("正在读取 {name}").format(name=path.name))
     sheet = read_rows(path, _accept, cancel, progress)
     name = sheet.file_name
     cmap = find_header(sheet.rows)
     if cmap is None:
-        raise ImportFileError(f"文件 {name} 的前 10 行中找不到表头：需要“企业名称”和“统一社会信用代码”列")
+        raise ImportFileError(_("文件 {name} 的前 10 行中找不到表头：需要“企业名称”和“统一社会信用代码”列").format(name=name))
     if cmap.missing:
         missing = "、".join(f"“{m}”" for m in cmap.missing)
-        raise ImportFileError(f"文件 {name} 缺少必需的列：{missing}（表头在第 {cmap.header_row} 行）",
-                              [f"第 {cmap.header_row} 行（表头）：缺少列“{m}”" for m in cmap.missing])
+        raise ImportFileError(_("文件 {name} 缺少必需的列：{missing}（表头在第 {row} 行）").format(
+            name=name, missing=missing, row=cmap.header_row),
+            [_("第 {row} 行（表头）：缺少列“{column}”").format(row=cmap.header_row, column=m) for m in cmap.missing])
     rows = sheet.rows
     start = cmap.first_data_row - 1
     total = len(rows) - start
@@ -171,7 +174,7 @@ def read_enterprises(path: Path | str, *, allow_invalid_uscc: bool = False,
     uscc_label = cmap.label("uscc")
     ncols = max([*cmap.fields.values(), *(c for c, _ in cmap.extra)]) + 1
     padding = (None,) * ncols
-    progress(0, total, "正在检查数据")
+    progress(0, total, _("正在检查数据"))
     for index in range(start, len(rows)):
         raw = rows[index]
         number = index + 1
@@ -179,8 +182,8 @@ def read_enterprises(path: Path | str, *, allow_invalid_uscc: bool = False,
             raw = (*raw, *padding[len(raw):])
         if not number % 1000:
             if cancel is not None and cancel.cancelled:
-                raise Cancelled("导入已取消，未写入任何数据")
-            progress(index - start, total, "正在检查数据")
+                raise Cancelled(_("导入已取消，未写入任何数据"))
+            progress(index - start, total, _("正在检查数据"))
         raw_code = raw[uscc_col]
         code = uscc.normalise(unquote_cell(cell_text(raw_code)))
         if not code.isascii():  # full-width ９１３２… typed with a Chinese input method
@@ -191,7 +194,7 @@ def read_enterprises(path: Path | str, *, allow_invalid_uscc: bool = False,
             else unquote_cell(t) for f, c in texts}
         if not code and not values["name"]:
             if any(v is not None and cell_text(v) for v in raw):
-                warnings.append(f"第 {number} 行没有企业名称和统一社会信用代码，已跳过")
+                warnings.append(_("第 {row} 行没有企业名称和统一社会信用代码，已跳过").format(row=number))
             continue
         values["uscc"] = code
         if grade_col is not None:
@@ -213,16 +216,17 @@ def read_enterprises(path: Path | str, *, allow_invalid_uscc: bool = False,
         for fname, message in problems(data):
             if fname == "uscc":
                 if isinstance(raw_code, int | float) and not isinstance(raw_code, bool):
-                    message += "（该单元格是数字格式，Excel 可能已丢失末几位；请把该列设为文本后重新填写）"
+                    message += _("（该单元格是数字格式，Excel 可能已丢失末几位；请把该列设为文本后重新填写）")
                 if allow_invalid_uscc and code:
                     data.uscc_override = True
-                    warnings.append(_where(number, uscc_label, f"{message}（已按“允许无效代码”导入）"))
+                    warnings.append(_where(number, uscc_label, message + _("（已按“允许无效代码”导入）")))
                     continue
             here.append((cmap.fields.get(fname, 0), _where(number, cmap.label(fname), message)))
         if code:
             first = seen.setdefault(code, number)
             if first != number:
-                here.append((uscc_col, _where(number, uscc_label, f"统一社会信用代码 {code} 与第 {first} 行重复")))
+                here.append((uscc_col, _where(number, uscc_label, _("统一社会信用代码 {code} 与第 {first} 行重复")
+                                              .format(code=code, first=first))))
         if here:  # in the order of the columns, as the row reads
             found.extend(message for _, message in sorted(here, key=lambda item: item[0]))
             here.clear()
@@ -230,7 +234,7 @@ def read_enterprises(path: Path | str, *, allow_invalid_uscc: bool = False,
     if found:
         raise _fail(name, found)
     if not parsed:
-        raise ImportFileError(f"文件 {name} 只有表头（第 {cmap.header_row} 行），没有企业数据行")
+        raise ImportFileError(_("文件 {name} 只有表头（第 {row} 行），没有企业数据行").format(name=name, row=cmap.header_row))
     return sheet, cmap, parsed, warnings
 
 
@@ -266,7 +270,7 @@ def _chunks(items: Sequence[_T], size: int) -> Iterator[Sequence[_T]]:
 
 def _show(value: object) -> str:
     if value is None or value == "":
-        return "（空）"
+        return _("（空）")
     return value.isoformat() if isinstance(value, date) else str(value)
 
 
@@ -313,7 +317,8 @@ def import_enterprises(session: Session, path: Path | str, *, dry_run: bool = Fa
                     merged[f"b_{f}"] = before
                 else:
                     merged[f"b_{f}"] = new
-                    changes.append(f"{FIELD_LABELS[f]}：{_show(before)} → {_show(new)}")
+                    changes.append(_("{field}：{before} → {after}").format(
+                        field=_(FIELD_LABELS[f]), before=_show(before), after=_show(new)))
             if changes or bool(old.uscc_override) != data.uscc_override or old.code_kind != data.code_kind:
                 action = UPDATED
                 updates.append(merged)
@@ -356,7 +361,7 @@ def _write(session: Session, table: Table, present: list[str], inserts: list[Ent
     try:
         for chunk in _chunks(inserts, _CHUNK):
             if cancel is not None and cancel.cancelled:
-                raise Cancelled("导入已取消，未写入任何数据")
+                raise Cancelled(_("导入已取消，未写入任何数据"))
             params = []
             for data in chunk:
                 values = list(get(data))
@@ -370,15 +375,15 @@ def _write(session: Session, table: Table, present: list[str], inserts: list[Ent
                 params.append((*values, *stamps))
             rawsql.execute_many(session.connection(), sql, params)
             done += len(chunk)
-            progress(done, total, "正在写入")
+            progress(done, total, _("正在写入"))
         for changed in _chunks(updates, _CHUNK):
             if cancel is not None and cancel.cancelled:
-                raise Cancelled("导入已取消，未写入任何数据")
+                raise Cancelled(_("导入已取消，未写入任何数据"))
             session.execute(stmt, list(changed))
             done += len(changed)
-            progress(done, total, "正在写入")
+            progress(done, total, _("正在写入"))
         if cancel is not None and cancel.cancelled:
-            raise Cancelled("导入已取消，未写入任何数据")
+            raise Cancelled(_("导入已取消，未写入任何数据"))
         session.commit()
     except BaseException:
         session.rollback()

@@ -22,17 +22,19 @@ from typing import Any
 
 from inspector_app.domain.errors import Cancelled, ImportFileError
 from inspector_app.domain.progress import CancelToken, Progress, no_progress
+from inspector_app.translation import N_, _
 
 HEADER_SEARCH_ROWS = 10
 Row = tuple[Any, ...]
 
 # Field → the name shown to people (also used in messages when the file's own header is not known).
+# Marked for the catalogue, translated where shown (``ColumnMap.label``, ``ColumnMap.missing``).
 FIELD_LABELS: dict[str, str] = {
-    "name": "企业名称", "uscc": "统一社会信用代码", "address": "地址", "district": "辖市区",
-    "industry": "行业", "sub_speciality": "专业", "cert_grade": "证书等级", "cert_number": "证书编号",
-    "cert_issued": "发证日期", "cert_expires": "有效期至", "scoring_standard": "评分标准",
-    "review_org": "评审单位", "consulting_org": "咨询单位", "legal_rep": "法定代表人",
-    "contact_person": "联系人", "contact_phone": "联系电话",
+    "name": N_("企业名称"), "uscc": N_("统一社会信用代码"), "address": N_("地址"), "district": N_("辖市区"),
+    "industry": N_("行业"), "sub_speciality": N_("专业"), "cert_grade": N_("证书等级"), "cert_number": N_("证书编号"),
+    "cert_issued": N_("发证日期"), "cert_expires": N_("有效期至"), "scoring_standard": N_("评分标准"),
+    "review_org": N_("评审单位"), "consulting_org": N_("咨询单位"), "legal_rep": N_("法定代表人"),
+    "contact_person": N_("联系人"), "contact_phone": N_("联系电话"),
 }
 REQUIRED_FIELDS = ("name", "uscc")
 DATE_FIELDS = frozenset({"cert_issued", "cert_expires"})
@@ -103,11 +105,11 @@ class ColumnMap:
     def label(self, name: str) -> str:
         """The column's header as the file spells it (for messages), else the standard name."""
         col = self.fields.get(name)
-        return self.headers[col] if col is not None else FIELD_LABELS.get(name, name)
+        return self.headers[col] if col is not None else _(FIELD_LABELS.get(name, name))
 
     @property
     def missing(self) -> list[str]:
-        return [FIELD_LABELS[f] for f in REQUIRED_FIELDS if f not in self.fields]
+        return [_(FIELD_LABELS[f]) for f in REQUIRED_FIELDS if f not in self.fields]
 
 
 def map_columns(row: Row, header_row: int) -> ColumnMap:
@@ -121,7 +123,7 @@ def map_columns(row: Row, header_row: int) -> ColumnMap:
             cmap.fields[name] = col
         elif name is not None:
             cmap.extra.append((col, text))
-            cmap.ignored.append(f"{text}（与“{headers[cmap.fields[name]]}”重复）")
+            cmap.ignored.append(_("{column}（与“{first}”重复）").format(column=text, first=headers[cmap.fields[name]]))
         elif normalise_header(text) not in _SILENT_COLUMNS:
             cmap.extra.append((col, text))
             cmap.ignored.append(text)
@@ -238,7 +240,7 @@ def parse_date(value: object, *, allow_range: bool = False) -> date | None:
             return date(int(parts[0]), int(parts[1]), int(parts[2]))
         except ValueError:
             pass
-    raise DateProblem(f"无法识别的日期“{text}”")
+    raise DateProblem(_("无法识别的日期“{text}”").format(text=text))
 
 
 _GRADE_RE = re.compile(r"(III|II|I|一|二|三|1|2|3)级")
@@ -285,9 +287,9 @@ def read_rows(path: Path | str, accept: Accept | None = None, cancel: CancelToke
         with path.open("rb") as fh:
             head = fh.read(8)
     except FileNotFoundError:
-        raise ImportFileError(f"找不到文件 {path}") from None
+        raise ImportFileError(_("找不到文件 {path}").format(path=path)) from None
     except OSError as exc:
-        raise ImportFileError(f"无法读取文件 {path.name}：{exc.strerror}") from exc
+        raise ImportFileError(_("无法读取文件 {name}：{reason}").format(name=path.name, reason=exc.strerror)) from exc
     suffix = path.suffix.lower()
     if head.startswith(_OLE_MAGIC):  # an old .xls, or an OLE container such as an encrypted .xlsx
         from inspector_app.tabular.xls_reader import read_xls
@@ -297,15 +299,15 @@ def read_rows(path: Path | str, accept: Accept | None = None, cancel: CancelToke
     elif head.startswith(_ZIP_MAGIC):
         sheet = _read_xlsx(path, accept, cancel, progress)
     elif suffix in (".xlsx", ".xlsm"):
-        what = "是空的" if not head else "看起来是文本文件" if _looks_textual(path) else "已损坏"
-        raise ImportFileError(f"文件 {path.name} 不是有效的 Excel 工作簿（{what}）；"
-                              "若它其实是 CSV，请把扩展名改为 .csv")
+        what = _("是空的") if not head else _("看起来是文本文件") if _looks_textual(path) else _("已损坏")
+        raise ImportFileError(_("文件 {name} 不是有效的 Excel 工作簿（{what}）；若它其实是 CSV，请把扩展名改为 .csv")
+                              .format(name=path.name, what=what))
     elif suffix == ".xls":
-        raise ImportFileError(f"文件 {path.name} 不是有效的 .xls 文件；请另存为 .xlsx 或 .csv")
+        raise ImportFileError(_("文件 {name} 不是有效的 .xls 文件；请另存为 .xlsx 或 .csv").format(name=path.name))
     else:
         sheet = _read_csv(path)
     if not any(any(v is not None and v != "" for v in row) for row in sheet.rows):
-        raise ImportFileError(f"文件 {path.name} 是空的，没有任何数据")
+        raise ImportFileError(_("文件 {name} 是空的，没有任何数据").format(name=path.name))
     return sheet
 
 
@@ -322,14 +324,14 @@ def _read_xlsx(path: Path, accept: Accept | None, cancel: CancelToken | None, pr
         book = openpyxl.load_workbook(fh, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
         fh.close()
-        raise ImportFileError(f"文件 {path.name} 不是有效的 Excel 工作簿（无法打开：{exc}）") from exc
+        raise ImportFileError(_("文件 {name} 不是有效的 Excel 工作簿（无法打开）").format(name=path.name)) from exc
     except Exception as exc:  # openpyxl raises assorted errors on malformed parts
         fh.close()
-        raise ImportFileError(f"文件 {path.name} 无法作为 Excel 工作簿读取：{exc}") from exc
+        raise ImportFileError(_("文件 {name} 无法作为 Excel 工作簿读取").format(name=path.name)) from exc
     try:
         sheets = list(book.worksheets)
         if not sheets:
-            raise ImportFileError(f"文件 {path.name} 中没有工作表")
+            raise ImportFileError(_("文件 {name} 中没有工作表").format(name=path.name))
         active = book.active if book.active in sheets else sheets[0]
         order = [active, *(s for s in sheets if s is not active)]
         chosen = active
@@ -348,15 +350,15 @@ def _read_xlsx(path: Path, accept: Accept | None, cancel: CancelToken | None, pr
             append(row)
             if not len(rows) % 1000:
                 if cancel is not None and cancel.cancelled:
-                    raise Cancelled("导入已取消，未写入任何数据")
-                progress(len(rows), max(expected, len(rows)), f"正在读取 {path.name}")
+                    raise Cancelled(_("导入已取消，未写入任何数据"))
+                progress(len(rows), max(expected, len(rows)), _("正在读取 {name}").format(name=path.name))
         _fill_merged_down(path, getattr(chosen, "_worksheet_path", ""), rows)
         return RawSheet(path.name, "xlsx", str(chosen.title), rows)
     except (ImportFileError, Cancelled):
         raise
     except (zipfile.BadZipFile, KeyError, ValueError, SyntaxError, zlib.error, EOFError, OSError) as exc:
         # SyntaxError: xml.etree's ParseError, for a worksheet whose XML is cut off or damaged
-        raise ImportFileError(f"文件 {path.name} 已损坏，无法读取：{exc}") from exc
+        raise ImportFileError(_("文件 {name} 已损坏，无法读取").format(name=path.name)) from exc
     finally:
         book.close()
         fh.close()
@@ -405,12 +407,12 @@ def _fill_merged_down(path: Path, part: str, rows: list[Row]) -> None:
 def _decode(path: Path, data: bytes) -> str:
     """UTF-8 (BOM optional) strictly, then GB18030; otherwise name the line of the first bad byte."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ImportFileError(f"文件 {path.name} 的编码不对：第 1 行起是 UTF-16 编码；"
-                              "请另存为“CSV UTF-8”或 GB18030/GBK 编码的 CSV")
+        raise ImportFileError(_("文件 {name} 的编码不对：第 1 行起是 UTF-16 编码；请另存为“CSV UTF-8”或 GB18030/GBK "
+                                "编码的 CSV").format(name=path.name))
     if (nul := data.find(b"\x00", 0, 65536)) >= 0:  # UTF-16 without a BOM, or not text at all
         line = data.count(b"\n", 0, nul) + 1
-        raise ImportFileError(f"文件 {path.name} 的编码不对：第 {line} 行有空字节 0x00（可能是 UTF-16 编码或二进制文件）；"
-                              "请另存为“CSV UTF-8”或 GB18030/GBK 编码的 CSV")
+        raise ImportFileError(_("文件 {name} 的编码不对：第 {line} 行有空字节 0x00（可能是 UTF-16 编码或二进制文件）；"
+                                "请另存为“CSV UTF-8”或 GB18030/GBK 编码的 CSV").format(name=path.name, line=line))
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as utf8_error:
@@ -421,19 +423,21 @@ def _decode(path: Path, data: bytes) -> str:
             pos = max(utf8_error.start, gb_error.start)
             line = data.count(b"\n", 0, pos) + 1
             raise ImportFileError(
-                f"文件 {path.name} 的编码不对：第 {line} 行有无法识别的字节 0x{data[pos]:02X}"
-                "（应为 UTF-8 或 GB18030/GBK）；请在 Excel 中另存为“CSV UTF-8”后再导入") from None
+                _("文件 {name} 的编码不对：第 {line} 行有无法识别的字节 0x{byte}（应为 UTF-8 或 GB18030/GBK）；请在 Excel "
+                  "中另存为“CSV UTF-8”后再导入").format(name=path.name, line=line, byte=f"{data[pos]:02X}")) from None
 
 
 def _read_csv(path: Path) -> RawSheet:
     data = path.read_bytes()
     text = _decode(path, data)
     if not text.strip():
-        raise ImportFileError(f"文件 {path.name} 是空的，没有任何数据")
+        raise ImportFileError(_("文件 {name} 是空的，没有任何数据").format(name=path.name))
     top = text[:8192].splitlines()[:HEADER_SEARCH_ROWS]
     delimiter = "\t" if sum(x.count("\t") for x in top) > sum(x.count(",") for x in top) else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        rows: list[Row] = [tuple(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
-    except csv.Error as exc:
-        raise ImportFileError(f"文件 {path.name} 不是有效的 CSV：{exc}") from exc
+        rows: list[Row] = [tuple(r) for r in reader]
+    except csv.Error as exc:  # its text is the csv module's English: say where instead
+        raise ImportFileError(_("文件 {name} 不是有效的 CSV（第 {line} 行）").format(
+            name=path.name, line=reader.line_num)) from exc
     return RawSheet(path.name, "csv", "", rows)
