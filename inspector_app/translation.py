@@ -20,6 +20,8 @@ from __future__ import annotations
 import gettext
 import os
 import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 DEFAULT_LANGUAGE = "zh_CN"
@@ -29,6 +31,7 @@ ENV_VARIABLE = "INSPECTOR_LANGUAGE"
 _lock = threading.Lock()
 _current = DEFAULT_LANGUAGE
 _catalogues: dict[str, gettext.NullTranslations] = {}
+_thread = threading.local()  # ``chinese()``: this thread's messages in Chinese for a while
 
 
 def normalise(language: str | None) -> str:
@@ -61,8 +64,12 @@ def _load(language: str) -> gettext.NullTranslations:
     return catalogue
 
 
+def _language() -> str:
+    return DEFAULT_LANGUAGE if getattr(_thread, "chinese", 0) else _current
+
+
 def _catalogue() -> gettext.NullTranslations:
-    language = _current
+    language = _language()
     found = _catalogues.get(language)
     if found is None:
         with _lock:
@@ -85,16 +92,34 @@ def language_from_environment(default: str | None = None) -> str:
 
 
 def current_language() -> str:
-    return _current
+    return _language()
 
 
 def is_english() -> bool:
-    return _current == "en"
+    return _language() == "en"
+
+
+@contextmanager
+def chinese() -> Iterator[None]:
+    """Inside, this thread's messages are Chinese whatever the interface language: the documents the
+    core builds from its messages (PDF sheets with their score reasons, filed reports, the bureau's
+    workbooks, their content hashes) are the bureau's documents and never change with the interface.
+    Other threads (the GUI's) keep the interface language meanwhile; nests."""
+    _thread.chinese = getattr(_thread, "chinese", 0) + 1
+    try:
+        yield
+    finally:
+        _thread.chinese -= 1
+
+
+def listing(items: Iterable[str]) -> str:
+    """Words in a row inside a message: 甲、乙、丙 in Chinese, "a, b, c" in English."""
+    return (", " if is_english() else "、").join(items)
 
 
 def _(message: str) -> str:
     """``message`` (Chinese, the msgid) in the current language."""
-    if _current == DEFAULT_LANGUAGE or not message:
+    if _language() == DEFAULT_LANGUAGE or not message:
         return message
     return _catalogue().gettext(message)
 
@@ -106,7 +131,7 @@ def N_(message: str) -> str:
 
 def ngettext(singular: str, plural: str, count: int) -> str:
     """Chinese has one form (pass the same text twice); English picks by ``count``."""
-    if _current == DEFAULT_LANGUAGE:
+    if _language() == DEFAULT_LANGUAGE:
         return singular
     return _catalogue().ngettext(singular, plural, count)
 

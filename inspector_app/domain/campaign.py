@@ -15,14 +15,16 @@ from typing import Any
 
 from inspector_app.domain.errors import ValidationError
 from inspector_app.domain.template import resource_path
+from inspector_app.translation import N_, _, listing
 
-LEVELS: dict[str, str] = {"district": "辖市（区）", "city": "设区市", "province": "省"}
+LEVELS: dict[str, str] = {"district": N_("辖市（区）"), "city": N_("设区市"), "province": N_("省")}
 # Who a duty runs between: an office level, or the review organisations (评审单位), which report directly.
-PARTIES: dict[str, str] = {**LEVELS, "review_org": "评审单位"}
+PARTIES: dict[str, str] = {**LEVELS, "review_org": N_("评审单位")}
 # What a duty asks for: the 推进落实情况 (figures + text), a written self-inspection report, the audit plan.
-DUTY_KINDS: dict[str, str] = {"progress": "工作推进落实情况", "self_inspection": "评审质量自查自纠情况",
-                              "audit_plan": "运行质量审计计划及结果运用"}
-CHECK_KINDS: dict[str, str] = {"lookback": "“回头看”", "audit": "运行质量审计", "review_quality": "评审质量自查"}
+DUTY_KINDS: dict[str, str] = {"progress": N_("工作推进落实情况"), "self_inspection": N_("评审质量自查自纠情况"),
+                              "audit_plan": N_("运行质量审计计划及结果运用")}
+CHECK_KINDS: dict[str, str] = {"lookback": N_("“回头看”"), "audit": N_("运行质量审计"),
+                               "review_quality": N_("评审质量自查")}
 _PARENT = {"district": "city", "city": "province"}
 
 
@@ -93,7 +95,10 @@ class Duty:
 
     @property
     def label(self) -> str:
-        return f"{self.title}（{self.due:%Y年%m月%d日}前）" if self.due else self.title
+        if not self.due:
+            return self.title
+        return _("{title}（{year}年{month:02d}月{day:02d}日前）").format(
+            title=self.title, year=self.due.year, month=self.due.month, day=self.due.day)
 
 
 @dataclass(frozen=True)
@@ -118,7 +123,8 @@ class Campaign:
         for duty in self.duties:
             if duty.id == duty_id:
                 return duty
-        raise ValidationError(f"活动“{self.id}”没有报送事项“{duty_id}”，可用：{'、'.join(d.id for d in self.duties)}")
+        raise ValidationError(_("活动“{campaign}”没有报送事项“{duty}”，可用：{available}").format(
+            campaign=self.id, duty=duty_id, available=listing(d.id for d in self.duties)))
 
     def find(self, name: str) -> Jurisdiction | None:
         """The area named by its full path (江苏省常州市武进区), by the path below the province
@@ -134,7 +140,7 @@ class Campaign:
     def area(self, name: str) -> Jurisdiction:
         found = self.find(name)
         if found is None:
-            raise ValidationError(f"辖区“{name}”不在活动“{self.id}”的辖区表中")
+            raise ValidationError(_("辖区“{name}”不在活动“{campaign}”的辖区表中").format(name=name, campaign=self.id))
         return found
 
 
@@ -145,7 +151,7 @@ def parent_level(level: str) -> str | None:
 def _text(data: dict[str, Any], key: str, where: str, *, required: bool = True) -> str:
     value = data.get(key, "")
     if not isinstance(value, str) or (required and not value.strip()):
-        raise ValidationError(f"{where}：“{key}”须为非空文字")
+        raise ValidationError(_("{where}：“{key}”须为非空文字").format(where=where, key=key))
     return value.strip()
 
 
@@ -155,20 +161,22 @@ def _date(value: Any, where: str, *, optional: bool = False) -> date | None:
     try:
         return date.fromisoformat(str(value))
     except ValueError:
-        raise ValidationError(f"{where}：日期“{value}”须写成 YYYY-MM-DD（含年份）") from None
+        raise ValidationError(_("{where}：日期“{value}”须写成 YYYY-MM-DD（含年份）").format(where=where, value=value)) from None
 
 
 def _area(data: Any, parent_path: str, where: str) -> Jurisdiction:
     if not isinstance(data, dict):
-        raise ValidationError(f"{where}：辖区须为对象")
+        raise ValidationError(_("{where}：辖区须为对象").format(where=where))
     name, level = _text(data, "name", where), _text(data, "level", where)
     if level not in LEVELS:
-        raise ValidationError(f"{where}：辖区“{name}”的层级“{level}”无效，应为 {'、'.join(LEVELS)}")
+        raise ValidationError(_("{where}：辖区“{name}”的层级“{level}”无效，应为 {levels}").format(
+            where=where, name=name, level=level, levels=listing(LEVELS)))
     path = parent_path + name
     children = tuple(_area(c, path, f"{where} › {name}") for c in data.get("children", []))
     for child in children:
         if parent_level(child.level) != level:
-            raise ValidationError(f"{where}：“{child.name}”（{child.level}）不能直属于“{name}”（{level}）")
+            raise ValidationError(_("{where}：“{child}”（{child_level}）不能直属于“{name}”（{level}）").format(
+                where=where, child=child.name, child_level=child.level, name=name, level=level))
     return Jurisdiction(name, level, _text(data, "office", where, required=False) or name, path, children)
 
 
@@ -177,10 +185,12 @@ def _duty(data: dict[str, Any], where: str) -> Duty:
     where = f"{where} {duty_id}"
     what, sender, receiver = (_text(data, k, where) for k in ("what", "from", "to"))
     if what not in DUTY_KINDS:
-        raise ValidationError(f"{where}：“what”应为 {'、'.join(DUTY_KINDS)}，而不是“{what}”")
+        raise ValidationError(_("{where}：“what”应为 {kinds}，而不是“{what}”").format(
+            where=where, kinds=listing(DUTY_KINDS), what=what))
     for party in (sender, receiver):
         if party not in PARTIES:
-            raise ValidationError(f"{where}：报送方“{party}”无效，应为 {'、'.join(PARTIES)}")
+            raise ValidationError(_("{where}：报送方“{party}”无效，应为 {parties}").format(
+                where=where, party=party, parties=listing(PARTIES)))
     return Duty(duty_id, what, sender, receiver, _date(data.get("due"), where, optional=True),
                 _text(data, "title", where), _text(data, "basis", where))
 
@@ -188,10 +198,10 @@ def _duty(data: dict[str, Any], where: str) -> Duty:
 def parse_campaign(data: Any, label: str) -> Campaign:
     """A campaign from its JSON document; every problem names the file and the field."""
     if not isinstance(data, dict) or data.get("format_version") != 1:
-        raise ValidationError(f"{label}：不是活动文件（format_version 须为 1）")
+        raise ValidationError(_("{label}：不是活动文件（format_version 须为 1）").format(label=label))
     try:
         notices = tuple(Notice(_text(n, "number", label), _text(n, "title", label), _text(n, "authority", label),
-                               _date(n.get("date"), f"{label} 文件 {n.get('number')}", optional=True))
+                               _date(n.get("date"), _("{label} 文件 {number}").format(label=label, number=n.get('number')), optional=True))
                         for n in data.get("notices", []))
         rules = tuple(Rule(_text(r, "id", label), _text(r, "title", label), _text(r, "number", label),
                            str(r.get("why", ""))) for r in data.get("rules", []))
@@ -205,19 +215,20 @@ def parse_campaign(data: Any, label: str) -> Campaign:
         templates = {str(k): str(v) for k, v in dict(data.get("templates", {})).items()}
         duties = tuple(_duty(d, f"{label} duties") for d in data.get("duties", []))
     except (KeyError, TypeError, AttributeError) as exc:
-        raise ValidationError(f"{label}：缺少或无效的字段 {exc}") from None
+        raise ValidationError(_("{label}：缺少或无效的字段 {field}").format(label=label, field=exc)) from None
     if not notices:
-        raise ValidationError(f"{label}：活动须至少列出一份文件（notices）")
+        raise ValidationError(_("{label}：活动须至少列出一份文件（notices）").format(label=label))
     unknown = set(templates) - set(CHECK_KINDS)
     if unknown:
-        raise ValidationError(f"{label}：未知的检查种类 {'、'.join(sorted(unknown))}，应为 {'、'.join(CHECK_KINDS)}")
+        raise ValidationError(_("{label}：未知的检查种类 {unknown}，应为 {kinds}").format(
+            label=label, unknown=listing(sorted(unknown)), kinds=listing(CHECK_KINDS)))
     ids = [d.id for d in duties]
     if len(set(ids)) != len(ids):
-        raise ValidationError(f"{label}：报送事项编号重复")
+        raise ValidationError(_("{label}：报送事项编号重复").format(label=label))
     campaign = Campaign(_text(data, "id", label), _text(data, "version", label), _text(data, "title", label),
                         _text(data, "authority", label), notices, rules, scope, root, templates, duties, raw=data)
     if campaign.find(scope.jurisdiction) is None:
-        raise ValidationError(f"{label}：范围辖区“{scope.jurisdiction}”不在辖区表中")
+        raise ValidationError(_("{label}：范围辖区“{area}”不在辖区表中").format(label=label, area=scope.jurisdiction))
     return campaign
 
 

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from inspector_app.translation import _, listing, ngettext
+
 MAINTAIN, RECTIFY, DELIST = "维持", "限期整改", "建议摘牌"
 OUTCOMES = (MAINTAIN, RECTIFY, DELIST)  # the three buckets lists and reports count in
 
@@ -149,35 +151,40 @@ def spec_problems(block: Mapping[str, Any]) -> list[tuple[JsonPath, str]]:
     levels = [lv if isinstance(lv, Mapping) else {} for lv in _seq(block.get("levels"))]
     codes = [lv.get("code") for lv in levels]
     if len(set(map(str, codes))) != len(codes):
-        problems.append((("levels",), "结论编号重复"))
+        problems.append((("levels",), _("结论编号重复")))
     for n, level in enumerate(levels):
         code = level.get("code")
         if isinstance(code, str) and len(code) > 10:
-            problems.append((("levels", n, "code"), f"结论编号“{code}”超过 10 个字（显示用的全称写在 label）"))
+            problems.append((("levels", n, "code"),
+                             _("结论编号“{code}”超过 10 个字（显示用的全称写在 label）").format(code=code)))
         if level.get("counts_as", code) not in OUTCOMES:
-            problems.append((("levels", n, "counts_as"), f"结论“{code}”的 counts_as 应为 维持、限期整改 或 建议摘牌"))
+            problems.append((("levels", n, "counts_as"),
+                             _("结论“{code}”的 counts_as 应为 维持、限期整改 或 建议摘牌").format(code=code)))
     relative_to = block.get("relative_to", "grade_held")
     if relative_to not in RELATIVE_TO:
-        problems.append((("relative_to",), f"relative_to 应为 {' 或 '.join(RELATIVE_TO)}"))
+        problems.append((("relative_to",), _("relative_to 应为 {first} 或 {second}").format(
+            first=RELATIVE_TO[0], second=RELATIVE_TO[1])))
     for n, rule in enumerate(_seq(block.get("rules")), start=1):
         if not isinstance(rule, Mapping):
             continue
         when = rule.get("when")
         here: JsonPath = ("rules", n - 1)
-        where = f"结论规则第 {n} 条（{when}）"
+        where = _("结论规则第 {n} 条（{when}）").format(n=n, when=when)
         if when not in WHEN:
-            problems.append(((*here, "when"), f"{where}：条件 {when} 无效"))
+            problems.append(((*here, "when"), _("{where}：条件 {when} 无效").format(where=where, when=when)))
         if rule.get("then") not in codes:
-            problems.append(((*here, "then"), f"{where}：结论“{rule.get('then')}”不在 levels 中"))
+            problems.append(((*here, "then"), _("{where}：结论“{then}”不在 levels 中").format(
+                where=where, then=rule.get('then'))))
         source = rule.get("source")
         if not isinstance(source, str) or not source.strip():
-            problems.append(((*here, "source"), f"{where}：须写明依据（source）"))
+            problems.append(((*here, "source"), _("{where}：须写明依据（source）").format(where=where)))
         if when == "score_below" and rule.get("value") is None:
-            problems.append(((*here, "value"), f"{where}：须给出 value"))
+            problems.append(((*here, "value"), _("{where}：须给出 value").format(where=where)))
         if when == "veto" and rule.get("veto") not in ("A", "B"):
-            problems.append(((*here, "veto"), f"{where}：须给出 veto（A 或 B）"))
+            problems.append(((*here, "veto"), _("{where}：须给出 veto（A 或 B）").format(where=where)))
         if when == "below_grade_held" and relative_to != "grade_held":
-            problems.append(((*here, "when"), f"{where}：本模板的结论不针对证书等级（relative_to）"))
+            problems.append(((*here, "when"),
+                             _("{where}：本模板的结论不针对证书等级（relative_to）").format(where=where)))
     return problems
 
 
@@ -216,7 +223,7 @@ class Reason:
     source: str = ""
 
     def __str__(self) -> str:
-        return f"{self.text}（依据：{self.source}）" if self.source else self.text
+        return _("{text}（依据：{source}）").format(text=self.text, source=self.source) if self.source else self.text
 
     def as_dict(self) -> dict[str, str]:
         return {"conclusion": self.conclusion, "rule": self.rule, "text": self.text, "source": self.source}
@@ -244,23 +251,27 @@ def condition_text(rule: Rule) -> str:
     """The rule's condition in words, as the preview and the blank checklist print it."""
     value = f"{rule.value:g}" if rule.value is not None else ""
     texts = {
-        "veto": f"触发否决项 {rule.veto}（{'整体不通过' if rule.veto == 'A' else '所在类目计 0 分'}）",
-        "score_below": f"得分低于 {value} 分",
-        "below_grade_held": "得分（或类目得分率）低于所持证书等级的标准",
-        "element_below_min_share": "有类目得分率低于其最低得分率",
-        "major_open": "有未整改的重大事故隐患",
-        "major_overdue": "有逾期未整改的重大事故隐患",
-        "general_open": "有待整改的一般事故隐患",
-        "legal_deduction": "有须依法整改的扣分（非企业自行整改项）",
-        "enterprise_deduction": "只有企业自行整改项的扣分",
-        "nonconform": f"不符合项达到 {int(rule.value or 1)} 项",
+        "veto": _("触发否决项 {veto}（{effect}）").format(veto=rule.veto, effect=_veto_effect(rule.veto)),
+        "score_below": _("得分低于 {value} 分").format(value=value),
+        "below_grade_held": _("得分（或类目得分率）低于所持证书等级的标准"),
+        "element_below_min_share": _("有类目得分率低于其最低得分率"),
+        "major_open": _("有未整改的重大事故隐患"),
+        "major_overdue": _("有逾期未整改的重大事故隐患"),
+        "general_open": _("有待整改的一般事故隐患"),
+        "legal_deduction": _("有须依法整改的扣分（非企业自行整改项）"),
+        "enterprise_deduction": _("只有企业自行整改项的扣分"),
+        "nonconform": _("不符合项达到 {count} 项").format(count=int(rule.value or 1)),
     }
     return texts.get(rule.when, rule.when)
 
 
+def _veto_effect(level: str | None) -> str:
+    return _("整体不通过") if level == "A" else _("所在类目计 0 分")
+
+
 def _codes(codes: Sequence[str], limit: int = 8) -> str:
-    shown = "、".join(codes[:limit])
-    return shown + (f" 等 {len(codes)} 项" if len(codes) > limit else "")
+    shown = listing(codes[:limit])
+    return _("{codes} 等 {count} 项").format(codes=shown, count=len(codes)) if len(codes) > limit else shown
 
 
 def _texts(rule: Rule, facts: Facts) -> list[tuple[str, str]]:
@@ -268,33 +279,46 @@ def _texts(rule: Rule, facts: Facts) -> list[tuple[str, str]]:
     when = rule.when
     if when == "veto":
         vetoes = [v for v in facts.vetoes if v.level == rule.veto]
-        kind = "整体不通过" if rule.veto == "A" else "所在类目计 0 分"
-        return [(f"否决项 {v.code}（{v.text}）：{kind}", v.source) for v in vetoes]
+        kind = _veto_effect(rule.veto)
+        return [(_("否决项 {code}（{text}）：{effect}").format(code=v.code, text=v.text, effect=kind), v.source)
+                for v in vetoes]
     if when == "score_below":
         if facts.score is not None and rule.value is not None and facts.score < Decimal(str(rule.value)):
-            return [(f"得分 {facts.score} 低于 {rule.value:g} 分", "")]
+            return [(_("得分 {score} 低于 {value} 分").format(score=facts.score, value=f"{rule.value:g}"), "")]
         return []
     if when == "below_grade_held":
         return [(facts.below_grade, "")] if facts.below_grade else []
     if when == "element_below_min_share":
         return [(text, "") for text in facts.elements_below]
     if when == "major_open":
-        return [(f"存在未整改的重大事故隐患 {facts.major_open} 项", "")] if facts.major_open else []
+        if not facts.major_open:
+            return []
+        return [(ngettext("存在未整改的重大事故隐患 {count} 项", "存在未整改的重大事故隐患 {count} 项",
+                          facts.major_open).format(count=facts.major_open), "")]
     if when == "major_overdue":
-        return [(f"重大事故隐患逾期未整改 {facts.major_overdue} 项", "")] if facts.major_overdue else []
+        if not facts.major_overdue:
+            return []
+        return [(ngettext("重大事故隐患逾期未整改 {count} 项", "重大事故隐患逾期未整改 {count} 项",
+                          facts.major_overdue).format(count=facts.major_overdue), "")]
     if when == "general_open":
-        return [(f"一般事故隐患 {facts.general_open} 项待整改", "")] if facts.general_open else []
+        if not facts.general_open:
+            return []
+        return [(ngettext("一般事故隐患 {count} 项待整改", "一般事故隐患 {count} 项待整改",
+                          facts.general_open).format(count=facts.general_open), "")]
     if when == "legal_deduction":
-        return [(f"须依法整改的扣分项 {len(facts.legal)} 项：{_codes(facts.legal)}", "")] if facts.legal else []
+        if not facts.legal:
+            return []
+        return [(_("须依法整改的扣分项 {count} 项：{codes}").format(count=len(facts.legal), codes=_codes(facts.legal)),
+                 "")]
     if when == "enterprise_deduction":
         if not facts.enterprise:
             return []
-        return [(f"企业自行整改项 {len(facts.enterprise)} 项（扣 {facts.enterprise_points:g} 分）："
-                 f"{_codes(facts.enterprise)}，由企业自行整改，不列入整改指令", "")]
+        return [(_("企业自行整改项 {count} 项（扣 {points} 分）：{codes}，由企业自行整改，不列入整改指令").format(
+            count=len(facts.enterprise), points=f"{facts.enterprise_points:g}", codes=_codes(facts.enterprise)), "")]
     if when == "nonconform":
         least = int(rule.value or 1)
         if len(facts.nonconform) >= least:
-            return [(f"{len(facts.nonconform)} 项不符合：{_codes(facts.nonconform)}", "")]
+            return [(_("{count} 项不符合：{codes}").format(count=len(facts.nonconform), codes=_codes(facts.nonconform)), "")]
         return []
     return []
 
@@ -316,8 +340,8 @@ def conclude(spec: ConclusionSpec, facts: Facts) -> tuple[Level, list[Reason]]:
 
 def _default_text(spec: ConclusionSpec, facts: Facts) -> str:
     if facts.score is None:
-        return "尚无可计分的检查项"
+        return _("尚无可计分的检查项")
     if spec.relative_to == "grade_held" and facts.grade_held:
-        return (f"得分 {facts.score}，无否决项、无未整改的重大事故隐患、无须依法整改的扣分项，"
-                f"符合证书等级“{facts.grade_held}”要求")
-    return f"得分 {facts.score}，未触发否决项及其他结论规则"
+        return _("得分 {score}，无否决项、无未整改的重大事故隐患、无须依法整改的扣分项，符合证书等级“{grade}”要求").format(
+            score=facts.score, grade=_(facts.grade_held))
+    return _("得分 {score}，未触发否决项及其他结论规则").format(score=facts.score)

@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from inspector_app.translation import N_, _
+
 _NOTICE_3 = "苏应急电〔2020〕3号 第三条"
 _NOTICE_4 = "苏应急电〔2020〕3号 第四条"
 _CITY_3 = "常应急函〔2020〕8号 第三条"
@@ -50,28 +52,28 @@ ORG_BARRED = "org_barred"
 REVIEWER_BARRED = "reviewer_barred"
 
 RULES: tuple[ConflictRule, ...] = (
-    ConflictRule(SAME_ORG, "评审单位即咨询服务单位",
+    ConflictRule(SAME_ORG, N_("评审单位即咨询服务单位"),
                  f"{_NOTICE_3}（评审单位与咨询服务单位是否是相关方）", "6.1",
                  "the review organisation is the consultancy: the same register row, or the same USCC"),
-    ConflictRule(RELATED_ORGS, "评审单位与咨询服务单位为相关方",
+    ConflictRule(RELATED_ORGS, N_("评审单位与咨询服务单位为相关方"),
                  f"{_NOTICE_3}（评审单位与咨询服务单位是否是相关方）；相关方认定口径见检查表第6.1项", "6.1",
                  "the same legal representative; one named among the other's shareholders; a shareholder "
                  "in common; a declared link (org_links)"),
-    ConflictRule(REVIEWER_CONSULTED, "评审人员参加了同一企业的咨询辅导",
+    ConflictRule(REVIEWER_CONSULTED, N_("评审人员参加了同一企业的咨询辅导"),
                  f"{_NOTICE_3}、{_CITY_3}（参加评审的人员和专家是否参加同一企业的咨询辅导）", "7.1",
                  "a member of the review team is on the consultancy's staff list, or declared to have "
                  "consulted for the enterprise; matched by certificate number, else by name"),
-    ConflictRule(SPECIALITY_MISMATCH, "评审人员专业与企业行业不符",
+    ConflictRule(SPECIALITY_MISMATCH, N_("评审人员专业与企业行业不符"),
                  f"{_NOTICE_3}、{_CITY_3}（评审人员及专家的专业背景是否与企业工艺相符）", "5.1",
                  "the enterprise's industry is not among the reviewer's specialities"),
-    ConflictRule(SPECIALITY_UNREGISTERED, "专业未登记",
+    ConflictRule(SPECIALITY_UNREGISTERED, N_("专业未登记"),
                  f"{_NOTICE_3}、{_CITY_3}（评审人员及专家的专业背景是否与企业工艺相符）", "5.3",
                  "the reviewer has no specialities on the register: the match cannot be checked"),
-    ConflictRule(ORG_BARRED, "评审单位在暂停评审活动或取消评审资格期间评审",
+    ConflictRule(ORG_BARRED, N_("评审单位在暂停评审活动或取消评审资格期间评审"),
                  f"{_NOTICE_4}（暂停评审活动、取消评审资格）", "",
                  "the review date falls in a suspension or after a disqualification not lifted before it "
                  "(sanctions; else the register's status)"),
-    ConflictRule(REVIEWER_BARRED, "评审人员在黑名单期间参加评审",
+    ConflictRule(REVIEWER_BARRED, N_("评审人员在黑名单期间参加评审"),
                  f"{_NOTICE_4}（评审人员黑名单管理）；常应急函〔2020〕8号 第四条", "",
                  "the review date falls after the reviewer was blacklisted and before it was lifted "
                  "(sanctions; else the register's status)"),
@@ -103,7 +105,7 @@ class Flag:
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready (docs/registers.md, "冲突提示的字段")."""
         rule = RULE_BY_ID[self.rule]
-        return {"rule": self.rule, "rule_title": rule.title, "source": rule.source,
+        return {"rule": self.rule, "rule_title": _(rule.title), "source": rule.source,
                 "checklist_item": rule.checklist_item, "enterprise_id": self.enterprise_id,
                 "enterprise": self.enterprise, "uscc": self.uscc, "certification_id": self.certification_id,
                 "review_date": self.review_date.isoformat() if self.review_date else None,
@@ -145,8 +147,8 @@ def split_names(text: str | None) -> tuple[str, ...]:
 
 # -- sanctions: when an organisation or a reviewer may not review --------------------------------------
 
-ORG_BARS = {"suspension": "暂停评审活动", "disqualification": "取消评审资格"}
-REVIEWER_BARS = {"blacklist": "黑名单"}
+ORG_BARS = {"suspension": N_("暂停评审活动"), "disqualification": N_("取消评审资格")}
+REVIEWER_BARS = {"blacklist": N_("黑名单")}
 # The register's own status, when no sanction row of a barring kind is recorded (an imported register).
 STATUS_BARS = {"暂停评审活动": "suspension", "取消评审资格": "disqualification", "黑名单": "blacklist"}
 _LABELS = {**ORG_BARS, **REVIEWER_BARS}
@@ -167,9 +169,11 @@ class Bar:
         return self.start <= day and (self.end is None or day <= self.end)
 
     def describe(self) -> str:
-        span = f"{self.start.isoformat()} 起" if self.end is None else f"{self.start.isoformat()} 至 {self.end.isoformat()}"
-        where = "据登记状态" if self.from_register else (f"文号 {self.basis}" if self.basis else "处理决定未登记文号")
-        return f"{_LABELS.get(self.kind, self.kind)}（{span}，{where}）"
+        span = (_("{start} 起").format(start=self.start.isoformat()) if self.end is None
+                else _("{start} 至 {end}").format(start=self.start.isoformat(), end=self.end.isoformat()))
+        where = (_("据登记状态") if self.from_register
+                 else _("文号 {number}").format(number=self.basis) if self.basis else _("处理决定未登记文号"))
+        return _("{bar}（{span}，{where}）").format(bar=_(_LABELS.get(self.kind, self.kind)), span=span, where=where)
 
 
 def sanction_bar(kind: str, decided_on: date, period_from: date | None, period_until: date | None,

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from inspector_app.domain.errors import LifecycleError, ValidationError
+from inspector_app.translation import N_, _, listing
 
 _S49 = "安监总办〔2014〕49号《企业安全生产标准化评审工作管理办法（试行）》（撤销等级的规定；条号未核对）"
 _D5 = "DOMAIN.md §5"
@@ -47,17 +48,17 @@ class Step:
 
 
 STEPS: dict[str, Step] = {s.name: s for s in (
-    Step("notify", "notified", "告知", False, ("opened",),
+    Step("notify", "notified", N_("告知"), False, ("opened",),
          f"{_D5}（摘牌前先告知企业）；告知事实、理由、依据及陈述申辩的权利，参照行政处罚法（2017 年修正）"
          "第三十一条、第三十二条"),
-    Step("defence", "defended", "陈述申辩", False, ("notified",),
+    Step("defence", "defended", N_("陈述申辩"), False, ("notified",),
          f"{_D5}（听取企业的陈述申辩）；参照行政处罚法（2017 年修正）第三十二条"),
-    Step("decide", "decided", "摘牌决定", True, ("notified", "defended"),
+    Step("decide", "decided", N_("摘牌决定"), True, ("notified", "defended"),
          f"{_D5}（由授予等级的机关决定：二级 → 省，三级 → 市）；{_S49}"),
-    Step("drop", "dropped", "不予摘牌", True, ("notified", "defended"),
+    Step("drop", "dropped", N_("不予摘牌"), True, ("notified", "defended"),
          "本产品的约定：授予等级的机关听取陈述申辩后也可以决定不予摘牌，案卷就此结束"),
-    Step("announce", "announced", "公告", True, ("decided",), f"{_D5}（摘牌决定予以公告）"),
-    Step("withdraw", "closed", "撤销证书", True, ("announced",),
+    Step("announce", "announced", N_("公告"), True, ("decided",), f"{_D5}（摘牌决定予以公告）"),
+    Step("withdraw", "closed", N_("撤销证书"), True, ("announced",),
          f"{_D5}（收回证书；撤销后一年内不得重新申请）；{_S49}"),
 )}
 STAGE_ORDER: dict[str, int] = {"opened": 0, "notified": 1, "defended": 2, "decided": 3, "dropped": 3,
@@ -65,8 +66,8 @@ STAGE_ORDER: dict[str, int] = {"opened": 0, "notified": 1, "defended": 2, "decid
 #: Stages only the deciding body records; a roll-up from below the deciding level may not carry them.
 DECISION_STAGES = frozenset(s.stage for s in STEPS.values() if s.deciding_body_only)
 FINAL_STAGES = frozenset({"closed", "dropped"})
-_STAGE_WORDS = {"opened": "立案", "notified": "告知", "defended": "陈述申辩", "decided": "摘牌决定",
-                "announced": "公告", "closed": "撤销证书", "dropped": "不予摘牌"}
+_STAGE_WORDS = {"opened": N_("立案"), "notified": N_("告知"), "defended": N_("陈述申辩"), "decided": N_("摘牌决定"),
+                "announced": N_("公告"), "closed": N_("撤销证书"), "dropped": N_("不予摘牌")}
 LEVEL_RANK: dict[str, int] = {"district": 0, "city": 1, "province": 2}
 
 #: Who revokes which grade: the body that granted it (DOMAIN.md §5: 一级 by the ministry, 二级 by the
@@ -92,8 +93,8 @@ def deciding_level(cert_grade: str) -> str:
     """The level of the body that decides a case on a certificate of this grade (refused otherwise)."""
     found = GRANTED_BY.get(cert_grade.strip())
     if found is None:
-        raise ValidationError(f"证书等级“{cert_grade or '（未登记）'}”的撤销机关未在本程序中规定"
-                              f"（只办理 {'、'.join(GRANTED_BY)} 的摘牌案卷；{_D5}）")
+        raise ValidationError(_("证书等级“{grade}”的撤销机关未在本程序中规定（只办理 {grades} 的摘牌案卷；{source}）").format(
+            grade=_(cert_grade) if cert_grade else _("（未登记）"), grades=listing(_(g) for g in GRANTED_BY), source=_D5))
     return found[0]
 
 
@@ -102,7 +103,7 @@ def defence_deadline(served: date, days: int = DEFENCE_DAYS) -> date:
     day not counted); a last day on a Saturday or Sunday moves to the Monday. Public holidays are not known
     here: a 告知书 that names its own last day is recorded with that day instead."""
     if days < 1:
-        raise ValidationError("陈述申辩期限至少 1 日")
+        raise ValidationError(_("陈述申辩期限至少 1 日"))
     last = served + timedelta(days=days)
     while last.weekday() >= 5:
         last += timedelta(days=1)
@@ -120,7 +121,7 @@ def reapply_from(withdrawn: date) -> date:
 def step(name: str) -> Step:
     found = STEPS.get(name)
     if found is None:
-        raise ValidationError(f"没有步骤“{name}”，可用：{'、'.join(STEPS)}")
+        raise ValidationError(_("没有步骤“{name}”，可用：{available}").format(name=name, available=listing(STEPS)))
     return found
 
 
@@ -139,19 +140,23 @@ def check_step(name: str, state: CaseState, on: date, *, no_defence: bool = Fals
     """The step, if it may be taken on ``on`` (``LifecycleError`` naming the rule otherwise)."""
     taken = step(name)
     if state.stage in FINAL_STAGES:
-        raise LifecycleError(f"案卷已结束（{_STAGE_WORDS[state.stage]}），不能再记录{taken.label}")
+        raise LifecycleError(_("案卷已结束（{stage}），不能再记录{step}").format(
+            stage=_(_STAGE_WORDS[state.stage]), step=_(taken.label)))
     if state.stage not in taken.after:
-        raise LifecycleError(f"{taken.label}须在{'或'.join(_STAGE_WORDS[s] for s in taken.after)}之后记录"
-                             f"（案卷当前：{_STAGE_WORDS.get(state.stage, state.stage)}）")
+        raise LifecycleError(_("{step}须在{stages}之后记录（案卷当前：{stage}）").format(
+            step=_(taken.label), stages=_("或").join(_(_STAGE_WORDS[s]) for s in taken.after),
+            stage=_(_STAGE_WORDS.get(state.stage, state.stage))))
     if state.last_on is not None and on < state.last_on:
-        raise LifecycleError(f"{taken.label}的日期 {on.isoformat()} 早于上一步的日期 {state.last_on.isoformat()}")
+        raise LifecycleError(_("{step}的日期 {on} 早于上一步的日期 {last}").format(
+            step=_(taken.label), on=on.isoformat(), last=state.last_on.isoformat()))
     if name == "defence" and no_defence and state.defence_until is not None and on <= state.defence_until:
-        raise LifecycleError(f"陈述申辩期限至 {state.defence_until.isoformat()} 止：期限届满前不能记录“逾期未陈述申辩”")
+        raise LifecycleError(_("陈述申辩期限至 {until} 止：期限届满前不能记录“逾期未陈述申辩”").format(
+            until=state.defence_until.isoformat()))
     period_open = state.defence_until is None or on <= state.defence_until
     if name in ("decide", "drop") and not state.heard and period_open:
-        until = state.defence_until.isoformat() if state.defence_until else "（未定）"
-        raise LifecycleError(f"陈述申辩期限至 {until} 止，企业尚未陈述申辩：期限届满前不能作出决定"
-                             f"（{_D5}：先告知、听取陈述申辩，再决定）")
+        until = state.defence_until.isoformat() if state.defence_until else _("（未定）")
+        raise LifecycleError(_("陈述申辩期限至 {until} 止，企业尚未陈述申辩：期限届满前不能作出决定"
+                               "（{source}：先告知、听取陈述申辩，再决定）").format(until=until, source=_D5))
     return taken
 
 
@@ -161,10 +166,12 @@ def check_decider(taken: Step, office_level: str, case_level: str, cert_grade: s
     陈述申辩) and sends it up in its roll-up; the city decides it; the province decides a 二级 case."""
     if not taken.deciding_body_only or office_level == case_level:
         return
-    from_words = {"district": "辖市（区）", "city": "设区市", "province": "省"}
-    here = from_words.get(office_level, "本机关（未设置层级）")
-    raise LifecycleError(f"{cert_grade}证书由{from_words.get(case_level, case_level)}应急管理部门撤销（{_D5}）："
-                         f"{here}机关不能记录{taken.label}，只能告知、听取陈述申辩，并随汇总数据包报送上级决定")
+    from_words = {"district": N_("辖市（区）"), "city": N_("设区市"), "province": N_("省")}
+    here = _(from_words.get(office_level, N_("本机关（未设置层级）")))
+    raise LifecycleError(_("{grade}证书由{level}应急管理部门撤销（{source}）：{here}机关不能记录{step}，"
+                           "只能告知、听取陈述申辩，并随汇总数据包报送上级决定").format(
+        grade=_(cert_grade), level=_(from_words.get(case_level, case_level)), source=_D5, here=here,
+        step=_(taken.label)))
 
 
 def stage_of(stages: list[str]) -> str:

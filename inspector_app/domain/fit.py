@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from inspector_app.domain.template import REVIEW_ORG, Template
+from inspector_app.translation import _, listing
 
 
 @dataclass(frozen=True)
@@ -51,28 +52,33 @@ def template_fit(template: Template, *, cert_grade: str, industry: str, cert_exp
     as its sample."""
     problems: list[str] = []
     warnings: list[str] = []
-    name = f"检查表“{template.title}”"
+    name = _("检查表“{title}”").format(title=template.title)
     if template.subject == REVIEW_ORG and review_org:
         return Fit()
     if template.subject == REVIEW_ORG:
         if cert_grade:
-            problems.append(f"{name}检查的是评审单位，而该单位持有{cert_grade}标准化证书（是企业）")
+            problems.append(_("{name}检查的是评审单位，而该单位持有{grade}标准化证书（是企业）").format(
+                name=name, grade=_(cert_grade)))
         return Fit(tuple(problems), ())
     if template.applies_to:
-        grades = "、".join(template.applies_to)
+        grades = listing(_(g) for g in template.applies_to)
         if not cert_grade:
-            warnings.append(f"该企业未登记证书等级，无法核对{name}是否适用（适用于{grades}企业）")
+            warnings.append(_("该企业未登记证书等级，无法核对{name}是否适用（适用于{grades}企业）").format(
+                name=name, grades=grades))
         elif cert_grade not in template.applies_to:
-            problems.append(f"{name}适用于{grades}企业，该企业证书等级为{cert_grade}")
+            problems.append(_("{name}适用于{grades}企业，该企业证书等级为{grade}").format(
+                name=name, grades=grades, grade=_(cert_grade)))
     if template.industries:
         if not industry:
-            warnings.append(f"该企业未登记行业，无法核对{name}是否适用（适用行业：{'、'.join(template.industries)}）")
+            warnings.append(_("该企业未登记行业，无法核对{name}是否适用（适用行业：{industries}）").format(
+                name=name, industries=listing(template.industries)))
         elif industry not in template.industries:
-            problems.append(f"{name}不适用于{industry}行业（适用行业：{'、'.join(template.industries)}）")
+            problems.append(_("{name}不适用于{industry}行业（适用行业：{industries}）").format(
+                name=name, industry=industry, industries=listing(template.industries)))
     if on is not None and cert_expired(cert_expires, on):
-        warnings.append(f"标准化证书有效期至 {cert_expires}，检查日（{on}）已过期")
+        warnings.append(_("标准化证书有效期至 {expires}，检查日（{on}）已过期").format(expires=cert_expires, on=on))
     elif due is not None and cert_expired(cert_expires, due):
-        warnings.append(f"标准化证书有效期至 {cert_expires}，早于检查期限 {due}")
+        warnings.append(_("标准化证书有效期至 {expires}，早于检查期限 {due}").format(expires=cert_expires, due=due))
     return Fit(tuple(problems), tuple(warnings))
 
 

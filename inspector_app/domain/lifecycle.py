@@ -5,6 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from inspector_app.domain.errors import LifecycleError
+from inspector_app.translation import N_, _
 
 
 class InspectionStatus(StrEnum):
@@ -26,13 +27,13 @@ class InspectionStatus(StrEnum):
 
 
 INSPECTION_LABELS = {
-    InspectionStatus.ASSIGNED: "已分配",
-    InspectionStatus.IN_PROGRESS: "检查中",
-    InspectionStatus.COMPLETED: "已完成锁定",
-    InspectionStatus.EXPORTED: "已导出",
-    InspectionStatus.RECEIVED: "已接收",
-    InspectionStatus.ACCEPTED: "已验收",
-    InspectionStatus.RETURNED: "已退回",
+    InspectionStatus.ASSIGNED: N_("已分配"),
+    InspectionStatus.IN_PROGRESS: N_("检查中"),
+    InspectionStatus.COMPLETED: N_("已完成锁定"),
+    InspectionStatus.EXPORTED: N_("已导出"),
+    InspectionStatus.RECEIVED: N_("已接收"),
+    InspectionStatus.ACCEPTED: N_("已验收"),
+    InspectionStatus.RETURNED: N_("已退回"),
 }
 
 LOCKED_STATUSES = frozenset({InspectionStatus.COMPLETED, InspectionStatus.EXPORTED,
@@ -53,7 +54,7 @@ INSPECTION_TRANSITIONS: dict[InspectionStatus, frozenset[InspectionStatus]] = {
 
 def check_inspection_transition(old: InspectionStatus, new: InspectionStatus) -> None:
     if new not in INSPECTION_TRANSITIONS[old]:
-        raise LifecycleError(f"检查状态不能从“{old.label}”变为“{new.label}”")
+        raise LifecycleError(_("检查状态不能从“{old}”变为“{new}”").format(old=_(old.label), new=_(new.label)))
 
 
 def needs_reason(old: InspectionStatus, new: InspectionStatus) -> bool:
@@ -79,6 +80,10 @@ class FindingStatus(StrEnum):
     FAILED = "复查不合格"
 
 
+# The stored values above are shown through the catalogue (``_(severity)``, ``_(status)``).
+_SHOWN = (N_("一般"), N_("重大"), N_("待整改"), N_("已整改待复查"), N_("复查合格"), N_("复查不合格"))
+
+
 FINDING_TRANSITIONS: dict[FindingStatus, frozenset[FindingStatus]] = {
     FindingStatus.OPEN: frozenset({FindingStatus.RECTIFIED}),
     FindingStatus.RECTIFIED: frozenset({FindingStatus.PASSED, FindingStatus.FAILED}),
@@ -89,4 +94,4 @@ FINDING_TRANSITIONS: dict[FindingStatus, frozenset[FindingStatus]] = {
 
 def check_finding_transition(old: FindingStatus, new: FindingStatus) -> None:
     if new not in FINDING_TRANSITIONS[old]:
-        raise LifecycleError(f"隐患状态不能从“{old}”变为“{new}”")
+        raise LifecycleError(_("隐患状态不能从“{old}”变为“{new}”").format(old=_(old), new=_(new)))

@@ -15,6 +15,8 @@ Pure Python. The rules, each with its source:
   passing one is wrong while a 重大 finding is open; both are listed as problems (completion refuses).
 - No grade is awarded unless the template's conclusion says so (``awards_grade``; DOMAIN.md §4: a
   look-back never awards a grade). The conclusion: ``domain.conclusions``.
+- Before the first answer to an item that applies (``domain.states``): no score, no grade, no conclusion –
+  "not yet" (``ScoreResult.started`` false, ``conclusion`` None), whatever findings are recorded.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from inspector_app.domain.conclusions import (
     Veto,
     conclude,
 )
+from inspector_app.domain.states import NOT_STARTED_RULE, not_started_reason
 from inspector_app.domain.template import (
     CONFORM,
     NONCONFORM,
@@ -46,15 +49,16 @@ from inspector_app.domain.template import (
     Item,
     Template,
 )
+from inspector_app.translation import N_, _, ngettext
 
 __all__ = ["DELIST", "MAINTAIN", "NOT_ATTAINED", "OUTCOMES", "RECTIFY", "Answer", "DeductionLine",
            "ElementScore", "FindingSummary", "Problem", "Reason", "ScoreResult", "Veto", "item_deduction",
            "item_earned", "item_vetoes", "round_half_up", "score_inspection"]
 
-NOT_ATTAINED = "不达标"
+NOT_ATTAINED = N_("不达标")
 GRADE_RANK = {"一级": 3, "二级": 2, "三级": 1, "小微": 1}
 _ONE_DECIMAL = Decimal("0.1")
-_NO_REASON = "未选择扣分条款，未填写说明"
+_NO_REASON = N_("未选择扣分条款，未填写说明")
 
 
 @dataclass(frozen=True)
@@ -122,7 +126,7 @@ class ScoreResult:
     earned: Decimal
     achievable: Decimal
     score: Decimal | None
-    conclusion: Level
+    conclusion: Level | None  # None: not yet answered (``started``), nothing concluded
     conclusion_reasons: list[Reason] = field(default_factory=list)
     grade_held: str | None = None
     grade_awarded: str | None = None  # None unless the template awards grades (a look-back never does)
@@ -140,17 +144,23 @@ class ScoreResult:
         return self.answered == self.total_items
 
     @property
+    def started(self) -> bool:
+        """An item that applies has been answered: only then is there a score and a conclusion."""
+        return self.conclusion is not None
+
+    @property
     def score_float(self) -> float | None:
         return None if self.score is None else float(self.score)
 
     @property
     def outcome(self) -> str:
-        """The conclusion's code: what the cached ``outcome`` column and the lists hold."""
-        return self.conclusion.code
+        """The conclusion's code: what the cached ``outcome`` column and the lists hold ("" before the
+        first answer)."""
+        return "" if self.conclusion is None else self.conclusion.code
 
     @property
     def conclusion_label(self) -> str:
-        return self.conclusion.label
+        return "" if self.conclusion is None else self.conclusion.label
 
     @property
     def grade(self) -> str:
@@ -159,7 +169,7 @@ class ScoreResult:
 
     @property
     def reasons(self) -> list[str]:
-        return ([str(r) for r in self.conclusion_reasons] + [f"须更正：{p.message}" for p in self.problems]
+        return ([str(r) for r in self.conclusion_reasons] + [_("须更正：{message}").format(message=p.message) for p in self.problems]
                 + self.notes)
 
     @property
@@ -201,10 +211,10 @@ def item_deduction(item: Item, answer: Answer) -> tuple[Decimal, list[str]]:
     reasons: list[str] = []
     for rule, times in _chosen(item, answer):
         total += _d(rule.points) * times
-        reasons.append(rule.text if times == 1 else f"{rule.text}（×{times}）")
+        reasons.append(rule.text if times == 1 else _("{text}（×{times}）").format(text=rule.text, times=times))
     if answer.extra_deduction > 0:
         total += _d(answer.extra_deduction)
-        reasons.append(answer.extra_reason or "其他扣分")
+        reasons.append(answer.extra_reason or _("其他扣分"))
     return total, reasons
 
 
@@ -228,14 +238,14 @@ def item_earned(item: Item, answer: Answer) -> tuple[Decimal, DeductionLine | No
     veto = next((v.level for v in vetoes if v.level == "A"), vetoes[0].level if vetoes else None)
     fix = veto is None and _enterprise_fix(item, answer)
     if answer.result == NONCONFORM or vetoes:
-        why = "；".join(reasons) or answer.note.strip() or _NO_REASON
+        why = _("；").join(reasons) or answer.note.strip() or _(_NO_REASON)
         return Decimal(0), DeductionLine(item.code, item.text, points, why, clauses, fix, veto)
     lost = min(points, wanted)  # never below zero
     if lost == 0:
         return points, None
-    why = "；".join(reasons)
+    why = _("；").join(reasons)
     if wanted > points:
-        why += f"（累计扣分 {wanted:g} 超过分值，按 {points:g} 分计）"
+        why += _("（累计扣分 {wanted} 超过分值，按 {points} 分计）").format(wanted=f"{wanted:g}", points=f"{points:g}")
     return points - lost, DeductionLine(item.code, item.text, lost, why, clauses, fix, None)
 
 
@@ -264,12 +274,14 @@ def _below_grade(template: Template, held: str | None, score: Decimal | None,
     if held is None or score is None or threshold is None:
         return ""
     if score < _d(threshold.min_score):
-        return f"得分 {score} 低于证书等级“{held}”的标准（{threshold.min_score:g} 分）"
+        return _("得分 {score} 低于证书等级“{grade}”的标准（{minimum} 分）").format(
+            score=score, grade=_(held), minimum=f"{threshold.min_score:g}")
     if threshold.min_element_share is not None:
         for e in elements:
             if e.share is not None and e.share < _d(threshold.min_element_share):
-                return (f"类目“{e.title}”得分率 {_percent(e.share)} 低于证书等级“{held}”要求的 "
-                        f"{_percent(_d(threshold.min_element_share))}")
+                return _("类目“{element}”得分率 {share} 低于证书等级“{grade}”要求的 {minimum}").format(
+                    element=e.title, share=_percent(e.share), grade=_(held),
+                    minimum=_percent(_d(threshold.min_element_share)))
     return ""
 
 
@@ -286,23 +298,25 @@ def _major_problems(template: Template, answers: Mapping[str, Answer], findings:
     problems = []
     if failed and not findings.any_major:
         for item in failed:
-            problems.append(Problem(item.code, "major", (
-                f"{item.code} 判为{answers[item.code].result}，但本次检查没有登记重大事故隐患：请登记隐患"
-                f"（级别“重大”），或更正检查结果")))
+            problems.append(Problem(item.code, "major", _(
+                "{code} 判为{result}，但本次检查没有登记重大事故隐患：请登记隐患（级别“重大”），或更正检查结果").format(
+                    code=item.code, result=_(answers[item.code].result))))
     if findings.major_open and not failed:
         for item in majors:
             answer = answers.get(item.code)
             if answer is not None and answer.result == CONFORM:
                 clause = item.veto_clauses[0].code if item.veto_clauses else ""
-                problems.append(Problem(item.code, "major", (
-                    f"存在未整改的重大事故隐患 {findings.major_open} 项，{item.code} 不能判为符合：请改为不符合"
-                    + (f"并选择扣分规则 {clause}" if clause else ""))))
+                text = (_("存在未整改的重大事故隐患 {count} 项，{code} 不能判为符合：请改为不符合并选择扣分规则 {clause}")
+                        if clause else _("存在未整改的重大事故隐患 {count} 项，{code} 不能判为符合：请改为不符合"))
+                problems.append(Problem(item.code, "major", text.format(
+                    count=findings.major_open, code=item.code, clause=clause)))
     return problems
 
 
 @dataclass
 class _Tally:
     answered: int = 0
+    responded: int = 0  # answers given to items that apply (not the automatic 不涉及 of another industry)
     vetoes: list[Veto] = field(default_factory=list)
     deductions: list[DeductionLine] = field(default_factory=list)  # items' and zeroed elements'
     item_lines: list[DeductionLine] = field(default_factory=list)  # the items' own
@@ -322,11 +336,12 @@ def _score_element(element: Element, answers: Mapping[str, Answer], industry: st
             continue
         if answer is None or answer.result not in RESULTS:
             continue
+        tally.responded += 1
         vetoes = item_vetoes(item, answer)
         if answer.result == NOT_APPLICABLE and not vetoes:
             if not item.na_allowed and applies:
-                tally.problems.append(Problem(item.code, "na", f"{item.code} 不能判为不涉及（模板规定为必查项），"
-                                                                f"请重新检查"))
+                tally.problems.append(Problem(item.code, "na", _(
+                    "{code} 不能判为不涉及（模板规定为必查项），请重新检查").format(code=item.code)))
             else:
                 tally.answered += 1
             continue
@@ -343,7 +358,8 @@ def _score_element(element: Element, answers: Mapping[str, Answer], industry: st
         zeroing = zeroing or next((v for v in vetoes if v.level == "B"), None)
     if zeroing is not None and earned > 0:
         tally.deductions.append(DeductionLine(zeroing.item_code, element.title, earned,
-                                              f"否决项 {zeroing.code}：类目“{element.title}”得分清零", veto="B"))
+                                              _("否决项 {code}：类目“{element}”得分清零").format(code=zeroing.code, element=element.title),
+                                              veto="B"))
         earned = Decimal(0)
     return ElementScore(element.code, element.title, earned, achievable, zeroing.code if zeroing else None)
 
@@ -365,12 +381,15 @@ def score_inspection(
     findings = findings or FindingSummary()
     tally = _Tally()
     elements = [_score_element(element, answers, industry, tally) for element in template.elements]
+    if not tally.responded:
+        return _not_started(template, certified_grade, elements, tally.answered)
     earned_total = sum((e.earned for e in elements), Decimal(0))
     achievable_total = sum((e.achievable for e in elements), Decimal(0))
     score = None if achievable_total == 0 else round_half_up(earned_total / achievable_total * 100)
 
     below_min = [
-        f"类目“{es.title}”得分率 {_percent(es.share)} 低于最低要求 {_percent(_d(el.min_share))}"
+        _("类目“{element}”得分率 {share} 低于最低要求 {minimum}").format(
+            element=es.title, share=_percent(es.share), minimum=_percent(_d(el.min_share)))
         for el, es in zip(template.elements, elements, strict=True)
         if el.min_share is not None and es.share is not None and es.share < _d(el.min_share)]
     if score is None or below_min or any(v.level == "A" for v in tally.vetoes):
@@ -391,9 +410,19 @@ def score_inspection(
     level, reasons = conclude(spec, facts)
     problems = tally.problems + _major_problems(template, answers, findings, industry)
     total_items = len(template.items)
-    notes = [f"尚有 {total_items - tally.answered} 项未检查，结论为暂定"] if tally.answered < total_items else []
+    left = total_items - tally.answered
+    notes = [ngettext("尚有 {count} 项未检查，结论为暂定", "尚有 {count} 项未检查，结论为暂定", left).format(count=left)
+             ] if left > 0 else []
     return ScoreResult(
         earned_total, achievable_total, score, level, reasons, held,
         attained if spec.awards_grade else None, attained, elements, tally.deductions, tally.answered,
         total_items, tally.vetoes, problems, notes)
 
+
+def _not_started(template: Template, certified_grade: str | None, elements: list[ElementScore],
+                 answered: int) -> ScoreResult:
+    """Nothing answered yet (``domain.states``): no score, grade or conclusion, one reason saying so."""
+    held = (certified_grade or None) if template.conclusion.relative_to == "grade_held" else None
+    reason = Reason("", NOT_STARTED_RULE, not_started_reason())
+    return ScoreResult(Decimal(0), Decimal(0), None, None, [reason], held, None, NOT_ATTAINED, elements,
+                       answered=answered, total_items=len(template.items))

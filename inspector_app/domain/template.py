@@ -18,13 +18,14 @@ from typing import Any
 from inspector_app.domain.conclusions import ConclusionSpec, legacy_spec, parse_spec
 from inspector_app.domain.errors import TemplateError
 from inspector_app.domain.template_rules import Problem, rule_problems, schema_problem
+from inspector_app.translation import N_, _
 
 FORMAT_VERSION = 2
-RESULTS = ("符合", "部分符合", "不符合", "不涉及")
+RESULTS = (N_("符合"), N_("部分符合"), N_("不符合"), N_("不涉及"))
 CONFORM, PARTIAL, NONCONFORM, NOT_APPLICABLE = RESULTS
-GRADES = ("一级", "二级", "三级", "小微")
+GRADES = (N_("一级"), N_("二级"), N_("三级"), N_("小微"))
 VETO_LEVELS = ("A", "B")
-ENTERPRISE, REVIEW_ORG = "企业", "评审单位"  # who a template checks (``subject``)
+ENTERPRISE, REVIEW_ORG = N_("企业"), N_("评审单位")  # who a template checks (``subject``)
 
 
 @dataclass(frozen=True)
@@ -171,7 +172,7 @@ def resource_path(*parts: str) -> Path:
     return resources_root().joinpath(*parts)
 
 
-_LEVEL_NAMES = {"elements": "考评类目", "items": "考评项", "deductions": "扣分规则"}
+_LEVEL_NAMES = {"elements": N_("考评类目"), "items": N_("考评项"), "deductions": N_("扣分规则")}
 
 
 def _where(data: dict[str, Any], path: list[str | int]) -> str:
@@ -185,12 +186,13 @@ def _where(data: dict[str, Any], path: list[str | int]) -> str:
         except (KeyError, IndexError, TypeError):
             break
         if isinstance(step, str):
-            level = _LEVEL_NAMES.get(step, "")
+            level = _(_LEVEL_NAMES.get(step, ""))
         elif level and isinstance(node, dict):
             code = node.get("code")
-            where.append(f"{level} {code}" if isinstance(code, str) else f"{level} 第{step + 1}条")
+            where.append(f"{level} {code}" if isinstance(code, str)
+                         else _("{level} 第{number}条").format(level=level, number=step + 1))
             level = ""
-    return "，".join(where)
+    return _("，").join(where)
 
 
 def parse_template(data: Any, source: str, check_schema: bool = True) -> Template:
@@ -199,20 +201,22 @@ def parse_template(data: Any, source: str, check_schema: bool = True) -> Templat
     ``check_schema=False`` is for copies already validated when they were stored in the workspace:
     the JSON Schema pass costs tens of milliseconds, the semantic rules below almost nothing."""
     if not isinstance(data, dict):
-        raise TemplateError(f"{source}：模板必须是一个 JSON 对象")
+        raise TemplateError(_("{source}：模板必须是一个 JSON 对象").format(source=source))
     version = data.get("format_version")
     if isinstance(version, int) and version > FORMAT_VERSION:
         raise TemplateError(
-            f"{source}：模板格式版本 {version} 比本程序支持的 {FORMAT_VERSION} 新，请升级程序")
+            _("{source}：模板格式版本 {version} 比本程序支持的 {supported} 新，请升级程序").format(
+                source=source, version=version, supported=FORMAT_VERSION))
     errors = _schema_errors(data) if check_schema else []
     if errors:
         first = errors[0]
         where = _where(data, list(first.absolute_path))
-        field_name = ".".join(str(p) for p in first.absolute_path) or "(根)"
-        raise TemplateError(f"{source}：{where + '，' if where else ''}字段 {field_name}：{first.message}")
+        field_name = ".".join(str(p) for p in first.absolute_path) or _("(根)")
+        text = (_("{source}：{where}，字段 {field}：{message}") if where else _("{source}：字段 {field}：{message}"))
+        raise TemplateError(text.format(source=source, where=where, field=field_name, message=first.message))
     template = _build(data)
     for problem in rule_problems(data):
-        raise TemplateError(f"{source}：{problem.message}")
+        raise TemplateError(_("{source}：{message}").format(source=source, message=problem.message))
     return template
 
 
@@ -274,13 +278,14 @@ def load_template(path: Path | str) -> Template:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise TemplateError(f"{name}：无法读取（{exc.strerror}）") from exc
+        raise TemplateError(_("{name}：无法读取（{error}）").format(name=name, error=exc.strerror)) from exc
     try:
         data = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
-        raise TemplateError(f"{name}：不是 UTF-8 编码的文本") from exc
+        raise TemplateError(_("{name}：不是 UTF-8 编码的文本").format(name=name)) from exc
     except json.JSONDecodeError as exc:
-        raise TemplateError(f"{name}：第 {exc.lineno} 行第 {exc.colno} 列 JSON 格式错误（{exc.msg}）") from exc
+        raise TemplateError(_("{name}：第 {line} 行第 {column} 列 JSON 格式错误（{error}）").format(
+            name=name, line=exc.lineno, column=exc.colno, error=exc.msg)) from exc
     return parse_template(data, name)
 
 
