@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import tempfile
 from pathlib import Path
 
 PG_URL_ENV = "INSPECTOR_TEST_PG_URL"
@@ -53,8 +54,9 @@ def _template() -> str:
         with _admin() as con:  # type: ignore[attr-defined]
             con.execute(f"DROP DATABASE IF EXISTS {name}")
             con.execute(f"CREATE DATABASE {name}")
-        root = Path(os.environ.get("TMPDIR", "/tmp")) / f"inspector-pg-template-{os.getpid()}"
-        open_workspace(root, database=_url_for(name)).close()
+        # The workspace folder only holds the settings of this one migration: gone once it is done.
+        with tempfile.TemporaryDirectory(prefix="inspector-pg-template-") as root:
+            open_workspace(Path(root), database=_url_for(name)).close()
         _state["template"] = name
     return str(_state["template"])
 
