@@ -18,7 +18,11 @@ from inspector_app.bundle.errors import BagInvalidError
 PHOTO_FIELDS = ("uid", "item_code", "sha256", "original_name", "original_ext", "format", "size_bytes", "captured_at",
                 "captured_offset", "time_source", "gps_lat", "gps_lon", "gps_alt", "make", "model", "orientation",
                 "width", "height", "display_sha256", "thumb_sha256", "markup_json", "markup_sha256", "caption",
-                "position", "role", "added_by", "added_at")
+                "position", "role", "added_by", "added_at", "plausibility_ack")
+#: Photo fields an older bundle may lack (or carry as null): the receiver then keeps what it has.
+#: ``plausibility_ack`` – the plausibility warnings the inspector accepted (domain.plausibility), codes
+#: joined by ",", so that the office sees the decision beside the warning.
+OPTIONAL_PHOTO_FIELDS = ("plausibility_ack",)
 SIGNATURE_FIELDS = ("uid", "role", "signer_name", "signed_at", "strokes_json", "image_sha256", "refused",
                     "refusal_reason", "recorded_by")
 SHEET_FIELDS = ("uid", "inspection_uid", "kind", "content_hash", "code", "pages", "pdf_sha256", "printed_at",

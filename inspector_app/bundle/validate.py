@@ -255,7 +255,9 @@ PHOTO = _cover(PHOTO_FIELDS, {
     "width": integer(0, 1_000_000), "height": integer(0, 1_000_000), "display_sha256": SHA_OR_EMPTY,
     "thumb_sha256": SHA_OR_EMPTY, "markup_json": text(BLOB), "markup_sha256": SHA_OR_EMPTY, "caption": FREE,
     "position": integer(0), "role": text(10, choices=PHOTO_ROLES), "added_by": NAME, "added_at": WHEN,
-    "finding_uid": UID_OR_NULL, "pair_uid": UID_OR_NULL})
+    "finding_uid": UID_OR_NULL, "pair_uid": UID_OR_NULL,
+    # codes of accepted plausibility warnings ("time_before,outside_area"); missing in older bundles
+    "plausibility_ack": text(200, null=True, pattern=re.compile(r"(?:[a-z_]{1,40}(?:,[a-z_]{1,40}){0,15})?"))})
 SIGNATURE = _cover(SIGNATURE_FIELDS, {
     "uid": UID_CHECK, "role": text(20, choices=SIGNER_ROLES), "signer_name": NAME, "signed_at": WHEN,
     "strokes_json": text(BLOB), "image_sha256": SHA_OR_EMPTY, "refused": boolean, "refusal_reason": FREE,

@@ -245,6 +245,7 @@ def photo_appendix(photos: tuple[Photo, ...], st: Styles, title: str = "附件�
             meta.append(f"拍摄时间：{photo.captured_at:%Y-%m-%d %H:%M:%S}{source}")
         if meta:
             caption.append(("\u3000".join(meta), 9))
+        caption.extend((note, 9) for note in photo.notes)
         caption.append((f"原图 SHA-256：{photo.sha256_original}", 7))
         story.append(PhotoBlock(src, FRAME_W, box_h, st.font, caption))
         story.append(Spacer(1, 6 * mm))

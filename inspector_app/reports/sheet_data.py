@@ -162,6 +162,12 @@ class Photo:
     captured_at: datetime | None = None
     time_source: str = ""  # EXIF / 设备时钟
     finding_number: int | None = None
+    # What the record must say about the photo's plausibility (services.plausibility.caption_notes):
+    # "核验提示：位置不在本辖区内（武进区）（检查人员已确认）". Not in the content hash: the notes follow from
+    # what the hash covers (the original's SHA-256 fixes its EXIF time and GPS; the inspection's times) and
+    # from settings and district data that may be refined later, which must not make every printed record
+    # "changed since printing"; the acceptance is in the audit trail, with who and when.
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

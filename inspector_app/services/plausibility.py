@@ -9,6 +9,7 @@ other rules still apply.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
@@ -17,6 +18,8 @@ from sqlalchemy.orm import Session
 from inspector_app.domain.errors import NotFoundError, ValidationError
 from inspector_app.domain.lifecycle import InspectionStatus
 from inspector_app.domain.plausibility import (
+    FAR_FROM_SITE,
+    OUTSIDE_AREA,
     WARNING_CODES,
     Area,
     InspectionFacts,
@@ -26,9 +29,11 @@ from inspector_app.domain.plausibility import (
     assess,
     find_area,
     format_ack,
+    km_text,
     parse_ack,
     shipped_regions,
 )
+from inspector_app.photos.watermark import StampInfo
 from inspector_app.services import audit, workspace_meta
 from inspector_app.services.inspections import get as get_inspection
 from inspector_app.services.inspections import require_editable, require_own
@@ -135,3 +140,52 @@ def accept(session: Session, photo: Photo, actor: str, codes: Iterable[str] | No
                  reason=f"检查人员确认照片无误：{statements}")
     audit.touch(inspection)
     return old, new
+
+
+# -- what the printed record says -----------------------------------------------------------------
+#
+# A bureau reading the record wants to know that a photo's time or place does not match the visit, and
+# whether the inspector saw it and vouched for the photo anyway. So the paper states every warning,
+# accepted or not (an acceptance is the inspector's word, not a fact that makes the mismatch go away; a
+# reviewer or a court must still be able to weigh it), and says beside each whether the inspector
+# confirmed it. Who confirmed it and when is in the audit trail. The stamp on the image no longer puts
+# GPS coordinates beside the site's address when they do not agree: it states the mismatch instead.
+
+
+def _coordinates(lat: float, lon: float) -> str:
+    return f"{abs(lat):.5f}°{'N' if lat >= 0 else 'S'} {abs(lon):.5f}°{'E' if lon >= 0 else 'W'}"
+
+
+def stamp(info: StampInfo, photo: Photo, check: PhotoCheck | None) -> StampInfo:
+    """The photo's stamp with its mismatches stated: "时间：…（与检查时间不符）", and the GPS fix with
+    "（不在本辖区内）" / "（距检查场所约 N km）" instead of the site's address."""
+    if check is None:
+        return info
+    time_text = info.time_text
+    if check.time_warning is not None and time_text:
+        time_text += "（与检查时间不符）"
+    location = info.location_text
+    place = [w for w in check.warnings if w.code in (OUTSIDE_AREA, FAR_FROM_SITE)]
+    if place and photo.gps_lat is not None and photo.gps_lon is not None:
+        said = "，".join("不在本辖区内" if w.code == OUTSIDE_AREA else f"距检查场所约 {km_text(w.amount)} km"
+                        for w in place)
+        location = f"{_coordinates(photo.gps_lat, photo.gps_lon)}（{said}）"
+    if (time_text, location) == (info.time_text, info.location_text):
+        return info
+    return dataclasses.replace(info, time_text=time_text, location_text=location)
+
+
+def caption_notes(check: PhotoCheck | None) -> tuple[str, ...]:
+    """The lines under a photo on the printed record: "核验提示（检查人员已确认）：…" for the warnings the
+    inspector accepted, "核验提示（未经检查人员确认）：…" for the others (and a device-clock time that is
+    off, which nobody can confirm)."""
+    if check is None:
+        return ()
+    accepted = [w.statement() for w in check.warnings if w.code in check.accepted]
+    open_ = [w.statement() for w in check.open_warnings] + [n.statement() for n in check.notes if n.amount is not None]
+    lines = []
+    if accepted:
+        lines.append("核验提示（检查人员已确认）：" + "；".join(accepted))
+    if open_:
+        lines.append("核验提示（未经检查人员确认）：" + "；".join(open_))
+    return tuple(lines)

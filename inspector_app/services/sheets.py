@@ -62,7 +62,7 @@ from inspector_app.reports import (
     short_id,
 )
 from inspector_app.reports.sheet_data import DOC_WORDS
-from inspector_app.services import audit, campaigns, inspections, workspace_meta
+from inspector_app.services import audit, campaigns, inspections, plausibility, workspace_meta
 from inspector_app.services.photos import list_photos, stamp_for_photo
 from inspector_app.services.signatures import list_signatures
 from inspector_app.services.unit import serialize
@@ -190,8 +190,9 @@ def _watermarked(session: Session, store: Any, rows: list[Any], cache_file: Path
         except (OSError, ValueError):
             cache = {}
     jobs: list[tuple[str, str, Any, Any]] = []  # (key, source sha, store area, stamp)
+    checks = plausibility.check_photos(session, inspections.get(session, rows[0].inspection_id), rows)
     for row in rows:
-        stamp = stamp_for_photo(session, row)
+        stamp = plausibility.stamp(stamp_for_photo(session, row), row, checks.get(row.id))
         marked = bool(row.markup_sha256) and store.exists(row.markup_sha256, "derived")
         source, area = (row.markup_sha256, "derived") if marked else (row.sha256, "originals")
         key = hashlib.sha256(json.dumps([WATERMARK_CACHE_VERSION, source, area, repr(stamp), PHOTO_LONG_EDGE],
@@ -223,6 +224,7 @@ def _watermarked(session: Session, store: Any, rows: list[Any], cache_file: Path
 def _photos(session: Session, inspection: Inspection, store: Any, numbers: dict[int, int], with_images: bool,
             cache_file: Path | None, progress: Progress | None, cancel: CancelToken | None) -> tuple[Photo, ...]:
     rows = list_photos(session, inspection.id)
+    checks = plausibility.check_photos(session, inspection, rows) if rows else {}
     jpegs = [b""] * len(rows)
     if with_images and store is not None and rows:
         jpegs = _watermarked(session, store, rows, cache_file, progress, cancel)
@@ -234,7 +236,8 @@ def _photos(session: Session, inspection: Inspection, store: Any, numbers: dict[
         photos.append(Photo(number=n, caption=caption, jpeg=jpeg, sha256_original=row.sha256,
                             captured_at=row.captured_at,
                             time_source="EXIF" if row.time_source == "exif" else "设备时钟",
-                            finding_number=numbers.get(row.finding_id) if row.finding_id else None))
+                            finding_number=numbers.get(row.finding_id) if row.finding_id else None,
+                            notes=plausibility.caption_notes(checks.get(row.id))))
     return tuple(photos)
 
 

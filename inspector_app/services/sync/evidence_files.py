@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from inspector_app.bundle.evidence import (
     DERIVED,
+    OPTIONAL_PHOTO_FIELDS,
     ORIGINALS,
     PHOTO_FIELDS,
     SHEET_FIELDS,
@@ -137,6 +138,8 @@ def _sync_rows(session: Session, model: Any, insp: Inspection, incoming: list[di
             row = model(inspection_id=insp.id)
             session.add(row)
         for name in fields:
+            if name in OPTIONAL_PHOTO_FIELDS and data.get(name) is None:  # an older bundle: keep ours
+                continue
             setattr(row, name, parse_evidence_field(name, data.get(name)))
         rows[data["uid"]] = row
     for row in existing.values():
