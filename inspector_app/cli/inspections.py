@@ -6,8 +6,11 @@ import argparse
 import json
 
 from inspector_app.cli.common import actor, fail, workspace, write_out
+from inspector_app.domain.numbers import score_text
+from inspector_app.domain.states import NOT_STARTED
 from inspector_app.services.ops import review
 from inspector_app.services.queries.inspection_detail import inspection_detail
+from inspector_app.translation import _
 
 
 def show(args: argparse.Namespace) -> int:
@@ -19,8 +22,8 @@ def show(args: argparse.Namespace) -> int:
     lines = [f"检查 {document['id']}  {document['template']['title']}  {document['status_label']}",
              f"企业：{e['name']}（{e['uscc']}）{e['district']}  证书等级：{e['cert_grade']}",
              f"检查人员：{'、'.join(p['name'] + '(' + p['cert_number'] + ')' for p in document['inspectors'])}",
-             f"得分：{s['score']}  证书等级：{document.get('grade_held') or '—'}  "
-             f"结论：{document.get('conclusion_label') or '—'}  已检查 {s['answered']}/{s['total_items']}",
+             f"得分：{score_text(s['score'], '—')}  证书等级：{document.get('grade_held') or '—'}  "
+             f"结论：{document.get('conclusion_label') or _(NOT_STARTED)}  已检查 {s['answered']}/{s['total_items']}",
              "理由：" + "；".join(s["reasons"])]
     if document.get("grade_awarded"):  # only a check that awards a grade (no shipped template does)
         lines.insert(4, f"评定等级：{document['grade_awarded']}")

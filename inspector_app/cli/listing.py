@@ -11,11 +11,14 @@ from __future__ import annotations
 import argparse
 import sqlite3
 from contextlib import closing
+from typing import Any
 
 from inspector_app.cli.commands import PREPARE, load
 from inspector_app.cli.output import fail, render, write_out
 from inspector_app.config import resolve_data_dir
 from inspector_app.domain.lifecycle import InspectionStatus
+from inspector_app.domain.numbers import score_text
+from inspector_app.domain.states import NOT_STARTED
 from inspector_app.services.queries.inspections import (
     INSPECTION_COLUMNS,
     InspectionFilter,
@@ -31,6 +34,7 @@ from inspector_app.storage.schema_version import (
     is_damage,
     not_a_workspace,
 )
+from inspector_app.translation import _
 
 _PORTABLE = "inspector_app.services.queries.inspection_list:inspection_list"
 TABLE_COLUMNS = ("id", "enterprise", "district", "template", "status", "score", "grade", "outcome", "due_date")
@@ -51,7 +55,8 @@ def list_inspections(args: argparse.Namespace) -> int:
             rows = load(_PORTABLE)(ws, filters)
         finally:
             ws.close()
-        write_out(render(rows, INSPECTION_COLUMNS if args.format != "table" else TABLE_COLUMNS, args.format))
+        write_out(render(_shown(rows, args.format), INSPECTION_COLUMNS if args.format != "table" else TABLE_COLUMNS,
+                         args.format))
         return 0
     with closing(_connection(args)) as con:
         try:
@@ -64,8 +69,17 @@ def list_inspections(args: argparse.Namespace) -> int:
                 raise
             where = resolve_data_dir(args.data_dir) / DB_NAME
             fail(str(not_a_workspace(where, damage_reason(exc), while_working=True)))
-    write_out(render(rows, INSPECTION_COLUMNS if args.format != "table" else TABLE_COLUMNS, args.format))
+    write_out(render(_shown(rows, args.format), INSPECTION_COLUMNS if args.format != "table" else TABLE_COLUMNS,
+                     args.format))
     return 0
+
+
+def _shown(rows: list[dict[str, Any]], fmt: str) -> list[dict[str, Any]]:
+    """The table as people read it: the score with one decimal (``domain.numbers``), "尚未作答" where
+    nothing is concluded yet (``domain.states``). CSV and JSON keep the stored values."""
+    if fmt != "table":
+        return rows
+    return [{**row, "score": score_text(row["score"]), "outcome": row["outcome"] or _(NOT_STARTED)} for row in rows]
 
 
 def _office_database(args: argparse.Namespace) -> bool:

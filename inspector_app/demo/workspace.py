@@ -416,12 +416,14 @@ def fill_bulk(session: Session, enterprises: int, inspections_count: int, seed: 
     batch = []
     for i in range(inspections_count):
         score = round(rng.uniform(45, 98), 1)
+        status = rng.choice(statuses)
+        started = status != InspectionStatus.ASSIGNED.value  # nothing answered yet: no score, no conclusion
         batch.append({
             "uid": f"00000000-0000-4000-8000-{i:012d}", "enterprise_id": rng.choice(ids),
-            "template_pk": template.pk, "status": rng.choice(statuses), "score": score,
-            "grade": "二级" if score >= 75 else ("三级" if score >= 60 else "不达标"),
-            "outcome": "维持" if score >= 75 else ("限期整改" if score >= 60 else "建议摘牌"),
-            "answered": 40, "due_date": date(2026, 1, 1) + timedelta(days=rng.randrange(365)),
+            "template_pk": template.pk, "status": status, "score": score if started else None,
+            "grade": "",  # a look-back awards no grade (DOMAIN.md §4)
+            "outcome": ("维持" if score >= 75 else ("限期整改" if score >= 60 else "建议摘牌")) if started else "",
+            "answered": 40 if started else 0, "due_date": date(2026, 1, 1) + timedelta(days=rng.randrange(365)),
             "assigned_at": datetime(2026, 1, 1), "created_at": datetime(2026, 1, 1),
             "updated_at": datetime(2026, 1, 1), "revision": 1, "campaign_id": "jiangsu-changzhou-2020",
             "location": "", "rep_name": "",

@@ -12,6 +12,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
+from inspector_app.domain.numbers import score_text
 from inspector_app.reports.blocks import inspectors_table, signature_blocks, signature_height, subject_table
 from inspector_app.reports.doc_parts import header
 from inspector_app.reports.layout import FRAME_W, Notes, Styles, esc, grid_table, heading, num, p
@@ -70,7 +71,7 @@ def checklist_table(elements: tuple[ElementResult, ...], st: Styles) -> list[Flo
 def summary_block(data: SheetData, st: Styles) -> list[Flowable]:
     """The score and the conclusion with its reasons – never a grade."""
     s = data.summary
-    score = f"{s.score:.1f}" if s.score is not None else "—"
+    score = score_text(s.score, "—")
     story: list[Flowable] = [
         p(f"实得分 {num(s.earned)}，应得分 {num(s.achievable)}（不涉及项不计），折算得分 <b>{score}</b> 分。", st.body),
         p(f"检查结论：<b>{esc(s.conclusion or '—')}</b>", st.body)]

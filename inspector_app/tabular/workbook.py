@@ -3,8 +3,9 @@ streamed with openpyxl's write-only mode – each row goes to the sheet's tempor
 100,000 rows need no more memory than one. A format package: no database, no ORM.
 
 What a sheet looks like: the headings in bold on the first row, frozen, with an auto-filter over the
-rows written; the column widths given. Values are written as they are: numbers as numbers, ``date`` and
-``datetime`` as Excel dates with a date number format, ``None`` and the empty text as no cell at all.
+rows written; the column widths given. Values are written as they are: numbers as numbers (with the
+column's ``number_format`` where it names one: a score's one decimal, ``domain.numbers.SCORE_FORMAT``),
+``date`` and ``datetime`` as Excel dates with a date number format, ``None`` and the empty text as no cell.
 
 Text is written as text, never run (issue 10's rule, as in the CSV export, ``cli.output.csv_cell``):
 
@@ -40,10 +41,12 @@ _LOOK = frozenset(FORMULA_START | {"#", "'"})
 
 @dataclass(frozen=True)
 class Column:
-    """One column: its heading and its width in Excel's units (about one digit; a CJK character ~2)."""
+    """One column: its heading, its width in Excel's units (about one digit; a CJK character ~2) and the
+    number format of its numbers ("" = Excel's General)."""
 
     heading: str
     width: float = 12.0
+    number_format: str = ""
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,7 @@ class _SheetWriter:
         self.ws = ws
         self.width = 0
         self.rows = 0
+        self.formats: dict[int, str] = {}
 
     def start(self, sheet: Sheet) -> None:
         """Name the sheet, set its widths, freeze and write its headings (before any row)."""
@@ -90,6 +94,7 @@ class _SheetWriter:
 
         self.ws.title = sheet.title
         self.width = len(sheet.columns)
+        self.formats = {n: c.number_format for n, c in enumerate(sheet.columns) if c.number_format}
         for index, column in enumerate(sheet.columns, 1):
             self.ws.column_dimensions[get_column_letter(index)].width = column.width
         self.ws.freeze_panes = "A2"
@@ -121,6 +126,11 @@ class _SheetWriter:
                     row[index] = self._text_cell(text, quote)
                 else:
                     row[index] = text
+        for index, number_format in self.formats.items():
+            value = row[index] if index < len(row) else None
+            if type(value) in (int, float):
+                cell = row[index] = self._cell_type(self.ws, value)
+                cell.number_format = number_format
         self.ws.append(row)
         self.rows += 1
 

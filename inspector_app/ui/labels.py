@@ -62,6 +62,7 @@ STATUS_COLOURS = {
 OUTCOME_COLOURS = {"维持": "#2e7d32", "限期整改": "#b36b00", "建议摘牌": "#c62828",
                    "合格": "#2e7d32", "建议通报批评": "#b36b00", "建议暂停评审活动": "#c62828",
                    "建议取消评审资格": "#c62828"}
+NOT_STARTED_COLOUR = "#78909c"  # an inspection nothing has been answered in yet: no conclusion (domain.states)
 FINDING_COLOURS = {"待整改": "#c62828", "已整改待复查": "#b36b00", "复查合格": "#2e7d32",
                    "复查不合格": "#c62828"}
 
@@ -73,6 +74,23 @@ def status_label(code: str | None) -> str:
 def value_label(text: str | None) -> str:
     """Grade, outcome, severity or finding status: stored in Chinese, shown translated."""
     return _t(text) if text else ""
+
+
+def not_started_label() -> str:
+    """What a list shows instead of a conclusion before the first answer (``domain.states``)."""
+    return QCoreApplication.translate("Labels", "尚未作答")
+
+
+def not_started_tip() -> str:
+    return QCoreApplication.translate("Labels", "尚未作答：作答第一个检查项后开始计分并给出结论")
+
+
+def outcome_text(outcome: str | None, inspection: bool = True) -> str:
+    """An inspection's cached conclusion as a list shows it: "尚未作答" while there is none (every
+    inspection that has been answered has one; an enterprise row without an inspection shows nothing)."""
+    if outcome:
+        return value_label(outcome)
+    return not_started_label() if inspection else ""
 
 
 def colour(table: dict[str, str], key: str | None) -> QColor | None:

@@ -76,6 +76,7 @@ class Snapshot:
     findings: list[FindingRow] = field(default_factory=list)
     finding_ids: dict[str, int] = field(default_factory=dict)  # key → database id
     roles: dict[str, str] = field(default_factory=dict)  # certificate number → role (``ROLES``)
+    industry: str = ""  # the enterprise's (items of other industries are 不涉及, not answers: domain.states)
 
     @property
     def locked(self) -> bool:
@@ -88,7 +89,8 @@ class Snapshot:
         return inspections.finding_summary(SimpleNamespace(findings=self.findings), today)  # type: ignore[arg-type]
 
     def score(self) -> ScoreResult:
-        return score_inspection(self.template, self.answers, self.cert_grade or None, self.finding_summary())
+        return score_inspection(self.template, self.answers, self.cert_grade or None, self.finding_summary(),
+                                self.industry or None)
 
     def items_with_findings(self) -> set[str]:
         return {f.item_code for f in self.findings if f.item_code}
@@ -126,7 +128,7 @@ def read_snapshot(session: Session, inspection_id: int) -> Snapshot:
         inspection_id=inspection.id, status=InspectionStatus(inspection.status),
         template=inspections.template_for(inspection), answers=inspections.answers_of(inspection),
         enterprise_name=enterprise.name, uscc=enterprise.uscc, district=enterprise.district,
-        cert_grade=enterprise.cert_grade, header=header,
+        cert_grade=enterprise.cert_grade, header=header, industry=enterprise.industry or "",
         inspectors=[(i.name, i.cert_number) for i in inspection.inspectors],
         findings=findings, finding_ids=ids, roles={i.cert_number: i.role for i in inspection.inspectors})
 

@@ -26,7 +26,9 @@ from sqlalchemy.orm import Session
 
 from inspector_app.domain.campaign import LEVELS
 from inspector_app.domain.lifecycle import INSPECTION_LABELS, FindingStatus
+from inspector_app.domain.numbers import SCORE_FORMAT
 from inspector_app.domain.progress import CancelToken, Progress, no_progress
+from inspector_app.domain.states import NOT_STARTED
 from inspector_app.services import campaigns, templates
 from inspector_app.services.campaigns import Office
 from inspector_app.services.unit import reading
@@ -64,7 +66,7 @@ class WorkbookExport:
 
 
 def _columns(*spec: tuple[str, float]) -> tuple[Column, ...]:
-    return tuple(Column(heading, width) for heading, width in spec)
+    return tuple(Column(heading, width, SCORE_FORMAT if heading == "得分" else "") for heading, width in spec)
 
 
 @dataclass(frozen=True)
@@ -144,7 +146,7 @@ def _inspections(conn: Connection, scope: _Scope) -> Iterator[Sequence[Any]]:
     labels = INSPECTION_LABELS
     for row in _rows(conn, sql, scope.params):
         yield (*row[:5], labels.get(row[5], row[5]), _day(row[6]), _time(row[7]), _time(row[8]), _time(row[9]),
-               row[10] or "", *row[11:20], _origin(row[20]), row[21])
+               row[10] or "", *row[11:16], row[16] or NOT_STARTED, *row[17:20], _origin(row[20]), row[21])
 
 
 FINDING_COLUMNS = _columns(

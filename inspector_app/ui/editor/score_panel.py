@@ -23,10 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.domain.numbers import score_text
 from inspector_app.domain.scoring import DELIST, MAINTAIN, ScoreResult
 from inspector_app.ui.editor import labels
 
 OUTCOME_COLORS = {MAINTAIN: "#2e7d32", DELIST: "#b71c1c"}  # by bucket (counts_as); 限期整改 amber
+NOT_STARTED_COLOR = "#78909c"  # nothing answered yet: no score, no conclusion (domain.states)
 
 
 def _num(value: Decimal) -> str:
@@ -120,7 +122,7 @@ class ScorePanel(QWidget):
 
     def set_score(self, result: ScoreResult) -> None:
         provisional = not result.complete
-        text = "—" if result.score is None else _num(result.score)
+        text = score_text(result.score, "—")
         if provisional and result.score is not None:
             provisional_text = self.tr("（暂定）")
             text += f'<span style="font-size: 10pt; font-weight: normal;">{provisional_text}</span>'
@@ -132,9 +134,13 @@ class ScorePanel(QWidget):
             grades.append(self.tr("评定等级：{0}").format(labels.grade_label(result.grade_awarded)))
         self.grade.setText("　".join(grades))
         self.grade.setVisible(bool(grades))
-        self.outcome.setText(self.tr("结论：{0}").format(labels.outcome_label(result.conclusion_label)))
+        if result.conclusion is None:  # not yet answered: neither 维持 nor 不达标
+            self.outcome.setText(self.tr("结论：{0}").format(self.tr("尚未作答")))
+            colour = NOT_STARTED_COLOR
+        else:
+            self.outcome.setText(self.tr("结论：{0}").format(labels.outcome_label(result.conclusion_label)))
+            colour = OUTCOME_COLORS.get(result.conclusion.counts_as, "#c77700")
         self.outcome.setToolTip("\n".join(str(r) for r in result.conclusion_reasons))
-        colour = OUTCOME_COLORS.get(result.conclusion.counts_as, "#c77700")
         self.outcome.setStyleSheet(f"font-weight: bold; color: {colour};")
         self.answered.set_progress(result.answered, result.total_items,
                                    self.tr("已检查 {0}/{1}").format(result.answered, result.total_items))

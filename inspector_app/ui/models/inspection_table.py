@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QFont
 
+from inspector_app.domain.numbers import score_text
 from inspector_app.ui import labels
 
 COL_ID, COL_ENTERPRISE, COL_USCC, COL_DISTRICT, COL_CERT_GRADE, COL_STATUS, COL_PROGRESS, COL_SCORE, \
@@ -280,6 +281,9 @@ class InspectionTableModel(QAbstractTableModel):
         if role < _FIRST_CUSTOM or not index.isValid():
             if role == _TOOLTIP and index.isValid() and index.column() in (COL_ENTERPRISE, COL_TEMPLATE):
                 return self._all[self._visible[index.row()]][_KEYS[index.column()]]
+            if role == _TOOLTIP and index.isValid() and index.column() == COL_OUTCOME:
+                row = self._all[self._visible[index.row()]]
+                return labels.not_started_tip() if row["id"] is not None and not row["outcome"] else None
             return None
         row = self._all[self._visible[index.row()]]
         if role == ROW_ID_ROLE:
@@ -299,12 +303,14 @@ class InspectionTableModel(QAbstractTableModel):
         if column == COL_STATUS:
             return labels.status_label(row["status"])
         if column == COL_SCORE:
-            return "" if row["score"] is None else f"{row['score']:.1f}"
+            return score_text(row["score"])
         if column == COL_PROGRESS:
             if row["id"] is None or not row["item_count"]:
                 return ""
             return f"{row['answered'] or 0}/{row['item_count']}"
-        if column in (COL_GRADE, COL_OUTCOME, COL_CERT_GRADE):
+        if column == COL_OUTCOME:
+            return labels.outcome_text(row["outcome"], row["id"] is not None)
+        if column in (COL_GRADE, COL_CERT_GRADE):
             return labels.value_label(row[_KEYS[column]])
         value = row[_KEYS[column]]
         return "" if value is None else str(value)
@@ -322,6 +328,8 @@ class InspectionTableModel(QAbstractTableModel):
         if column == COL_STATUS:
             return self._brush(labels.STATUS_COLOURS, row["status"])
         if column == COL_OUTCOME:
+            if not row["outcome"]:
+                return self._brush({"": labels.NOT_STARTED_COLOUR}, "")
             return self._brush(labels.OUTCOME_COLOURS, row["outcome"])
         if column == COL_DUE and self.is_overdue(row):
             return self._brush({"overdue": "#c62828"}, "overdue")

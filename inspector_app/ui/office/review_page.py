@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.domain import numbers
 from inspector_app.services.changes import ChangeKind
 from inspector_app.ui import labels
 from inspector_app.ui.lazy import LazyModule
@@ -40,7 +41,7 @@ else:
 
 
 def score_text(value: Any) -> str:
-    return "" if value is None else f"{float(value):.1f}"
+    return numbers.score_text(value)
 
 
 def _combo_set(combo: QComboBox, items: list[tuple[str, str]]) -> None:

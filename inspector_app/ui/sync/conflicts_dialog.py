@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.domain.numbers import score_text
 from inspector_app.services.ops import sync as sync_ops
 from inspector_app.services.queries import sync as sync_queries
 from inspector_app.ui import labels
@@ -35,7 +36,7 @@ COMPARED = ("status", "score", "grade", "outcome", "answered", "findings", "insp
 def _summary(version: VersionSummary) -> dict[str, str]:
     return {
         "status": labels.status_label(version.status),
-        "score": f"{version.score:.1f}" if version.score is not None else "—",
+        "score": score_text(version.score, "—"),
         "grade": labels.value_label(version.grade) or "—",
         "outcome": labels.value_label(version.outcome) or "—",
         "answered": str(version.answered) if version.answered is not None else "—",
