@@ -91,7 +91,8 @@ def _elements(inspection: Inspection) -> tuple[tuple[ElementResult, ...], ScoreS
     # not drift as hazards are rectified or deadlines pass, or the signed score sheet would stop verifying.
     major = sum(1 for f in inspection.findings if f.severity == Severity.MAJOR)
     found = FindingSummary(general_open=len(inspection.findings) - major, major_open=major, major_overdue=0)
-    result = score_inspection(template, answers, inspection.enterprise.cert_grade or None, found)
+    result = score_inspection(template, answers, inspection.enterprise.cert_grade or None, found,
+                              inspection.enterprise.industry or None)
     scored = {e.code: e for e in result.elements}
     elements: list[ElementResult] = []
     for element in template.elements:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.domain.numbers import score_text
 from inspector_app.ui import labels
 
 if TYPE_CHECKING:
@@ -219,8 +220,8 @@ class DetailPane(QWidget):
         bold = QFont(self.history.font())
         bold.setBold(True)
         for entry in history:
-            score = "" if entry["score"] is None else f"{entry['score']:.1f}"
-            verdict = " / ".join(labels.value_label(x) for x in (entry["grade"], entry["outcome"]) if x)
+            score = score_text(entry["score"])
+            verdict = " / ".join(x for x in (labels.value_label(entry["grade"]), labels.outcome_text(entry["outcome"])) if x)
             top = QTreeWidgetItem([f"{entry['date']}  {entry['template']}", labels.status_label(entry["status"]),
                                    score, verdict])
             top.setData(0, INSPECTION_ID_ROLE, entry["id"])
