@@ -154,7 +154,10 @@ def run(args: argparse.Namespace) -> int:
 
     runner = TaskRunner(app)
     window = MainWindow(runner, settings, defer_setup=True)
-    window.show()
+    if window.start_maximized:  # no saved size, and a 1366×768 (or smaller) screen
+        window.showMaximized()
+    else:
+        window.show()
     QTimer.singleShot(0, lambda: _probe("shown"))
     QTimer.singleShot(0, lambda: after_show(window, args, settings, app))
     code = int(app.exec())

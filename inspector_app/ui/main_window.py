@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from inspector_app.services.changes import ChangeKind, Changes
 from inspector_app.ui import labels
 from inspector_app.ui.actions import DeskActions
+from inspector_app.ui.desk_columns import DeskColumns
 from inspector_app.ui.detail_pane import DetailPane
 from inspector_app.ui.editor_tabs import EditorTabs, make_editor
 from inspector_app.ui.filter_bar import FilterBar
@@ -40,7 +41,6 @@ from inspector_app.ui.models.inspection_table import (
     COL_CERT_GRADE,
     COL_DISTRICT,
     COL_DUE,
-    COL_ENTERPRISE,
     COL_GRADE,
     COL_ID,
     COL_OUTCOME,
@@ -56,6 +56,7 @@ from inspector_app.ui.models.inspection_table import (
 )
 from inspector_app.ui.settings import AppSettings
 from inspector_app.ui.tasks import TaskRunner
+from inspector_app.ui.window_fit import SideFit, available_size, saved_sizes, small_screen
 
 if TYPE_CHECKING:
     from inspector_app.services.queries import desk as desk_queries
@@ -74,6 +75,7 @@ else:
     sync = LazyModule("inspector_app.ui.sync")
 
 log = logging.getLogger(__name__)
+DETAIL_MIN, DETAIL_SHARE = 300, 0.42  # the detail pane: at least 300 pixels, at most 42% of the window
 
 
 class DeskTable(QTableView):
@@ -124,8 +126,8 @@ class MainWindow(QMainWindow):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(COL_ENTERPRISE, QHeaderView.ResizeMode.Stretch)  # fits 1366 px in any language
         header.setStretchLastSection(False)
+        self.columns = DeskColumns(self.table)  # widths from the content, the name first (desk_columns)
         header.setHighlightSections(False)
         self.filter_bar.text.installEventFilter(self)
         self.table.doubleClicked.connect(self.open_index)
@@ -206,7 +208,7 @@ class MainWindow(QMainWindow):
 
         grades = [labels.value_label(g) for g in ("一级", "二级", "三级", "小微", "不达标")]
         samples = {
-            COL_ID: widest("00000"), COL_ENTERPRISE: widest("常州新世纪生物医药有限公"),
+            COL_ID: widest("00000"),
             COL_USCC: widest("91320402KUGKM7P790"), COL_DISTRICT: widest("常州经开区"),
             COL_CERT_GRADE: widest(*grades), COL_STATUS: widest(*(labels.status_label(c) for c in
                                                                    labels.status_codes())),
@@ -214,9 +216,12 @@ class MainWindow(QMainWindow):
             COL_OUTCOME: widest(*(labels.value_label(o) for o in ("维持", "限期整改", "建议摘牌"))),
             COL_DUE: widest("2026-12-31"), COL_TEMPLATE: widest("安全生产"),
         }
-        for column, width in samples.items():
-            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            self.table.setColumnWidth(column, max(width, header_metrics.horizontalAdvance(title) + 8) + 14)
+        titles = {column: header_metrics.horizontalAdvance(str(self.model.headerData(
+            column, Qt.Orientation.Horizontal))) + 8 for column in samples}
+        floors = {column: titles[column] for column in samples}  # a column narrower than its title: never
+        floors[COL_USCC] = max(titles[COL_USCC], widest("91320402KU"))
+        floors[COL_TEMPLATE] = max(titles[COL_TEMPLATE], widest("安全"))
+        self.columns.set_wants({column: max(width, titles[column]) for column, width in samples.items()}, floors)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -287,6 +292,7 @@ class MainWindow(QMainWindow):
             self._loading = False
             selected = self.current_row()
             self.model.set_rows(rows)
+            self.columns.set_names(row["enterprise"] for row in rows)
             self.filter_bar.set_districts(self.model.distinct("district"))
             if selected is not None:
                 self.select_row(selected["id"], selected["enterprise_id"])
@@ -415,15 +421,25 @@ class MainWindow(QMainWindow):
 
     # -- window state ----------------------------------------------------------------------------
     def _restore_geometry(self) -> None:
+        """The saved size and splitter, both clamped to this screen (they may have been saved on a wider
+        one); without them 1280×720, or maximised on a screen that small (``start_maximized``)."""
         geometry = self.settings.geometry("geometry")
+        available = available_size(self)
+        self.start_maximized = False
         if geometry is None or not self.restoreGeometry(geometry):
+            self.start_maximized = small_screen(available)
             self.resize(1280, 720)
+        if available is not None and (self.width() > available.width() or self.height() > available.height()):
+            self.resize(min(self.width(), available.width()), min(self.height(), available.height()))
         state = self.settings.geometry("state")
         if state is not None:
             self.restoreState(state)
         split = self.settings.geometry("splitter")
-        if split is not None:
-            self.splitter.restoreState(split)
+        sizes = saved_sizes(split.data()) if split is not None and self.splitter.restoreState(split) else []
+        restored = (sizes[1], sum(sizes)) if len(sizes) == 2 else None
+        # the detail pane: what the list's columns leave (at least 300 pixels, at most 440 or 42%)
+        self.side_fit = SideFit(self.splitter, DETAIL_MIN, DETAIL_SHARE,
+                                lambda total: min(440, total - self.columns.total_want()), restored)
 
     def save_geometry(self) -> None:
         self.settings.set_geometry("geometry", self.saveGeometry())
