@@ -36,6 +36,7 @@ from inspector_app.bundle.profile import (
 from inspector_app.bundle.signing import Signer, sign_tagmanifest
 from inspector_app.domain.progress import CancelToken, Progress, no_progress
 from inspector_app.storage.files import fsync_dir
+from inspector_app.translation import _
 
 CHUNK = 1 << 20
 __all__ = ["BagWriter", "VerifiedBundle", "WrittenBag", "manifest_bytes", "verify_bundle", "write_bundle"]
@@ -85,14 +86,14 @@ class BagWriter:
     def _payload_rule(self, path: str) -> tuple[bool, bool]:
         rule = payload_rule(path)
         if rule is None:
-            raise BagInvalidError(f"载荷路径 {path!r} 不符合数据包的路径规则（path grammar）")
+            raise BagInvalidError(_("载荷路径 {path!r} 不符合数据包的路径规则（path grammar）").format(path=path))
         if path in self._manifest:
-            raise BagInvalidError(f"载荷路径 {path!r} 被加入了两次")
+            raise BagInvalidError(_("载荷路径 {path!r} 被加入了两次").format(path=path))
         return rule
 
     def _check_addressed(self, path: str, addressed: bool, digest: str) -> None:
         if addressed and path.rsplit("/", 1)[1].split(".")[0] != digest:
-            raise BagInvalidError(f"{path!r} 的文件名中的 SHA-256 与其内容的 SHA-256（{digest}）不符", code="bad_manifest")
+            raise BagInvalidError(_("{path!r} 的文件名中的 SHA-256 与其内容的 SHA-256（{digest}）不符").format(path=path, digest=digest), code="bad_manifest")
 
     def add_bytes(self, path: str, data: bytes) -> str:
         """Add a payload file (``path`` starts with ``data/``); returns its SHA-256."""

@@ -59,6 +59,7 @@ from inspector_app.bundle.signing import (
 from inspector_app.bundle.validate import check_header
 from inspector_app.bundle.zipsafe import SafeZip, ZipLimits
 from inspector_app.domain.progress import CancelToken, Progress, no_progress
+from inspector_app.translation import _
 
 _LINE = re.compile(r"([0-9a-f]{64})  (\S[^\r\n]*)")
 MAX_TAG_BYTES = 16 * 1024 * 1024
@@ -90,7 +91,7 @@ class VerifiedBundle:
         """The parsed record (the same object on every call: callers do not change it)."""
         if path not in self._parsed:
             if path not in self.records:
-                raise BagInvalidError(f"记录 {path!r} 缺失", code="bad_record")
+                raise BagInvalidError(_("记录 {path!r} 缺失").format(path=path), code="bad_record")
             self._parsed[path] = load_json(self.records[path], path)
         return self._parsed[path]
 
@@ -115,24 +116,24 @@ def parse_manifest(data: bytes, name: str) -> dict[str, str]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        raise BagInvalidError(f"{name} 不是 UTF-8 编码") from None
+        raise BagInvalidError(_("{name} 不是 UTF-8 编码").format(name=name)) from None
     if text and not text.endswith("\n"):
-        raise BagInvalidError(f"{name} 不以换行结尾（被截断？）", code="bad_manifest")
+        raise BagInvalidError(_("{name} 不以换行结尾（被截断？）").format(name=name), code="bad_manifest")
     entries: dict[str, str] = {}
     for number, line in enumerate(text.splitlines(), 1):
         match = _LINE.fullmatch(line)
         if match is None:
-            raise BagInvalidError(f"{name} 第 {number} 行不是 '<sha256>  <路径>' 格式", code="bad_manifest")
+            raise BagInvalidError(_("{name} 第 {number} 行不是 '<sha256>  <路径>' 格式").format(name=name, number=number), code="bad_manifest")
         digest, path = match.groups()
         if path in entries:
-            raise BagInvalidError(f"{name} 两次列出 {path!r}", code="bad_manifest")
+            raise BagInvalidError(_("{name} 两次列出 {path!r}").format(name=name, path=path), code="bad_manifest")
         entries[path] = digest
     return entries
 
 
 def _read_small(zf: SafeZip, name: str, limit: int = MAX_TAG_BYTES) -> bytes:
     if zf.entry(name).size > limit:
-        raise BagInvalidError(f"{name.split('/', 1)[-1]} 大于 {limit} 字节")
+        raise BagInvalidError(_("{split} 大于 {limit} 字节").format(split=name.split('/', 1)[-1], limit=limit))
     return zf.read(name)
 
 
@@ -156,9 +157,9 @@ def verify_bundle(
         with open(path, "rb") as probe:
             encrypted = probe.read(len(ENCRYPTED_MAGIC)) == ENCRYPTED_MAGIC
     except OSError as exc:
-        raise BundleError(f"无法打开 {path.name}：{exc.strerror}", code="unreadable") from exc
+        raise BundleError(_("无法打开 {path_name}：{strerror}").format(path_name=path.name, strerror=exc.strerror), code="unreadable") from exc
     if encrypted:
-        raise BundleError(f"{path.name} 是加密的数据包：须先用市局的密钥解密", code="no_decryption_key")
+        raise BundleError(_("{path_name} 是加密的数据包：须先用市局的密钥解密").format(path_name=path.name), code="no_decryption_key")
     zf = SafeZip.open(path, limits)
     try:
         bundle = _verify(zf, path, trust, expected_fingerprint, stage_dir, progress, cancel)
@@ -174,10 +175,10 @@ def verify_bundle(
 def _split_names(zf: SafeZip) -> tuple[str, set[str], set[str]]:
     tops = {name.split("/", 1)[0] for name in zf.names}
     if len(tops) != 1 or any("/" not in name for name in zf.names):
-        raise BagInvalidError("数据包中必须恰好有一个名为 bundle-<uuid> 的文件夹，此外不能有别的内容")
+        raise BagInvalidError(_("数据包中必须恰好有一个名为 bundle-<uuid> 的文件夹，此外不能有别的内容"))
     top = tops.pop()
     if not TOP_DIR.fullmatch(top):
-        raise BagInvalidError(f"数据包的文件夹 {top!r} 不是以 bundle-<uuid> 命名")
+        raise BagInvalidError(_("数据包的文件夹 {top!r} 不是以 bundle-<uuid> 命名").format(top=top))
     rel = {name[len(top) + 1 :] for name in zf.names}
     tags = {r for r in rel if "/" not in r}
     return top, tags, rel - tags
@@ -198,28 +199,28 @@ def _verify(
         return f"{top}/{rel}"
 
     if BAGIT not in tags or _read_small(zf, full(BAGIT), 1024) != BAGIT_TXT:
-        raise BagInvalidError("bagit.txt 缺失，或不是恰好声明 'BagIt-Version: 1.0' 和 UTF-8")
+        raise BagInvalidError(_("bagit.txt 缺失，或不是恰好声明 'BagIt-Version: 1.0' 和 UTF-8"))
     if BAG_INFO not in tags:
-        raise BagInvalidError("缺少 bag-info.txt")
+        raise BagInvalidError(_("缺少 bag-info.txt"))
     info = parse_bag_info(_read_small(zf, full(BAG_INFO), 65536))
     check_format_version(info)
     if tags != TAG_FILES:
         missing = sorted(TAG_FILES - tags)
         extra = sorted(tags - TAG_FILES)
-        raise BagInvalidError(f"标签文件（tag files）：缺少 {missing or '-'}，不允许的 {extra or '-'}")
+        raise BagInvalidError(_("标签文件（tag files）：缺少 {missing}，不允许的 {extra}").format(missing=missing or '-', extra=extra or '-'))
     for rel in sorted(payload_names):
         if payload_rule(rel) is None:
-            raise BagInvalidError(f"载荷文件 {rel!r} 不符合数据包的路径规则（path grammar）")
+            raise BagInvalidError(_("载荷文件 {rel!r} 不符合数据包的路径规则（path grammar）").format(rel=rel))
 
     tagmanifest = _read_small(zf, full(TAGMANIFEST))
     tag_hashes = parse_manifest(tagmanifest, TAGMANIFEST)
     if set(tag_hashes) != set(TAGGED_FILES):
-        raise BagInvalidError(f"{TAGMANIFEST} 必须恰好列出 {', '.join(TAGGED_FILES)}", code="bad_manifest")
+        raise BagInvalidError(_("{TAGMANIFEST} 必须恰好列出 {TAGGED_FILES}").format(TAGMANIFEST=TAGMANIFEST, TAGGED_FILES=', '.join(TAGGED_FILES)), code="bad_manifest")
     tag_bytes: dict[str, bytes] = {}
     for rel in TAGGED_FILES:
         data = _read_small(zf, full(rel))
         if hashlib.sha256(data).hexdigest() != tag_hashes[rel]:
-            raise BagInvalidError(f"{rel} 与 {TAGMANIFEST} 中的哈希值不符：数据包被改动过", code="bad_manifest")
+            raise BagInvalidError(_("{rel} 与 {TAGMANIFEST} 中的哈希值不符：数据包被改动过").format(rel=rel, TAGMANIFEST=TAGMANIFEST), code="bad_manifest")
         tag_bytes[rel] = data
 
     block = SignatureBlock.parse(_read_small(zf, full(SIGNATURE), 4096))
@@ -227,9 +228,9 @@ def _verify(
     signer_fp = block.fingerprint
     shown = format_fingerprint(signer_fp)
     if expected_fingerprint is not None and signer_fp != expected_fingerprint:
-        raise SignatureError(f"数据包由密钥 {shown} 签名，而不是预期的密钥", fingerprint=signer_fp)
+        raise SignatureError(_("数据包由密钥 {shown} 签名，而不是预期的密钥").format(shown=shown), fingerprint=signer_fp)
     if info.get("Inspector-Key-Fingerprint") != signer_fp:
-        raise SignatureError(f"bag-info.txt 中写明的生成方密钥与实际签名的密钥（{shown}）不同", fingerprint=signer_fp)
+        raise SignatureError(_("bag-info.txt 中写明的生成方密钥与实际签名的密钥（{shown}）不同").format(shown=shown), fingerprint=signer_fp)
     signer = check_trusted(trust, block.public_key) if trust is not None else None
 
     # The header JSON through the strict reader and its schema first: header_from's own json.loads and
@@ -237,16 +238,16 @@ def _verify(
     check_header(load_json(tag_bytes[HEADER_JSON], HEADER_JSON, code="bad_profile"))
     header = header_from(info, tag_bytes[HEADER_JSON])
     if top != header.top_dir:
-        raise BagInvalidError(f"文件夹 {top!r} 与数据包编号 {header.bundle_id} 不符")
+        raise BagInvalidError(_("文件夹 {top!r} 与数据包编号 {bundle_id} 不符").format(top=top, bundle_id=header.bundle_id))
     manifest = parse_manifest(tag_bytes[MANIFEST], MANIFEST)
     if set(manifest) != payload_names:
         unlisted = sorted(payload_names - set(manifest))[:3]
         absent = sorted(set(manifest) - payload_names)[:3]
-        raise BagInvalidError(f"{MANIFEST} 与载荷不一致：未列出的 {unlisted or '-'}，缺少的 {absent or '-'}", code="bad_manifest")
+        raise BagInvalidError(_("{MANIFEST} 与载荷不一致：未列出的 {unlisted}，缺少的 {absent}").format(MANIFEST=MANIFEST, unlisted=unlisted or '-', absent=absent or '-'), code="bad_manifest")
     sizes = {rel: zf.entry(full(rel)).size for rel in payload_names}
     oxum = f"{sum(sizes.values())}.{len(sizes)}"
     if info["Payload-Oxum"] != oxum:
-        raise BagInvalidError(f"Payload-Oxum {info['Payload-Oxum']} 与载荷（{oxum}）不符", code="bad_manifest")
+        raise BagInvalidError(_("Payload-Oxum {Payload_Oxum} 与载荷（{oxum}）不符").format(Payload_Oxum=info['Payload-Oxum'], oxum=oxum), code="bad_manifest")
 
     bundle = VerifiedBundle(path, header, signer_fp, signer, {})
     total = sum(sizes.values())
@@ -273,10 +274,10 @@ def _check_payload(
     assert rule is not None
     _stored, addressed = rule
     if addressed and rel.rsplit("/", 1)[1].split(".")[0] != expected:
-        raise BagInvalidError(f"{rel} 在清单中的 SHA-256 与其文件名不同", code="bad_manifest")
+        raise BagInvalidError(_("{rel} 在清单中的 SHA-256 与其文件名不同").format(rel=rel), code="bad_manifest")
     is_record = rel.startswith("data/records/")
     if is_record and size > MAX_RECORD_BYTES:
-        raise BagInvalidError(f"记录 {rel} 大于 {MAX_RECORD_BYTES} 字节", code="bad_record")
+        raise BagInvalidError(_("记录 {rel} 大于 {MAX_RECORD_BYTES} 字节").format(rel=rel, MAX_RECORD_BYTES=MAX_RECORD_BYTES), code="bad_record")
     sha = hashlib.sha256()
     parts: list[bytes] = []
     target = stage_dir / rel.replace("/", "__") if stage_dir is not None and not is_record else None
@@ -290,7 +291,7 @@ def _check_payload(
             if cancel is not None:
                 cancel.raise_if_cancelled()
     if sha.hexdigest() != expected:
-        raise BagInvalidError(f"载荷文件 {rel} 与 {MANIFEST} 中的 SHA-256 不符：数据包被改动过", code="bad_manifest")
+        raise BagInvalidError(_("载荷文件 {rel} 与 {MANIFEST} 中的 SHA-256 不符：数据包被改动过").format(rel=rel, MANIFEST=MANIFEST), code="bad_manifest")
     bundle.payload[rel] = PayloadFile(rel, size, expected)
     if is_record:
         bundle.records[rel] = b"".join(parts)

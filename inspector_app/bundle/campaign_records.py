@@ -18,6 +18,7 @@ from inspector_app.bundle.records import RecordError, load_json
 from inspector_app.bundle.validate import SHA, Schema, _fields, text
 from inspector_app.domain.campaign import parse_campaign
 from inspector_app.domain.errors import InspectorError
+from inspector_app.translation import _
 
 CAMPAIGN_FIELDS = ("campaign_id", "version", "title", "sha256", "content")
 MAX_CAMPAIGNS = 100
@@ -37,15 +38,14 @@ def check_campaign(key: str, rec: Any) -> None:
     _fields(rec, CAMPAIGN, record)
     content = rec["content"]
     if hashlib.sha256(content.encode("utf-8")).hexdigest() != rec["sha256"]:
-        raise RecordError(f"{record} 的字段 content 与其 SHA-256 不符", record=record, field="content")
+        raise RecordError(_("{record} 的字段 content 与其 SHA-256 不符").format(record=record), record=record, field="content")
     data = load_json(content, record, field="content")
     try:
         campaign = parse_campaign(data, record)
     except InspectorError as exc:
-        raise RecordError(f"{record} 的字段 content 不是有效的活动：{exc}", record=record, field="content") from None
+        raise RecordError(_("{record} 的字段 content 不是有效的活动：{exc}").format(record=record, exc=exc), record=record, field="content") from None
     if (campaign.id, campaign.version) != (rec["campaign_id"], rec["version"]):
-        raise RecordError(f"{record}：内容是活动 {campaign_key(campaign.id, campaign.version)}，记录却写作 "
-                          f"{campaign_key(rec['campaign_id'], rec['version'])}", record=record, field="content")
+        raise RecordError(_("{record}：内容是活动 {campaign_key}，记录却写作 {campaign_key2}").format(record=record, campaign_key=campaign_key(campaign.id, campaign.version), campaign_key2=campaign_key(rec['campaign_id'], rec['version'])), record=record, field="content")
 
 
 def check_campaigns(records: Mapping[str, list[tuple[str, Any]]]) -> None:
@@ -53,14 +53,14 @@ def check_campaigns(records: Mapping[str, list[tuple[str, Any]]]) -> None:
     ``(file key, parsed JSON)``); raises ``RecordError`` on the first problem."""
     campaigns = records.get("campaigns", [])
     if len(campaigns) > MAX_CAMPAIGNS:
-        raise RecordError(f"campaigns 有 {len(campaigns)} 条记录，超过 {MAX_CAMPAIGNS} 条的上限",
+        raise RecordError(_("campaigns 有 {count} 条记录，超过 {MAX_CAMPAIGNS} 条的上限").format(count=len(campaigns), MAX_CAMPAIGNS=MAX_CAMPAIGNS),
                           code="too_many_records", record="campaigns")
     seen: dict[str, str] = {}
     for key, rec in campaigns:
         check_campaign(key, rec)
         first = seen.setdefault(rec["campaign_id"], key)
         if first != key:
-            raise RecordError(f"campaigns/{key}：活动 {rec['campaign_id']} 在数据包中出现两次（又见 campaigns/{first}）",
+            raise RecordError(_("campaigns/{key}：活动 {campaign_id} 在数据包中出现两次（又见 campaigns/{first}）").format(key=key, campaign_id=rec['campaign_id'], first=first),
                               record=f"campaigns/{key}", field="campaign_id")
     for key, rec in records.get("inspections", []):
         _fields(rec, CAMPAIGN_REF, f"inspections/{key}")

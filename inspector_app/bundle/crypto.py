@@ -35,6 +35,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from inspector_app.bundle.errors import DecryptionError, UnsupportedVersionError
 from inspector_app.storage.files import atomic_writer
+from inspector_app.translation import _
 
 MAGIC = b"\x89INSPENC"
 VERSION = 1
@@ -93,26 +94,25 @@ def encrypt_file(source: Path, target: Path, recipient_public: bytes, chunk_size
 def _read_header(handle: BinaryIO, private_raw: bytes) -> tuple[bytes, int, AESGCM]:
     header = handle.read(_HEADER.size)
     if len(header) < _HEADER.size or header[:8] != MAGIC:
-        raise DecryptionError("不是加密的 Inspector 数据包（或文件头被截断）")
+        raise DecryptionError(_("不是加密的 Inspector 数据包（或文件头被截断）"))
     _magic, version, suite, chunk_size, kid, eph_pub, salt = _HEADER.unpack(header)
     if version > VERSION:
         raise UnsupportedVersionError(
-            f"此数据包的加密格式版本为 {version}，高于本程序能读取的版本（{VERSION}）：请先升级 Inspector"
+            _("此数据包的加密格式版本为 {version}，高于本程序能读取的版本（{VERSION}）：请先升级 Inspector").format(version=version, VERSION=VERSION)
         )
     if version != VERSION or suite != SUITE or not 0 < chunk_size <= MAX_CHUNK:
-        raise DecryptionError("未知的加密版本、算法组合或分块大小")
+        raise DecryptionError(_("未知的加密版本、算法组合或分块大小"))
     private = X25519PrivateKey.from_private_bytes(private_raw)
     own_pub = private.public_key().public_bytes_raw()
     if kid != key_id(own_pub):
         raise DecryptionError(
-            f"此数据包是加密给另一把市局密钥的（another office key，密钥编号 {kid.hex()[:16]}…），"
-            f"不是给本机的密钥（{key_id(own_pub).hex()[:16]}…）",
+            _("此数据包是加密给另一把市局密钥的（another office key，密钥编号 {hex}…），不是给本机的密钥（{hex2}…）").format(hex=kid.hex()[:16], hex2=key_id(own_pub).hex()[:16]),
             code="encrypted_for_other",
         )
     try:
         shared = private.exchange(X25519PublicKey.from_public_bytes(eph_pub))
     except ValueError:
-        raise DecryptionError("数据包中的临时公钥（ephemeral key）无效") from None
+        raise DecryptionError(_("数据包中的临时公钥（ephemeral key）无效")) from None
     return header, chunk_size, _derive(shared, salt, eph_pub, own_pub)
 
 
@@ -127,12 +127,12 @@ def decrypt_file(source: Path, target: Path, private_raw: bytes) -> None:
                 following = src.read(chunk_size + TAG) if len(current) == chunk_size + TAG else b""
                 last = not following
                 if len(current) < TAG:
-                    raise DecryptionError("加密的数据包不完整（truncated）")
+                    raise DecryptionError(_("加密的数据包不完整（truncated）"))
                 try:
                     dst.write(aead.decrypt(_nonce(index, last), current, header))
                 except InvalidTag:
                     raise DecryptionError(
-                        f"加密数据包的第 {index} 块未通过认证：文件被改动过或不完整"
+                        _("加密数据包的第 {index} 块未通过认证：文件被改动过或不完整").format(index=index)
                     ) from None
                 if last:
                     break

@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any, Literal
 
 from inspector_app.bundle.errors import BagInvalidError
+from inspector_app.translation import _
 
 PHOTO_FIELDS = ("uid", "item_code", "sha256", "original_name", "original_ext", "format", "size_bytes", "captured_at",
                 "captured_offset", "time_source", "gps_lat", "gps_lon", "gps_alt", "make", "model", "orientation",
@@ -52,13 +53,13 @@ def parse_evidence_field(name: str, value: Any) -> Any:
     try:
         return datetime.fromisoformat(value)
     except (TypeError, ValueError):
-        raise BagInvalidError(f"证据字段 {name} 的时间 {value!r} 无效", code="bad_record") from None
+        raise BagInvalidError(_("证据字段 {name} 的时间 {value!r} 无效").format(name=name, value=value), code="bad_record") from None
 
 
 def check_original_ext(ext: str, original_name: str) -> None:
     """Only these photo formats may travel as originals."""
     if ext.lower() not in ORIGINAL_EXTS:
-        raise BagInvalidError(f"照片 {original_name}：.{ext} 格式的原始文件不能放入数据包", code="bad_record")
+        raise BagInvalidError(_("照片 {original_name}：.{ext} 格式的原始文件不能放入数据包").format(original_name=original_name, ext=ext), code="bad_record")
 
 
 def member(folder: str, sha: str, ext: str) -> str:

@@ -13,6 +13,7 @@ from enum import StrEnum
 from typing import Any
 
 from inspector_app.bundle.errors import BagInvalidError, UnsupportedVersionError
+from inspector_app.translation import _
 
 FORMAT_VERSION = 1
 PROFILE_ID = "urn:inspector-app:bundle-profile:1"
@@ -131,16 +132,16 @@ def parse_bag_info(data: bytes) -> dict[str, str]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        raise BagInvalidError("bag-info.txt 不是 UTF-8 编码") from None
+        raise BagInvalidError(_("bag-info.txt 不是 UTF-8 编码")) from None
     fields: dict[str, str] = {}
     for number, line in enumerate(text.split("\n"), 1):
         if not line:
             continue
         label, sep, value = line.partition(": ")
         if not sep or not label or label != label.strip() or "\r" in line:
-            raise BagInvalidError(f"bag-info.txt 第 {number} 行不是 '标签: 值' 格式")
+            raise BagInvalidError(_("bag-info.txt 第 {number} 行不是 '标签: 值' 格式").format(number=number))
         if label in fields:
-            raise BagInvalidError(f"bag-info.txt 两次给出 {label}")
+            raise BagInvalidError(_("bag-info.txt 两次给出 {label}").format(label=label))
         fields[label] = value
     return fields
 
@@ -149,15 +150,14 @@ def check_format_version(fields: dict[str, str]) -> int:
     """Read ``Inspector-Format-Version`` first of all, so a newer bundle gets a clear message."""
     text = fields.get("Inspector-Format-Version")
     if text is None or not text.isdigit():
-        raise BagInvalidError("bag-info.txt 中没有有效的 Inspector-Format-Version：不是 Inspector 数据包")
+        raise BagInvalidError(_("bag-info.txt 中没有有效的 Inspector-Format-Version：不是 Inspector 数据包"))
     version = int(text)
     if version > FORMAT_VERSION:
         raise UnsupportedVersionError(
-            f"此数据包的格式版本为 {version}，高于本程序能读取的版本（{FORMAT_VERSION}）：请先升级本机的"
-            " Inspector，再重新导入"
+            _("此数据包的格式版本为 {version}，高于本程序能读取的版本（{FORMAT_VERSION}）：请先升级本机的 Inspector，再重新导入").format(version=version, FORMAT_VERSION=FORMAT_VERSION)
         )
     if version < 1:
-        raise BagInvalidError(f"未知的数据包格式版本 {version}")
+        raise BagInvalidError(_("未知的数据包格式版本 {version}").format(version=version))
     return version
 
 
@@ -166,9 +166,9 @@ def header_from(fields: dict[str, str], header_json: bytes) -> BundleHeader:
     missing = [label for label in BAG_INFO_LABELS if label not in fields]
     unknown = [label for label in fields if label not in BAG_INFO_LABELS]
     if missing or unknown:
-        raise BagInvalidError(f"bag-info.txt 的标签：缺少 {missing or '-'}，不属于本规范的 {unknown or '-'}")
+        raise BagInvalidError(_("bag-info.txt 的标签：缺少 {missing}，不属于本规范的 {unknown}").format(missing=missing or '-', unknown=unknown or '-'))
     if fields["BagIt-Profile-Identifier"] != PROFILE_ID:
-        raise BagInvalidError(f"BagIt-Profile-Identifier 必须是 {PROFILE_ID}")
+        raise BagInvalidError(_("BagIt-Profile-Identifier 必须是 {PROFILE_ID}").format(PROFILE_ID=PROFILE_ID))
     try:
         doc = json.loads(header_json.decode("utf-8"))
         producer = doc["producer"]
@@ -186,14 +186,14 @@ def header_from(fields: dict[str, str], header_json: bytes) -> BundleHeader:
         if doc.get("profile") != PROFILE_ID:
             raise ValueError("wrong profile")
     except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
-        raise BagInvalidError(f"{HEADER_JSON} 格式有误：{exc}") from None
+        raise BagInvalidError(_("{HEADER_JSON} 格式有误：{exc}").format(HEADER_JSON=HEADER_JSON, exc=exc)) from None
     expected = header.bag_info(0, 0).decode().splitlines()
     for line in expected:
-        label, _, value = line.partition(": ")
+        label, _sep, value = line.partition(": ")
         if label in ("Payload-Oxum", "Bag-Software-Agent"):
             continue
         if fields[label] != value:
-            raise BagInvalidError(f"bag-info.txt 的 {label}（{fields[label]!r}）与 {HEADER_JSON}（{value!r}）不一致")
+            raise BagInvalidError(_("bag-info.txt 的 {label}（{fields!r}）与 {HEADER_JSON}（{value!r}）不一致").format(label=label, fields=fields[label], HEADER_JSON=HEADER_JSON, value=value))
     if header.sequence < 1:
-        raise BagInvalidError("Inspector-Sequence 必须是正整数")
+        raise BagInvalidError(_("Inspector-Sequence 必须是正整数"))
     return header

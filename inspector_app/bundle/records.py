@@ -16,6 +16,7 @@ from datetime import date, datetime
 from typing import Any
 
 from inspector_app.bundle.errors import BagInvalidError
+from inspector_app.translation import _
 
 ENTERPRISE_FIELDS = ("uscc", "uscc_override", "name", "address", "district", "industry", "sub_speciality",
                      "cert_grade", "cert_number", "cert_issued", "cert_expires", "scoring_standard", "review_org",
@@ -67,7 +68,7 @@ def parse_field(rec: dict[str, Any], name: str) -> Any:
     try:
         return date.fromisoformat(value) if name in DATE_FIELDS else datetime.fromisoformat(value)
     except (TypeError, ValueError):
-        raise BagInvalidError(f"字段 {name} 的日期 {value!r} 无效", code="bad_record") from None
+        raise BagInvalidError(_("字段 {name} 的日期 {value!r} 无效").format(name=name, value=value), code="bad_record") from None
 
 
 def audit_key(values: dict[str, Any]) -> tuple[str, ...]:
@@ -101,7 +102,7 @@ def _nesting(text: str) -> str:
     """"ok", "deep" or "unbalanced", from the raw text: escapes and strings removed, then the innermost
     pairs of brackets, once per level – no parser recursion, whatever the input."""
     brackets = _NOT_BRACKET.sub("", _STRING.sub("", _ESCAPE.sub("", text)))
-    for _ in range(MAX_JSON_DEPTH):
+    for _depth in range(MAX_JSON_DEPTH):
         if not brackets:
             return "ok"
         reduced = _INNERMOST.sub("", brackets)
@@ -114,18 +115,18 @@ def _nesting(text: str) -> str:
 def _float(text: str) -> float:
     value = float(text)
     if not math.isfinite(value):
-        raise _Refused("json_not_finite", f"数值 {text[:40]} 超出浮点数的范围（成为 Infinity）")
+        raise _Refused("json_not_finite", _("数值 {text} 超出浮点数的范围（成为 Infinity）").format(text=text[:40]))
     return value
 
 
 def _int(text: str) -> int:
     if len(text) > MAX_INT_DIGITS:
-        raise _Refused("number_out_of_range", f"整数有 {len(text)} 位，超出允许的范围")
+        raise _Refused("number_out_of_range", _("整数有 {count} 位，超出允许的范围").format(count=len(text)))
     return int(text)
 
 
 def _constant(name: str) -> Any:
-    raise _Refused("json_not_finite", f"{name} 不是有限的数（NaN/Infinity 不是 JSON）")
+    raise _Refused("json_not_finite", _("{name} 不是有限的数（NaN/Infinity 不是 JSON）").format(name=name))
 
 
 def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -133,7 +134,7 @@ def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     if len(result) != len(pairs):
         keys = [key for key, _value in pairs]
         twice = next(key for index, key in enumerate(keys) if key in keys[:index])
-        raise _Refused("", f"键 {twice!r} 出现两次")
+        raise _Refused("", _("键 {twice!r} 出现两次").format(twice=twice))
     return result
 
 
@@ -168,24 +169,24 @@ def load_json(data: bytes | str, what: str, *, code: str = "bad_record", field: 
     """Strict JSON: UTF-8, no NaN/Infinity or numbers that overflow to infinity (``json_not_finite``),
     nesting at most ``MAX_JSON_DEPTH`` deep checked on the raw text before parsing (``json_too_deep``),
     no key twice; anything else malformed is ``code``."""
-    where = f"{what} 的字段 {field}" if field else what
+    where = _("{what} 的字段 {field}").format(what=what, field=field) if field else what
     try:
         text = data.decode("utf-8") if isinstance(data, bytes) else data
     except UnicodeDecodeError:
-        raise RecordError(f"{where} 不是 UTF-8 编码的 JSON", code=code, record=what, field=field) from None
+        raise RecordError(_("{where} 不是 UTF-8 编码的 JSON").format(where=where), code=code, record=what, field=field) from None
     shape = _nesting(text)
     if shape == "deep":
-        raise RecordError(f"{where} 的 JSON 嵌套超过 {MAX_JSON_DEPTH} 层", code="json_too_deep", record=what,
+        raise RecordError(_("{where} 的 JSON 嵌套超过 {MAX_JSON_DEPTH} 层").format(where=where, MAX_JSON_DEPTH=MAX_JSON_DEPTH), code="json_too_deep", record=what,
                           field=field)
     if shape == "unbalanced":
-        raise RecordError(f"{where} 不是有效的 JSON：括号不配对", code=code, record=what, field=field)
+        raise RecordError(_("{where} 不是有效的 JSON：括号不配对").format(where=where), code=code, record=what, field=field)
     try:
         return json.loads(text, parse_float=_float, parse_int=_int, parse_constant=_constant,
                           object_pairs_hook=_pairs)
     except _Refused as exc:
         inner = _locate(text) if exc.code else ""  # where the number is: "answers[0].extra_deduction"
         at = ".".join(part for part in (field, inner) if part)
-        shown = f"{what} 的字段 {at}" if at else what
+        shown = _("{what} 的字段 {at}").format(what=what, at=at) if at else what
         raise RecordError(f"{shown}：{exc}", code=exc.code or code, record=what, field=at) from None
     except (ValueError, RecursionError) as exc:  # RecursionError: not reachable after _nesting, kept as a net
-        raise RecordError(f"{where} 不是有效的 JSON：{exc}", code=code, record=what, field=field) from None
+        raise RecordError(_("{where} 不是有效的 JSON：{exc}").format(where=where, exc=exc), code=code, record=what, field=field) from None

@@ -37,6 +37,7 @@ from inspector_app.bundle.validate import (
     text,
 )
 from inspector_app.domain.delisting import STAGE_ORDER, stage_of
+from inspector_app.translation import _
 
 ROLLUP_KINDS = ("templates", "enterprises", "inspections", "filed_reports", "offices", "cases")
 FILED_REPORT_FIELDS = ("uid", "campaign_id", "duty_id", "jurisdiction", "serial", "number", "as_of", "filed_at",
@@ -87,7 +88,7 @@ SETTING = text(200)
 
 def _count(rows: list[tuple[str, Any]], limit: int, kind: str) -> None:
     if len(rows) > limit:
-        raise RecordError(f"{kind} 有 {len(rows)} 条记录，超过 {limit} 条的上限", code="too_many_records", record=kind)
+        raise RecordError(_("{kind} 有 {count} 条记录，超过 {limit} 条的上限").format(kind=kind, count=len(rows), limit=limit), code="too_many_records", record=kind)
 
 
 def check_rollup(records: Mapping[str, list[tuple[str, Any]]]) -> None:
@@ -105,7 +106,7 @@ def check_rollup(records: Mapping[str, list[tuple[str, Any]]]) -> None:
         _fields(rec, FILED_REPORT, record)
         uids.add(rec["uid"], record)
         if not isinstance(load_json(rec["figures"], record, field="figures"), dict):
-            raise RecordError(f"{record} 的字段 figures 应为 JSON 对象", record=record, field="figures")
+            raise RecordError(_("{record} 的字段 figures 应为 JSON 对象").format(record=record), record=record, field="figures")
     offices = records.get("offices", [])
     _count(offices, MAX_OFFICES, "offices")
     seen: set[str] = set()
@@ -114,11 +115,11 @@ def check_rollup(records: Mapping[str, list[tuple[str, Any]]]) -> None:
         _fields(rec, OFFICE, record)
         settings = rec.get("settings")
         if not isinstance(settings, dict) or set(settings) - set(OFFICE_SETTINGS):
-            raise RecordError(f"{record} 的字段 settings 应为对象，只含 {'、'.join(OFFICE_SETTINGS)}", record=record,
+            raise RecordError(_("{record} 的字段 settings 应为对象，只含 {OFFICE_SETTINGS}").format(record=record, OFFICE_SETTINGS='、'.join(OFFICE_SETTINGS)), record=record,
                               field="settings")
         _fields(settings, {name: SETTING for name in settings}, f"{record} settings")
         if rec["jurisdiction"] in seen:
-            raise RecordError(f"{record}：辖区 {rec['jurisdiction']} 出现两次", record=record, field="jurisdiction")
+            raise RecordError(_("{record}：辖区 {jurisdiction} 出现两次").format(record=record, jurisdiction=rec['jurisdiction']), record=record, field="jurisdiction")
         seen.add(rec["jurisdiction"])
     check_cases(records.get("cases", []))
 
@@ -133,14 +134,14 @@ def check_cases(cases: list[tuple[str, Any]]) -> None:
         _fields(rec, CASE, record)
         uids.add(rec["uid"], record)
         if not isinstance(load_json(rec["grounds"], record, field="grounds"), list):
-            raise RecordError(f"{record} 的字段 grounds 应为 JSON 列表", record=record, field="grounds")
+            raise RecordError(_("{record} 的字段 grounds 应为 JSON 列表").format(record=record), record=record, field="grounds")
         steps = rec.get("steps")
         if not isinstance(steps, list) or not steps or len(steps) > MAX_STEPS:
-            raise RecordError(f"{record} 的字段 steps 应为 1 至 {MAX_STEPS} 个步骤的列表", record=record, field="steps",
+            raise RecordError(_("{record} 的字段 steps 应为 1 至 {MAX_STEPS} 个步骤的列表").format(record=record, MAX_STEPS=MAX_STEPS), record=record, field="steps",
                               code="too_many_records" if isinstance(steps, list) and steps else "bad_record")
         for index, step in enumerate(steps):
             where = f"{record} steps[{index}]"
             _fields(step, STEP, where)
             uids.add(step["uid"], where)
         if rec["stage"] != stage_of([step["stage"] for step in steps]):
-            raise RecordError(f"{record} 的字段 stage（{rec['stage']}）与其步骤不符", record=record, field="stage")
+            raise RecordError(_("{record} 的字段 stage（{stage}）与其步骤不符").format(record=record, stage=rec['stage']), record=record, field="stage")

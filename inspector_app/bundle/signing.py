@@ -30,6 +30,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from inspector_app.bundle.errors import KeyFileError, RevokedKeyError, SignatureError, UntrustedKeyError
+from inspector_app.translation import _
 
 SIGNATURE_CONTEXT = b"inspector-bundle-signature-v1\x00"
 SIGNATURE_FILE_VERSION = "1"
@@ -63,7 +64,7 @@ def normalize_fingerprint(text: str) -> str:
     """Accept any spacing, colons, dashes and case; return the canonical 64 hex characters."""
     cleaned = "".join(ch for ch in text if ch not in " :-\t").lower()
     if len(cleaned) != 64 or any(ch not in "0123456789abcdef" for ch in cleaned):
-        raise ValueError(f"不是密钥指纹（应为 64 个十六进制字符）：{text!r}")
+        raise ValueError(_("不是密钥指纹（应为 64 个十六进制字符）：{text!r}").format(text=text))
     return cleaned
 
 
@@ -96,8 +97,7 @@ def verify(public_raw: bytes, message: bytes, signature: bytes) -> None:
         Ed25519PublicKey.from_public_bytes(public_raw).verify(signature, message)
     except (InvalidSignature, ValueError):
         raise SignatureError(
-            f"签名与数据包的标签清单（tag manifest）不符（密钥 {format_fingerprint(fingerprint(public_raw))}）："
-            "数据包在签名之后被改动过",
+            _("签名与数据包的标签清单（tag manifest）不符（密钥 {fingerprint}）：数据包在签名之后被改动过").format(fingerprint=format_fingerprint(fingerprint(public_raw))),
             fingerprint=fingerprint(public_raw),
         ) from None
 
@@ -110,10 +110,10 @@ def _parse_labels(text: str, what: str) -> dict[str, str]:
             continue
         label, sep, value = line.partition(":")
         if not sep:
-            raise KeyFileError(f"{what} 第 {number} 行：应为 '标签: 值' 格式")
+            raise KeyFileError(_("{what} 第 {number} 行：应为 '标签: 值' 格式").format(what=what, number=number))
         label = label.strip()
         if label in fields:
-            raise KeyFileError(f"{what} 第 {number} 行：{label} 出现了两次")
+            raise KeyFileError(_("{what} 第 {number} 行：{label} 出现了两次").format(what=what, number=number, label=label))
         fields[label] = value.strip()
     return fields
 
@@ -122,9 +122,9 @@ def _b64(value: str, size: int, what: str) -> bytes:
     try:
         raw = base64.b64decode(value, validate=True)
     except (binascii.Error, ValueError):
-        raise KeyFileError(f"{what} 不是有效的 base64") from None
+        raise KeyFileError(_("{what} 不是有效的 base64").format(what=what)) from None
     if len(raw) != size:
-        raise KeyFileError(f"{what} 应为 {size} 字节，而不是 {len(raw)} 字节")
+        raise KeyFileError(_("{what} 应为 {size} 字节，而不是 {count} 字节").format(what=what, size=size, count=len(raw)))
     return raw
 
 
@@ -155,16 +155,16 @@ class SignatureBlock:
         try:
             fields = _parse_labels(data.decode("utf-8"), "signature.ed25519")
             if fields.get("Inspector-Signature-Version") != SIGNATURE_FILE_VERSION:
-                raise KeyFileError("不支持的签名文件版本")
+                raise KeyFileError(_("不支持的签名文件版本"))
             if fields.get("Algorithm") != "Ed25519" or fields.get("Signed-File") != "tagmanifest-sha256.txt":
-                raise KeyFileError("算法或被签名的文件不符合规定")
+                raise KeyFileError(_("算法或被签名的文件不符合规定"))
             block = cls(_b64(fields.get("Public-Key", ""), 32, "Public-Key"),
                         _b64(fields.get("Signature", ""), 64, "Signature"))
             if normalize_fingerprint(fields.get("Key-Fingerprint", "")) != block.fingerprint:
-                raise KeyFileError("Key-Fingerprint 与 Public-Key 不对应")
+                raise KeyFileError(_("Key-Fingerprint 与 Public-Key 不对应"))
             return block
         except (KeyFileError, UnicodeDecodeError, ValueError) as exc:
-            raise SignatureError(f"signature.ed25519 格式有误：{exc}") from None
+            raise SignatureError(_("signature.ed25519 格式有误：{exc}").format(exc=exc)) from None
 
 
 def sign_tagmanifest(signer: Signer, tagmanifest: bytes) -> SignatureBlock:
@@ -243,7 +243,7 @@ class PublicKeyFile:
 
     def to_text(self) -> str:
         if not self.self_signature:
-            raise KeyFileError("公钥文件缺少自签名（self-signature）：请用 PublicKeyFile.signed 生成")
+            raise KeyFileError(_("公钥文件缺少自签名（self-signature）：请用 PublicKeyFile.signed 生成"))
         lines = [
             f"Inspector-Public-Key-Version: {PUBLIC_KEY_FILE_VERSION}",
             f"Name: {self.name}",
@@ -267,14 +267,12 @@ class PublicKeyFile:
         fields = _parse_labels(text, "public key file")
         version = fields.get("Inspector-Public-Key-Version")
         if version == "1":
-            raise KeyFileError("这是旧版本（1）的公钥文件：其中的姓名、角色和设备号没有经过签名，可能被改动过，"
-                               "不能登记。请对方升级 Inspector 后重新导出公钥（keys export-public），再当面或"
-                               "电话核对指纹", code="old_key_file")
+            raise KeyFileError(_("这是旧版本（1）的公钥文件：其中的姓名、角色和设备号没有经过签名，可能被改动过，不能登记。请对方升级 Inspector 后重新导出公钥（keys export-public），再当面或电话核对指纹"), code="old_key_file")
         if version != PUBLIC_KEY_FILE_VERSION:
-            raise KeyFileError(f"不支持的公钥文件版本 {version!r}")
+            raise KeyFileError(_("不支持的公钥文件版本 {version!r}").format(version=version))
         role = fields.get("Role", "")
         if role not in ROLES:
-            raise KeyFileError(f"Role（角色）必须是 {', '.join(ROLES)} 之一，而不是 {role!r}")
+            raise KeyFileError(_("Role（角色）必须是 {ROLES} 之一，而不是 {role!r}").format(ROLES=', '.join(ROLES), role=role))
         x_text = fields.get("X25519-Public-Key")
         key = cls(
             public_key=_b64(fields.get("Ed25519-Public-Key", ""), 32, "Ed25519-Public-Key"),
@@ -289,14 +287,13 @@ class PublicKeyFile:
         except ValueError as exc:
             raise KeyFileError(str(exc)) from None
         if stated != key.fingerprint:
-            raise KeyFileError("Fingerprint 一行与密钥不对应：文件被改动过")
+            raise KeyFileError(_("Fingerprint 一行与密钥不对应：文件被改动过"))
         _check_claims(key.name, key.role, key.device_id)
         claims = key_claims(key.public_key, key.name, key.role, key.device_id, key.x25519_public)
         try:
             Ed25519PublicKey.from_public_bytes(key.public_key).verify(key.self_signature, claims)
         except (InvalidSignature, ValueError):
-            raise KeyFileError("公钥文件的自签名（Self-Signature）与其中的姓名、角色、设备号或加密公钥不符："
-                               "文件被改动过，不能登记") from None
+            raise KeyFileError(_("公钥文件的自签名（Self-Signature）与其中的姓名、角色、设备号或加密公钥不符：文件被改动过，不能登记")) from None
         return _with_area(key, fields)
 
 
@@ -307,7 +304,7 @@ def _with_area(key: PublicKeyFile, fields: dict[str, str]) -> PublicKeyFile:
     if all(line is None for line in lines):
         return key
     if any(line is None for line in lines):
-        raise KeyFileError("公钥文件的 Level、Jurisdiction 和 Area-Signature 须同时出现")
+        raise KeyFileError(_("公钥文件的 Level、Jurisdiction 和 Area-Signature 须同时出现"))
     level, jurisdiction = str(lines[0]), str(lines[1])
     _check_area(key.role, level, jurisdiction)
     signature = _b64(str(lines[2]), 64, "Area-Signature")
@@ -315,27 +312,27 @@ def _with_area(key: PublicKeyFile, fields: dict[str, str]) -> PublicKeyFile:
     try:
         Ed25519PublicKey.from_public_bytes(key.public_key).verify(signature, claims)
     except (InvalidSignature, ValueError):
-        raise KeyFileError("公钥文件的辖区签名（Area-Signature）与其中的层级或辖区不符：文件被改动过，不能登记") from None
+        raise KeyFileError(_("公钥文件的辖区签名（Area-Signature）与其中的层级或辖区不符：文件被改动过，不能登记")) from None
     return replace(key, level=level, jurisdiction=jurisdiction, area_signature=signature)
 
 
 def _check_area(role: str, level: str, jurisdiction: str) -> None:
     if role != "office":
-        raise KeyFileError(f"只有机关（office）的密钥可以写明层级和辖区，而此密钥的角色是 {role!r}")
+        raise KeyFileError(_("只有机关（office）的密钥可以写明层级和辖区，而此密钥的角色是 {role!r}").format(role=role))
     if level not in OFFICE_LEVELS:
-        raise KeyFileError(f"Level（层级）必须是 {', '.join(OFFICE_LEVELS)} 之一，而不是 {level!r}")
+        raise KeyFileError(_("Level（层级）必须是 {OFFICE_LEVELS} 之一，而不是 {level!r}").format(OFFICE_LEVELS=', '.join(OFFICE_LEVELS), level=level))
     if not jurisdiction or len(jurisdiction) > MAX_JURISDICTION or jurisdiction != "".join(jurisdiction.split()) \
             or not jurisdiction.isprintable():
-        raise KeyFileError(f"Jurisdiction（辖区）无效：{jurisdiction[:MAX_JURISDICTION]!r}")
+        raise KeyFileError(_("Jurisdiction（辖区）无效：{jurisdiction!r}").format(jurisdiction=jurisdiction[:MAX_JURISDICTION]))
 
 
 def _check_claims(name: str, role: str, device_id: str) -> None:
     if not name:
-        raise KeyFileError("密钥文件没有写明主人（Name 为空）")
+        raise KeyFileError(_("密钥文件没有写明主人（Name 为空）"))
     if role not in ROLES:
-        raise KeyFileError(f"Role（角色）必须是 {', '.join(ROLES)} 之一，而不是 {role!r}")
+        raise KeyFileError(_("Role（角色）必须是 {ROLES} 之一，而不是 {role!r}").format(ROLES=', '.join(ROLES), role=role))
     if not DEVICE_ID.fullmatch(device_id):
-        raise KeyFileError(f"Device-Id（设备号）无效：{device_id!r}")
+        raise KeyFileError(_("Device-Id（设备号）无效：{device_id!r}").format(device_id=device_id))
 
 
 # -- trust store -----------------------------------------------------------------------------------
@@ -383,13 +380,13 @@ class InMemoryTrustStore:
     def revoke(self, fp: str, when: str = "") -> None:
         key = self._keys.get(normalize_fingerprint(fp))
         if key is None:
-            raise UntrustedKeyError(f"没有已登记的密钥的指纹是 {format_fingerprint(fp)}", fp)
+            raise UntrustedKeyError(_("没有已登记的密钥的指纹是 {fingerprint}").format(fingerprint=format_fingerprint(fp)), fp)
         self._keys[key.fingerprint] = replace(key, revoked=True, revoked_at=when)
 
     def unrevoke(self, fp: str) -> None:
         key = self._keys.get(normalize_fingerprint(fp))
         if key is None:
-            raise UntrustedKeyError(f"没有已登记的密钥的指纹是 {format_fingerprint(fp)}", fp)
+            raise UntrustedKeyError(_("没有已登记的密钥的指纹是 {fingerprint}").format(fingerprint=format_fingerprint(fp)), fp)
         self._keys[key.fingerprint] = replace(key, revoked=False, revoked_at="")
 
     def all(self) -> list[TrustedKey]:
@@ -403,11 +400,10 @@ def check_trusted(store: TrustStore, public_raw: bytes) -> TrustedKey:
     key = store.get(fp)
     if key is None or key.public_key != public_raw:
         raise UntrustedKeyError(
-            f"数据包由未登记的密钥签名（unknown key {shown}）；如确是对方的数据包，请先当面或电话与密钥的"
-            "主人核对指纹，再登记其公钥（keys enrol 文件）",
+            _("数据包由未登记的密钥签名（unknown key {shown}）；如确是对方的数据包，请先当面或电话与密钥的主人核对指纹，再登记其公钥（keys enrol 文件）").format(shown=shown),
             fp,
         )
     if key.revoked:
-        when = f"，吊销于 {key.revoked_at}" if key.revoked_at else ""
-        raise RevokedKeyError(f"数据包由 {key.name} 的密钥（{shown}）签名，该密钥已被吊销（revoked{when}）", fp)
+        when = _("，吊销于 {revoked_at}").format(revoked_at=key.revoked_at) if key.revoked_at else ""
+        raise RevokedKeyError(_("数据包由 {key_name} 的密钥（{shown}）签名，该密钥已被吊销（revoked{when}）").format(key_name=key.name, shown=shown, when=when), fp)
     return key

@@ -50,6 +50,7 @@ from inspector_app.bundle.records import (
 )
 from inspector_app.domain.lifecycle import FindingStatus, InspectionStatus, Severity
 from inspector_app.domain.template import RESULTS
+from inspector_app.translation import _
 
 MAX_INT = 2**63 - 1  # SQLite's INTEGER: revisions, sequences, acknowledgements, sizes
 MAX_PHOTOS = 1_000  # photos per inspection (a long day in the field takes 200)
@@ -78,8 +79,7 @@ log.addHandler(logging.NullHandler())  # the CLI configures no logging: a traceb
 def unexpected(subject: str, exc: BaseException) -> BundleError:
     """An unexpected error with one bundle (a bug) as a refusal: logged with its traceback, never printed."""
     log.error("unexpected error with bundle %s", subject, exc_info=exc)
-    return BundleError(f"处理数据包 {subject} 时发生意外错误（{type(exc).__name__}），没有作任何更改；详情已写入"
-                       "日志（internal error）", code="internal_error")
+    return BundleError(_("处理数据包 {subject} 时发生意外错误（{name}），没有作任何更改；详情已写入日志（internal error）").format(subject=subject, name=type(exc).__name__), code="internal_error")
 
 
 
@@ -95,7 +95,7 @@ Check = Callable[[Any], None]
 
 
 def _kind(value: Any) -> str:
-    return {dict: "对象", list: "列表", str: "文本", bool: "布尔值", int: "整数", float: "小数"}.get(type(value), "null")
+    return {dict: _("对象"), list: _("列表"), str: _("文本"), bool: _("布尔值"), int: _("整数"), float: _("小数")}.get(type(value), "null")
 
 
 def _absent(value: Any, null: bool) -> bool:
@@ -103,7 +103,7 @@ def _absent(value: Any, null: bool) -> bool:
     if value is None or value is _MISSING:
         if null:
             return True
-        raise _Bad("缺少此字段" if value is _MISSING else "不能为 null")
+        raise _Bad(_("缺少此字段") if value is _MISSING else _("不能为 null"))
     return False
 
 
@@ -115,19 +115,19 @@ def text(limit: int, *, null: bool = False, blank: bool = True, choices: Iterabl
         if _absent(value, null):
             return
         if not isinstance(value, str):
-            raise _Bad(f"应为文本，而不是{_kind(value)}")
+            raise _Bad(_("应为文本，而不是{kind}").format(kind=_kind(value)))
         if len(value) > limit:
-            raise _Bad(f"文本过长（{len(value)} 个字符，上限 {limit}）")
+            raise _Bad(_("文本过长（{count} 个字符，上限 {limit}）").format(count=len(value), limit=limit))
         if not blank and not value.strip():
-            raise _Bad("不能为空")
+            raise _Bad(_("不能为空"))
         if allowed is not None and value not in allowed:
-            raise _Bad(f"{value[:40]!r} 不是允许的值（{'、'.join(map(repr, allowed))}）")
+            raise _Bad(_("{value!r} 不是允许的值（{allowed}）").format(value=value[:40], allowed='、'.join(map(repr, allowed))))
         if pattern is not None and not pattern.fullmatch(value):
-            raise _Bad(f"{value[:80]!r} 的格式不对")
+            raise _Bad(_("{value!r} 的格式不对").format(value=value[:80]))
         try:
             value.encode("utf-8")
         except UnicodeEncodeError:
-            raise _Bad("含有无效的 Unicode 字符（孤立的代理项）") from None
+            raise _Bad(_("含有无效的 Unicode 字符（孤立的代理项）")) from None
     return check
 
 
@@ -136,9 +136,9 @@ def integer(low: int, high: int = MAX_INT, *, null: bool = False) -> Check:
         if _absent(value, null):
             return
         if isinstance(value, bool) or not isinstance(value, int):
-            raise _Bad(f"应为整数，而不是{_kind(value)}")
+            raise _Bad(_("应为整数，而不是{kind}").format(kind=_kind(value)))
         if not low <= value <= high:
-            raise _Bad(f"{value} 超出范围 {low}…{high}", "number_out_of_range")
+            raise _Bad(_("{value} 超出范围 {low}…{high}").format(value=value, low=low, high=high), "number_out_of_range")
     return check
 
 
@@ -147,17 +147,17 @@ def number(low: float, high: float, *, null: bool = False) -> Check:
         if _absent(value, null):
             return
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise _Bad(f"应为数，而不是{_kind(value)}")
+            raise _Bad(_("应为数，而不是{kind}").format(kind=_kind(value)))
         if not math.isfinite(value):
-            raise _Bad(f"{value} 不是有限的数", "json_not_finite")
+            raise _Bad(_("{value} 不是有限的数").format(value=value), "json_not_finite")
         if not low <= value <= high:
-            raise _Bad(f"{value} 超出范围 {low}…{high}", "number_out_of_range")
+            raise _Bad(_("{value} 超出范围 {low}…{high}").format(value=value, low=low, high=high), "number_out_of_range")
     return check
 
 
 def boolean(value: Any) -> None:
     if not isinstance(value, bool):
-        raise _Bad(f"应为 true 或 false，而不是{_kind(value)}")
+        raise _Bad(_("应为 true 或 false，而不是{kind}").format(kind=_kind(value)))
 
 
 def day(value: Any) -> None:
@@ -165,11 +165,11 @@ def day(value: Any) -> None:
     if _absent(value, True):
         return
     if not isinstance(value, str) or len(value) > 10:
-        raise _Bad(f"应为日期（YYYY-MM-DD），而不是 {str(value)[:40]!r}")
+        raise _Bad(_("应为日期（YYYY-MM-DD），而不是 {value!r}").format(value=str(value)[:40]))
     try:
         date.fromisoformat(value)
     except ValueError:
-        raise _Bad(f"日期 {value!r} 无效") from None
+        raise _Bad(_("日期 {value!r} 无效").format(value=value)) from None
 
 
 def moment(*, null: bool = False) -> Check:
@@ -178,13 +178,13 @@ def moment(*, null: bool = False) -> Check:
         if _absent(value, null):
             return
         if not isinstance(value, str) or len(value) > 40:
-            raise _Bad(f"应为时间（YYYY-MM-DDThh:mm:ss），而不是 {str(value)[:40]!r}")
+            raise _Bad(_("应为时间（YYYY-MM-DDThh:mm:ss），而不是 {value!r}").format(value=str(value)[:40]))
         try:
             parsed = datetime.fromisoformat(value)
         except ValueError:
-            raise _Bad(f"时间 {value!r} 无效") from None
+            raise _Bad(_("时间 {value!r} 无效").format(value=value)) from None
         if parsed.tzinfo is not None:
-            raise _Bad(f"时间 {value!r} 带时区：应为本地时间")
+            raise _Bad(_("时间 {value!r} 带时区：应为本地时间").format(value=value))
     return check
 
 
@@ -201,9 +201,9 @@ def _measures(value: Any) -> None:
     codes = value.split(",") if value else []
     for code in codes:
         if code not in ON_SITE_MEASURES:
-            raise _Bad(f"现场处理措施 {code[:40]!r} 不是允许的值（{'、'.join(map(repr, ON_SITE_MEASURES))}）")
+            raise _Bad(_("现场处理措施 {code!r} 不是允许的值（{allowed}）").format(code=code[:40], allowed='、'.join(map(repr, ON_SITE_MEASURES))))
     if len(set(codes)) != len(codes):
-        raise _Bad("同一现场处理措施出现两次")
+        raise _Bad(_("同一现场处理措施出现两次"))
 
 
 UID_CHECK, UID_OR_NULL = text(36, pattern=UID), text(36, null=True, pattern=UID)
@@ -281,12 +281,12 @@ PRODUCER: Schema = {"device_id": text(64, blank=False), "key_fingerprint": text(
 def _fields(obj: Any, schema: Schema, record: str, code: str = "bad_record") -> dict[str, Any]:
     """Check ``obj`` against ``schema``; a refusal names ``record`` and the field."""
     if not isinstance(obj, dict):
-        raise RecordError(f"{record} 应为 JSON 对象，而不是{_kind(obj)}", code=code, record=record)
+        raise RecordError(_("{record} 应为 JSON 对象，而不是{kind}").format(record=record, kind=_kind(obj)), code=code, record=record)
     for name, check in schema.items():
         try:
             check(obj.get(name, _MISSING))
         except _Bad as exc:
-            raise RecordError(f"{record} 的字段 {name}：{exc}", code=exc.code or code, record=record,
+            raise RecordError(_("{record} 的字段 {name}：{exc}").format(record=record, name=name, exc=exc), code=exc.code or code, record=record,
                               field=name) from None
     return obj
 
@@ -296,10 +296,10 @@ def _rows(obj: dict[str, Any], name: str, limit: int, record: str, *, optional: 
     """A list field with at most ``limit`` entries (``too_many_records`` beyond)."""
     value = obj.get(name, [] if optional else _MISSING)
     if not isinstance(value, list):
-        problem = "缺少此字段" if value is _MISSING else f"应为列表，而不是{_kind(value)}"
-        raise RecordError(f"{record} 的字段 {name}：{problem}", code=code, record=record, field=name)
+        problem = _("缺少此字段") if value is _MISSING else _("应为列表，而不是{kind}").format(kind=_kind(value))
+        raise RecordError(_("{record} 的字段 {name}：{problem}").format(record=record, name=name, problem=problem), code=code, record=record, field=name)
     if len(value) > limit:
-        raise RecordError(f"{record} 的 {name} 有 {len(value)} 条，超过每项检查 {limit} 条的上限",
+        raise RecordError(_("{record} 的 {name} 有 {count} 条，超过每项检查 {limit} 条的上限").format(record=record, name=name, count=len(value), limit=limit),
                           code="too_many_records", record=record, field=name)
     return value
 
@@ -312,12 +312,12 @@ def check_header(doc: Any, what: str = "inspector-bundle.json") -> None:
     _fields(doc.get("producer"), PRODUCER, f"{what} producer", "bad_profile")
     extra = doc.get("extra", {})
     if not isinstance(extra, dict):
-        raise RecordError(f"{what} 的 extra 应为对象", code="bad_profile", record=what, field="extra")
+        raise RecordError(_("{what} 的 extra 应为对象").format(what=what), code="bad_profile", record=what, field="extra")
     for key in ("inspections", "acks"):
         pairs = _rows(extra, key, MAX_HEADER_PAIRS, f"{what} extra", optional=True, code="bad_profile")
         for index, pair in enumerate(pairs):
             if not isinstance(pair, list) or len(pair) != 2:
-                raise RecordError(f"{what} extra.{key}[{index}] 应为 [uid, revision]", code="bad_profile",
+                raise RecordError(_("{what} extra.{key}[{index}] 应为 [uid, revision]").format(what=what, key=key, index=index), code="bad_profile",
                                   record=f"{what} extra.{key}[{index}]")
             _fields({"uid": pair[0], "revision": pair[1]}, {"uid": UID_CHECK, "revision": integer(0)},
                     f"{what} extra.{key}[{index}]", "bad_profile")
@@ -333,7 +333,7 @@ class _Uids:
     def add(self, uid: str, record: str) -> None:
         first = self.seen.setdefault(uid.lower(), record)
         if first != record:
-            raise RecordError(f"uid {uid} 在数据包中出现两次：{first} 和 {record}", code="duplicate_uid",
+            raise RecordError(_("uid {uid} 在数据包中出现两次：{first} 和 {record}").format(uid=uid, first=first, record=record), code="duplicate_uid",
                               record=record, field="uid")
 
 
@@ -341,7 +341,7 @@ def check_template(key: str, rec: Any) -> None:
     record = f"templates/{key}"
     _fields(rec, TEMPLATE, record)
     if not isinstance(load_json(rec["content"], record, field="content"), dict):
-        raise RecordError(f"{record} 的字段 content 应为 JSON 对象", record=record, field="content")
+        raise RecordError(_("{record} 的字段 content 应为 JSON 对象").format(record=record), record=record, field="content")
 
 
 def check_enterprise(key: str, rec: Any) -> None:
@@ -377,7 +377,7 @@ def check_inspection(key: str, rec: Any, uids: _Uids) -> None:
     finding_uids = _with_uids(findings, FINDING, f"{record} findings", uids)
     for index, finding in enumerate(findings):
         if finding.get("measures") and finding["severity"] != Severity.MAJOR:
-            raise RecordError(f"{record} findings[{index}] 的字段 measures：现场处理措施只用于重大事故隐患",
+            raise RecordError(_("{record} findings[{index}] 的字段 measures：现场处理措施只用于重大事故隐患").format(record=record, index=index),
                               record=f"{record} findings[{index}]", field="measures")
     photo_uids = _with_uids(photos, PHOTO, f"{record} photos", uids)
     signature_uids = _with_uids(signatures, SIGNATURE, f"{record} signatures", uids)
@@ -409,7 +409,7 @@ def _recheck(value: Any, record: str, uids: _Uids) -> None:
     uids.add(value["uid"], where)
     officers = _rows(value, "officers", MAX_INSPECTORS, where)
     if len(officers) != 2:
-        raise RecordError(f"{where} 的字段 officers：复查须由两名行政执法人员进行，而不是 {len(officers)} 名",
+        raise RecordError(_("{where} 的字段 officers：复查须由两名行政执法人员进行，而不是 {count} 名").format(where=where, count=len(officers)),
                           record=where, field="officers")
     for index, officer in enumerate(officers):
         _fields(officer, OFFICER, f"{where} officers[{index}]")
@@ -423,7 +423,7 @@ def _unique(rows: list[dict[str, Any]], key: str, record: str, norm: Callable[[s
     for index, row in enumerate(rows):
         first = seen.setdefault(norm(row[key]), index)
         if first != index:
-            raise RecordError(f"{record}[{index}] 的 {key} {row[key]!r} 与第 {first} 条相同", record=f"{record}[{index}]",
+            raise RecordError(_("{record}[{index}] 的 {key} {row!r} 与第 {first} 条相同").format(record=record, index=index, key=key, row=row[key], first=first), record=f"{record}[{index}]",
                               field=key)
 
 
@@ -437,18 +437,18 @@ def _with_uids(rows: list[Any], schema: Schema, record: str, uids: _Uids) -> set
 def _refers(row: dict[str, Any], name: str, targets: set[str], record: str, kind: str) -> None:
     value = row.get(name)
     if value is not None and value not in targets:
-        raise RecordError(f"{record} 的字段 {name}：{value} 不是本检查的 {kind} 之一", record=record, field=name)
+        raise RecordError(_("{record} 的字段 {name}：{value} 不是本检查的 {kind} 之一").format(record=record, name=name, value=value, kind=kind), record=record, field=name)
 
 
 def _deductions(value: Any, record: str) -> None:
     if not isinstance(value, list):
-        raise RecordError(f"{record} 的字段 deductions 应为列表", record=record, field="deductions")
+        raise RecordError(_("{record} 的字段 deductions 应为列表").format(record=record), record=record, field="deductions")
     if len(value) > MAX_DEDUCTIONS:
-        raise RecordError(f"{record} 有 {len(value)} 条扣分，超过 {MAX_DEDUCTIONS} 条的上限", code="too_many_records",
+        raise RecordError(_("{record} 有 {count} 条扣分，超过 {MAX_DEDUCTIONS} 条的上限").format(record=record, count=len(value), MAX_DEDUCTIONS=MAX_DEDUCTIONS), code="too_many_records",
                           record=record, field="deductions")
     for index, line in enumerate(value):
         if not isinstance(line, list) or len(line) != 2:
-            raise RecordError(f"{record} 的 deductions[{index}] 应为 [规则, 次数]", record=record, field="deductions")
+            raise RecordError(_("{record} 的 deductions[{index}] 应为 [规则, 次数]").format(record=record, index=index), record=record, field="deductions")
         _fields({"rule": line[0], "times": line[1]}, {"rule": text(SHORT, blank=False), "times": integer(1, 1_000)},
                 f"{record} deductions[{index}]")
 
@@ -457,7 +457,7 @@ def check_payload_paths(paths: Iterable[str]) -> None:
     """Signatures travel as strokes plus a PNG: an SVG or JSON file under ``data/signatures/`` is refused."""
     for path in paths:
         if path.startswith(SIGNATURES) and not path.endswith(".png"):
-            raise RecordError(f"签名图像 {path} 不是 PNG：签名只能是笔迹数据加 PNG 图像，不接受 SVG 或其他标记格式",
+            raise RecordError(_("签名图像 {path} 不是 PNG：签名只能是笔迹数据加 PNG 图像，不接受 SVG 或其他标记格式").format(path=path),
                               code="bad_signature_image", record=path)
 
 

@@ -24,6 +24,7 @@ from typing import Any
 
 from inspector_app.domain.errors import ImportFileError
 from inspector_app.tabular.reader import HEADER_SEARCH_ROWS, cell_text, normalise_header, unquote_cell
+from inspector_app.translation import _
 
 _PARENS = re.compile(r"\([^)]*\)")
 _LIST_SPLIT = re.compile(r"[、,，;；\n]+")
@@ -57,10 +58,13 @@ class CellProblem:
     message: str
 
     def __str__(self) -> str:
-        where = f"工作表“{self.sheet}”"
-        if self.row is not None:
-            where += f"第 {self.row} 行" + (f"“{self.column}”列" if self.column else "")
-        return f"{where}：{self.message}"
+        if self.row is None:
+            text = _("工作表“{sheet}”：{message}")
+        elif self.column:
+            text = _("工作表“{sheet}”第 {row} 行“{column}”列：{message}")
+        else:
+            text = _("工作表“{sheet}”第 {row} 行：{message}")
+        return text.format(sheet=self.sheet, row=self.row, column=self.column, message=self.message)
 
 
 @dataclass(frozen=True)
@@ -136,22 +140,22 @@ def open_book(path: Path) -> dict[str, Grid]:
 
     try:
         if path.stat().st_size > MAX_BOOK_BYTES:
-            raise ImportFileError(f"文件 {path.name} 过大（{path.stat().st_size} 字节，上限 {MAX_BOOK_BYTES}）")
+            raise ImportFileError(_("文件 {name} 过大（{size} 字节，上限 {limit}）").format(name=path.name, size=path.stat().st_size, limit=MAX_BOOK_BYTES))
         with path.open("rb") as fh:
             head = fh.read(4)
     except FileNotFoundError:
-        raise ImportFileError(f"找不到文件 {path}") from None
+        raise ImportFileError(_("找不到文件 {path}").format(path=path)) from None
     except OSError as exc:
-        raise ImportFileError(f"无法读取文件 {path.name}：{exc.strerror}") from exc
+        raise ImportFileError(_("无法读取文件 {name}：{strerror}").format(name=path.name, strerror=exc.strerror)) from exc
     if head != b"PK\x03\x04":
-        raise ImportFileError(f"文件 {path.name} 不是 Excel 工作簿（.xlsx）；旧版 .xls 请在 Excel 中另存为 .xlsx")
+        raise ImportFileError(_("文件 {name} 不是 Excel 工作簿（.xlsx）；旧版 .xls 请在 Excel 中另存为 .xlsx").format(name=path.name))
     try:
         with path.open("rb") as fh:
             book = openpyxl.load_workbook(fh, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
-        raise ImportFileError(f"文件 {path.name} 不是有效的 Excel 工作簿（无法打开：{exc}）") from exc
+        raise ImportFileError(_("文件 {name} 不是有效的 Excel 工作簿（无法打开：{exc}）").format(name=path.name, exc=exc)) from exc
     except Exception as exc:  # openpyxl raises assorted errors on malformed parts
-        raise ImportFileError(f"文件 {path.name} 无法作为 Excel 工作簿读取：{exc}") from exc
+        raise ImportFileError(_("文件 {name} 无法作为 Excel 工作簿读取：{exc}").format(name=path.name, exc=exc)) from exc
     grids = {}
     for sheet in book.worksheets:
         rows = [list(row) for row in sheet.iter_rows(values_only=True)]
@@ -204,14 +208,14 @@ def read_table(grid: Grid, fields: Fields, required: Sequence[str],
                 continue
             if key in columns:
                 twice.append(CellProblem(grid.name, index + 1, cell_text(value),
-                                         f"与“{headers[key]}”列重复（同一列只能有一个）"))
+                                         _("与“{headers}”列重复（同一列只能有一个）").format(headers=headers[key])))
                 continue
             columns[key], headers[key] = col, cell_text(value)
         if all(k in columns for k in required) and (best is None or len(columns) > len(best[1])):
             best = (index + 1, columns, headers, twice)
     if best is None:
         names = "、".join(fields.label(k) for k in required)
-        problems.append(CellProblem(grid.name, None, "", f"在前 {HEADER_SEARCH_ROWS} 行中找不到表头（须有 {names} 列）"))
+        problems.append(CellProblem(grid.name, None, "", _("在前 {HEADER_SEARCH_ROWS} 行中找不到表头（须有 {names} 列）").format(HEADER_SEARCH_ROWS=HEADER_SEARCH_ROWS, names=names)))
         return None
     header_row, columns, headers, twice = best
     problems.extend(twice)
@@ -274,7 +278,7 @@ def read_key_values(grid: Grid, fields: Fields, problems: list[CellProblem]) -> 
         value = cells[col] if col < len(cells) else None
         if key in values:
             problems.append(CellProblem(grid.name, number, cell_text(cells[start]),
-                                        f"重复填写（第 {values[key][0]} 行已有“{fields.label(key)}”）"))
+                                        _("重复填写（第 {values} 行已有“{label}”）").format(values=values[key][0], label=fields.label(key))))
             continue
         values[key] = (number, value)
     return KeyValues(grid.name, fields, values, "内容")
@@ -296,7 +300,7 @@ def number(value: Any, *, share: bool = False) -> int | float | Missing:
     if blank(value):
         return MISSING
     if isinstance(value, bool | datetime | date):
-        raise Bad(f"“{cell_text(value)}”不是数字")
+        raise Bad(_("“{cell_text}”不是数字").format(cell_text=cell_text(value)))
     if isinstance(value, int | float):
         result: float = float(value)
     else:
@@ -306,16 +310,16 @@ def number(value: Any, *, share: bool = False) -> int | float | Missing:
         try:
             result = float(body.removesuffix("%").strip()) / (100 if percent else 1)
         except ValueError:
-            raise Bad(f"“{raw}”不是数字") from None
+            raise Bad(_("“{raw}”不是数字").format(raw=raw)) from None
     if result != result or result in (float("inf"), float("-inf")):
-        raise Bad(f"“{cell_text(value)}”不是数字")
+        raise Bad(_("“{cell_text}”不是数字").format(cell_text=cell_text(value)))
     return int(result) if result.is_integer() and abs(result) < 1e15 else result
 
 
 def integer(value: Any) -> int | Missing:
     found = number(value)
     if isinstance(found, float):
-        raise Bad(f"“{cell_text(value)}”不是整数")
+        raise Bad(_("“{cell_text}”不是整数").format(cell_text=cell_text(value)))
     return found
 
 
@@ -330,7 +334,7 @@ def flag(value: Any) -> bool | Missing:
         return True
     if key in NO:
         return False
-    raise Bad(f"“{cell_text(value)}”无效，应填“是”或“否”（空白为默认）")
+    raise Bad(_("“{value}”无效，应填“{yes}”或“{no}”（空白为默认）").format(value=cell_text(value), yes="是", no="否"))
 
 
 def listed(value: Any, empty_words: Sequence[str] = ()) -> list[str] | Missing:
@@ -352,7 +356,7 @@ def choice(value: Any, choices: dict[str, str], what: str) -> str | Missing:
     result = index.get(normalise_header(found))
     if result is None:
         shown = "、".join(dict.fromkeys(choices))
-        raise Bad(f"{what}“{found}”无效，应为 {shown} 之一")
+        raise Bad(_("{what}“{found}”无效，应为 {shown} 之一").format(what=what, found=found, shown=shown))
     return result
 
 

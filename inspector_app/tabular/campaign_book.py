@@ -32,6 +32,7 @@ from inspector_app.tabular.book_grid import (
     text,
 )
 from inspector_app.tabular.reader import DateProblem, cell_text, normalise_grade, parse_date
+from inspector_app.translation import _
 
 INFO_SHEET, NOTICE_SHEET, RULE_SHEET = ("基本信息", "活动信息"), ("文件", "通知", "依据文件"), ("规则", "适用规则")
 TEMPLATE_SHEET, AREA_SHEET, DUTY_SHEET = ("检查表", "检查表模板"), ("辖区", "辖区表"), ("报送事项", "报送")
@@ -74,7 +75,7 @@ def _date(value: Any) -> str | Missing:
     try:
         found = parse_date(value)
     except DateProblem:
-        raise Bad(f"日期“{cell_text(value)}”须写成完整日期（含年份），如 2020-03-27") from None
+        raise Bad(_("日期“{value}”须写成完整日期（含年份），如 2020-03-27").format(value=cell_text(value))) from None
     return found.isoformat() if found else MISSING
 
 
@@ -99,14 +100,14 @@ class _Reader:
             return MISSING
         if required and isinstance(found, Missing):
             label = table.fields.label(key)
-            self.problems.append(table.problem(row, key, f"缺少{label}") if isinstance(table, Table)
-                                 else table.problem(key, f"缺少{label}"))
+            self.problems.append(table.problem(row, key, _("缺少{label}").format(label=label)) if isinstance(table, Table)
+                                 else table.problem(key, _("缺少{label}").format(label=label)))
         return found
 
     def table(self, names: tuple[str, ...], fields: Fields, required: tuple[str, ...]) -> Table | None:
         grid = find_sheet(self.grids, names)
         if grid is None:
-            self.problems.append(CellProblem(names[0], None, "", f"找不到工作表“{names[0]}”"))
+            self.problems.append(CellProblem(names[0], None, "", _("找不到工作表“{sheet}”").format(sheet=names[0])))
             return None
         return read_table(grid, fields, required, self.problems)
 
@@ -129,7 +130,7 @@ def _grades(value: Any) -> list[str] | Missing:
         return []
     grades = [normalise_grade(g) for g in found]
     if not all(grades):
-        raise Bad(f"证书等级“{cell_text(value)}”无效，应为 一级、二级、三级、小微")
+        raise Bad(_("证书等级“{value}”无效，应为 {grades}").format(value=cell_text(value), grades="一级、二级、三级、小微"))
     return [g for g in grades if g]
 
 
@@ -148,7 +149,7 @@ def read_campaign_grids(grids: dict[str, Grid]) -> CampaignBook:
     info: dict[str, Any] = {}
     kv: KeyValues | None = None
     if grid is None:
-        r.problems.append(CellProblem(INFO_SHEET[0], None, "", "找不到工作表“基本信息”"))
+        r.problems.append(CellProblem(INFO_SHEET[0], None, "", _("找不到工作表“{sheet}”").format(sheet=INFO_SHEET[0])))
     else:
         kv = read_key_values(grid, INFO, r.problems)
         convert = {"format_version": integer, "cert_grades": _grades, "industries": _industries,
@@ -160,25 +161,25 @@ def read_campaign_grids(grids: dict[str, Grid]) -> CampaignBook:
                 "date": None if isinstance(v["date"], Missing) else v["date"]}
                for _, _, v in r.rows(NOTICE_SHEET, NOTICES, ("number", "title", "authority"), {"date": _date})]
     if not notices and find_sheet(grids, NOTICE_SHEET) is not None:
-        r.problems.append(CellProblem(NOTICE_SHEET[0], None, "", "活动须至少列出一份文件"))
+        r.problems.append(CellProblem(NOTICE_SHEET[0], None, "", _("活动须至少列出一份文件")))
     rules = [{k: v[k] for k in ("id", "title", "number", "why") if not isinstance(v[k], Missing)}
              for _, _, v in r.rows(RULE_SHEET, RULES, ("id", "title", "number"))]
     templates: dict[str, Any] = {}
     for table, row, v in r.rows(TEMPLATE_SHEET, TEMPLATES, ("kind", "template"),
-                                {"kind": lambda x: choice(x, _KIND_WORDS, "检查种类")}):
+                                {"kind": lambda x: choice(x, _KIND_WORDS, _("检查种类"))}):
         if isinstance(v["kind"], str) and v["kind"] in templates:
-            r.problems.append(table.problem(row, "kind", f"检查种类“{CHECK_KINDS[v['kind']]}”重复"))
+            r.problems.append(table.problem(row, "kind", _("检查种类“{kind}”重复").format(kind=CHECK_KINDS[v['kind']])))
         elif isinstance(v["kind"], str):
             templates[v["kind"]] = v["template"]
     root = _areas(r)
     duties = []
     seen: dict[str, int] = {}
     for table, row, v in r.rows(DUTY_SHEET, DUTIES, ("id", "what", "from", "to", "title", "basis"),
-                                {"what": lambda x: choice(x, _DUTY_WORDS, "事项"),
-                                 "from": lambda x: choice(x, _PARTY_WORDS, "报送方"),
-                                 "to": lambda x: choice(x, _PARTY_WORDS, "接收方"), "due": _date}):
+                                {"what": lambda x: choice(x, _DUTY_WORDS, _("事项")),
+                                 "from": lambda x: choice(x, _PARTY_WORDS, _("报送方")),
+                                 "to": lambda x: choice(x, _PARTY_WORDS, _("接收方")), "due": _date}):
         if isinstance(v["id"], str) and v["id"] in seen:
-            r.problems.append(table.problem(row, "id", f"报送事项编号“{v['id']}”重复（第 {seen[v['id']]} 行已有）"))
+            r.problems.append(table.problem(row, "id", _("报送事项编号“{id}”重复（第 {seen} 行已有）").format(id=v['id'], seen=seen[v['id']])))
         seen.setdefault(str(v["id"]), row)
         duties.append({**v, "due": None if isinstance(v["due"], Missing) else v["due"]})
     if kv is not None and root is not None and isinstance(info.get("jurisdiction"), str):
@@ -187,7 +188,7 @@ def read_campaign_grids(grids: dict[str, Grid]) -> CampaignBook:
         names = [p[len(q):] for p, q in zip(paths, _parents(root, ""), strict=True)]
         if wanted not in paths and wanted not in {p.removeprefix(root["name"]) for p in paths} \
                 and names.count(wanted) != 1:
-            r.problems.append(kv.problem("jurisdiction", f"范围辖区“{wanted}”不在“辖区”工作表中"))
+            r.problems.append(kv.problem("jurisdiction", _("范围辖区“{wanted}”不在“{sheet}”工作表中").format(wanted=wanted, sheet=AREA_SHEET[0])))
     scope = {k: info.get(k, MISSING) for k in ("cert_grades", "industries", "valid_on", "jurisdiction", "basis")}
     data: dict[str, Any] = {"format_version": 1 if isinstance(info.get("format_version"), Missing) else info.get("format_version"),
             "id": info.get("id"), "version": info.get("version"), "title": info.get("title"),
@@ -210,7 +211,7 @@ def _parents(node: dict[str, Any], prefix: str) -> list[str]:
 
 def _areas(r: _Reader) -> dict[str, Any] | None:
     """The 辖区 sheet: one row per area, its 上级 by name (or full name); the one without a 上级 is the root."""
-    rows = r.rows(AREA_SHEET, AREAS, ("name", "level"), {"level": lambda x: choice(x, _LEVEL_WORDS, "层级")})
+    rows = r.rows(AREA_SHEET, AREAS, ("name", "level"), {"level": lambda x: choice(x, _LEVEL_WORDS, _("层级"))})
     nodes = [({"name": v["name"], "level": v["level"], "office": v["office"]}, v["parent"], table, row)
              for table, row, v in rows if isinstance(v["name"], str)]
     paths: dict[int, str] = {}
@@ -226,24 +227,24 @@ def _areas(r: _Reader) -> dict[str, Any] | None:
         if len(found) != 1:
             found = [m for m in range(len(nodes)) if _full_name(nodes, m) == parent]
         if len(found) != 1 or found[0] == n:
-            what = "不唯一，请写上级的全称" if len(found) > 1 else "不在本表中"
-            r.problems.append(table.problem(row, "parent", f"上级“{parent}”{what}"))
+            what = _("不唯一，请写上级的全称") if len(found) > 1 else _("不在本表中")
+            r.problems.append(table.problem(row, "parent", _("上级“{parent}”{what}").format(parent=parent, what=what)))
             orphans.add(n)
             continue
         children[found[0]].append(n)
         parents[n] = found[0]
         if isinstance(node["level"], str) and isinstance(nodes[found[0]][0]["level"], str) \
                 and parent_level(node["level"]) != nodes[found[0]][0]["level"]:
-            r.problems.append(table.problem(row, "level", f"{LEVELS[node['level']]}“{node['name']}”不能直属于"
-                                                          f"{LEVELS[nodes[found[0]][0]['level']]}“{parent}”"))
+            r.problems.append(table.problem(row, "level", _("{level}“{name}”不能直属于{parent_level}“{parent}”").format(
+                level=LEVELS[node['level']], name=node['name'], parent_level=LEVELS[nodes[found[0]][0]['level']], parent=parent)))
     if not nodes:
         if rows or find_sheet(r.grids, AREA_SHEET) is not None:
-            r.problems.append(CellProblem(AREA_SHEET[0], None, "", "辖区表是空的"))
+            r.problems.append(CellProblem(AREA_SHEET[0], None, "", _("辖区表是空的")))
         return None
     for extra in roots[1:]:
-        r.problems.append(nodes[extra][2].problem(nodes[extra][3], "parent", "只能有一个最上级辖区（其余须填写上级）"))
+        r.problems.append(nodes[extra][2].problem(nodes[extra][3], "parent", _("只能有一个最上级辖区（其余须填写上级）")))
     if not roots:
-        r.problems.append(CellProblem(AREA_SHEET[0], None, "", "须有一个不填上级的最上级辖区"))
+        r.problems.append(CellProblem(AREA_SHEET[0], None, "", _("须有一个不填上级的最上级辖区")))
         return None
     placed: set[int] = set()
 
@@ -257,7 +258,7 @@ def _areas(r: _Reader) -> dict[str, Any] | None:
     tree = build(roots[0], "")
     for n in range(len(nodes)):
         if n not in placed and n not in roots and not _under(n, parents, orphans):
-            r.problems.append(nodes[n][2].problem(nodes[n][3], "parent", "上级关系成环，连不到最上级辖区"))
+            r.problems.append(nodes[n][2].problem(nodes[n][3], "parent", _("上级关系成环，连不到最上级辖区")))
     return tree
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from inspector_app.tabular.reader import HEADER_SEARCH_ROWS, Accept, Row, cell_text, normalise_header
+from inspector_app.translation import _
 
 _PARENS = re.compile(r"\([^)]*\)")
 
@@ -140,7 +141,7 @@ def map_columns(row: Row, header_row: int, kind: SheetKind) -> Columns:
         if name is not None and name not in cols.fields:
             cols.fields[name] = col
         elif name is not None:
-            cols.ignored.append(f"{text}（与“{headers[cols.fields[name]]}”重复）")
+            cols.ignored.append(_("{text}（与“{headers}”重复）").format(text=text, headers=headers[cols.fields[name]]))
         elif normalise_header(text) not in _SILENT:
             cols.ignored.append(text)
     return cols
@@ -204,7 +205,7 @@ def parse_score(value: object) -> float | None:
     if value is None:
         return None
     if isinstance(value, bool):
-        raise NumberProblem(f"无法识别的得分“{value}”")
+        raise NumberProblem(_("无法识别的得分“{value}”").format(value=value))
     if isinstance(value, int | float):
         number = float(value)
     else:
@@ -213,8 +214,8 @@ def parse_score(value: object) -> float | None:
             return None
         match = _NUMBER.match(text)
         if match is None:
-            raise NumberProblem(f"无法识别的得分“{text}”")
+            raise NumberProblem(_("无法识别的得分“{text}”").format(text=text))
         number = float(match.group(1))
     if not 0 <= number <= 100:
-        raise NumberProblem(f"得分 {number:g} 不在 0–100 之间")
+        raise NumberProblem(_("得分 {number:g} 不在 0–100 之间").format(number=number))
     return round(number, 1)

@@ -33,6 +33,7 @@ from inspector_app.tabular.book_grid import (
     text,
 )
 from inspector_app.tabular.reader import normalise_grade
+from inspector_app.translation import _
 
 Place = tuple[str, int | None, str]
 INFO_PATHS: dict[str, JsonPath] = {"conclusion_relative_to": ("conclusion", "relative_to"),
@@ -63,14 +64,14 @@ def veto(value: Any) -> str | Missing | None:
     try:
         return choice(found, L.VETOES, "否决")
     except Bad:
-        raise Bad(f"否决“{found}”无效，应为 A（整体不通过）、B（所在类目计 0 分）或 无") from None
+        raise Bad(_("否决“{found}”无效，应为 A（整体不通过）、B（所在类目计 0 分）或 {none}").format(found=found, none="无")) from None
 
 
 def rule_veto(value: Any) -> str | Missing:
     try:
         return choice(value, L.VETOES, "否决")
     except Bad:
-        raise Bad(f"否决“{text(value)}”无效，应为 A 或 B") from None
+        raise Bad(_("否决“{text}”无效，应为 A 或 B").format(text=text(value))) from None
 
 
 def grade(value: Any) -> str | Missing:
@@ -79,7 +80,7 @@ def grade(value: Any) -> str | Missing:
         return found
     result = normalise_grade(found)
     if not result:
-        raise Bad(f"等级“{found}”无效，应为 一级、二级、三级、小微")
+        raise Bad(_("等级“{found}”无效，应为 {grades}").format(found=found, grades="一级、二级、三级、小微"))
     return result
 
 
@@ -90,7 +91,7 @@ def grades(value: Any) -> list[str] | Missing:
     result = [normalise_grade(g) for g in found]
     bad = [g for g, n in zip(found, result, strict=True) if not n]
     if bad:
-        raise Bad(f"等级“{'、'.join(bad)}”无效，应为 一级、二级、三级、小微（“无”：不持证）")
+        raise Bad(_("等级“{bad}”无效，应为 {grades}（“{none}”：不持证）").format(bad='、'.join(bad), grades="一级、二级、三级、小微", none="无"))
     return [g for g in result if g]
 
 
@@ -103,7 +104,7 @@ def outcome(value: Any) -> dict[str, Any] | Missing:
     except json.JSONDecodeError:
         data = None
     if not isinstance(data, dict):
-        raise Bad("格式 1 的结论须为 JSON 对象，如 {\"delist_below\": 60}")
+        raise Bad(_("格式 1 的结论须为 JSON 对象，如 {\"delist_below\": 60}"))
     return data
 
 
@@ -170,7 +171,7 @@ class BookReader:
     def info(self) -> dict[str, Any]:
         grid = find_sheet(self.grids, L.INFO_SHEET)
         if grid is None:
-            self.problems.append(CellProblem(L.INFO_SHEET[0], None, "", "找不到工作表“基本信息”"))
+            self.problems.append(CellProblem(L.INFO_SHEET[0], None, "", _("找不到工作表“{sheet}”").format(sheet=L.INFO_SHEET[0])))
             return {}
         kv = read_key_values(grid, L.INFO, self.problems)
         values = {}
@@ -195,12 +196,12 @@ class BookReader:
             assert table is not None
             code = self.cell(table, row, "code", values["code"])
             if not blank(values.get("veto")):
-                self.problem(table, row, "veto", "类目不能设否决（否决只用于检查项或扣分规则）")
+                self.problem(table, row, "veto", _("类目不能设否决（否决只用于检查项或扣分规则）"))
             if isinstance(code, Missing):
-                self.problem(table, row, "code", "缺少类目编号")
+                self.problem(table, row, "code", _("缺少类目编号"))
                 continue
             if code in found:
-                self.problem(table, row, "code", f"类目 {code} 重复（第 {found[code][0]} 行已有）")
+                self.problem(table, row, "code", _("类目 {code} 重复（第 {found} 行已有）").format(code=code, found=found[code][0]))
                 continue
             found[code] = (row, self.cell(table, row, "title", values.get("title")),
                            self.cell(table, row, "min_share", values.get("min_share"), share))

@@ -40,6 +40,7 @@ from inspector_app.tabular.book_grid import (
     text,
 )
 from inspector_app.tabular.template_parts import BookReader, Place, clean, veto
+from inspector_app.translation import _
 
 _SPLIT_TITLE = re.compile(r"^(\S+?)(?:\s+|[、：:])(.+)$")
 _ITEM_FIELDS = ("code", "sub_element", "text", "evidence", "points", "require_note_on_fail",
@@ -91,7 +92,7 @@ class _Items:
 
     def read(self) -> None:
         for row, values in self.t.rows:
-            kind = self.r.cell(self.t, row, "row_type", values.get("row_type"), lambda v: choice(v, L.ROW_TYPES, "类型"))
+            kind = self.r.cell(self.t, row, "row_type", values.get("row_type"), lambda v: choice(v, L.ROW_TYPES, _("类型")))
             if isinstance(kind, Missing) and not blank(values.get("row_type")):
                 continue  # an unknown row type was reported
             code = self.r.cell(self.t, row, "element", values.get("element"))
@@ -136,25 +137,26 @@ class _Items:
                 element.title = (title, row, self.t.label("element_title"))
             elif element.title[0] != title:
                 self.r.problem(self.t, row, "element_title",
-                               f"类目 {element.code} 的名称“{title}”与第 {element.title[1]} 行的“{element.title[0]}”不同")
+                               _("类目 {code} 的名称“{title}”与第 {row} 行的“{first}”不同").format(
+                                   code=element.code, title=title, row=element.title[1], first=element.title[0]))
 
     def _element_row(self, row: int, values: dict[str, Any]) -> None:
         self.item = None
         if not blank(values.get("veto")):
-            self.r.problem(self.t, row, "veto", "类目不能设否决（否决只用于检查项或扣分规则）")
+            self.r.problem(self.t, row, "veto", _("类目不能设否决（否决只用于检查项或扣分规则）"))
         others = [k for k, v in values.items()
                   if not blank(v) and k not in _ELEMENT_COLUMNS | {"code", "text", "veto"}]
         for key in others:
-            self.r.problem(self.t, row, key, "类目行只填写类目编号和名称")
+            self.r.problem(self.t, row, key, _("类目行只填写类目编号和名称"))
 
     def _item(self, row: int, values: dict[str, Any]) -> None:
         for key in L.CLAUSE_ONLY:
             if not blank(values.get(key)):
-                self.r.problem(self.t, row, key, f"检查项不填写“{self.t.label(key)}”（只用于扣分规则）")
+                self.r.problem(self.t, row, key, _("检查项不填写“{label}”（只用于扣分规则）").format(label=self.t.label(key)))
         item = {key: self.r.cell(self.t, row, key, values.get(key), _CONVERT.get(key, text)) for key in _ITEM_FIELDS}
         self.item = item
         if not self.elements:
-            self.r.problem(self.t, row, "element", "检查项没有所属类目（在“类目”列填写类目编号）")
+            self.r.problem(self.t, row, "element", _("检查项没有所属类目（在“{column}”列填写类目编号）").format(column=self.t.label("element")))
             return
         element = self.elements[-1]
         self.item_path = ("elements", len(self.elements) - 1, "items", len(element.items))
@@ -163,14 +165,14 @@ class _Items:
 
     def _clause(self, row: int, values: dict[str, Any], element: Any) -> None:
         if self.item is None:
-            self.r.problem(self.t, row, "code", "扣分规则的上方没有检查项（扣分规则写在其检查项的下一行）")
+            self.r.problem(self.t, row, "code", _("扣分规则的上方没有检查项（扣分规则写在其检查项的下一行）"))
             return
         if isinstance(element, str) and self.elements and element != self.elements[-1].code:
             self.r.problem(self.t, row, "element",
-                           f"扣分规则的类目“{element}”与其检查项 {self.item.get('code', '')} 的类目不同")
+                           _("扣分规则的类目“{element}”与其检查项 {code} 的类目不同").format(element=element, code=self.item.get('code', '')))
         for key in L.ITEM_ONLY:
             if not blank(values.get(key)):
-                self.r.problem(self.t, row, key, f"扣分规则不填写“{self.t.label(key)}”（只用于检查项）")
+                self.r.problem(self.t, row, key, _("扣分规则不填写“{label}”（只用于检查项）").format(label=self.t.label(key)))
         clause = {key: self.r.cell(self.t, row, key, values.get(key), _CONVERT.get(key, text))
                   for key in L.CLAUSE_KEYS}
         clauses = self.item.setdefault("deductions", [])
@@ -195,18 +197,19 @@ class _Items:
                     entry["title"] = title
                     if element.title is not None and title != element.title[0]:
                         self.r.problem(self.t, element.title[1], "element_title",
-                                       f"类目 {element.code} 的名称“{element.title[0]}”与“类目”工作表第 {row} 行的“{title}”不同")
+                                       _("类目 {code} 的名称“{title}”与“{sheet}”工作表第 {row} 行的“{other}”不同").format(
+                                           sheet=sheet.sheet, code=element.code, title=element.title[0], row=row, other=title))
             if isinstance(entry["title"], Missing) and element.title is not None:
                 entry["title"] = element.title[0]
                 self.r.where[(*path, "title")] = (self.t.sheet, element.title[1], element.title[2])
             if isinstance(entry["title"], Missing):
-                self.r.problem(self.t, element.row, "element", f"类目 {element.code} 没有名称（在“类目”工作表填写）")
+                self.r.problem(self.t, element.row, "element", _("类目 {code} 没有名称（在“{sheet}”工作表填写）").format(code=element.code, sheet=L.ELEMENT_SHEET[0]))
                 self.r.where[(*path, "title")] = (self.t.sheet, element.row, self.t.label("element"))
             result.append(entry)
         used = {e.code for e in self.elements}
-        for code, (row, _, _) in listed_.items():
+        for code, (row, _title, _share) in listed_.items():
             if code not in used and sheet is not None:
-                self.r.problem(sheet, row, "code", f"类目 {code} 没有任何检查项")
+                self.r.problem(sheet, row, "code", _("类目 {code} 没有任何检查项").format(code=code))
         return result
 
 
@@ -223,7 +226,7 @@ def read_template_grids(grids: dict[str, Grid]) -> TemplateBook:
         items.read()
         elements = items.data(element_table, listed_)
     elif find_sheet(grids, L.ITEM_SHEET) is None:
-        reader.problems.append(CellProblem(L.ITEM_SHEET[0], None, "", "找不到工作表“检查项”"))
+        reader.problems.append(CellProblem(L.ITEM_SHEET[0], None, "", _("找不到工作表“{sheet}”").format(sheet=L.ITEM_SHEET[0])))
     data = clean({key: info.get(key, MISSING) for key in L.TOP_KEYS}
                  | {"grade_thresholds": reader.thresholds(),
                     "conclusion": reader.conclusion(info) if info else MISSING, "elements": elements})

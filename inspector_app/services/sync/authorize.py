@@ -43,6 +43,7 @@ from inspector_app.services.enterprises import by_uscc
 from inspector_app.services.sync.report import Rejected
 from inspector_app.storage.models import Inspection, Inspector, TemplateRecord
 from inspector_app.storage.models_sync import OutgoingBundle
+from inspector_app.translation import _
 
 S = InspectionStatus
 #: The record kinds of format version 1 (docs/bundle-format.md §6); campaigns only from an office.
@@ -65,7 +66,7 @@ def _refuse(bundle: VerifiedBundle, record: str, message: str, code: str) -> Rej
 
 def _signer(bundle: VerifiedBundle) -> TrustedKey:
     if bundle.signer is None:  # the import always verifies against the trust store
-        raise Rejected("数据包未经信任库核验", code="unknown_key", fingerprint=bundle.signer_fingerprint)
+        raise Rejected(_("数据包未经信任库核验"), code="unknown_key", fingerprint=bundle.signer_fingerprint)
     return bundle.signer
 
 
@@ -81,9 +82,8 @@ def check_device(bundle: VerifiedBundle) -> None:
     """The device a bundle names is the one its key is bound to (§10: the sequence is kept per device)."""
     key, header = _signer(bundle), bundle.header
     if not key.device_id or header.device_id != key.device_id:
-        bound = key.device_id or "（未绑定设备：请吊销后让对方用新版本重新导出公钥并登记）"
-        raise Rejected(f"数据包声称来自设备 {header.device_id}，而签名密钥 {format_fingerprint(key.fingerprint)}"
-                       f"（{key.name}）绑定的设备是 {bound}：一把密钥只能代表它登记时的设备（device mismatch）",
+        bound = key.device_id or _("（未绑定设备：请吊销后让对方用新版本重新导出公钥并登记）")
+        raise Rejected(_("数据包声称来自设备 {device_id}，而签名密钥 {fingerprint}（{key_name}）绑定的设备是 {bound}：一把密钥只能代表它登记时的设备（device mismatch）").format(device_id=header.device_id, fingerprint=format_fingerprint(key.fingerprint), key_name=key.name, bound=bound),
                        code="device_mismatch", fingerprint=key.fingerprint)
 
 
@@ -93,28 +93,25 @@ def check_bundle(session: Session, bundle: VerifiedBundle) -> None:
     for path in bundle.records:
         kind = path.split("/")[2]
         if kind not in RECORD_KINDS:
-            raise _refuse(bundle, path, f"不认识的记录种类 {kind!r}（本版本只接受 {'、'.join(RECORD_KINDS)}）",
+            raise _refuse(bundle, path, _("不认识的记录种类 {kind!r}（本版本只接受 {RECORD_KINDS}）").format(kind=kind, RECORD_KINDS='、'.join(RECORD_KINDS)),
                           "not_permitted")
     for path in bundle.payload:
         if path.startswith((REPORTS, CASE_FILES)):
-            what = "报告文件" if path.startswith(REPORTS) else "摘牌案卷的附件"
-            raise _refuse(bundle, path, f"{what}只随机关之间的汇总数据包（office-to-parent）传送", "not_permitted")
+            what = _("报告文件") if path.startswith(REPORTS) else _("摘牌案卷的附件")
+            raise _refuse(bundle, path, _("{what}只随机关之间的汇总数据包（office-to-parent）传送").format(what=what), "not_permitted")
     if bundle.header.direction is not Direction.INSPECTOR_TO_OFFICE:
         return
     for key, rec in bundle.records_of("campaigns"):
-        raise _refuse(bundle, f"campaigns/{key}", f"活动 {rec.get('campaign_id')}@{rec.get('version')}：活动只能由市局"
-                      "（办公室）下发，检查人员的数据包不能带来活动", "not_permitted")
+        raise _refuse(bundle, f"campaigns/{key}", _("活动 {campaign_id}@{version}：活动只能由市局（办公室）下发，检查人员的数据包不能带来活动").format(campaign_id=rec.get('campaign_id'), version=rec.get('version')), "not_permitted")
     for key, rec in bundle.records_of("templates"):
         found = session.scalar(select(TemplateRecord).where(TemplateRecord.template_id == rec.get("template_id"),
                                                             TemplateRecord.version == rec.get("version")))
         if found is None or found.sha256 != rec.get("sha256"):
-            raise _refuse(bundle, f"templates/{key}", f"检查表 {rec.get('template_id')}@{rec.get('version')} 不是本局"
-                          "下发的（或内容不同）：检查表只能由市局（办公室）下发，检查人员的数据包不能带来检查表",
+            raise _refuse(bundle, f"templates/{key}", _("检查表 {template_id}@{version} 不是本局下发的（或内容不同）：检查表只能由市局（办公室）下发，检查人员的数据包不能带来检查表").format(template_id=rec.get('template_id'), version=rec.get('version')),
                           "not_permitted")
     for key, rec in bundle.records_of("enterprises"):
         if by_uscc(session, str(rec.get("uscc"))) is None:
-            raise _refuse(bundle, f"enterprises/{key}", f"企业 {rec.get('uscc')}（{rec.get('name')}）不在本局的企业名录"
-                          "中：企业名录由市局维护，检查人员的数据包不能新增企业", "not_permitted")
+            raise _refuse(bundle, f"enterprises/{key}", _("企业 {uscc}（{name}）不在本局的企业名录中：企业名录由市局维护，检查人员的数据包不能新增企业").format(uscc=rec.get('uscc'), name=rec.get('name')), "not_permitted")
     _check_officers(session, bundle)
 
 
@@ -129,8 +126,7 @@ def _check_officers(session: Session, bundle: VerifiedBundle) -> None:
             cert = str(officer["cert_number"]).strip()
             if cert in listed or session.scalar(select(Inspector.id).where(Inspector.cert_number == cert)) is not None:
                 continue
-            raise _refuse(bundle, f"inspections/{rec['uid']}", f"复查人员 {officer['name']}（{cert}）既不在本局人员名录中，"
-                          "也不是本数据包所列检查的检查人员：复查须由本局登记的行政执法人员进行", "unknown_officer")
+            raise _refuse(bundle, f"inspections/{rec['uid']}", _("复查人员 {name}（{cert}）既不在本局人员名录中，也不是本数据包所列检查的检查人员：复查须由本局登记的行政执法人员进行").format(name=officer['name'], cert=cert), "unknown_officer")
 
 
 def may_acknowledge(session: Session, uid: str, bundle: VerifiedBundle) -> bool:
@@ -154,29 +150,23 @@ def check_inspection(session: Session, rec: dict[str, Any], local: Inspection | 
         return
     key, where = _signer(bundle), f"inspections/{rec['uid']}"
     if local is None:
-        raise _refuse(bundle, where, f"检查 {rec['uid']} 不是本局分配的检查：检查人员的数据包不能新建检查（须由"
-                      "本局先分配，再随数据包下发）", "not_assigned")
+        raise _refuse(bundle, where, _("检查 {uid} 不是本局分配的检查：检查人员的数据包不能新建检查（须由本局先分配，再随数据包下发）").format(uid=rec['uid']), "not_assigned")
     if local.origin:
-        raise _refuse(bundle, where, f"检查 {local.id} 由下级机关（{local.origin}）持有，随其汇总数据包而来：检查人员的"
-                      "数据包不能更改它", "not_permitted")
+        raise _refuse(bundle, where, _("检查 {id} 由下级机关（{origin}）持有，随其汇总数据包而来：检查人员的数据包不能更改它").format(id=local.id, origin=local.origin), "not_permitted")
     names = [p.name for p in local.inspectors]
     if key.name not in names:
-        raise _refuse(bundle, where, f"检查 {local.id}（{local.enterprise.name}）分配给 {'、'.join(names) or '（无人）'}"
-                      f"，而数据包由 {key.name} 的密钥签名：检查人员只能交回分配给自己的检查", "not_assigned")
+        raise _refuse(bundle, where, _("检查 {id}（{enterprise_name}）分配给 {names}，而数据包由 {key_name} 的密钥签名：检查人员只能交回分配给自己的检查").format(id=local.id, enterprise_name=local.enterprise.name, names='、'.join(names) or _('（无人）'), key_name=key.name), "not_assigned")
     tpl = rec["template"]
     if rec["enterprise_uscc"] != local.enterprise.uscc:
-        raise _refuse(bundle, where, f"检查 {local.id} 的企业是 {local.enterprise.uscc}，数据包却写作 "
-                      f"{rec['enterprise_uscc']}：检查人员不能更改受检企业", "not_permitted")
+        raise _refuse(bundle, where, _("检查 {id} 的企业是 {uscc}，数据包却写作 {enterprise_uscc}：检查人员不能更改受检企业").format(id=local.id, uscc=local.enterprise.uscc, enterprise_uscc=rec['enterprise_uscc']), "not_permitted")
     mine = (local.template.template_id, local.template.version, local.template.sha256)
     if (tpl["template_id"], tpl["version"], tpl["sha256"]) != mine:
-        raise _refuse(bundle, where, f"检查 {local.id} 使用检查表 {mine[0]}@{mine[1]}，数据包却写作 "
-                      f"{tpl['template_id']}@{tpl['version']}：检查人员不能更换检查表", "not_permitted")
+        raise _refuse(bundle, where, _("检查 {id} 使用检查表 {mine}@{mine2}，数据包却写作 {template_id}@{version}：检查人员不能更换检查表").format(id=local.id, mine=mine[0], mine2=mine[1], template_id=tpl['template_id'], version=tpl['version']), "not_permitted")
     for person in [*rec["inspectors"], *(rec.get("recheck") or {}).get("officers", [])]:
         cert, name = str(person["cert_number"]).strip(), str(person["name"]).strip()
         known = session.scalar(select(Inspector).where(Inspector.cert_number == cert))
         if known is not None and known.name != name:
-            raise _refuse(bundle, where, f"证件号 {cert} 在本局名录中是 {known.name}，数据包却写作 {name}：检查人员"
-                          "不能更改人员名录", "not_permitted")
+            raise _refuse(bundle, where, _("证件号 {cert} 在本局名录中是 {known_name}，数据包却写作 {name}：检查人员不能更改人员名录").format(cert=cert, known_name=known.name, name=name), "not_permitted")
     rec["audit"] = _own_events(session, rec, local, bundle, key)
 
 
@@ -186,8 +176,7 @@ def check_update(rec: dict[str, Any], local: Inspection, bundle: VerifiedBundle)
     if bundle.header.direction is not Direction.INSPECTOR_TO_OFFICE:
         return
     if local.status == S.ACCEPTED:
-        raise _refuse(bundle, f"inspections/{rec['uid']}", f"检查 {local.id}（{local.enterprise.name}）已由本局验收："
-                      "检查人员不能再更改（如需修改，须由本局先退回）", "not_permitted")
+        raise _refuse(bundle, f"inspections/{rec['uid']}", _("检查 {id}（{enterprise_name}）已由本局验收：检查人员不能再更改（如需修改，须由本局先退回）").format(id=local.id, enterprise_name=local.enterprise.name), "not_permitted")
 
 
 def _own_events(session: Session, rec: dict[str, Any], local: Inspection, bundle: VerifiedBundle,
@@ -206,7 +195,7 @@ def _own_events(session: Session, rec: dict[str, Any], local: Inspection, bundle
         if verdict:
             shown = (f"{event.get('actor')}：{event.get('entity')}.{event.get('field')} "
                      f"{event.get('old_value') or '∅'} → {event.get('new_value') or '∅'}（{event.get('at')}）")
-            raise _refuse(bundle, f"inspections/{rec['uid']}", f"审计记录“{shown}”{verdict}", "forged_audit")
+            raise _refuse(bundle, f"inspections/{rec['uid']}", _("审计记录“{shown}”{verdict}").format(shown=shown, verdict=verdict), "forged_audit")
         kept.append(event)
     return kept
 
@@ -224,7 +213,7 @@ def _judge(session: Session, event: dict[str, Any], uid: str, key: TrustedKey) -
     entity, field = str(event.get("entity") or ""), str(event.get("field") or "")
     new, reason = str(event.get("new_value") or ""), str(event.get("reason") or "")
     if entity not in INSPECTION_ENTITIES:
-        return f"不是关于检查的记录（{entity}）：检查人员的数据包不能带来这种审计记录"
+        return _("不是关于检查的记录（{entity}）：检查人员的数据包不能带来这种审计记录").format(entity=entity)
     if entity == "inspector" and field == "role":
         return "mirror"  # roles come from this office: its import of ours, or a change the office ignores
     if field == "number_collision" and _ours(session, _IMPORTED, reason):
@@ -234,12 +223,11 @@ def _judge(session: Session, event: dict[str, Any], uid: str, key: TrustedKey) -
     if is_person(str(event.get("actor") or ""), key.name):
         if not office_action or (status and new != S.RECEIVED and _ours(session, _RESOLVED, reason)):
             return ""  # the person's own work, or their taking this office's version of a conflict
-        return f"是只有市局（办公室）才能作的操作（{field} → {new}）：检查人员的数据包不能记录它"
+        return _("是只有市局（办公室）才能作的操作（{field} → {new}）：检查人员的数据包不能记录它").format(field=field, new=new)
     if status and new != S.RECEIVED and _ours(session, _IMPORTED, reason):
         return "mirror"  # their import of this office's bundle: this office has its own record of it
     if entity == "inspector" and field == "name":
         person = session.scalar(select(Inspector).where(Inspector.cert_number == str(event.get("entity_key"))))
         if person is not None and person.name == new:
             return "mirror"  # their import adopted the name this office uses
-    return (f"不是签名密钥的主人 {key.name} 所作：检查人员的数据包只能带来本人的审计记录"
-            f"（检查 {uid}）")
+    return (_("不是签名密钥的主人 {key_name} 所作：检查人员的数据包只能带来本人的审计记录（检查 {uid}）").format(key_name=key.name, uid=uid))

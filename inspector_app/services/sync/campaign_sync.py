@@ -19,9 +19,10 @@ from inspector_app.bundle.campaign_records import campaign_key
 from inspector_app.bundle.profile import Direction
 from inspector_app.domain.errors import InspectorError
 from inspector_app.services import campaigns
-from inspector_app.services.sync.report import Rejected, ReportLine
+from inspector_app.services.sync.report import Rejected, ReportLine, titled
 from inspector_app.storage.models import Inspection
 from inspector_app.storage.models_campaigns import CampaignRecord
+from inspector_app.translation import _
 
 
 def campaign_record(record: CampaignRecord) -> dict[str, Any]:
@@ -45,14 +46,14 @@ def apply_campaign(session: Session, rec: dict[str, Any]) -> ReportLine:
     existing = session.scalar(select(CampaignRecord).where(CampaignRecord.campaign_id == rec["campaign_id"],
                                                            CampaignRecord.version == rec["version"]))
     if existing is not None and existing.sha256 == rec["sha256"]:
-        return ReportLine("campaign", key, "unchanged")
+        return ReportLine("campaign", key, "unchanged", title=titled(existing.title, existing.version))
     try:
-        record, created = campaigns.store(session, str(rec["content"]).encode("utf-8"), f"活动 {key}")
+        record, created = campaigns.store(session, str(rec["content"]).encode("utf-8"), _("活动 {key}").format(key=key))
     except InspectorError as exc:
-        raise Rejected(f"活动 {key} 无效或与本机已有的同版本活动内容不同：{exc}", code="bad_record") from None
+        raise Rejected(_("活动 {key} 无效或与本机已有的同版本活动内容不同：{exc}").format(key=key, exc=exc), code="bad_record") from None
     if record.sha256 != rec["sha256"]:
-        raise Rejected(f"活动 {key} 的内容与其 SHA-256 不符", code="bad_record")
-    return ReportLine("campaign", key, "added" if created else "unchanged")
+        raise Rejected(_("活动 {key} 的内容与其 SHA-256 不符").format(key=key), code="bad_record")
+    return ReportLine("campaign", key, "added" if created else "unchanged", title=titled(record.title, record.version))
 
 
 def take_campaign(insp: Inspection, rec: dict[str, Any], direction: Direction) -> None:

@@ -15,6 +15,7 @@ from inspector_app.services.sync.importing import write_inspection
 from inspector_app.services.sync.report import Rejected
 from inspector_app.storage.models import Inspection, now
 from inspector_app.storage.models_sync import InspectionSync, SyncConflict
+from inspector_app.translation import _
 
 SENDABLE_TO_OFFICE = {s.value for s in SENDABLE[Direction.INSPECTOR_TO_OFFICE]}
 
@@ -33,7 +34,7 @@ def resolve(session: Session, conflict_id: int, take_incoming: bool, actor: str)
     """
     conflict = session.get(SyncConflict, conflict_id)
     if conflict is None or conflict.resolved_at is not None:
-        raise Rejected(f"没有编号为 {conflict_id} 的待处理冲突", code="no_such_conflict")
+        raise Rejected(_("没有编号为 {conflict_id} 的待处理冲突").format(conflict_id=conflict_id), code="no_such_conflict")
     local = session.scalar(select(Inspection).where(Inspection.uid == conflict.inspection_uid))
     conflict.resolved_at = now()
     conflict.resolution = "took-incoming" if take_incoming else "kept-local"

@@ -39,6 +39,7 @@ from inspector_app.storage.models import (
     Inspector,
 )
 from inspector_app.storage.models_sheets import IssuedNumber, Recheck
+from inspector_app.translation import N_, _
 
 Note = tuple[str, str]  # a warning: (code, message for people)
 
@@ -88,8 +89,7 @@ def link_people(session: Session, insp: Inspection, people: list[dict[str, Any]]
             elif direction is Direction.OFFICE_TO_INSPECTOR:
                 adopt_role(session, known, role, actor, reason)
             else:
-                warnings.append(("role_kept", f"{known.name}（{cert}）在数据包中是{_role_name(role)}，本局人员名录中是"
-                                              f"{_role_name(known.role)}：人员角色以本局为准，未更改"))
+                warnings.append(("role_kept", _("{known_name}（{cert}）在数据包中是{role_name}，本局人员名录中是{role_name2}：人员角色以本局为准，未更改").format(known_name=known.name, cert=cert, role_name=_role_name(role), role_name2=_role_name(known.role))))
         found.append(known)
     insp.inspector_links.clear()
     session.flush()
@@ -134,15 +134,21 @@ def merge_recheck(session: Session, insp: Inspection, rec: dict[str, Any], direc
     session.flush()
     experts = [f"{p.name}（{p.cert_number}）" for p in officers if p.role != OFFICER]
     if direction is Direction.INSPECTOR_TO_OFFICE and experts:
-        return [("role_kept", f"复查人员 {'、'.join(experts)} 在本局人员名录中不是行政执法人员：复查须由行政执法人员进行，"
-                              "请核实")]
+        return [("role_kept", _("复查人员 {experts} 在本局人员名录中不是行政执法人员：复查须由行政执法人员进行，请核实").format(experts='、'.join(experts)))]
     return []
 
 
-def _named(session: Session, uid: str) -> str:
-    """An inspection as people recognise it: its local number and enterprise, then its uid."""
+_NAMED, _NAMED_UID = N_("检查 #{id}（{enterprise}，{uid}）"), N_("检查 {uid}")
+
+
+def _named(session: Session, uid: str, *, translated: bool = True) -> str:
+    """An inspection as people recognise it: its local number and enterprise, then its uid (in Chinese
+    for the audit trail, ``translated=False``: a stored record, compared by ``_noted``)."""
     found = session.scalar(select(Inspection).where(Inspection.uid == uid))
-    return f"检查 #{found.id}（{found.enterprise.name}，{uid}）" if found is not None else f"检查 {uid}"
+    pattern = _NAMED if found is not None else _NAMED_UID
+    return (_(pattern) if translated else pattern).format(
+        id=found.id if found is not None else "", enterprise=found.enterprise.name if found is not None else "",
+        uid=uid)
 
 
 def _noted(session: Session, insp: Inspection, kind: str, value: str) -> bool:
@@ -166,22 +172,22 @@ def merge_numbers(session: Session, insp: Inspection, rec: dict[str, Any], actor
             held = DocumentNumber(mine.authority, mine.year, str(mine.serial)).format(kind)  # type: ignore[arg-type]
             if held != text and not _noted(session, insp, kind, text):
                 audit.record(session, insp, "sheet", kind, "number_collision", held, text, actor, reason)
-                warnings.append(("number_differs", f"{_named(session, insp.uid)} 的{title}在本机编号为 {held}，数据包中为"
-                                                   f" {text}：保留本机登记的编号，两者均记入审计记录，请核实"))
+                warnings.append(("number_differs", _("{named} 的{title}在本机编号为 {held}，数据包中为 {text}：保留本机登记的编号，两者均记入审计记录，请核实").format(named=_named(session, insp.uid), title=title, held=held, text=text)))
             continue
         others = sorted(sheets.number_holders(session, authority, kind, year, serial) - {insp.uid})
         if others:
-            here, there = _named(session, insp.uid), _named(session, others[0])
-            if _noted(session, insp, kind, f"{text} 已由{there}使用"):
+            # The audit trail keeps Chinese whatever the interface language (``_noted`` compares it).
+            here_cn, there_cn = (_named(session, insp.uid, translated=False),
+                                 _named(session, others[0], translated=False))
+            if _noted(session, insp, kind, f"{text} 已由{there_cn}使用"):
                 continue
-            audit.record(session, insp, "sheet", kind, "number_collision", "", f"{text} 已由{there}使用", actor, reason)
+            audit.record(session, insp, "sheet", kind, "number_collision", "", f"{text} 已由{there_cn}使用", actor, reason)
             other = session.scalar(select(Inspection).where(Inspection.uid == others[0]))
             if other is not None:
-                audit.record(session, other, "sheet", kind, "number_collision", "", f"{text} 也由{here}使用", actor,
+                audit.record(session, other, "sheet", kind, "number_collision", "", f"{text} 也由{here_cn}使用", actor,
                              reason)
-            warnings.append(("number_taken", f"文书编号 {text}（{title}）重号：{there}已使用此编号，数据包中的{here}"
-                                             "也使用了它（两台设备离线签发了同一编号）。数据包照常导入，此编号不再"
-                                             f"记入{here}的编号登记；请核实并更正其中一份文书"))
+            here, there = _named(session, insp.uid), _named(session, others[0])
+            warnings.append(("number_taken", _("文书编号 {text}（{title}）重号：{there}已使用此编号，数据包中的{here}也使用了它（两台设备离线签发了同一编号）。数据包照常导入，此编号不再记入{here}的编号登记；请核实并更正其中一份文书").format(text=text, title=title, there=there, here=here)))
             continue
         session.add(IssuedNumber(authority=authority, kind=kind, year=year, serial=serial, inspection_uid=insp.uid,
                                  issued_at=parse_field(data, "issued_at"), issued_by=str(data["issued_by"])))

@@ -49,6 +49,7 @@ from inspector_app.storage.engine import Workspace
 from inspector_app.storage.files import DiskFullError, disk_full_as_error, storable_name
 from inspector_app.storage.models import Inspection
 from inspector_app.storage.models_sync import InspectionSync, OutgoingBundle
+from inspector_app.translation import _
 
 S = InspectionStatus
 # Which statuses travel in which direction.
@@ -106,9 +107,7 @@ def _select(session: Session, direction: Direction, ids: Sequence[int] | None) -
         inspections.require_own(insp)
         if InspectionStatus(insp.status) not in allowed:
             raise ValidationError(
-                f"检查 {iid} 的状态是“{InspectionStatus(insp.status).label}”，不能导出到"
-                f"{'办公室' if direction is Direction.INSPECTOR_TO_OFFICE else '检查人员'}"
-                f"（可导出：{'、'.join(s.label for s in allowed)}）")
+                _("检查 {iid} 的状态是“{label}”，不能导出到{value}（可导出：{value2}）").format(iid=iid, label=InspectionStatus(insp.status).label, value=_('办公室') if direction is Direction.INSPECTOR_TO_OFFICE else _('检查人员'), value2='、'.join(s.label for s in allowed)))
         chosen.append(insp)
     return chosen
 
@@ -164,7 +163,7 @@ def export_bundle(
     with _unreserved_if_not_written(ws, sequence, bundle_id), unit_of_work(ws) as session:
         chosen = _select(session, direction, inspection_ids)
         if not chosen:
-            raise ValidationError("没有需要导出的检查（全部已被对方确认）")
+            raise ValidationError(_("没有需要导出的检查（全部已被对方确认）"))
         exported = [insp for insp in chosen if direction is Direction.INSPECTOR_TO_OFFICE
                     and insp.status == S.COMPLETED]
         for insp in exported:
@@ -182,7 +181,7 @@ def export_bundle(
             files.update(carried)
             records.append(record)
             result.inspections.append((insp.id, insp.uid, insp.revision))
-            progress(number, len(chosen), f"检查 {insp.id}")
+            progress(number, len(chosen), _("检查 {id}").format(id=insp.id))
         enterprises = {i.enterprise.uscc: enterprise_record(i.enterprise) for i in chosen}
         templates = {i.template.sha256: template_record(i.template) for i in chosen}
         campaigns = campaign_records(session, chosen) if direction is Direction.OFFICE_TO_INSPECTOR else {}
@@ -190,7 +189,7 @@ def export_bundle(
             direction=direction, device_id=identity.device_id, key_fingerprint=identity.signer.fingerprint,
             producer_name=identity.name, sequence=sequence,
             created_at=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"), bundle_id=bundle_id,
-            extra={"acks": _acks(session), "inspections": [[u, r] for _, u, r in result.inspections]},
+            extra={"acks": _acks(session), "inspections": [[u, r] for _iid, u, r in result.inspections]},
         )
 
         def fill(writer: BagWriter) -> None:
@@ -214,11 +213,11 @@ def export_bundle(
         for stale in ws.root.glob(".*export-*.inspbundle*"):
             stale.unlink(missing_ok=True)
         plain = target if encrypt_to is None else ws.root / f".export-{bundle_id}.inspbundle"
-        with disk_full_as_error(target if encrypt_to is None else ws.root, "（数据包未导出，检查的状态未改变）"):
+        with disk_full_as_error(target if encrypt_to is None else ws.root, _("（数据包未导出，检查的状态未改变）")):
             written = write_bundle(plain, header, identity.signer, fill, progress, cancel)
         try:
             if encrypt_to is not None:
-                with disk_full_as_error(target, "（数据包未导出，检查的状态未改变）"):
+                with disk_full_as_error(target, _("（数据包未导出，检查的状态未改变）")):
                     encrypt_file(plain, target, encrypt_to)
         finally:
             if encrypt_to is not None:
@@ -229,7 +228,7 @@ def export_bundle(
         if outgoing is not None:
             outgoing.state = "written"
             outgoing.file_name = storable_name(target.name)
-            outgoing.inspections = json.dumps([[u, r] for _, u, r in result.inspections])
+            outgoing.inspections = json.dumps([[u, r] for _iid, u, r in result.inspections])
         kinds = (ChangeKind.SYNC, ChangeKind.STATUS) if exported else (ChangeKind.SYNC,)
         result.changes = Changes.of(*kinds, inspections=[i.id for i in exported],
                                     enterprises=[i.enterprise_id for i in exported])

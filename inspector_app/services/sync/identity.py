@@ -25,6 +25,7 @@ from inspector_app.storage.models_sync import (
     META_KEY_FINGERPRINT,
     META_ROLE,
 )
+from inspector_app.translation import _
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ def role(session: Session) -> str:
 def set_role(session: Session, value: str, actor: str) -> None:
     """The workspace's role decides the direction of its bundles (audited: it changes what it accepts)."""
     if value not in ROLES:
-        raise ValidationError(f"角色必须是 {'、'.join(ROLES)} 之一，而不是 {value!r}")
+        raise ValidationError(_("角色必须是 {ROLES} 之一，而不是 {value!r}").format(ROLES='、'.join(ROLES), value=value))
     old = role(session)
     meta_set(session, META_ROLE, value)
     audit.record(session, None, "workspace", "sync", "role", old, value, actor)
@@ -100,7 +101,7 @@ def key_store(session: Session) -> str:
 def set_key_store(session: Session, value: str, actor: str) -> None:
     """Keep the private keys in the system keyring or in the passphrase-protected file (audited)."""
     if value not in KEY_STORES:
-        raise ValidationError(f"密钥保存方式必须是 {'、'.join(KEY_STORES)} 之一，而不是 {value!r}")
+        raise ValidationError(_("密钥保存方式必须是 {KEY_STORES} 之一，而不是 {value!r}").format(KEY_STORES='、'.join(KEY_STORES), value=value))
     old = key_store(session)
     meta_set(session, META_KEY_STORE, value)
     audit.record(session, None, "workspace", "sync", "key_store", old, value, actor)
@@ -128,8 +129,7 @@ def load_identity(ws: Workspace, keyring: KeyringBackend | None = None, *, with_
         dev = device_id(session)
         stored_name = meta_get(session, META_DEVICE_NAME) or getpass.getuser()
         if keyring is None and key_store(session) == PASSPHRASE_FILE:  # never a second key beside the file's
-            raise PassphraseMissingError(f"本工作区的私钥保存在用口令保护的密钥文件中（{key_file(ws)}），"
-                                         "需要输入口令才能使用。")
+            raise PassphraseMissingError(_("本工作区的私钥保存在用口令保护的密钥文件中（{key_file}），需要输入口令才能使用。").format(key_file=key_file(ws)))
     store = KeyStore(dev, keyring)
     signer = Signer.from_raw(store.ensure_private_key(KeyKind.SIGNING))
     enc = store.ensure_private_key(KeyKind.ENCRYPTION) if with_encryption else None

@@ -51,6 +51,7 @@ from inspector_app.services.sync.identity import Identity, device_id, key_finger
 from inspector_app.services.sync.mapping import apply_template, enterprise_record, merge_audit, merge_findings
 from inspector_app.services.sync.report import (
     ImportReport,
+    LocalIds,
     Rejected,
     ReportLine,
     changes_of_lines,
@@ -64,8 +65,9 @@ from inspector_app.storage.engine import Workspace
 from inspector_app.storage.files import storable_name
 from inspector_app.storage.models import AnswerRecord, Inspection, TemplateRecord, now
 from inspector_app.storage.models_sync import ImportedBundle, InspectionSync, PeerSequence, SyncConflict
+from inspector_app.translation import N_, _
 
-OWN_BUNDLE = "这是本机导出的数据包（made by this installation），应在对方的电脑上导入"
+OWN_BUNDLE = N_("这是本机导出的数据包（made by this installation），应在对方的电脑上导入")
 # Which directions a workspace imports: an office (True) its inspectors' bundles and its offices below's
 # roll-ups (docs/bundle-format.md §12), an inspector's laptop its office's bundles.
 ACCEPTS = {True: (Direction.INSPECTOR_TO_OFFICE, Direction.OFFICE_TO_PARENT),
@@ -96,7 +98,7 @@ def import_paths(ws: Workspace, paths: Sequence[Path], *, identity: Identity | N
         except Exception as exc:  # a bug: logged with its traceback; this file is refused, the next one tried
             reports.append(ImportReport.rejected(path, unexpected(path.name, exc)))
     for path in files[len(reports):]:
-        reports.append(ImportReport(path, "cancelled", "导入已取消，此文件未导入", code="cancelled"))
+        reports.append(ImportReport(path, "cancelled", _("导入已取消，此文件未导入"), code="cancelled"))
     progress(len(files), len(files), "")
     return reports
 
@@ -106,11 +108,11 @@ def import_bundle(ws: Workspace, path: Path, *, identity: Identity | None = None
     """Import one bundle: a report (imported / already imported), or a ``BundleError`` and no change."""
     path = Path(path)
     if not path.is_file():
-        raise BundleError(f"{path} 不存在或不是文件", code="unreadable")
+        raise BundleError(_("{path} 不存在或不是文件").format(path=path), code="unreadable")
     with staging_folder(ws.root) as stage:  # locked: a concurrent import never removes it
         if is_encrypted(path):
             if identity is None or identity.encryption_private is None:
-                raise DecryptionError("数据包已加密，而本机没有可用的解密密钥（密钥环不可用？）",
+                raise DecryptionError(_("数据包已加密，而本机没有可用的解密密钥（密钥环不可用？）"),
                                       code="no_decryption_key")
             plain = stage / "decrypted.inspbundle"
             decrypt_file(path, plain, identity.encryption_private)
@@ -128,7 +130,7 @@ def _import_verified(ws: Workspace, path: Path, stage: Path, progress: Progress,
         except UntrustedKeyError as exc:
             own = key_fingerprint(session)
             if own and exc.fingerprint == own:
-                raise Rejected(OWN_BUNDLE, code="own_bundle", fingerprint=exc.fingerprint) from None
+                raise Rejected(_(OWN_BUNDLE), code="own_bundle", fingerprint=exc.fingerprint) from None
             raise
     places = Places(ws.photo_dir, ws.sheet_dir)
     with bundle:
@@ -142,8 +144,8 @@ def _import_verified(ws: Workspace, path: Path, stage: Path, progress: Progress,
                 _apply_bundle(session, bundle, report, places)
             except (KeyError, TypeError, ValueError, AttributeError) as exc:
                 # Signed by a trusted key, yet not what this version reads (a bug, another build).
-                what = f"缺少字段 {exc.args[0]!r}" if isinstance(exc, KeyError) and exc.args else str(exc)
-                raise Rejected(f"数据包中的记录不完整或格式不对：{what}（{type(exc).__name__}）",
+                what = _("缺少字段 {value!r}").format(value=exc.args[0]) if isinstance(exc, KeyError) and exc.args else str(exc)
+                raise Rejected(_("数据包中的记录不完整或格式不对：{what}（{name}）").format(what=what, name=type(exc).__name__),
                                code="bad_record", fingerprint=bundle.signer_fingerprint) from None
             # Files last, before the commit: a rejected bundle places none; after a crash here the
             # store may hold unreferenced content-addressed files, which a retry simply reuses.
@@ -158,16 +160,14 @@ def _check_bundle(session: Session, bundle: VerifiedBundle) -> bool:
     header = bundle.header
     fp = bundle.signer_fingerprint
     if header.device_id == device_id(session):
-        raise Rejected(OWN_BUNDLE, code="own_bundle", fingerprint=fp)
+        raise Rejected(_(OWN_BUNDLE), code="own_bundle", fingerprint=fp)
     local_role = role(session)
     expected = ACCEPTS[local_role == "office"]
     if header.direction not in expected:
-        raise Rejected(f"数据包的方向（{header.direction.value}）与本机角色（{local_role}）不符：本机只导入"
-                       f" {' 或 '.join(d.value for d in expected)} 的数据包", code="wrong_direction", fingerprint=fp)
+        raise Rejected(_("数据包的方向（{direction}）与本机角色（{local_role}）不符：本机只导入 {value} 的数据包").format(direction=header.direction.value, local_role=local_role, value=_(' 或 ').join(d.value for d in expected)), code="wrong_direction", fingerprint=fp)
     sender_role = "inspector" if header.direction is Direction.INSPECTOR_TO_OFFICE else "office"
     if bundle.signer is None or bundle.signer.role != sender_role:
-        raise Rejected(f"签名密钥登记的角色是 {bundle.signer.role if bundle.signer else '?'}，而 {header.direction.value}"
-                       f" 的数据包必须由 {sender_role} 的密钥签名", code="wrong_signer_role", fingerprint=fp)
+        raise Rejected(_("签名密钥登记的角色是 {value}，而 {direction} 的数据包必须由 {sender_role} 的密钥签名").format(value=bundle.signer.role if bundle.signer else '?', direction=header.direction.value, sender_role=sender_role), code="wrong_signer_role", fingerprint=fp)
     authorize.check_device(bundle)  # so only a device's own key moves its sequence number
     serialize(session, f"sync_peer_sequences.{header.device_id}")  # one bundle of a device at a time
     child = rollup_check.sender_area(session, bundle) if header.direction is Direction.OFFICE_TO_PARENT else None
@@ -177,8 +177,7 @@ def _check_bundle(session: Session, bundle: VerifiedBundle) -> bool:
         rollup_check.check_stale(session, bundle, child)
     peer = session.get(PeerSequence, header.device_id)
     if peer is not None and header.sequence <= peer.last_sequence:
-        raise Rejected(f"旧的或重复发送的数据包：{bundle.signer.name} 的序号 {header.sequence}，而序号"
-                       f" {peer.last_sequence} 已经导入过（replayed or superseded）", code="replay", fingerprint=fp)
+        raise Rejected(_("旧的或重复发送的数据包：{signer_name} 的序号 {sequence}，而序号 {last_sequence} 已经导入过（replayed or superseded）").format(signer_name=bundle.signer.name, sequence=header.sequence, last_sequence=peer.last_sequence), code="replay", fingerprint=fp)
     return True
 
 
@@ -202,7 +201,7 @@ def _claim(session: Session, bundle: VerifiedBundle) -> ImportedBundle | None:
 def _apply_bundle(session: Session, bundle: VerifiedBundle, report: ImportReport, places: Places) -> None:
     claimed = _claim(session, bundle) if _check_bundle(session, bundle) else None
     if claimed is None:
-        report.status, report.reason = "already imported", "此数据包以前已导入过，本次没有作任何更改"
+        report.status, report.reason = "already imported", _("此数据包以前已导入过，本次没有作任何更改")
         return
     header = bundle.header
     if header.direction is Direction.OFFICE_TO_PARENT:
@@ -226,7 +225,7 @@ def _apply_records(session: Session, bundle: VerifiedBundle, report: ImportRepor
         for sha in required_files(rec):
             if sha not in carried and not places.store.exists(sha, "originals") \
                     and not places.store.exists(sha, "derived"):
-                raise Rejected(f"检查 {key} 引用的文件 {sha[:12]}… 既不在数据包中，本机也没有", code="bad_record")
+                raise Rejected(_("检查 {key} 引用的文件 {sha}… 既不在数据包中，本机也没有").format(key=key, sha=sha[:12]), code="bad_record")
     for _key, rec in bundle.records_of("templates"):
         report.lines.append(apply_template(session, rec))
     for _key, rec in bundle.records_of("campaigns"):
@@ -244,22 +243,22 @@ def _apply_enterprise(session: Session, rec: dict[str, Any], direction: Directio
     key = str(rec.get("uscc"))
     existing = by_uscc(session, key)
     if existing is not None and (direction is Direction.INSPECTOR_TO_OFFICE or enterprise_record(existing) == rec):
-        return ReportLine("enterprise", key, "unchanged", enterprise_id=existing.id)
+        return ReportLine("enterprise", key, "unchanged", enterprise_id=existing.id, title=existing.name)
     try:
         data = EnterpriseData(**{name: parse_field(rec, name) for name in ENTERPRISE_FIELDS})
         enterprise, _created = upsert(session, data)
         session.flush()
     except (InspectorError, TypeError) as exc:
-        raise Rejected(f"企业 {key} 的记录无效：{exc}", code="bad_record") from None
-    return ReportLine("enterprise", key, "added" if existing is None else "updated", enterprise_id=enterprise.id)
+        raise Rejected(_("企业 {key} 的记录无效：{exc}").format(key=key, exc=exc), code="bad_record") from None
+    return ReportLine("enterprise", key, "added" if existing is None else "updated", enterprise_id=enterprise.id,
+                      title=enterprise.name)
 
 
 def _apply_inspection(session: Session, rec: dict[str, Any], bundle: VerifiedBundle) -> list[ReportLine]:
     """The inspection's report line, followed by its warnings (a person's role kept, a number taken)."""
     uid, revision, direction = str(rec["uid"]), int(rec["revision"]), bundle.header.direction
     if InspectionStatus(rec["status"]) not in SENDABLE[direction]:
-        return [ReportLine("inspection", uid, "rejected", f"状态为 {rec['status']} 的检查不能以 {direction.value}"
-                           " 方向传送", "status_not_sendable", revision)]
+        return [ReportLine("inspection", uid, "rejected", _("状态为 {status} 的检查不能以 {direction} 方向传送").format(status=rec['status'], direction=direction.value), "status_not_sendable", revision)]
     local = session.scalar(select(Inspection).where(Inspection.uid == uid))
     authorize.check_inspection(session, rec, local, bundle)  # before it is applied or kept as a conflict
     # The import's own audit rows name the signer as enrolled here, not the name its header claims.
@@ -280,14 +279,13 @@ def _merge_inspection(session: Session, rec: dict[str, Any], bundle: VerifiedBun
     uid, revision, base = str(rec["uid"]), int(rec["revision"]), rec.get("base_revision")
     state = session.get(InspectionSync, uid)
     if local is not None:
-        ids = {"inspection_id": local.id, "enterprise_id": local.enterprise_id}
+        ids: LocalIds = {"inspection_id": local.id, "enterprise_id": local.enterprise_id}
         synced = state.synced_revision if state is not None else None
         if revision == local.revision or (synced is not None and revision <= synced):
-            return ReportLine("inspection", uid, "unchanged", f"本机已有版本 {revision}", "already_here", revision,
+            return ReportLine("inspection", uid, "unchanged", _("本机已有版本 {revision}").format(revision=revision), "already_here", revision,
                               **ids), []
         if local.revision not in (synced, base):
-            why = (f"本机在上次交换后也修改过（本机版本 {local.revision}，上次同步的版本 {synced}）；"
-                   f"传入的版本 {revision} 基于版本 {base}")
+            why = (_("本机在上次交换后也修改过（本机版本 {revision}，上次同步的版本 {synced}）；传入的版本 {revision2} 基于版本 {base}").format(revision=local.revision, synced=synced, revision2=revision, base=base))
             _record_conflict(session, rec, bundle, local.revision, why)
             return ReportLine("inspection", uid, "conflict", why, "changed_on_both_sides", revision, **ids), []
         authorize.check_update(rec, local, bundle)
@@ -296,7 +294,7 @@ def _merge_inspection(session: Session, rec: dict[str, Any], bundle: VerifiedBun
     template = session.scalar(select(TemplateRecord).where(TemplateRecord.template_id == tpl["template_id"],
                                                            TemplateRecord.version == tpl["version"]))
     if enterprise is None or template is None or template.sha256 != tpl["sha256"]:
-        return ReportLine("inspection", uid, "rejected", "本机没有该检查的企业或检查表（版本相符的）",
+        return ReportLine("inspection", uid, "rejected", _("本机没有该检查的企业或检查表（版本相符的）"),
                           "missing_enterprise_or_template", revision), []
     action = "added" if local is None else "updated"
     if local is None:
@@ -308,7 +306,7 @@ def _merge_inspection(session: Session, rec: dict[str, Any], bundle: VerifiedBun
         session.add(state)
     state.synced_revision = state.acked_revision = revision
     state.peer_device, state.updated_at = bundle.header.device_id, now()
-    return ReportLine("inspection", uid, action, f"版本 {revision}", "revision", revision,
+    return ReportLine("inspection", uid, action, _("版本 {revision}").format(revision=revision), "revision", revision,
                       inspection_id=local.id, enterprise_id=local.enterprise_id), notes
 
 

@@ -26,8 +26,9 @@ from inspector_app.domain.errors import InspectorError
 from inspector_app.domain.template import parse_template
 from inspector_app.services import audit
 from inspector_app.services.sync.documents import number_records, person_record, recheck_record
-from inspector_app.services.sync.report import Rejected, ReportLine
+from inspector_app.services.sync.report import Rejected, ReportLine, titled
 from inspector_app.storage.models import AuditEvent, Enterprise, Finding, Inspection, TemplateRecord
+from inspector_app.translation import _
 
 
 def enterprise_record(e: Enterprise) -> dict[str, Any]:
@@ -104,17 +105,17 @@ def apply_template(session: Session, rec: dict[str, Any]) -> ReportLine:
                                                            TemplateRecord.version == rec["version"]))
     if existing is not None:
         if existing.sha256 != rec["sha256"]:
-            raise Rejected(f"检查表 {key} 与本机已有的同版本检查表内容不同", code="bad_record")
-        return ReportLine("template", key, "unchanged")
+            raise Rejected(_("检查表 {key} 与本机已有的同版本检查表内容不同").format(key=key), code="bad_record")
+        return ReportLine("template", key, "unchanged", title=titled(existing.title, existing.version))
     content = str(rec["content"])
     if hashlib.sha256(content.encode()).hexdigest() != rec["sha256"]:
-        raise Rejected(f"检查表 {key} 的内容与其 SHA-256 不符", code="bad_record")
+        raise Rejected(_("检查表 {key} 的内容与其 SHA-256 不符").format(key=key), code="bad_record")
     try:
         template = parse_template(json.loads(content), key)
     except (InspectorError, ValueError) as exc:
-        raise Rejected(f"检查表 {key} 无效：{exc}", code="bad_record") from None
+        raise Rejected(_("检查表 {key} 无效：{exc}").format(key=key, exc=exc), code="bad_record") from None
     session.add(TemplateRecord(template_id=template.id, version=template.version, kind=template.kind,
                                title=template.title, content=content, sha256=rec["sha256"],
                                item_count=len(template.items)))
     session.flush()
-    return ReportLine("template", key, "added")
+    return ReportLine("template", key, "added", title=titled(template.title, template.version))

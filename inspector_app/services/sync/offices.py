@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from inspector_app.bundle.errors import KeyFileError
 from inspector_app.domain.campaign import LEVELS, Campaign, Jurisdiction
 from inspector_app.services import campaigns
+from inspector_app.translation import _
 
 Relation = Literal["child", "parent"]
 NOT_IN_JURISDICTION = "not_in_jurisdiction"
@@ -43,21 +44,18 @@ def relation(session: Session, level: str, jurisdiction: str) -> Relation:
     levels away or in another branch – is refused (``KeyFileError`` ``not_in_jurisdiction``)."""
     campaign, area = own_area(session)
     if area is None:
-        raise KeyFileError("本机关尚未设置层级和辖区（workspace set level …、workspace set jurisdiction …）："
-                           f"不能登记机关 {jurisdiction} 的密钥", code=NOT_IN_JURISDICTION)
+        raise KeyFileError(_("本机关尚未设置层级和辖区（workspace set level …、workspace set jurisdiction …）：不能登记机关 {jurisdiction} 的密钥").format(jurisdiction=jurisdiction), code=NOT_IN_JURISDICTION)
     target = node(campaign.root, jurisdiction)
     if target is None or target.level != level:
-        raise KeyFileError(f"密钥所写的辖区 {jurisdiction}（{LEVELS.get(level, level)}）不在活动“{campaign.id}”的"
-                           "辖区表中", code=NOT_IN_JURISDICTION)
+        raise KeyFileError(_("密钥所写的辖区 {jurisdiction}（{LEVELS}）不在活动“{id}”的辖区表中").format(jurisdiction=jurisdiction, LEVELS=LEVELS.get(level, level), id=campaign.id), code=NOT_IN_JURISDICTION)
     if target.path == area.path:
-        raise KeyFileError(f"密钥所写的辖区 {jurisdiction} 就是本机关的辖区：机关之间只登记直属的上级或下级",
+        raise KeyFileError(_("密钥所写的辖区 {jurisdiction} 就是本机关的辖区：机关之间只登记直属的上级或下级").format(jurisdiction=jurisdiction),
                            code=NOT_IN_JURISDICTION)
     if any(child.path == target.path for child in area.children):
         return "child"
     if any(child.path == area.path for child in target.children):
         return "parent"
-    raise KeyFileError(f"密钥所写的辖区 {jurisdiction} 不在本机关（{area.path}）辖下，也不是本机关的直属上级："
-                       "机关之间只登记直属的上级或下级", code=NOT_IN_JURISDICTION)
+    raise KeyFileError(_("密钥所写的辖区 {jurisdiction} 不在本机关（{path}）辖下，也不是本机关的直属上级：机关之间只登记直属的上级或下级").format(jurisdiction=jurisdiction, path=area.path), code=NOT_IN_JURISDICTION)
 
 
 def child_area(session: Session, jurisdiction: str) -> Jurisdiction | None:

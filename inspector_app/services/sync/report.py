@@ -13,9 +13,11 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypedDict
 
 from inspector_app.bundle.errors import BundleError
 from inspector_app.services.changes import NO_CHANGES, ChangeKind, Changes
+from inspector_app.translation import _
 
 BUNDLE_SUFFIXES = (".inspbundle", ".zip", ".enc")
 # Codes an ImportReport may carry besides the BundleError codes (errors.CODES): a file that failed
@@ -50,6 +52,20 @@ class ReportLine:
     revision: int = 0  # the incoming revision of an inspection
     inspection_id: int | None = None  # the local inspection (added, updated, in conflict or unchanged)
     enterprise_id: int | None = None  # the local enterprise (of an enterprise line or an inspection line)
+    title: str = ""  # what people call the record, in the interface language: a template's or a campaign's
+    #                  title and version (``titled``), an enterprise's name; "" where ``key`` is all there is
+
+
+class LocalIds(TypedDict):
+    """The local rows a report line names (``ReportLine(..., **ids)``)."""
+
+    inspection_id: int
+    enterprise_id: int
+
+
+def titled(title: str, version: str) -> str:
+    """A template or campaign as people know it: its title and version – never its id (``lookback-2020``)."""
+    return _("{title}（{version} 版）").format(title=title, version=version) if title else version
 
 
 @dataclass
@@ -73,7 +89,7 @@ class ImportReport:
             return cls(path, "rejected", str(exc), fingerprint=exc.fingerprint, code=exc.code)
         if isinstance(exc, OSError):
             detail = exc.strerror or str(exc)
-            return cls(path, "rejected", f"读写文件出错：{detail}（{type(exc).__name__}）", code="io_error")
+            return cls(path, "rejected", _("读写文件出错：{detail}（{name}）").format(detail=detail, name=type(exc).__name__), code="io_error")
         return cls(path, "rejected", str(exc), code="error")
 
     def counts(self) -> dict[str, int]:

@@ -40,6 +40,7 @@ from inspector_app.services.sync import offices
 from inspector_app.services.sync.report import Rejected, ReportLine
 from inspector_app.storage.models import Enterprise, now
 from inspector_app.storage.models_registers import CaseStep, DelistCase
+from inspector_app.translation import _
 
 Files = dict[str, Path]
 
@@ -78,15 +79,13 @@ def check_cases(session: Session, bundle: VerifiedBundle, child: Jurisdiction) -
     for key, rec in bundle.records_of("cases"):
         record = f"cases/{key}"
         if not offices.is_under(child, str(rec["origin"])):
-            raise _refuse(bundle, record, f"案卷的办理机关（origin）{rec['origin']!r} 不在发送机关的辖区（{child.path}）内")
+            raise _refuse(bundle, record, _("案卷的办理机关（origin）{origin!r} 不在发送机关的辖区（{path}）内").format(origin=rec['origin'], path=child.path))
         held = session.scalar(select(DelistCase.origin).where(DelistCase.uid == rec["uid"]))
         if held is not None and not (held and offices.is_under(child, held)):
-            raise _refuse(bundle, record, f"本机关保存的这份案卷{'是本机关自己的' if not held else f'来自 {held}'}："
-                                          f"{child.path} 的汇总不能替换它")
+            raise _refuse(bundle, record, _("本机关保存的这份案卷{value}：{path} 的汇总不能替换它").format(value=_('是本机关自己的') if not held else _('来自 {held}').format(held=held), path=child.path))
         decided = [s["stage"] for s in rec["steps"] if s["stage"] in DECISION_STAGES]
         if decided and LEVEL_RANK.get(child.level, -1) < LEVEL_RANK[str(rec["deciding_level"])]:
-            raise _refuse(bundle, record, f"{rec['cert_grade']}摘牌案卷带有决定类步骤（{'、'.join(decided)}），而发送机关"
-                                          f"（{child.path}）不是决定机关：下级机关不能作出摘牌决定", "not_permitted")
+            raise _refuse(bundle, record, _("{cert_grade}摘牌案卷带有决定类步骤（{decided}），而发送机关（{path}）不是决定机关：下级机关不能作出摘牌决定").format(cert_grade=rec['cert_grade'], decided='、'.join(decided), path=child.path), "not_permitted")
 
 
 def _comparable(rec: dict[str, Any], decides_here: bool) -> dict[str, Any]:
@@ -115,7 +114,7 @@ def _apply_case(session: Session, bundle: VerifiedBundle, rec: dict[str, Any], d
     uid = str(rec["uid"])
     enterprise = by_uscc(session, str(rec["enterprise_uscc"]))
     if enterprise is None:
-        raise _refuse(bundle, f"cases/{uid}", f"案卷的企业 {rec['enterprise_uscc']} 既不在汇总数据包中，本机也没有",
+        raise _refuse(bundle, f"cases/{uid}", _("案卷的企业 {enterprise_uscc} 既不在汇总数据包中，本机也没有").format(enterprise_uscc=rec['enterprise_uscc']),
                       "bad_record")
     case = session.scalar(select(DelistCase).where(DelistCase.uid == uid))
     if case is not None and _comparable(case_record(session, case, case.origin), decides_here) == _comparable(
@@ -143,11 +142,11 @@ def _apply_case(session: Session, bundle: VerifiedBundle, rec: dict[str, Any], d
     for data in rec["steps"]:
         other = session.scalar(select(CaseStep.case_id).where(CaseStep.uid == data["uid"]))
         if other is not None:
-            raise _refuse(bundle, f"cases/{uid}", f"步骤 {data['uid']} 属于本机的另一份案卷", "bad_record")
+            raise _refuse(bundle, f"cases/{uid}", _("步骤 {uid} 属于本机的另一份案卷").format(uid=data['uid']), "bad_record")
         session.add(CaseStep(case_id=case.id, **{n: _step_value(data, n) for n in STEP_FIELDS}))
     session.flush()
     case.stage = stage_of([s.stage for s in steps_of(session, case)])
-    return ReportLine("case", uid, action, f"第 {rec['version']} 版", enterprise_id=enterprise.id)
+    return ReportLine("case", uid, action, _("第 {version} 版").format(version=rec['version']), enterprise_id=enterprise.id)
 
 
 def _day(value: Any) -> date | None:
@@ -168,10 +167,9 @@ def _remove_absent(session: Session, child: Jurisdiction, uids: set[str], level:
             continue
         decided = level == case.deciding_level and any(s.stage in DECISION_STAGES for s in steps_of(session, case))
         if decided:
-            lines.append(ReportLine("case", case.uid, "warning", f"{child.path} 的新汇总中已没有此案卷；本机关已作出"
-                                    "决定，案卷保留", "decided_here", enterprise_id=case.enterprise_id))
+            lines.append(ReportLine("case", case.uid, "warning", _("{path} 的新汇总中已没有此案卷；本机关已作出决定，案卷保留").format(path=child.path), "decided_here", enterprise_id=case.enterprise_id))
             continue
-        lines.append(ReportLine("case", case.uid, "removed", f"{child.path} 的新汇总中已没有此案卷",
+        lines.append(ReportLine("case", case.uid, "removed", _("{path} 的新汇总中已没有此案卷").format(path=child.path),
                                 enterprise_id=case.enterprise_id))
         session.delete(case)
     session.flush()

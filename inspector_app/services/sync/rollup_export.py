@@ -52,8 +52,9 @@ from inspector_app.storage.files import disk_full_as_error, storable_name
 from inspector_app.storage.models import Enterprise, Inspection
 from inspector_app.storage.models_campaigns import FiledReport
 from inspector_app.storage.models_sync import OutgoingBundle
+from inspector_app.translation import N_, _
 
-NOT_WRITTEN = "（汇总数据包未导出）"
+NOT_WRITTEN = N_("（汇总数据包未导出）")
 
 
 def export_rollup(ws: Workspace, identity: Identity, target: Path, *, with_photos: bool = False,
@@ -86,7 +87,7 @@ def export_rollup(ws: Workspace, identity: Identity, target: Path, *, with_photo
                 records.setdefault(f"templates/{insp.template.sha256}", template_record(insp.template))
                 files.update(carried)
                 result.inspections.append((insp.id, insp.uid, insp.revision))
-                progress(number, len(chosen), f"检查 {insp.id}")
+                progress(number, len(chosen), _("检查 {id}").format(id=insp.id))
             for report in session.scalars(select(FiledReport).order_by(FiledReport.id)):
                 rec, carried = filed_report_rollup(report, area.path, ws.sheet_dir)
                 records[f"filed_reports/{report.uid}"] = rec
@@ -98,7 +99,7 @@ def export_rollup(ws: Workspace, identity: Identity, target: Path, *, with_photo
                 direction=Direction.OFFICE_TO_PARENT, device_id=identity.device_id,
                 key_fingerprint=identity.signer.fingerprint, producer_name=identity.name, sequence=sequence,
                 created_at=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"), bundle_id=bundle_id,
-                extra={"inspections": [[u, r] for _, u, r in result.inspections],
+                extra={"inspections": [[u, r] for _iid, u, r in result.inspections],
                        "rollup": {"jurisdiction": area.path, "with_photos": with_photos}})
             written = _write(ws, target, header, identity, records, files, encrypt_to, progress, cancel)
         result.payload_files, result.payload_bytes = written
@@ -114,13 +115,12 @@ def export_rollup(ws: Workspace, identity: Identity, target: Path, *, with_photo
 def _check_office(session: Session) -> Jurisdiction:
     """This office's area, which must have an office above it."""
     if role(session) != "office":
-        raise ValidationError("只有机关（keys role office）的工作区可以导出汇总数据包（--to-parent）")
+        raise ValidationError(_("只有机关（keys role office）的工作区可以导出汇总数据包（--to-parent）"))
     _campaign, area = offices.own_area(session)
     if area is None:
-        raise ValidationError("本机关尚未设置层级和辖区（workspace set level …、workspace set jurisdiction …）："
-                              "不能导出汇总数据包")
+        raise ValidationError(_("本机关尚未设置层级和辖区（workspace set level …、workspace set jurisdiction …）：不能导出汇总数据包"))
     if offices.parent_area(session) is None:
-        raise ValidationError(f"本机关（{area.path}）没有上级机关：不能导出汇总数据包")
+        raise ValidationError(_("本机关（{path}）没有上级机关：不能导出汇总数据包").format(path=area.path))
     return area
 
 
@@ -141,11 +141,11 @@ def _write(ws: Workspace, target: Path, header: BundleHeader, identity: Identity
     for stale in ws.root.glob(".*export-*.inspbundle*"):
         stale.unlink(missing_ok=True)
     plain = target if encrypt_to is None else ws.root / f".export-{header.bundle_id}.inspbundle"
-    with disk_full_as_error(target if encrypt_to is None else ws.root, NOT_WRITTEN):
+    with disk_full_as_error(target if encrypt_to is None else ws.root, _(NOT_WRITTEN)):
         written = write_bundle(plain, header, identity.signer, fill, progress, cancel)
     try:
         if encrypt_to is not None:
-            with disk_full_as_error(target, NOT_WRITTEN):
+            with disk_full_as_error(target, _(NOT_WRITTEN)):
                 encrypt_file(plain, target, encrypt_to)
     finally:
         if encrypt_to is not None:

@@ -33,7 +33,7 @@ from inspector_app.services.enterprises import EnterpriseData, by_uscc, upsert
 from inspector_app.services.sync import documents, rollup_cases, rollup_check
 from inspector_app.services.sync.evidence_files import Places, apply_evidence
 from inspector_app.services.sync.mapping import apply_template, merge_findings
-from inspector_app.services.sync.report import ImportReport, Rejected, ReportLine
+from inspector_app.services.sync.report import ImportReport, LocalIds, Rejected, ReportLine
 from inspector_app.services.sync.rollup_records import (
     comparable,
     enterprise_rollup,
@@ -44,6 +44,7 @@ from inspector_app.storage.models import AnswerRecord, AuditEvent, Enterprise, I
 from inspector_app.storage.models_campaigns import FiledReport, Rollup, RollupOffice
 from inspector_app.storage.models_sheets import IssuedNumber
 from inspector_app.storage.models_sync import InspectionSync
+from inspector_app.translation import _
 
 DIRECTION = Direction.OFFICE_TO_PARENT
 
@@ -88,7 +89,7 @@ def _check_files(bundle: VerifiedBundle, places: Places) -> None:
         for signature in rec.get("signatures", []):
             sha = signature.get("image_sha256")
             if sha and sha not in carried and not places.store.exists(sha, "derived"):
-                raise Rejected(f"检查 {key} 的签名图像 {SIGNATURES}{sha[:12]}… 既不在数据包中，本机也没有",
+                raise Rejected(_("检查 {key} 的签名图像 {SIGNATURES}{sha}… 既不在数据包中，本机也没有").format(key=key, SIGNATURES=SIGNATURES, sha=sha[:12]),
                                code="bad_record", fingerprint=bundle.signer_fingerprint)
 
 
@@ -98,7 +99,7 @@ def _apply_enterprise(session: Session, rec: dict[str, Any], child: Jurisdiction
     theirs = rollup_check.enterprise_is_theirs(session, child, key)
     existing = by_uscc(session, key)
     if existing is not None and not theirs:
-        return ReportLine("enterprise", key, "unchanged", "本机关名录中已有（保留本机关的记录）", enterprise_id=existing.id)
+        return ReportLine("enterprise", key, "unchanged", _("本机关名录中已有（保留本机关的记录）"), enterprise_id=existing.id)
     if existing is not None and enterprise_rollup(existing, child) == rec:
         return ReportLine("enterprise", key, "unchanged", enterprise_id=existing.id)
     try:
@@ -107,7 +108,7 @@ def _apply_enterprise(session: Session, rec: dict[str, Any], child: Jurisdiction
         enterprise.origin = str(rec["origin"])
         session.flush()
     except (InspectorError, TypeError) as exc:
-        raise Rejected(f"企业 {key} 的记录无效：{exc}", code="bad_record") from None
+        raise Rejected(_("企业 {key} 的记录无效：{exc}").format(key=key, exc=exc), code="bad_record") from None
     return ReportLine("enterprise", key, "added" if existing is None else "updated", enterprise_id=enterprise.id)
 
 
@@ -117,24 +118,23 @@ def _apply_inspection(session: Session, rec: dict[str, Any], places: Places, act
     uid, revision = str(rec["uid"]), int(rec["revision"])
     local = session.scalar(select(Inspection).where(Inspection.uid == uid))
     if local is not None:
-        ids = {"inspection_id": local.id, "enterprise_id": local.enterprise_id}
+        ids: LocalIds = {"inspection_id": local.id, "enterprise_id": local.enterprise_id}
         mine, _files = inspection_rollup(session, local, places, local.origin, with_photos=False)
         if comparable(mine) == comparable(rec):
-            return [ReportLine("inspection", uid, "unchanged", f"版本 {revision}", "already_here", revision, **ids)]
+            return [ReportLine("inspection", uid, "unchanged", _("版本 {revision}").format(revision=revision), "already_here", revision, **ids)]
     enterprise = by_uscc(session, str(rec["enterprise_uscc"]))
     tpl = rec["template"]
     template = session.scalar(select(TemplateRecord).where(TemplateRecord.template_id == tpl["template_id"],
                                                            TemplateRecord.version == tpl["version"]))
     if enterprise is None or template is None or template.sha256 != tpl["sha256"]:
-        raise Rejected(f"检查 {uid} 的企业 {rec['enterprise_uscc']} 或检查表 {tpl['template_id']}@{tpl['version']} "
-                       "既不在汇总数据包中，本机也没有（版本相符的）", code="bad_record")
+        raise Rejected(_("检查 {uid} 的企业 {enterprise_uscc} 或检查表 {template_id}@{version} 既不在汇总数据包中，本机也没有（版本相符的）").format(uid=uid, enterprise_uscc=rec['enterprise_uscc'], template_id=tpl['template_id'], version=tpl['version']), code="bad_record")
     action = "added" if local is None else "updated"
     if local is None:
         local = Inspection(uid=uid, enterprise=enterprise, template=template)
         session.add(local)
     local.enterprise, local.template = enterprise, template
     notes = _write_inspection(session, local, rec, actor, reason)
-    line = ReportLine("inspection", uid, action, f"版本 {revision}", "revision", revision, inspection_id=local.id,
+    line = ReportLine("inspection", uid, action, _("版本 {revision}").format(revision=revision), "revision", revision, inspection_id=local.id,
                       enterprise_id=local.enterprise_id)
     return [line, *(ReportLine("inspection", uid, "warning", message, code, revision, inspection_id=local.id,
                                enterprise_id=local.enterprise_id) for code, message in notes)]
@@ -225,7 +225,7 @@ def _remove_absent(session: Session, child: Jurisdiction, uids: set[str], usccs:
     for insp in rollup_check.under(child, [(i, o) for i, o in theirs]):
         if insp.uid in uids:
             continue
-        lines.append(ReportLine("inspection", insp.uid, "removed", f"{child.path} 的新汇总中已没有此检查",
+        lines.append(ReportLine("inspection", insp.uid, "removed", _("{path} 的新汇总中已没有此检查").format(path=child.path),
                                 revision=insp.revision))
         session.execute(delete(IssuedNumber).where(IssuedNumber.inspection_uid == insp.uid))
         session.execute(delete(InspectionSync).where(InspectionSync.inspection_uid == insp.uid))
@@ -234,7 +234,7 @@ def _remove_absent(session: Session, child: Jurisdiction, uids: set[str], usccs:
     rows = session.execute(select(FiledReport, FiledReport.origin).where(FiledReport.origin.startswith(child.path)))
     for row in rollup_check.under(child, [(r, o) for r, o in rows]):
         if row.uid not in reports:
-            lines.append(ReportLine("filed_report", row.number, "removed", f"{child.path} 的新汇总中已没有此报告"))
+            lines.append(ReportLine("filed_report", row.number, "removed", _("{path} 的新汇总中已没有此报告").format(path=child.path)))
             session.delete(row)
     places = session.execute(select(RollupOffice, RollupOffice.jurisdiction)
                              .where(RollupOffice.jurisdiction.startswith(child.path)))
@@ -247,7 +247,7 @@ def _remove_absent(session: Session, child: Jurisdiction, uids: set[str], usccs:
     for enterprise in rollup_check.under(child, [(e, o) for e, o in enterprises]):
         used = session.scalar(select(Inspection.id).where(Inspection.enterprise_id == enterprise.id).limit(1))
         if enterprise.uscc not in usccs and used is None and not rollup_cases.cases_of(session, enterprise.id):
-            lines.append(ReportLine("enterprise", enterprise.uscc, "removed", f"{child.path} 的新汇总中已没有此企业"))
+            lines.append(ReportLine("enterprise", enterprise.uscc, "removed", _("{path} 的新汇总中已没有此企业").format(path=child.path)))
             session.delete(enterprise)
     session.flush()
     return lines

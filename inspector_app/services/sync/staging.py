@@ -24,6 +24,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
+from inspector_app.translation import _
+
 if sys.platform == "win32":
     import msvcrt
 else:
@@ -81,7 +83,7 @@ def staging_folder(root: Path) -> Iterator[Path]:
     handle = open(making / LOCK_NAME, "wb+")  # noqa: SIM115 - the lock lives as long as the import
     try:
         if not _try_lock(handle):  # a fresh file nobody else knows: cannot happen, but never go unlocked
-            raise OSError(f"无法锁定导入暂存文件夹 {making}")
+            raise OSError(_("无法锁定导入暂存文件夹 {making}").format(making=making))
         making.rename(stage)
         yield stage
     finally:

@@ -31,6 +31,7 @@ from inspector_app.services.sync import offices
 from inspector_app.services.sync.identity import key_fingerprint, meta_get, role
 from inspector_app.storage.models import now
 from inspector_app.storage.models_sync import META_DEVICE_ID, TrustedKeyRecord
+from inspector_app.translation import _
 
 KEY_LENGTH = 32  # an audit row's key holds 60 characters: half the fingerprint (the full one is in the value)
 
@@ -57,39 +58,33 @@ def _check_others(session: Session, fp: str, name: str, role: str, device_id: st
                                                             TrustedKeyRecord.revoked.is_(False)))
     for other in others:
         if other.device_id == device_id and (other.name, other.role) != (name, role):
-            raise KeyFileError(f"设备 {device_id} 已绑定 {_shown(other.name, other.role)} 的密钥"
-                               f"（{format_fingerprint(other.fingerprint)}）：一台设备只属于一个人、一个角色。"
-                               "如确已换人，请先吊销旧密钥", code="device_taken")
+            raise KeyFileError(_("设备 {device_id} 已绑定 {shown} 的密钥（{fingerprint}）：一台设备只属于一个人、一个角色。如确已换人，请先吊销旧密钥").format(device_id=device_id, shown=_shown(other.name, other.role), fingerprint=format_fingerprint(other.fingerprint)), code="device_taken")
         if other.name == name and other.role != role:
-            raise KeyFileError(f"{name} 已有一把角色为 {other.role} 的密钥（{format_fingerprint(other.fingerprint)}）："
-                               f"同一人不能同时以 {role} 的身份登记", code="person_other_role")
+            raise KeyFileError(_("{name} 已有一把角色为 {role} 的密钥（{fingerprint}）：同一人不能同时以 {role2} 的身份登记").format(name=name, role=other.role, fingerprint=format_fingerprint(other.fingerprint), role2=role), code="person_other_role")
 
 
 def _check_enrolment(session: Session, key: TrustedKey, name: str) -> TrustedKeyRecord | None:
     """The rules of enrolling (see the module); the record of the same key with the same binding, if any."""
     shown = format_fingerprint(key.fingerprint)
     if key.role not in ROLES:
-        raise KeyFileError(f"角色必须是 {'、'.join(ROLES)} 之一，而不是 {key.role!r}")
+        raise KeyFileError(_("角色必须是 {ROLES} 之一，而不是 {role!r}").format(ROLES='、'.join(ROLES), role=key.role))
     if not name:
-        raise KeyFileError("登记密钥须写明其主人的姓名或单位")
+        raise KeyFileError(_("登记密钥须写明其主人的姓名或单位"))
     if not DEVICE_ID.fullmatch(key.device_id):
-        raise KeyFileError(f"密钥没有有效的设备号（Device-Id）：{key.device_id!r}")
+        raise KeyFileError(_("密钥没有有效的设备号（Device-Id）：{device_id!r}").format(device_id=key.device_id))
     own_device = meta_get(session, META_DEVICE_ID) or ""
     if key.fingerprint == key_fingerprint(session) or key.device_id == own_device:
-        raise KeyFileError(f"这是本机自己的密钥或设备（{shown}）：本机不能登记自己，应把公钥交给对方登记",
+        raise KeyFileError(_("这是本机自己的密钥或设备（{shown}）：本机不能登记自己，应把公钥交给对方登记").format(shown=shown),
                            code="own_key")
     record = session.get(TrustedKeyRecord, key.fingerprint)
     if record is not None:
         if record.revoked:
-            raise KeyFileError(f"密钥 {shown}（{_shown(record.name, record.role)}）已在本机吊销，不能重新登记；"
-                               "如确需恢复信任，请用“撤销吊销”（keys unrevoke），该操作会记入审计记录",
+            raise KeyFileError(_("密钥 {shown}（{shown2}）已在本机吊销，不能重新登记；如确需恢复信任，请用“撤销吊销”（keys unrevoke），该操作会记入审计记录").format(shown=shown, shown2=_shown(record.name, record.role)),
                                code="revoked_key")
         if (record.name, record.role) != (name, key.role) or record.device_id not in ("", key.device_id) \
                 or record.jurisdiction not in ("", key.jurisdiction):
-            where = f"、辖区 {record.jurisdiction}" if record.jurisdiction else ""
-            raise KeyFileError(f"密钥 {shown} 已登记为 {_shown(record.name, record.role)}、设备 {record.device_id}{where}："
-                               f"不能再以 {_shown(name, key.role)}、设备 {key.device_id}"
-                               f"{'、辖区 ' + key.jurisdiction if key.jurisdiction else ''} 登记",
+            where = _("、辖区 {jurisdiction}").format(jurisdiction=record.jurisdiction) if record.jurisdiction else ""
+            raise KeyFileError(_("密钥 {shown} 已登记为 {shown2}、设备 {device_id}{where}：不能再以 {shown3}、设备 {device_id2}{area} 登记").format(shown=shown, shown2=_shown(record.name, record.role), device_id=record.device_id, where=where, shown3=_shown(name, key.role), device_id2=key.device_id, area=_('、辖区 {jurisdiction}').format(jurisdiction=key.jurisdiction) if key.jurisdiction else ''),
                                code="key_enrolled_otherwise")
     _check_others(session, key.fingerprint, name, key.role, key.device_id)
     if key.role == "office" and key.jurisdiction and role(session) == "office":
@@ -149,7 +144,7 @@ class SqlTrustStore:
         record = self._record(fp)
         shown = format_fingerprint(record.fingerprint)
         if not record.revoked:
-            raise KeyFileError(f"密钥 {shown}（{_shown(record.name, record.role)}）没有被吊销", code="not_revoked")
+            raise KeyFileError(_("密钥 {shown}（{shown2}）没有被吊销").format(shown=shown, shown2=_shown(record.name, record.role)), code="not_revoked")
         _check_others(self.session, record.fingerprint, record.name, record.role, record.device_id)
         was = record.revoked_at.isoformat(sep=" ", timespec="seconds") if record.revoked_at else ""
         record.revoked = False

@@ -68,6 +68,7 @@ from inspector_app.storage.models import Finding, Inspection, TemplateRecord
 from inspector_app.storage.models_evidence import Photo, Signature
 from inspector_app.storage.models_sheets import PrintedSheet, Recheck
 from inspector_app.storage.models_sync import ImportedBundle
+from inspector_app.translation import _
 
 KINDS = ("templates", "campaigns", "enterprises", "inspections")
 DERIVED_FORMATS = ("JPEG", "PNG", "WEBP", "MPO")  # display copies, thumbnails, marked-up copies
@@ -137,7 +138,7 @@ def check_item_codes(session: Session, records: Records) -> None:
 
 
 def _unknown(record: str, field: str, code: str, template: Template) -> RecordError:
-    return RecordError(f"{record} 的字段 {field}：检查表 {template.id} {template.version} 中没有检查项 {code!r}",
+    return RecordError(_("{record} 的字段 {field}：检查表 {id} {version} 中没有检查项 {code!r}").format(record=record, field=field, id=template.id, version=template.version, code=code),
                        code="unknown_item_code", record=record, field=field)
 
 
@@ -151,11 +152,10 @@ def _check_items(template: Template, rec: dict[str, Any], record: str) -> None:
         for rule_code, times in answer["deductions"]:
             rule = item.rule(rule_code)
             if rule is None:
-                raise RecordError(f"{where} 的字段 deductions：检查项 {item.code} 没有扣分规则 {rule_code!r}",
+                raise RecordError(_("{where} 的字段 deductions：检查项 {code} 没有扣分规则 {rule_code!r}").format(where=where, code=item.code, rule_code=rule_code),
                                   code="unknown_item_code", record=where, field="deductions")
             if times > rule.max_times:
-                raise RecordError(f"{where} 的字段 deductions：扣分规则 {rule_code} 最多 {rule.max_times} 次，而不是"
-                                  f" {times} 次", code="number_out_of_range", record=where, field="deductions")
+                raise RecordError(_("{where} 的字段 deductions：扣分规则 {rule_code} 最多 {max_times} 次，而不是 {times} 次").format(where=where, rule_code=rule_code, max_times=rule.max_times, times=times), code="number_out_of_range", record=where, field="deductions")
     for key in ("findings", "photos"):
         for index, row in enumerate(rec.get(key, [])):
             if row["item_code"] and row["item_code"] not in items:
@@ -188,8 +188,7 @@ def check_owners(session: Session, inspections: Iterable[tuple[str, Any]]) -> No
             for uid, owner in session.execute(stmt):
                 inspection_uid, where = wanted[uid]
                 if owner != inspection_uid:
-                    raise RecordError(f"{where} 的 uid {uid} 在本机属于另一项检查（{owner}），不能移到检查"
-                                      f" {inspection_uid}", code="foreign_uid", record=where, field="uid")
+                    raise RecordError(_("{where} 的 uid {uid} 在本机属于另一项检查（{owner}），不能移到检查 {inspection_uid}").format(where=where, uid=uid, owner=owner, inspection_uid=inspection_uid), code="foreign_uid", record=where, field="uid")
 
 
 # -- markup and strokes ---------------------------------------------------------------------------
@@ -204,14 +203,14 @@ def check_drawings(inspections: Iterable[tuple[str, Any]]) -> None:
                     parse_shapes(json.loads(photo["markup_json"]))
                 except (InspectorError, ValueError, TypeError) as exc:
                     where = f"{record} photos[{index}] {photo['uid']}"
-                    raise RecordError(f"{where} 的字段 markup_json：{exc}", record=where, field="markup_json") from None
+                    raise RecordError(_("{where} 的字段 markup_json：{exc}").format(where=where, exc=exc), record=where, field="markup_json") from None
         for index, signature in enumerate(rec.get("signatures", [])):
             if signature["strokes_json"]:
                 try:
                     strokes_from_json(signature["strokes_json"])
                 except (InspectorError, ValueError, TypeError) as exc:
                     where = f"{record} signatures[{index}] {signature['uid']}"
-                    raise RecordError(f"{where} 的字段 strokes_json：签名笔迹无效（{exc}）", code="bad_signature_image",
+                    raise RecordError(_("{where} 的字段 strokes_json：签名笔迹无效（{exc}）").format(where=where, exc=exc), code="bad_signature_image",
                                       record=where, field="strokes_json") from None
 
 
@@ -266,7 +265,7 @@ def check_files(staged: Mapping[str, Path], inspections: Iterable[tuple[str, Any
         else:
             continue
         if problem:
-            raise RecordError(f"{record}：文件 {rel} {problem}", code=code, record=record, field=rel)
+            raise RecordError(_("{record}：文件 {rel} {problem}").format(record=record, rel=rel, problem=problem), code=code, record=record, field=rel)
 
 
 def _file_problem(rel: str, path: Path, options: IngestOptions, cancel: CancelToken | None) -> str:
@@ -286,13 +285,13 @@ def _original_problem(path: Path, rel: str, options: IngestOptions, cancel: Canc
         return ""  # check_files raises Cancelled
     size = path.stat().st_size
     if size > options.max_file_bytes:
-        return f"过大（{size} 字节，上限 {options.max_file_bytes}）[too_large]"
+        return _("过大（{size} 字节，上限 {max_file_bytes}）[too_large]").format(size=size, max_file_bytes=options.max_file_bytes)
     try:
         check_photo(path.read_bytes(), rel, options)
     except PhotoRejected as exc:
-        return f"不能作为照片：{exc.reason} [{exc.code}]"
+        return _("不能作为照片：{reason} [{code}]").format(reason=exc.reason, code=exc.code)
     except Exception as exc:  # an exotic decoder failure is a refusal too, never a traceback
-        return f"不能作为照片：解码失败（{type(exc).__name__}: {exc}）[error]"
+        return _("不能作为照片：解码失败（{name}: {exc}）[error]").format(name=type(exc).__name__, exc=exc)
     return ""
 
 
@@ -300,7 +299,7 @@ def _image_problem(path: Path, formats: tuple[str, ...], max_pixels: int, max_by
     """Opened with only ``formats`` enabled, size checked before the pixels are decoded, then decoded."""
     size = path.stat().st_size
     if size == 0 or size > max_bytes:
-        return f"大小无效（{size} 字节）"
+        return _("大小无效（{size} 字节）").format(size=size)
     data = path.read_bytes()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", Image.DecompressionBombWarning)
@@ -308,17 +307,16 @@ def _image_problem(path: Path, formats: tuple[str, ...], max_pixels: int, max_by
             with Image.open(io.BytesIO(data), formats=list(formats)) as image:
                 width, height = image.size
                 if width <= 0 or height <= 0 or width * height > max_pixels:
-                    return (f"疑似解压炸弹：{width}×{height} 像素，超过 {max_pixels / 1e6:.0f} MP 上限"
-                            " [bomb]")
+                    return (_("疑似解压炸弹：{width}×{height} 像素，超过 {value:.0f} MP 上限 [bomb]").format(width=width, height=height, value=max_pixels / 1000000.0))
                 if image.format == "JPEG":  # every entropy-coded block is still read at 1/8 scale
                     image.draft("RGB", (max(1, width // 8), max(1, height // 8)))
                 image.load()
         except Image.DecompressionBombError as exc:
-            return f"疑似解压炸弹（{exc}）[bomb]"
+            return _("疑似解压炸弹（{exc}）[bomb]").format(exc=exc)
         except UnidentifiedImageError:
-            return f"不是 {'/'.join(formats)} 图像 [not_image]"
+            return _("不是 {formats} 图像 [not_image]").format(formats='/'.join(formats))
         except Exception as exc:
-            return f"图像数据损坏或不完整（{type(exc).__name__}: {exc}）[truncated]"
+            return _("图像数据损坏或不完整（{name}: {exc}）[truncated]").format(name=type(exc).__name__, exc=exc)
     return ""
 
 
@@ -331,11 +329,11 @@ def report_file_problem(path: Path) -> str:
         with zipfile.ZipFile(path) as workbook:
             members = workbook.infolist()
             if len(members) > XLSX_MEMBERS or sum(m.file_size for m in members) > XLSX_BYTES:
-                return "不是工作簿文件（成员过多或解压后过大）"
+                return _("不是工作簿文件（成员过多或解压后过大）")
             if "[Content_Types].xml" not in {m.filename for m in members}:
-                return "不是 xlsx 工作簿文件"
+                return _("不是 xlsx 工作簿文件")
     except (zipfile.BadZipFile, OSError, ValueError):
-        return "不是 xlsx 工作簿文件"
+        return _("不是 xlsx 工作簿文件")
     return ""
 
 
@@ -353,7 +351,7 @@ def _pdf_problem(path: Path) -> str:
         handle.seek(max(0, path.stat().st_size - 1024))
         tail = handle.read()
     if head != b"%PDF-" or b"%%EOF" not in tail:
-        return "不是 PDF 文件"
+        return _("不是 PDF 文件")
     return ""
 
 

@@ -144,7 +144,7 @@ class ImportReportDialog(QDialog):
             return
         self.lines.setRowCount(len(lines))
         for r, line in enumerate(lines):
-            target = line.key
+            target = line.title or line.key  # a template by its title and version, an enterprise by its name
             if line.kind == "inspection" and line.key in self.run.names:
                 local_id, enterprise = self.run.names[line.key]
                 target = f"#{local_id} {enterprise}"
