@@ -28,6 +28,7 @@ from inspector_app.photos.store import sha256_bytes
 
 RejectCode = Literal[
     "empty", "missing", "not_image", "unsupported", "truncated", "bomb", "too_large", "crashed", "error"
+from inspector_app.translation import _
 ]
 
 
@@ -74,9 +75,9 @@ class PreparedPhoto:
 def _opened(data: bytes, name: str, options: IngestOptions) -> Image.Image:
     """The image, its header checked (empty, size, format, bomb); pixels not decoded yet."""
     if not data:
-        raise PhotoRejected(name, "文件为空（0 字节）", "empty")
+        raise PhotoRejected(name, _("文件为空（0 字节）"), "empty")
     if len(data) > options.max_file_bytes:
-        raise PhotoRejected(name, f"文件过大（{len(data)} 字节）", "too_large")
+        raise PhotoRejected(name, _("文件过大（{count} 字节）").format(count=len(data)), "too_large")
     register_heif()
     with warnings.catch_warnings():
         # Pillow warns above its own default limit (~89 MP) and refuses above twice that; our
@@ -85,22 +86,22 @@ def _opened(data: bytes, name: str, options: IngestOptions) -> Image.Image:
         try:
             image = Image.open(io.BytesIO(data))
         except Image.DecompressionBombError as exc:
-            raise PhotoRejected(name, f"疑似解压炸弹，已拒绝（{exc}）", "bomb") from exc
+            raise PhotoRejected(name, _("疑似解压炸弹，已拒绝（{exc}）").format(exc=exc), "bomb") from exc
         except UnidentifiedImageError as exc:
-            raise PhotoRejected(name, "不是图片文件（无法识别的格式）", "not_image") from exc
+            raise PhotoRejected(name, _("不是图片文件（无法识别的格式）"), "not_image") from exc
         except Exception as exc:
-            raise PhotoRejected(name, f"不是可读取的图片（{exc}）", "not_image") from exc
+            raise PhotoRejected(name, _("不是可读取的图片（{exc}）").format(exc=exc), "not_image") from exc
     fmt = image.format or "?"
     if fmt not in ACCEPTED_FORMATS:
-        raise PhotoRejected(name, f"不支持的格式 {fmt}（支持 JPEG、PNG、HEIC）", "unsupported")
+        raise PhotoRejected(name, _("不支持的格式 {fmt}（支持 JPEG、PNG、HEIC）").format(fmt=fmt), "unsupported")
     width, height = image.size
     if width <= 0 or height <= 0:
-        raise PhotoRejected(name, f"图片尺寸无效 {width}×{height}", "not_image")
+        raise PhotoRejected(name, _("图片尺寸无效 {width}×{height}").format(width=width, height=height), "not_image")
     if width * height > options.max_pixels:
         raise PhotoRejected(
             name,
-            f"疑似解压炸弹，已拒绝：{width}×{height} = {width * height / 1e6:.0f} MP，"
-            f"超过 {options.max_pixels / 1e6:.0f} MP 上限",
+            _("疑似解压炸弹，已拒绝：{width}×{height} = {pixels:.0f} MP，超过 {limit:.0f} MP 上限").format(
+                width=width, height=height, pixels=width * height / 1e6, limit=options.max_pixels / 1e6),
             "bomb",
         )
     return image

@@ -50,6 +50,7 @@ from inspector_app.photos.imaging import DerivedImage
 from inspector_app.photos.metadata import PhotoMetadata
 from inspector_app.photos.store import PhotoStore, PhotoStoreError, sha256_bytes
 from inspector_app.storage.files import is_disk_full
+from inspector_app.translation import _
 
 __all__ = [
     "IngestOptions", "IngestResult", "IngestedPhoto", "PhotoRejected", "RejectCode", "collect_image_paths",
@@ -136,7 +137,7 @@ def ingest_bytes(
         display = store.put_derived(prepared.display_jpeg, "jpg")
         thumb = store.put_derived(prepared.thumb_jpeg, "jpg")
     except PhotoStoreError as exc:
-        raise PhotoRejected(name, f"无法保存照片（{exc}）", "error") from exc
+        raise PhotoRejected(name, _("无法保存照片（{exc}）").format(exc=exc), "error") from exc
     return IngestedPhoto(
         source_name=name,
         sha256=prepared.sha256,
@@ -157,11 +158,11 @@ def ingest_file(path: Path, store: PhotoStore, options: IngestOptions | None = N
     try:
         data = path.read_bytes()
     except FileNotFoundError as exc:
-        raise PhotoRejected(path.name, "文件不存在", "missing") from exc
+        raise PhotoRejected(path.name, _("文件不存在"), "missing") from exc
     except IsADirectoryError as exc:
-        raise PhotoRejected(path.name, "是文件夹，不是文件", "not_image") from exc
+        raise PhotoRejected(path.name, _("是文件夹，不是文件"), "not_image") from exc
     except OSError as exc:
-        raise PhotoRejected(path.name, f"无法读取文件（{exc.strerror or exc}）", "missing") from exc
+        raise PhotoRejected(path.name, _("无法读取文件（{value}）").format(value=exc.strerror or exc), "missing") from exc
     return ingest_bytes(data, path.name, store, options, source_path=path)
 
 
@@ -172,7 +173,8 @@ def ingest_one(path: Path, store: PhotoStore, options: IngestOptions | None = No
     except PhotoRejected as exc:
         return IngestResult(Path(path), code=exc.code, reason=exc.reason, disk_full=is_disk_full(exc))
     except Exception as exc:  # a bug or an exotic decoder failure must not stop a batch
-        return IngestResult(Path(path), code="error", reason=f"意外错误：{type(exc).__name__}: {exc}")
+        return IngestResult(Path(path), code="error", reason=_("意外错误：{name}: {exc}").format(
+            name=type(exc).__name__, exc=exc))
 
 
 def _worker(path: str, root: str, options: IngestOptions) -> IngestResult:
@@ -302,7 +304,7 @@ def _pool_round(
                     suspects.append((index, path))
                     continue
                 except Exception as exc:
-                    result = IngestResult(path, code="error", reason=f"意外错误：{exc}")
+                    result = IngestResult(path, code="error", reason=_("意外错误：{exc}").format(exc=exc))
                 yield index, result
             if cancel is not None and cancel.cancelled:
                 for future in futures:
@@ -356,7 +358,7 @@ def iter_ingest(
             try:
                 result = pool.submit(_worker_fn, str(path), root, opts).result()
             except BrokenProcessPool:
-                result = IngestResult(path, code="crashed", reason="解码此文件时图像处理进程崩溃")
+                result = IngestResult(path, code="crashed", reason=_("解码此文件时图像处理进程崩溃"))
         yield index, result
 
 

@@ -28,6 +28,7 @@ from typing import Literal
 
 from inspector_app.domain.errors import InspectorError
 from inspector_app.storage.files import DiskFullError, atomic_write_bytes, fsync_dir, is_disk_full
+from inspector_app.translation import _
 
 Area = Literal["originals", "derived"]
 AREAS: tuple[Area, ...] = ("originals", "derived")
@@ -47,7 +48,7 @@ class PhotoStoreFull(PhotoStoreError, DiskFullError):
 
 def _write_error(target: Path, exc: BaseException) -> PhotoStoreError:
     if is_disk_full(exc):
-        return PhotoStoreFull(f"磁盘空间不足：照片无法保存到 {target.parent}，未留下写了一半的文件", target.parent)
+        return PhotoStoreFull(_("磁盘空间不足：照片无法保存到 {parent}，未留下写了一半的文件").format(parent=target.parent), target.parent)
     return PhotoStoreError(f"cannot write {target}: {exc}")
 
 

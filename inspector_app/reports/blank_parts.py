@@ -29,6 +29,7 @@ from inspector_app.reports.layout import (
     p,
 )
 from inspector_app.reports.scoresheet_pdf import CHECKLIST_WIDTHS
+from inspector_app.translation import chinese
 
 BOX_SIZE = 3.4 * mm
 VETO = "★"
@@ -150,6 +151,7 @@ def summary_table(template: Template, st: Styles) -> list[Flowable]:
     return [grid_table(rows, widths, st.font, repeat=1, extra=extra), Spacer(1, 1.5 * mm), p(formula, st.body)]
 
 
+@chinese()  # the rules' conditions in the core's words, printed: Chinese whatever the interface
 def conclusion_block(template: Template, st: Styles) -> list[Flowable]:
     """The conclusions to tick, and the template's rules with their sources (what leads to which)."""
     spec = template.conclusion

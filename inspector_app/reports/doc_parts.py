@@ -13,6 +13,7 @@ from inspector_app.reports.errors import ReportError
 from inspector_app.reports.layout import Styles, esc, fmt_date, p
 from inspector_app.reports.legal import LegalText, legal_texts, require
 from inspector_app.reports.sheet_data import DOC_TITLES, SheetData, SheetKind, Signature
+from inspector_app.translation import _
 
 BLANK = "<u>" + "\xa0" * 20 + "</u>"  # an underlined blank to fill in by hand
 GAP = "\xa0" * 8  # between two fields on one line
@@ -42,7 +43,7 @@ def legal_para(texts: dict[str, LegalText], key: str, day: date, st: Styles, **v
     try:
         body, inline = text.render(esc, **values)  # values are markup already (escaped, or a blank)
     except KeyError as exc:
-        raise ReportError(f"法律文本 {key} 中的占位符 {exc} 没有值") from exc
+        raise ReportError(_("法律文本 {key} 中的占位符 {exc} 没有值").format(key=key, exc=exc)) from exc
     if not inline:
         body += f"<font size='8' color='#444444'>（依据：{esc(text.cite())}）</font>"
     return p(body, st.para)

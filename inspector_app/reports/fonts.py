@@ -22,6 +22,7 @@ from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from inspector_app import fontfiles
 from inspector_app.reports.errors import FontNotFoundError
+from inspector_app.translation import _
 
 ENV_VAR = fontfiles.ENV_VAR
 FontCandidate = fontfiles.FontCandidate
@@ -53,7 +54,7 @@ def find_font(
     if configured and not _parse(configured).path.is_file():
         # A font the user named explicitly and that is not there is a mistake to report, not to
         # quietly replace with a system font.
-        raise FontNotFoundError(f"指定的字体文件不存在：{_parse(configured).path}", [str(configured)])
+        raise FontNotFoundError(_("指定的字体文件不存在：{path}").format(path=_parse(configured).path), [str(configured)])
     for cand in candidates(configured):
         if not cand.path.is_file():
             if configured and cand == _parse(configured):

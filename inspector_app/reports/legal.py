@@ -18,6 +18,7 @@ from typing import Any
 
 from inspector_app.domain.template import resource_path
 from inspector_app.reports.errors import ReportError
+from inspector_app.translation import _
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,7 @@ def _load(path: str) -> dict[str, Any]:
     try:
         data: dict[str, Any] = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise ReportError(f"无法读取法律文本 {path}：{exc}") from exc
+        raise ReportError(_("无法读取法律文本 {path}：{exc}").format(path=path, exc=exc)) from exc
     return data
 
 
@@ -80,14 +81,14 @@ def legal_texts(day: date, path: Path | None = None) -> dict[str, LegalText]:
         for ref in variant.get("sources", []):
             law = laws.get(ref["law"])
             if law is None:
-                raise ReportError(f"法律文本 {key} 引用了未定义的法律 {ref['law']}")
+                raise ReportError(_("法律文本 {key} 引用了未定义的法律 {ref}").format(key=key, ref=ref['law']))
             sources.append(Source(law["title"], law["edition"], date.fromisoformat(law["in_force"]), ref["articles"]))
         if not sources:
-            raise ReportError(f"法律文本 {key}（{start}）没有注明依据")
+            raise ReportError(_("法律文本 {key}（{start}）没有注明依据").format(key=key, start=start))
         for source in sources:
             if source.in_force > day:
-                raise ReportError(f"法律文本 {key}：{source.title}（{source.edition}）{source.in_force} 起施行，"
-                                  f"晚于 {day}")
+                raise ReportError(_("法律文本 {key}：{title}（{edition}）{in_force} 起施行，晚于 {day}").format(
+                    key=key, title=source.title, edition=source.edition, in_force=source.in_force, day=day))
         chosen[key] = LegalText(key, variant["text"], tuple(sources), start)
     return chosen
 
@@ -95,5 +96,6 @@ def legal_texts(day: date, path: Path | None = None) -> dict[str, LegalText]:
 def require(texts: dict[str, LegalText], key: str, day: date) -> LegalText:
     text = texts.get(key)
     if text is None:
-        raise ReportError(f"没有适用于 {day:%Y-%m-%d} 的法律文本“{key}”（resources/legal/texts.json）")
+        raise ReportError(_("没有适用于 {day:%Y-%m-%d} 的法律文本“{key}”（resources/legal/texts.json）").format(
+            day=day, key=key))
     return text

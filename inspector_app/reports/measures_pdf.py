@@ -24,6 +24,7 @@ from inspector_app.reports.doc_parts import (
 from inspector_app.reports.errors import ReportError
 from inspector_app.reports.layout import FRAME_W, SHADE, Notes, Styles, esc, fmt_date, grid_table, p
 from inspector_app.reports.sheet_data import SheetData, measure_findings
+from inspector_app.translation import _
 
 # 序号, 重大事故隐患, 现场处理措施
 MEASURE_WIDTHS = (11 * mm, 96 * mm, FRAME_W - 107 * mm)
@@ -36,8 +37,8 @@ class NoMeasuresError(ReportError):
 def build_measures(data: SheetData, st: Styles) -> list[Flowable]:
     findings = measure_findings(data)
     if not findings:
-        raise NoMeasuresError("现场处理措施决定书只用于须当场采取措施的重大事故隐患：本次检查没有标明"
-                              "“责令撤出作业人员、暂时停产停业或者停止使用相关设施、设备”的重大隐患，不能打印。")
+        raise NoMeasuresError(_("现场处理措施决定书只用于须当场采取措施的重大事故隐患：本次检查没有标明"
+                              "“责令撤出作业人员、暂时停产停业或者停止使用相关设施、设备”的重大隐患，不能打印。"))
     day, texts = texts_on(data, None)
     story = header(data, st, "measures")
     story += addressee(data, st)

@@ -28,6 +28,7 @@ from inspector_app.reports.errors import ReportError
 from inspector_app.reports.layout import Styles, esc, fmt_date, p
 from inspector_app.reports.record_pdf import findings_table
 from inspector_app.reports.sheet_data import SheetData, ordered_findings
+from inspector_app.translation import _
 
 
 class NothingToOrderError(ReportError):
@@ -43,8 +44,8 @@ def order_date(data: SheetData) -> date | None:
 def build_order(data: SheetData, st: Styles) -> list[Flowable]:
     findings = ordered_findings(data)
     if not findings:
-        raise NothingToOrderError("责令限期整改指令书须列明限期整改的问题：本次检查没有设定整改期限的问题（隐患），"
-                                  "不能打印指令书。请在隐患中填写整改期限，或不开具指令书。")
+        raise NothingToOrderError(_("责令限期整改指令书须列明限期整改的问题：本次检查没有设定整改期限的问题（隐患），"
+                                  "不能打印指令书。请在隐患中填写整改期限，或不开具指令书。"))
     day, texts = texts_on(data, None)
     story = header(data, st, "order")
     story += addressee(data, st)

@@ -48,6 +48,7 @@ from inspector_app.reports.sheet_data import (
     ordered_findings,
 )
 from inspector_app.storage.files import atomic_write_bytes
+from inspector_app.translation import _
 
 _BUILDERS: dict[str, Callable[[SheetData, Styles], list[Flowable]]] = {
     "record": build_record,
@@ -88,10 +89,10 @@ def check_ready(data: SheetData, kind: SheetKind) -> None:
     if kind not in SHEET_KINDS:
         raise ReportError(f"unknown sheet kind {kind!r}; expected one of {', '.join(SHEET_KINDS)}")
     if kind == "order" and not ordered_findings(data):
-        raise NothingToOrderError("责令限期整改指令书须列明限期整改的问题：本次检查没有设定整改期限的问题（隐患），"
-                                  "不能开具指令书。")
+        raise NothingToOrderError(_("责令限期整改指令书须列明限期整改的问题：本次检查没有设定整改期限的问题（隐患），"
+                                  "不能开具指令书。"))
     if kind == "measures" and not measure_findings(data):
-        raise NoMeasuresError("本次检查没有须当场采取措施的重大事故隐患，不能开具现场处理措施决定书。")
+        raise NoMeasuresError(_("本次检查没有须当场采取措施的重大事故隐患，不能开具现场处理措施决定书。"))
     if kind == "recheck":
         ready(data)
 

@@ -44,6 +44,7 @@ from keyring.errors import PasswordDeleteError
 
 from inspector_app.secrets.keystore import SecretsError
 from inspector_app.storage.files import atomic_writer
+from inspector_app.translation import _
 
 FORMAT = "inspector-private-keys"
 VERSION = 1
@@ -71,7 +72,8 @@ class PassphraseMissingError(KeyFileError):
 def check_new_passphrase(passphrase: str) -> None:
     """Refuse a passphrase too short to protect a signing key (``KeyFileError``)."""
     if len(passphrase) < MIN_PASSPHRASE:
-        raise KeyFileError(f"口令太短：至少需要 {MIN_PASSPHRASE} 个字符（建议使用一句只有自己知道的话）")
+        raise KeyFileError(_("口令太短：至少需要 {min_passphrase} 个字符（建议使用一句只有自己知道的话）").format(
+            min_passphrase=MIN_PASSPHRASE))
 
 
 def _b64(data: bytes) -> str:
@@ -80,11 +82,11 @@ def _b64(data: bytes) -> str:
 
 def _unb64(text: object, what: str) -> bytes:
     if not isinstance(text, str):
-        raise KeyFileError(f"密钥文件已损坏：缺少 {what}")
+        raise KeyFileError(_("密钥文件已损坏：缺少 {what}").format(what=what))
     try:
         return base64.b64decode(text, validate=True)
     except (ValueError, binascii.Error):
-        raise KeyFileError(f"密钥文件已损坏：{what} 不是有效的 base64") from None
+        raise KeyFileError(_("密钥文件已损坏：{what} 不是有效的 base64").format(what=what)) from None
 
 
 def _aad(header: dict[str, Any]) -> bytes:
@@ -128,7 +130,7 @@ class PassphraseFileKeyring(KeyringBackend):
     def _ask(self) -> str:
         given = self._passphrase() if callable(self._passphrase) else self._passphrase
         if not given:
-            raise PassphraseMissingError("没有输入密钥文件的口令，不能使用本机的签名密钥。")
+            raise PassphraseMissingError(_("没有输入密钥文件的口令，不能使用本机的签名密钥。"))
         return given
 
     @property
@@ -163,7 +165,7 @@ class PassphraseFileKeyring(KeyringBackend):
             self._entries = {}
             return self._entries
         except (OSError, UnicodeDecodeError) as exc:
-            raise KeyFileError(f"无法读取密钥文件 {self.path}：{exc}") from exc
+            raise KeyFileError(_("无法读取密钥文件 {path}：{exc}").format(path=self.path, exc=exc)) from exc
         self._entries = self._decrypt(text, passphrase)
         return self._entries
 
@@ -171,37 +173,37 @@ class PassphraseFileKeyring(KeyringBackend):
         try:
             document = json.loads(text)
         except ValueError:
-            raise KeyFileError(f"密钥文件 {self.path} 已损坏（不是 JSON）") from None
+            raise KeyFileError(_("密钥文件 {path} 已损坏（不是 JSON）").format(path=self.path)) from None
         if not isinstance(document, dict) or document.get("format") != FORMAT:
-            raise KeyFileError(f"{self.path} 不是 Inspector 的密钥文件")
+            raise KeyFileError(_("{path} 不是 Inspector 的密钥文件").format(path=self.path))
         if document.get("version") != VERSION or document.get("cipher") != "chacha20-poly1305":
-            raise KeyFileError(f"密钥文件 {self.path} 的版本或加密方式未知，请使用更新的 Inspector")
+            raise KeyFileError(_("密钥文件 {path} 的版本或加密方式未知，请使用更新的 Inspector").format(path=self.path))
         kdf = document.get("kdf")
         if not isinstance(kdf, dict) or kdf.get("name") != "scrypt":
-            raise KeyFileError("密钥文件已损坏：密钥派生参数无效")
+            raise KeyFileError(_("密钥文件已损坏：密钥派生参数无效"))
         n, r, p = kdf.get("n"), kdf.get("r"), kdf.get("p")
         if not (isinstance(n, int) and MIN_N <= n <= MAX_N and isinstance(r, int) and 1 <= r <= 32
                 and isinstance(p, int) and 1 <= p <= 16):
-            raise KeyFileError("密钥文件已损坏：密钥派生参数超出范围")
+            raise KeyFileError(_("密钥文件已损坏：密钥派生参数超出范围"))
         salt = _unb64(kdf.get("salt"), "salt")
         nonce = _unb64(document.get("nonce"), "nonce")
         ciphertext = _unb64(document.get("ciphertext"), "ciphertext")
         key, check_key = _derive(passphrase, salt, n, r, p)
         if not hmac.compare_digest(_check_value(check_key), _unb64(document.get("check"), "check")):
             self.rejected = not callable(self._passphrase)  # a function is asked again next time
-            raise WrongPassphraseError("密钥文件的口令不正确。")
+            raise WrongPassphraseError(_("密钥文件的口令不正确。"))
         header = {k: v for k, v in document.items() if k not in ("nonce", "ciphertext")}
         try:
             plain = ChaCha20Poly1305(key).decrypt(nonce, ciphertext, _aad({**header, "nonce": document["nonce"]}))
         except (InvalidTag, ValueError):
-            raise KeyFileError(f"密钥文件 {self.path} 已被改动或损坏：口令正确，但内容未通过完整性校验。"
-                               "请从备份恢复该文件，或删除后重新生成密钥（需重新把公钥交给市局登记）。") from None
+            raise KeyFileError(_("密钥文件 {path} 已被改动或损坏：口令正确，但内容未通过完整性校验。请从备份恢复该文件，或删除后重新生成密钥（需重新把公钥交给市局登记）。").format(
+                path=self.path)) from None
         try:
             entries = json.loads(plain.decode("utf-8"))
         except ValueError:
-            raise KeyFileError("密钥文件的内容无法读取") from None
+            raise KeyFileError(_("密钥文件的内容无法读取")) from None
         if not isinstance(entries, dict) or not all(isinstance(v, str) for v in entries.values()):
-            raise KeyFileError("密钥文件的内容无法读取")
+            raise KeyFileError(_("密钥文件的内容无法读取"))
         self._key, self._header = key, header
         return {str(k): v for k, v in entries.items()}
 

@@ -20,6 +20,7 @@ from keyring.errors import KeyringError, PasswordDeleteError
 
 from inspector_app.domain.errors import InspectorError
 from inspector_app.secrets.backends import BackendStatus, backend_status
+from inspector_app.translation import _
 
 SERVICE = "inspector-app"
 _PREFIX = "v1:"
@@ -79,7 +80,7 @@ class KeyStore:
         try:
             value = self.backend.get_password(SERVICE, self._account(kind))
         except KeyringError as exc:
-            raise SecretsError(f"密钥环拒绝读取 {kind.value} 密钥（已锁定？）：{exc}") from exc
+            raise SecretsError(_("密钥环拒绝读取 {value} 密钥（已锁定？）：{exc}").format(value=kind.value, exc=exc)) from exc
         if value is None:
             return None
         try:
@@ -89,7 +90,7 @@ class KeyStore:
             if len(raw) != 32:
                 raise ValueError("wrong length")
         except (ValueError, binascii.Error) as exc:
-            raise SecretsError(f"密钥环中保存的 {kind.value} 密钥已损坏（{exc}）") from None
+            raise SecretsError(_("密钥环中保存的 {value} 密钥已损坏（{exc}）").format(value=kind.value, exc=exc)) from None
         return raw
 
     def store_private_key(self, kind: KeyKind, raw: bytes) -> None:
@@ -100,7 +101,7 @@ class KeyStore:
         try:
             self.backend.set_password(SERVICE, self._account(kind), value)
         except KeyringError as exc:
-            raise SecretsError(f"密钥环拒绝保存 {kind.value} 密钥（已锁定？）：{exc}") from exc
+            raise SecretsError(_("密钥环拒绝保存 {value} 密钥（已锁定？）：{exc}").format(value=kind.value, exc=exc)) from exc
 
     def ensure_private_key(self, kind: KeyKind) -> bytes:
         """The stored key, creating and storing a new one the first time."""
@@ -117,7 +118,7 @@ class KeyStore:
         except PasswordDeleteError:
             return
         except KeyringError as exc:
-            raise SecretsError(f"密钥环拒绝删除 {kind.value} 密钥：{exc}") from exc
+            raise SecretsError(_("密钥环拒绝删除 {value} 密钥：{exc}").format(value=kind.value, exc=exc)) from exc
 
     def copy_to(self, other: KeyStore) -> int:
         """Copy this store's private keys into ``other`` where it has none yet (moving to another backend

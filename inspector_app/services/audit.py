@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from inspector_app.domain.errors import LifecycleError
 from inspector_app.storage.models import AuditEvent, Inspection, now
+from inspector_app.translation import _
 
 
 def as_text(value: Any) -> str:
@@ -38,8 +39,9 @@ def record(session: Session, inspection: Inspection | None, entity: str, key: st
 
 def held_below(inspection: Inspection) -> LifecycleError:
     """The refusal for a change to an inspection an office below holds (it came in its roll-up)."""
-    return LifecycleError(f"检查 {inspection.id} 由下级机关（{inspection.origin}）持有，随其汇总数据包而来："
-                          "本机关只能查看，不能修改（须由该机关修改，再随其下一份汇总上报）")
+    return LifecycleError(_("检查 {id} 由下级机关（{origin}）持有，随其汇总数据包而来："
+                            "本机关只能查看，不能修改（须由该机关修改，再随其下一份汇总上报）").format(
+        id=inspection.id, origin=inspection.origin))
 
 
 def touch(inspection: Inspection) -> None:

@@ -24,6 +24,7 @@ from inspector_app.domain.errors import ImportFileError, NotFoundError, Validati
 from inspector_app.services import workspace_meta
 from inspector_app.storage.models_campaigns import CampaignRecord, RollupOffice
 from inspector_app.tabular.campaign_book import read_campaign_book
+from inspector_app.translation import _, listing
 
 MAX_CAMPAIGN_BYTES = 1_000_000
 
@@ -45,19 +46,20 @@ def store(session: Session, raw: bytes, label: str) -> tuple[CampaignRecord, boo
     """Keep a campaign version (checked first); the same version with other content is refused – a changed
     campaign carries a new version. The flag says whether the record is new."""
     if len(raw) > MAX_CAMPAIGN_BYTES:
-        raise ValidationError(f"{label}：文件过大（{len(raw)} 字节，上限 {MAX_CAMPAIGN_BYTES}）")
+        raise ValidationError(_("{label}：文件过大（{count} 字节，上限 {max_campaign_bytes}）").format(
+            label=label, count=len(raw), max_campaign_bytes=MAX_CAMPAIGN_BYTES))
     try:
         text = raw.decode("utf-8-sig")
         campaign = parse_campaign(json.loads(text), label)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ValidationError(f"{label}：不是 UTF-8 JSON 文件（{exc}）") from None
+        raise ValidationError(_("{label}：不是 UTF-8 JSON 文件（{exc}）").format(label=label, exc=exc)) from None
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     existing = session.scalar(select(CampaignRecord).where(CampaignRecord.campaign_id == campaign.id,
                                                            CampaignRecord.version == campaign.version))
     if existing is not None:
         if existing.sha256 != digest and campaign_of(existing) != campaign:  # the same campaign, written otherwise
-            raise ValidationError(f"{label}：活动 {campaign.id} 的版本 {campaign.version} 已存在且内容不同；"
-                                  "修改后的活动须使用新的版本号")
+            raise ValidationError(_("{label}：活动 {id} 的版本 {version} 已存在且内容不同；修改后的活动须使用新的版本号").format(
+                label=label, id=campaign.id, version=campaign.version))
         return existing, False
     record = CampaignRecord(campaign_id=campaign.id, version=campaign.version, title=campaign.title,
                             content=text, sha256=digest)
@@ -90,7 +92,7 @@ def get(session: Session, campaign_id: str) -> Campaign:
     for record in latest(session):
         if record.campaign_id == campaign_id:
             return campaign_of(record)
-    raise NotFoundError(f"没有活动“{campaign_id}”")
+    raise NotFoundError(_("没有活动“{campaign_id}”").format(campaign_id=campaign_id))
 
 
 def current(session: Session, campaign_id: str = "") -> Campaign:
@@ -100,7 +102,7 @@ def current(session: Session, campaign_id: str = "") -> Campaign:
         return get(session, wanted)
     records = latest(session)
     if not records:
-        raise NotFoundError("工作区中没有任何活动")
+        raise NotFoundError(_("工作区中没有任何活动"))
     return campaign_of(max(records, key=lambda r: r.imported_at))
 
 
@@ -134,7 +136,7 @@ def office(session: Session, campaign_id: str = "") -> Office:
     name = workspace_meta.get(session, "jurisdiction")
     area = campaign.find(name) if name else None
     if name and area is None:
-        raise ValidationError(f"本工作区的辖区“{name}”不在活动“{campaign.id}”的辖区表中")
+        raise ValidationError(_("本工作区的辖区“{name}”不在活动“{id}”的辖区表中").format(name=name, id=campaign.id))
     level = workspace_meta.get(session, "level") or (area.level if area is not None else "")
     return Office(level, area, campaign)
 
@@ -144,10 +146,12 @@ def check_office(session: Session) -> Office:
     named is in the campaign's chain at that level."""
     level = workspace_meta.get(session, "level")
     if level and level not in LEVELS:
-        raise ValidationError(f"层级“{level}”无效，应为 {'、'.join(f'{k}（{v}）' for k, v in LEVELS.items())}")
+        raise ValidationError(_("层级“{level}”无效，应为 {items}").format(
+            level=level, items=listing(f'{k}（{v}）' for k, v in LEVELS.items())))
     found = office(session)
     if found.area is not None and level and found.area.level != level:
-        raise ValidationError(f"辖区“{found.area.path}”是{LEVELS[found.area.level]}级，与层级“{level}”不符")
+        raise ValidationError(_("辖区“{path}”是{level}级，与层级“{level2}”不符").format(
+            path=found.area.path, level=_(LEVELS[found.area.level]), level2=level))
     return found
 
 
@@ -158,14 +162,15 @@ def import_file(session: Session, path: Path) -> tuple[CampaignRecord, bool]:
         sync_shipped_campaigns(session)  # a shipped campaign written out and read back is the shipped one
         book = read_campaign_book(path)
         if book.problems:
-            raise ImportFileError(f"{path.name}：活动工作簿有 {len(book.problems)} 处问题，未导入任何内容",
+            raise ImportFileError(_("{name}：活动工作簿有 {count} 处问题，未导入任何内容").format(
+                name=path.name, count=len(book.problems)),
                                   [str(p) for p in book.problems])
         raw = (json.dumps(book.data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
         return store(session, raw, path.name)
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise ValidationError(f"无法读取 {path}：{exc.strerror or exc}") from None
+        raise ValidationError(_("无法读取 {path}：{value}").format(path=path, value=exc.strerror or exc)) from None
     return store(session, raw, path.name)
 
 

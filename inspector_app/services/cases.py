@@ -34,6 +34,7 @@ from inspector_app.storage.files import atomic_write_bytes, storable_name
 from inspector_app.storage.models import Enterprise, Finding, Inspection, now
 from inspector_app.storage.models_evidence import Photo
 from inspector_app.storage.models_registers import CaseStep, DelistCase
+from inspector_app.translation import _, chinese
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 # What an attached file may be, by its first bytes: a PDF, or a scan / photo as JPEG or PNG.
@@ -72,13 +73,14 @@ def store_file(sheet_dir: Path, source: Path) -> StoredFile:
     try:
         size = source.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise ValidationError(f"{source.name}：文件过大（{size} 字节，上限 {MAX_FILE_BYTES}）")
+            raise ValidationError(_("{name}：文件过大（{size} 字节，上限 {max_file_bytes}）").format(
+                name=source.name, size=size, max_file_bytes=MAX_FILE_BYTES))
         data = source.read_bytes()
     except OSError as exc:
-        raise ValidationError(f"无法读取 {source}：{exc.strerror or exc}") from None
+        raise ValidationError(_("无法读取 {source}：{value}").format(source=source, value=exc.strerror or exc)) from None
     ext = file_kind(data)
     if ext is None:
-        raise ValidationError(f"{source.name}：附件须为 PDF、JPEG 或 PNG 文件（扫描件或照片）")
+        raise ValidationError(_("{name}：附件须为 PDF、JPEG 或 PNG 文件（扫描件或照片）").format(name=source.name))
     digest = hashlib.sha256(data).hexdigest()
     target = sheet_dir / f"{digest}.{ext}"
     if not target.exists():
@@ -101,6 +103,7 @@ def _veto_conclusion(spec: ConclusionSpec, level: str) -> str:
     return next((r.then for r in spec.rules if r.when == "veto" and r.veto == level), "")
 
 
+@chinese()  # the grounds are frozen into the case file (a record of the bureau): Chinese, whatever the interface
 def grounds_of(session: Session, inspection: Inspection, today: date) -> list[dict[str, Any]]:
     """What led the inspection to 建议摘牌: each rule that reached a conclusion counted as 建议摘牌, with
     its words and source, and the evidence – the findings on the items concerned (for a veto: its item; for
@@ -138,7 +141,7 @@ def grounds_of(session: Session, inspection: Inspection, today: date) -> list[di
 def get(session: Session, case_id: int) -> DelistCase:
     case = session.get(DelistCase, case_id)
     if case is None:
-        raise NotFoundError(f"没有编号为 {case_id} 的摘牌案卷")
+        raise NotFoundError(_("没有编号为 {case_id} 的摘牌案卷").format(case_id=case_id))
     return case
 
 
@@ -168,8 +171,8 @@ def _office_body(session: Session, office: campaigns.Office) -> str:
 
 def _check_version(case: DelistCase, expected: int | None) -> None:
     if expected is not None and expected != case.version:
-        raise LifecycleError(f"摘牌案卷 {case.id} 已被修改（现为第 {case.version} 版，而不是第 {expected} 版）："
-                             "请重新打开后再操作")
+        raise LifecycleError(_("摘牌案卷 {id} 已被修改（现为第 {version} 版，而不是第 {expected} 版）：请重新打开后再操作").format(
+            id=case.id, version=case.version, expected=expected))
 
 
 def _bump(case: DelistCase) -> None:
@@ -186,29 +189,30 @@ def open_case(session: Session, inspection: Inspection, actor: str, today: date,
     and while a case of the enterprise is open."""
     on = on or today
     if on > today:
-        raise ValidationError(f"立案日期 {on.isoformat()} 晚于今天")
+        raise ValidationError(_("立案日期 {on} 晚于今天").format(on=on.isoformat()))
     office = campaigns.office(session)
     if not office.level:
-        raise ValidationError("本机关尚未设置层级（workspace set level …）：不能立摘牌案卷")
+        raise ValidationError(_("本机关尚未设置层级（workspace set level …）：不能立摘牌案卷"))
     if InspectionStatus(inspection.status) not in LOCKED_STATUSES:
-        raise LifecycleError(f"检查 {inspection.id} 尚未完成锁定（{InspectionStatus(inspection.status).label}）："
-                             "结论确定后才能立摘牌案卷")
+        raise LifecycleError(_("检查 {id} 尚未完成锁定（{label}）：结论确定后才能立摘牌案卷").format(
+            id=inspection.id, label=_(InspectionStatus(inspection.status).label)))
     grade = inspection.enterprise.cert_grade
     level = delisting.deciding_level(grade)
     if delisting.LEVEL_RANK.get(office.level, 0) > delisting.LEVEL_RANK[level]:
-        raise ValidationError(f"{grade}证书由{LEVELS[level]}撤销：本机关（{LEVELS[office.level]}）"
-                              "不办理此摘牌案卷")
+        raise ValidationError(_("{grade}证书由{level}撤销：本机关（{level2}）不办理此摘牌案卷").format(
+            grade=grade, level=_(LEVELS[level]), level2=_(LEVELS[office.level])))
     grounds = grounds_of(session, inspection, today)
     if not grounds:
-        raise ValidationError(f"检查 {inspection.id} 的结论不是“{DELIST}”（当前：{inspection.outcome or '无'}）："
-                              "只能从结论为建议摘牌的检查立案")
+        raise ValidationError(_("检查 {id} 的结论不是“{delist}”（当前：{outcome}）：只能从结论为建议摘牌的检查立案").format(
+            id=inspection.id, delist=_(DELIST), outcome=_(inspection.outcome) if inspection.outcome else _("无")))
     same = session.scalar(select(DelistCase).where(DelistCase.inspection_uid == inspection.uid))
     if same is not None:
-        raise ValidationError(f"检查 {inspection.id} 已立摘牌案卷 {same.id}")
+        raise ValidationError(_("检查 {id} 已立摘牌案卷 {id2}").format(id=inspection.id, id2=same.id))
     running = session.scalar(select(DelistCase).where(DelistCase.enterprise_id == inspection.enterprise_id,
                                                       DelistCase.stage.not_in(delisting.FINAL_STAGES)))
     if running is not None:
-        raise ValidationError(f"企业“{inspection.enterprise.name}”已有未结束的摘牌案卷 {running.id}")
+        raise ValidationError(_("企业“{name}”已有未结束的摘牌案卷 {id}").format(
+            name=inspection.enterprise.name, id=running.id))
     case = DelistCase(enterprise_id=inspection.enterprise_id, inspection_uid=inspection.uid, cert_grade=grade,
                       deciding_level=level, stage="opened", grounds=json.dumps(grounds, ensure_ascii=False),
                       origin="", opened_by=actor)
@@ -229,30 +233,31 @@ def advance(session: Session, case: DelistCase, name: str, on: date, actor: str,
     then dated, numbered, audited and counted in the case's version."""
     _check_version(case, expected_version)
     if on > today:
-        raise ValidationError(f"日期 {on.isoformat()} 晚于今天：只记录已经发生的步骤")
+        raise ValidationError(_("日期 {on} 晚于今天：只记录已经发生的步骤").format(on=on.isoformat()))
     office = campaigns.office(session)
     wanted = delisting.step(name)
     if wanted.deciding_body_only:
         delisting.check_decider(wanted, office.level, case.deciding_level, case.cert_grade)
     elif case.origin:
-        raise LifecycleError(f"摘牌案卷 {case.id} 由下级机关（{case.origin}）办理，随其汇总数据包而来：本机关只能"
-                             f"作出决定，不能记录{wanted.label}（须由该机关记录，再随其下一份汇总上报）")
+        raise LifecycleError(_("摘牌案卷 {id} 由下级机关（{origin}）办理，随其汇总数据包而来：本机关只能作出决定，不能记录{label}（须由该机关记录，再随其下一份汇总上报）").format(
+            id=case.id, origin=case.origin, label=_(wanted.label)))
     taken = delisting.check_step(name, state_of(session, case), on, no_defence=no_defence)
     note, number = note.strip(), number.strip()
     if name in ("notify", "decide") and not number:
-        raise ValidationError(f"{taken.label}须写明文书编号（--number）")
+        raise ValidationError(_("{label}须写明文书编号（--number）").format(label=_(taken.label)))
     if name == "defence" and not no_defence and not (note or file):
-        raise ValidationError("陈述申辩须附上企业的书面材料（--file）或写明其内容（--note）；"
-                              "期限届满未收到的，记为逾期未陈述申辩")
+        raise ValidationError(_("陈述申辩须附上企业的书面材料（--file）或写明其内容（--note）；"
+                              "期限届满未收到的，记为逾期未陈述申辩"))
     if name != "defence" and no_defence:
-        raise ValidationError("“逾期未陈述申辩”只用于陈述申辩这一步")
+        raise ValidationError(_("“逾期未陈述申辩”只用于陈述申辩这一步"))
     if defence_until is not None and name != "notify":
-        raise ValidationError("陈述申辩期限只在告知时确定")
+        raise ValidationError(_("陈述申辩期限只在告知时确定"))
     body = _office_body(session, office)
     if name == "notify":
         until = defence_until or delisting.defence_deadline(on, defence_days(session))
         if until < on:
-            raise ValidationError(f"陈述申辩期限 {until.isoformat()} 早于告知日期 {on.isoformat()}")
+            raise ValidationError(_("陈述申辩期限 {until} 早于告知日期 {on}").format(
+                until=until.isoformat(), on=on.isoformat()))
         old_until, case.defence_until = case.defence_until, until
         audit.record(session, None, "case", case.uid, "defence_until", old_until, until, actor)
     elif name == "defence":

@@ -19,6 +19,7 @@ from inspector_app.services.inspections import Missing
 from inspector_app.services.photos import list_photos
 from inspector_app.services.signatures import list_signatures, team_problems
 from inspector_app.storage.models import OFFICER, PERSON_ROLES, Inspection
+from inspector_app.translation import N_, _
 
 __all__ = ["Missing", "complete", "evidence_problems", "missing_for_completion", "signer_problems"]
 
@@ -35,7 +36,8 @@ def evidence_problems(session: Session, inspection: Inspection, template: Templa
         answer = answers.get(item.code)
         if item.require_photo_on_fail and answer is not None and answer.result in (NONCONFORM, PARTIAL) \
                 and item.code not in with_photos:
-            problems.append(Missing("photo", f"{item.code} {answer.result}，须附现场照片", item.code))
+            problems.append(Missing("photo", _("{code} {result}，须附现场照片").format(code=item.code, result=_(answer.result)),
+                                    item.code))
     return problems + signer_problems(session, inspection)
 
 
@@ -48,16 +50,17 @@ def signer_problems(session: Session, inspection: Inspection) -> list[Missing]:
     signed_inspectors = {s.inspector_id for s in signatures if s.role == "inspector" and not s.refused}
     for person in inspection.inspectors:
         if person.id not in signed_inspectors:
-            where = "现场检查记录" if person.role == OFFICER else "评分表"
-            problems.append(Missing("signature", f"{PERSON_ROLES.get(person.role, '检查人员')} {person.name} "
-                                                 f"尚未在{where}上签名"))
+            text = (_("{role} {name} 尚未在现场检查记录上签名") if person.role == OFFICER
+                    else _("{role} {name} 尚未在评分表上签名"))
+            problems.append(Missing("signature", text.format(
+                role=_(PERSON_ROLES.get(person.role, N_("检查人员"))), name=person.name)))
     if not any(s.role == "enterprise_rep" for s in signatures):
-        problems.append(Missing("signature", "被检查单位负责人尚未签名（或记录拒绝签名）"))
+        problems.append(Missing("signature", _("被检查单位负责人尚未签名（或记录拒绝签名）")))
     start = inspection.started_at
     for s in signatures:
         if start is not None and s.signed_at < start:
-            problems.append(Missing("signature", f"{s.signer_name} 的签名时间（{s.signed_at:%Y-%m-%d %H:%M}）"
-                                                 f"早于检查开始时间（{start:%Y-%m-%d %H:%M}）"))
+            problems.append(Missing("signature", _("{name} 的签名时间（{signed}）早于检查开始时间（{start}）").format(
+                name=s.signer_name, signed=f"{s.signed_at:%Y-%m-%d %H:%M}", start=f"{start:%Y-%m-%d %H:%M}")))
     return problems
 
 

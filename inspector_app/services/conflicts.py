@@ -59,6 +59,7 @@ from inspector_app.domain.conflict_rules import (
 )
 from inspector_app.storage import rawsql
 from inspector_app.storage.models_registers import RELATIONS
+from inspector_app.translation import N_, _, listing
 
 # Above this many ids a filtered read loads the whole (small) table instead of an IN list.
 _IN_LIMIT = 500
@@ -186,25 +187,25 @@ class _Registers:
 def _pair_grounds(review: _Org, consultant: _Org, links: list[str]) -> tuple[str, list[str], list[str]]:
     """(rule, matched_by codes, evidence) for a review organisation and a consultancy ("" when none)."""
     if review.id == consultant.id:
-        return SAME_ORG, ["same_org"], [f"评审单位“{review.name}”同时登记为该企业的咨询服务单位"]
+        return SAME_ORG, ["same_org"], [_("评审单位“{name}”同时登记为该企业的咨询服务单位").format(name=review.name)]
     if review.uscc and review.uscc == consultant.uscc:
-        return SAME_ORG, ["uscc"], [f"统一社会信用代码相同（{review.uscc}）"]
+        return SAME_ORG, ["uscc"], [_("统一社会信用代码相同（{uscc}）").format(uscc=review.uscc)]
     matched: list[str] = []
     words: list[str] = []
     if review.legal_rep and review.legal_rep == consultant.legal_rep:
         matched.append("legal_rep")
-        words.append(f"法定代表人相同（{review.legal_rep}）")
+        words.append(_("法定代表人相同（{legal_rep}）").format(legal_rep=review.legal_rep))
     for owned, owner in ((review, consultant), (consultant, review)):
         if norm(owned.name) in owner.shareholders:
             matched.append("shareholder")
-            words.append(f"“{owned.name}”是“{owner.name}”的股东")
+            words.append(_("“{name}”是“{name2}”的股东").format(name=owned.name, name2=owner.name))
     common = [name for name in review.shareholders if name in consultant.shareholders]
     if common:
         matched.append("shared_shareholder")
-        words.append(f"共同股东：{'、'.join(common)}")
+        words.append(_("共同股东：{items}").format(items=listing(common)))
     if links:
         matched.append("org_link")
-        words.append(f"已登记的关联关系：{'；'.join(links)}")
+        words.append(_("已登记的关联关系：{items}").format(items=_('；').join(links)))
     return (RELATED_ORGS if matched else ""), matched, words
 
 
@@ -219,7 +220,7 @@ def _consulted(staff: _Staff | None, reviewer: _Reviewer) -> tuple[str, str] | N
     return None
 
 
-_HOW = {"cert_number": "按证书编号匹配", "name": "按姓名匹配，名单未登记证号，请核实是否同一人"}
+_HOW = {"cert_number": N_("按证书编号匹配"), "name": N_("按姓名匹配，名单未登记证号，请核实是否同一人")}
 
 
 def flags(session: Session, *, enterprise_ids: Collection[int] | None = None,
@@ -283,40 +284,42 @@ def _evaluate(certificates: Iterable[Any], teams: dict[int, list[int]], reg: _Re
                 pairs[key] = _pair_grounds(review, consultant, reg.links.get(frozenset(key), []))
             rule, matched, words = pairs[key]
             if rule:
-                yield _flag(head, rule, "、".join(matched), "；".join(words))
+                yield _flag(head, rule, "、".join(matched), _("；").join(words))
         members = [reg.reviewers[r] for r in teams.get(cert_id, ()) if r in reg.reviewers]
         staff = reg.staff.get(consultant_id) if consultant_id is not None else None
         declared = reg.declared.get(enterprise_id)
         for member in members if staff is not None or declared is not None else ():
             on_list = _consulted(staff, member)
             if on_list is not None:
-                note = f"（{on_list[1]}）" if on_list[1] else ""
+                note = _("（{note}）").format(note=on_list[1]) if on_list[1] else ""
                 yield _flag(head, REVIEWER_CONSULTED, f"staff_list.{on_list[0]}",
-                            f"在咨询服务单位“{head[8]}”的人员名单中{note}，{_HOW[on_list[0]]}", member)
+                            _("在咨询服务单位“{head}”的人员名单中{note}，{how}").format(
+                                head=head[8], note=note, how=_(_HOW[on_list[0]])), member)
             was_declared = _consulted(declared, member)
             if was_declared is not None:
-                note = f"（{was_declared[1]}）" if was_declared[1] else ""
+                note = _("（{note}）").format(note=was_declared[1]) if was_declared[1] else ""
                 yield _flag(head, REVIEWER_CONSULTED, f"declared.{was_declared[0]}",
-                            f"登记为曾为该企业提供咨询辅导{note}，{_HOW[was_declared[0]]}", member)
+                            _("登记为曾为该企业提供咨询辅导{note}，{how}").format(note=note, how=_(_HOW[was_declared[0]])), member)
         if industry not in industries:
             industries[industry] = norm(industry)
         wanted = industries[industry]
         for member in members if wanted else ():
             if not member.specialities:
                 yield _flag(head, SPECIALITY_UNREGISTERED, "specialities",
-                            f"评审人员未登记专业，无法核对与企业行业“{industry}”是否相符", member)
+                            _("评审人员未登记专业，无法核对与企业行业“{industry}”是否相符").format(industry=industry), member)
             elif wanted not in member.specialities:
                 yield _flag(head, SPECIALITY_MISMATCH, "industry.specialities",
-                            f"企业行业“{industry}”不在评审人员专业（{'、'.join(member.specialities)}）内", member)
+                            _("企业行业“{industry}”不在评审人员专业（{items}）内").format(
+                                industry=industry, items=listing(member.specialities)), member)
         if on is None:
             continue
         if review is not None and review.id in reg.org_bars and (bar := bar_on(reg.org_bars[review.id], on)):
             yield _flag(head, ORG_BARRED, "register_status" if bar.from_register else "sanction",
-                        f"评审日期 {on} 在{bar.describe()}期间")
+                        _("评审日期 {on} 在{value}期间").format(on=on, value=bar.describe()))
         for member in members:
             if member.id in reg.reviewer_bars and (bar := bar_on(reg.reviewer_bars[member.id], on)):
                 yield _flag(head, REVIEWER_BARRED, "register_status" if bar.from_register else "sanction",
-                            f"评审日期 {on} 在{bar.describe()}期间", member)
+                            _("评审日期 {on} 在{value}期间").format(on=on, value=bar.describe()), member)
 
 
 def counts(session: Session) -> tuple[dict[int, int], dict[int, int]]:

@@ -14,6 +14,7 @@ from inspector_app.domain import uscc
 from inspector_app.domain.errors import NotFoundError, ValidationError
 from inspector_app.domain.template import GRADES
 from inspector_app.storage.models import Enterprise, now
+from inspector_app.translation import _
 
 CHANGZHOU_DISTRICTS = ("溧阳市", "金坛区", "武进区", "新北区", "天宁区", "钟楼区", "常州经开区")
 
@@ -51,14 +52,15 @@ def problems(data: EnterpriseData) -> list[tuple[str, str]]:
     """(field, problem) pairs; an invalid USCC is a problem unless explicitly overridden."""
     found: list[tuple[str, str]] = []
     if not data.name.strip():
-        found.append(("name", "企业名称不能为空"))
+        found.append(("name", _("企业名称不能为空")))
     check = uscc.check(data.uscc)
     if not check.valid and not data.uscc_override:
         found.append(("uscc", check.problem))
     if data.cert_grade and data.cert_grade not in GRADES:
-        found.append(("cert_grade", f"证书等级“{data.cert_grade}”无效，应为 {'/'.join(GRADES)}"))
+        found.append(("cert_grade", _("证书等级“{cert_grade}”无效，应为 {items}").format(
+            cert_grade=data.cert_grade, items='/'.join(GRADES))))
     if data.cert_issued and data.cert_expires and data.cert_expires < data.cert_issued:
-        found.append(("cert_expires", "证书有效期早于发证日期"))
+        found.append(("cert_expires", _("证书有效期早于发证日期")))
     return found
 
 
@@ -94,7 +96,7 @@ def apply(record: Enterprise, data: EnterpriseData) -> None:
 def get(session: Session, enterprise_id: int) -> Enterprise:
     record = session.get(Enterprise, enterprise_id)
     if record is None:
-        raise NotFoundError(f"没有编号为 {enterprise_id} 的企业")
+        raise NotFoundError(_("没有编号为 {enterprise_id} 的企业").format(enterprise_id=enterprise_id))
     return record
 
 

@@ -34,6 +34,7 @@ from inspector_app.services.unit import serialize
 from inspector_app.storage.files import atomic_write_bytes
 from inspector_app.storage.models import now
 from inspector_app.storage.models_campaigns import FiledReport, ReceivedReport
+from inspector_app.translation import N_, _
 
 NUMBER_WORDS: dict[str, str] = {"progress": "回头看报告", "self_inspection": "自查自纠报告",
                                 "audit_plan": "审计计划报告"}
@@ -64,15 +65,15 @@ def default_as_of(duty: Duty, today: date) -> date:
 def _office_for(session: Session, campaign_id: str) -> tuple[campaigns.Office, Jurisdiction]:
     office = campaigns.office(session, campaign_id)
     if office.area is None:
-        raise ValidationError("本工作区尚未设置本机关的辖区：workspace set level …、workspace set jurisdiction …")
+        raise ValidationError(_("本工作区尚未设置本机关的辖区：workspace set level …、workspace set jurisdiction …"))
     return office, office.area
 
 
 def check_sender(office: campaigns.Office, duty: Duty) -> None:
     if duty.sender != office.level:
         mine = LEVELS.get(office.level, "未设置层级")
-        raise ValidationError(f"报送事项 {duty.id}（{duty.title}）由{PARTIES[duty.sender]}报送{PARTIES[duty.receiver]}，"
-                              f"本机关是{mine}级，不能报送")
+        raise ValidationError(_("报送事项 {id}（{title}）由{partie}报送{partie2}，本机关是{mine}级，不能报送").format(
+            id=duty.id, title=duty.title, partie=_(PARTIES[duty.sender]), partie2=_(PARTIES[duty.receiver]), mine=mine))
 
 
 def history(session: Session, campaign_id: str, duty_id: str, jurisdiction: str,
@@ -162,7 +163,7 @@ def file_report(session: Session, sheet_dir: Path, duty_id: str, actor: str, *, 
     on = today or date.today()
     as_of = as_of or default_as_of(duty, on)
     if as_of > on:
-        raise ValidationError(f"统计截至日（{as_of.isoformat()}）不能晚于今天")
+        raise ValidationError(_("统计截至日（{as_of}）不能晚于今天").format(as_of=as_of.isoformat()))
     report = build_report(session, campaign, area, duty, as_of, on)
     previous = history(session, campaign.id, duty.id, area.path)
     serial, number = next_number(session, campaign, area, duty, (duty.due or as_of).year)
@@ -192,13 +193,14 @@ def record_received(session: Session, duty_id: str, sender: str, received_on: da
     office = campaigns.office(session, campaign_id)
     duty = office.campaign.duty(duty_id)
     if duty.receiver != office.level:
-        raise ValidationError(f"报送事项 {duty.id}（{duty.title}）报{PARTIES[duty.receiver]}，"
-                              f"本机关是{LEVELS.get(office.level, '未设置层级')}级，不是接收方")
+        raise ValidationError(_("报送事项 {duty}（{title}）报{receiver}，本机关是{level}级，不是接收方").format(
+            duty=duty.id, title=duty.title, receiver=_(PARTIES[duty.receiver]),
+            level=_(LEVELS.get(office.level, N_("未设置层级")))))
     sender = sender.strip()
     if not sender:
-        raise ValidationError("须写明报送单位（--from）")
+        raise ValidationError(_("须写明报送单位（--from）"))
     if received_on > (today or date.today()):
-        raise ValidationError(f"收到日期（{received_on.isoformat()}）不能晚于今天")
+        raise ValidationError(_("收到日期（{received_on}）不能晚于今天").format(received_on=received_on.isoformat()))
     row = ReceivedReport(campaign_id=office.campaign.id, duty_id=duty.id, sender=sender, received_on=received_on,
                          note=note.strip(), recorded_by=actor)
     session.add(row)

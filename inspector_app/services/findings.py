@@ -20,6 +20,7 @@ from inspector_app.services import audit
 from inspector_app.services.inspections import find_or_create_inspector, require_editable, rescore
 from inspector_app.storage.models import OFFICER, ON_SITE_MEASURES, PERSON_ROLES, Finding, Inspection, now
 from inspector_app.storage.models_sheets import Recheck
+from inspector_app.translation import _, listing
 
 EDITABLE = ("item_code", "severity", "description", "requirement", "deadline", "responsible_person", "measures")
 
@@ -27,7 +28,7 @@ EDITABLE = ("item_code", "severity", "description", "requirement", "deadline", "
 def get(session: Session, finding_id: int) -> Finding:
     finding = session.get(Finding, finding_id)
     if finding is None:
-        raise NotFoundError(f"没有编号为 {finding_id} 的隐患")
+        raise NotFoundError(_("没有编号为 {id} 的隐患").format(id=finding_id))
     return finding
 
 
@@ -41,24 +42,25 @@ def measures_text(measures: str | Sequence[str]) -> str:
     codes = [m.strip() for m in (measures.split(",") if isinstance(measures, str) else measures) if m.strip()]
     unknown = [m for m in codes if m not in ON_SITE_MEASURES]
     if unknown:
-        raise ValidationError(f"现场处理措施“{'、'.join(unknown)}”无效，应为 {'、'.join(ON_SITE_MEASURES)}")
+        raise ValidationError(_("现场处理措施“{measures}”无效，应为 {allowed}").format(
+            measures=listing(unknown), allowed=listing(ON_SITE_MEASURES)))
     return ",".join(dict.fromkeys(codes))
 
 
 def _validate(inspection: Inspection, severity: str, description: str, deadline: date | None,
               measures: str) -> None:
     if severity not in (Severity.GENERAL, Severity.MAJOR):
-        raise ValidationError(f"隐患级别“{severity}”无效，应为“一般”或“重大”")
+        raise ValidationError(_("隐患级别“{severity}”无效，应为“一般”或“重大”").format(severity=severity))
     if not description.strip():
-        raise ValidationError("隐患描述不能为空")
+        raise ValidationError(_("隐患描述不能为空"))
     if deadline is not None and not isinstance(deadline, date):
-        raise ValidationError("整改期限须为日期")
+        raise ValidationError(_("整改期限须为日期"))
     day = inspection_date(inspection)
     if deadline is not None and deadline <= day:
-        raise ValidationError(f"整改期限（{deadline:%Y-%m-%d}）须晚于检查日期（{day:%Y-%m-%d}）；"
-                              "须立即排除的隐患不填整改期限")
+        raise ValidationError(_("整改期限（{deadline}）须晚于检查日期（{day}）；须立即排除的隐患不填整改期限").format(
+            deadline=f"{deadline:%Y-%m-%d}", day=f"{day:%Y-%m-%d}"))
     if measures and severity != Severity.MAJOR:
-        raise ValidationError("责令撤出作业人员、暂时停产停业或者停止使用设施设备的现场处理措施只用于重大事故隐患")
+        raise ValidationError(_("责令撤出作业人员、暂时停产停业或者停止使用设施设备的现场处理措施只用于重大事故隐患"))
 
 
 def add(session: Session, inspection: Inspection, actor: str, *, description: str,
@@ -125,7 +127,7 @@ def set_status(session: Session, finding: Finding, new: FindingStatus, actor: st
     assert inspection is not None
     when = at or now()
     if inspection.started_at is not None and when < inspection.started_at:
-        raise ValidationError(f"复查时间（{when:%Y-%m-%d %H:%M}）早于检查开始时间")
+        raise ValidationError(_("复查时间（{when}）早于检查开始时间").format(when=f"{when:%Y-%m-%d %H:%M}"))
     finding.status = new.value
     if new in (FindingStatus.PASSED, FindingStatus.FAILED):
         finding.rechecked_at = when
@@ -142,16 +144,17 @@ def set_recheck(session: Session, inspection: Inspection, rechecked_at: datetime
     its own two enforcement officers (name, 执法证号). Allowed on a locked inspection."""
     people = [find_or_create_inspector(session, name, cert, actor=actor) for name, cert in officers]
     if len(people) != 2 or people[0].id == people[1].id:
-        raise ValidationError("复查须由两名不同的行政执法人员进行")
+        raise ValidationError(_("复查须由两名不同的行政执法人员进行"))
     experts = [p.name for p in people if p.role != OFFICER]
     if experts:
-        raise ValidationError(f"{'、'.join(experts)} 是{PERSON_ROLES.get(people[0].role, '')}，"
-                              "复查须由行政执法人员进行")
+        raise ValidationError(_("{names} 是{role}，复查须由行政执法人员进行").format(
+            names=listing(experts), role=_(PERSON_ROLES.get(people[0].role, ""))))
     start = inspection.ended_at or inspection.started_at
     if start is None:
-        raise ValidationError("检查尚未进行，不能登记复查")
+        raise ValidationError(_("检查尚未进行，不能登记复查"))
     if rechecked_at < start:
-        raise ValidationError(f"复查时间（{rechecked_at:%Y-%m-%d %H:%M}）早于检查（{start:%Y-%m-%d %H:%M}）")
+        raise ValidationError(_("复查时间（{when}）早于检查（{start}）").format(
+            when=f"{rechecked_at:%Y-%m-%d %H:%M}", start=f"{start:%Y-%m-%d %H:%M}"))
     row = session.scalar(select(Recheck).where(Recheck.inspection_id == inspection.id))
     if row is None:
         row = Recheck(inspection_id=inspection.id)

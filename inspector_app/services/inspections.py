@@ -53,6 +53,8 @@ from inspector_app.storage.models import (
     now,
 )
 from inspector_app.storage.models_registers import Organisation
+from inspector_app.translation import _, ngettext
+from inspector_app.translation import listing as join_words
 
 HEADER_FIELDS = ("location", "rep_name", "rep_title", "rep_phone", "started_at", "ended_at", "due_date")
 
@@ -69,16 +71,17 @@ class Missing:
 def get(session: Session, inspection_id: int) -> Inspection:
     inspection = session.get(Inspection, inspection_id)
     if inspection is None:
-        raise NotFoundError(f"没有编号为 {inspection_id} 的检查")
+        raise NotFoundError(_("没有编号为 {id} 的检查").format(id=inspection_id))
     return inspection
 
 
 def check_version(inspection: Inspection, expected_version: int | None) -> None:
     """Refuse an edit made on an older reading of the inspection (None: no check), naming its state now."""
     if expected_version is not None and inspection.version != expected_version:
-        status = InspectionStatus(inspection.status).label if inspection.status in _STATUSES else inspection.status
-        raise StaleEditError(f"检查 {inspection.id} 已被他人处理，现在的状态是“{status}”（第 {inspection.version} 版，"
-                             f"您看到的是第 {expected_version} 版）；本次操作未保存，请刷新后再操作")
+        status = _(InspectionStatus(inspection.status).label) if inspection.status in _STATUSES else inspection.status
+        raise StaleEditError(_("检查 {id} 已被他人处理，现在的状态是“{status}”（第 {version} 版，"
+                               "您看到的是第 {seen} 版）；本次操作未保存，请刷新后再操作").format(
+            id=inspection.id, status=status, version=inspection.version, seen=expected_version))
 
 
 _STATUSES = {s.value for s in InspectionStatus}
@@ -99,9 +102,10 @@ def find_or_create_inspector(session: Session, name: str, cert_number: str, orga
     them, which is audited on every inspection that lists them (their records show the new name)."""
     name, cert_number = name.strip(), cert_number.strip()
     if not name or not cert_number:
-        raise ValidationError("检查人员须有姓名和证件号")
+        raise ValidationError(_("检查人员须有姓名和证件号"))
     if role and role not in PERSON_ROLES:
-        raise ValidationError(f"人员角色“{role}”无效，应为 {'、'.join(f'{k}（{v}）' for k, v in PERSON_ROLES.items())}")
+        raise ValidationError(_("人员角色“{role}”无效，应为 {roles}").format(
+            role=role, roles=join_words(f"{k}（{_(v)}）" for k, v in PERSON_ROLES.items())))
     inspector = session.scalar(select(Inspector).where(Inspector.cert_number == cert_number))
     if inspector is None:
         inspector = Inspector(name=name, cert_number=cert_number, organisation=organisation, role=role or OFFICER)
@@ -129,8 +133,9 @@ def check_team(inspection: Inspection) -> None:
     officers = [p for p in inspection.inspectors if p.role == OFFICER]
     if len(officers) < 2:
         experts = [p.name for p in inspection.inspectors if p.role != OFFICER]
-        extra = f"（{'、'.join(experts)} 是评审专家，不计入）" if experts else ""
-        raise ValidationError(f"检查须有至少两名行政执法人员（持执法证），现有 {len(officers)} 名{extra}")
+        extra = _("（{names} 是评审专家，不计入）").format(names=join_words(experts)) if experts else ""
+        raise ValidationError(_("检查须有至少两名行政执法人员（持执法证），现有 {count} 名{extra}").format(
+            count=len(officers), extra=extra))
 
 
 def fit_of(enterprise: Enterprise, template: TemplateRecord, due_date: date | None = None,
@@ -166,7 +171,8 @@ def assign(session: Session, enterprise: Enterprise, template: TemplateRecord,
     place and the person in charge are the organisation's (``services.review_subject``)."""
     fit, org = assignment_fit(session, enterprise, template, due_date, review_org_id)
     if fit.problems and not override_reason.strip():
-        raise ValidationError("；".join(fit.problems) + "。如确需使用，请说明理由（override_reason）")
+        raise ValidationError(_("{problems}。如确需使用，请说明理由（override_reason）").format(
+            problems=_("；").join(fit.problems)))
     campaign_id = campaigns.for_template(session, template.template_id)  # queried before the new row exists
     if org is not None:
         inspection = Inspection(enterprise=enterprise, template=template, due_date=due_date,
@@ -214,7 +220,7 @@ def set_inspectors(session: Session, inspection: Inspection, inspectors: Sequenc
     people = [find_or_create_inspector(session, spec[0], spec[1], actor=actor, role=spec[2] if len(spec) > 2 else "")
               for spec in inspectors]
     if len({p.id for p in people}) != len(people):
-        raise ValidationError("同一检查人员不能重复列出")
+        raise ValidationError(_("同一检查人员不能重复列出"))
     inspection.inspector_links.clear()
     session.flush()
     for pos, person in enumerate(people):
@@ -233,8 +239,8 @@ def require_own(inspection: Inspection) -> None:
 def require_editable(inspection: Inspection) -> None:
     require_own(inspection)
     if InspectionStatus(inspection.status).locked:
-        raise LifecycleError(f"检查 {inspection.id} 已锁定（{InspectionStatus(inspection.status).label}），"
-                             "需先说明理由重新打开")
+        raise LifecycleError(_("检查 {id} 已锁定（{status}），需先说明理由重新打开").format(
+            id=inspection.id, status=_(InspectionStatus(inspection.status).label)))
 
 
 def _auto_start(session: Session, inspection: Inspection, actor: str) -> None:
@@ -273,7 +279,7 @@ def set_answer(session: Session, inspection: Inspection, item_code: str, answer:
     try:
         item = template.item(item_code)
     except KeyError:
-        raise ValidationError(f"模板中没有检查项 {item_code}") from None
+        raise ValidationError(_("模板中没有检查项 {code}").format(code=item_code)) from None
     existing = next((a for a in inspection.answers if a.item_code == item_code), None)
     old = _answer_text(to_answer(existing)) if existing else ""
     if answer is None:
@@ -281,16 +287,18 @@ def set_answer(session: Session, inspection: Inspection, item_code: str, answer:
             inspection.answers.remove(existing)
     else:
         if answer.result not in RESULTS:
-            raise ValidationError(f"检查项 {item_code}：结果“{answer.result}”无效")
+            raise ValidationError(_("检查项 {code}：结果“{result}”无效").format(code=item_code, result=answer.result))
         _check_applicable(item, answer, inspection.enterprise.industry or "")
         for code, times in answer.deductions:
             rule = item.rule(code)
             if rule is None:
-                raise ValidationError(f"检查项 {item_code}：没有扣分规则 {code}")
+                raise ValidationError(_("检查项 {item}：没有扣分规则 {code}").format(item=item_code, code=code))
             if not 1 <= times <= rule.max_times:
-                raise ValidationError(f"检查项 {item_code}：扣分规则 {code} 最多 {rule.max_times} 次")
+                raise ValidationError(_("检查项 {item}：扣分规则 {code} 最多 {times} 次").format(
+                item=item_code, code=code, times=rule.max_times))
         if not math.isfinite(answer.extra_deduction) or answer.extra_deduction < 0:
-            raise ValidationError(f"检查项 {item_code}：扣分须为不小于 0 的数（而不是 {answer.extra_deduction}）")
+            raise ValidationError(_("检查项 {code}：扣分须为不小于 0 的数（而不是 {value}）").format(
+            code=item_code, value=answer.extra_deduction))
         if existing is None:
             existing = AnswerRecord(item_code=item_code)
             inspection.answers.append(existing)
@@ -311,13 +319,13 @@ def _check_applicable(item: Item, answer: Answer, industry: str) -> None:
     """不涉及 and the industries (``domain.scoring`` and ``domain.fit`` name the rules)."""
     applies = item.applies_to(industry)
     if applies is False and answer.result != NOT_APPLICABLE:
-        raise ValidationError(f"检查项 {item.code} 只适用于{'、'.join(item.industries)}行业，本企业为{industry}"
-                              "行业：自动判为不涉及")
+        raise ValidationError(_("检查项 {code} 只适用于{industries}行业，本企业为{industry}行业：自动判为不涉及").format(
+            code=item.code, industries=join_words(item.industries), industry=industry))
     if answer.result == NOT_APPLICABLE and applies and not item.na_allowed:
-        raise ValidationError(f"检查项 {item.code} 不能判为不涉及：本项是必查项（{item.text}）")
+        raise ValidationError(_("检查项 {code} 不能判为不涉及：本项是必查项（{text}）").format(code=item.code, text=item.text))
     if answer.result in (CONFORM, NOT_APPLICABLE) and (answer.deductions or answer.extra_deduction > 0):
-        raise ValidationError(f"检查项 {item.code}：判为{answer.result}时不能扣分（选择了扣分规则，请判为部分符合"
-                              "或不符合）")
+        raise ValidationError(_("检查项 {code}：判为{result}时不能扣分（选择了扣分规则，请判为部分符合或不符合）").format(
+            code=item.code, result=_(answer.result)))
 
 
 def _answer_text(answer: Answer) -> str:
@@ -369,7 +377,7 @@ def set_status(session: Session, inspection: Inspection, new: InspectionStatus, 
     old = InspectionStatus(inspection.status)
     check_inspection_transition(old, new)
     if needs_reason(old, new) and not reason.strip():
-        raise LifecycleError(f"从“{old.label}”改为“{new.label}”须说明理由")
+        raise LifecycleError(_("从“{old}”改为“{new}”须说明理由").format(old=_(old.label), new=_(new.label)))
     inspection.status = new.value
     audit.record(session, inspection, "inspection", inspection.uid, "status", old.value, new.value,
                  actor, reason.strip())
@@ -385,11 +393,11 @@ def checklist_problems(inspection: Inspection, template: Template, answers: dict
     with_findings = {f.item_code for f in inspection.findings if f.item_code}
     missing: list[Missing] = []
     if len(inspection.inspectors) < 2:
-        missing.append(Missing("header", "现场检查须至少两名检查人员"))
+        missing.append(Missing("header", _("现场检查须至少两名检查人员")))
     end = inspection.ended_at or now()  # complete() ends it now when no end was entered
     if inspection.started_at is not None and end < inspection.started_at:
-        missing.append(Missing("header", f"检查结束时间（{end:%Y-%m-%d %H:%M}）早于开始时间"
-                                         f"（{inspection.started_at:%Y-%m-%d %H:%M}）"))
+        missing.append(Missing("header", _("检查结束时间（{end}）早于开始时间（{start}）").format(
+            end=f"{end:%Y-%m-%d %H:%M}", start=f"{inspection.started_at:%Y-%m-%d %H:%M}")))
     result = score(inspection)
     problems = {p.item_code: p for p in result.problems if p.kind == "na"}
     industry = inspection.enterprise.industry or ""
@@ -399,10 +407,11 @@ def checklist_problems(inspection: Inspection, template: Template, answers: dict
             missing.append(Missing("na", problems[item.code].message, item.code))
         elif answer is None:
             if item.applies_to(industry) is not False:
-                missing.append(Missing("unanswered", f"{item.code} 尚未检查", item.code))
+                missing.append(Missing("unanswered", _("{code} 尚未检查").format(code=item.code), item.code))
         elif answer.result in (NONCONFORM, PARTIAL) and not answer.note.strip() \
                 and item.code not in with_findings:
-            missing.append(Missing("note", f"{item.code} {answer.result}，须填写说明或登记隐患", item.code))
+            missing.append(Missing("note", _("{code} {result}，须填写说明或登记隐患").format(
+                code=item.code, result=_(answer.result)), item.code))
     missing += [Missing("major", p.message, p.item_code) for p in result.problems if p.kind == "major"]
     return missing
 
@@ -433,7 +442,7 @@ def return_for_correction(session: Session, inspection: Inspection, actor: str, 
     """退回修改: the comment is required; it is the audited reason and the reviewer's comment that goes
     back to the inspector."""
     if not isinstance(comment, str) or not comment.strip():
-        raise ValidationError("退回修改须填写意见：写明需要修改或补充的内容")
+        raise ValidationError(_("退回修改须填写意见：写明需要修改或补充的内容"))
     comment = comment.strip()
     old = inspection.reviewer_comment or ""
     set_status(session, inspection, InspectionStatus.RETURNED, actor, comment)
@@ -444,6 +453,7 @@ def return_for_correction(session: Session, inspection: Inspection, actor: str, 
 
 class IncompleteError(LifecycleError):
     def __init__(self, missing: list[Missing]) -> None:
-        super().__init__(f"还有 {len(missing)} 项未完成，不能完成并锁定")
+        super().__init__(ngettext("还有 {count} 项未完成，不能完成并锁定", "还有 {count} 项未完成，不能完成并锁定",
+                                  len(missing)).format(count=len(missing)))
         self.missing = missing
 

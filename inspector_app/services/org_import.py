@@ -37,6 +37,7 @@ from inspector_app.storage.models import Enterprise
 from inspector_app.storage.models_registers import ORG_KINDS, RELATIONS, ConsultancyStaff, Organisation
 from inspector_app.tabular.reader import read_rows
 from inspector_app.tabular.register_sheets import ORGS, STAFF, find_columns, split_list
+from inspector_app.translation import _, listing
 
 LINKS_TITLE = "关联关系"
 _OPTIONAL = ("legal_rep", "qualification", "note")
@@ -73,7 +74,7 @@ def _sheets(path: Path) -> tuple[Sheet | None, Sheet | None]:
         best = max(((find_columns(raw.rows, k), k) for k in (ORGS, STAFF)),
                    key=lambda found: len(found[0].fields) if found[0] is not None else -1)
         read_sheet(path, best[1])  # raises, naming the columns missing
-        raise ImportFileError(f"文件 {raw.file_name} 中找不到单位名录或咨询人员名单")
+        raise ImportFileError(_("文件 {file_name} 中找不到单位名录或咨询人员名单").format(file_name=raw.file_name))
     found = orgs or staff
     assert found is not None
     raw = read_rows(path)  # the active sheet: one meant as the other list but missing a column is refused
@@ -125,7 +126,7 @@ def import_orgs(session: Session, path: Path | str, actor: str, *, dry_run: bool
         staff = _read_staff(session, staff_sheet, resolve, kind_of, problems, report)
     problems.raise_any()
     if not planned and not staff:
-        raise ImportFileError(f"文件 {report.file_name} 只有表头，没有单位或人员数据行")
+        raise ImportFileError(_("文件 {file_name} 只有表头，没有单位或人员数据行").format(file_name=report.file_name))
     by_name = _write_orgs(session, planned, index, report, actor, dry_run)
     _write_links(session, links, by_name, report, actor, dry_run)
     _write_staff(session, staff, by_name, report, actor, dry_run)
@@ -143,15 +144,17 @@ def _read_orgs(sheet: Sheet, index: OrgIndex, problems: Problems) -> list[_Org]:
         kind = registers.kind_of(kind_text)
         code = credit_code(sheet.text(row, "uscc"))
         if not name:
-            problems.add(label, number, cols.label("name"), "单位名称不能为空")
+            problems.add(label, number, cols.label("name"), _("单位名称不能为空"))
         elif (first := names.setdefault(name, number)) != number:
-            problems.add(label, number, cols.label("name"), f"单位“{name}”与第 {first} 行重复")
+            problems.add(label, number, cols.label("name"), _("单位“{name}”与第 {first} 行重复").format(
+                name=name, first=first))
         if code:
             check = uscc.check(code)
             if not check.valid:
                 problems.add(label, number, cols.label("uscc"), check.problem)
             elif (first := codes.setdefault(code, number)) != number:
-                problems.add(label, number, cols.label("uscc"), f"统一社会信用代码 {code} 与第 {first} 行重复")
+                problems.add(label, number, cols.label("uscc"), _("统一社会信用代码 {code} 与第 {first} 行重复").format(
+                    code=code, first=first))
         if kind is None:
             problems.add(label, number, cols.label("kind"),
                          f"类别“{kind_text}”无效，应为“评审单位”或“咨询服务单位”" if kind_text else "类别不能为空")
@@ -159,7 +162,8 @@ def _read_orgs(sheet: Sheet, index: OrgIndex, problems: Problems) -> list[_Org]:
         by_name = index.by_name.get(name)
         if by_code is not None and by_name is not None and by_code.id != by_name.id:
             problems.add(label, number, cols.label("uscc"),
-                         f"统一社会信用代码 {code} 属于“{by_code.name}”，而名称“{name}”是另一家单位")
+                         _("统一社会信用代码 {code} 属于“{name}”，而名称“{name2}”是另一家单位").format(
+                             code=code, name=by_code.name, name2=name))
         values: dict[str, Any] = {"name": name, "kind": kind or ""}
         if code:
             values["uscc"] = code
@@ -184,16 +188,17 @@ def _plan_links(sheet: Sheet, planned: list[_Org], resolve: Any, problems: Probl
     for org in planned:
         if not org.related:
             if org.relation:
-                problems.add(sheet.label, org.number, column, "填写了关联关系，但没有填写关联单位")
+                problems.add(sheet.label, org.number, column, _("填写了关联关系，但没有填写关联单位"))
             continue
         relation = registers.relation_of(org.relation) if org.relation else "declared"
         note = "" if org.relation in ("", RELATIONS[relation]) else org.relation
         for key in org.related:
             other = resolve(key)
             if other is None:
-                problems.add(sheet.label, org.number, column, f"单位名录中没有关联单位“{key}”（可在本表中一并列出）")
+                problems.add(sheet.label, org.number, column, _("单位名录中没有关联单位“{key}”（可在本表中一并列出）").format(
+                    key=key))
             elif other == org.name:
-                problems.add(sheet.label, org.number, column, f"“{key}”是本单位自身")
+                problems.add(sheet.label, org.number, column, _("“{key}”是本单位自身").format(key=key))
             elif (pair := (frozenset((org.name, other)), relation)) not in seen:
                 seen.add(pair)
                 links.append((org.number, org.name, other, relation, note))
@@ -213,23 +218,26 @@ def _read_staff(session: Session, sheet: Sheet, resolve: Any, kind_of: Any, prob
         org_text = sheet.text(row, "org")
         consulted = [credit_code(c) for c in split_list(sheet.text(row, "consulted"))]
         if not person:
-            problems.add(label, number, cols.label("person"), "姓名不能为空")
+            problems.add(label, number, cols.label("person"), _("姓名不能为空"))
         org = resolve(org_text) if org_text else ""
         if org is None:
-            problems.add(label, number, cols.label("org"), f"单位名录中没有“{org_text}”（可在单位名录表中一并列出）")
+            problems.add(label, number, cols.label("org"), _("单位名录中没有“{org_text}”（可在单位名录表中一并列出）").format(
+                org_text=org_text))
         elif not org and not consulted:
-            problems.add(label, number, cols.label("org"), "单位不能为空（或填写曾咨询企业）")
+            problems.add(label, number, cols.label("org"), _("单位不能为空（或填写曾咨询企业）"))
         elif org and kind_of(org) != "consulting":
-            report.warnings.append(f"{label and '工作表“' + label + '”'}第 {number} 行：“{org}”是评审单位，不是咨询服务单位")
+            text = (_("工作表“{sheet}”第 {row} 行：“{org}”是评审单位，不是咨询服务单位") if label
+                    else _("第 {row} 行：“{org}”是评审单位，不是咨询服务单位"))
+            report.warnings.append(text.format(sheet=label, row=number, org=org))
         unknown = [c for c in consulted if c not in firms]
         if unknown:
             problems.add(label, number, cols.label("consulted"),
-                         f"企业名录中没有统一社会信用代码为 {'、'.join(unknown)} 的企业")
+                         _("企业名录中没有统一社会信用代码为 {items} 的企业").format(items=listing(unknown)))
         targets: list[Enterprise | None] = [firms[c] for c in consulted if c in firms]
         for enterprise in targets or [None]:
             key = (org or "", person, enterprise.id if enterprise is not None else None)
             if (first := seen.setdefault(key, number)) != number:
-                problems.add(label, number, cols.label("person"), f"与第 {first} 行重复")
+                problems.add(label, number, cols.label("person"), _("与第 {first} 行重复").format(first=first))
                 continue
             staff.append(_Staff(number, org or "", person, cert_number(sheet.text(row, "cert_number")), enterprise,
                                 sheet.text(row, "note")))

@@ -36,6 +36,7 @@ from inspector_app.services.signatures import list_signatures, signature_documen
 from inspector_app.storage.files import storable_name
 from inspector_app.storage.models import Finding, Inspection
 from inspector_app.storage.models_evidence import Photo
+from inspector_app.translation import _, ngettext
 
 
 def photo_store(photo_dir: Path) -> PhotoStore:
@@ -72,14 +73,16 @@ class AddReport:
         self.changes = self.changes | other.changes
 
     def summary(self) -> str:
-        parts = [f"已添加照片 {len(self.added)} 张"]
+        parts = [ngettext("已添加照片 {count} 张", "已添加照片 {count} 张", len(self.added)).format(count=len(self.added))]
         if self.duplicates:
-            parts.append(f"重复（已在本检查中）{len(self.duplicates)} 张")
+            parts.append(ngettext("重复（已在本检查中）{count} 张", "重复（已在本检查中）{count} 张",
+                                  len(self.duplicates)).format(count=len(self.duplicates)))
         if self.rejected:
-            parts.append(f"无法使用 {len(self.rejected)} 个文件")
+            parts.append(ngettext("无法使用 {count} 个文件", "无法使用 {count} 个文件",
+                                  len(self.rejected)).format(count=len(self.rejected)))
         if self.cancelled:
-            parts.append("已取消，其余文件未处理")
-        return "，".join(parts)
+            parts.append(_("已取消，其余文件未处理"))
+        return _("，").join(parts)
 
 
 def _check_target(session: Session, inspection: Inspection, item_code: str, finding_id: int | None) -> None:
@@ -88,9 +91,10 @@ def _check_target(session: Session, inspection: Inspection, item_code: str, find
     else:
         finding = session.get(Finding, finding_id)
         if finding is None or finding.inspection_id != inspection.id:
-            raise NotFoundError(f"检查 {inspection.id} 中没有编号为 {finding_id} 的隐患")
+            raise NotFoundError(_("检查 {id} 中没有编号为 {finding_id} 的隐患").format(
+                id=inspection.id, finding_id=finding_id))
     if item_code and item_code not in {item.code for item in template_for(inspection).items}:
-        raise ValidationError(f"检查表中没有检查项 {item_code}")
+        raise ValidationError(_("检查表中没有检查项 {item_code}").format(item_code=item_code))
 
 
 def check_photo_target(session: Session, inspection_id: int, *, item_code: str = "",
@@ -165,7 +169,7 @@ def add_photo_bytes(session: Session, store: PhotoStore, inspection_id: int, dat
 def get_photo(session: Session, photo_id: int) -> Photo:
     photo = session.get(Photo, photo_id)
     if photo is None:
-        raise NotFoundError(f"没有编号为 {photo_id} 的照片")
+        raise NotFoundError(_("没有编号为 {photo_id} 的照片").format(photo_id=photo_id))
     return photo
 
 
@@ -248,7 +252,7 @@ def reorder_photos(session: Session, inspection_id: int, photo_ids: Sequence[int
     by_id = {p.id: p for p in photos}
     unknown = [pid for pid in photo_ids if pid not in by_id]
     if unknown or len(set(photo_ids)) != len(photo_ids):
-        raise ValidationError(f"照片编号无效或重复：{unknown or list(photo_ids)}")
+        raise ValidationError(_("照片编号无效或重复：{value}").format(value=unknown or list(photo_ids)))
     ordered = [by_id[pid] for pid in photo_ids] + [p for p in photos if p.id not in set(photo_ids)]
     before = [p.id for p in photos]
     for position, photo in enumerate(ordered):
@@ -280,11 +284,11 @@ def _unpair(session: Session, inspection: Inspection, photo: Photo, actor: str) 
 def pair_photos(session: Session, before_id: int, after_id: int, actor: str) -> tuple[Photo, Photo]:
     """Pair a "before" photo with an "after" (rectification) photo of the same inspection."""
     if before_id == after_id:
-        raise ValidationError("整改前后照片不能是同一张")
+        raise ValidationError(_("整改前后照片不能是同一张"))
     before, inspection = _editable_photo(session, before_id, rectification_ok=True)
-    after, _ = _editable_photo(session, after_id, rectification_ok=True)
+    after, _same = _editable_photo(session, after_id, rectification_ok=True)
     if before.inspection_id != after.inspection_id:
-        raise ValidationError("整改前后照片须属于同一检查")
+        raise ValidationError(_("整改前后照片须属于同一检查"))
     for photo in (before, after):
         _unpair(session, inspection, photo, actor)
     _change(session, inspection, before, "role", "before", actor)

@@ -35,6 +35,7 @@ from inspector_app.services import campaigns, workspace_meta
 from inspector_app.services.templates import template_of
 from inspector_app.storage import rawsql
 from inspector_app.storage.models import TemplateRecord
+from inspector_app.translation import _
 
 # JSON keys of a row (docs/reports.md). Conclusion columns that a kind of check cannot reach are None.
 PROGRESS_COLUMNS = (
@@ -122,7 +123,7 @@ def from_document(doc: dict[str, Any]) -> ProgressReport:
                               tuple(doc["kinds"]), [dict(r) for r in doc["rows"]], tuple(doc.get("unfiled", ())),
                               dict(doc.get("sources", {})), str(doc.get("basis", "")))
     except (KeyError, TypeError, ValueError) as exc:
-        raise ValidationError(f"报告数据无法读取（{exc}）") from None
+        raise ValidationError(_("报告数据无法读取（{exc}）").format(exc=exc)) from None
 
 
 def empty_row(kind: str, area: str, path: str) -> dict[str, Any]:

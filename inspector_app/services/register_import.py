@@ -46,8 +46,9 @@ from inspector_app.tabular.register_sheets import (
     split_list,
     team_member,
 )
+from inspector_app.translation import N_, _, listing, ngettext
 
-ADDED, UPDATED, UNCHANGED = "新增", "更新", "不变"
+ADDED, UPDATED, UNCHANGED = N_("新增"), N_("更新"), N_("不变")
 PREVIEW_ROWS = 20
 MAX_MESSAGE_PROBLEMS = 10
 SUMMARY_WARNINGS = 20
@@ -89,26 +90,28 @@ class RegisterImport:
         return not self.dry_run and any(added or updated for added, updated, _ in self.counts.values())
 
     def summary(self) -> str:
-        parts = "；".join(f"{what} {sum(n)} 行：新增 {n[0]}，更新 {n[1]}，不变 {n[2]}" for what, n in self.counts.items())
-        head = (f"预演导入“{self.file_name}”（未写入）：" if self.dry_run else f"已导入“{self.file_name}”：") + \
-            (parts or "没有数据") + "。"
+        parts = _("；").join(_("{what} {rows} 行：新增 {added}，更新 {updated}，不变 {unchanged}").format(
+            what=_(what), rows=sum(n), added=n[0], updated=n[1], unchanged=n[2]) for what, n in self.counts.items())
+        text = _("预演导入“{file}”（未写入）：{parts}。") if self.dry_run else _("已导入“{file}”：{parts}。")
+        head = text.format(file=self.file_name, parts=parts or _("没有数据"))
         lines = [head, *self.sheets]
         if self.ignored_columns:
-            lines.append(f"已忽略的列：{'、'.join(self.ignored_columns)}。")
+            lines.append(_("已忽略的列：{columns}。").format(columns=listing(self.ignored_columns)))
         if self.warnings:
-            lines.append(f"警告 {len(self.warnings)} 条：")
+            lines.append(ngettext("警告 {count} 条：", "警告 {count} 条：", len(self.warnings)).format(count=len(self.warnings)))
             lines.extend(f"  {w}" for w in self.warnings[:SUMMARY_WARNINGS])
             if len(self.warnings) > SUMMARY_WARNINGS:
-                lines.append(f"  ……另有 {len(self.warnings) - SUMMARY_WARNINGS} 条")
+                lines.append("  " + _("……另有 {count} 条").format(count=len(self.warnings) - SUMMARY_WARNINGS))
         return "\n".join(lines)
 
     def preview_lines(self) -> list[str]:
         """The preview for people: “单位名录 第 3 行 更新 江苏示范评审有限公司：法定代表人：王明 → 李强”."""
         lines = []
         for p in self.preview:
-            detail = f"：{'；'.join(p.changes)}" if p.changes else ""
-            lines.append(f"{p.sheet} 第 {p.row} 行 {p.action} {p.name}{'（' + p.key + '）' if p.key and p.key not in p.name else ''}"
-                         f"{detail}")
+            detail = _("：{changes}").format(changes=_("；").join(p.changes)) if p.changes else ""
+            key = _("（{key}）").format(key=p.key) if p.key and p.key not in p.name else ""
+            lines.append(_("{sheet} 第 {row} 行 {action} {name}{key}{detail}").format(
+                sheet=_(p.sheet), row=p.row, action=_(p.action), name=p.name, key=key, detail=detail))
         return lines
 
 
@@ -123,16 +126,20 @@ class Problems:
     def add(self, sheet: str, row: int, column: str, message: str) -> None:
         if sheet not in self.sheets:
             self.sheets.append(sheet)
-        where = f"工作表“{sheet}”" if sheet else ""
-        self.found.append((self.sheets.index(sheet), row, f"{where}第 {row} 行，列“{column}”：{message}"))
+        text = _("工作表“{sheet}”第 {row} 行，列“{column}”：{message}") if sheet else _("第 {row} 行，列“{column}”：{message}")
+        self.found.append((self.sheets.index(sheet), row, text.format(sheet=sheet, row=row, column=column, message=message)))
 
     def raise_any(self) -> None:
         """Every problem, sheet by sheet and row by row (a row's in the order they were checked)."""
         if self.found:
             found = [message for _, _, message in sorted(self.found, key=lambda item: item[:2])]
             shown = "\n".join(found[:MAX_MESSAGE_PROBLEMS])
-            more = f"\n……另有 {len(found) - MAX_MESSAGE_PROBLEMS} 个问题" if len(found) > MAX_MESSAGE_PROBLEMS else ""
-            raise ImportFileError(f"文件 {self.file_name} 有 {len(found)} 个问题，未导入任何数据：\n{shown}{more}",
+            more = ("\n" + _("……另有 {count} 个问题").format(count=len(found) - MAX_MESSAGE_PROBLEMS)
+                    if len(found) > MAX_MESSAGE_PROBLEMS else "")
+            raise ImportFileError(ngettext("文件 {file_name} 有 {count} 个问题，未导入任何数据：\n{shown}{more}",
+                                           "文件 {file_name} 有 {count} 个问题，未导入任何数据：\n{shown}{more}",
+                                           len(found)).format(
+                file_name=self.file_name, count=len(found), shown=shown, more=more),
                                   list(found))
 
 
@@ -173,9 +180,11 @@ def read_sheet(path: Path, kind: SheetKind, *, required: bool = True) -> Sheet |
             return None
         names = "、".join(f"“{kind.label(f)}”" for f in kind.required)
         if cols is None:
-            raise ImportFileError(f"文件 {raw.file_name} 的前 10 行中找不到{kind.title}的表头：需要 {names} 列")
+            raise ImportFileError(_("文件 {file_name} 的前 10 行中找不到{title}的表头：需要 {names} 列").format(
+                file_name=raw.file_name, title=kind.title, names=names))
         missing = "、".join(f"“{m}”" for m in cols.missing)
-        raise ImportFileError(f"文件 {raw.file_name} 缺少必需的列：{missing}（表头在第 {cols.header_row} 行）",
+        raise ImportFileError(_("文件 {file_name} 缺少必需的列：{missing}（表头在第 {header_row} 行）").format(
+            file_name=raw.file_name, missing=missing, header_row=cols.header_row),
                               [f"第 {cols.header_row} 行（表头）：缺少列“{m}”" for m in cols.missing])
     return Sheet(raw, cols)
 
@@ -229,20 +238,23 @@ def import_reviewers(session: Session, path: Path | str, actor: str, *, dry_run:
     for number, row in sheet.data_rows():
         name, cert = sheet.text(row, "name"), cert_number(sheet.text(row, "cert_number"))
         if not name:
-            problems.add("", number, cols.label("name"), "姓名不能为空")
+            problems.add("", number, cols.label("name"), _("姓名不能为空"))
         if not cert:
-            problems.add("", number, cols.label("cert_number"), "证书号不能为空")
+            problems.add("", number, cols.label("cert_number"), _("证书号不能为空"))
         elif (first := seen.setdefault(cert, number)) != number:
-            problems.add("", number, cols.label("cert_number"), f"证书号 {cert} 与第 {first} 行重复")
+            problems.add("", number, cols.label("cert_number"), _("证书号 {cert} 与第 {first} 行重复").format(
+                cert=cert, first=first))
         values: dict[str, Any] = {"name": name, "cert_number": cert}
         if org_text := sheet.text(row, "org"):
             org = orgs.find(org_text)
             if org is None:
-                problems.add("", number, cols.label("org"), f"单位名录中没有“{org_text}”（先用 orgs import 导入单位）")
+                problems.add("", number, cols.label("org"), _("单位名录中没有“{org_text}”（先用 orgs import 导入单位）").format(
+                    org_text=org_text))
             else:
                 values["org_id"] = org.id
                 if org.kind != "review":
-                    report.warnings.append(f"第 {number} 行：“{org.name}”在单位名录中是咨询服务单位，不是评审单位")
+                    report.warnings.append(_("第 {number} 行：“{name}”在单位名录中是咨询服务单位，不是评审单位").format(
+                        number=number, name=org.name))
         if specialities := split_list(sheet.text(row, "specialities")):
             values["specialities"] = registers.join_names(specialities)
         old = existing.get(cert)
@@ -251,7 +263,8 @@ def import_reviewers(session: Session, path: Path | str, actor: str, *, dry_run:
         planned.append((PreviewRow(title, number, action, cert, name, changes), old, values))
     problems.raise_any()
     if not planned:
-        raise ImportFileError(f"文件 {report.file_name} 只有表头（第 {cols.header_row} 行），没有评审人员数据行")
+        raise ImportFileError(_("文件 {file_name} 只有表头（第 {header_row} 行），没有评审人员数据行").format(
+            file_name=report.file_name, header_row=cols.header_row))
     for preview, old, values in planned:
         report.note(preview)
         if dry_run or preview.action == UNCHANGED:
@@ -304,24 +317,27 @@ def import_certifications(session: Session, path: Path | str, actor: str, *, dry
         code = credit_code(sheet.text(row, "uscc"))
         enterprise = firms.get(code)
         if not code:
-            problems.add("", number, cols.label("uscc"), "企业统一社会信用代码不能为空")
+            problems.add("", number, cols.label("uscc"), _("企业统一社会信用代码不能为空"))
         elif enterprise is None:
-            problems.add("", number, cols.label("uscc"), f"企业名录中没有统一社会信用代码为 {code} 的企业")
+            problems.add("", number, cols.label("uscc"), _("企业名录中没有统一社会信用代码为 {code} 的企业").format(code=code))
         elif (first := seen.setdefault(code, number)) != number:
-            problems.add("", number, cols.label("uscc"), f"企业 {code} 与第 {first} 行重复")
+            problems.add("", number, cols.label("uscc"), _("企业 {code} 与第 {first} 行重复").format(
+                code=code, first=first))
         values: dict[str, Any] = {}
         for name in ("review_org", "consulting_org"):
             text = sheet.text(row, name)
             org = orgs.find(text) if text else None
             if text and org is None:
-                problems.add("", number, cols.label(name), f"单位名录中没有“{text}”（先用 orgs import 导入单位）")
+                problems.add("", number, cols.label(name), _("单位名录中没有“{text}”（先用 orgs import 导入单位）").format(
+                    text=text))
             elif org is not None:
                 values[f"{name}_id"] = org.id
                 wanted = "review" if name == "review_org" else "consulting"
                 if org.kind != wanted:
-                    report.warnings.append(f"第 {number} 行：“{org.name}”在单位名录中是{ORG_KINDS[org.kind]}")
+                    report.warnings.append(_("第 {number} 行：“{name}”在单位名录中是{org_kind}").format(
+                        number=number, name=org.name, org_kind=_(ORG_KINDS[org.kind])))
             elif name == "review_org":
-                problems.add("", number, cols.label(name), "评审单位不能为空")
+                problems.add("", number, cols.label(name), _("评审单位不能为空"))
         try:
             if (day := parse_date(cols.value(row, "review_date"))) is not None:
                 values["review_date"] = day
@@ -338,7 +354,8 @@ def import_certifications(session: Session, path: Path | str, actor: str, *, dry
             planned.append((number, enterprise, values, team))
     problems.raise_any()
     if not planned:
-        raise ImportFileError(f"文件 {report.file_name} 只有表头（第 {cols.header_row} 行），没有评审记录数据行")
+        raise ImportFileError(_("文件 {file_name} 只有表头（第 {header_row} 行），没有评审记录数据行").format(
+            file_name=report.file_name, header_row=cols.header_row))
     for number, enterprise, values, team in planned:
         existing = registers.certification_of(session, enterprise.id)
         changes = [] if existing is None else _changes(existing, values, registers.CERT_FIELDS, orgs)
@@ -376,16 +393,17 @@ def _team(sheet: Sheet, row: Row, number: int, people: dict[str, Reviewer], prob
         else:
             team.append((person, leader))
     if unknown:
-        problems.add("", number, label, f"评审人员名录中没有证书号 {'、'.join(unknown)}（先用 reviewers import 导入）")
+        problems.add("", number, label, _("评审人员名录中没有证书号 {items}（先用 reviewers import 导入）").format(
+            items=listing(unknown)))
     if twice:
-        problems.add("", number, label, f"证书号 {'、'.join(twice)} 在评审组中重复")
+        problems.add("", number, label, _("证书号 {items} 在评审组中重复").format(items=listing(twice)))
     leaders = [p.name for p, lead in team if lead]
     if len(leaders) > 1:
-        problems.add("", number, label, f"评审组只能有一名组长（标了 {'、'.join(leaders)}）")
+        problems.add("", number, label, _("评审组只能有一名组长（标了 {items}）").format(items=listing(leaders)))
     elif not leaders and not unknown:
-        report.warnings.append(f"第 {number} 行：评审组未标明组长（在组长的证书号后写“（组长）”）")
+        report.warnings.append(_("第 {number} 行：评审组未标明组长（在组长的证书号后写“（组长）”）").format(number=number))
     if len(tokens) < 2:
-        report.warnings.append(f"第 {number} 行：评审组只有 1 人（评审组应不少于 2 人）")
+        report.warnings.append(_("第 {number} 行：评审组只有 1 人（评审组应不少于 2 人）").format(number=number))
     return team
 
 
@@ -394,11 +412,14 @@ def _check_agreement(enterprise: Enterprise, values: dict[str, Any], orgs: OrgIn
     """Warnings where the row and the enterprise list disagree: its name, its review organisation, a
     review after the certificate was issued."""
     if name and name != enterprise.name:
-        report.warnings.append(f"第 {number} 行：企业名称“{name}”与企业名录中的“{enterprise.name}”不一致（按统一社会信用代码导入）")
+        report.warnings.append(_("第 {number} 行：企业名称“{name}”与企业名录中的“{name2}”不一致（按统一社会信用代码导入）").format(
+            number=number, name=name, name2=enterprise.name))
     names = {o.id: o.name for o in orgs.by_name.values()}
     review = names.get(values.get("review_org_id", -1))
     if review and enterprise.review_org and enterprise.review_org != review:
-        report.warnings.append(f"第 {number} 行：企业名录中该企业的评审单位为“{enterprise.review_org}”，本表为“{review}”")
+        report.warnings.append(_("第 {number} 行：企业名录中该企业的评审单位为“{review_org}”，本表为“{review}”").format(
+            number=number, review_org=enterprise.review_org, review=review))
     day = values.get("review_date")
     if day is not None and enterprise.cert_issued is not None and day > enterprise.cert_issued:
-        report.warnings.append(f"第 {number} 行：评审日期 {day.isoformat()} 晚于发证日期 {enterprise.cert_issued.isoformat()}")
+        report.warnings.append(_("第 {number} 行：评审日期 {day} 晚于发证日期 {cert_issued}").format(
+            number=number, day=day.isoformat(), cert_issued=enterprise.cert_issued.isoformat()))

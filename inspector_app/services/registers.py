@@ -39,6 +39,7 @@ from inspector_app.storage.models_registers import (
     OrgLink,
     Reviewer,
 )
+from inspector_app.translation import _, listing
 
 # What a form (or an import) may change; the statuses follow from sanctions.
 ORG_FIELDS: dict[str, str] = {
@@ -80,7 +81,7 @@ def kind_of(text: str) -> str | None:
 def get_org(session: Session, org_id: int) -> Organisation:
     found = session.get(Organisation, org_id)
     if found is None:
-        raise NotFoundError(f"没有编号为 {org_id} 的单位")
+        raise NotFoundError(_("没有编号为 {org_id} 的单位").format(org_id=org_id))
     return found
 
 
@@ -98,14 +99,14 @@ def org_by_key(session: Session, key: str) -> Organisation | None:
 def find_org(session: Session, key: str) -> Organisation:
     found = org_by_key(session, key)
     if found is None:
-        raise NotFoundError(f"单位名录中没有“{key}”（名称或统一社会信用代码；先用 orgs import 导入）")
+        raise NotFoundError(_("单位名录中没有“{key}”（名称或统一社会信用代码；先用 orgs import 导入）").format(key=key))
     return found
 
 
 def get_reviewer(session: Session, reviewer_id: int) -> Reviewer:
     found = session.get(Reviewer, reviewer_id)
     if found is None:
-        raise NotFoundError(f"没有编号为 {reviewer_id} 的评审人员")
+        raise NotFoundError(_("没有编号为 {reviewer_id} 的评审人员").format(reviewer_id=reviewer_id))
     return found
 
 
@@ -121,11 +122,11 @@ def org_problems(session: Session, values: Mapping[str, Any], org: Organisation 
     name = values.get("name", org.name if org is not None else "")
     if "name" in values or org is None:
         if not name:
-            found.append(("name", "单位名称不能为空"))
+            found.append(("name", _("单位名称不能为空")))
         else:
             other = session.scalar(select(Organisation.id).where(Organisation.name == name))
             if other is not None and (org is None or other != org.id):
-                found.append(("name", f"单位名录中已有名为“{name}”的单位"))
+                found.append(("name", _("单位名录中已有名为“{name}”的单位").format(name=name)))
     code = values.get("uscc", "")
     if code:
         check = uscc.check(code)
@@ -134,18 +135,19 @@ def org_problems(session: Session, values: Mapping[str, Any], org: Organisation 
         holder = session.execute(select(Organisation.id, Organisation.name).where(Organisation.uscc == code)
                                  .limit(1)).first()
         if holder is not None and (org is None or holder.id != org.id):
-            found.append(("uscc", f"统一社会信用代码 {code} 已属于“{holder.name}”"))
+            found.append(("uscc", _("统一社会信用代码 {code} 已属于“{name}”").format(code=code, name=holder.name)))
     if "kind" in values or org is None:
         kind = values.get("kind", "")
         if kind not in ORG_KINDS:
-            found.append(("kind", f"类别“{kind}”无效，应为 {'/'.join(ORG_KINDS.values())}"))
+            found.append(("kind", _("类别“{kind}”无效，应为 {items}").format(
+                kind=kind, items='/'.join(ORG_KINDS.values()))))
     return found
 
 
 def _check_version(record: Organisation | Reviewer, expected_version: int, what: str) -> None:
     if record.version != expected_version:
-        raise StaleEditError(f"{what}已被他人修改（您看到的是第 {expected_version} 版，现在是第 {record.version} 版），"
-                             "未保存您的修改；请重新打开后再改")
+        raise StaleEditError(_("{what}已被他人修改（您看到的是第 {expected_version} 版，现在是第 {version} 版），未保存您的修改；请重新打开后再改").format(
+            what=what, expected_version=expected_version, version=record.version))
 
 
 def _apply(session: Session, record: Organisation | Reviewer, entity: str, values: Mapping[str, Any],
@@ -169,7 +171,7 @@ def clean_org_values(values: Mapping[str, Any]) -> dict[str, Any]:
     """A form's or a file's values as stored: texts trimmed, the code normalised, lists joined by “、”."""
     unknown = set(values) - set(ORG_FIELDS)
     if unknown:
-        raise ValidationError(f"单位没有这些可修改的字段：{'、'.join(sorted(unknown))}")
+        raise ValidationError(_("单位没有这些可修改的字段：{items}").format(items=listing(sorted(unknown))))
     cleaned: dict[str, Any] = {}
     for name, value in values.items():
         if name == "uscc":
@@ -214,7 +216,7 @@ def reviewer_values(session: Session, values: Mapping[str, Any], reviewer: Revie
     allowed = {*REVIEWER_FIELDS, "org"}
     unknown = set(values) - allowed
     if unknown:
-        raise ValidationError(f"评审人员没有这些可修改的字段：{'、'.join(sorted(unknown))}")
+        raise ValidationError(_("评审人员没有这些可修改的字段：{items}").format(items=listing(sorted(unknown))))
     cleaned: dict[str, Any] = {}
     for name, value in values.items():
         if name == "org":
@@ -226,21 +228,21 @@ def reviewer_values(session: Session, values: Mapping[str, Any], reviewer: Revie
         else:
             cleaned[name] = normalise_text(value) if name == "cert_number" else str(value or "").strip()
     if "name" in cleaned and not cleaned["name"]:
-        raise ValidationError("评审人员姓名不能为空")
+        raise ValidationError(_("评审人员姓名不能为空"))
     if "cert_number" in cleaned:
         cert = cleaned["cert_number"]
         if not cert:
-            raise ValidationError("证书号不能为空")
+            raise ValidationError(_("证书号不能为空"))
         other = reviewer_by_cert(session, cert)
         if other is not None and (reviewer is None or other.id != reviewer.id):
-            raise ValidationError(f"证书号 {cert} 已属于评审人员“{other.name}”")
+            raise ValidationError(_("证书号 {cert} 已属于评审人员“{name}”").format(cert=cert, name=other.name))
     return cleaned
 
 
 def create_reviewer(session: Session, values: Mapping[str, Any], actor: str, reason: str = "") -> Reviewer:
     cleaned = reviewer_values(session, values)
     if not cleaned.get("name") or not cleaned.get("cert_number"):
-        raise ValidationError("评审人员须有姓名和证书号")
+        raise ValidationError(_("评审人员须有姓名和证书号"))
     reviewer = Reviewer(**cleaned)
     session.add(reviewer)
     session.flush()
@@ -263,7 +265,8 @@ def set_org_status(session: Session, org: Organisation, status: str, since: date
                    actor: str, reason: str = "") -> None:
     """An organisation's standing as its sanctions give it (暂停评审活动 since … until …)."""
     if status not in ORG_STATUSES:
-        raise ValidationError(f"单位状态“{status}”无效，应为 {'/'.join(ORG_STATUSES)}")
+        raise ValidationError(_("单位状态“{status}”无效，应为 {items}").format(
+            status=status, items='/'.join(ORG_STATUSES)))
     _apply(session, org, "organisation", {"status": status, "status_since": since, "status_until": until},
            {"status": "状态", "status_since": "状态起始", "status_until": "状态截止"}, actor, reason)
 
@@ -272,7 +275,8 @@ def set_reviewer_status(session: Session, reviewer: Reviewer, status: str, since
                         reason: str = "") -> None:
     """A reviewer's standing as the sanctions give it (黑名单 since …, with its reason)."""
     if status not in REVIEWER_STATUSES:
-        raise ValidationError(f"评审人员状态“{status}”无效，应为 {'/'.join(REVIEWER_STATUSES)}")
+        raise ValidationError(_("评审人员状态“{status}”无效，应为 {items}").format(
+            status=status, items='/'.join(REVIEWER_STATUSES)))
     _apply(session, reviewer, "reviewer", {"status": status, "status_since": since, "status_reason": reason},
            {"status": "状态", "status_since": "状态起始", "status_reason": "原因"}, actor, reason)
 
@@ -305,9 +309,10 @@ def add_link(session: Session, org: Organisation, other: Organisation, relation:
     """Declare a relation (``RELATIONS``) between two organisations. Returns (link, created); an existing
     link of the same kind takes the new note."""
     if relation not in RELATIONS:
-        raise ValidationError(f"关联关系“{relation}”无效，应为 {'/'.join(RELATIONS)}")
+        raise ValidationError(_("关联关系“{relation}”无效，应为 {items}").format(
+            relation=relation, items='/'.join(RELATIONS)))
     if org.id == other.id:
-        raise ValidationError(f"“{org.name}”不能与自身关联")
+        raise ValidationError(_("“{name}”不能与自身关联").format(name=org.name))
     link = link_between(session, org, other, relation)
     if link is not None:
         if note and link.note != note:
@@ -325,7 +330,7 @@ def add_link(session: Session, org: Organisation, other: Organisation, relation:
 def remove_link(session: Session, link_id: int, actor: str) -> OrgLink:
     link = session.get(OrgLink, link_id)
     if link is None:
-        raise NotFoundError(f"没有编号为 {link_id} 的关联关系")
+        raise NotFoundError(_("没有编号为 {link_id} 的关联关系").format(link_id=link_id))
     org, other = get_org(session, link.org_id), get_org(session, link.other_id)
     audit.record(session, None, "organisation", org.uid, "link", f"{RELATIONS[link.relation]}：{other.name}", "", actor)
     session.delete(link)
@@ -347,7 +352,7 @@ def save_certification(session: Session, enterprise: Enterprise, values: Mapping
     given, the whole review team. Returns (certification, created, labels of what changed)."""
     unknown = set(values) - set(CERT_FIELDS)
     if unknown:
-        raise ValidationError(f"评审记录没有这些字段：{'、'.join(sorted(unknown))}")
+        raise ValidationError(_("评审记录没有这些字段：{items}").format(items=listing(sorted(unknown))))
     cert = certification_of(session, enterprise.id)
     created = cert is None
     if cert is None:
@@ -387,8 +392,8 @@ def set_team(session: Session, certification: Certification, team: list[tuple[Re
     new = {(r.id, leader) for r, leader in team}
     if old == new:
         return False
-    by_id = {r.id: r for r, _ in team}
-    for reviewer_id, _ in old - set(new):
+    by_id = {r.id: r for r, _leader in team}
+    for reviewer_id, _leader in old - set(new):
         by_id.setdefault(reviewer_id, get_reviewer(session, reviewer_id))
     for member in current:
         session.delete(member)

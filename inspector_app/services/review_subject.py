@@ -25,6 +25,7 @@ from inspector_app.domain.errors import NotFoundError, ValidationError
 from inspector_app.domain.template import REVIEW_ORG, Template
 from inspector_app.storage.models import Enterprise
 from inspector_app.storage.models_registers import ORG_KINDS, Certification, Organisation
+from inspector_app.translation import _
 
 _SAMPLE_SQL = """
 SELECT c.enterprise_id FROM certifications c WHERE c.review_org_id = :org
@@ -37,7 +38,7 @@ LIMIT 1
 def get_org(session: Session, org_id: int) -> Organisation:
     org = session.get(Organisation, org_id)
     if org is None:
-        raise NotFoundError(f"没有编号为 {org_id} 的评审单位")
+        raise NotFoundError(_("没有编号为 {org_id} 的评审单位").format(org_id=org_id))
     return org
 
 
@@ -48,13 +49,14 @@ def check(session: Session, template: Template, enterprise: Enterprise,
     name = f"检查表“{template.title}”"
     if template.subject != REVIEW_ORG:
         if review_org_id is not None:
-            raise ValidationError(f"{name}检查的是企业，不能指定评审单位")
+            raise ValidationError(_("{name}检查的是企业，不能指定评审单位").format(name=name))
         return None, []
     if review_org_id is None:
-        raise ValidationError(f"{name}检查的是评审单位：须指定评审单位，企业一栏为该单位评审过的一家达标企业（抽查样本）")
+        raise ValidationError(_("{name}检查的是评审单位：须指定评审单位，企业一栏为该单位评审过的一家达标企业（抽查样本）").format(name=name))
     org = get_org(session, review_org_id)
     if org.kind != "review":
-        raise ValidationError(f"“{org.name}”登记为{ORG_KINDS.get(org.kind, org.kind)}，不是评审单位")
+        raise ValidationError(_("“{name}”登记为{value}，不是评审单位").format(
+            name=org.name, value=_(ORG_KINDS.get(org.kind, org.kind))))
     reviewed_by = session.scalar(select(Certification.review_org_id).where(Certification.enterprise_id == enterprise.id))
     if reviewed_by != org.id:
         return org, [f"企业“{enterprise.name}”的证书登记中评审单位不是“{org.name}”，不是该单位的抽查样本"]
@@ -66,6 +68,6 @@ def sample_enterprise(session: Session, review_org_id: int) -> int:
     org = get_org(session, review_org_id)
     found = session.execute(text(_SAMPLE_SQL), {"org": org.id}).scalar()
     if found is None:
-        raise ValidationError(f"评审单位“{org.name}”没有登记评审过的达标企业（证书登记），无法抽取样本企业；"
-                              "请先导入证书登记或指定企业")
+        raise ValidationError(_("评审单位“{name}”没有登记评审过的达标企业（证书登记），无法抽取样本企业；请先导入证书登记或指定企业").format(
+            name=org.name))
     return int(found)

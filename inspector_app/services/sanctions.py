@@ -29,6 +29,7 @@ from inspector_app.domain.errors import LifecycleError, NotFoundError, Validatio
 from inspector_app.services import audit
 from inspector_app.storage.models import now
 from inspector_app.storage.models_registers import SANCTION_KINDS, Organisation, Reviewer, Sanction
+from inspector_app.translation import _, listing
 
 ORG_KINDS = ("criticism", "suspension", "disqualification")
 #: The most severe first (see the module): the status an organisation takes from the sanctions in force.
@@ -64,21 +65,21 @@ def find_org(session: Session, text: str) -> Organisation:
     key = text.strip()
     found = session.scalar(select(Organisation).where(or_(Organisation.name == key, Organisation.uscc == key.upper())))
     if found is None or not key:
-        raise NotFoundError(f"机构名录中没有“{text}”（按名称或统一社会信用代码查找）")
+        raise NotFoundError(_("机构名录中没有“{text}”（按名称或统一社会信用代码查找）").format(text=text))
     return found
 
 
 def find_reviewer(session: Session, cert_number: str) -> Reviewer:
     found = session.scalar(select(Reviewer).where(Reviewer.cert_number == cert_number.strip()))
     if found is None:
-        raise NotFoundError(f"评审人员名录中没有证书编号为“{cert_number}”的人员")
+        raise NotFoundError(_("评审人员名录中没有证书编号为“{cert_number}”的人员").format(cert_number=cert_number))
     return found
 
 
 def get(session: Session, sanction_id: int) -> Sanction:
     found = session.get(Sanction, sanction_id)
     if found is None:
-        raise NotFoundError(f"没有编号为 {sanction_id} 的处理决定")
+        raise NotFoundError(_("没有编号为 {sanction_id} 的处理决定").format(sanction_id=sanction_id))
     return found
 
 
@@ -140,23 +141,27 @@ def add(session: Session, kind: str, *, grounds: str, deciding_body: str, decide
     ``period_from`` until ``period_until``, required) and 取消评审资格 on a review organisation (评审单位), 黑名单
     on a reviewer; ``linked``: ``[{"case": uid} | {"inspection": uid}]``. The status follows."""
     if kind not in SANCTION_KINDS:
-        raise ValidationError(f"处理种类“{kind}”无效，应为 {'、'.join(SANCTION_KINDS)}")
+        raise ValidationError(_("处理种类“{kind}”无效，应为 {items}").format(
+            kind=kind, items=listing(SANCTION_KINDS)))
     if kind in ORG_KINDS:
         if org is None or reviewer is not None:
-            raise ValidationError(f"{SANCTION_KINDS[kind]}针对评审单位：须写明机构（--org），不写评审人员")
+            raise ValidationError(_("{sanction_kind}针对评审单位：须写明机构（--org），不写评审人员").format(
+                sanction_kind=_(SANCTION_KINDS[kind])))
         if org.kind != "review":
-            raise ValidationError(f"“{org.name}”不是评审单位：{SANCTION_KINDS[kind]}只适用于评审单位（{BASIS}）")
+            raise ValidationError(_("“{name}”不是评审单位：{sanction_kind}只适用于评审单位（{basis}）").format(
+                name=org.name, sanction_kind=_(SANCTION_KINDS[kind]), basis=BASIS))
     elif reviewer is None or org is not None:
-        raise ValidationError("黑名单针对评审人员：须写明评审人员（--reviewer 证书编号），不写机构")
+        raise ValidationError(_("黑名单针对评审人员：须写明评审人员（--reviewer 证书编号），不写机构"))
     if not grounds.strip() or not deciding_body.strip():
-        raise ValidationError("处理决定须写明理由（--grounds）和决定机关（--body）")
+        raise ValidationError(_("处理决定须写明理由（--grounds）和决定机关（--body）"))
     if decided_on > today:
-        raise ValidationError(f"决定日期 {decided_on.isoformat()} 晚于今天")
+        raise ValidationError(_("决定日期 {decided_on} 晚于今天").format(decided_on=decided_on.isoformat()))
     if kind == "suspension" and period_until is None:
-        raise ValidationError("暂停评审活动须写明暂停期限（--until）")
+        raise ValidationError(_("暂停评审活动须写明暂停期限（--until）"))
     start = period_from or (decided_on if period_until is not None else None)
     if start is not None and period_until is not None and period_until < start:
-        raise ValidationError(f"期限 {period_until.isoformat()} 早于开始日期 {start.isoformat()}")
+        raise ValidationError(_("期限 {period_until} 早于开始日期 {start}").format(
+            period_until=period_until.isoformat(), start=start.isoformat()))
     sanction = Sanction(kind=kind, org_id=org.id if org else None, reviewer_id=reviewer.id if reviewer else None,
                         grounds=grounds.strip(), linked=json.dumps(linked or [], ensure_ascii=False),
                         deciding_body=deciding_body.strip(), decided_on=decided_on, document_number=number.strip(),
@@ -173,11 +178,13 @@ def add(session: Session, kind: str, *, grounds: str, deciding_body: str, decide
 def lift(session: Session, sanction: Sanction, on: date, actor: str, today: date, note: str = "") -> None:
     """Lift a sanction from ``on`` (it no longer applies that day); the status follows."""
     if sanction.lifted_on is not None:
-        raise LifecycleError(f"处理决定 {sanction.id} 已于 {sanction.lifted_on.isoformat()} 解除")
+        raise LifecycleError(_("处理决定 {id} 已于 {lifted_on} 解除").format(
+            id=sanction.id, lifted_on=sanction.lifted_on.isoformat()))
     if on < sanction.decided_on:
-        raise ValidationError(f"解除日期 {on.isoformat()} 早于决定日期 {sanction.decided_on.isoformat()}")
+        raise ValidationError(_("解除日期 {on} 早于决定日期 {decided_on}").format(
+            on=on.isoformat(), decided_on=sanction.decided_on.isoformat()))
     if on > today:
-        raise ValidationError(f"解除日期 {on.isoformat()} 晚于今天")
+        raise ValidationError(_("解除日期 {on} 晚于今天").format(on=on.isoformat()))
     sanction.lifted_on = on
     audit.record(session, None, "sanction", sanction.uid, "lifted_on", None, on, actor, note.strip())
     target = (session.get(Organisation, sanction.org_id) if sanction.org_id is not None

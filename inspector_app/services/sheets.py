@@ -71,6 +71,7 @@ from inspector_app.storage.models import OFFICER, ON_SITE_MEASURES, PERSON_ROLES
 from inspector_app.storage.models import Inspector as InspectorRecord
 from inspector_app.storage.models_evidence import Signature as SignatureRecord
 from inspector_app.storage.models_sheets import IssuedNumber, PrintedSheet, Recheck
+from inspector_app.translation import _, chinese
 
 PHOTO_LONG_EDGE = 1600
 WATERMARK_CACHE_VERSION = 1
@@ -276,9 +277,8 @@ def next_serial(session: Session, prefix: str, kind: str, year: int) -> int:
     inside = [serial for serial in _taken(session, prefix, kind, year) if start <= serial <= (end or serial)]
     serial = max(inside, default=start - 1) + 1
     if end is not None and serial > end:
-        raise ValidationError(f"本机的文书编号段 {start}–{end} 已用完（（{prefix}）应急{DOC_WORDS[kind]}〔{year}〕），"
-                              f"不能签发新编号：请市局分配新的编号段（workspace set {workspace_meta.SERIAL_START} / "
-                              f"{workspace_meta.SERIAL_END}）")
+        raise ValidationError(_("本机的文书编号段 {start}–{end} 已用完（（{prefix}）应急{doc_word}〔{year}〕），不能签发新编号：请市局分配新的编号段（workspace set {SERIAL_START} / {SERIAL_END}）").format(
+            start=start, end=end, prefix=prefix, doc_word=_(DOC_WORDS[kind]), year=year, SERIAL_START=workspace_meta.SERIAL_START, SERIAL_END=workspace_meta.SERIAL_END))
     return serial
 
 
@@ -342,6 +342,7 @@ def order_date(inspection: Inspection) -> date | None:
     return when.date() if when else None
 
 
+@chinese()  # the sheets are the bureau's documents: their texts (score reasons…) never follow the interface
 def build_sheet_data(session: Session, inspection_id: int, *, store: Any = None, with_images: bool = True,
                      cache_file: Path | None = None, progress: Progress | None = None,
                      cancel: CancelToken | None = None) -> SheetData:
@@ -410,7 +411,8 @@ def issue_number(session: Session, inspection_id: int, kind: SheetKind, actor: s
     check_ready(data, kind)
     when = data.recheck.rechecked_at if kind == "recheck" and data.recheck else inspection.started_at
     if when is None:
-        raise ValidationError(f"检查 {inspection_id} 尚未开始（没有检查时间），不能签发文书编号")
+        raise ValidationError(_("检查 {inspection_id} 尚未开始（没有检查时间），不能签发文书编号").format(
+            inspection_id=inspection_id))
     prefix = data.number.authority_short
     row = IssuedNumber(authority=prefix, kind=kind, year=when.year, serial=next_serial(session, prefix, kind, when.year),
                        inspection_uid=inspection.uid, issued_by=actor)

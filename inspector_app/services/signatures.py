@@ -23,8 +23,10 @@ from inspector_app.services.inspections import get as get_inspection
 from inspector_app.services.inspections import require_editable
 from inspector_app.storage.models import OFFICER, PERSON_ROLES, Inspection, InspectionInspector, Inspector
 from inspector_app.storage.models_evidence import SIGNER_ROLES, Signature
+from inspector_app.translation import N_, _
+from inspector_app.translation import listing as join_words
 
-ROLE_LABELS = {"inspector": "检查人员", "enterprise_rep": "被检查单位负责人", "witness": "见证人"}
+ROLE_LABELS = {"inspector": N_("检查人员"), "enterprise_rep": N_("被检查单位负责人"), "witness": N_("见证人")}
 
 
 def officers_of(inspection: Inspection) -> list[Inspector]:
@@ -37,8 +39,9 @@ def team_problems(inspection: Inspection) -> list[str]:
     if len(officers) >= 2:
         return []
     experts = [p.name for p in inspection.inspectors if p.role != OFFICER]
-    have = f"现有 {len(officers)} 名" + (f"（{'、'.join(experts)} 是评审专家，只在评分表上签名）" if experts else "")
-    return [f"执法文书须由至少两名行政执法人员（持执法证）签名，{have}"]
+    have = _("现有 {count} 名").format(count=len(officers)) + (
+        _("（{names} 是评审专家，只在评分表上签名）").format(names=join_words(experts)) if experts else "")
+    return [_("执法文书须由至少两名行政执法人员（持执法证）签名，{have}").format(have=have)]
 
 
 def set_role(session: Session, cert_number: str, role: str, actor: str) -> list[Inspection]:
@@ -46,10 +49,11 @@ def set_role(session: Session, cert_number: str, role: str, actor: str) -> list[
     lists them, which are returned. An inspection that is locked keeps the role it was completed with
     in its audit trail; the change applies to documents printed from now on."""
     if role not in PERSON_ROLES:
-        raise ValidationError(f"角色“{role}”无效，应为 {'、'.join(f'{k}（{v}）' for k, v in PERSON_ROLES.items())}")
+        raise ValidationError(_("角色“{role}”无效，应为 {roles}").format(
+            role=role, roles=join_words(f"{k}（{_(v)}）" for k, v in PERSON_ROLES.items())))
     person = session.scalar(select(Inspector).where(Inspector.cert_number == cert_number.strip()))
     if person is None:
-        raise NotFoundError(f"没有证件号为 {cert_number} 的人员")
+        raise NotFoundError(_("没有证件号为 {number} 的人员").format(number=cert_number))
     listing = list(session.scalars(select(Inspection).join(InspectionInspector)
                                    .where(InspectionInspector.inspector_id == person.id)))
     if person.role != role:
@@ -64,8 +68,8 @@ def set_role(session: Session, cert_number: str, role: str, actor: str) -> list[
 def check_signing_time(inspection: Inspection, signed_at: datetime) -> None:
     """A signature is made within or after the inspection, never before it started."""
     if inspection.started_at is not None and signed_at < inspection.started_at:
-        raise ValidationError(f"签名时间（{signed_at:%Y-%m-%d %H:%M}）早于检查开始时间"
-                              f"（{inspection.started_at:%Y-%m-%d %H:%M}）")
+        raise ValidationError(_("签名时间（{signed}）早于检查开始时间（{start}）").format(
+            signed=f"{signed_at:%Y-%m-%d %H:%M}", start=f"{inspection.started_at:%Y-%m-%d %H:%M}"))
 
 
 def list_signatures(session: Session, inspection_id: int) -> list[Signature]:
@@ -78,7 +82,7 @@ def _inspector_id_for(inspection: Inspection, signer_name: str, inspector_id: in
         if (inspector_id is not None and person.id == inspector_id) or \
                 (inspector_id is None and person.name == signer_name):
             return person.id
-    raise ValidationError(f"{signer_name} 不是检查 {inspection.id} 的检查人员")
+    raise ValidationError(_("{name} 不是检查 {id} 的检查人员").format(name=signer_name, id=inspection.id))
 
 
 def save_signature(session: Session, store: PhotoStore | None, inspection_id: int, role: str, signer_name: str,
@@ -90,13 +94,13 @@ def save_signature(session: Session, store: PhotoStore | None, inspection_id: in
     inspection = get_inspection(session, inspection_id)
     require_editable(inspection)
     if role not in SIGNER_ROLES:
-        raise ValidationError(f"签名角色“{role}”无效，应为 {', '.join(SIGNER_ROLES)}")
+        raise ValidationError(_("签名角色“{role}”无效，应为 {roles}").format(role=role, roles=", ".join(SIGNER_ROLES)))
     name = signer_name.strip()
     if not name:
-        raise ValidationError("签名人姓名不能为空")
+        raise ValidationError(_("签名人姓名不能为空"))
     parsed = strokes_from_json(strokes) if isinstance(strokes, str) else strokes
     if is_blank(parsed):
-        raise ValidationError(f"{name} 的签名是空白的")
+        raise ValidationError(_("{name} 的签名是空白的").format(name=name))
     if role == "inspector":
         inspector_id = _inspector_id_for(inspection, name, inspector_id)
     when = signed_at or datetime.now().replace(microsecond=0)
@@ -125,9 +129,9 @@ def record_refusal(session: Session, store: PhotoStore | None, inspection_id: in
     inspection = get_inspection(session, inspection_id)
     require_editable(inspection)
     if role not in ("enterprise_rep", "witness"):
-        raise ValidationError("只能记录被检查单位负责人或见证人拒绝签名")
+        raise ValidationError(_("只能记录被检查单位负责人或见证人拒绝签名"))
     if not reason.strip():
-        raise ValidationError("须填写拒绝签名的理由或情况")
+        raise ValidationError(_("须填写拒绝签名的理由或情况"))
     when = signed_at or datetime.now().replace(microsecond=0)
     check_signing_time(inspection, when)
     witness = None
@@ -152,7 +156,7 @@ def record_refusal(session: Session, store: PhotoStore | None, inspection_id: in
 def get_signature(session: Session, signature_id: int) -> Signature:
     row = session.get(Signature, signature_id)
     if row is None:
-        raise NotFoundError(f"没有编号为 {signature_id} 的签名")
+        raise NotFoundError(_("没有编号为 {id} 的签名").format(id=signature_id))
     return row
 
 

@@ -23,6 +23,7 @@ from inspector_app.domain.errors import ValidationError
 from inspector_app.domain.template import resource_path
 from inspector_app.services import audit, campaigns
 from inspector_app.storage.models_registers import ApplicationSuspension
+from inspector_app.translation import _, listing
 
 GRADES = ("二级", "三级", "小微")
 NOTICE_FACTS = ("suspensions", "jiangsu-changzhou-2020.json")
@@ -69,7 +70,7 @@ def suspended_applications(session: Session, grade: str, area: str, day: date) -
 def _path(session: Session, area: str) -> str:
     found = campaigns.current(session).find(area)
     if found is None:
-        raise ValidationError(f"辖区“{area}”不在当前活动的辖区表中")
+        raise ValidationError(_("辖区“{area}”不在当前活动的辖区表中").format(area=area))
     return found.path
 
 
@@ -79,11 +80,12 @@ def add(session: Session, grade: str, area: str, since: date, *, decided_by: str
     (``resumed``). A second open suspension of the same grade and area is refused. The flag says whether
     a row was added."""
     if grade not in GRADES:
-        raise ValidationError(f"等级“{grade}”无效，应为 {'、'.join(GRADES)}")
+        raise ValidationError(_("等级“{grade}”无效，应为 {items}").format(grade=grade, items=listing(GRADES)))
     if not decided_by.strip():
-        raise ValidationError("须写明作出暂停决定的机关（--body）")
+        raise ValidationError(_("须写明作出暂停决定的机关（--body）"))
     if resumed is not None and resumed < since:
-        raise ValidationError(f"恢复日期 {resumed.isoformat()} 早于暂停日期 {since.isoformat()}")
+        raise ValidationError(_("恢复日期 {resumed} 早于暂停日期 {since}").format(
+            resumed=resumed.isoformat(), since=since.isoformat()))
     path = _path(session, area)
     same = session.scalar(select(ApplicationSuspension).where(
         ApplicationSuspension.grade == grade, ApplicationSuspension.area == path,
@@ -99,8 +101,8 @@ def add(session: Session, grade: str, area: str, since: date, *, decided_by: str
                                                                      ApplicationSuspension.area == path)):
         ends = other.resumed_on
         if (ends is None or since < ends) and (resumed is None or other.suspended_from < resumed):
-            raise ValidationError(f"{path} 的{grade}评审申请已于 {other.suspended_from.isoformat()} 起暂停（编号 {other.id}）"
-                                  "，与本次登记的期间重叠：先登记其恢复日期")
+            raise ValidationError(_("{path} 的{grade}评审申请已于 {suspended_from} 起暂停（编号 {id}），与本次登记的期间重叠：先登记其恢复日期").format(
+                path=path, grade=grade, suspended_from=other.suspended_from.isoformat(), id=other.id))
     row = ApplicationSuspension(grade=grade, area=path, suspended_from=since, resumed_on=resumed,
                                 decided_by=decided_by.strip(), basis=basis.strip(), recorded_by=actor)
     session.add(row)

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from inspector_app.domain.errors import NotFoundError, TemplateError, ValidationError
 from inspector_app.domain.template import Template, parse_template, shipped_template_paths
 from inspector_app.storage.models import TemplateRecord
+from inspector_app.translation import _
 
 
 def sync_shipped_templates(session: Session) -> list[TemplateRecord]:
@@ -69,7 +70,7 @@ def template_record(session: Session, template_id: str) -> TemplateRecord:
     for record in latest_templates(session):
         if record.template_id == template_id:
             return record
-    raise NotFoundError(f"没有检查表模板 {template_id}")
+    raise NotFoundError(_("没有检查表模板 {template_id}").format(template_id=template_id))
 
 
 def stored(session: Session, template_id: str, version: str | None = None) -> TemplateRecord:
@@ -83,7 +84,8 @@ def stored(session: Session, template_id: str, version: str | None = None) -> Te
         known = [r.version for r in session.scalars(select(TemplateRecord).where(
             TemplateRecord.template_id == template_id))]
         have = f"，已有版本：{'、'.join(sorted(known, key=_loose_key))}" if known else ""
-        raise NotFoundError(f"没有检查表模板 {template_id} 的版本 {version}{have}")
+        raise NotFoundError(_("没有检查表模板 {template_id} 的版本 {version}{have}").format(
+            template_id=template_id, version=version, have=have))
     return record
 
 

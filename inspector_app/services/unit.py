@@ -28,6 +28,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from inspector_app.domain.errors import StaleEditError
 from inspector_app.storage.engine import Workspace
+from inspector_app.translation import _
 
 
 @contextmanager
@@ -40,7 +41,7 @@ def unit_of_work(ws: Workspace) -> Iterator[Session]:
                 connection.exec_driver_sql("BEGIN IMMEDIATE")
             yield session
     except StaleDataError as exc:
-        raise StaleEditError("记录已被他人同时修改，本次操作未保存（已回滚）；请刷新后查看最新内容再操作") from exc
+        raise StaleEditError(_("记录已被他人同时修改，本次操作未保存（已回滚）；请刷新后查看最新内容再操作")) from exc
 
 
 def serialize(session: Session, key: str) -> None:

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from inspector_app.domain.errors import ValidationError, WorkspaceError
 from inspector_app.storage.models import Meta
 from inspector_app.storage.shared_store import check_folder
+from inspector_app.translation import _, listing
 
 SERIAL_START, SERIAL_END = "number_serial_start", "number_serial_end"
 LANGUAGE = "language"
@@ -62,13 +63,15 @@ def get(session: Session, key: str, default: str = "") -> str:
 
 def set_value(session: Session, key: str, value: str) -> None:
     if key not in KNOWN_KEYS:
-        raise ValidationError(f"未知的工作区设置“{key}”，可用：{'、'.join(KNOWN_KEYS)}")
+        raise ValidationError(_("未知的工作区设置“{key}”，可用：{items}").format(key=key, items=listing(KNOWN_KEYS)))
     if key in (SERIAL_START, SERIAL_END) and value.strip():
         _serial(key, value)
     if key == "defence_days" and value.strip() and not (value.strip().isdigit() and 1 <= int(value.strip()) <= 60):
-        raise ValidationError(f"工作区设置“defence_days”须为 1 至 60 的整数（或留空），而不是“{value.strip()}”")
+        raise ValidationError(_("工作区设置“defence_days”须为 1 至 60 的整数（或留空），而不是“{value}”").format(
+            value=value.strip()))
     if key == LANGUAGE and value.strip() not in ("", *LANGUAGE_VALUES):
-        raise ValidationError(f"工作区设置“language”须为 zh_CN 或 en（或留空），而不是“{value.strip()}”")
+        raise ValidationError(_("工作区设置“language”须为 zh_CN 或 en（或留空），而不是“{value}”").format(
+            value=value.strip()))
     if key.startswith("photo_") and value.strip():
         _non_negative(key, value)
     if key.startswith("photo_") and value.strip():
@@ -92,7 +95,8 @@ def all_values(session: Session) -> dict[str, str]:
 def _serial(key: str, value: str) -> int:
     text = value.strip()
     if not text.isascii() or not text.isdigit() or not 1 <= int(text) <= MAX_SERIAL:
-        raise ValidationError(f"工作区设置“{key}”须为 1 至 {MAX_SERIAL} 的整数（或留空），而不是“{text}”")
+        raise ValidationError(_("工作区设置“{key}”须为 1 至 {max_serial} 的整数（或留空），而不是“{text}”").format(
+            key=key, max_serial=MAX_SERIAL, text=text))
     return int(text)
 
 
@@ -103,7 +107,7 @@ def _non_negative(key: str, value: str) -> float:
     except ValueError:
         number = -1.0
     if not 0 <= number <= 100_000:
-        raise ValidationError(f"工作区设置“{key}”须为不小于 0 的数（或留空），而不是“{text}”")
+        raise ValidationError(_("工作区设置“{key}”须为不小于 0 的数（或留空），而不是“{text}”").format(key=key, text=text))
     return number
 
 
@@ -125,6 +129,6 @@ def serial_range(session: Session) -> tuple[int, int | None]:
     start = _serial(SERIAL_START, start_text) if start_text else 1
     end = _serial(SERIAL_END, end_text) if end_text else None
     if end is not None and start > end:
-        raise ValidationError(f"文书编号段设置有误：起始序号 {start} 大于结束序号 {end}"
-                              f"（workspace set {SERIAL_START} / {SERIAL_END}）")
+        raise ValidationError(_("文书编号段设置有误：起始序号 {start} 大于结束序号 {end}（workspace set {serial_start} / {serial_end}）").format(
+            start=start, end=end, serial_start=SERIAL_START, serial_end=SERIAL_END))
     return start, end

@@ -52,6 +52,7 @@ from inspector_app.storage.schema_version import (
     not_a_workspace,
 )
 from inspector_app.storage.shared_store import store_root
+from inspector_app.translation import _
 
 __all__ = ["DB_NAME", "Workspace", "current_revision", "known_revisions", "migrate", "open_workspace"]
 
@@ -83,8 +84,7 @@ def make_engine(db_path: Path) -> Engine:
 
 
 def disk_full_error(db_path: Path) -> DiskFullError:
-    return DiskFullError(f"磁盘空间不足：工作区数据库 {db_path} 无法写入，本次操作未保存（已回滚）。"
-                         "请腾出磁盘空间后重试。", db_path)
+    return DiskFullError(_("磁盘空间不足：工作区数据库 {db_path} 无法写入，本次操作未保存（已回滚）。请腾出磁盘空间后重试。").format(db_path=db_path), db_path)
 
 
 def _typed_error_for(db_path: Path) -> Any:
@@ -145,8 +145,8 @@ def migrate(engine: Engine, db_path: Path, backup_dir: Path) -> str | None:
     current = current_revision(db_path)
     if current is not None and current not in revisions:
         raise WorkspaceError(
-            f"工作区 {db_path} 由更新版本的 Inspector 创建（数据库版本 {current}），本程序无法打开。"
-            "请安装最新版本后再打开。")
+            _("工作区 {db_path} 由更新版本的 Inspector 创建（数据库版本 {current}），本程序无法打开。请安装最新版本后再打开。").format(
+                db_path=db_path, current=current))
     if head is not None and current == head:
         return None
     backup = None
@@ -165,14 +165,17 @@ def migrate(engine: Engine, db_path: Path, backup_dir: Path) -> str | None:
         command.upgrade(_alembic_config(migrating), "head")
     except (sqlite3.DatabaseError, DBAPIError) as exc:
         cause = exc.orig if isinstance(exc, DBAPIError) else exc
-        where = f"升级前的备份在 {backup_dir / backup}" if backup else "这是新建的工作区，没有备份"
-        raise WorkspaceError(f"升级工作区数据库 {db_path} 失败，数据库未被改动：{cause}；{where}") from exc
+        where = (_("升级前的备份在 {path}").format(path=backup_dir / backup) if backup
+                 else _("这是新建的工作区，没有备份"))
+        raise WorkspaceError(_("升级工作区数据库 {db_path} 失败，数据库未被改动：{cause}；{where}").format(
+            db_path=db_path, cause=cause, where=where)) from exc
     finally:
         migrating.dispose()
     with engine.connect() as con:
         problems = con.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
     if problems:
-        raise WorkspaceError(f"迁移后外键检查失败：{problems[:5]}；备份在 {backup}")
+        raise WorkspaceError(_("迁移后外键检查失败：{problem}；备份在 {backup}").format(
+            problem=problems[:5], backup=backup))
     return backup
 
 
@@ -184,8 +187,8 @@ def _open_error(db_path: Path, exc: BaseException) -> InspectorError:
     if is_disk_full(cause):
         return disk_full_error(db_path)
     if isinstance(cause, sqlite3.OperationalError):
-        return WorkspaceError(f"无法打开工作区数据库 {db_path}：{cause}（文件夹或文件是否只读、"
-                              "被其他程序占用？）")
+        return WorkspaceError(_("无法打开工作区数据库 {db_path}：{cause}（文件夹或文件是否只读、被其他程序占用？）").format(
+            db_path=db_path, cause=cause))
     return not_a_workspace(db_path, cause)
 
 
@@ -236,7 +239,7 @@ def open_workspace(root: Path, migrate_schema: bool = True, *, database: str | N
     try:
         root.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise WorkspaceError(f"无法创建工作区文件夹 {root}：{exc.strerror}") from exc
+        raise WorkspaceError(_("无法创建工作区文件夹 {root}：{strerror}").format(root=root, strerror=exc.strerror)) from exc
     url = database_url(root, database)
     if url is not None:
         return _open_office(root, url, migrate_schema, password)

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from inspector_app.domain.errors import InspectorError
+from inspector_app.translation import _
 
 DISK_FULL_ERRNOS = frozenset(code for code in (errno.ENOSPC, getattr(errno, "EDQUOT", None)) if code is not None)
 _SQLITE_FULL = 13
@@ -58,8 +59,8 @@ def disk_full_as_error(where: Path | str, what: str = "") -> Iterator[None]:
     except Exception as exc:
         if not is_disk_full(exc):
             raise
-        raise DiskFullError(f"磁盘空间不足：无法写入 {where}{what}。未留下写了一半的文件；"
-                            "请腾出磁盘空间后重试。", where) from exc
+        raise DiskFullError(_("磁盘空间不足：无法写入 {where}{what}。未留下写了一半的文件；请腾出磁盘空间后重试。").format(
+            where=where, what=what), where) from exc
 
 
 def fsync_dir(directory: Path) -> None:

@@ -36,6 +36,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError
 from inspector_app.domain.errors import WorkspaceError
 from inspector_app.storage.files import fsync_dir
 from inspector_app.storage.schema_version import DATABASE_URL_FILE, MIGRATIONS_DIR, known_revisions
+from inspector_app.translation import _, listing
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +59,7 @@ def database_url(root: Path, given: str | None) -> URL | None:
         except FileNotFoundError:
             return None
         except (OSError, UnicodeDecodeError) as exc:
-            raise WorkspaceError(f"无法读取数据库设置 {setting}：{exc}") from exc
+            raise WorkspaceError(_("无法读取数据库设置 {setting}：{exc}").format(setting=setting, exc=exc)) from exc
         text = next((line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")), "")
         source = str(setting)
         if not text:
@@ -66,13 +67,13 @@ def database_url(root: Path, given: str | None) -> URL | None:
     try:
         url = make_url(text)
     except ArgumentError as exc:
-        raise WorkspaceError(f"数据库连接串无效（{source}）：{text}") from exc
+        raise WorkspaceError(_("数据库连接串无效（{source}）：{text}").format(source=source, text=text)) from exc
     if url.get_backend_name() != "postgresql":
-        raise WorkspaceError(f"办公室数据库须是 PostgreSQL（postgresql+psycopg://用户@主机/数据库），"
-                             f"{source} 写的是 {url.get_backend_name()}")
+        raise WorkspaceError(_("办公室数据库须是 PostgreSQL（postgresql+psycopg://用户@主机/数据库），{source} 写的是 {value}").format(
+            source=source, value=url.get_backend_name()))
     if url.password:
-        raise WorkspaceError(f"数据库口令不能写在连接串里（{source}）：请放在口令文件（~/.pgpass、PGPASSFILE）"
-                             "或系统钥匙串中，见 docs/office-database.md")
+        raise WorkspaceError(_("数据库口令不能写在连接串里（{source}）：请放在口令文件（~/.pgpass、PGPASSFILE）或系统钥匙串中，见 docs/office-database.md").format(
+            source=source))
     return url.set(drivername="postgresql+psycopg")
 
 
@@ -104,8 +105,8 @@ def make_pg_engine(url: URL, password: PasswordSource | None = None) -> Engine:
 
 def connect_error(url: URL, exc: BaseException) -> WorkspaceError:
     cause = exc.orig if isinstance(exc, DBAPIError) and exc.orig is not None else exc
-    return WorkspaceError(f"无法连接办公室数据库 {shown(url)}：{str(cause).strip()}（服务器是否在运行、"
-                          "口令是否在口令文件或钥匙串中？见 docs/office-database.md）")
+    return WorkspaceError(_("无法连接办公室数据库 {value}：{value2}（服务器是否在运行、口令是否在口令文件或钥匙串中？见 docs/office-database.md）").format(
+        value=shown(url), value2=str(cause).strip()))
 
 
 def current_revision_pg(engine: Engine) -> str | None:
@@ -114,15 +115,17 @@ def current_revision_pg(engine: Engine) -> str | None:
         tables = set(inspect(con).get_table_names())
         if "alembic_version" not in tables:
             if tables:
-                raise WorkspaceError(f"数据库 {shown(engine.url)} 不是有效的工作区数据库：里面已有别的程序的表，"
-                                     "没有 Inspector 的版本表；请为 Inspector 新建一个空数据库")
+                raise WorkspaceError(_("数据库 {value} 不是有效的工作区数据库：里面已有别的程序的表，没有 Inspector 的版本表；请为 Inspector 新建一个空数据库").format(
+                    value=shown(engine.url)))
             return None
         missing = sorted(_CORE_TABLES - tables)
         if missing:
-            raise WorkspaceError(f"数据库 {shown(engine.url)} 不是有效的工作区数据库：缺少表 {'、'.join(missing)}")
+            raise WorkspaceError(_("数据库 {value} 不是有效的工作区数据库：缺少表 {items}").format(
+                value=shown(engine.url), items=listing(missing)))
         rows = con.exec_driver_sql("SELECT version_num FROM alembic_version").fetchall()
     if len(rows) != 1:
-        raise WorkspaceError(f"数据库 {shown(engine.url)} 的版本表应有一行，实有 {len(rows)} 行")
+        raise WorkspaceError(_("数据库 {value} 的版本表应有一行，实有 {count} 行").format(
+            value=shown(engine.url), count=len(rows)))
     return str(rows[0][0])
 
 
@@ -148,7 +151,7 @@ def backup_pg(url: URL, backup_dir: Path, label: str, password: PasswordSource |
     try:
         done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=3600, check=False)
         if done.returncode != 0:
-            raise WorkspaceError(f"pg_dump 备份失败：{done.stderr.strip()[-500:]}")
+            raise WorkspaceError(_("pg_dump 备份失败：{stderr}").format(stderr=done.stderr.strip()[-500:]))
         with open(partial, "rb+") as handle:
             os.fsync(handle.fileno())
         os.replace(partial, target)
@@ -178,12 +181,11 @@ def _backup_first(url: URL, backup_dir: Path, current: str, password: PasswordSo
         if found is not None:
             log.warning("pg_dump unavailable (%s); using the recent backup %s", exc, found)
             return found.name
-        why = "未找到 pg_dump 程序" if isinstance(exc, FileNotFoundError) else str(exc)
+        why = _("未找到 pg_dump 程序") if isinstance(exc, FileNotFoundError) else str(exc)
         manual = " ".join(dump_command(url, backup_dir / f"workspace-{label}-manual.dump"))
         raise WorkspaceError(
-            f"办公室数据库 {shown(url)} 需要升级（数据库版本 {current}），升级前必须先备份，但无法备份：{why}。"
-            f"数据库未被改动。请安装 PostgreSQL 客户端（pg_dump）后重试，或先手工备份：{manual}"
-            "（24 小时内的备份有效）") from exc
+            _("办公室数据库 {value} 需要升级（数据库版本 {current}），升级前必须先备份，但无法备份：{why}。数据库未被改动。请安装 PostgreSQL 客户端（pg_dump）后重试，或先手工备份：{manual}（24 小时内的备份有效）").format(
+                value=shown(url), current=current, why=why, manual=manual)) from exc
 
 
 def migrate_pg(engine: Engine, url: URL, backup_dir: Path, password: PasswordSource | None = None) -> str | None:
@@ -191,8 +193,8 @@ def migrate_pg(engine: Engine, url: URL, backup_dir: Path, password: PasswordSou
     revisions, head = known_revisions()
     current = current_revision_pg(engine)
     if current is not None and current not in revisions:
-        raise WorkspaceError(f"办公室数据库 {shown(url)} 由更新版本的 Inspector 创建（数据库版本 {current}），"
-                             "本程序无法打开。请安装最新版本后再打开。")
+        raise WorkspaceError(_("办公室数据库 {value} 由更新版本的 Inspector 创建（数据库版本 {current}），本程序无法打开。请安装最新版本后再打开。").format(
+            value=shown(url), current=current))
     if head is not None and current == head:
         return None
     backup = _backup_first(url, backup_dir, current, password) if current is not None else None
@@ -205,6 +207,8 @@ def migrate_pg(engine: Engine, url: URL, backup_dir: Path, password: PasswordSou
     try:
         command.upgrade(config, "head")
     except DBAPIError as exc:
-        where = f"升级前的备份在 {backup_dir / backup}" if backup else "这是新建的工作区，没有备份"
-        raise WorkspaceError(f"升级办公室数据库 {shown(url)} 失败，数据库未被改动：{exc.orig}；{where}") from exc
+        where = (_("升级前的备份在 {path}").format(path=backup_dir / backup) if backup
+                 else _("这是新建的工作区，没有备份"))
+        raise WorkspaceError(_("升级办公室数据库 {value} 失败，数据库未被改动：{orig}；{where}").format(
+            value=shown(url), orig=exc.orig, where=where)) from exc
     return backup

@@ -21,6 +21,7 @@ import sqlite3
 from pathlib import Path
 
 from inspector_app.domain.errors import WorkspaceError
+from inspector_app.translation import N_, _, listing
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 DB_NAME = "workspace.sqlite"
@@ -28,7 +29,7 @@ DB_NAME = "workspace.sqlite"
 DATABASE_URL_FILE = "database.url"
 # The folders a workspace keeps beside its database (``engine.Workspace`` names them).
 DATA_DIRS = ("photos", "sheets", "backups")
-NOT_A_WORKSPACE = "不是有效的工作区数据库"
+NOT_A_WORKSPACE = N_("不是有效的工作区数据库")
 _REV_RE = re.compile(r"^(down_)?revision\s*(?::[^=]*)?=\s*['\"]?([\w-]+|None)['\"]?", re.MULTILINE)
 _REVISION_TEXT = re.compile(r"^[0-9A-Za-z_-]{1,64}$")
 _MAGIC = b"SQLite format 3\x00"
@@ -56,9 +57,9 @@ def not_a_workspace(db_path: Path, reason: object, *, while_working: bool = Fals
     """The refusal every kind of damage gets: the path, the words people search for, and the cause.
     ``while_working``: found by a command already at work (its transaction is rolled back), not at
     opening (when the file was not touched at all)."""
-    done = "本次操作未保存" if while_working else "文件未被改动"
-    return WorkspaceError(f"{db_path} {NOT_A_WORKSPACE}：{reason}。{done}；请从 backups/ 中的备份恢复，"
-                          "或换一个文件夹作为工作区。")
+    done = _("本次操作未保存") if while_working else _("文件未被改动")
+    return WorkspaceError(_("{db_path} {not_a_workspace}：{reason}。{done}；请从 backups/ 中的备份恢复，或换一个文件夹作为工作区。").format(
+        db_path=db_path, not_a_workspace=_(NOT_A_WORKSPACE), reason=reason, done=done))
 
 
 def is_damage(exc: BaseException) -> bool:
@@ -98,8 +99,8 @@ def _data_beside(db_path: Path) -> list[str]:
 def _refuse_if_not_new(db_path: Path, what: str) -> None:
     beside = _data_beside(db_path)
     if beside:
-        raise not_a_workspace(db_path, f"{what}，但文件夹里已有工作区数据（{'、'.join(beside)}）：数据库可能已丢失或"
-                                       "被截断，不能当作新工作区")
+        raise not_a_workspace(db_path, _("{what}，但文件夹里已有工作区数据（{items}）：数据库可能已丢失或被截断，不能当作新工作区").format(
+            what=what, items=listing(beside)))
 
 
 def current_revision(db_path: Path) -> str | None:
@@ -110,16 +111,17 @@ def current_revision(db_path: Path) -> str | None:
     try:
         size = db_path.stat().st_size
         if size == 0:
-            _refuse_if_not_new(db_path, "数据库文件是空的（0 字节）")
+            _refuse_if_not_new(db_path, _("数据库文件是空的（0 字节）"))
             return None
         with open(db_path, "rb") as handle:
             header = handle.read(_HEADER_SIZE)
     except FileNotFoundError:
         return None
     except OSError as exc:  # a folder by that name, no permission
-        raise WorkspaceError(f"无法读取工作区数据库 {db_path}：{exc.strerror or exc}") from exc
+        raise WorkspaceError(_("无法读取工作区数据库 {db_path}：{value}").format(
+            db_path=db_path, value=exc.strerror or exc)) from exc
     if len(header) < _HEADER_SIZE or not header.startswith(_MAGIC):
-        raise not_a_workspace(db_path, "文件不是 SQLite 数据库（文件头不对）")
+        raise not_a_workspace(db_path, _("文件不是 SQLite 数据库（文件头不对）"))
     con = sqlite3.connect(db_path)
     con.text_factory = bytes  # names and values are checked here, never decoded by sqlite3 on the way
     try:
@@ -129,12 +131,12 @@ def current_revision(db_path: Path) -> str | None:
         tables = {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if b"alembic_version" not in tables:
             if tables:
-                raise not_a_workspace(db_path, "这是别的程序的 SQLite 数据库（没有 Inspector 的版本表）")
-            _refuse_if_not_new(db_path, "数据库里没有任何表")
+                raise not_a_workspace(db_path, _("这是别的程序的 SQLite 数据库（没有 Inspector 的版本表）"))
+            _refuse_if_not_new(db_path, _("数据库里没有任何表"))
             return None
         missing = sorted(t for t in _CORE_TABLES if t.encode() not in tables)
         if missing:
-            raise not_a_workspace(db_path, f"缺少工作区的表 {'、'.join(missing)}")
+            raise not_a_workspace(db_path, _("缺少工作区的表 {items}").format(items=listing(missing)))
         rows = con.execute("SELECT version_num FROM alembic_version").fetchall()
     except sqlite3.DatabaseError as exc:
         if is_damage(exc):
@@ -145,21 +147,21 @@ def current_revision(db_path: Path) -> str | None:
     finally:
         con.close()
     if len(rows) != 1:
-        raise not_a_workspace(db_path, f"版本表应有一行，实有 {len(rows)} 行")
+        raise not_a_workspace(db_path, _("版本表应有一行，实有 {count} 行").format(count=len(rows)))
     value = rows[0][0]
     text = value.decode("ascii", "replace") if isinstance(value, bytes) else str(value)
     if not _REVISION_TEXT.match(text):
-        raise not_a_workspace(db_path, f"版本表的内容已损坏（{text!r}）")
+        raise not_a_workspace(db_path, _("版本表的内容已损坏（{text!r}）").format(text=text))
     return text
 
 
 def damage_reason(exc: BaseException) -> str:
     if isinstance(exc, UnicodeDecodeError):
-        return "数据库的结构已损坏（无法读取的文字）"
+        return _("数据库的结构已损坏（无法读取的文字）")
     text = str(exc)
     if text.startswith("Could not decode to UTF-8"):
-        return "数据中有不是有效文字的字节（数据已损坏）"
-    return f"数据库已损坏（SQLite：{text}）"
+        return _("数据中有不是有效文字的字节（数据已损坏）")
+    return _("数据库已损坏（SQLite：{text}）").format(text=text)
 
 
 def check_integrity(db_path: Path) -> None:
@@ -184,7 +186,7 @@ def check_integrity(db_path: Path) -> None:
         con.close()
     if result != ["ok"]:
         lines = [line for text in result for line in text.splitlines() if line and not line.startswith("***")]
-        raise not_a_workspace(db_path, f"数据库已损坏（SQLite 完整性检查：{'；'.join(lines[:3])}）")
+        raise not_a_workspace(db_path, _("数据库已损坏（SQLite 完整性检查：{items}）").format(items='；'.join(lines[:3])))
 
 
 def connect_current(root: Path) -> sqlite3.Connection | None:

@@ -17,6 +17,7 @@ from pathlib import Path
 from sqlalchemy import Engine, inspect, text
 
 from inspector_app.domain.errors import WorkspaceError
+from inspector_app.translation import _
 
 SETTING = "shared_store"
 LOCAL_FILE = "shared_store"
@@ -29,7 +30,7 @@ def _configured(root: Path, engine: Engine) -> tuple[str, str]:
     except FileNotFoundError:
         lines = []
     except (OSError, UnicodeDecodeError) as exc:
-        raise WorkspaceError(f"无法读取共享文件夹设置 {root / LOCAL_FILE}：{exc}") from exc
+        raise WorkspaceError(_("无法读取共享文件夹设置 {value}：{exc}").format(value=root / LOCAL_FILE, exc=exc)) from exc
     local = next((line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")), "")
     if local:
         return local, str(root / LOCAL_FILE)
@@ -53,13 +54,14 @@ def store_root(root: Path, engine: Engine) -> Path | None:
 def check_folder(folder: Path, named_in: str) -> None:
     """Refuse a shared folder that is not an absolute path to a folder this machine can write to."""
     if not folder.is_absolute():
-        raise WorkspaceError(f"共享文件夹须写完整路径（{named_in}）：{folder}")
+        raise WorkspaceError(_("共享文件夹须写完整路径（{named_in}）：{folder}").format(named_in=named_in, folder=folder))
     if not folder.is_dir():
-        raise WorkspaceError(f"共享文件夹 {folder} 无法访问（{named_in}）：请确认文件服务器已连接、该文件夹已挂载；"
-                             "本机照片与检查记录须存放在各监管人员都能访问的同一文件夹")
+        raise WorkspaceError(_("共享文件夹 {folder} 无法访问（{named_in}）：请确认文件服务器已连接、该文件夹已挂载；本机照片与检查记录须存放在各监管人员都能访问的同一文件夹").format(
+            folder=folder, named_in=named_in))
     try:
         probe = folder / f".inspector-write-check-{id(folder)}"
         probe.write_bytes(b"")
         probe.unlink()
     except OSError as exc:
-        raise WorkspaceError(f"共享文件夹 {folder} 不能写入（{named_in}）：{exc.strerror or exc}") from exc
+        raise WorkspaceError(_("共享文件夹 {folder} 不能写入（{named_in}）：{value}").format(
+            folder=folder, named_in=named_in, value=exc.strerror or exc)) from exc

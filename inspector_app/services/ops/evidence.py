@@ -36,6 +36,7 @@ from inspector_app.services.unit import reading, unit_of_work
 from inspector_app.storage.engine import Workspace
 from inspector_app.storage.files import DiskFullError
 from inspector_app.storage.models import Inspection
+from inspector_app.translation import _
 
 __all__ = ["AddReport", "AddedPhoto", "add_photos", "attach_photo", "link_photo", "move_photo", "pair_photos",
            "record_refusal", "remove_photos", "remove_signature", "reorder_photos", "save_markup",
@@ -82,7 +83,7 @@ def attach_photo(ws: Workspace, inspection_id: int, photo: IngestedPhoto, actor:
         report.rejected.append((photo.source_name, str(exc)))
         return report
     except IntegrityError:  # a concurrent add of the same photo won the race
-        report.rejected.append((photo.source_name, "同一照片正在被另一操作添加"))
+        report.rejected.append((photo.source_name, _("同一照片正在被另一操作添加")))
         return report
     (report.added if created else report.duplicates).append(entry)
     report.changes = changes
@@ -140,10 +141,10 @@ def add_photos(ws: Workspace, inspection_id: int, paths: Sequence[Path], actor: 
 
 def _stopped_by_full_disk(where: Path, report: AddReport, total: int) -> DiskFullError:
     kept = len(report.added) + len(report.duplicates)
-    done = f"已添加的 {kept} 张照片保留，" if kept else ""
-    return DiskFullError(f"磁盘空间不足：照片无法保存到 {where}。{done}其余 {total - kept - len(report.rejected)} 个"
-                         "文件未添加，没有留下写了一半的文件；请腾出磁盘空间后重新添加（已添加的照片会被认出，不会重复）。",
-                         where)
+    done = _("已添加的 {count} 张照片保留，").format(count=kept) if kept else ""
+    return DiskFullError(_("磁盘空间不足：照片无法保存到 {where}。{done}其余 {left} 个文件未添加，没有留下写了一半的文件；"
+                           "请腾出磁盘空间后重新添加（已添加的照片会被认出，不会重复）。").format(
+        where=where, done=done, left=total - kept - len(report.rejected)), where)
 
 
 # -- editing photos --------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from inspector_app.services.templates import template_record
 from inspector_app.services.unit import unit_of_work
 from inspector_app.storage.engine import Workspace
 from inspector_app.storage.models import Inspection
+from inspector_app.translation import _
 
 __all__ = ["Assigned", "IncompleteError", "Missing", "add_finding", "assign", "complete", "remove_finding",
            "reopen", "set_answer", "set_answers", "set_finding_status", "set_inspectors", "update_finding",
@@ -57,7 +58,7 @@ def assign(ws: Workspace, enterprise_id: int | None, template_id: str, inspector
     with unit_of_work(ws) as session:
         if enterprise_id is None:
             if review_org_id is None:
-                raise ValidationError("须指定企业（或评审质量检查的评审单位）")
+                raise ValidationError(_("须指定企业（或评审质量检查的评审单位）"))
             enterprise_id = review_subject.sample_enterprise(session, review_org_id)
         enterprise = enterprises.get(session, enterprise_id)
         template = template_record(session, template_id)
@@ -65,7 +66,7 @@ def assign(ws: Workspace, enterprise_id: int | None, template_id: str, inspector
         inspection = inspections.assign(session, enterprise, template, inspectors, actor, due_date, location,
                                         override_reason=override_reason, review_org_id=review_org_id)
         changes = _changed(inspection, ChangeKind.ASSIGNMENTS, ChangeKind.STATUS, ChangeKind.ANSWERS)
-        overridden = tuple(f"已说明理由仍使用：{p}" for p in fit.problems)
+        overridden = tuple(_("已说明理由仍使用：{problem}").format(problem=p) for p in fit.problems)
         return Assigned(inspection.id, changes, overridden + fit.warnings)
 
 

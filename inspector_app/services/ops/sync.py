@@ -31,6 +31,7 @@ from inspector_app.services.sync.trust import SqlTrustStore
 from inspector_app.services.unit import unit_of_work
 from inspector_app.storage.engine import Workspace
 from inspector_app.storage.files import atomic_write_text
+from inspector_app.translation import N_, _
 
 __all__ = ["ExportResult", "Identity", "ImportReport", "ImportResult", "ReportLine", "enrol_key", "export_bundle",
            "export_public_key", "export_rollup", "import_bundle", "import_paths", "load_identity", "resolve_conflict",
@@ -52,7 +53,7 @@ def export_bundle(ws: Workspace, identity: Identity, target: Path, *, inspection
     side's X25519 public key (``queries.sync.encryption_key``). Inspector → office marks them "exported".
     A roll-up for the office above is ``export_rollup``."""
     if direction is Direction.OFFICE_TO_PARENT:
-        raise ValidationError("汇总数据包（office-to-parent）请用 bundle export --to-parent 导出")
+        raise ValidationError(_("汇总数据包（office-to-parent）请用 bundle export --to-parent 导出"))
     return export.export_bundle(ws, identity, target, inspection_ids=inspection_ids, direction=direction,
                                 encrypt_to=encrypt_to, progress=progress, cancel=cancel)
 
@@ -103,10 +104,11 @@ def enrol_key(ws: Workspace, key: PublicKeyFile, actor: str, *, name: str = "", 
     ``name`` and ``role``, when given, must be the file's (``KeyFileError`` ``key_binding`` otherwise), and
     the rules of ``services.sync.trust`` apply (own key, revoked key, another binding: refused; an office
     key at an office only from the office directly below or above, ``not_in_jurisdiction``)."""
-    for given, stated, what in ((person_name(name), key.name, "姓名"), (role, key.role, "角色")):
+    for given, stated, what in ((person_name(name), key.name, N_("姓名")), (role, key.role, N_("角色"))):
         if given and given != stated:
-            raise KeyFileError(f"登记时的{what}“{given}”与公钥文件中经签名的{what}“{stated}”不同：密钥绑定其文件"
-                               f"所写的姓名、角色和设备。如文件写错了，请对方改正后重新导出公钥", code="key_binding")
+            raise KeyFileError(_("登记时的{what}“{given}”与公钥文件中经签名的{what}“{stated}”不同：密钥绑定其文件"
+                                 "所写的姓名、角色和设备。如文件写错了，请对方改正后重新导出公钥").format(
+                what=_(what), given=given, stated=stated), code="key_binding")
     with unit_of_work(ws) as session:
         SqlTrustStore(session, actor).enrol(TrustedKey(key.fingerprint, key.public_key, key.name, key.role,
                                                        key.device_id, key.x25519_public, level=key.level,

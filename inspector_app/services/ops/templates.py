@@ -17,6 +17,7 @@ from inspector_app.services.changes import NO_CHANGES, ChangeKind, Changes
 from inspector_app.services.unit import reading, unit_of_work
 from inspector_app.storage.engine import Workspace
 from inspector_app.tabular.template_reader import read_template_book
+from inspector_app.translation import _
 
 MAX_TEMPLATE_BYTES = 5_000_000
 
@@ -59,22 +60,23 @@ def read_template_file(path: Path) -> tuple[dict[str, Any], list[str]]:
     if suffix in (".xlsx", ".xlsm"):
         book = read_template_book(path)
         if book.problems:
-            raise ImportFileError(f"{path.name}：模板工作簿有 {len(book.problems)} 处问题，未导入任何内容",
+            raise ImportFileError(_("{name}：模板工作簿有 {count} 处问题，未导入任何内容").format(
+                name=path.name, count=len(book.problems)),
                                   [str(p) for p in book.problems])
         parse_template(book.data, path.name)
         return book.data, book.ignored
     if suffix != ".json":
-        raise ImportFileError(f"{path.name}：检查表模板须为 Excel 工作簿（.xlsx）或 JSON 文件（.json）")
+        raise ImportFileError(_("{name}：检查表模板须为 Excel 工作簿（.xlsx）或 JSON 文件（.json）").format(name=path.name))
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise ImportFileError(f"无法读取 {path}：{exc.strerror or exc}") from None
+        raise ImportFileError(_("无法读取 {path}：{value}").format(path=path, value=exc.strerror or exc)) from None
     if len(raw) > MAX_TEMPLATE_BYTES:
-        raise ImportFileError(f"{path.name}：文件过大（{len(raw)} 字节）")
+        raise ImportFileError(_("{name}：文件过大（{count} 字节）").format(name=path.name, count=len(raw)))
     try:
         data = json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise TemplateError(f"{path.name}：不是 UTF-8 JSON 文件（{exc}）") from None
+        raise TemplateError(_("{name}：不是 UTF-8 JSON 文件（{exc}）").format(name=path.name, exc=exc)) from None
     parse_template(data, path.name)
     return data, []
 

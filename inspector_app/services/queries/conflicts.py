@@ -13,6 +13,7 @@ from inspector_app.domain.errors import NotFoundError
 from inspector_app.services import conflicts
 from inspector_app.services.unit import reading
 from inspector_app.storage.engine import Workspace
+from inspector_app.translation import _
 
 CONFLICT_KEYS = FLAG_KEYS
 # What the CLI's table shows, with Chinese headings (csv and json carry every key).
@@ -53,7 +54,7 @@ def conflicts_for_inspection(ws: Workspace, inspection_id: int) -> list[dict[str
         row = session.execute(
             text("SELECT enterprise_id, review_org_id FROM inspections WHERE id = :id"), {"id": int(inspection_id)}).first()
         if row is None:
-            raise NotFoundError(f"没有编号为 {inspection_id} 的检查")
+            raise NotFoundError(_("没有编号为 {inspection_id} 的检查").format(inspection_id=inspection_id))
         enterprise_id, review_org_id = row
         if review_org_id is None:
             found = conflicts.flags(session, enterprise_ids=[enterprise_id])

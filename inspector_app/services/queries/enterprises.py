@@ -8,6 +8,7 @@ from inspector_app.domain.errors import NotFoundError
 from inspector_app.services import enterprises
 from inspector_app.services.unit import reading
 from inspector_app.storage.engine import Workspace
+from inspector_app.translation import _
 
 # The columns a table of enterprises shows (the dicts carry every field).
 ENTERPRISE_COLUMNS = ("id", "uscc", "name", "district", "industry", "cert_grade", "cert_number",
@@ -25,5 +26,5 @@ def enterprise_id_by_uscc(ws: Workspace, code: str) -> int:
     with reading(ws) as session:
         found = enterprises.by_uscc(session, code)
         if found is None:
-            raise NotFoundError(f"没有统一社会信用代码为 {code} 的企业（先用 enterprises import 导入企业名录）")
+            raise NotFoundError(_("没有统一社会信用代码为 {code} 的企业（先用 enterprises import 导入企业名录）").format(code=code))
         return found.id

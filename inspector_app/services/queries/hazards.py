@@ -43,6 +43,7 @@ from inspector_app.storage.engine import Workspace
 from inspector_app.storage.files import atomic_writer, disk_full_as_error
 from inspector_app.storage.models import ON_SITE_MEASURES, TemplateRecord
 from inspector_app.tabular.workbook import Column, Sheet, write_workbook
+from inspector_app.translation import _, listing
 
 OVERDUE_STATES = (FindingStatus.OPEN.value, FindingStatus.FAILED.value)  # as services.outcome_refresh
 STATUSES = tuple(s.value for s in FindingStatus)
@@ -105,9 +106,11 @@ class HazardFilter:
 
     def check(self) -> None:
         if self.severity and self.severity not in SEVERITIES:
-            raise ValidationError(f"没有隐患等级“{self.severity}”；可用：{'、'.join(SEVERITIES)}")
+            raise ValidationError(_("没有隐患等级“{severity}”；可用：{items}").format(
+                severity=self.severity, items=listing(SEVERITIES)))
         if self.status and self.status not in STATUSES:
-            raise ValidationError(f"没有整改状态“{self.status}”；可用：{'、'.join(STATUSES)}")
+            raise ValidationError(_("没有整改状态“{status}”；可用：{items}").format(
+                status=self.status, items=listing(STATUSES)))
 
     def document(self) -> dict[str, Any]:
         return {"severity": self.severity, "district": self.district, "status": self.status, "overdue": self.overdue}
@@ -153,7 +156,8 @@ def read_ledger(session: Session, filters: HazardFilter, as_of: date, today: dat
     reader.read()
     known = order + sorted(set(reader.counts) - set(order), key=lambda a: (a == OTHER, a))
     if filters.district and filters.district not in known:
-        raise ValidationError(f"本辖区内没有“{filters.district}”；可用：{'、'.join(known) or '（无）'}")
+        raise ValidationError(_("本辖区内没有“{district}”；可用：{known}").format(
+            district=filters.district, known=listing(known) or _("（无）")))
     rows = reader.rows
     rows.sort(key=_order)
     return HazardLedger(office.label, as_of, filters, rows, _summary(reader.counts, order), tuple(known))

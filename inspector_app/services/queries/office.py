@@ -26,6 +26,7 @@ from inspector_app.services.sync import identity
 from inspector_app.services.unit import reading
 from inspector_app.storage import rawsql
 from inspector_app.storage.engine import Workspace
+from inspector_app.translation import _
 
 REVIEW_COLUMNS = ("enterprise", "district", "template", "inspectors", "received_on", "score", "outcome")
 
@@ -147,7 +148,7 @@ def duty_report(ws: Workspace, duty_id: str, campaign_id: str = "", as_of: date 
     with reading(ws) as session:
         office = campaigns.office(session, campaign_id)
         if office.area is None:
-            raise ValidationError("本工作区尚未设置本机关的层级和辖区（设置 → 工作区设置：level、jurisdiction）")
+            raise ValidationError(_("本工作区尚未设置本机关的层级和辖区（设置 → 工作区设置：level、jurisdiction）"))
         duty = office.campaign.duty(duty_id)
         filing.check_sender(office, duty)
         on = today or date.today()

@@ -45,6 +45,7 @@ from inspector_app.storage import rawsql
 from inspector_app.storage.engine import Workspace
 from inspector_app.storage.models import TemplateRecord
 from inspector_app.tabular.xlsx_writer import Sheet, write_workbook
+from inspector_app.translation import _
 
 _FIGURES = ("certified", "looked_back", "maintain", "rectify", "delist", "delist_share", "avg_review_score",
             "avg_lookback_score", "score_gap", "conflict_flags")
@@ -167,7 +168,7 @@ def review_org_id(ws: Workspace, text: str) -> int:
                 "SELECT id, name, uscc FROM organisations ORDER BY id").fetchall():
             if norm(name) == wanted_name or (uscc and norm_code(uscc) == wanted_code):
                 return int(org_id)
-    raise NotFoundError(f"没有名称或统一社会信用代码为“{text}”的单位（先用 orgs import 导入评审单位名录）")
+    raise NotFoundError(_("没有名称或统一社会信用代码为“{text}”的单位（先用 orgs import 导入评审单位名录）").format(text=text))
 
 
 def org_stats(ws: Workspace) -> list[dict[str, Any]]:

@@ -33,6 +33,7 @@ from inspector_app.services.unit import reading
 from inspector_app.storage.engine import Workspace
 from inspector_app.storage.models import Enterprise, Inspection, TemplateRecord
 from inspector_app.storage.models_registers import Certification, Organisation
+from inspector_app.translation import _, listing
 
 PLANNING_COLUMNS = ("name", "uscc", "district", "industry", "cert_grade", "cert_expires", "problems")
 
@@ -67,8 +68,8 @@ def read_planning(session: Session, kind: str, campaign_id: str = "", today: dat
     office = campaigns.office(session, campaign_id)
     campaign = office.campaign
     if kind not in campaign.templates:
-        raise ValidationError(f"活动“{campaign.id}”没有“{CHECK_KINDS.get(kind, kind)}”检查，"
-                              f"可用：{'、'.join(CHECK_KINDS.get(k, k) for k in campaign.templates)}")
+        raise ValidationError(_("活动“{id}”没有“{value}”检查，可用：{items}").format(
+            id=campaign.id, value=_(CHECK_KINDS.get(kind, kind)), items=listing(CHECK_KINDS.get(k, k) for k in campaign.templates)))
     template_id = campaign.templates[kind]
     record = template_record(session, template_id)
     template = template_of(record)

@@ -27,6 +27,7 @@ from inspector_app.storage.models_registers import (
     Reviewer,
     Sanction,
 )
+from inspector_app.translation import _
 
 ORG_HEADINGS: dict[str, str] = {
     "id": "编号", "kind_label": "类别", "name": "名称", "uscc": "统一社会信用代码", "legal_rep": "法定代表人",
@@ -196,5 +197,6 @@ def reviewer_id_by_cert(ws: Workspace, cert_number: str) -> int:
     with reading(ws) as session:
         found = registers.reviewer_by_cert(session, cert_number)
         if found is None:
-            raise NotFoundError(f"评审人员名录中没有证书号 {cert_number}（先用 reviewers import 导入）")
+            raise NotFoundError(_("评审人员名录中没有证书号 {cert_number}（先用 reviewers import 导入）").format(
+                cert_number=cert_number))
         return found.id
