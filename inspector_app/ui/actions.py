@@ -182,13 +182,17 @@ class DeskActions(QObject):
         answer = QMessageBox.question(
             self.window, self.tr("工作区为空"),
             self.tr("工作区中还没有企业。要生成常州市的演示数据（约 240 家企业及其检查）来试用吗？\n"
-                    "以后可随时通过“文件 → 导入企业”导入真实名单。"))
+                    "以后可随时通过“文件 → 导入企业”导入真实名单。\n\n"
+                    "这份演示数据只在本工作区。培训时要让办公室和检查员的电脑使用同一批企业、分配和密钥，"
+                    "请改用命令 inspector-app demo --pair 办公室文件夹 检查员文件夹。"))
         if answer == QMessageBox.StandardButton.Yes:
             self.build_demo()
 
     def do_demo(self) -> None:
         answer = QMessageBox.question(self.window, self.tr("生成演示数据"),
-                                      self.tr("向当前工作区添加演示企业和检查吗？已有数据不会被删除。"))
+                                      self.tr("向当前工作区添加演示企业和检查吗？已有数据不会被删除。\n\n"
+                                              "这份演示数据只在本工作区。培训时要让办公室和检查员的电脑使用同一批企业、"
+                                              "分配和密钥，请改用命令 inspector-app demo --pair 办公室文件夹 检查员文件夹。"))
         if answer == QMessageBox.StandardButton.Yes:
             self.build_demo()
 

@@ -198,9 +198,11 @@ class FirstRunWizard(QWizard):
         demo_hint = QLabel()
         demo_hint.setWordWrap(True)
         self.demo.setText(self.tr("生成常州市的演示数据（约 240 家企业及其检查），先熟悉操作"))
-        demo_hint.setText(self.tr("演示数据中的企业和人员都是虚构的。已有数据不会被删除；"
-                                  "以后可以通过“文件 → 导入企业…”导入真实名单。") if data.enterprises == 0 else
-                          self.tr("工作区中已有 %1 家企业；演示数据会添加在它们旁边。").replace("%1", str(data.enterprises)))
+        demo_hint.setText((self.tr("演示数据中的企业和人员都是虚构的。已有数据不会被删除；"
+                                   "以后可以通过“文件 → 导入企业…”导入真实名单。") if data.enterprises == 0 else
+                           self.tr("工作区中已有 %1 家企业；演示数据会添加在它们旁边。").replace("%1", str(data.enterprises)))
+                          + "\n\n" + self.tr("这份演示数据只在本工作区。培训时要让办公室和检查员的电脑使用同一批企业、分配和密钥，"
+                                               "请不要在两边分别生成，而是改用命令 inspector-app demo --pair 办公室文件夹 检查员文件夹。"))
         self.setPage(self.DEMO, _page(self.tr("演示数据"), self.tr("最后一步：要不要先用演示数据试一试？"),
                                       self.demo, demo_hint))
         self.currentIdChanged.connect(self._entered)
