@@ -52,7 +52,8 @@ def print_command(inspection_id: int, args: argparse.Namespace) -> int:
     try:
         # The file is written before the print is recorded: a failure leaves no printed-sheet row.
         rendered = print_sheet(ws, inspection_id, cast(SheetKind, args.kind), args.output, actor(args),
-                               progress=progress, font_path=args.font).value
+                               progress=progress, font_path=args.font,
+                               notice=lambda line: print(f"inspector-app: {line}", file=sys.stderr, flush=True)).value
     except OSError as exc:
         where = f"（{exc.filename}）" if exc.filename and str(exc.filename) != str(args.output) else ""
         fail(f"无法写入 {args.output}：{exc.strerror or exc}{where}")

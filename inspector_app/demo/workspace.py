@@ -24,6 +24,7 @@ from inspector_app.demo.timeline import backdate
 from inspector_app.domain import uscc
 from inspector_app.domain.fit import template_fit
 from inspector_app.domain.lifecycle import FindingStatus, InspectionStatus
+from inspector_app.domain.plausibility import find_area, shipped_regions
 from inspector_app.domain.progress import CancelToken, Progress, no_progress
 from inspector_app.domain.scoring import Answer
 from inspector_app.domain.template import CONFORM, NONCONFORM, NOT_APPLICABLE, PARTIAL, Item, Template
@@ -166,8 +167,24 @@ def demo_signature(rng: random.Random) -> list[list[list[float]]]:
     return strokes
 
 
-def demo_photo(rng: random.Random, caption: str, taken: datetime) -> bytes:
-    """A synthetic site photo (JPEG with EXIF capture time, camera and a GPS fix in Changzhou)."""
+CITY_CENTRE = (31.78, 119.95)  # 常州 (WGS-84)
+
+
+def demo_site(district: str, key: int) -> tuple[float, float]:
+    """Where a demo enterprise stands: inside its district's box (resources/geo), placed by ``key`` (no
+    random numbers drawn, so the rest of the demo stays as it was), so that its photos pass the
+    plausibility rules (domain/plausibility.py) as real ones taken on site would."""
+    found = find_area(shipped_regions(), district)
+    if found is None:
+        return CITY_CENTRE
+    south, west, north, east = found[1].box
+    fx, fy = 0.3 + 0.4 * ((key * 0.618034) % 1), 0.3 + 0.4 * ((key * 0.414214) % 1)  # the box's middle part
+    return south + (north - south) * fy, west + (east - west) * fx
+
+
+def demo_photo(rng: random.Random, caption: str, taken: datetime, site: tuple[float, float] = CITY_CENTRE) -> bytes:
+    """A synthetic site photo (JPEG with EXIF capture time, camera and a GPS fix within about 50 m of
+    ``site``)."""
     width, height = 1024, 768
     base = (rng.randrange(90, 160), rng.randrange(90, 150), rng.randrange(80, 140))
     image = Image.new("RGB", (width, height), base)
@@ -180,7 +197,7 @@ def demo_photo(rng: random.Random, caption: str, taken: datetime) -> bytes:
     exif = Image.Exif()
     exif[0x010F], exif[0x0110] = "HUAWEI", "Mate 30 Pro"
     exif.get_ifd(0x8769)[0x9003] = taken.strftime("%Y:%m:%d %H:%M:%S")
-    lat, lon = 31.78 + rng.uniform(-0.2, 0.2), 119.95 + rng.uniform(-0.25, 0.25)
+    lat, lon = site[0] + rng.uniform(-0.2, 0.2) / 500, site[1] + rng.uniform(-0.25, 0.25) / 500
 
     def dms(value: float) -> tuple[float, float, float]:
         degrees = int(value)
@@ -201,11 +218,12 @@ def _short(text: str, limit: int = 28) -> str:
 def _photograph_failures(session: Session, store: PhotoStore, rng: random.Random, inspection: Inspection,
                          template: Template, answers: dict[str, Answer], actor: str) -> None:
     assert inspection.started_at is not None
+    site = demo_site(inspection.enterprise.district, inspection.enterprise_id)
     for n, item in enumerate(template.items):
         answer = answers.get(item.code)
         if item.require_photo_on_fail and answer is not None and answer.result in (NONCONFORM, PARTIAL):
             taken = inspection.started_at + timedelta(minutes=10 + n * 3)
-            photos.add_photo_bytes(session, store, inspection.id, demo_photo(rng, item.text, taken),
+            photos.add_photo_bytes(session, store, inspection.id, demo_photo(rng, item.text, taken, site),
                                    f"IMG_{taken:%Y%m%d_%H%M%S}.jpg", actor, item_code=item.code,
                                    caption=f"{item.code} 现场问题：{_short(item.text)}")
 

@@ -4,11 +4,23 @@ The stamp carries the enterprise, the capture time (marked when it came from the
 rather than EXIF), the GPS fix or an address, and the inspector(s) – the usual expectations for
 whole-process enforcement records (DOMAIN.md §8). The stamp text is part of the record, like the PDF
 sheet, so it is in Chinese here rather than translated by the UI. The original is only read.
+
+The printed sheets embed a *print copy* of each photo: the display copy's pixels (long edge
+``SHEET_LONG_EDGE``) with the stamp, as JPEG. Its text comes from the photo (capture time, GPS) and from
+its inspection (``StampContext``: enterprise, address, inspectors). It is made when the photo is added
+(``photos.decode`` stamps the display image it already holds) and found again at print time by
+:func:`print_key` – a hash of everything that decides its bytes – in the store's key index
+(``PhotoStore.remember`` / ``recall``). A copy made at print time from the original is the same bytes:
+same decode, same resize, same stamp. When the inspection's data changes after adding (another inspector,
+the enterprise renamed) or the photo is marked up, the key changes and the print makes the copy anew.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from PIL import Image, ImageDraw
@@ -19,6 +31,8 @@ from inspector_app.photos.metadata import PhotoMetadata
 from inspector_app.photos.store import Area, PhotoStore
 
 DEFAULT_PRINT_LONG_EDGE = 2000
+SHEET_LONG_EDGE = 1600  # the photos of the printed sheets: the display copy's size
+PRINT_KEY_VERSION = 1  # part of every print key: bump when the stamp's drawing or encoding changes
 
 
 @dataclass(frozen=True)
@@ -63,6 +77,48 @@ def stamp_for(
         if metadata.gps is not None:
             location = metadata.gps.as_text() + (f"  {address}" if address else "")
     return StampInfo(enterprise, time_text, location or "未知", inspector, extra)
+
+
+@dataclass(frozen=True)
+class StampContext:
+    """What a photo's stamp takes from its inspection: the enterprise's name and address, and the
+    inspectors' names as printed (``、``-joined, in the inspection's order). Picklable: the ingest
+    workers receive it to make the print copy while the photo is added."""
+
+    enterprise: str = ""
+    address: str = ""
+    inspectors: str = ""
+    long_edge: int = SHEET_LONG_EDGE
+
+
+def photo_stamp(context: StampContext, captured_at: datetime | None, time_source: str,
+                gps: tuple[float, float] | None) -> StampInfo:
+    """The stamp of a photo on the printed sheets: enterprise, capture time (marked when it came from the
+    device clock), GPS then the address (or the address alone; 未知 with neither), inspectors. The one
+    rule for the copy made at adding (from the decoded metadata) and at print time (from the photo row)."""
+    time_text = ""
+    if captured_at is not None:
+        time_text = captured_at.strftime("%Y-%m-%d %H:%M:%S")
+        if time_source != "exif":
+            time_text += "（设备时钟）"
+    place = context.address
+    if gps is not None:
+        lat, lon = gps
+        ns, ew = ("N" if lat >= 0 else "S"), ("E" if lon >= 0 else "W")
+        place = f"{abs(lat):.5f}°{ns} {abs(lon):.5f}°{ew}" + (f"  {place}" if place else "")
+    return StampInfo(context.enterprise, time_text, place or "未知", context.inspectors)
+
+
+def metadata_stamp(context: StampContext, metadata: PhotoMetadata) -> StampInfo:
+    """:func:`photo_stamp` from freshly decoded metadata (what the photo row will hold once attached)."""
+    gps = (metadata.gps.lat, metadata.gps.lon) if metadata.gps is not None else None
+    return photo_stamp(context, metadata.captured_at, metadata.time_source, gps)
+
+
+def print_key(source_sha256: str, source_area: Area, stamp: StampInfo, long_edge: int = SHEET_LONG_EDGE) -> str:
+    """The key of a print copy: everything that decides its bytes (source image, stamp text, size)."""
+    document = [PRINT_KEY_VERSION, source_sha256, source_area, repr(stamp), long_edge]
+    return hashlib.sha256(json.dumps(document, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
 def _fit_font_size(draw: ImageDraw.ImageDraw, lines: list[str], start: int, max_width: int,

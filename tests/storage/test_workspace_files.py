@@ -162,6 +162,8 @@ def _commands(tmp_path: Path) -> dict[str, list[str]]:
         "photos add": ["photos", "add", "1", str(photo), "--workers", "1"],
         "photos list": ["photos", "list", "1"],
         "photos verify": ["photos", "verify", "1"],
+        "photos check": ["photos", "check", "1"],
+        "photos accept": ["photos", "accept", "1", "1", "--by", "t"],
         "sheet": ["sheet", "1", "-o", str(out / "s.pdf")],
         "sheet verify": ["sheet", "verify", "INSP-12345678-ABCDE-FGHIJ"],
         "bundle": ["bundle", "export", "-o", str(out / "b.inspbundle")],

@@ -13,11 +13,12 @@ so a long render never holds the database's single writer.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
 from inspector_app.domain.progress import CancelToken, Progress
+from inspector_app.photos import processing
 from inspector_app.reports import RenderedSheet, SheetKind
 from inspector_app.services import findings, inspections, photos, sheets, signatures
 from inspector_app.services.changes import ChangeKind, Changes, OpResult
@@ -54,15 +55,17 @@ def record_printed(ws: Workspace, inspection_id: int, pdf: bytes, rendered: Rend
 
 def print_sheet(ws: Workspace, inspection_id: int, kind: SheetKind, out_path: str | Path, actor: str, *,
                 progress: Progress | None = None, cancel: CancelToken | None = None,
-                font_path: str | Path | None = None) -> OpResult[RenderedSheet]:
+                font_path: str | Path | None = None,
+                notice: Callable[[str], None] | None = None) -> OpResult[RenderedSheet]:
     """Issue the document's number (once), render ``kind`` for the inspection to ``out_path``
-    (atomically) and record it. Raises ``NotFoundError``, ``FontNotFoundError``, ``Cancelled``,
-    ``ReportError``."""
+    (atomically) and record it. Photos still being added to the inspection are waited for
+    (``photos.processing.wait``: through ``progress``, and once through ``notice``). Raises
+    ``NotFoundError``, ``FontNotFoundError``, ``Cancelled``, ``ReportError``."""
     issue_number(ws, inspection_id, kind, actor)
+    processing.wait(ws.root / processing.FOLDER, inspection_id, progress=progress, cancel=cancel, notice=notice)
     with reading(ws) as session:
         pdf, info = sheets.preview_sheet(session, inspection_id, kind, store=photos.photo_store(ws.photo_dir),
-                                         cache_file=ws.root / sheets.WATERMARK_CACHE_FILE, progress=progress,
-                                         cancel=cancel, font_path=font_path)
+                                         progress=progress, cancel=cancel, font_path=font_path)
     if cancel is not None:
         cancel.raise_if_cancelled()
     target = Path(out_path)

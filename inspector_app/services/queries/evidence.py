@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from inspector_app.domain.lifecycle import InspectionStatus
 from inspector_app.domain.plausibility import PhotoCheck
 from inspector_app.photos.store import PhotoStore, StoredFileMissing
+from inspector_app.photos.watermark import StampContext
 from inspector_app.services import photos as photo_service
 from inspector_app.services import plausibility
 from inspector_app.services.inspections import get as get_inspection
@@ -109,11 +110,14 @@ def photo_rows(ws: Workspace, inspection_id: int) -> list[PhotoRow]:
 
 
 def check_photo_target(ws: Workspace, inspection_id: int, *, item_code: str = "",
-                       finding_id: int | None = None) -> None:
+                       finding_id: int | None = None) -> StampContext:
     """Raise ``NotFoundError``/``LifecycleError``/``ValidationError`` unless photos may be added there –
-    before files are ingested, so that a wrong target fails before any work."""
+    before files are ingested, so that a wrong target fails before any work. Returns the inspection's
+    part of the photos' stamp, for the print copies made while adding (``IngestOptions.print_stamp``)."""
     with reading(ws) as session:
-        photo_service.check_photo_target(session, inspection_id, item_code=item_code, finding_id=finding_id)
+        inspection = photo_service.check_photo_target(session, inspection_id, item_code=item_code,
+                                                      finding_id=finding_id)
+        return photo_service.stamp_context(inspection)
 
 
 @dataclass(frozen=True)

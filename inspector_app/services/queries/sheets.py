@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from inspector_app.domain.errors import NotFoundError
 from inspector_app.domain.progress import CancelToken, Progress
+from inspector_app.photos import processing
 from inspector_app.reports import (
     ParsedCode,
     RenderedSheet,
@@ -61,12 +62,13 @@ class RecheckState:
 def preview(ws: Workspace, inspection_id: int, kind: SheetKind, *, progress: Progress | None = None,
             cancel: CancelToken | None = None, font_path: str | Path | None = None) -> tuple[bytes, RenderedSheet]:
     """The document's PDF in memory with what it carries (code, content hash, pages); records nothing (a
-    number not yet issued is left blank). Watermarked photo copies are remembered between previews in the
-    workspace's cache. Raises ``NotFoundError``, ``FontNotFoundError``, ``Cancelled``, ``ReportError``."""
+    number not yet issued is left blank). The photos' print copies were made when they were added; photos
+    still being added to the inspection are waited for (``photos.processing.wait``, reported through
+    ``progress``). Raises ``NotFoundError``, ``FontNotFoundError``, ``Cancelled``, ``ReportError``."""
+    processing.wait(ws.root / processing.FOLDER, inspection_id, progress=progress, cancel=cancel)
     with reading(ws) as session:
         return sheets.preview_sheet(session, inspection_id, kind, store=photos.photo_store(ws.photo_dir),
-                                    cache_file=ws.root / sheets.WATERMARK_CACHE_FILE, progress=progress,
-                                    cancel=cancel, font_path=font_path)
+                                    progress=progress, cancel=cancel, font_path=font_path)
 
 
 def verify(ws: Workspace, code_or_payload: str) -> SheetVerification:

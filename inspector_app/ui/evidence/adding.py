@@ -1,10 +1,12 @@
 """Adding photos from the GUI: the target is checked (``queries.evidence.check_photo_target``) and the
 files are ingested (``photos.ingest.iter_ingest`` on the process pool; one image from the clipboard or
-the camera with ``ingest_bytes``) by ``TaskRunner.run`` – with progress and cancel for files – and each
-accepted photo is attached by the operation ``ops.evidence.attach_photo`` on the runner's serial writer
-thread, in the order given, so a long import never holds the database writer. Each attach announces
-its changes, from which the gallery rereads its rows. Whatever could not be used is listed by file name
-with the reason in a summary dialog; the rest is added."""
+the camera with ``ingest_bytes``), each with its print copy for the sheets, by ``TaskRunner.run`` – with
+progress and cancel for files – and each accepted photo is attached by the operation
+``ops.evidence.attach_photo`` on the runner's serial writer thread, in the order given, so a long import
+never holds the database writer. While a batch runs, its inspection is marked as having photos in
+processing (``photos.processing``) until the last one is attached: a print asked for meanwhile waits for
+them. Each attach announces its changes, from which the gallery rereads its rows. Whatever could not be
+used is listed by file name with the reason in a summary dialog; the rest is added."""
 
 from __future__ import annotations
 
@@ -28,8 +30,10 @@ from PySide6.QtWidgets import (
 
 from inspector_app.domain.errors import Cancelled
 from inspector_app.domain.progress import CancelToken
+from inspector_app.photos import processing
 from inspector_app.photos.ingest import (
     IngestedPhoto,
+    IngestOptions,
     IngestResult,
     PhotoRejected,
     collect_image_paths,
@@ -134,16 +138,20 @@ class PhotoAdder(QObject):
             return
         workspace, store, inspection_id, workers = self.workspace, self.store, self.inspection_id, self.workers
         attached = AddReport()  # filled on the GUI thread, one attach at a time
+        state: dict[str, Any] = {}  # the worker's place in the input order, and its processing.Batch
 
         def ingest(progress: Any, cancel: CancelToken) -> _Ingested:
             # a read: wrong targets fail before any work
-            queries.check_photo_target(workspace, inspection_id, item_code=target.item_code,
-                                       finding_id=target.finding_id)
+            stamp = queries.check_photo_target(workspace, inspection_id, item_code=target.item_code,
+                                               finding_id=target.finding_id)
             files = collect_image_paths(paths)
             outcome = _Ingested()
+            # printing waits for this batch until its last photo is attached or refused (on the writer)
+            batch = processing.begin(workspace.root / processing.FOLDER, inspection_id, len(files))
+            state["batch"] = batch
             progress(0, len(files), "")
             finished: dict[int, IngestResult] = {}
-            state = {"next": 0}
+            state["next"] = 0
 
             def hand_over() -> None:  # in input order, so that positions follow the order given
                 while state["next"] in finished:
@@ -151,12 +159,14 @@ class PhotoAdder(QObject):
                     state["next"] += 1
                     if result.photo is None:
                         outcome.rejected.append((result.name, result.reason or "?"))
+                        batch.advance()
                     else:
-                        self.runner.write(self._attach_work(result.photo, target), attached.merge, attach_failed,
-                                          initiator=self)
+                        self.runner.write(self._attach_work(result.photo, target, batch), attached.merge,
+                                          attach_failed, initiator=self)
 
             try:
-                stream = iter_ingest(files, store, cancel=cancel, workers=workers)
+                stream = iter_ingest(files, store, cancel=cancel, workers=workers,
+                                     options=IngestOptions(print_stamp=stamp))
                 for done, (index, result) in enumerate(stream, start=1):
                     finished[index] = result
                     hand_over()
@@ -171,6 +181,10 @@ class PhotoAdder(QObject):
         def attach_failed(error: BaseException) -> None:
             attached.rejected.append((self.tr("（全部）"), str(error)))
 
+        def close_batch(_p: Any, _c: Any) -> None:  # on the writer, after every attach queued before it
+            if "batch" in state:
+                state["batch"].close()
+
         def ingested(outcome: _Ingested) -> None:
             def summarise(_value: Any) -> None:  # runs after every attach queued before it
                 report = AddReport(cancelled=outcome.cancelled)
@@ -178,17 +192,29 @@ class PhotoAdder(QObject):
                 report.rejected[:0] = outcome.rejected
                 self._done(report)
 
-            self.runner.write(lambda _p, _c: None, summarise, self._failed)
+            self.runner.write(close_batch, summarise, self._failed)
 
-        self.cancel_token = self.runner.run(ingest, ingested, self._failed, title=self.tr("正在添加照片…"),
+        def failed(error: BaseException) -> None:
+            self.runner.write(close_batch)
+            self._failed(error)
+
+        self.cancel_token = self.runner.run(ingest, ingested, failed, title=self.tr("正在添加照片…"),
                                             parent=self.widget)
 
-    def _attach_work(self, photo: IngestedPhoto, target: Target) -> Any:
+    def _attach_work(self, photo: IngestedPhoto, target: Target, batch: processing.Batch | None = None) -> Any:
         """The writer's part: one photo attached by the operation (a report of one entry; a target that
-        became wrong meanwhile is a rejected entry, not an error)."""
+        became wrong meanwhile is a rejected entry, not an error), then counted as processed."""
         workspace, inspection_id, actor = self.workspace, self.inspection_id, self.actor
-        return lambda _p, _c: ops.attach_photo(workspace, inspection_id, photo, actor, item_code=target.item_code,
-                                               finding_id=target.finding_id)
+
+        def attach(_p: Any, _c: Any) -> AddReport:
+            try:
+                return ops.attach_photo(workspace, inspection_id, photo, actor, item_code=target.item_code,
+                                        finding_id=target.finding_id)
+            finally:
+                if batch is not None:
+                    batch.advance()
+
+        return attach
 
     def add_image(self, image: QImage, name: str = "", target: Target = Target(),
                   fmt: str = "PNG") -> None:
@@ -204,13 +230,14 @@ class PhotoAdder(QObject):
         workspace, store, inspection_id = self.workspace, self.store, self.inspection_id
 
         def ingest(_progress: Any, _cancel: Any) -> IngestedPhoto | tuple[str, str]:
-            queries.check_photo_target(workspace, inspection_id, item_code=target.item_code,
-                                       finding_id=target.finding_id)
+            stamp = queries.check_photo_target(workspace, inspection_id, item_code=target.item_code,
+                                               finding_id=target.finding_id)
             # Encoded here, not on the GUI thread (QImage may be used on any thread): a 1920×1080
             # screenshot as PNG took 161 ms, a 12-megapixel camera JPEG 192 ms.
             data = image_bytes(image, fmt, quality)
             try:
-                return ingest_bytes(data, name, store, fallback_time=datetime.now().astimezone().replace(microsecond=0))
+                return ingest_bytes(data, name, store, IngestOptions(print_stamp=stamp),
+                                    fallback_time=datetime.now().astimezone().replace(microsecond=0))
             except PhotoRejected as exc:
                 return (name, exc.reason)
 
