@@ -1,6 +1,8 @@
 """Validating and decoding one photo in memory: the checks that reject unusable files, the
-metadata, and the encoded display copy and thumbnail. Nothing here writes anything; ``ingest``
-stores the result only once every check has passed."""
+metadata, and the encoded display copy and thumbnail – and, given the inspection's ``StampContext``, the
+print copy the sheets embed (``photos.watermark``: the display image stamped, so printing later only
+embeds bytes). Nothing here writes anything; ``ingest`` stores the result only once every check has
+passed."""
 
 from __future__ import annotations
 
@@ -25,10 +27,11 @@ from inspector_app.photos.imaging import (
 )
 from inspector_app.photos.metadata import PhotoMetadata, read_metadata
 from inspector_app.photos.store import sha256_bytes
+from inspector_app.photos.watermark import StampContext, StampInfo, apply_stamp, metadata_stamp
+from inspector_app.translation import _
 
 RejectCode = Literal[
     "empty", "missing", "not_image", "unsupported", "truncated", "bomb", "too_large", "crashed", "error"
-from inspector_app.translation import _
 ]
 
 
@@ -57,6 +60,7 @@ class IngestOptions:
     jpeg_quality: int = DEFAULT_JPEG_QUALITY
     max_pixels: int = 120_000_000  # a decompression bomb beyond this; real cameras reach ~100 MP
     max_file_bytes: int = 256 * 1024 * 1024
+    print_stamp: StampContext | None = None  # make the print copy too (its inspection's part of the stamp)
 
 
 @dataclass
@@ -70,6 +74,9 @@ class PreparedPhoto:
     thumb_jpeg: bytes
     thumb_size: tuple[int, int]
     notes: list[str] = field(default_factory=list)
+    print_jpeg: bytes | None = None  # the stamped display image (``IngestOptions.print_stamp``)
+    print_size: tuple[int, int] = (0, 0)
+    print_stamp: StampInfo | None = None
 
 
 def _opened(data: bytes, name: str, options: IngestOptions) -> Image.Image:
@@ -145,6 +152,7 @@ def decode_photo(data: bytes, name: str, options: IngestOptions, source_path: Pa
     display_jpeg = encode_jpeg(display, options.jpeg_quality, icc if isinstance(icc, bytes) else None)
     thumb = fit_long_edge(display, options.thumb_long_edge)
     thumb_jpeg = encode_jpeg(thumb, options.jpeg_quality)
+    print_jpeg, print_stamp = _print_copy(display, metadata, options)
     return PreparedPhoto(
         sha256=sha256_bytes(data),
         ext=ACCEPTED_FORMATS[fmt],
@@ -154,4 +162,23 @@ def decode_photo(data: bytes, name: str, options: IngestOptions, source_path: Pa
         display_size=display.size,
         thumb_jpeg=thumb_jpeg,
         thumb_size=thumb.size,
+        print_jpeg=print_jpeg,
+        print_size=display.size if print_jpeg else (0, 0),
+        print_stamp=print_stamp,
     )
+
+
+def _print_copy(display: Image.Image, metadata: PhotoMetadata,
+                options: IngestOptions) -> tuple[bytes | None, StampInfo | None]:
+    """The print copy: the display image (the same pixels ``watermark.watermark_bytes`` gets from the
+    original at the sheet's size) with the stamp, encoded as the print would encode it. None when not
+    asked for, when the display size is not the sheet's, or when the stamp cannot be drawn (no Chinese
+    font: the print says so itself) – adding the photo never fails for it."""
+    context = options.print_stamp
+    if context is None or context.long_edge != options.display_long_edge:
+        return None, None
+    stamp = metadata_stamp(context, metadata)
+    try:
+        return encode_jpeg(apply_stamp(display, stamp), DEFAULT_JPEG_QUALITY), stamp
+    except Exception:  # e.g. FontNotFoundError: printing makes (and reports) it then
+        return None, None

@@ -44,11 +44,12 @@ from pathlib import Path
 from typing import Any
 
 from inspector_app.domain.progress import CancelToken, Progress, no_progress
-from inspector_app.photos.decode import IngestOptions, PhotoRejected, RejectCode, decode_photo
+from inspector_app.photos.decode import IngestOptions, PhotoRejected, PreparedPhoto, RejectCode, decode_photo
 from inspector_app.photos.formats import IMAGE_SUFFIXES, register_heif
 from inspector_app.photos.imaging import DerivedImage
 from inspector_app.photos.metadata import PhotoMetadata
 from inspector_app.photos.store import PhotoStore, PhotoStoreError, sha256_bytes
+from inspector_app.photos.watermark import print_key
 from inspector_app.storage.files import is_disk_full
 from inspector_app.translation import _
 
@@ -72,6 +73,7 @@ class IngestedPhoto:
     display: DerivedImage
     thumbnail: DerivedImage
     created: bool
+    print_copy: DerivedImage | None = None  # the sheets' stamped copy, made with ``IngestOptions.print_stamp``
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -81,6 +83,7 @@ class IngestedPhoto:
             "size_bytes": self.size_bytes,
             "display_sha256": self.display.sha256,
             "thumbnail_sha256": self.thumbnail.sha256,
+            "print_sha256": self.print_copy.sha256 if self.print_copy else None,
             "created": self.created,
             **self.metadata.to_json(),
         }
@@ -136,6 +139,7 @@ def ingest_bytes(
         original = staged.commit(prepared.ext)
         display = store.put_derived(prepared.display_jpeg, "jpg")
         thumb = store.put_derived(prepared.thumb_jpeg, "jpg")
+        printed = _store_print_copy(store, prepared, opts.display_long_edge)
     except PhotoStoreError as exc:
         raise PhotoRejected(name, _("无法保存照片（{exc}）").format(exc=exc), "error") from exc
     return IngestedPhoto(
@@ -149,7 +153,17 @@ def ingest_bytes(
         display=DerivedImage(display.sha256, *prepared.display_size),
         thumbnail=DerivedImage(thumb.sha256, *prepared.thumb_size),
         created=original.created,
+        print_copy=printed,
     )
+
+
+def _store_print_copy(store: PhotoStore, prepared: PreparedPhoto, long_edge: int) -> DerivedImage | None:
+    """Keep the print copy and note it under its key, where the printed sheet looks for it."""
+    if prepared.print_jpeg is None or prepared.print_stamp is None:
+        return None
+    put = store.put_derived(prepared.print_jpeg, "jpg")
+    store.remember(print_key(prepared.sha256, "originals", prepared.print_stamp, long_edge), put.sha256)
+    return DerivedImage(put.sha256, *prepared.print_size)
 
 
 def ingest_file(path: Path, store: PhotoStore, options: IngestOptions | None = None) -> IngestedPhoto:

@@ -5,6 +5,8 @@ Layout under the root folder::
     originals/ab/abcdef….jpg   the file exactly as received, named by the SHA-256 of its bytes
     derived/cd/cdef01….jpg     display copies, thumbnails, watermarked and marked-up copies,
                                signature images – each named by the SHA-256 of its own bytes
+    keys/ef/ef0123…            a key index: the hash of the derived image made for a key (e.g. a
+                               print copy's ``watermark.print_key``), so that it is found again
 
 The first two hex digits form a fan-out folder so no directory grows too large. Every write goes
 through :func:`inspector_app.storage.files.atomic_write_bytes` (temporary name, fsync, rename), so
@@ -238,6 +240,56 @@ class PhotoStore:
         data = Path(source).read_bytes()
         ext = Path(source).suffix or ".bin"
         return self.put_bytes(data, ext, area)
+
+    # -- the key index ------------------------------------------------------------------------
+
+    def _key_path(self, key: str) -> Path:
+        key = _check_sha(key)
+        return self.root / "keys" / key[:2] / key
+
+    def remember(self, key: str, sha256: str) -> None:
+        """Note that the derived image ``sha256`` is the one made for ``key`` (a 64-hex digest of what
+        decides its bytes). Written to a temporary name and renamed, without fsync: an entry lost in a
+        crash only means the image is made again."""
+        target = self._key_path(key)
+        data = _check_sha(sha256).encode("ascii")
+        name = ""
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, name = tempfile.mkstemp(prefix=f".{key}.", suffix=".tmp", dir=target.parent)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.replace(name, target)
+        except OSError as exc:
+            if name:
+                with contextlib.suppress(OSError):
+                    os.unlink(name)
+            raise _write_error(target, exc) from exc
+
+    def recall(self, key: str) -> str | None:
+        """The derived image noted for ``key`` while it is still in the store, else None."""
+        try:
+            sha = self._key_path(key).read_text("ascii").strip()
+        except (OSError, UnicodeDecodeError):
+            return None
+        if not _SHA_RE.match(sha) or not self.exists(sha, "derived"):
+            return None
+        return sha
+
+    def remembered(self) -> dict[str, str]:
+        """Every entry of the key index (key → derived hash), e.g. for a collector of unused images."""
+        found: dict[str, str] = {}
+        base = self.root / "keys"
+        if not base.is_dir():
+            return found
+        for folder in sorted(base.iterdir()):
+            for entry in sorted(folder.iterdir()) if folder.is_dir() else ():
+                if _SHA_RE.match(entry.name):
+                    with contextlib.suppress(OSError, UnicodeDecodeError):
+                        sha = entry.read_text("ascii").strip()
+                        if _SHA_RE.match(sha):
+                            found[entry.name] = sha
+        return found
 
     # -- integrity ---------------------------------------------------------------------------
 

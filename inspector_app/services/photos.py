@@ -13,6 +13,7 @@ up later (as ``services.findings.set_status`` allows).
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -26,8 +27,8 @@ from inspector_app.domain.errors import NotFoundError, ValidationError
 from inspector_app.photos.imaging import DerivedImage
 from inspector_app.photos.ingest import IngestedPhoto, IngestOptions, ingest_bytes
 from inspector_app.photos.markup import Shape, markup_photo, parse_shapes, shapes_to_json
-from inspector_app.photos.store import PhotoStore
-from inspector_app.photos.watermark import StampInfo, watermark_photo
+from inspector_app.photos.store import Area, PhotoStore
+from inspector_app.photos.watermark import StampContext, StampInfo, photo_stamp, watermark_photo
 from inspector_app.services import audit
 from inspector_app.services.changes import NO_CHANGES, Changes
 from inspector_app.services.inspections import get as get_inspection
@@ -154,10 +155,11 @@ def attach_ingested(session: Session, inspection: Inspection, photo: IngestedPho
 def add_photo_bytes(session: Session, store: PhotoStore, inspection_id: int, data: bytes, name: str, actor: str,
                     *, item_code: str = "", finding_id: int | None = None, caption: str = "",
                     options: IngestOptions | None = None) -> tuple[Photo, bool]:
-    """One image from memory (clipboard paste, camera capture), ingested in this thread; raises
-    ``PhotoRejected`` (a ValidationError) when unusable. Its capture time is EXIF or "now"."""
+    """One image from memory (clipboard paste, camera capture), ingested in this thread with its print
+    copy; raises ``PhotoRejected`` (a ValidationError) when unusable. Its capture time is EXIF or "now"."""
     inspection = get_inspection(session, inspection_id)
     _check_target(session, inspection, item_code, finding_id)
+    options = dataclasses.replace(options or IngestOptions(), print_stamp=stamp_context(inspection))
     photo = ingest_bytes(data, name, store, options, fallback_time=datetime.now().astimezone().replace(microsecond=0))
     return attach_ingested(session, inspection, photo, actor, item_code=item_code, finding_id=finding_id,
                            caption=caption)
@@ -330,22 +332,27 @@ def save_markup(session: Session, store: PhotoStore, photo_id: int, shapes: obje
     return photo
 
 
+def stamp_context(inspection: Inspection, *, address: str | None = None) -> StampContext:
+    """The inspection's part of its photos' stamps: the enterprise's name and address (or ``address``),
+    the inspectors' names in the inspection's order."""
+    enterprise = inspection.enterprise
+    place = address if address is not None else (enterprise.address if enterprise else "")
+    return StampContext(enterprise.name if enterprise else "", place or "", "、".join(i.name for i in inspection.inspectors))
+
+
 def stamp_for_photo(session: Session, photo: Photo, *, address: str | None = None) -> StampInfo:
     """The watermark text for a photo: enterprise, capture time (and its source), GPS or address,
-    inspectors."""
+    inspectors (``photos.watermark.photo_stamp``, the rule the copy made while adding follows too)."""
     inspection = get_inspection(session, photo.inspection_id)
-    enterprise = inspection.enterprise
-    time_text = ""
-    if photo.captured_at is not None:
-        time_text = photo.captured_at.strftime("%Y-%m-%d %H:%M:%S")
-        if photo.time_source != "exif":
-            time_text += "（设备时钟）"
-    place = address if address is not None else (enterprise.address if enterprise else "")
-    if photo.gps_lat is not None and photo.gps_lon is not None:
-        ns, ew = ("N" if photo.gps_lat >= 0 else "S"), ("E" if photo.gps_lon >= 0 else "W")
-        place = f"{abs(photo.gps_lat):.5f}°{ns} {abs(photo.gps_lon):.5f}°{ew}" + (f"  {place}" if place else "")
-    names = "、".join(i.name for i in inspection.inspectors)
-    return StampInfo(enterprise.name if enterprise else "", time_text, place or "未知", names)
+    gps = (photo.gps_lat, photo.gps_lon) if photo.gps_lat is not None and photo.gps_lon is not None else None
+    return photo_stamp(stamp_context(inspection, address=address), photo.captured_at, photo.time_source, gps)
+
+
+def print_source(store: PhotoStore, photo: Photo) -> tuple[str, Area]:
+    """The image a photo's print copy is made from: its marked-up copy when there is one, else the original."""
+    if photo.markup_sha256 and store.exists(photo.markup_sha256, "derived"):
+        return photo.markup_sha256, "derived"
+    return photo.sha256, "originals"
 
 
 def watermarked_copy(session: Session, store: PhotoStore, photo_id: int, *, address: str | None = None,
@@ -354,10 +361,8 @@ def watermarked_copy(session: Session, store: PhotoStore, photo_id: int, *, addr
     store's derived area; raises ``FontNotFoundError`` when no Chinese font is installed."""
     photo = get_photo(session, photo_id)
     stamp = stamp_for_photo(session, photo, address=address)
-    if photo.markup_sha256 and store.exists(photo.markup_sha256, "derived"):
-        return watermark_photo(store, photo.markup_sha256, stamp, source_area="derived", long_edge=long_edge,
-                               font_path=font_path)
-    return watermark_photo(store, photo.sha256, stamp, long_edge=long_edge, font_path=font_path)
+    source, area = print_source(store, photo)
+    return watermark_photo(store, source, stamp, source_area=area, long_edge=long_edge, font_path=font_path)
 
 
 # -- documents and custody ------------------------------------------------------------------------

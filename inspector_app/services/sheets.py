@@ -12,8 +12,8 @@ the register, print (recording what was printed), and verify a printed code agai
 * ``print_sheet(session, inspection_id, kind, out_path, ...)`` – both, writing ``out_path`` atomically.
 
 Photos and signatures come from the evidence services (``services.photos``, ``services.signatures``);
-photos are printed as watermarked display copies (long edge 1600 px), made with the stamp of
-``services.photos.stamp_for_photo``. The GUI and the CLI call these through ``services.queries.sheets``
+photos are printed as their print copies (``photos.watermark``: the display copy, long edge 1600 px, with
+the stamp of ``services.photos.stamp_for_photo``), made when they were added and found by their key. The GUI and the CLI call these through ``services.queries.sheets``
 (preview, verify) and ``services.ops.sheets`` (record a print).
 """
 
@@ -22,7 +22,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import hashlib
-import json
 import os
 import re
 from collections.abc import Callable
@@ -39,7 +38,7 @@ from inspector_app.domain.lifecycle import FindingStatus, Severity
 from inspector_app.domain.progress import CancelToken, Progress
 from inspector_app.domain.scoring import FindingSummary, item_deduction, item_earned, score_inspection
 from inspector_app.domain.template import NOT_APPLICABLE
-from inspector_app.photos.watermark import watermark_photo
+from inspector_app.photos.watermark import SHEET_LONG_EDGE, print_key, watermark_photo
 from inspector_app.reports import (
     NUMBERED_KINDS,
     Appeal,
@@ -63,7 +62,7 @@ from inspector_app.reports import (
 )
 from inspector_app.reports.sheet_data import DOC_WORDS
 from inspector_app.services import audit, campaigns, inspections, plausibility, workspace_meta
-from inspector_app.services.photos import list_photos, stamp_for_photo
+from inspector_app.services.photos import list_photos, print_source, stamp_for_photo
 from inspector_app.services.signatures import list_signatures
 from inspector_app.services.unit import serialize
 from inspector_app.storage.files import atomic_write_bytes
@@ -73,9 +72,6 @@ from inspector_app.storage.models_evidence import Signature as SignatureRecord
 from inspector_app.storage.models_sheets import IssuedNumber, PrintedSheet, Recheck
 from inspector_app.translation import _, chinese
 
-PHOTO_LONG_EDGE = 1600
-WATERMARK_CACHE_VERSION = 1
-WATERMARK_CACHE_FILE = Path("cache") / "sheet-watermarks.json"  # in the workspace's root
 META_AUTHORITY = "authority_name"  # e.g. 常州市应急管理局
 META_AUTHORITY_SHORT = "authority_short"  # the number prefix, e.g. 常 or 常武
 META_GOVERNMENT = "government_name"  # 本级人民政府 for 行政复议, e.g. 常州市武进区人民政府
@@ -179,36 +175,29 @@ def _signatures(session: Session, inspection: Inspection, store: Any) -> tuple[S
     return tuple(blocks)
 
 
-def _watermarked(session: Session, store: Any, rows: list[Any], cache_file: Path | None,
-                 progress: Progress | None, cancel: CancelToken | None) -> list[bytes]:
-    """The watermarked display copies, made on all cores and remembered between prints.
-
-    A copy is keyed by its source (original, or marked-up copy), stamp text and size; the key → derived
-    hash map lives in ``cache_file`` (JSON), and the copies themselves in the store's derived area."""
-    cache: dict[str, str] = {}
-    if cache_file is not None and cache_file.is_file():
-        try:
-            cache = dict(json.loads(cache_file.read_text("utf-8")))
-        except (OSError, ValueError):
-            cache = {}
+def _print_copies(session: Session, store: Any, rows: list[Any], progress: Progress | None,
+                  cancel: CancelToken | None) -> list[bytes]:
+    """The photos' print copies (``photos.watermark``): found by their key in the store's key index –
+    made when the photos were added – or, when what the stamp says or the marked-up image changed since
+    (or the photo came in a bundle), made now on all cores and noted for the next print."""
     jobs: list[tuple[str, str, Any, Any]] = []  # (key, source sha, store area, stamp)
     checks = plausibility.check_photos(session, inspections.get(session, rows[0].inspection_id), rows)
     for row in rows:
         stamp = plausibility.stamp(stamp_for_photo(session, row), row, checks.get(row.id))
-        marked = bool(row.markup_sha256) and store.exists(row.markup_sha256, "derived")
-        source, area = (row.markup_sha256, "derived") if marked else (row.sha256, "originals")
-        key = hashlib.sha256(json.dumps([WATERMARK_CACHE_VERSION, source, area, repr(stamp), PHOTO_LONG_EDGE],
-                                        ensure_ascii=False).encode("utf-8")).hexdigest()
-        jobs.append((key, source, area, stamp))
-    todo = [j for j in jobs if not (cache.get(j[0]) and store.exists(cache[j[0]], "derived"))]
-    done = len(jobs) - len(todo)
+        source, area = print_source(store, row)
+        jobs.append((print_key(source, area, stamp, SHEET_LONG_EDGE), source, area, stamp))
+    made = {key: sha for key, _, _, _ in jobs if (sha := store.recall(key))}
+    todo = list({key: (key, source, area, stamp) for key, source, area, stamp in jobs if key not in made}.values())
     if todo:
+        done = len(jobs) - len(todo)
         with ThreadPoolExecutor(max_workers=min(len(todo), os.cpu_count() or 1)) as pool:
             futures = {pool.submit(watermark_photo, store, source, stamp, source_area=area,
-                                   long_edge=PHOTO_LONG_EDGE): key for key, source, area, stamp in todo}
+                                   long_edge=SHEET_LONG_EDGE): key for key, source, area, stamp in todo}
             try:
                 for future in as_completed(futures):
-                    cache[futures[future]] = future.result().sha256
+                    made[futures[future]] = sha = future.result().sha256
+                    with contextlib.suppress(OSError):
+                        store.remember(futures[future], sha)
                     done += 1
                     if progress is not None:
                         progress(done, len(jobs), "准备照片")
@@ -217,19 +206,16 @@ def _watermarked(session: Session, store: Any, rows: list[Any], cache_file: Path
             except BaseException:
                 pool.shutdown(cancel_futures=True)
                 raise
-        if cache_file is not None:
-            with contextlib.suppress(OSError):
-                atomic_write_bytes(cache_file, json.dumps(cache, sort_keys=True).encode("utf-8"))
-    return [store.read(cache[key], "derived") for key, _, _, _ in jobs]
+    return [store.read(made[key], "derived") for key, _, _, _ in jobs]
 
 
 def _photos(session: Session, inspection: Inspection, store: Any, numbers: dict[int, int], with_images: bool,
-            cache_file: Path | None, progress: Progress | None, cancel: CancelToken | None) -> tuple[Photo, ...]:
+            progress: Progress | None, cancel: CancelToken | None) -> tuple[Photo, ...]:
     rows = list_photos(session, inspection.id)
     checks = plausibility.check_photos(session, inspection, rows) if rows else {}
     jpegs = [b""] * len(rows)
     if with_images and store is not None and rows:
-        jpegs = _watermarked(session, store, rows, cache_file, progress, cancel)
+        jpegs = _print_copies(session, store, rows, progress, cancel)
     photos: list[Photo] = []
     for n, (row, jpeg) in enumerate(zip(rows, jpegs, strict=True), start=1):
         caption = row.caption or row.original_name or f"照片 {n}"
@@ -344,12 +330,10 @@ def order_date(inspection: Inspection) -> date | None:
 
 @chinese()  # the sheets are the bureau's documents: their texts (score reasons…) never follow the interface
 def build_sheet_data(session: Session, inspection_id: int, *, store: Any = None, with_images: bool = True,
-                     cache_file: Path | None = None, progress: Progress | None = None,
-                     cancel: CancelToken | None = None) -> SheetData:
+                     progress: Progress | None = None, cancel: CancelToken | None = None) -> SheetData:
     """Everything the documents print. ``store`` is the workspace's ``PhotoStore`` (photos and signature
-    images); ``with_images=False`` skips making the watermarked photo copies (the content hash does
-    not depend on them), which is what verification uses. ``cache_file`` remembers which watermarked
-    copies exist (e.g. ``workspace.root / "cache" / "sheet-watermarks.json"``)."""
+    images); ``with_images=False`` skips reading the photos' print copies (the content hash does not
+    depend on them), which is what verification uses."""
     inspection = inspections.get(session, inspection_id)
     enterprise = inspection.enterprise
     template = inspections.template_for(inspection)
@@ -389,7 +373,7 @@ def build_sheet_data(session: Session, inspection_id: int, *, store: Any = None,
         summary=summary,
         findings=tuple(findings),
         signatures=_signatures(session, inspection, store),
-        photos=_photos(session, inspection, store, numbers, with_images, cache_file, progress, cancel),
+        photos=_photos(session, inspection, store, numbers, with_images, progress, cancel),
         recheck=_recheck(session, inspection, issued),
         appeal=appeal_bodies(session, authority, setting),
     )
@@ -437,14 +421,12 @@ def current_hash(session: Session, inspection: Inspection | int, kind: SheetKind
 
 
 def preview_sheet(session: Session, inspection_id: int, kind: SheetKind, *, store: Any = None,
-                  cache_file: Path | None = None, progress: Progress | None = None,
-                  cancel: CancelToken | None = None, font_path: str | Path | None = None
-                  ) -> tuple[bytes, RenderedSheet]:
+                  progress: Progress | None = None, cancel: CancelToken | None = None,
+                  font_path: str | Path | None = None) -> tuple[bytes, RenderedSheet]:
     """The PDF in memory, recording nothing (for the GUI's preview; call ``record_printed`` once the
     user prints or saves it). Raises ``NotFoundError``, ``FontNotFoundError``, ``Cancelled``,
     ``ReportError``."""
-    data = build_sheet_data(session, inspection_id, store=store, cache_file=cache_file, progress=progress,
-                            cancel=cancel)
+    data = build_sheet_data(session, inspection_id, store=store, progress=progress, cancel=cancel)
     return render_sheet_bytes(data, kind, progress, cancel, font_path=font_path)
 
 
@@ -469,15 +451,15 @@ def record_printed(session: Session, inspection_id: int, pdf: bytes, rendered: R
 
 
 def print_sheet(session: Session, inspection_id: int, kind: SheetKind, out_path: str | Path, *,
-                store: Any = None, sheet_dir: Path | None = None, cache_file: Path | None = None, actor: str = "",
+                store: Any = None, sheet_dir: Path | None = None, actor: str = "",
                 progress: Progress | None = None, cancel: CancelToken | None = None,
                 font_path: str | Path | None = None) -> tuple[RenderedSheet, PrintedSheet]:
     """Issue the document's number (once), render ``kind`` for the inspection to ``out_path`` (atomically)
     and ``record_printed`` it. Raises ``NotFoundError``, ``FontNotFoundError``, ``Cancelled``,
     ``ReportError``."""
     issue_number(session, inspection_id, kind, actor)
-    pdf, info = preview_sheet(session, inspection_id, kind, store=store, cache_file=cache_file,
-                              progress=progress, cancel=cancel, font_path=font_path)
+    pdf, info = preview_sheet(session, inspection_id, kind, store=store, progress=progress, cancel=cancel,
+                              font_path=font_path)
     if cancel is not None:
         cancel.raise_if_cancelled()
     target = Path(out_path)

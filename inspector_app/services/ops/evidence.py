@@ -4,14 +4,17 @@ removal, markup) and signatures (signing, a refusal to sign, removal).
 Each opens its own unit of work on the building blocks of ``services.photos`` and
 ``services.signatures`` and returns what changed (``ChangeKind.PHOTOS`` / ``SIGNATURES``). Adding files
 is the long one: the files are ingested outside any transaction (hashing, decoding and resizing on a
-process pool) and each one is attached in a unit of work of its own, so a file that cannot be used is
-reported by name while the others go in, and a cancel keeps what was attached. A full disk (the photo
+process pool, with each photo's print copy for the sheets) and each one is attached in a unit of work of
+its own, so a file that cannot be used is reported by name while the others go in, and a cancel keeps
+what was attached; while it runs, the inspection is marked as having photos in processing
+(``photos.processing``), which printing waits for. A full disk (the photo
 store's or the database's) stops the batch with one ``DiskFullError`` saying how many photos went in
 before it; no file is left half written and the photo being attached is not recorded.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -20,6 +23,7 @@ from sqlalchemy.exc import IntegrityError
 
 from inspector_app.domain.errors import Cancelled, InspectorError
 from inspector_app.domain.progress import CancelToken, Progress, no_progress
+from inspector_app.photos import processing
 from inspector_app.photos.ingest import (
     IngestedPhoto,
     IngestOptions,
@@ -29,6 +33,7 @@ from inspector_app.photos.ingest import (
 )
 from inspector_app.photos.markup import Shape
 from inspector_app.photos.store import PhotoStore
+from inspector_app.photos.watermark import StampContext
 from inspector_app.services import inspections, photos, signatures
 from inspector_app.services.changes import NO_CHANGES, ChangeKind, Changes, OpResult
 from inspector_app.services.photos import AddedPhoto, AddReport
@@ -100,11 +105,27 @@ def add_photos(ws: Workspace, inspection_id: int, paths: Sequence[Path], actor: 
     cancel, returns with ``cancelled`` set; the photos attached so far stay. The files are attached in
     the order given (a file finished early waits for those before it), each in its own transaction."""
     with reading(ws) as session:
-        photos.check_photo_target(session, inspection_id, item_code=item_code, finding_id=finding_id)
+        inspection = photos.check_photo_target(session, inspection_id, item_code=item_code, finding_id=finding_id)
+        options = with_print_copies(options, photos.stamp_context(inspection))
     files = collect_image_paths(paths)
     report = AddReport()
     total = len(files)
     progress(0, total, "")
+    with processing.begin(ws.root / processing.FOLDER, inspection_id, total) as batch:
+        _add_files(ws, inspection_id, files, actor, report, batch, item_code=item_code, finding_id=finding_id,
+                   progress=progress, cancel=cancel, workers=workers, options=options)
+    return report
+
+
+def with_print_copies(options: IngestOptions | None, context: StampContext) -> IngestOptions:
+    """``options`` that also make each photo's print copy (``photos.watermark``) with ``context``."""
+    return dataclasses.replace(options or IngestOptions(), print_stamp=context)
+
+
+def _add_files(ws: Workspace, inspection_id: int, files: list[Path], actor: str, report: AddReport,
+               batch: processing.Batch, *, item_code: str, finding_id: int | None, progress: Progress,
+               cancel: CancelToken | None, workers: int | None, options: IngestOptions) -> None:
+    total = len(files)
     finished: dict[int, IngestResult] = {}
     next_index = 0
 
@@ -120,6 +141,7 @@ def add_photos(ws: Workspace, inspection_id: int, paths: Sequence[Path], actor: 
             else:
                 report.merge(attach_photo(ws, inspection_id, result.photo, actor, item_code=item_code,
                                           finding_id=finding_id))
+            batch.advance()
 
     try:
         stream = iter_ingest(files, _store(ws), cancel=cancel, workers=workers, options=options)
@@ -136,7 +158,6 @@ def add_photos(ws: Workspace, inspection_id: int, paths: Sequence[Path], actor: 
         for index in sorted(finished):
             next_index = index
             record_ready()
-    return report
 
 
 def _stopped_by_full_disk(where: Path, report: AddReport, total: int) -> DiskFullError:
