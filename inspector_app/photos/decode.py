@@ -27,7 +27,6 @@ from inspector_app.photos.imaging import (
 )
 from inspector_app.photos.metadata import PhotoMetadata, read_metadata
 from inspector_app.photos.store import sha256_bytes
-from inspector_app.translation import _
 from inspector_app.photos.watermark import StampContext, StampInfo, apply_stamp, metadata_stamp
 from inspector_app.translation import _
 

@@ -42,11 +42,6 @@ KNOWN_KEYS: dict[str, tuple[str, str]] = {
     "photo_distance_km": ("照片位置距本次检查其他照片的中心超过此距离（公里）时提示（留空为 2）", "2"),
     "photo_region_margin_km": ("判断照片是否在辖区内时，辖区范围向外放宽的距离（公里；容纳手机 GCJ-02 坐标偏移和定位误差；"
                                "留空为 1）", "1"),
-    # Evidence plausibility (domain/plausibility.py): when a photo gets a warning; empty = the default.
-    "photo_days_before": ("照片拍摄时间早于检查开始超过此天数时提示（可为小数；留空为 2）", "2"),
-    "photo_distance_km": ("照片位置距本次检查其他照片的中心超过此距离（公里）时提示（留空为 2）", "2"),
-    "photo_region_margin_km": ("判断照片是否在辖区内时，辖区范围向外放宽的距离（公里；容纳手机 GCJ-02 坐标偏移和定位误差；"
-                               "留空为 1）", "1"),
     # An office on one shared database keeps photos and sheets in one shared folder (storage.shared_store);
     # a machine mounting it elsewhere names its path in the workspace folder's file shared_store.
     "shared_store": ("办公室共享文件夹（照片库与打印的检查文书；各监管人员电脑都能访问的完整路径，下次打开工作区起生效；"
@@ -72,8 +67,6 @@ def set_value(session: Session, key: str, value: str) -> None:
     if key == LANGUAGE and value.strip() not in ("", *LANGUAGE_VALUES):
         raise ValidationError(_("工作区设置“language”须为 zh_CN 或 en（或留空），而不是“{value}”").format(
             value=value.strip()))
-    if key.startswith("photo_") and value.strip():
-        _non_negative(key, value)
     if key.startswith("photo_") and value.strip():
         _non_negative(key, value)
     if key == "shared_store" and value.strip():
@@ -108,17 +101,6 @@ def _non_negative(key: str, value: str) -> float:
         number = -1.0
     if not 0 <= number <= 100_000:
         raise ValidationError(_("工作区设置“{key}”须为不小于 0 的数（或留空），而不是“{text}”").format(key=key, text=text))
-    return number
-
-
-def _non_negative(key: str, value: str) -> float:
-    text = value.strip()
-    try:
-        number = float(text)
-    except ValueError:
-        number = -1.0
-    if not 0 <= number <= 100_000:
-        raise ValidationError(f"工作区设置“{key}”须为不小于 0 的数（或留空），而不是“{text}”")
     return number
 
 
