@@ -2445,8 +2445,8 @@
         <translation>Basis: %1</translation>
     </message>
     <message>
-        <source>✱否决项%1</source>
-        <translation>✱ veto %1</translation>
+        <source>※否决项%1</source>
+        <translation>* veto %1</translation>
     </message>
     <message>
         <source>不可不涉及</source>

@@ -59,8 +59,8 @@ def test_the_preview_shows_items_marks_clauses_and_rules(window: MainWindow, qtb
     assert tree.topLevelItemCount() == 5
     element = tree.topLevelItem(0)
     veto = next(element.child(n) for n in range(element.childCount()) if element.child(n).text(0) == "A.5")
-    assert "✱否决项A" in veto.text(3) and "不可不涉及" in veto.text(3)
-    assert veto.child(0).text(0) == "A.5-1" and "✱否决项A" in veto.child(0).text(3)
+    assert "※否决项A" in veto.text(3) and "不可不涉及" in veto.text(3)
+    assert veto.child(0).text(0) == "A.5-1" and "※否决项A" in veto.child(0).text(3)
     tree.setCurrentItem(veto)
     detail = preview.detail.toPlainText()
     assert "检查方法：" in detail and "依据：" in detail and "A.5-1" in detail

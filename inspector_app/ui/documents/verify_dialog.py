@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from inspector_app.reports import Verification
 from inspector_app.services.queries.sheets import SheetVerification
+from inspector_app.ui import glyphs
 from inspector_app.ui.documents.sheet_work import verify
 from inspector_app.ui.errors import show_error
 
@@ -156,7 +157,7 @@ class VerifyDialog(QDialog):
         verdict, explanation = verdicts[self.answer_code]
         if self.not_a_code:
             explanation = self.tr("输入的内容不是本系统的核验码，请检查是否输错（字母 O 与数字 0 易混）。")
-        self.verdict.setText(verdict)
+        glyphs.set_label(self.verdict, verdict)  # ⚠ is drawn (not in the font)
         self.explanation.setText(explanation)
         self.details.setText(self._details_html())
         self.open_button.setVisible(self.open_inspection is not None and self.answer is not None

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QMessageBox, QToolButton, QWidget
 
 from inspector_app.services.changes import ChangeKind, Changes
+from inspector_app.ui import glyphs
 from inspector_app.ui.lazy import LazyModule
 
 if TYPE_CHECKING:
@@ -66,7 +67,7 @@ class ConflictBadge(QToolButton):
         self.setVisible(bool(flags))
         if not flags:
             return
-        self.setText(self.tr("⚠ 利益冲突提示 %1 条").replace("%1", str(len(flags))))
+        glyphs.set_button(self, self.tr("⚠ 利益冲突提示 %1 条").replace("%1", str(len(flags))))  # ⚠ drawn
         lines = [f"<b>{escape(self.tr('利益冲突提示'))}</b>"]
         for flag in flags[:12]:
             lines.append(f"• <b>{escape(flag['rule_title'])}</b>（{escape(flag['reviewer'] or flag['org'])}）"

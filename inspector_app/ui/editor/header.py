@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.services.queries.editor import HEADER_TEXT_FIELDS, HEADER_TIME_FIELDS, Snapshot
+from inspector_app.ui import glyphs
 from inspector_app.ui.editor import labels
 from inspector_app.ui.editor.debounce import Debouncer
 
@@ -75,7 +76,8 @@ class HeaderStrip(QWidget):
         self.edit_inspectors = QPushButton(self.tr("检查人员…"))
         self.edit_inspectors.setToolTip(self.tr("修改检查人员及证件号"))
         self.edit_inspectors.clicked.connect(self.inspectorsRequested)
-        self.team_warning = QLabel(self.tr("⚠ 行政执法人员不足两名"))
+        self.team_warning = QLabel()
+        glyphs.set_label(self.team_warning, self.tr("⚠ 行政执法人员不足两名"))  # ⚠ is drawn (not in the font)
         self.team_warning.setStyleSheet("color: #8a4b00; background: #fff4e0; border: 1px solid #f0b45a;"
                                         " border-radius: 3px; padding: 1px 6px;")
         self.team_warning.setToolTip(self.tr("执法文书须由至少两名行政执法人员签名；评审专家只在评分表上签名"))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.services.queries.editor import OFFICER, ROLES
+from inspector_app.ui import glyphs
 from inspector_app.ui.editor import labels
 
 NAME_WIDTH = 110
@@ -176,8 +177,8 @@ class InspectorsDialog(QDialog):
 
     def _update_warning(self) -> None:
         count = self.officers()
-        self.warning.setText(self.tr("⚠ 执法文书须由至少两名行政执法人员签名（现有 {0} 名）。评审专家只在评分表上签名。")
-                             .format(count))
+        glyphs.set_label(self.warning, self.tr("⚠ 执法文书须由至少两名行政执法人员签名（现有 {0} 名）。评审专家只在评分表上签名。")
+                         .format(count))
         self.warning.setVisible(count < 2)
 
     def accept(self) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QPoint,
     QRect,
+    QRectF,
     QSize,
     Qt,
     Signal,
@@ -37,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from inspector_app.photos.store import PhotoStore
 from inspector_app.services.queries.evidence import PhotoRow
+from inspector_app.ui import glyphs
 from inspector_app.ui.evidence.data import derived_path
 from inspector_app.ui.evidence.thumbnails import ThumbnailCache
 
@@ -235,7 +237,8 @@ class GalleryDelegate(QStyledItemDelegate):
             badge = QRect(x, box.y() + 3, 20, 18)
             painter.fillRect(badge, QColor(colour))
             painter.setPen(QColor("white"))
-            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, glyph)
+            if not glyphs.paint(painter, QRectF(badge).adjusted(3, 1, -3, -1), glyph, QColor("white")):
+                painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, glyph)  # (⏱ is not in the font: drawn)
             x += 23
         painter.setPen(QPen(QColor("#212121")))
         text_rect = QRect(rect.x() + 6, box.bottom() + 4, rect.width() - 12, rect.bottom() - box.bottom() - 6)

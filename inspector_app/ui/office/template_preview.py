@@ -1,5 +1,5 @@
 """A stored template as the inspector will see it (``services.queries.templates.TemplatePreview``): the
-heading with the version's facts, the element/item tree – each item's text, points and marks (✱ veto,
+heading with the version's facts, the element/item tree – each item's text, points and marks (※ veto,
 不可不涉及, 重大隐患, 企业自行整改, the industries it applies to), its deduction clauses with points, how
 often and their veto – with the selected row in full below (the evidence to see, the sources), and the
 conclusions with the rules that lead to them and their sources. Shows plain data only: the page reads it
@@ -59,7 +59,7 @@ class TemplatePreviewWidget(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
-        self.tree.setColumnWidth(3, self.fontMetrics().horizontalAdvance("✱否决项A　不可不涉及　企业自行整改") + 16)
+        self.tree.setColumnWidth(3, self.fontMetrics().horizontalAdvance("※否决项A　不可不涉及　企业自行整改") + 16)
         self.tree.currentItemChanged.connect(lambda current, _old: self._show_detail(current))
         self.detail = QTextBrowser()
         self.detail.setObjectName("templateDetail")
@@ -166,7 +166,7 @@ class TemplatePreviewWidget(QWidget):
         return f"[{item.sub_element}] {item.text}" if item.sub_element else item.text
 
     def marks(self, item: ItemView) -> list[str]:
-        marks = [self.tr("✱否决项%1").replace("%1", item.veto)] if item.veto else []
+        marks = [self.tr("※否决项%1").replace("%1", item.veto)] if item.veto else []
         if not item.na_allowed:
             marks.append(self.tr("不可不涉及"))
         if item.major_hazard:
@@ -182,7 +182,7 @@ class TemplatePreviewWidget(QWidget):
         if clause.max_times > 1:
             marks.append(self.tr("最多 %1 次").replace("%1", str(clause.max_times)))
         if clause.veto:
-            marks.append(self.tr("✱否决项%1").replace("%1", clause.veto))
+            marks.append(self.tr("※否决项%1").replace("%1", clause.veto))
         elif clause.enterprise_fix != item.enterprise_fix:
             marks.append(self.tr("企业自行整改") if clause.enterprise_fix else self.tr("须依法整改"))
         return marks
