@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -43,6 +43,14 @@ _FIELDS: dict[str, tuple[str, ...]] = {
     "text": ("x", "y", "text"),
 }
 
+# The points of each kind, as (x field, y field): what moving a shape shifts (its sizes stay).
+_POINTS: dict[str, tuple[tuple[str, str], ...]] = {
+    "arrow": (("x1", "y1"), ("x2", "y2")), "line": (("x1", "y1"), ("x2", "y2")),
+    "ellipse": (("x1", "y1"), ("x2", "y2")), "rect": (("x1", "y1"), ("x2", "y2")),
+    "circle": (("cx", "cy"),), "text": (("x", "y"),),
+}
+_LOW, _HIGH = -1.0, 2.0  # the range of a coordinate (shape_from_dict)
+
 
 class MarkupError(ValidationError):
     """A markup document or shape that is malformed; the message names the shape and the field."""
@@ -66,6 +74,17 @@ class Shape:
     color: str = DEFAULT_COLOR
     width: float = 6.0
     size: float = 40.0
+
+    def moved(self, dx: float, dy: float) -> Shape:
+        """The same shape shifted by ``dx``, ``dy`` (fractions of the width and height) – as far as the
+        coordinates' range (−1 to 2) allows, so that a shape dragged off the edge keeps its form."""
+        names = _POINTS[self.kind]
+        xs = [getattr(self, x) for x, _y in names]
+        ys = [getattr(self, y) for _x, y in names]
+        dx = min(max(dx, _LOW - min(xs)), _HIGH - max(xs))
+        dy = min(max(dy, _LOW - min(ys)), _HIGH - max(ys))
+        changes = {x: getattr(self, x) + dx for x, _y in names} | {y: getattr(self, y) + dy for _x, y in names}
+        return replace(self, **changes)
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"kind": self.kind}
