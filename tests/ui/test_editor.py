@@ -181,6 +181,10 @@ def test_complete_lists_missing_then_locks_and_reopens(qtbot: QtBot, editor: Ins
     workspace, inspection_id = workspace_and_id
     key(qtbot, editor, Qt.Key.Key_J, Qt.Key.Key_3)  # A.2 不符合 without a note
     qtbot.keyClick(editor.tree, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    confirm = editor.confirm_dialog  # asks first: the open points block locking, 逐项处理… lists them
+    assert confirm is not None and confirm.isVisible() and not confirm.confirm_button.isEnabled()
+    assert confirm.fix_button is not None and confirm.fix_button.isDefault()
+    confirm.fix_button.click()
     dialog = editor.missing_dialog
     assert dialog is not None and dialog.isVisible()
     texts = [dialog.list.item(n).text() for n in range(dialog.list.count())]
@@ -204,6 +208,9 @@ def test_complete_lists_missing_then_locks_and_reopens(qtbot: QtBot, editor: Ins
     assert editor.controller.score.complete
     sign_everything(workspace, inspection_id)
     qtbot.keyClick(editor.tree, Qt.Key.Key_Enter, Qt.KeyboardModifier.ControlModifier)
+    assert stored_inspection(workspace, inspection_id).status == InspectionStatus.IN_PROGRESS  # asked first
+    assert editor.confirm_dialog is not None and editor.confirm_dialog.confirm_button.isEnabled()
+    qtbot.keyClick(editor.confirm_dialog, Qt.Key.Key_Return)  # Enter confirms
     assert stored_inspection(workspace, inspection_id).status == InspectionStatus.COMPLETED
     assert editor.controller.locked
     assert "锁定" in editor.title()

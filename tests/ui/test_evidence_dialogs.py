@@ -198,6 +198,7 @@ def test_refusal_with_reason_and_witness(qtbot: QtBot, editor: InspectionEditor,
 
 def test_completion_list_signature_entry_opens_the_signatures(qtbot: QtBot, editor: InspectionEditor) -> None:
     editor.complete_and_lock()
+    editor.confirm_dialog.fix_button.click()  # the confirmation lists what blocks locking: 逐项处理…
     missing = editor.missing_dialog
     assert missing is not None
     entry = next(missing.list.item(n) for n in range(missing.list.count())

@@ -19,7 +19,6 @@ from office_support import (
     office_ws,
 )
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -30,6 +29,7 @@ from inspector_app.services.queries import planning as planning_queries
 from inspector_app.services.queries import progress as progress_queries
 from inspector_app.storage.engine import Workspace
 from inspector_app.storage.models import AuditEvent, Inspection
+from inspector_app.ui.confirm_dialog import ConfirmDialog
 from inspector_app.ui.i18n import install_translators
 from inspector_app.ui.main_window import MainWindow
 from inspector_app.ui.office.workbench import DASHBOARD, PLANNING, REPORTS, Workbench
@@ -115,8 +115,8 @@ def test_accept_asks_with_score_and_conclusion_then_goes_through_the_operation(b
     row = page.current_row()
     assert row is not None
     box = page.do_accept()
-    assert isinstance(box, QMessageBox)
-    assert f"{row['score']:.1f}" in box.informativeText() and row["outcome"] in box.informativeText()
+    assert isinstance(box, ConfirmDialog)
+    assert f"{row['score']:.1f}" in box.texts() and row["outcome"] in box.texts()
     box.reject()  # 取消: nothing happens
     assert _status(office_ws, row["id"])[0] == "received"
     box = page.do_accept()

@@ -261,6 +261,7 @@ def test_export_import_report_and_review(field: Side, office: Side, office_windo
     actions = office_window.sync
     assert actions.accept.isEnabled() and actions.return_.isEnabled()
     actions.accept.trigger()
+    actions.dialog.confirm_button.click()  # the confirmation: score, conclusion, open points, who signs
     assert status_of(office.ws, uid).status == "accepted"
     assert office_window.current_row()["status"] == "accepted"  # type: ignore[index]
     (changes, initiator), = broadcast
@@ -308,6 +309,7 @@ def test_the_review_actions_write_the_rows_the_cli_writes(field: Side, office: S
 
     assert office_window.select_row(by_menu)
     office_window.sync.accept.trigger()
+    office_window.sync.dialog.confirm_button.click()
     office_window.sync.return_.trigger()
     office_window.sync.dialog.comment.setPlainText(comment)
     office_window.sync.dialog.ok.click()
@@ -422,6 +424,7 @@ def test_conflict_list_takes_the_incoming_revision(field: Side, office: Side, of
     office_id = status_of(office.ws, uid).id
     office_window.select_row(office_id)
     office_window.sync.accept.trigger()  # changed in the office …
+    office_window.sync.dialog.confirm_button.click()
     inspection_ops.reopen(field.ws, inspection_id, "补充说明", "陈示范")  # … and in the field
     with field.ws.sessions() as s:
         item = inspections.template_for(inspections.get(s, inspection_id)).items[0]

@@ -21,6 +21,7 @@ from inspector_app.domain.lifecycle import InspectionStatus
 from inspector_app.domain.scoring import Answer, FindingSummary, ScoreResult, score_inspection
 from inspector_app.domain.template import Template
 from inspector_app.services import inspections
+from inspector_app.services.sync import identity
 from inspector_app.services.unit import reading
 from inspector_app.storage.engine import Workspace
 from inspector_app.storage.models import EXPERT, OFFICER, ON_SITE_MEASURES
@@ -77,6 +78,7 @@ class Snapshot:
     finding_ids: dict[str, int] = field(default_factory=dict)  # key → database id
     roles: dict[str, str] = field(default_factory=dict)  # certificate number → role (``ROLES``)
     industry: str = ""  # the enterprise's (items of other industries are 不涉及, not answers: domain.states)
+    workspace_role: str = "inspector"  # inspector / office: what can be done with a locked inspection differs
 
     @property
     def locked(self) -> bool:
@@ -129,6 +131,7 @@ def read_snapshot(session: Session, inspection_id: int) -> Snapshot:
         template=inspections.template_for(inspection), answers=inspections.answers_of(inspection),
         enterprise_name=enterprise.name, uscc=enterprise.uscc, district=enterprise.district,
         cert_grade=enterprise.cert_grade, header=header, industry=enterprise.industry or "",
+        workspace_role=identity.role(session),
         inspectors=[(i.name, i.cert_number) for i in inspection.inspectors],
         findings=findings, finding_ids=ids, roles={i.cert_number: i.role for i in inspection.inspectors})
 

@@ -27,6 +27,8 @@ from inspector_app.domain.lifecycle import FindingStatus, InspectionStatus
 from inspector_app.domain.scoring import Answer, ScoreResult
 from inspector_app.services.changes import ChangeKind, Changes, OpResult
 from inspector_app.services.ops import inspections as ops
+from inspector_app.services.queries import confirm as confirm_queries
+from inspector_app.services.queries.confirm import Confirmation
 from inspector_app.services.queries.editor import (
     OFFICER,
     FindingRow,
@@ -214,6 +216,13 @@ class EditorController(QObject):
                 on_done()
 
         self._write(job, done)
+
+    def read_confirmation(self, on_done: Callable[[Confirmation], None]) -> None:
+        """What completing would lock in (score, conclusion, open points, signers), read on the writer
+        after the edits still queued, for the confirmation ``editor.locking`` shows."""
+        workspace, inspection_id = self._workspace, self._id
+        self._runner.write(lambda _p, _c: confirm_queries.before_locking(workspace, inspection_id), on_done,
+                           lambda error: self.failed.emit(describe_error(error)))
 
     def reopen(self, reason: str) -> None:
         self._write(lambda: ops.reopen(self._workspace, self._id, reason, self._actor), lambda _v: self._reload())

@@ -26,13 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector_app.domain.lifecycle import INSPECTION_TRANSITIONS, FindingStatus, InspectionStatus, Severity
+from inspector_app.domain.lifecycle import FindingStatus, Severity
 from inspector_app.domain.scoring import Answer
 from inspector_app.domain.template import RESULTS
 from inspector_app.services.ops.inspections import Missing
 from inspector_app.services.queries.editor import FindingRow, new_finding_key
 from inspector_app.storage.engine import Workspace
-from inspector_app.ui.editor import labels
+from inspector_app.ui.editor import labels, locking
 from inspector_app.ui.editor.checklist_model import ChecklistModel
 from inspector_app.ui.editor.checklist_view import ChecklistView
 from inspector_app.ui.editor.commands import (
@@ -70,6 +70,7 @@ class InspectionEditor(QWidget):
         self.missing_dialog: MissingDialog | None = None
         self.finding_dialog: FindingDialog | None = None
         self.inspectors_dialog: InspectorsDialog | None = None
+        self.confirm_dialog: QDialog | None = None  # the last confirmation before locking
         self._retranslating = False
         self._make_actions()
         self._connect_controller()
@@ -253,10 +254,11 @@ class InspectionEditor(QWidget):
         self.undo_stack.redo()
 
     def complete_and_lock(self) -> None:
+        """Ask first, showing the score, the conclusion, the open points and who signs (``locking``)."""
         if self.controller.locked:
             return
         self.flush()
-        self.controller.complete()
+        locking.ask_to_lock(self)
 
     def show_missing(self, missing: list[Missing]) -> None:
         if self.missing_dialog is not None:
@@ -401,12 +403,13 @@ class InspectionEditor(QWidget):
         self.header.refresh_status()
         self.complete_button.setVisible(not locked)
         self.reopen_button.setVisible(locked)
-        can_reopen = InspectionStatus.IN_PROGRESS in INSPECTION_TRANSITIONS[self.controller.snapshot.status]
+        snapshot = self.controller.snapshot
+        hint = locking.locked_hint(snapshot.status, snapshot.workspace_role)  # never a disabled action
+        can_reopen = locking.can_reopen(snapshot.status)
         self.reopen_button.setEnabled(can_reopen)
-        self.reopen_button.setToolTip("" if can_reopen else self.tr("已上报的检查只能由审核方退回后修改"))
+        self.reopen_button.setToolTip("" if can_reopen else hint)
         self.next_button.setEnabled(not locked)
-        self.keys_hint.setText(self.tr("已完成锁定，只读；如需修改请“重新打开…”并说明理由") if locked
-                               else self.tr("1–4 结果　J/K 上下　N 下一未查　Enter 备注　Esc 返回列表"))
+        self.keys_hint.setText(hint if locked else self.tr("1–4 结果　J/K 上下　N 下一未查　Enter 备注　Esc 返回列表"))
         self.keys_hint.setStyleSheet(f"color: {'#b71c1c' if locked else '#78909c'};")
         self.findings.set_rows(self.controller.snapshot.findings, locked)
         code = self.tree.current_code()

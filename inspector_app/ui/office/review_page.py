@@ -1,6 +1,6 @@
 """审核队列: the received inspections (已接收) waiting for the office's review, with filters by district,
-kind of check, conclusion and the day received; 验收 after a confirmation that shows the score and the
-conclusion, 退回修改 with a required comment (``services.ops.review``: the lifecycle rules and the audit
+kind of check, conclusion and the day received; 验收 after a confirmation that shows the score, the
+conclusion, the open points and who signs (``ui.confirm_dialog``), 退回修改 with a required comment (``services.ops.review``: the lifecycle rules and the audit
 trail). Opening one shows it in the editor, read-only (a received inspection is locked)."""
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from inspector_app.domain import numbers
 from inspector_app.services.changes import ChangeKind
 from inspector_app.ui import labels
+from inspector_app.ui.confirm_dialog import ConfirmDialog
 from inspector_app.ui.lazy import LazyModule
 from inspector_app.ui.office import texts
 from inspector_app.ui.office.case_open import OpenCaseDialog, can_open, open_case
@@ -33,11 +33,13 @@ from inspector_app.ui.sync.review import ReturnDialog
 
 if TYPE_CHECKING:
     from inspector_app.services.ops import review as review_ops
+    from inspector_app.services.queries import confirm as confirm_queries
     from inspector_app.services.queries import office as office_queries
     from inspector_app.storage.engine import Workspace
 else:
     review_ops = LazyModule("inspector_app.services.ops.review")
     office_queries = LazyModule("inspector_app.services.queries.office")
+    confirm_queries = LazyModule("inspector_app.services.queries.confirm")
 
 
 def score_text(value: Any) -> str:
@@ -230,27 +232,25 @@ class ReviewPage(OfficePage):
                                 self.host.show_case)
         return self.dialog
 
-    def do_accept(self) -> QMessageBox | None:
-        """Ask first, showing what is accepted: the score and the conclusion."""
-        row = self.current_row()
-        if row is None:
+    def do_accept(self) -> ConfirmDialog | None:
+        """Ask first, showing what is accepted: the score, the conclusion, the open points and who signs
+        (``queries.confirm``, read in a worker). Returns the dialog when it is already shown."""
+        row, workspace = self.current_row(), self.host.workspace
+        if row is None or workspace is None:
             return None
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("验收检查"),
-                          self.tr("验收“%1”的检查吗？").replace("%1", row["enterprise"]),
-                          QMessageBox.StandardButton.Cancel, self)
-        details = [self.tr("检查表：%1").replace("%1", row["template"]),
-                   self.tr("检查人员：%1").replace("%1", row["inspectors"]),
-                   self.tr("得分：%1").replace("%1", score_text(row["score"]) or self.tr("（无）")),
-                   self.tr("结论：%1").replace("%1", labels.value_label(row["outcome"]) or self.tr("（无）")),
-                   "", self.tr("验收后检查保持锁定；如需修改，请选择“退回修改”。")]
-        box.setInformativeText("\n".join(details))
-        self.accept_button_in_dialog = box.addButton(self.tr("验收"), QMessageBox.ButtonRole.AcceptRole)
-        box.setDefaultButton(self.accept_button_in_dialog)
-        confirm = self.accept_button_in_dialog
-        box.finished.connect(lambda _result: box.clickedButton() is confirm and self._accept(row))
-        self.dialog = box
-        box.open()  # not exec(): the window goes on updating
-        return box
+        actor, inspection_id = self.host.actor, int(row["id"])
+        shown: list[ConfirmDialog] = []
+
+        def ask(confirmation: Any) -> None:
+            dialog = ConfirmDialog(confirmation, self)
+            dialog.accepted.connect(lambda: self._accept(row))
+            self.dialog, self.accept_button_in_dialog = dialog, dialog.confirm_button
+            shown.append(dialog)
+            dialog.open()  # not exec(): the window goes on updating
+
+        self.host.runner.run(lambda _p, _c: confirm_queries.before_accepting(workspace, inspection_id, actor), ask,
+                             lambda error: self._refused(error, self.tr("未能验收")))
+        return shown[0] if shown else None
 
     def _accept(self, row: dict[str, Any]) -> None:
         workspace, actor, inspection_id = self.host.workspace, self.host.actor, int(row["id"])

@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from keyring.backend import KeyringBackend
 
     from inspector_app.services.ops import review as review_ops
+    from inspector_app.services.queries import confirm as confirm_queries
+    from inspector_app.ui import confirm_dialog
     from inspector_app.ui.desk_window import DeskWindow
     from inspector_app.ui.sync import (
         conflicts_dialog,
@@ -40,6 +42,8 @@ if TYPE_CHECKING:
     from inspector_app.ui.sync.import_work import ImportRun
 else:  # loaded when a sync menu is first used, after the window is shown
     review_ops = LazyModule("inspector_app.services.ops.review")
+    confirm_queries = LazyModule("inspector_app.services.queries.confirm")
+    confirm_dialog = LazyModule("inspector_app.ui.confirm_dialog")
     conflicts_dialog = LazyModule("inspector_app.ui.sync.conflicts_dialog")
     export_dialog = LazyModule("inspector_app.ui.sync.export_dialog")
     identity = LazyModule("inspector_app.ui.sync.identity")
@@ -143,7 +147,7 @@ class SyncActions(QObject):
                                       self.tr("导入某个文件夹（如 U 盘）中的全部数据包")),
                  self.conflicts: (self.tr("同步冲突…"), "", self.tr("双方都修改过的检查：选择保留哪一方")),
                  self.keys: (self.tr("密钥与信任…"), "", self.tr("本机指纹、导出公钥、登记或吊销对方的密钥")),
-                 self.accept: (self.tr("验收"), "", self.tr("验收所选的已接收检查")),
+                 self.accept: (self.tr("验收…"), "", self.tr("确认得分、结论和签名后验收所选的已接收检查")),
                  self.return_: (self.tr("退回修改…"), "", self.tr("把所选检查退回给检查人员修改，须填写意见"))}
         for act, (text, short, tip) in texts.items():
             act.setText(text)
@@ -229,10 +233,26 @@ class SyncActions(QObject):
         return row
 
     def do_accept(self) -> None:
-        """验收 the selected received inspection (``ops.review.accept``: the rules and the audit rows)."""
+        """验收 the selected received inspection, after a confirmation that shows the score, the conclusion,
+        the open points and who signs (``queries.confirm``, read in a worker; Enter confirms, Esc cancels)."""
         row = self._reviewed_row(ACCEPTABLE)
         if row is None or self.window.workspace is None:
             return
+        workspace, actor, inspection_id = self.window.workspace, self.window.settings.actor, int(row["id"])
+
+        def ask(confirmation: Any) -> None:
+            self._retire()
+            dialog = confirm_dialog.ConfirmDialog(confirmation, self.window)
+            dialog.accepted.connect(lambda: self._accept(row))
+            self.dialog = dialog
+            dialog.open()
+
+        self.window.runner.run(lambda _p, _c: confirm_queries.before_accepting(workspace, inspection_id, actor), ask,
+                               lambda error: show_error(self.window, error, self.tr("未能验收")))
+
+    def _accept(self, row: dict[str, Any]) -> None:
+        """验收 (``ops.review.accept``: the rules and the audit rows), once confirmed."""
+        assert self.window.workspace is not None
         workspace, actor, inspection_id = self.window.workspace, self.window.settings.actor, int(row["id"])
 
         def done(_changes: Any) -> None:
