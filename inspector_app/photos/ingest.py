@@ -308,7 +308,7 @@ def _pool_round(
 
         refill()
         while futures:
-            done, _ = wait(futures, return_when=FIRST_COMPLETED)
+            done, _pending = wait(futures, return_when=FIRST_COMPLETED)
             for future in done:
                 index, path = futures.pop(future)
                 try:
