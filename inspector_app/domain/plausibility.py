@@ -273,6 +273,9 @@ class PhotoWarning:
     def reason(self) -> str:
         """Why, for the person deciding (in the interface language)."""
         at = f"{self.reference:%Y-%m-%d %H:%M}" if self.reference is not None else "?"
+        if self.code == TIME_BEFORE and self.amount is not None and self.amount >= 365:
+            return _("拍摄时间早于检查开始（{start}）约 {years} 年：照片可能不是本次检查现场拍摄的").format(
+                start=at, years=f"{self.amount / 365.25:.1f}")
         if self.code == TIME_BEFORE:
             return _("拍摄时间早于检查开始（{start}）约 {days} 天：照片可能不是本次检查现场拍摄的").format(
                 start=at, days=_days(self.amount))

@@ -169,6 +169,10 @@
         <translation>the inspection (no item)</translation>
     </message>
     <message>
+        <source>检查已锁定，照片只能查看</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>检查已锁定，照片只能查看；隐患的整改照片可选“隐患：…”后添加</source>
         <translation>Locked: photos can only be viewed; rectification photos can be added after choosing &quot;Hazard: …&quot;</translation>
     </message>
@@ -303,8 +307,8 @@
         <translation>Mark up photo</translation>
     </message>
     <message>
-        <source>在照片上拖动画出箭头、圆或矩形；文字工具单击放置。Ctrl+Z 撤销</source>
-        <translation>Drag on the photo to draw arrows, circles or rectangles; click to place text. Ctrl+Z undoes</translation>
+        <source>拖动画出箭头、圆或矩形，文字工具单击放置；拖动选中的标注可移动它，“选择”（V）单击选中，Delete 删除。Ctrl+Z 撤销</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>保存标注</source>
@@ -333,6 +337,14 @@
     <message>
         <source>文字</source>
         <translation>Text</translation>
+    </message>
+    <message>
+        <source>选择</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>选择、移动或删除标注 (V)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>红</source>
@@ -371,12 +383,24 @@
         <translation>Redo</translation>
     </message>
     <message>
+        <source>删除所选</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>全部清除</source>
         <translation>Clear all</translation>
     </message>
     <message>
         <source>添加标注</source>
         <translation>Add markup</translation>
+    </message>
+    <message>
+        <source>删除标注</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>移动标注</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>文字标注</source>
@@ -409,12 +433,58 @@
         <translation>Photo</translation>
     </message>
     <message>
+        <source>确认无误</source>
+        <translation>Confirm as genuine</translation>
+    </message>
+    <message>
+        <source>照片经查看确属本次检查：保留照片并记录确认（记入审计记录）</source>
+        <translation>Checked: the photo belongs to this inspection – keep it and record the confirmation (in the audit trail)</translation>
+    </message>
+    <message>
+        <source>已确认</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
         <source>图像文件缺失</source>
         <translation>The image file is missing</translation>
     </message>
     <message>
         <source>关闭</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>Plausibility</name>
+    <message>
+        <source>已确认</source>
+        <translation>confirmed</translation>
+    </message>
+    <message>
+        <source>待确认</source>
+        <translation>to confirm</translation>
+    </message>
+    <message>
+        <source>提示（{0}）：{1}</source>
+        <translation>Warning ({0}): {1}</translation>
+    </message>
+    <message>
+        <source>说明：{0}</source>
+        <translation>Note: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>PlausibilityBar</name>
+    <message>
+        <source>确认无误</source>
+        <translation>Confirm as genuine</translation>
+    </message>
+    <message>
+        <source>照片经查看确属本次检查：保留照片并记录确认（记入审计记录；打印的检查记录仍会注明）</source>
+        <translation>Checked: the photo belongs to this inspection – keep it and record the confirmation (in the audit trail; the printed record still states the warning)</translation>
+    </message>
+    <message>
+        <source>检查已锁定：须先重新打开才能确认</source>
+        <translation>The inspection is locked: reopen it to confirm</translation>
     </message>
 </context>
 <context>

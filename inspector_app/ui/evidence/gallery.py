@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from inspector_app.photos.store import PhotoStore
 from inspector_app.services.queries.evidence import PhotoRow
 from inspector_app.ui import glyphs
+from inspector_app.ui.evidence import plausibility
 from inspector_app.ui.evidence.data import derived_path
 from inspector_app.ui.evidence.thumbnails import ThumbnailCache
 
@@ -167,7 +168,7 @@ class GalleryModel(QAbstractListModel):
         if row.camera:
             lines.append(self.tr("相机：{0}").format(row.camera))
         lines.append(f"{row.width}×{row.height}，{row.size_bytes / 1048576:.1f} MB")
-        return "\n".join(lines)
+        return "\n".join(lines + plausibility.reason_lines(row.check))
 
     def supportedDropActions(self) -> Qt.DropAction:
         return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
@@ -240,6 +241,7 @@ class GalleryDelegate(QStyledItemDelegate):
             if not glyphs.paint(painter, QRectF(badge).adjusted(3, 1, -3, -1), glyph, QColor("white")):
                 painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, glyph)  # (⏱ is not in the font: drawn)
             x += 23
+        plausibility.paint_badge(painter, QRectF(box), row.check)  # drawn after the marks, on the top right
         painter.setPen(QPen(QColor("#212121")))
         text_rect = QRect(rect.x() + 6, box.bottom() + 4, rect.width() - 12, rect.bottom() - box.bottom() - 6)
         caption = option.fontMetrics.elidedText(

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from inspector_app.photos.store import PhotoStore
 from inspector_app.services.changes import ChangeKind, Changes
 from inspector_app.services.ops import evidence as ops
+from inspector_app.services.ops import plausibility as plausibility_ops
 from inspector_app.services.queries import evidence as queries
 from inspector_app.services.queries.evidence import PhotoRow
 from inspector_app.storage.engine import Workspace
@@ -42,6 +43,7 @@ from inspector_app.ui.evidence.camera import CameraDialog, available_cameras
 from inspector_app.ui.evidence.data import derived_path
 from inspector_app.ui.evidence.gallery import GalleryModel, GalleryView, Scope
 from inspector_app.ui.evidence.markup_dialog import MarkupDialog
+from inspector_app.ui.evidence.plausibility import PlausibilityBar, reason_lines
 from inspector_app.ui.evidence.thumbnails import ThumbnailCache
 from inspector_app.ui.evidence.viewer import PhotoViewer
 from inspector_app.ui.tasks import TaskRunner
@@ -115,6 +117,8 @@ class EvidencePanel(QWidget):
         self.details.setStyleSheet("color: #455a64;")
         self.target_hint = QLabel()
         self.target_hint.setStyleSheet("color: #78909c;")
+        self.plausibility_bar = PlausibilityBar()
+        self.plausibility_bar.acceptRequested.connect(self.accept_warnings)
 
         top = QHBoxLayout()  # one row, so that a 700-pixel-high screen keeps a row of thumbnails in view
         top.setSpacing(4)
@@ -128,6 +132,7 @@ class EvidencePanel(QWidget):
         layout.setSpacing(3)
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.plausibility_bar)
         layout.addWidget(self.caption)
         layout.addWidget(self.details)
         layout.addWidget(self.target_hint)
@@ -278,9 +283,11 @@ class EvidencePanel(QWidget):
         self.add_button.setEnabled(editable or self.target().finding_id is not None)
         self.caption.setEnabled(row is not None and (editable or row.finding_id is not None))
         self.caption.setText(row.caption if row else "")
-        self.details.setText(self.describe(row) if row else self.tr("选中一张照片可查看拍摄时间、位置和相机"))
+        self.details.setText(self.describe(row, with_open=False) if row
+                             else self.tr("选中一张照片可查看拍摄时间、位置和相机"))
+        self.plausibility_bar.show_check(row.id if row else None, row.check if row else None, self._may_accept(row))
 
-    def describe(self, row: PhotoRow) -> str:
+    def describe(self, row: PhotoRow, with_open: bool = True) -> str:
         source = self.tr("EXIF") if row.time_source == "exif" else self.tr("设备时钟，可能不准")
         role = ""
         if row.role:
@@ -289,7 +296,7 @@ class EvidencePanel(QWidget):
             self.tr("拍摄：{0}（{1}）").format(row.captured_text or self.tr("未知"), source) + role,
             self.tr("GPS：{0}").format(row.gps_text or self.tr("无")) + "　"
             + self.tr("相机：{0}").format(row.camera or self.tr("未知")),
-            f"{row.file_name}  {row.width}×{row.height}  SHA-256 {row.sha256[:12]}…"])
+            f"{row.file_name}  {row.width}×{row.height}  SHA-256 {row.sha256[:12]}…", *reason_lines(row.check, with_open)])
 
     # -- adding ----------------------------------------------------------------------------
     def _can_add(self) -> bool:
@@ -414,8 +421,9 @@ class EvidencePanel(QWidget):
         row = self.current()
         if row is None:
             return
+        accept = (lambda: self.accept_warnings(row.id)) if row.check.open_warnings and self._may_accept(row) else None
         dialog = PhotoViewer(derived_path(self.store, row.shown_sha256), self.describe(row), self,
-                             row.caption or row.file_name, self.runner)
+                             row.caption or row.file_name, self.runner, accept)
         self.dialog = dialog
         dialog.open()
 
@@ -433,6 +441,14 @@ class EvidencePanel(QWidget):
         else:
             dialog.open()
         return dialog
+
+    def _may_accept(self, row: PhotoRow | None) -> bool:
+        """Warnings are accepted where the photo may be edited (rectification photos also when locked)."""
+        return row is not None and (not self.locked or row.finding_id is not None)
+
+    def accept_warnings(self, photo_id: int) -> None:
+        """「确认无误」: accept the photo's warnings (audited); the gallery rereads when it is saved."""
+        self._write(lambda: plausibility_ops.accept_warnings(self.workspace, photo_id, self.actor))
 
     def save_markup(self, photo_id: int, shapes: list[Any]) -> None:
         self._write(lambda: ops.save_markup(self.workspace, photo_id, shapes, self.actor))

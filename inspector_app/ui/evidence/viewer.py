@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -16,10 +17,11 @@ if TYPE_CHECKING:
 
 class PhotoViewer(QDialog):
     """With a ``runner`` the image is decoded in a worker (a 1600×1200 display copy takes ~10 ms here,
-    several times that on a slow laptop) and shown when it arrives; without one, at once."""
+    several times that on a slow laptop) and shown when it arrives; without one, at once. With ``accept``
+    (the photo has plausibility warnings not yet accepted) a 「确认无误」 button calls it once."""
 
     def __init__(self, image_path: Path | None, details: str, parent: QWidget | None = None, title: str = "",
-                 runner: TaskRunner | None = None) -> None:
+                 runner: TaskRunner | None = None, accept: Callable[[], None] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title or self.tr("查看照片"))
         self._pixmap = QPixmap()
@@ -33,6 +35,11 @@ class PhotoViewer(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
         buttons.rejected.connect(self.reject)
+        self.accept_button = None
+        if accept is not None:
+            self.accept_button = buttons.addButton(self.tr("确认无误"), QDialogButtonBox.ButtonRole.ActionRole)
+            self.accept_button.setToolTip(self.tr("照片经查看确属本次检查：保留照片并记录确认（记入审计记录）"))
+            self.accept_button.clicked.connect(lambda: self._accepted(accept))
         layout = QVBoxLayout(self)
         layout.addWidget(self.image, 1)
         layout.addWidget(self.details)
@@ -44,6 +51,12 @@ class PhotoViewer(QDialog):
             self._set_image(QImage(str(image_path)))
         else:  # QImage, unlike QPixmap, may be made off the GUI thread
             runner.run(lambda _p, _c: QImage(str(image_path)), self._set_image, self._failed)
+
+    def _accepted(self, accept: Callable[[], None]) -> None:
+        accept()
+        if self.accept_button is not None:
+            self.accept_button.setEnabled(False)
+            self.accept_button.setText(self.tr("已确认"))
 
     def _failed(self, _error: Any) -> None:
         self._set_image(QImage())
