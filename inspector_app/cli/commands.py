@@ -198,6 +198,9 @@ def _core(sub: Any) -> None:
     gcp = wsp.add_parser("gc", help="remove derived images (display copies, thumbnails, watermarked copies) no "
                                     "record uses any more; originals are never touched")
     gcp.add_argument("--dry-run", action="store_true", help="say what would be removed, remove nothing")
+    gcp.add_argument("--shared-ok", action="store_true",
+                     help="collect the office's shared photo folder too: only when this database is the only one "
+                          "using it (other databases and machines may use what looks unused here)")
     setp = wsp.add_parser("set", help="set a workspace setting, e.g. authority_name 常州市应急管理局")
     setp.add_argument("key")
     setp.add_argument("value")

@@ -63,6 +63,18 @@ class StoredFileMissing(PhotoStoreError):
         self.area = area
 
 
+def refresh(path: Path) -> bool:
+    """Set a stored file's modification time to now (a writer reusing it instead of writing it); False
+    when it is gone meanwhile (then the caller writes it again)."""
+    try:
+        os.utime(path)
+    except FileNotFoundError:
+        return False
+    except OSError:  # a read-only store (a copy on a DVD): the file is there, nothing collects it
+        return True
+    return True
+
+
 def sha256_bytes(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -214,11 +226,13 @@ class PhotoStore:
     def put_bytes(self, data: bytes, ext: str, area: Area = "originals", sha256: str | None = None) -> PutResult:
         """Store ``data`` under its SHA-256 (computed unless the caller already has it).
 
-        Returns without writing when a file with that hash already exists in ``area``.
+        Returns without writing when a file with that hash already exists in ``area`` – after refreshing
+        its modification time (:func:`refresh`), so that the collector of unused derived images
+        (``services.ops.store_gc``), which spares young files, leaves it to the caller about to refer to it.
         """
         sha = sha256 if sha256 is not None else sha256_bytes(data)
         existing = self.find(sha, area)
-        if existing is not None:
+        if existing is not None and refresh(existing):
             return PutResult(sha, existing, created=False)
         target = self.path_for(sha, ext, area)
         try:

@@ -175,17 +175,27 @@ def _signatures(session: Session, inspection: Inspection, store: Any) -> tuple[S
     return tuple(blocks)
 
 
-def _print_copies(session: Session, store: Any, rows: list[Any], progress: Progress | None,
-                  cancel: CancelToken | None) -> list[bytes]:
-    """The photos' print copies (``photos.watermark``): found by their key in the store's key index –
-    made when the photos were added – or, when what the stamp says or the marked-up image changed since
-    (or the photo came in a bundle), made now on all cores and noted for the next print."""
-    jobs: list[tuple[str, str, Any, Any]] = []  # (key, source sha, store area, stamp)
+def print_jobs(session: Session, store: Any, rows: list[Any]) -> list[tuple[str, str, Any, Any]]:
+    """(key, source sha, store area, stamp) of each photo's print copy as a sheet printed now uses it (the
+    photos of one inspection). The collector of unused derived images (``services.ops.store_gc``) keeps
+    the copies these keys name."""
+    if not rows:
+        return []
+    jobs: list[tuple[str, str, Any, Any]] = []
     checks = plausibility.check_photos(session, inspections.get(session, rows[0].inspection_id), rows)
     for row in rows:
         stamp = plausibility.stamp(stamp_for_photo(session, row), row, checks.get(row.id))
         source, area = print_source(store, row)
         jobs.append((print_key(source, area, stamp, SHEET_LONG_EDGE), source, area, stamp))
+    return jobs
+
+
+def _print_copies(session: Session, store: Any, rows: list[Any], progress: Progress | None,
+                  cancel: CancelToken | None) -> list[bytes]:
+    """The photos' print copies (``photos.watermark``): found by their key in the store's key index –
+    made when the photos were added – or, when what the stamp says or the marked-up image changed since
+    (or the photo came in a bundle), made now on all cores and noted for the next print."""
+    jobs = print_jobs(session, store, rows)
     made = {key: sha for key, _, _, _ in jobs if (sha := store.recall(key))}
     todo = list({key: (key, source, area, stamp) for key, source, area, stamp in jobs if key not in made}.values())
     if todo:

@@ -11,6 +11,7 @@ first event-loop turn after ``show()``, ``settled …`` once ``after_show`` has 
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 import time
@@ -31,6 +32,7 @@ from inspector_app.ui.tasks import TaskRunner
 if TYPE_CHECKING:
     from inspector_app import config
     from inspector_app.secrets import dbpassword
+    from inspector_app.services.ops import store_gc
     from inspector_app.services.ops import workspace as workspace_ops
     from inspector_app.services.queries import desk as desk_queries
     from inspector_app.services.queries import sync as sync_queries
@@ -47,6 +49,7 @@ else:  # the core is imported in the worker that opens the workspace, after the 
     storage_engine = LazyModule("inspector_app.storage.engine")
     dbpassword = LazyModule("inspector_app.secrets.dbpassword")  # an office database's password (keyring)
     log_file = LazyModule("inspector_app.ui.log_file")
+    store_gc = LazyModule("inspector_app.services.ops.store_gc")
     config = LazyModule("inspector_app.config")  # platformdirs: after show, like the log file
     errors = LazyModule("inspector_app.ui.errors")
 
@@ -106,6 +109,7 @@ def open_and_load(window: MainWindow, data_dir: Path, settings: AppSettings,
             window.actions_.offer_demo()
         if on_ready is not None:
             on_ready()
+        QTimer.singleShot(GC_DELAY_MS, window, lambda: collect_unused_images(window, workspace))
 
     def failed(error: BaseException) -> None:
         message, _details = errors.user_message(error)
@@ -117,6 +121,26 @@ def open_and_load(window: MainWindow, data_dir: Path, settings: AppSettings,
             on_fatal()
 
     window.runner.run(work, done, failed)
+
+
+GC_DELAY_MS = 60_000  # a minute after the rows are in: the first screens read the disk undisturbed
+
+
+def collect_unused_images(window: MainWindow, workspace: Workspace) -> None:
+    """At most once a week (``services.ops.store_gc.collect_if_due``), in a worker: remove the derived
+    images no record uses any more (never an original, never a file younger than a day, never on the
+    office's shared store). At start-up rather than after each import: the grace period needs the
+    images of a day's imports and prints to have settled, and a weekly sweep finds a week's leftovers
+    at once. A failure is only logged; the next start tries again."""
+
+    def done(report: Any) -> None:
+        if report is not None and report.removed:
+            window.statusBar().showMessage(
+                QCoreApplication.translate("Startup", "已清理 %1 个不再使用的派生图像（%2 MB）")
+                .replace("%1", str(report.removed)).replace("%2", f"{report.removed_bytes / 1e6:.1f}"), 8000)
+
+    window.runner.run(lambda _p, _c: store_gc.collect_if_due(workspace), done,
+                      lambda error: logging.getLogger(__name__).warning("collecting unused images failed: %s", error))
 
 
 def after_show(window: MainWindow, args: argparse.Namespace, settings: AppSettings, app: QApplication) -> None:

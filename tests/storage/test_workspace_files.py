@@ -159,6 +159,7 @@ def _commands(tmp_path: Path) -> dict[str, list[str]]:
         "hazards list": ["hazards", "list", "--overdue", "--format", "csv"],
         "workspace show": ["workspace", "show"],
         "workspace set": ["workspace", "set", "authority_name", "某局", "--by", "t"],
+        "workspace gc": ["workspace", "gc", "--dry-run"],
         "photos add": ["photos", "add", "1", str(photo), "--workers", "1"],
         "photos list": ["photos", "list", "1"],
         "photos verify": ["photos", "verify", "1"],

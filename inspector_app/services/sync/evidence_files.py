@@ -28,7 +28,7 @@ from inspector_app.bundle.evidence import (
     parse_evidence_field,
 )
 from inspector_app.bundle.records import fields_of
-from inspector_app.photos.store import Area, PhotoStore
+from inspector_app.photos.store import Area, PhotoStore, refresh
 from inspector_app.storage.files import fsync_dir
 from inspector_app.storage.models import Finding, Inspection, Inspector
 from inspector_app.storage.models_evidence import Photo, Signature
@@ -162,7 +162,8 @@ def place_files(staged: dict[str, Path], places: Places) -> int:
             target = places.sheet_dir / f"{sha}.{ext}"
         else:
             area: Area = "originals" if kind == "original" else "derived"
-            if store.exists(sha, area):
+            found = store.find(sha, area)
+            if found is not None and refresh(found):  # already here: young again, spared by the collector
                 continue
             target = store.path_for(sha, ext, area)
         if target.exists():
