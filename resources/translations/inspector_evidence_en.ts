@@ -308,7 +308,7 @@
     </message>
     <message>
         <source>拖动画出箭头、圆或矩形，文字工具单击放置；拖动选中的标注可移动它，“选择”（V）单击选中，Delete 删除。Ctrl+Z 撤销</source>
-        <translation type="unfinished"></translation>
+        <translation>Drag to draw an arrow, circle or rectangle; the text tool places text with a click. Drag the selected mark to move it; “Select” (V) selects with a click, Delete removes. Ctrl+Z undoes</translation>
     </message>
     <message>
         <source>保存标注</source>
@@ -340,11 +340,11 @@
     </message>
     <message>
         <source>选择</source>
-        <translation type="unfinished"></translation>
+        <translation>Select</translation>
     </message>
     <message>
         <source>选择、移动或删除标注 (V)</source>
-        <translation type="unfinished"></translation>
+        <translation>Select, move or delete marks (V)</translation>
     </message>
     <message>
         <source>红</source>
@@ -384,7 +384,7 @@
     </message>
     <message>
         <source>删除所选</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete selected</translation>
     </message>
     <message>
         <source>全部清除</source>
@@ -396,11 +396,11 @@
     </message>
     <message>
         <source>删除标注</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete mark</translation>
     </message>
     <message>
         <source>移动标注</source>
-        <translation type="unfinished"></translation>
+        <translation>Move mark</translation>
     </message>
     <message>
         <source>文字标注</source>

@@ -160,6 +160,10 @@
         <translation>The workspace already holds %1 enterprises; the demo data is added beside them.</translation>
     </message>
     <message>
+        <source>这份演示数据只在本工作区。培训时要让办公室和检查员的电脑使用同一批企业、分配和密钥，请不要在两边分别生成，而是改用命令 inspector-app demo --pair 办公室文件夹 检查员文件夹。</source>
+        <translation>This demo data stays in this workspace. To train an office and an inspector whose computers share the same enterprises, assignments and keys, do not generate it on each side: use the command inspector-app demo --pair OFFICE_FOLDER INSPECTOR_FOLDER instead.</translation>
+    </message>
+    <message>
         <source>演示数据</source>
         <translation>Demo data</translation>
     </message>
