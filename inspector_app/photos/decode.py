@@ -122,10 +122,9 @@ def _load(image: Image.Image, name: str, long_edge: int) -> None:
         try:
             request_draft(image, long_edge)
             image.load()
-        except Exception as exc:
-            text = str(exc) or type(exc).__name__
+        except Exception as exc:  # Pillow's own words ("image file is truncated …") stay in the log, not on screen
             code: RejectCode = "truncated"
-            raise PhotoRejected(name, f"图片数据损坏或不完整（{text}）", code) from exc
+            raise PhotoRejected(name, _("图片数据损坏或不完整，无法读取（文件可能没有完整复制或下载）"), code) from exc
 
 
 def check_photo(data: bytes, name: str, options: IngestOptions) -> None:

@@ -177,7 +177,7 @@ def _title_block(template: Template, kind: BlankKind, authority: str, st: Styles
         story.append(p(esc(authority), st.label))
     story.append(p(esc(BLANK_TITLES[kind]), st.title))
     story.append(p(esc(template.title), st.label))
-    ref = [f"检查表 {template.id} 版本 {template.version}", f"共 {len(template.items)} 项，"
+    ref = [f"版本 {template.version}", f"共 {len(template.items)} 项，"
            f"总分 {num(template.total_points)} 分"]
     if template.standard:
         ref.append(f"标准：{template.standard}")
@@ -250,8 +250,8 @@ def render_blank_bytes(template: Template, kind: BlankKind = "checklist", *, aut
     st = Styles(font)
     story = _title_block(template, kind, authority, st)
     story += checklist_story(template, st) if kind == "checklist" else parts.scoresheet_story(template, st)
-    title = f"{BLANK_TITLES[kind]}（空白） {template.title} {template.id} {template.version}"
-    running = f"{BLANK_TITLES[kind]}（空白）\u3000{template.title}\u3000{template.id} {template.version}"
+    title = f"{BLANK_TITLES[kind]}（空白） {template.title}（{template.version} 版）"
+    running = f"{BLANK_TITLES[kind]}（空白）\u3000{template.title}（{template.version} 版）"
     buffer = io.BytesIO()
     doc = BaseDocTemplate(
         buffer, pagesize=(PAGE_W, PAGE_H), leftMargin=MARGIN_L, rightMargin=MARGIN_R, topMargin=MARGIN_T,

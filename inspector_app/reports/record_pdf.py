@@ -111,7 +111,7 @@ def build_record(data: SheetData, st: Styles) -> list[Flowable]:
                             officers=esc(officers)))
     story += heading("检查情况", st)
     if data.template_title:
-        ref = f"（{esc(data.template_ref)}）" if data.template_ref else ""
+        ref = f"（{esc(data.template_version)} 版）" if data.template_version else ""
         story.append(p(f"依据《{esc(data.template_title.strip('《》'))}》{ref}对你单位安全生产标准化运行情况"
                        "进行了现场检查，发现的问题（隐患）如下：", st.para))
         story.append(Spacer(1, 1.5 * mm))

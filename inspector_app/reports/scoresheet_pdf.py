@@ -97,7 +97,7 @@ def assessor_signatures(data: SheetData) -> tuple[Signature, ...]:
 def build_scoresheet(data: SheetData, st: Styles) -> list[Flowable]:
     story = header(data, st, "scoresheet")
     if data.template_title:
-        ref = f"（{esc(data.template_ref)}）" if data.template_ref else ""
+        ref = f"（{esc(data.template_version)} 版）" if data.template_version else ""
         story.append(p(f"{esc(data.template_title)}{ref}", st.label))
     story.append(p("内部评定材料：本表记录评分和检查结论，不作为执法文书送达被检查单位。", st.small))
     story.append(Spacer(1, 2 * mm))

@@ -199,7 +199,7 @@ class SheetData:
     inspection_uid: str  # stable across workspaces; carried by the QR code
     subject: Subject
     template_title: str = ""
-    template_ref: str = ""  # template id and version, e.g. lookback-2020 1.0.0
+    template_ref: str = ""  # template id and version, e.g. lookback-2020 1.0.0 (hashed; the pages print the version)
     authority: str = ""  # e.g. 常州市武进区应急管理局
     number: DocumentNumber = field(default_factory=DocumentNumber)  # prefix and year; serials in ``numbers``
     numbers: dict[str, DocumentNumber] = field(default_factory=dict)  # issued, per kind
@@ -214,6 +214,12 @@ class SheetData:
     recheck: RecheckInfo | None = None
     remarks: str = ""
     appeal: Appeal = field(default_factory=Appeal)
+
+    @property
+    def template_version(self) -> str:
+        """The template's version alone (``template_ref`` ends with it): a page names the template by its
+        title and version, never by its id (``lookback-2020``), which is nobody's word for it."""
+        return self.template_ref.split()[-1] if self.template_ref.split() else ""
 
     def doc_number(self, kind: SheetKind) -> DocumentNumber:
         """The number issued for ``kind``, else the prefix and year with a blank serial."""

@@ -100,3 +100,17 @@ def colour(table: dict[str, str], key: str | None) -> QColor | None:
 
 def status_codes() -> list[str]:
     return list(STATUS_SOURCE)
+
+
+def store_description(backend: str) -> str:
+    """Where the keyring backend ``backend`` (a dotted class name, as ``keyring`` names it) keeps the key,
+    in the words its users know – never the class name."""
+    if backend.startswith(("keyring.backends.SecretService.", "keyring.backends.libsecret.")):
+        return QCoreApplication.translate("Labels", "桌面密钥环服务")
+    if backend.startswith("keyring.backends.kwallet."):
+        return QCoreApplication.translate("Labels", "KDE 钱包")
+    if backend.startswith("keyring.backends.Windows."):
+        return QCoreApplication.translate("Labels", "Windows 凭据管理器")
+    if backend.startswith("keyring.backends.macOS."):
+        return QCoreApplication.translate("Labels", "macOS 钥匙串")
+    return QCoreApplication.translate("Labels", "操作系统的密钥环")

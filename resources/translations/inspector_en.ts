@@ -569,6 +569,26 @@ Details were written to: %1</translation>
         <source>不变</source>
         <translation>Unchanged</translation>
     </message>
+    <message>
+        <source>桌面密钥环服务</source>
+        <translation>the desktop keyring service</translation>
+    </message>
+    <message>
+        <source>KDE 钱包</source>
+        <translation>KDE Wallet</translation>
+    </message>
+    <message>
+        <source>Windows 凭据管理器</source>
+        <translation>Windows Credential Manager</translation>
+    </message>
+    <message>
+        <source>macOS 钥匙串</source>
+        <translation>the macOS Keychain</translation>
+    </message>
+    <message>
+        <source>操作系统的密钥环</source>
+        <translation>the operating system&apos;s keyring</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

@@ -82,7 +82,8 @@ def test_the_chinese_font_is_embedded_and_the_metadata_is_real() -> None:
         assert "/FontFile2" in descriptor.get_object()  # the TrueType program itself
     meta = reader.metadata
     assert meta is not None and meta.author == "常州市应急管理局"
-    assert template.title in str(meta.title) and "review-quality-2020" in str(meta.title)
+    assert template.title in str(meta.title) and f"{template.version} 版" in str(meta.title)
+    assert "review-quality-2020" not in str(meta.title) and "review-quality-2020" not in _flat(reader)  # no ids
     assert meta.creation_date is not None and meta.creation_date.year == datetime.now().year
     flat = _flat(reader)
     assert "被检查评审单位" in flat and "评审资质" in flat

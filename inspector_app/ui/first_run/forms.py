@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from inspector_app.secrets import BackendState, BackendStatus
 from inspector_app.secrets.filekey import MIN_PASSPHRASE
+from inspector_app.ui import labels
 from inspector_app.ui.first_run.apply import EXPERT, KEYRING, OFFICE, OFFICER, PASSPHRASE_FILE, Area
 
 LEVELS = ("district", "city", "province")  # domain.campaign.LEVELS
@@ -235,7 +236,7 @@ class KeyStoreForm(QWidget):
         """The system keyring's state; without a safe one only the file can be chosen."""
         self.keyring_state = status.state
         secure = status.secure
-        self.status.setText(self.tr("本机有可用的系统密钥环（%1）。").replace("%1", status.backend) if secure
+        self.status.setText(self.tr("本机有可用的系统密钥环（%1）。").replace("%1", labels.store_description(status.backend)) if secure
                             else problem)
         self.use_keyring.setEnabled(secure)
         if not secure:

@@ -53,7 +53,10 @@ def keyring_problem(status: BackendStatus) -> str:
     if status.state is BackendState.SECURE:
         return ""
     english = QCoreApplication.translate("SyncKeyring", "zh_CN") == "en"
-    return status.message_en or status.message if english else status.message
+    message = status.message_en or status.message if english else status.message
+    if status.state is BackendState.MISSING:  # the stand-in backend's class name tells a user nothing
+        message = message.replace(f"（{status.backend}）", "").replace(f" ({status.backend})", "")
+    return message
 
 
 def keyring_banner_style(problem: bool) -> str:

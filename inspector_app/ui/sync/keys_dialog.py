@@ -30,7 +30,7 @@ from inspector_app.bundle.signing import PublicKeyFile, TrustedKey, format_finge
 from inspector_app.secrets import SecretsError
 from inspector_app.services.ops import sync as sync_ops
 from inspector_app.services.queries import sync as sync_queries
-from inspector_app.ui import file_dialogs
+from inspector_app.ui import file_dialogs, labels
 from inspector_app.ui.errors import show_error
 from inspector_app.ui.sync.enrol_dialog import EnrolDialog, read_key_file
 from inspector_app.ui.sync.identity import (
@@ -185,7 +185,8 @@ class KeysDialog(QDialog):
         where = (self.tr("本机的签名密钥保存在用口令保护的密钥文件中（%1）。") if in_file
                  else self.tr("本机的签名密钥保存在系统密钥环中（%1）。"))
         file = getattr(self.context.keyring, "path", None) if in_file else None
-        self.keyring.setText(problem or where.replace("%1", str(file) if file is not None else status.backend))
+        self.keyring.setText(problem or where.replace("%1", str(file) if file is not None
+                                                      else labels.store_description(status.backend)))
         self.keyring.setStyleSheet(keyring_banner_style(bool(problem)))
         self.role.setCurrentIndex(max(0, self.role.findData(data["role"])))
         self.fingerprint.setFont(fingerprint_font(self.font()) if data["fingerprint"] else self.font())
