@@ -283,11 +283,10 @@ class EvidencePanel(QWidget):
         self.add_button.setEnabled(editable or self.target().finding_id is not None)
         self.caption.setEnabled(row is not None and (editable or row.finding_id is not None))
         self.caption.setText(row.caption if row else "")
-        self.details.setText(self.describe(row, with_open=False) if row
-                             else self.tr("选中一张照片可查看拍摄时间、位置和相机"))
+        self.details.setText(self.describe(row) if row else self.tr("选中一张照片可查看拍摄时间、位置和相机"))
         self.plausibility_bar.show_check(row.id if row else None, row.check if row else None, self._may_accept(row))
 
-    def describe(self, row: PhotoRow, with_open: bool = True) -> str:
+    def describe(self, row: PhotoRow) -> str:
         source = self.tr("EXIF") if row.time_source == "exif" else self.tr("设备时钟，可能不准")
         role = ""
         if row.role:
@@ -296,7 +295,7 @@ class EvidencePanel(QWidget):
             self.tr("拍摄：{0}（{1}）").format(row.captured_text or self.tr("未知"), source) + role,
             self.tr("GPS：{0}").format(row.gps_text or self.tr("无")) + "　"
             + self.tr("相机：{0}").format(row.camera or self.tr("未知")),
-            f"{row.file_name}  {row.width}×{row.height}  SHA-256 {row.sha256[:12]}…", *reason_lines(row.check, with_open)])
+            f"{row.file_name}  {row.width}×{row.height}  SHA-256 {row.sha256[:12]}…", *reason_lines(row.check)])
 
     # -- adding ----------------------------------------------------------------------------
     def _can_add(self) -> bool:

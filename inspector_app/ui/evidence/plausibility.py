@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from inspector_app.domain.plausibility import PhotoCheck
+from inspector_app.translation import _
 
 OPEN, OPEN_EDGE = QColor("#f57c00"), QColor("#bf360c")
 ACCEPTED, ACCEPTED_EDGE, TICK = QColor("#b0bec5"), QColor("#78909c"), QColor("#2e7d32")
@@ -29,6 +30,9 @@ def paint_badge(painter: QPainter, corner: QRectF, check: PhotoCheck) -> bool:
     box = QRectF(corner.right() - BADGE - 3, corner.top() + 3, BADGE, BADGE)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(255, 255, 255, 190))  # a light backing: readable on a bright or a busy photo
+    painter.drawRoundedRect(box.adjusted(-2, -2, 3, 2), 4, 4)
     triangle = QPainterPath()
     triangle.moveTo(box.center().x(), box.top() + 1)
     triangle.lineTo(box.right() - 0.5, box.bottom() - 2)
@@ -57,13 +61,10 @@ def paint_badge(painter: QPainter, corner: QRectF, check: PhotoCheck) -> bool:
     return True
 
 
-def reason_lines(check: PhotoCheck, with_open: bool = True) -> list[str]:
-    """One line per warning and note, for tooltips and the viewer (the reasons are already translated);
-    ``with_open=False`` leaves out the open warnings (the bar under the gallery shows those)."""
+def reason_lines(check: PhotoCheck) -> list[str]:
+    """One line per warning and note, for tooltips, the details and the viewer (already translated)."""
     lines = []
     for warning in check.warnings:
-        if not with_open and warning.code not in check.accepted:
-            continue
         state = (QCoreApplication.translate("Plausibility", "已确认") if warning.code in check.accepted
                  else QCoreApplication.translate("Plausibility", "待确认"))
         lines.append(QCoreApplication.translate("Plausibility", "提示（{0}）：{1}").format(state, warning.reason()))
@@ -72,7 +73,8 @@ def reason_lines(check: PhotoCheck, with_open: bool = True) -> list[str]:
 
 
 class PlausibilityBar(QWidget):
-    """Under the gallery: the selected photo's open warnings and 「确认无误」 (hidden when it has none)."""
+    """Under the gallery: what is wrong with the selected photo, in a few words (the reasons in full are in
+    its tooltip and in the details below), and 「确认无误」; hidden when nothing is left to confirm."""
 
     acceptRequested = Signal(int)  # photo id
 
@@ -100,7 +102,9 @@ class PlausibilityBar(QWidget):
         if not open_:
             self.hide()
             return
-        self.text.setText("\n".join(w.reason() for w in open_))
+        titles = dict.fromkeys(_(w.rule.title) for w in open_)  # two time rules share a title: once
+        self.text.setText(_("；").join(titles))
+        self.text.setToolTip("\n".join(w.reason() for w in open_))
         self.button.setEnabled(can_accept)
         self.button.setToolTip(self.tr("照片经查看确属本次检查：保留照片并记录确认（记入审计记录；打印的检查记录仍会注明）")
                                if can_accept else self.tr("检查已锁定：须先重新打开才能确认"))
