@@ -54,6 +54,7 @@ from inspector_app.ui.models.inspection_table import (
     InspectionTableModel,
     RowFilter,
 )
+from inspector_app.ui.models.read_order import ReadOrder
 from inspector_app.ui.settings import AppSettings
 from inspector_app.ui.tasks import TaskRunner
 from inspector_app.ui.window_fit import SideFit, available_size, saved_sizes, small_screen
@@ -109,6 +110,7 @@ class MainWindow(QMainWindow):
         self._loading = False
 
         self.model = InspectionTableModel(self)
+        self.read_order = ReadOrder()  # rows reread in workers: only the newest read of a row is shown
         self.filter_bar = FilterBar()
         self.filter_bar.changed.connect(self.apply_filter)
         self.table = DeskTable()
@@ -284,12 +286,20 @@ class MainWindow(QMainWindow):
         workspace = self.workspace
         self._loading = True
         self._update_counts()
+        seq = self.read_order.start()
 
         def work(_progress: Any, _cancel: Any) -> list[dict[str, Any]]:
             return desk_queries.desk_rows(workspace)
 
         def done(rows: list[dict[str, Any]]) -> None:
             self._loading = False
+            show, newer = self.read_order.list_read(seq)  # reads finish in any order: the newest wins
+            if newer:
+                self._refresh_rows(newer)
+            if not show:  # an older read of the whole list: the newer one is shown already
+                if on_loaded is not None:
+                    on_loaded()
+                return
             selected = self.current_row()
             self.model.set_rows(rows)
             self.columns.set_names(row["enterprise"] for row in rows)
@@ -333,16 +343,19 @@ class MainWindow(QMainWindow):
         """Reread the rows of some inspections in a worker and put them into the model in place."""
         workspace = self.workspace
         assert workspace is not None
+        seq = self.read_order.start()
 
         def work(_progress: Any, _cancel: Any) -> list[dict[str, Any]]:
             return desk_queries.desk_rows_of(workspace, inspection_ids)
 
         def done(rows: list[dict[str, Any]]) -> None:
-            selected = self.current_row()
-            for row in rows:
-                self.model.update_row(row)
-            if selected is not None and self.current_row() is None:
-                self.select_row(selected["id"], selected["enterprise_id"], scroll=False)
+            selected, position = self.current_row(), self.table.currentIndex().row()
+            for row in self.read_order.fresh(seq, rows):  # an older read finishing later changes nothing
+                self.model.update_row(row)  # a row that no longer matches the filter leaves the list
+            if selected is not None and self.current_row() is None \
+                    and not self.select_row(selected["id"], selected["enterprise_id"], scroll=False) \
+                    and self.model.rowCount():  # it left the filter: its neighbour, as after a delete
+                self.select_row_at(min(position, self.model.rowCount() - 1))
             self._update_counts()
 
         self.runner.run(work, done)
@@ -365,6 +378,11 @@ class MainWindow(QMainWindow):
         if scroll:
             self.table.scrollTo(index)
         return True
+
+    def select_row_at(self, position: int) -> None:
+        index = self.model.index(position, 0)
+        self.table.selectRow(position)
+        self.table.setCurrentIndex(index)
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         row = self.current_row()

@@ -213,7 +213,9 @@ class EvidencePanel(QWidget):
             where = self.tr("检查项 {0}").format(target.item_code)
         else:
             where = self.tr("本次检查（不关联检查项）")
-        if self.locked and target.finding_id is None:
+        if self.locked and target.finding_id is None and not self._findings:  # no 隐患：… to choose
+            self.target_hint.setText(self.tr("检查已锁定，照片只能查看"))
+        elif self.locked and target.finding_id is None:
             self.target_hint.setText(self.tr("检查已锁定，照片只能查看；隐患的整改照片可选“隐患：…”后添加"))
         else:
             self.target_hint.setText(self.tr("新照片添加到：{0}；可拖入文件或文件夹").format(where))

@@ -183,13 +183,15 @@ class ReviewPage(OfficePage):
         return rows
 
     def apply_filter(self) -> None:
-        selected = self.current_row()
+        """The rows that match the filters now (after a reread, a row accepted or returned has left the
+        queue); the selection stays on its row, or – when that row left – moves to the one in its place."""
+        selected, position = self.current_row(), self.table.currentIndex().row()
         self.model.set_rows(self.filtered())
         header = self.table.horizontalHeader()
         if header.sortIndicatorSection() >= 0:
             self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
-        if selected is not None:
-            self.select(selected["id"])
+        if selected is not None and not self.select(selected["id"]) and self.model.rowCount():
+            select_position(self.table, self.model, min(position, self.model.rowCount() - 1))
         self._update_count()
         self._update_buttons()
 
