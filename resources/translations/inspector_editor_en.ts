@@ -549,14 +549,6 @@
         <translation>Edit inspection details</translation>
     </message>
     <message>
-        <source>已上报的检查只能由审核方退回后修改</source>
-        <translation>A submitted inspection can be changed only after the reviewer returns it</translation>
-    </message>
-    <message>
-        <source>已完成锁定，只读；如需修改请“重新打开…”并说明理由</source>
-        <translation>Completed and locked (read-only); use “Reopen…” with a reason to change it</translation>
-    </message>
-    <message>
         <source>已保存 {0}</source>
         <translation>Saved {0}</translation>
     </message>
@@ -750,6 +742,33 @@ The editor reloaded what the database holds; please check your latest changes.</
     </message>
 </context>
 <context>
+    <name>LockHints</name>
+    <message>
+        <source>已完成锁定，只读；如需修改请点“重新打开…”并说明理由</source>
+        <translation>Completed and locked, read-only; to change it, click “Reopen…” and give the reason</translation>
+    </message>
+    <message>
+        <source>已接收待验收，只读；可在审核队列或“检查”菜单中“验收…”或“退回修改…”</source>
+        <translation>Received, awaiting acceptance, read-only; use “Accept…” or “Return for correction…” in the review queue or the “Inspection” menu</translation>
+    </message>
+    <message>
+        <source>已由审核方接收，只读；如需修改，须由审核方退回修改</source>
+        <translation>Received by the reviewing office, read-only; to change it, the office must return it for correction</translation>
+    </message>
+    <message>
+        <source>已验收，只读；如需更正，在检查员桌面用“检查 → 退回修改…”退回检查人员</source>
+        <translation>Accepted, read-only; to correct it, return it to the inspectors with “Inspection → Return for correction…” on the inspector's desk</translation>
+    </message>
+    <message>
+        <source>已验收，只读；如需更正，请联系审核方退回修改</source>
+        <translation>Accepted, read-only; to correct it, ask the reviewing office to return it for correction</translation>
+    </message>
+    <message>
+        <source>已锁定，只读</source>
+        <translation>Locked, read-only</translation>
+    </message>
+</context>
+<context>
     <name>MissingDialog</name>
     <message>
         <source>还不能完成并锁定</source>
@@ -851,6 +870,10 @@ The editor reloaded what the database holds; please check your latest changes.</
     <message>
         <source>评定等级：{0}</source>
         <translation>Grade awarded: {0}</translation>
+    </message>
+    <message>
+        <source>尚未作答</source>
+        <translation>Not yet answered</translation>
     </message>
     <message>
         <source>否决项 {0}：本类目计 0 分</source>

@@ -2,6 +2,141 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>ConfirmDialog</name>
+    <message>
+        <source>验收检查</source>
+        <translation>Accept inspection</translation>
+    </message>
+    <message>
+        <source>完成并锁定</source>
+        <translation>Complete and lock</translation>
+    </message>
+    <message>
+        <source>验收“%1”的检查吗？</source>
+        <translation>Accept the inspection of “%1”?</translation>
+    </message>
+    <message>
+        <source>完成并锁定“%1”的检查吗？</source>
+        <translation>Complete and lock the inspection of “%1”?</translation>
+    </message>
+    <message>
+        <source>检查表</source>
+        <translation>Checklist</translation>
+    </message>
+    <message>
+        <source>得分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>结论</source>
+        <translation>Conclusion</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reasons</translation>
+    </message>
+    <message>
+        <source>待处理</source>
+        <translation>Open points</translation>
+    </message>
+    <message>
+        <source>签名</source>
+        <translation>Signatures</translation>
+    </message>
+    <message>
+        <source>：</source>
+        <translation>:</translation>
+    </message>
+    <message>
+        <source>%1（已检查 %2/%3）</source>
+        <translation>%1 (%2/%3 checked)</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>验收</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>锁定</source>
+        <translation>Lock</translation>
+    </message>
+    <message>
+        <source>逐项处理…</source>
+        <translation>Deal with them…</translation>
+    </message>
+    <message>
+        <source>验收记入审计记录，检查保持锁定。如需更正，可在检查员桌面选中这项检查，用“检查 → 退回修改…”退回检查人员（须填写意见）。</source>
+        <translation>The acceptance is recorded in the audit trail and the inspection stays locked. To correct it, select it on the inspector's desk and return it with “Inspection → Return for correction…” (a comment is required).</translation>
+    </message>
+    <message>
+        <source>还有 %1 项须处理，处理后才能锁定。</source>
+        <translation>%1 open points must be dealt with before the inspection can be locked.</translation>
+    </message>
+    <message>
+        <source>锁定后检查只读；如需修改，可用“重新打开…”并说明理由（记入审计记录）。</source>
+        <translation>Once locked the inspection is read-only; to change it, use “Reopen…” and give the reason (recorded in the audit trail).</translation>
+    </message>
+    <message>
+        <source>检查项均已作答，说明、照片和签名齐全</source>
+        <translation>Every item is answered; notes, photos and signatures are complete</translation>
+    </message>
+    <message>
+        <source>…… 另有 %1 项</source>
+        <translation>… and %1 more</translation>
+    </message>
+    <message>
+        <source>待整改隐患 %1 项（不影响%2，列入整改指令）：</source>
+        <translation>%1 hazards to be rectified (they do not prevent %2; they go into the rectification order):</translation>
+    </message>
+    <message>
+        <source>没有待整改的隐患</source>
+        <translation>No hazards to be rectified</translation>
+    </message>
+    <message>
+        <source>（期限 %1）</source>
+        <translation> (due %1)</translation>
+    </message>
+    <message>
+        <source>行政执法人员（现场检查记录）</source>
+        <translation>Enforcement officer (on-site record)</translation>
+    </message>
+    <message>
+        <source>评审专家（评分表）</source>
+        <translation>Review expert (score sheet)</translation>
+    </message>
+    <message>
+        <source>被检查单位负责人</source>
+        <translation>Person in charge of the enterprise</translation>
+    </message>
+    <message>
+        <source>验收人</source>
+        <translation>Accepted by</translation>
+    </message>
+    <message>
+        <source>（未填写）</source>
+        <translation>(not entered)</translation>
+    </message>
+    <message>
+        <source>本次验收，记入审计记录</source>
+        <translation>this acceptance, recorded in the audit trail</translation>
+    </message>
+    <message>
+        <source>拒绝签名（已记录）</source>
+        <translation>refused to sign (recorded)</translation>
+    </message>
+    <message>
+        <source>已签名</source>
+        <translation>signed</translation>
+    </message>
+    <message>
+        <source>未签名</source>
+        <translation>not signed</translation>
+    </message>
+</context>
+<context>
     <name>DeskActions</name>
     <message>
         <source>文件(&amp;F)</source>
@@ -568,6 +703,14 @@ Details were written to: %1</translation>
     <message>
         <source>不变</source>
         <translation>Unchanged</translation>
+    </message>
+    <message>
+        <source>尚未作答</source>
+        <translation>Not yet answered</translation>
+    </message>
+    <message>
+        <source>尚未作答：作答第一个检查项后开始计分并给出结论</source>
+        <translation>Not yet answered: the score and the conclusion start with the first item answered</translation>
     </message>
     <message>
         <source>桌面密钥环服务</source>

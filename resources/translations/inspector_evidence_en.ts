@@ -170,7 +170,7 @@
     </message>
     <message>
         <source>检查已锁定，照片只能查看</source>
-        <translation type="unfinished"></translation>
+        <translation>The inspection is locked: photos can only be viewed</translation>
     </message>
     <message>
         <source>检查已锁定，照片只能查看；隐患的整改照片可选“隐患：…”后添加</source>

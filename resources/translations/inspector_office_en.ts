@@ -1749,42 +1749,6 @@
         <translation>%1 waiting for acceptance, %2 shown</translation>
     </message>
     <message>
-        <source>验收检查</source>
-        <translation>Accept inspection</translation>
-    </message>
-    <message>
-        <source>验收“%1”的检查吗？</source>
-        <translation>Accept the inspection of “%1”?</translation>
-    </message>
-    <message>
-        <source>检查表：%1</source>
-        <translation>Checklist: %1</translation>
-    </message>
-    <message>
-        <source>检查人员：%1</source>
-        <translation>Inspectors: %1</translation>
-    </message>
-    <message>
-        <source>得分：%1</source>
-        <translation>Score: %1</translation>
-    </message>
-    <message>
-        <source>（无）</source>
-        <translation>(none)</translation>
-    </message>
-    <message>
-        <source>结论：%1</source>
-        <translation>Conclusion: %1</translation>
-    </message>
-    <message>
-        <source>验收后检查保持锁定；如需修改，请选择“退回修改”。</source>
-        <translation>Once accepted the inspection stays locked; to have it changed, choose “Return for correction”.</translation>
-    </message>
-    <message>
-        <source>验收</source>
-        <translation>Accept</translation>
-    </message>
-    <message>
         <source>已验收：%1</source>
         <translation>Accepted: %1</translation>
     </message>

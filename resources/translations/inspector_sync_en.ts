@@ -760,12 +760,12 @@ Then click &quot;Render again&quot;.</translation>
         <translation>This installation&apos;s fingerprint, export the public key, enrol or revoke the other side&apos;s keys</translation>
     </message>
     <message>
-        <source>验收</source>
-        <translation>Accept</translation>
+        <source>验收…</source>
+        <translation>Accept…</translation>
     </message>
     <message>
-        <source>验收所选的已接收检查</source>
-        <translation>Accept the selected received inspection</translation>
+        <source>确认得分、结论和签名后验收所选的已接收检查</source>
+        <translation>Accept the selected received inspection after confirming its score, conclusion and signatures</translation>
     </message>
     <message>
         <source>退回修改…</source>

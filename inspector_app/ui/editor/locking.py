@@ -38,10 +38,6 @@ class _Editor(Protocol):
 OFFICE = "office"
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("LockHints", text)
-
-
 def can_reopen(status: InspectionStatus) -> bool:
     return status.locked and InspectionStatus.IN_PROGRESS in INSPECTION_TRANSITIONS[status]
 
@@ -51,17 +47,17 @@ def locked_hint(status: InspectionStatus, role: str) -> str:
     if not status.locked:
         return ""
     if can_reopen(status):
-        return _t("已完成锁定，只读；如需修改请点“重新打开…”并说明理由")
+        return QCoreApplication.translate("LockHints", "已完成锁定，只读；如需修改请点“重新打开…”并说明理由")
     office = role == OFFICE
     if status in ACCEPTABLE:
         if office:
-            return _t("已接收待验收，只读；可在审核队列或“检查”菜单中“验收…”或“退回修改…”")
-        return _t("已由审核方接收，只读；如需修改，须由审核方退回修改")
+            return QCoreApplication.translate("LockHints", "已接收待验收，只读；可在审核队列或“检查”菜单中“验收…”或“退回修改…”")
+        return QCoreApplication.translate("LockHints", "已由审核方接收，只读；如需修改，须由审核方退回修改")
     if status in RETURNABLE:  # accepted
         if office:
-            return _t("已验收，只读；如需更正，在检查员桌面用“检查 → 退回修改…”退回检查人员")
-        return _t("已验收，只读；如需更正，请联系审核方退回修改")
-    return _t("已锁定，只读")
+            return QCoreApplication.translate("LockHints", "已验收，只读；如需更正，在检查员桌面用“检查 → 退回修改…”退回检查人员")
+        return QCoreApplication.translate("LockHints", "已验收，只读；如需更正，请联系审核方退回修改")
+    return QCoreApplication.translate("LockHints", "已锁定，只读")
 
 
 def ask_to_lock(editor: _Editor) -> None:
