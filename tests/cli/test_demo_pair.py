@@ -22,7 +22,6 @@ from inspector_app.demo.pair import TRAINEES
 from inspector_app.domain.template import load_template, resource_path
 from inspector_app.secrets import PASSPHRASE_ENV, InMemoryKeyring
 
-
 STROKES = [[[0.1, 0.5], [0.3, 0.35], [0.5, 0.6], [0.8, 0.4]]]
 
 
