@@ -44,13 +44,15 @@ def list_inspections(args: argparse.Namespace) -> int:
     if args.status:
         known = [s.value for s in InspectionStatus]
         if args.status not in known:
-            fail(f"没有状态“{args.status}”；可用：{'、'.join(known)}", 2)
+            fail(_("没有状态“{status}”；可用：{known}").format(status=args.status, known=_('、').join(known)), 2)
     filters = InspectionFilter(status=args.status or "", district=args.district or "")
     if _office_database(args):  # PostgreSQL: the portable read model, through the full way
         ws = load(PREPARE)(args)
         try:
             if args.format == "json":
-                write_out(load(_PORTABLE + "_json")(ws, filters) + "\n")
+                for part in load(_PORTABLE + "_json_parts")(ws, filters):
+                    write_out(part)
+                write_out("\n")
                 return 0
             rows = load(_PORTABLE)(ws, filters)
         finally:
@@ -75,11 +77,15 @@ def list_inspections(args: argparse.Namespace) -> int:
 
 
 def _shown(rows: list[dict[str, Any]], fmt: str) -> list[dict[str, Any]]:
-    """The table as people read it: the score with one decimal (``domain.numbers``), "尚未作答" where
-    nothing is concluded yet (``domain.states``). CSV and JSON keep the stored values."""
+    """The table as people read it: the status by its label (已接收 / Received), the score with one decimal
+    (``domain.numbers``), "尚未作答" where nothing is concluded yet (``domain.states``), the grade and the
+    outcome in the run's language where a catalogue has them. CSV and JSON keep the stored values."""
     if fmt != "table":
         return rows
-    return [{**row, "score": score_text(row["score"]), "outcome": row["outcome"] or _(NOT_STARTED)} for row in rows]
+    labels = {s.value: _(s.label) for s in InspectionStatus}
+    return [{**row, "status": labels.get(row["status"], row["status"]), "score": score_text(row["score"]),
+             "grade": _(row["grade"]) if row["grade"] else row["grade"],
+             "outcome": _(row["outcome"]) if row["outcome"] else _(NOT_STARTED)} for row in rows]
 
 
 def _office_database(args: argparse.Namespace) -> bool:
@@ -99,5 +105,5 @@ def _connection(args: argparse.Namespace) -> sqlite3.Connection:
         load(PREPARE)(args).close()  # create or migrate the workspace, refresh today's outcomes
         con = current_connection(data_dir)
     if con is None:
-        fail(f"工作区 {data_dir} 无法读取")
+        fail(_("工作区 {data_dir} 无法读取").format(data_dir=data_dir))
     return con

@@ -37,7 +37,7 @@ from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.orm import Session
 
 from inspector_app.domain import uscc
-from inspector_app.domain.errors import Cancelled, ImportFileError
+from inspector_app.domain.errors import Cancelled, ImportFileError, StaleEditError
 from inspector_app.domain.progress import CancelToken, Progress, no_progress
 from inspector_app.services.enterprises import EnterpriseData, problems
 from inspector_app.storage import rawsql
@@ -289,7 +289,7 @@ def import_enterprises(session: Session, path: Path | str, *, dry_run: bool = Fa
     table: Table = Enterprise.__table__  # type: ignore[assignment]
     present = [f for f in _FIELDS if f in cmap.fields and f != "uscc"]
     existing: dict[str, Any] = {}
-    columns = [table.c.id, table.c.uscc, table.c.uscc_override, table.c.code_kind, table.c.name,
+    columns = [table.c.id, table.c.version, table.c.uscc, table.c.uscc_override, table.c.code_kind, table.c.name,
                *(table.c[f] for f in present if f != "name")]
     for codes in _chunks([p.data.uscc for p in parsed], _IN_CHUNK):
         for row in session.execute(select(*columns).where(table.c.uscc.in_(codes))):
@@ -306,7 +306,7 @@ def import_enterprises(session: Session, path: Path | str, *, dry_run: bool = Fa
             action = ADDED
             inserts.append(data)
         else:
-            merged: dict[str, Any] = {"b_id": old.id, "b_uscc_override": data.uscc_override,
+            merged: dict[str, Any] = {"b_id": old.id, "b_version": old.version, "b_uscc_override": data.uscc_override,
                                       "b_updated_at": stamp, "b_uscc": data.uscc, "b_code_kind": data.code_kind}
             if old.uscc != data.uscc:  # an old code replaced by the credit code
                 changes.append(_("{field}：{before} → {after}").format(
@@ -340,8 +340,12 @@ def _write(session: Session, table: Table, present: list[str], inserts: list[Ent
            updates: list[dict[str, Any]], stamp: datetime, progress: Progress, cancel: CancelToken | None,
            ) -> None:
     total, done = len(inserts) + len(updates), 0
-    stmt = update(table).where(table.c.id == bindparam("b_id")).values(
-        {"uscc_override": bindparam("b_uscc_override"), "updated_at": bindparam("b_updated_at"),
+    # The version read with the row guards the UPDATE and is bumped (optimistic locking, as the ORM does
+    # for an edit): a row another supervisor changed since it was read here matches nothing, and the
+    # whole import is refused rather than writing the values read before over that change.
+    stmt = update(table).where(table.c.id == bindparam("b_id"), table.c.version == bindparam("b_version")).values(
+        {"version": table.c.version + 1, "uscc_override": bindparam("b_uscc_override"),
+         "updated_at": bindparam("b_updated_at"),
          "uscc": bindparam("b_uscc"), "code_kind": bindparam("b_code_kind"),
          **{f: bindparam(f"b_{f}") for f in present}})
     # New rows skip SQLAlchemy's per-row parameter handling (the larger part of the write time): plain
@@ -379,7 +383,10 @@ def _write(session: Session, table: Table, present: list[str], inserts: list[Ent
         for changed in _chunks(updates, _CHUNK):
             if cancel is not None and cancel.cancelled:
                 raise Cancelled(_("导入已取消，未写入任何数据"))
-            session.execute(stmt, list(changed))
+            matched = session.connection().execute(stmt, list(changed)).rowcount
+            if matched != len(changed):
+                raise StaleEditError(_("导入期间有 {count} 家企业已被他人修改，本次导入未写入任何数据；请重新导入").format(
+                    count=len(changed) - matched))
             done += len(changed)
             progress(done, total, _("正在写入"))
         if cancel is not None and cancel.cancelled:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
@@ -80,17 +79,25 @@ def upsert(session: Session, data: EnterpriseData) -> tuple[Enterprise, bool]:
 
 
 def apply(record: Enterprise, data: EnterpriseData) -> None:
-    values: Mapping[str, Any] = {name: getattr(data, name) for name in EnterpriseData.field_names()}
+    """Set the record's fields from ``data``. Only what differs is written (and then ``updated_at``): an
+    enterprise whose details two bundles repeat is not updated, so imports running side by side do not
+    collide on its version (optimistic locking) when neither changes it."""
+    values: dict[str, Any] = {name: getattr(data, name) for name in EnterpriseData.field_names()}
     for name, value in values.items():
         if name == "uscc":
-            value = uscc.normalise(value)
+            values[name] = uscc.normalise(value)
         elif isinstance(value, str):
-            value = value.strip()
-        setattr(record, name, value)
+            values[name] = value.strip()
     found = uscc.check(data.uscc)
-    record.uscc_override = data.uscc_override and not found.valid
-    record.code_kind = found.kind if found.valid else uscc.USCC  # an old code is kept, flagged for update
-    record.updated_at = now()
+    values["uscc_override"] = data.uscc_override and not found.valid
+    values["code_kind"] = found.kind if found.valid else uscc.USCC  # an old code is kept, flagged for update
+    changed = False
+    for name, value in values.items():
+        if getattr(record, name) != value:
+            setattr(record, name, value)
+            changed = True
+    if changed:
+        record.updated_at = now()
 
 
 def get(session: Session, enterprise_id: int) -> Enterprise:

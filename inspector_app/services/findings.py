@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from inspector_app.domain.errors import NotFoundError, ValidationError
+from inspector_app.domain.errors import NotFoundError, StaleEditError, ValidationError
 from inspector_app.domain.lifecycle import FindingStatus, Severity, check_finding_transition
 from inspector_app.services import audit
 from inspector_app.services.inspections import find_or_create_inspector, require_editable, rescore
@@ -25,11 +25,22 @@ from inspector_app.translation import _, listing
 EDITABLE = ("item_code", "severity", "description", "requirement", "deadline", "responsible_person", "measures")
 
 
-def get(session: Session, finding_id: int) -> Finding:
-    finding = session.get(Finding, finding_id)
+def get(session: Session, finding_id: int, *, lock: bool = False) -> Finding:
+    """The finding; ``lock``: its row locked to the end of the transaction (PostgreSQL ``FOR UPDATE``: a
+    second supervisor's edit waits for the first to commit and then reads its version; SQLite's unit of
+    work already holds the write lock)."""
+    finding = session.get(Finding, finding_id, with_for_update=lock or None)
     if finding is None:
         raise NotFoundError(_("没有编号为 {id} 的隐患").format(id=finding_id))
     return finding
+
+
+def check_version(finding: Finding, expected_version: int | None) -> None:
+    """Refuse an edit made on an older reading of the finding (None: no check), saying what it is now."""
+    if expected_version is not None and finding.version != expected_version:
+        raise StaleEditError(_("隐患“{description}”已被他人修改，现在是“{status}”（第 {version} 版，您看到的是第 "
+                               "{seen} 版）；本次修改未保存，请刷新后再改").format(
+            description=finding.description, status=finding.status, version=finding.version, seen=expected_version))
 
 
 def inspection_date(inspection: Inspection) -> date:

@@ -69,7 +69,10 @@ class Enterprise(Base):
     origin: Mapped[str] = mapped_column(String(200), default="", index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=now)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=now, onupdate=now)
-    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")  # optimistic locking (0011)
+    # Optimistic locking (0011), as on inspections: every ORM UPDATE says WHERE version = <read> and bumps
+    # it; the register import's bulk UPDATE checks and bumps it too (services.enterprise_import).
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy reads it once)
 
     inspections: Mapped[list[Inspection]] = relationship(back_populates="enterprise")
 
@@ -198,7 +201,10 @@ class Finding(Base):
     measures: Mapped[str] = mapped_column(String(60), default="")
     created_at: Mapped[datetime] = mapped_column(DateTime, default=now)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=now)
-    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")  # optimistic locking (0011)
+    # Optimistic locking (0011), as on inspections: a supervisor's edit made on an older reading of the
+    # hazard (a re-check recorded meanwhile) matches no row and is refused (services.findings.check_version).
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy reads it once)
 
 
 # 安全生产法 2014 第六十二条第一款第（三）项 / 2021 第六十五条第一款第（三）项: what a 现场处理措施决定书 orders.

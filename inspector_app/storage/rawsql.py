@@ -75,6 +75,32 @@ def execute(connection: Connection, sql: str, params: Sequence[Any] | Mapping[st
     return _PgRows(cursor)
 
 
+def stream(connection: Connection, sql: str, params: Sequence[Any] | Mapping[str, Any] = (),
+           size: int = 5000) -> Iterator[tuple[Any, ...]]:
+    """The rows of ``sql`` as they arrive, for results too large to hold at once. On PostgreSQL the
+    server sends them in chunks of ``size`` (libpq's chunked mode; psycopg's ``stream``) – unlike a
+    server-side cursor this keeps the query's parallel plan – or, with a libpq older than 17, as
+    ``execute`` fetches them; on SQLite the driver's cursor already reads row by row."""
+    bound = dict(params) if isinstance(params, Mapping) else tuple(params)
+    if connection.dialect.paramstyle == "qmark":
+        yield from connection.exec_driver_sql(sql, bound)
+        return
+    from psycopg import NotSupportedError
+
+    cursor = _pg_cursor(connection)
+    try:
+        rows = cursor.stream(format_style(sql), bound if bound else None, size=size)
+        first = next(rows, None)
+    except NotSupportedError:
+        cursor.close()
+        yield from execute(connection, sql, params)
+        return
+    if first is not None:
+        yield first
+        yield from rows
+    cursor.close()
+
+
 def execute_many(connection: Connection, sql: str, rows: list[tuple[Any, ...]]) -> None:
     """Run ``sql`` once per row of parameters (the driver's ``executemany``)."""
     connection.exec_driver_sql(for_driver(connection, sql), rows)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -17,14 +18,17 @@ import pytest
 
 from inspector_app.demo.workspace import build
 from inspector_app.domain.errors import InspectorError, LifecycleError, StaleEditError
-from inspector_app.domain.lifecycle import InspectionStatus
-from inspector_app.services import inspections, registers
+from inspector_app.domain.lifecycle import FindingStatus, InspectionStatus
+from inspector_app.services import enterprises, findings, inspections, registers
+from inspector_app.services.enterprises import EnterpriseData
+from inspector_app.services.ops import enterprises as enterprise_ops
+from inspector_app.services.ops import inspections as inspection_ops
 from inspector_app.services.ops import registers as register_ops
 from inspector_app.services.ops import review
 from inspector_app.services.queries.inspection_detail import inspection_detail
 from inspector_app.services.unit import unit_of_work
 from inspector_app.storage.engine import Workspace, open_workspace
-from inspector_app.storage.models import Inspection
+from inspector_app.storage.models import AuditEvent, Enterprise, Finding, Inspection
 
 pytestmark = pytest.mark.both_engines
 
@@ -138,3 +142,100 @@ def test_two_edits_of_one_register_row(two: tuple[Workspace, Workspace]) -> None
     with unit_of_work(b) as session:
         org = registers.get_org(session, org_id)
         assert (org.legal_rep, org.version) == ("李强", 2)
+
+
+def _open_finding(ws: Workspace) -> tuple[int, int]:
+    build(ws, enterprises=10)
+    with unit_of_work(ws) as session:
+        finding = session.query(Finding).filter(Finding.status == FindingStatus.OPEN.value).order_by(Finding.id).first()
+        assert finding is not None
+        return finding.id, finding.version
+
+
+def test_two_supervisors_recording_one_hazard_one_wins(two: tuple[Workspace, Workspace]) -> None:
+    """Two supervisors record the rectification of one hazard from the same screen: the second is refused
+    naming what the hazard is now (its version moved), and nothing of its own is written."""
+    a, b = two
+    fid, version = _open_finding(a)
+    first, second = _race(
+        lambda s: findings.set_status(s, findings.get(s, fid), FindingStatus.RECTIFIED, "科长甲", "已整改"), a,
+        lambda: inspection_ops.set_finding_status(b, fid, FindingStatus.RECTIFIED, "科长乙", "企业报告已整改",
+                                                  expected_version=version))
+    assert first is None
+    assert isinstance(second, StaleEditError)
+    assert "已被他人修改" in str(second) and FindingStatus.RECTIFIED.value in str(second)
+    with unit_of_work(b) as session:  # the fresh state the refused supervisor rereads
+        finding = findings.get(session, fid)
+        assert (finding.status, finding.version) == (FindingStatus.RECTIFIED.value, version + 1)
+        notes = [e.reason for e in session.query(AuditEvent).filter(AuditEvent.entity == "finding",
+                                                                     AuditEvent.entity_key == finding.uid,
+                                                                     AuditEvent.field == "status")]
+        assert notes == ["已整改"]
+
+
+def test_a_stale_finding_version_is_refused(two: tuple[Workspace, Workspace]) -> None:
+    a, b = two
+    fid, version = _open_finding(a)
+    inspection_ops.set_finding_status(a, fid, FindingStatus.RECTIFIED, "科长甲", expected_version=version)
+    with pytest.raises(StaleEditError, match="已整改待复查"):
+        inspection_ops.set_finding_status(b, fid, FindingStatus.RECTIFIED, "科长乙", expected_version=version)
+    with pytest.raises(StaleEditError):
+        inspection_ops.remove_finding(b, fid, "科长乙", expected_version=version)
+
+
+def _enterprise(ws: Workspace) -> tuple[int, int, EnterpriseData]:
+    build(ws, enterprises=3)
+    with unit_of_work(ws) as session:
+        record = session.query(Enterprise).order_by(Enterprise.id).first()
+        assert record is not None
+        data = EnterpriseData(**{name: getattr(record, name) for name in EnterpriseData.field_names()})
+        return record.id, record.version, data
+
+
+def _edit(ws: Workspace, enterprise_id: int, data: EnterpriseData) -> None:
+    """What a bundle or roll-up import does to an enterprise it carries (``services.enterprises.apply``)."""
+    with unit_of_work(ws) as session:
+        enterprises.apply(enterprises.get(session, enterprise_id), data)
+
+
+def test_two_edits_of_one_enterprise_never_overwrite_silently(two: tuple[Workspace, Workspace]) -> None:
+    """PostgreSQL: the second UPDATE waits for the first's row lock, then matches no row (version) –
+    refused with the message, nothing written. SQLite: the second waits for the write lock and then reads
+    the first's state, so its change is made on top of it (two versions on) – never over a state it did not read."""
+    a, b = two
+    eid, version, data = _enterprise(a)
+    first, second = _race(lambda s: enterprises.apply(enterprises.get(s, eid), replace(data, contact_phone="13800000001")),
+                          a, lambda: _edit(b, eid, replace(data, contact_phone="13800000002")))
+    assert first is None
+    with unit_of_work(b) as session:
+        record = enterprises.get(session, eid)
+        now = (record.contact_phone, record.version)
+    if a.dialect == "postgresql":
+        assert isinstance(second, StaleEditError) and "已被他人" in str(second)
+        assert now == ("13800000001", version + 1)
+    else:
+        assert second is None and now == ("13800000002", version + 2)
+    _edit(b, eid, replace(data, contact_phone=now[0]))  # the same details again: no update, no new version
+    with unit_of_work(b) as session:
+        assert enterprises.get(session, eid).version == now[1]
+
+
+def test_a_register_import_does_not_write_over_an_edit_made_meanwhile(two: tuple[Workspace, Workspace],
+                                                                        tmp_path: Path) -> None:
+    """The register import's bulk UPDATE checks the version it read: an edit committed in between makes it
+    refuse the whole file (PostgreSQL); on SQLite it reads after the edit and applies on top."""
+    a, b = two
+    eid, version, data = _enterprise(a)
+    sheet = tmp_path / "register.csv"
+    sheet.write_text("企业名称,统一社会信用代码,联系电话\n" f"{data.name},{data.uscc},13800000003\n", "utf-8")
+    first, second = _race(lambda s: enterprises.apply(enterprises.get(s, eid), replace(data, contact_phone="13800000001")),
+                          a, lambda: enterprise_ops.import_register(b, sheet))
+    assert first is None
+    with unit_of_work(b) as session:
+        record = enterprises.get(session, eid)
+        now = (record.contact_phone, record.version)
+    if a.dialect == "postgresql":
+        assert isinstance(second, StaleEditError) and "1 家企业已被他人修改" in str(second)
+        assert now == ("13800000001", version + 1)
+    else:
+        assert second is None and now == ("13800000003", version + 2)

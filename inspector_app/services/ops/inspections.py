@@ -100,26 +100,33 @@ def add_finding(ws: Workspace, inspection_id: int, actor: str, **values: Any) ->
         return OpResult(finding.id, _changed(inspection, ChangeKind.FINDINGS))
 
 
-def update_finding(ws: Workspace, finding_id: int, actor: str, **values: Any) -> Changes:
+def update_finding(ws: Workspace, finding_id: int, actor: str, *, expected_version: int | None = None,
+                   **values: Any) -> Changes:
+    """Edit a hazard's fields. ``expected_version``: the finding's version the editor showed – an edit
+    made meanwhile by someone else refuses this one (``StaleEditError`` saying what the hazard is now)."""
     with unit_of_work(ws) as session:
-        finding = findings.get(session, finding_id)
+        finding = findings.get(session, finding_id, lock=expected_version is not None)
+        findings.check_version(finding, expected_version)
         findings.update(session, finding, actor, **values)
         return _changed(inspections.get(session, finding.inspection_id), ChangeKind.FINDINGS)
 
 
-def remove_finding(ws: Workspace, finding_id: int, actor: str) -> Changes:
+def remove_finding(ws: Workspace, finding_id: int, actor: str, *, expected_version: int | None = None) -> Changes:
     with unit_of_work(ws) as session:
-        finding = findings.get(session, finding_id)
+        finding = findings.get(session, finding_id, lock=expected_version is not None)
+        findings.check_version(finding, expected_version)
         inspection = inspections.get(session, finding.inspection_id)
         findings.remove(session, finding, actor)
         return _changed(inspection, ChangeKind.FINDINGS)
 
 
 def set_finding_status(ws: Workspace, finding_id: int, status: FindingStatus, actor: str,
-                       note: str = "") -> Changes:
-    """Rectification follow-up; allowed on a locked inspection."""
+                       note: str = "", *, expected_version: int | None = None) -> Changes:
+    """Rectification follow-up; allowed on a locked inspection. ``expected_version`` as for
+    ``update_finding``: two supervisors recording the re-check of one hazard – one wins."""
     with unit_of_work(ws) as session:
-        finding = findings.get(session, finding_id)
+        finding = findings.get(session, finding_id, lock=expected_version is not None)
+        findings.check_version(finding, expected_version)
         findings.set_status(session, finding, status, actor, note)
         return _changed(inspections.get(session, finding.inspection_id), ChangeKind.FINDINGS)
 
