@@ -136,7 +136,7 @@ def test_every_lazy_module_is_a_real_module_with_a_typed_twin() -> None:
 
 # Heavy third-party libraries that one function needs (a workbook, a template file's schema, a
 # migration, a HEIC photo): importing them where they are used keeps every other command fast.
-HEAVY_LIBRARIES = frozenset({"openpyxl", "jsonschema", "alembic", "pillow_heif", "psycopg"})
+HEAVY_LIBRARIES = frozenset({"openpyxl", "jsonschema", "alembic", "pillow_heif", "psycopg", "xlrd"})
 
 
 def _imported_names(node: ast.Import | ast.ImportFrom) -> list[str]:

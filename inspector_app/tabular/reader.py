@@ -22,6 +22,7 @@ from typing import Any
 
 from inspector_app.domain.errors import Cancelled, ImportFileError
 from inspector_app.domain.progress import CancelToken, Progress, no_progress
+from inspector_app.tabular.xls_reader import read_xls
 from inspector_app.translation import N_, _
 
 HEADER_SEARCH_ROWS = 10
@@ -292,8 +293,6 @@ def read_rows(path: Path | str, accept: Accept | None = None, cancel: CancelToke
         raise ImportFileError(_("无法读取文件 {name}：{reason}").format(name=path.name, reason=exc.strerror)) from exc
     suffix = path.suffix.lower()
     if head.startswith(_OLE_MAGIC):  # an old .xls, or an OLE container such as an encrypted .xlsx
-        from inspector_app.tabular.xls_reader import read_xls
-
         title, xls_rows = read_xls(path, accept, HEADER_SEARCH_ROWS, cancel, progress)
         sheet = RawSheet(path.name, "xls", title, xls_rows)
     elif head.startswith(_ZIP_MAGIC):
