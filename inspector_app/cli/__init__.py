@@ -23,7 +23,17 @@ from inspector_app.cli.commands import LANGUAGES, build_parser, handler_for
 from inspector_app.cli.output import CliError, terminal_text
 from inspector_app.domain.errors import ImportFileError, InspectorError
 
-__all__ = ["build_parser", "failure_code", "gui_arguments", "main"]
+__all__ = ["build_parser", "database_password", "failure_code", "gui_arguments", "main"]
+
+
+def database_password(account: str) -> str | None:
+    """An office database's password from the OS keyring (``secrets.dbpassword``), for ``open_workspace``.
+    Imported here, at the command line's seam, when a command on an office database first asks: the
+    keyring and its backends (with ``cryptography``) are a third of what ``inspector-app sheet`` imported
+    before a page was laid out, and a workspace on SQLite never needs them."""
+    from inspector_app.secrets import dbpassword
+
+    return dbpassword.lookup(account)
 
 
 def gui_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
@@ -67,8 +77,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args is None:
         args = build_parser().parse_args(argv)
     command = args.command or "gui"
-    if command != "gui":  # the window follows its own interface language
-        language.apply(args)
+    if command != "gui":  # the window follows its own interface language; the fast path reads it itself
+        language.apply(args, quick_read=(command, getattr(args, "action", None)) != ("inspections", "list"))
     try:
         if command == "gui":
             # The one place Qt comes in: imported only when the window is asked for (a sanctioned seam).

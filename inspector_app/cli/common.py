@@ -9,13 +9,11 @@ from __future__ import annotations
 import argparse
 import getpass
 
-from inspector_app.cli import language
+from inspector_app.cli import database_password, language
 from inspector_app.cli.output import FORMATS, CliError, fail, render, write_out
 from inspector_app.config import resolve_data_dir
-from inspector_app.secrets import dbpassword
 from inspector_app.services.ops.workspace import refresh_outcomes
-from inspector_app.services.queries.sync import signing_name
-from inspector_app.services.queries.workspace import settings
+from inspector_app.services.queries.workspace import settings, signing_name
 from inspector_app.storage.engine import Workspace, open_workspace
 
 __all__ = ["FORMATS", "CliError", "actor", "default_actor", "fail", "refreshed_workspace", "render", "workspace",
@@ -28,7 +26,7 @@ def workspace(args: argparse.Namespace) -> Workspace:
     (the password from libpq's sources or the keyring). It is remembered on ``args`` so that
     ``actor(args)`` can ask it who signs here."""
     ws = open_workspace(resolve_data_dir(getattr(args, "data_dir", None)), database=getattr(args, "database", None),
-                        password=dbpassword.lookup)
+                        password=database_password)
     args.opened_workspace = ws
     if getattr(args, "database", None) or ws.database:  # an office database: its setting is read now
         language.apply_setting(next((s.value for s in settings(ws) if s.key == language.SETTING), None))

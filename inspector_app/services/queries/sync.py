@@ -137,13 +137,6 @@ def role(ws: Workspace) -> str:
         return identity.role(session)
 
 
-def signing_name(ws: Workspace) -> str:
-    """The person this installation signs as (the name in the public-key file it exported), or "" before
-    a key file was exported: what an inspector's audit rows must name for the office to accept them."""
-    with reading(ws) as session:
-        return identity.meta_get(session, META_DEVICE_NAME) or ""
-
-
 def sync_info(ws: Workspace) -> SyncInfo:
     with reading(ws) as session:
         return SyncInfo(identity.role(session), identity.default_direction(session),

@@ -1,4 +1,4 @@
-"""Read model of the workspace's settings (``services.workspace_meta.KNOWN_KEYS``)."""
+"""Read model of the workspace's settings (``services.workspace_meta.KNOWN_KEYS``) and of who it signs as."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from inspector_app.services import workspace_meta
 from inspector_app.services.unit import reading
 from inspector_app.storage.engine import Workspace
+from inspector_app.storage.models_sync import META_DEVICE_NAME
 
 
 @dataclass(frozen=True)
@@ -36,3 +37,11 @@ def schema_revision(ws: Workspace) -> str:
         except SQLAlchemyError:
             return ""
     return str(value or "")
+
+
+def signing_name(ws: Workspace) -> str:
+    """The person this installation signs as (the name in the public-key file it exported), or "" before
+    a key file was exported: what an inspector's audit rows must name for the office to accept them. (Here
+    rather than with the sync read models: every command asks it, and those bring the bundle code.)"""
+    with reading(ws) as session:
+        return workspace_meta.get(session, META_DEVICE_NAME, "")
