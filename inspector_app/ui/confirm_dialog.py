@@ -61,8 +61,8 @@ class ConfirmDialog(QDialog):
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.form_labels = [QLabel() for _ in range(6)]
-        for caption, field in zip(self.form_labels, (self.template, self.score, self.conclusion, self.reasons,
-                                                     self.open_points, self.signers), strict=True):
+        for caption, field in zip(self.form_labels, (self.template, self.score, self.conclusion, self.open_points,
+                                                     self.signers, self.reasons), strict=True):
             self.form.addRow(caption, field)
         body = QWidget()
         body.setLayout(self.form)
@@ -115,7 +115,7 @@ class ConfirmDialog(QDialog):
         question = self.tr("验收“%1”的检查吗？") if accepting else self.tr("完成并锁定“%1”的检查吗？")
         self.question.setText(question.replace("%1", c.enterprise))
         for caption, text in zip(self.form_labels, (self.tr("检查表"), self.tr("得分"), self.tr("结论"),
-                                                    self.tr("理由"), self.tr("待处理"), self.tr("签名")), strict=True):
+                                                    self.tr("待处理"), self.tr("签名"), self.tr("理由")), strict=True):
             caption.setText(text + self.tr("："))
         self.template.setText(c.template)
         self.score.setText(self.tr("%1（已检查 %2/%3）").replace("%1", c.score_text)
@@ -145,9 +145,15 @@ class ConfirmDialog(QDialog):
 
     def _open_points_html(self) -> str:
         c = self.confirmation
-        others = [p for p in c.open_points if p.kind != "hazard"]
+        unanswered = [p.item_code for p in c.open_points if p.kind == "unanswered"]
+        others = [p for p in c.open_points if p.kind not in ("hazard", "unanswered")]
         lines: list[str] = []
-        if not others:
+        if unanswered:  # one line: the codes, as many as fit
+            codes = self.tr("、").join(unanswered[:_SHOWN]) + ("…" if len(unanswered) > _SHOWN else "")
+            colour = _RED if c.action != ACCEPT else _AMBER
+            lines.append(f"<span style='color:{colour}'>• " + escape(self.tr("尚未检查 %1 项：%2")
+                         .replace("%1", str(len(unanswered))).replace("%2", codes)) + "</span>")
+        if not others and not unanswered:
             lines.append(f"<span style='color:{_GREEN}'>"
                          + escape(self.tr("检查项均已作答，说明、照片和签名齐全")) + "</span>")
         for point in others[:_SHOWN]:

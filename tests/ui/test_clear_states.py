@@ -121,7 +121,7 @@ def test_locking_a_fresh_inspection_lists_what_blocks_it(qtbot: QtBot, fresh: tu
     dialog = editor.confirm_dialog
     assert dialog is not None and not dialog.confirm_button.isEnabled()
     texts = dialog.texts()
-    assert "尚未作答" in texts and "A.1 尚未检查" in texts and "未签名" in texts and "还有" in texts
+    assert "尚未作答" in texts and "尚未检查 35 项：A.1、A.2" in texts and "未签名" in texts and "还有" in texts
     assert "维持" not in texts and "不达标" not in texts
     qtbot.keyClick(dialog, Qt.Key.Key_Return)  # Enter: 逐项处理…
     assert editor.missing_dialog is not None and editor.missing_dialog.isVisible()

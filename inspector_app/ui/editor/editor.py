@@ -402,10 +402,10 @@ class InspectionEditor(QWidget):
         locked = self.controller.locked
         self.header.refresh_status()
         self.complete_button.setVisible(not locked)
-        self.reopen_button.setVisible(locked)
         snapshot = self.controller.snapshot
         hint = locking.locked_hint(snapshot.status, snapshot.workspace_role)  # never a disabled action
         can_reopen = locking.can_reopen(snapshot.status)
+        self.reopen_button.setVisible(can_reopen)  # shown only where it can be used; the hint says what can
         self.reopen_button.setEnabled(can_reopen)
         self.reopen_button.setToolTip("" if can_reopen else hint)
         self.next_button.setEnabled(not locked)
