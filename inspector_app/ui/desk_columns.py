@@ -49,6 +49,8 @@ def fit(wants: Mapping[int, int], floors: Mapping[int, int], available: int,
     for column in order:
         if excess <= 0:
             break
+        if column not in widths:
+            continue
         give = min(excess, widths[column] - min(floors.get(column, widths[column]), widths[column]))
         if give > 0:
             widths[column] -= give

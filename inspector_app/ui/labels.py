@@ -7,6 +7,8 @@ so the Chinese interface needs no .qm file and the English one comes from ``insp
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
@@ -114,3 +116,17 @@ def store_description(backend: str) -> str:
     if backend.startswith("keyring.backends.macOS."):
         return QCoreApplication.translate("Labels", "macOS 钥匙串")
     return QCoreApplication.translate("Labels", "操作系统的密钥环")
+
+
+def keyring_advice(status: Any) -> str:
+    """What is wrong with the keyring and what to do (a ``secrets.BackendStatus``), in the interface
+    language; "" when it is secure. The core words it (``message`` / ``message_en``); which one shows follows
+    the installed translation, by Qt's marker-string idiom: the English .qm translates "zh_CN" to "en".
+    Without a keyring the stand-in backend's class name (``keyring.backends.fail.Keyring``) is left out."""
+    if status.secure:
+        return ""
+    english = QCoreApplication.translate("SyncKeyring", "zh_CN") == "en"
+    text: str = (status.message_en or status.message) if english else status.message
+    if str(status.state) == "missing":
+        text = text.replace(f"（{status.backend}）", "").replace(f" ({status.backend})", "")
+    return text

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.ui import labels
 from inspector_app.ui.first_run.forms import AuthorityForm, KeyStoreForm, PersonForm
 from inspector_app.ui.i18n import install_translators
 from inspector_app.ui.lazy import LazyModule
@@ -129,9 +130,9 @@ class SettingsDialog(QDialog):
             self.person.set_role("officer")
         self.authority.name.setText(setup.settings.get("authority_name", ""))
         self.authority.short.setText(setup.settings.get("authority_short", ""))
-        problem = "" if data.keyring.secure else data.keyring.message.split("\n")[0]  # the advice as tooltip
-        self.keys.set_status(data.keyring, problem)
-        self.keys.status.setToolTip("" if data.keyring.secure else data.keyring.message)
+        advice = labels.keyring_advice(data.keyring)
+        self.keys.set_status(data.keyring, advice.split("\n")[0])  # the advice as tooltip
+        self.keys.status.setToolTip(advice)
         self.keys.set_store(setup.key_store)
         where = "\n" + self.tr("密钥文件：%1").replace("%1", str(setup.key_file)) \
             if setup.key_store == "passphrase-file" else ""

@@ -32,9 +32,8 @@ from PySide6.QtWidgets import (
 
 from inspector_app.bundle.signing import format_fingerprint
 from inspector_app.domain.errors import InspectorError
-from inspector_app.secrets import BackendState
 from inspector_app.secrets import filekey as filekey_module
-from inspector_app.ui import file_dialogs
+from inspector_app.ui import file_dialogs, labels
 from inspector_app.ui.first_run.apply import OFFICE, Answers, SetupData, apply_answers
 from inspector_app.ui.first_run.forms import AuthorityForm, KeyStoreForm, PersonForm
 
@@ -289,9 +288,7 @@ class FirstRunWizard(QWizard):
 
 def _keyring_problem(data: SetupData) -> str:
     """What is wrong with the system keyring, in the interface language (cf. ``ui.sync.identity``)."""
-    status = data.keyring
-    if status.state is BackendState.SECURE:
+    text = labels.keyring_advice(data.keyring)
+    if not text:
         return ""
-    english = QCoreApplication.translate("SyncKeyring", "zh_CN") == "en"
-    text = (status.message_en or status.message) if english else status.message
     return text + "\n\n" + QCoreApplication.translate("FirstRun", "请改用下面的“用口令保护的密钥文件”。")

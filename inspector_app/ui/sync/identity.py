@@ -11,9 +11,10 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QMessageBox
 
 from inspector_app.bundle.signing import format_fingerprint
-from inspector_app.secrets import BackendState, BackendStatus, backend_status
+from inspector_app.secrets import BackendStatus, backend_status
 from inspector_app.services.ops import sync as sync_ops
 from inspector_app.services.queries import sync as sync_queries
+from inspector_app.ui import labels
 
 if TYPE_CHECKING:
     from keyring.backend import KeyringBackend
@@ -50,13 +51,7 @@ def keyring_problem(status: BackendStatus) -> str:
     The core writes the advice (``secrets.backend_status``): Chinese in ``message``, English in
     ``message_en``.  Which one the interface shows follows the installed translation, by Qt's marker-string
     idiom (cf. ``QT_LAYOUT_DIRECTION``): the English .qm translates the marker "zh_CN" to "en"."""
-    if status.state is BackendState.SECURE:
-        return ""
-    english = QCoreApplication.translate("SyncKeyring", "zh_CN") == "en"
-    message = status.message_en or status.message if english else status.message
-    if status.state is BackendState.MISSING:  # the stand-in backend's class name tells a user nothing
-        message = message.replace(f"（{status.backend}）", "").replace(f" ({status.backend})", "")
-    return message
+    return labels.keyring_advice(status)
 
 
 def keyring_banner_style(problem: bool) -> str:
