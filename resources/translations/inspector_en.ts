@@ -69,7 +69,7 @@
     </message>
     <message>
         <source>验收记入审计记录，检查保持锁定。如需更正，可在检查员桌面选中这项检查，用“检查 → 退回修改…”退回检查人员（须填写意见）。</source>
-        <translation>The acceptance is recorded in the audit trail and the inspection stays locked. To correct it, select it on the inspector's desk and return it with “Inspection → Return for correction…” (a comment is required).</translation>
+        <translation>The acceptance is recorded in the audit trail and the inspection stays locked. To correct it, select it on the inspector&apos;s desk and return it with “Inspection → Return for correction…” (a comment is required).</translation>
     </message>
     <message>
         <source>还有 %1 项须处理，处理后才能锁定。</source>
@@ -78,6 +78,14 @@
     <message>
         <source>锁定后检查只读；如需修改，可用“重新打开…”并说明理由（记入审计记录）。</source>
         <translation>Once locked the inspection is read-only; to change it, use “Reopen…” and give the reason (recorded in the audit trail).</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>尚未检查 %1 项：%2</source>
+        <translation>%1 items not yet checked: %2</translation>
     </message>
     <message>
         <source>检查项均已作答，说明、照片和签名齐全</source>
