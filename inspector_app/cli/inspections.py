@@ -25,6 +25,8 @@ def show(args: argparse.Namespace) -> int:
              f"得分：{score_text(s['score'], '—')}  证书等级：{document.get('grade_held') or '—'}  "
              f"结论：{document.get('conclusion_label') or _(NOT_STARTED)}  已检查 {s['answered']}/{s['total_items']}",
              "理由：" + "；".join(s["reasons"])]
+    # the version 验收 / 退回修改 check with --expected-version (optimistic locking, docs/office-database.md)
+    lines.insert(1, _("版本：{version}").format(version=document["version"]))
     if document.get("grade_awarded"):  # only a check that awards a grade (no shipped template does)
         lines.insert(4, f"评定等级：{document['grade_awarded']}")
     if document["reviewer_comment"]:
@@ -39,7 +41,7 @@ def show(args: argparse.Namespace) -> int:
 
 def accept(args: argparse.Namespace) -> int:
     """验收: only a received (已接收) inspection; the lifecycle's refusal is printed as it is."""
-    review.accept(workspace(args), args.id, actor(args))
+    review.accept(workspace(args), args.id, actor(args), expected_version=args.expected_version)
     write_out(f"检查 {args.id} 已验收（accepted）\n")
     return 0
 
@@ -49,6 +51,7 @@ def return_for_correction(args: argparse.Namespace) -> int:
     comment = (args.comment or "").strip()
     if not comment:  # refused before the workspace is opened; the op would refuse it too
         fail("退回修改须用 --comment 填写意见：写明需要修改或补充的内容", 2)
-    review.return_for_correction(workspace(args), args.id, actor(args), comment)
+    review.return_for_correction(workspace(args), args.id, actor(args), comment,
+                                 expected_version=args.expected_version)
     write_out(f"检查 {args.id} 已退回修改（returned）：{comment}\n")
     return 0

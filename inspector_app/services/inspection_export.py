@@ -32,7 +32,7 @@ def finding_document(finding: Finding) -> dict[str, Any]:
         "deadline": _iso(finding.deadline), "responsible_person": finding.responsible_person,
         "status": finding.status, "recheck_note": finding.recheck_note,
         "rechecked_at": _iso(finding.rechecked_at), "created_at": _iso(finding.created_at),
-        "measures": [m for m in finding.measures.split(",") if m],
+        "measures": [m for m in finding.measures.split(",") if m], "version": finding.version,
     }
 
 
@@ -44,6 +44,7 @@ def inspection_document(session: Session, inspection_id: int, with_audit: bool =
     document: dict[str, Any] = {
         "id": inspection.id, "uid": inspection.uid, "status": inspection.status,
         "status_label": InspectionStatus(inspection.status).label, "revision": inspection.revision,
+        "version": inspection.version,  # what 验收 / 退回修改 pass as expected_version (optimistic locking)
         "enterprise": enterprises.to_dict(inspection.enterprise),
         "template": {"id": template.id, "version": template.version, "title": template.title,
                      "kind": template.kind, "standard": template.standard},

@@ -27,12 +27,12 @@ from inspector_app.storage.engine import Workspace
 from inspector_app.storage.models import Enterprise, Finding, Inspection, TemplateRecord
 
 ROW_KEYS = ("id", "enterprise_id", "enterprise", "uscc", "district", "cert_grade", "template", "status",
-            "score", "grade", "outcome", "due_date", "answered", "item_count", "cert_expired")
+            "score", "grade", "outcome", "due_date", "answered", "item_count", "cert_expired", "version")
 
 # Inspections newest first (a backward walk of the primary key: no sort), then enterprises without one.
 _INSPECTIONS_SQL = """
 SELECT i.id, e.id, e.name, e.uscc, e.district, e.cert_grade, i.template_pk, i.status, i.score, i.grade,
-       i.outcome, i.due_date, i.answered, e.cert_expires, i.started_at
+       i.outcome, i.due_date, i.answered, e.cert_expires, i.started_at, i.version
 FROM inspections AS i JOIN enterprises AS e ON e.id = i.enterprise_id
 """
 _UNSCHEDULED_SQL = """
@@ -55,13 +55,14 @@ def _inspection_dicts(rows: Sequence[Any], templates: dict[int, tuple[str, int]]
     out = []
     today = date.today().isoformat()
     for (iid, eid, name, uscc, district, grade_, tpk, status, score, grade, outcome, due, answered, expires,
-         started) in rows:
+         started, version) in rows:
         title, items = templates.get(tpk, ("", 0))
         out.append({"id": iid, "enterprise_id": eid, "enterprise": name or "", "uscc": uscc or "",
                     "district": district or "", "cert_grade": grade_ or "", "template": title,
                     "status": status or "", "score": score, "grade": grade or "", "outcome": outcome or "",
                     "due_date": str(due)[:10] if due else None, "answered": answered, "item_count": items,
-                    "cert_expired": _expired(expires, str(started or due or today)[:10])})
+                    "cert_expired": _expired(expires, str(started or due or today)[:10]),
+                    "version": version})  # what 验收 / 退回修改 pass as expected_version
     return out
 
 
@@ -82,7 +83,7 @@ def _desk_rows(session: Session) -> list[dict[str, Any]]:
         rows.append({"id": None, "enterprise_id": eid, "enterprise": name or "", "uscc": uscc or "",
                      "district": district or "", "cert_grade": grade or "", "template": "", "status": "",
                      "score": None, "grade": "", "outcome": "", "due_date": None, "answered": None,
-                     "item_count": None, "cert_expired": _expired(expires, today)})
+                     "item_count": None, "cert_expired": _expired(expires, today), "version": None})
     return rows
 
 

@@ -258,8 +258,9 @@ class SyncActions(QObject):
         def done(_changes: Any) -> None:
             self.window.statusBar().showMessage(self.tr("已验收：%1").replace("%1", row["enterprise"]), 5000)
 
-        self.window.runner.write(lambda _p, _c: review_ops.accept(workspace, inspection_id, actor), done,
-                                 lambda error: show_error(self.window, error, self.tr("未能验收")),
+        self.window.runner.write(lambda _p, _c: review_ops.accept(workspace, inspection_id, actor,
+                                                                  expected_version=row.get("version")), done,
+                                 lambda error: self._refused(error, self.tr("未能验收")),
                                  initiator=self)
 
     def do_return(self, comment: str | None = None) -> None:
@@ -285,9 +286,16 @@ class SyncActions(QObject):
             self.window.statusBar().showMessage(self.tr("已退回修改：%1").replace("%1", row["enterprise"]), 5000)
 
         self.window.runner.write(
-            lambda _p, _c: review_ops.return_for_correction(workspace, inspection_id, actor, comment), done,
-            lambda error: show_error(self.window, error, self.tr("未能退回")),
+            lambda _p, _c: review_ops.return_for_correction(workspace, inspection_id, actor, comment,
+                                                            expected_version=row.get("version")), done,
+            lambda error: self._refused(error, self.tr("未能退回")),
             initiator=self)
+
+    def _refused(self, error: BaseException, title: str) -> None:
+        """The refusal as it is (another supervisor decided first: ``StaleEditError`` names the state now,
+        the version the desk showed no longer holds), then the list reread so that the row shows it."""
+        show_error(self.window, error, title)
+        self.window.reload()
 
 
 def install_sync_actions(window: DeskWindow, keyring: KeyringBackend | None = None) -> SyncActions:
