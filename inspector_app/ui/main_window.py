@@ -215,7 +215,8 @@ class MainWindow(QMainWindow):
             COL_CERT_GRADE: widest(*grades), COL_STATUS: widest(*(labels.status_label(c) for c in
                                                                    labels.status_codes())),
             COL_PROGRESS: widest("35/150"), COL_SCORE: widest("100.0"), COL_GRADE: widest(*grades),
-            COL_OUTCOME: widest(*(labels.value_label(o) for o in ("维持", "限期整改", "建议摘牌"))),
+            COL_OUTCOME: widest(labels.not_started_label(),
+                                *(labels.value_label(o) for o in ("维持", "限期整改", "建议摘牌"))),
             COL_DUE: widest("2026-12-31"), COL_TEMPLATE: widest("安全生产"),
         }
         titles = {column: header_metrics.horizontalAdvance(str(self.model.headerData(

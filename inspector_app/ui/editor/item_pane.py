@@ -33,11 +33,11 @@ from inspector_app.ui.editor.debounce import Debouncer
 
 
 class NoteEdit(QPlainTextEdit):
-    """The note: four lines preferred (a plain text edit asks for 192 pixels, which on a 700-pixel-high
+    """The note: three lines preferred (a plain text edit asks for 192 pixels, which on a 700-pixel-high
     screen pushed the pane into scrolling); it grows with the pane."""
 
     def sizeHint(self) -> QSize:
-        return QSize(super().sizeHint().width(), 4 * self.fontMetrics().lineSpacing() + 12)
+        return QSize(super().sizeHint().width(), 3 * self.fontMetrics().lineSpacing() + 12)
 
 
 class ItemPane(QWidget):
