@@ -60,12 +60,13 @@ if [ "${1:-}" = "--session" ]; then
   cp "$work/sheet.pdf" "$ARTIFACTS/package-sheet.pdf"
 
   say "keys and a signed bundle: office $a → field $b"
+  # The key lines are read in English (the command line speaks the workspace's language, Chinese by default).
   fingerprint() { sed -n 's/^fingerprint: //p' "$1" | head -1; }
-  shown=$("$app" --data-dir "$a" keys show)
+  shown=$(INSPECTOR_LANGUAGE=en "$app" --data-dir "$a" keys show)
   grep -q "^keyring: secure" <<<"$shown" || fail "the keyring is not secure: $shown"
   "$app" --data-dir "$a" keys role office >/dev/null
-  "$app" --data-dir "$a" keys export-public -o "$work/office.pub" >"$work/office.txt"
-  "$app" --data-dir "$b" keys export-public -o "$work/field.pub" >"$work/field.txt"
+  INSPECTOR_LANGUAGE=en "$app" --data-dir "$a" keys export-public -o "$work/office.pub" >"$work/office.txt"
+  INSPECTOR_LANGUAGE=en "$app" --data-dir "$b" keys export-public -o "$work/field.pub" >"$work/field.txt"
   "$app" --data-dir "$b" keys enrol "$work/office.pub" --fingerprint "$(fingerprint "$work/office.txt")" | sed 's/^/  /'
   "$app" --data-dir "$a" keys enrol "$work/field.pub" --fingerprint "$(fingerprint "$work/field.txt")" | sed 's/^/  /'
   bundle=$work/assignments.inspbundle

@@ -15,6 +15,7 @@ from inspector_app.services.queries.conflicts import (
     conflict_rows,
 )
 from inspector_app.services.queries.enterprises import enterprise_id_by_uscc
+from inspector_app.translation import _
 
 
 def headed(rows: list[dict[str, Any]], columns: tuple[str, ...], headings: dict[str, str]) -> list[dict[str, Any]]:
@@ -29,10 +30,10 @@ def list_conflicts(args: argparse.Namespace) -> int:
         write_out(render(rows, CONFLICT_KEYS, "json"))
         return 0
     if args.format == "table" and not rows:
-        write_out("未发现利益冲突（依据已登记的评审单位、咨询服务单位、评审人员、证书和处理决定）。\n")
+        write_out(_("未发现利益冲突（依据已登记的评审单位、咨询服务单位、评审人员、证书和处理决定）。\n"))
         return 0
     columns = CONFLICT_COLUMNS if args.format == "table" else CONFLICT_KEYS
     write_out(render(headed(rows, columns, CONFLICT_HEADINGS), [CONFLICT_HEADINGS[c] for c in columns], args.format))
     if args.format == "table":
-        write_out(f"共 {len(rows)} 条\n")
+        write_out(_("共 {count} 条\n").format(count=len(rows)))
     return 0

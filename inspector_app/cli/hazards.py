@@ -24,6 +24,7 @@ from inspector_app.services.queries.hazards import (
     write_xlsx,
 )
 from inspector_app.storage.files import atomic_write_bytes
+from inspector_app.translation import _
 
 TABLE_SUMMARY = ("area", "overdue_major", "overdue_general", "found_major", "found_general", "rectified", "open",
                  "overdue", "closure_pct")
@@ -36,13 +37,13 @@ def _headed(rows: list[dict[str, Any]], columns: tuple[str, ...], headings: dict
 
 
 def as_table(found: HazardLedger) -> str:
-    lines = [TITLE, f"辖区：{found.jurisdiction or '（未设置）'}", f"统计截至：{found.as_of.isoformat()}",
-             f"筛选：{filter_text(found.filters)}（汇总不受筛选影响）", "逾期：整改期限已过且仍为待整改或复查不合格"]
+    lines = [TITLE, _("辖区：{jurisdiction}").format(jurisdiction=found.jurisdiction or _('（未设置）')), _("统计截至：{as_of}").format(as_of=found.as_of.isoformat()),
+             _("筛选：{filter_text}（汇总不受筛选影响）").format(filter_text=filter_text(found.filters)), _("逾期：整改期限已过且仍为待整改或复查不合格")]
     summary = render(_headed(found.summary, TABLE_SUMMARY, SUMMARY_HEADINGS),
                      [SUMMARY_HEADINGS[c] for c in TABLE_SUMMARY], "table")
     rows = [r.document() for r in found.rows]
     table = render(_headed(rows, TABLE_ROWS, ROW_HEADINGS), [ROW_HEADINGS[c] for c in TABLE_ROWS], "table")
-    return "\n".join(lines) + "\n\n" + summary + f"\n隐患 {len(found.rows)} 条\n" + table
+    return "\n".join(lines) + "\n\n" + summary + _("\n隐患 {count} 条\n").format(count=len(found.rows)) + table
 
 
 def as_csv(found: HazardLedger) -> str:
@@ -64,19 +65,18 @@ def list_hazards(args: argparse.Namespace) -> int:
     as_of = as_of_date(args.as_of)
     output: Path | None = args.output
     if args.format == "xlsx" and output is None:
-        fail("--format xlsx 须用 -o 指定输出文件", 2)
+        fail(_("--format xlsx 须用 -o 指定输出文件"), 2)
     if output is not None and output.is_dir():
-        fail(f"{output} 是一个文件夹；请用 -o 给出文件名", 2)
+        fail(_("{output} 是一个文件夹；请用 -o 给出文件名").format(output=output), 2)
     filters = HazardFilter(severity=args.severity or "", district=args.district or "", status=args.status or "",
                            overdue=bool(args.overdue))
     found = ledger(refreshed_workspace(args), filters, as_of)
     try:
         written = _write(found, args.format, output)
     except OSError as exc:
-        fail(f"无法写入 {output}：{exc.strerror or exc}")
+        fail(_("无法写入 {output}：{strerror}").format(output=output, strerror=exc.strerror or exc))
     if written:
-        write_out(f"已写入 {output}：隐患 {len(found.rows)} 条（{found.jurisdiction or '本工作区'}，"
-                  f"截至 {found.as_of.isoformat()}）\n")
+        write_out(_("已写入 {output}：隐患 {count} 条（{jurisdiction}，截至 {as_of}）\n").format(output=output, count=len(found.rows), jurisdiction=found.jurisdiction or _('本工作区'), as_of=found.as_of.isoformat()))
     return 0
 
 

@@ -15,6 +15,7 @@ from inspector_app.secrets import PASSPHRASE_ENV, PassphraseFileKeyring
 from inspector_app.secrets.filekey import MIN_PASSPHRASE
 from inspector_app.services.queries import sync as sync_queries
 from inspector_app.storage.engine import Workspace
+from inspector_app.translation import _
 
 PASSPHRASE_FILE = "passphrase-file"
 
@@ -25,8 +26,8 @@ def passphrase() -> str | None:
     if given:
         return given
     if sys.stdin.isatty():
-        return getpass.getpass("密钥文件的口令（passphrase）：") or None
-    fail(f"本工作区的私钥保存在用口令保护的密钥文件中：请在终端上运行以输入口令，或设置环境变量 {PASSPHRASE_ENV}")
+        return getpass.getpass(_("密钥文件的口令（passphrase）：")) or None
+    fail(_("本工作区的私钥保存在用口令保护的密钥文件中：请在终端上运行以输入口令，或设置环境变量 {PASSPHRASE_ENV}").format(PASSPHRASE_ENV=PASSPHRASE_ENV))
 
 
 def new_passphrase() -> str | None:
@@ -34,9 +35,9 @@ def new_passphrase() -> str | None:
     given = os.environ.get(PASSPHRASE_ENV)
     if given or not sys.stdin.isatty():
         return passphrase()
-    first = getpass.getpass(f"新密钥文件的口令（至少 {MIN_PASSPHRASE} 个字符）：")
-    if getpass.getpass("再输入一次：") != first:
-        fail("两次输入的口令不同，未更改")
+    first = getpass.getpass(_("新密钥文件的口令（至少 {MIN_PASSPHRASE} 个字符）：").format(MIN_PASSPHRASE=MIN_PASSPHRASE))
+    if getpass.getpass(_("再输入一次：")) != first:
+        fail(_("两次输入的口令不同，未更改"))
     return first or None
 
 

@@ -33,10 +33,12 @@ def from_environment() -> bool:
     return False
 
 
-def apply(args: argparse.Namespace) -> str:
-    """The run's language, set process-wide: the environment's, else the SQLite workspace's setting."""
+def apply(args: argparse.Namespace, *, quick_read: bool = True) -> str:
+    """The run's language, set process-wide: the environment's, else the SQLite workspace's setting
+    (``quick_read=False``: the command reads it on its own connection – the fast path of ``inspections
+    list`` – and Chinese holds until then)."""
     if not from_environment():
-        translation.set_language(workspace_setting(args))
+        translation.set_language(workspace_setting(args) if quick_read else None)
     return translation.current_language()
 
 
@@ -45,6 +47,15 @@ def apply_setting(value: str | None) -> None:
     environment names a language."""
     if not os.environ.get(translation.ENV_VARIABLE):
         translation.set_language(value)
+
+
+def setting_on(con: sqlite3.Connection) -> str | None:
+    """The setting read on an open connection to the workspace (None when it cannot be read)."""
+    try:
+        row = con.execute("SELECT value FROM workspace_meta WHERE key = ?", (SETTING,)).fetchone()
+    except (sqlite3.Error, UnicodeDecodeError):
+        return None
+    return str(row[0]) if row and row[0] else None
 
 
 def workspace_setting(args: argparse.Namespace) -> str | None:
@@ -59,10 +70,9 @@ def workspace_setting(args: argparse.Namespace) -> str | None:
     try:
         # mode=ro: nothing is written, not even a journal-mode change; a locked file gives up quickly.
         con = sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True, timeout=0.2)
-        try:
-            row = con.execute("SELECT value FROM workspace_meta WHERE key = ?", (SETTING,)).fetchone()
-        finally:
-            con.close()
-    except (sqlite3.Error, UnicodeDecodeError):  # damage: the full opening names it
+    except sqlite3.Error:  # damage: the full opening names it
         return None
-    return str(row[0]) if row and row[0] else None
+    try:
+        return setting_on(con)
+    finally:
+        con.close()

@@ -13,6 +13,7 @@ import sqlite3
 from contextlib import closing
 from typing import Any
 
+from inspector_app.cli import language
 from inspector_app.cli.commands import PREPARE, load
 from inspector_app.cli.output import fail, render, write_out
 from inspector_app.config import resolve_data_dir
@@ -41,14 +42,11 @@ TABLE_COLUMNS = ("id", "enterprise", "district", "template", "status", "score", 
 
 
 def list_inspections(args: argparse.Namespace) -> int:
-    if args.status:
-        known = [s.value for s in InspectionStatus]
-        if args.status not in known:
-            fail(_("没有状态“{status}”；可用：{known}").format(status=args.status, known=_('、').join(known)), 2)
     filters = InspectionFilter(status=args.status or "", district=args.district or "")
     if _office_database(args):  # PostgreSQL: the portable read model, through the full way
         ws = load(PREPARE)(args)
         try:
+            _check_status(args)
             if args.format == "json":
                 for part in load(_PORTABLE + "_json_parts")(ws, filters):
                     write_out(part)
@@ -61,6 +59,7 @@ def list_inspections(args: argparse.Namespace) -> int:
                          args.format))
         return 0
     with closing(_connection(args)) as con:
+        _check_status(args)
         try:
             if args.format == "json":
                 write_out(inspection_rows_json(con, filters) + "\n")
@@ -88,6 +87,13 @@ def _shown(rows: list[dict[str, Any]], fmt: str) -> list[dict[str, Any]]:
              "outcome": _(row["outcome"]) if row["outcome"] else _(NOT_STARTED)} for row in rows]
 
 
+def _check_status(args: argparse.Namespace) -> None:
+    """Refuse an unknown --status (once the workspace's language is known: the refusal is in it)."""
+    known = [s.value for s in InspectionStatus]
+    if args.status and args.status not in known:
+        fail(_("没有状态“{status}”；可用：{known}").format(status=args.status, known=_("、").join(known)), 2)
+
+
 def _office_database(args: argparse.Namespace) -> bool:
     """Whether the workspace's database is an office database (--database, or the folder's database.url)."""
     return bool(getattr(args, "database", None)) or (resolve_data_dir(args.data_dir) / DATABASE_URL_FILE).is_file()
@@ -106,4 +112,5 @@ def _connection(args: argparse.Namespace) -> sqlite3.Connection:
         con = current_connection(data_dir)
     if con is None:
         fail(_("工作区 {data_dir} 无法读取").format(data_dir=data_dir))
+    language.apply_setting(language.setting_on(con))  # on the connection already open: no second one
     return con

@@ -19,6 +19,7 @@ from inspector_app.services.queries.org_stats import (
     write_stats_xlsx,
 )
 from inspector_app.storage.files import atomic_write_bytes
+from inspector_app.translation import _
 
 
 def _shown(row: dict[str, Any], keys: tuple[str, ...], fmt: str) -> dict[str, Any]:
@@ -33,9 +34,9 @@ def _shown(row: dict[str, Any], keys: tuple[str, ...], fmt: str) -> dict[str, An
 def stats(args: argparse.Namespace) -> int:
     output: Path | None = args.output
     if args.format == "xlsx" and output is None:
-        fail("--format xlsx 须用 -o 指定输出文件", 2)
+        fail(_("--format xlsx 须用 -o 指定输出文件"), 2)
     if output is not None and output.is_dir():
-        fail(f"{output} 是一个文件夹；请用 -o 给出文件名", 2)
+        fail(_("{output} 是一个文件夹；请用 -o 给出文件名").format(output=output), 2)
     ws = refreshed_workspace(args)
     per_reviewer = bool(args.reviewers)
     rows = reviewer_stats(ws) if per_reviewer else org_stats(ws)
@@ -44,7 +45,7 @@ def stats(args: argparse.Namespace) -> int:
         if args.format == "xlsx":
             assert output is not None
             write_stats_xlsx(rows, per_reviewer, output)
-            write_out(f"已写入 {output}（{len(rows)} 行）\n")
+            write_out(_("已写入 {output}（{count} 行）\n").format(output=output, count=len(rows)))
             return 0
         if args.format == "json":
             text = render(rows, keys, "json")
@@ -55,6 +56,6 @@ def stats(args: argparse.Namespace) -> int:
             return 0
         atomic_write_bytes(output, text.encode("utf-8-sig" if args.format == "csv" else "utf-8"))
     except OSError as exc:
-        fail(f"无法写入 {output}：{exc.strerror or exc}")
-    write_out(f"已写入 {output}（{len(rows)} 行）\n")
+        fail(_("无法写入 {output}：{strerror}").format(output=output, strerror=exc.strerror or exc))
+    write_out(_("已写入 {output}（{count} 行）\n").format(output=output, count=len(rows)))
     return 0

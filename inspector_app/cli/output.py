@@ -28,7 +28,25 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
+from inspector_app.translation import N_, _
+
 FORMATS = ("table", "csv", "json")
+# The headings of a table for people (``render(..., "table")``), in the run's language. CSV and JSON keep the
+# column keys (scripts and spreadsheets read them); a heading already written for people (Chinese, from a
+# read model's headings) is translated when a catalogue has it.
+COLUMN_LABELS = {
+    "id": N_("编号"), "uid": N_("唯一编号"), "enterprise": N_("企业"), "district": N_("辖市区"), "template": N_("检查表"),
+    "status": N_("状态"), "score": N_("得分"), "grade": N_("等级"), "outcome": N_("处理建议"), "due_date": N_("期限"),
+    "uscc": N_("统一社会信用代码"), "name": N_("企业名称"), "industry": N_("行业"), "cert_grade": N_("证书等级"),
+    "cert_number": N_("证书编号"), "cert_expires": N_("证书有效期至"), "legal_rep": N_("法定代表人"),
+    "contact_phone": N_("联系电话"), "version": N_("版本"), "kind": N_("种类"), "title": N_("名称"),
+    "standard": N_("标准"), "elements": N_("类目"), "items": N_("检查项"), "points": N_("总分"),
+    "authority": N_("组织机关"), "notices": N_("依据文件"), "current": N_("当前"), "file_name": N_("文件名"),
+    "sha256": "SHA-256", "captured_at": N_("拍摄时间"), "time_source": N_("时间来源"), "gps": N_("GPS 位置"),
+    "camera": N_("相机"), "size": N_("大小"), "item_code": N_("检查项"), "finding_id": N_("隐患"),
+    "caption": N_("说明"), "photo": N_("照片"), "file": N_("文件"), "warnings": N_("提示"), "accepted": N_("已确认"),
+    "notes": N_("备注"),
+}
 # OWASP's CSV-injection rule; the enterprise import's tabular.reader.FORMULA_START is the same set.
 FORMULA_START = frozenset("=+-@\t\r")
 _TERMINAL_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # all but \t and \n
@@ -88,8 +106,15 @@ def _pad(text: str, width: int) -> str:
     return text + " " * (width - _width(text))
 
 
+def _heading(column: str) -> str:
+    """A column's heading in the run's language, capitalised (a word shared with sentences may be lower case)."""
+    text = _(COLUMN_LABELS.get(column, column))
+    return text[:1].upper() + text[1:] if text[:1].isascii() else text
+
+
 def render(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str) -> str:
-    """Rows as an aligned table (CJK-aware), CSV (UTF-8 with BOM for Excel) or JSON (a list)."""
+    """Rows as an aligned table (CJK-aware, headed in the run's language: ``COLUMN_LABELS``), CSV (UTF-8
+    with BOM for Excel) or JSON (a list); CSV and JSON keep the column keys."""
     if fmt == "json":
         # The same layout as the fast path's SQLite-built JSON: compact objects, one per line (indent=
         # would also switch json to its pure-Python encoder, five times slower on big lists).
@@ -103,8 +128,9 @@ def render(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str) -> 
         writer.writerows({k: csv_cell(row.get(k)) for k in columns} for row in rows)
         return buffer.getvalue()
     cells = [[cell_text(row.get(c)) for c in columns] for row in rows]
-    widths = [max([_width(c)] + [_width(r[i]) for r in cells]) for i, c in enumerate(columns)]
-    lines = ["  ".join(_pad(c, w) for c, w in zip(columns, widths, strict=True)).rstrip()]
+    headings = [cell_text(_heading(c)) for c in columns]
+    widths = [max([_width(h)] + [_width(r[i]) for r in cells]) for i, h in enumerate(headings)]
+    lines = ["  ".join(_pad(h, w) for h, w in zip(headings, widths, strict=True)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))
     lines += ["  ".join(_pad(v, w) for v, w in zip(r, widths, strict=True)).rstrip() for r in cells]
     return "\n".join(lines) + "\n"

@@ -16,7 +16,9 @@ from inspector_app.cli.common import actor, fail, render, workspace, write_out
 from inspector_app.domain.progress import Progress
 from inspector_app.services.ops.evidence import add_photos
 from inspector_app.services.queries.evidence import check_originals, photo_documents
+from inspector_app.translation import N_, _
 
+TIME_SOURCES = {"exif": N_("照片记录的拍摄时间"), "device_clock": N_("设备时钟")}
 LIST_COLUMNS = ("id", "file_name", "sha256", "captured_at", "time_source", "gps", "camera", "size",
                 "item_code", "finding_id", "caption")
 
@@ -47,7 +49,7 @@ def add_command(args: argparse.Namespace) -> int:
             print(f"inspector-app: {name}: {reason}", file=sys.stderr)
         write_out(report.summary() + "\n")
     if not (report.added or report.duplicates or report.rejected):
-        fail("没有找到照片文件（JPEG、PNG、HEIC）")
+        fail(_("没有找到照片文件（JPEG、PNG、HEIC）"))
     return 1 if report.rejected or report.cancelled else 0
 
 
@@ -64,8 +66,9 @@ def list_command(args: argparse.Namespace) -> int:
         write_out(json.dumps(documents, ensure_ascii=False, indent=2) + "\n")
         return 0
     rows = [_row(d) for d in documents]
-    if args.format == "table":
-        rows = [{**r, "sha256": r["sha256"][:12] + "…"} for r in rows]
+    if args.format == "table":  # for people: the time source by its label (CSV keeps exif / device_clock)
+        rows = [{**r, "sha256": r["sha256"][:12] + "…",
+                 "time_source": _(TIME_SOURCES.get(r["time_source"], r["time_source"]))} for r in rows]
     write_out(render(rows, LIST_COLUMNS, args.format))
     return 0
 
@@ -74,7 +77,7 @@ def verify_command(args: argparse.Namespace) -> int:
     checks = check_originals(workspace(args), args.inspection_id)
     bad = [c for c in checks if not c.intact]
     for c in bad:
-        print(f"inspector-app: 照片 {c.photo_id} {c.file_name}: 原始文件缺失或已被改动 (sha256 {c.sha256})",
+        print(_("inspector-app: 照片 {photo_id} {file_name}: 原始文件缺失或已被改动 (sha256 {sha256})").format(photo_id=c.photo_id, file_name=c.file_name, sha256=c.sha256),
               file=sys.stderr)
-    write_out(f"已核验 {len(checks)} 张照片的原始文件，{len(checks) - len(bad)} 张一致，{len(bad)} 张不一致\n")
+    write_out(_("已核验 {count} 张照片的原始文件，{same} 张一致，{differ} 张不一致\n").format(count=len(checks), same=len(checks) - len(bad), differ=len(bad)))
     return 1 if bad else 0

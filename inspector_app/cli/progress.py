@@ -24,19 +24,20 @@ from inspector_app.services.queries.progress import (
     write_progress_xlsx,
 )
 from inspector_app.storage.files import atomic_write_bytes
+from inspector_app.translation import _
 
 
 def as_of_date(text: str | None, option: str = "--as-of") -> date | None:
     try:
         return date.fromisoformat(text) if text else None
     except ValueError:
-        fail(f"{option}：日期“{text}”应写成 YYYY-MM-DD", 2)
+        fail(_("{option}：日期“{text}”应写成 YYYY-MM-DD").format(option=option, text=text), 2)
 
 
 def header_lines(report: ProgressReport) -> list[str]:
-    return [REPORT_TITLE, f"活动：{report.campaign_title}（{report.campaign_id}）",
-            f"填报单位：{report.authority}", f"辖区：{report.jurisdiction or '（未设置）'}",
-            f"统计截至：{report.as_of.isoformat()}"]
+    return [REPORT_TITLE, _("活动：{campaign_title}（{campaign_id}）").format(campaign_title=report.campaign_title, campaign_id=report.campaign_id),
+            _("填报单位：{authority}").format(authority=report.authority), _("辖区：{jurisdiction}").format(jurisdiction=report.jurisdiction or _('（未设置）')),
+            _("统计截至：{as_of}").format(as_of=report.as_of.isoformat())]
 
 
 def _headed(rows: list[dict[str, object]], columns: tuple[str, ...]) -> list[dict[str, object]]:
@@ -67,16 +68,16 @@ def progress(args: argparse.Namespace) -> int:
     as_of = as_of_date(args.as_of)
     output: Path | None = args.output
     if args.format in ("xlsx", "pdf") and output is None:
-        fail(f"--format {args.format} 须用 -o 指定输出文件", 2)
+        fail(_("--format {format} 须用 -o 指定输出文件").format(format=args.format), 2)
     if output is not None and output.is_dir():
-        fail(f"{output} 是一个文件夹；请用 -o 给出文件名", 2)
+        fail(_("{output} 是一个文件夹；请用 -o 给出文件名").format(output=output), 2)
     report = progress_report(refreshed_workspace(args), args.campaign or "", as_of)
     try:
         written = _write(report, args.format, output)
     except OSError as exc:
-        fail(f"无法写入 {output}：{exc.strerror or exc}")
+        fail(_("无法写入 {output}：{strerror}").format(output=output, strerror=exc.strerror or exc))
     if written:
-        write_out(f"已写入 {output}（{report.jurisdiction or '本工作区'}，截至 {report.as_of.isoformat()}）\n")
+        write_out(_("已写入 {output}（{jurisdiction}，截至 {as_of}）\n").format(output=output, jurisdiction=report.jurisdiction or _('本工作区'), as_of=report.as_of.isoformat()))
     return 0
 
 

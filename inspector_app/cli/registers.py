@@ -19,6 +19,7 @@ from inspector_app.services.queries.registers import (
     org_rows,
     reviewer_rows,
 )
+from inspector_app.translation import _
 
 Importer = Callable[..., ops.RegisterImport]
 
@@ -28,7 +29,7 @@ def _import(args: argparse.Namespace, run: Importer) -> int:
     report = run(ws, Path(args.file), actor(args), dry_run=args.dry_run)
     lines = [report.summary()]
     if args.dry_run and report.preview:
-        lines += ["预览：", *(f"  {line}" for line in report.preview_lines())]
+        lines += [_("预览："), *(f"  {line}" for line in report.preview_lines())]
     write_out("\n".join(lines) + "\n")
     return 0
 
@@ -47,7 +48,7 @@ def import_certifications(args: argparse.Namespace) -> int:
 
 
 def _flat(value: Any) -> Any:
-    return "、".join(value) if isinstance(value, list) else value
+    return _("、").join(value) if isinstance(value, list) else value
 
 
 def _listed(rows: list[dict[str, Any]], headings: dict[str, str], fmt: str) -> str:
@@ -82,32 +83,34 @@ def show_org(args: argparse.Namespace) -> int:
 
 
 def _team(team: list[dict[str, Any]]) -> str:
-    return "、".join(f"{m['name']}（{m['cert_number']}{'，组长' if m['leader'] else ''}）" for m in team)
+    return _("、").join((_("{name}（{cert}，组长）") if m["leader"] else _("{name}（{cert}）")).format(
+        name=m["name"], cert=m["cert_number"]) for m in team)
 
 
 def org_text(d: dict[str, Any]) -> list[str]:
     """One organisation for people: fields, then each section with its rows."""
-    status = d["status"] + (f"（自 {d['status_since']}" + (f" 至 {d['status_until']}" if d["status_until"] else "")
+    status = d["status"] + (_("（自 {status_since}").format(status_since=d['status_since']) + (_(" 至 {status_until}").format(status_until=d['status_until']) if d["status_until"] else "")
                             + "）" if d["status_since"] else "")
-    lines = [f"{d['name']}（{d['kind_label']}）", f"  统一社会信用代码：{d['uscc'] or '（未登记）'}",
-             f"  法定代表人：{d['legal_rep'] or '（未登记）'}", f"  股东：{'、'.join(d['shareholders']) or '（未登记）'}",
-             f"  资质：{d['qualification'] or '（未登记）'}", f"  资质范围：{'、'.join(d['qualification_scope']) or '（未登记）'}",
-             f"  状态：{status}", f"  版本：{d['version']}"]
+    lines = [f"{d['name']}（{d['kind_label']}）", _("  统一社会信用代码：{uscc}").format(uscc=d['uscc'] or _('（未登记）')),
+             _("  法定代表人：{legal_rep}").format(legal_rep=d['legal_rep'] or _('（未登记）')), _("  股东：{shareholders}").format(shareholders='、'.join(d['shareholders']) or _('（未登记）')),
+             _("  资质：{qualification}").format(qualification=d['qualification'] or _('（未登记）')), _("  资质范围：{qualification_scope}").format(qualification_scope='、'.join(d['qualification_scope']) or _('（未登记）')),
+             _("  状态：{status}").format(status=status), _("  版本：{version}").format(version=d['version'])]
     if d["note"]:
-        lines.append(f"  备注：{d['note']}")
+        lines.append(_("  备注：{note}").format(note=d['note']))
     sections: list[tuple[str, list[str]]] = [
-        ("声明的关联关系", [f"[{x['id']}] {x['relation_label']}：{x['other']}{'（' + x['note'] + '）' if x['note'] else ''}"
+        (_("声明的关联关系"), [f"[{x['id']}] {x['relation_label']}：{x['other']}{'（' + x['note'] + '）' if x['note'] else ''}"
                      for x in d["links"]]),
-        ("名录中发现的关联", [f"{x['relation_label']}：{x['other']}（{x['detail']}）" for x in d["relations"]]),
-        ("咨询人员", [f"{x['name']}{' ' + x['cert_number'] if x['cert_number'] else ''}"
-                  f"{'，曾咨询 ' + x['enterprise'] if x['enterprise'] else ''}" for x in d["staff"]]),
-        ("评审人员", [f"{x['name']} {x['cert_number']}  专业：{'、'.join(x['specialities']) or '—'}  {x['status']}"
+        (_("名录中发现的关联"), [f"{x['relation_label']}：{x['other']}（{x['detail']}）" for x in d["relations"]]),
+        (_("咨询人员"), [f"{x['name']}{' ' + x['cert_number'] if x['cert_number'] else ''}"
+                  + (_("，曾咨询 {enterprise}").format(enterprise=x["enterprise"]) if x["enterprise"] else "")
+                  for x in d["staff"]]),
+        (_("评审人员"), [_("{name} {cert_number}  专业：{specialities}  {status}").format(name=x['name'], cert_number=x['cert_number'], specialities='、'.join(x['specialities']) or '—', status=x['status'])
                   for x in d["reviewers"]]),
-        ("处理决定", [f"{x['decided_on']} {x['kind_label']}（{x['deciding_body']}{' ' + x['document_number'] if x['document_number'] else ''}）"
-                  f"{'，已于 ' + x['lifted_on'] + ' 解除' if x['lifted_on'] else ''}" for x in d["sanctions"]]),
-        ("评审的企业", [f"{x['enterprise']}（{x['uscc']}）评审日期 {x['review_date'] or '—'} 得分 {x['review_score'] or '—'}"
-                   f"  评审组：{_team(x['team']) or '—'}" for x in d["reviewed"]]),
-        ("咨询的企业", [f"{x['enterprise']}（{x['uscc']}）评审单位 {x['review_org'] or '—'}" for x in d["consulted"]]),
+        (_("处理决定"), [f"{x['decided_on']} {x['kind_label']}（{x['deciding_body']}{' ' + x['document_number'] if x['document_number'] else ''}）"
+                  + (_("，已于 {lifted_on} 解除").format(lifted_on=x["lifted_on"]) if x["lifted_on"] else "")
+                  for x in d["sanctions"]]),
+        (_("评审的企业"), [_("{enterprise}（{uscc}）评审日期 {review_date} 得分 {review_score}  评审组：{team}").format(enterprise=x['enterprise'], uscc=x['uscc'], review_date=x['review_date'] or '—', review_score=x['review_score'] or '—', team=_team(x['team']) or '—') for x in d["reviewed"]]),
+        (_("咨询的企业"), [_("{enterprise}（{uscc}）评审单位 {review_org}").format(enterprise=x['enterprise'], uscc=x['uscc'], review_org=x['review_org'] or '—') for x in d["consulted"]]),
     ]
     for title, rows in sections:
         lines.append(f"{title}（{len(rows)}）")

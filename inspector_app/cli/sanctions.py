@@ -18,9 +18,10 @@ from inspector_app.services.queries.sanctions import (
     sanction_rows,
     suspension_rows,
 )
+from inspector_app.translation import N_, _
 
-KIND_WORDS = {"criticism": "通报批评", "suspension": "暂停评审活动", "disqualification": "取消评审资格",
-              "blacklist": "黑名单"}
+KIND_WORDS = {"criticism": N_("通报批评"), "suspension": N_("暂停评审活动"), "disqualification": N_("取消评审资格"),
+              "blacklist": N_("黑名单")}
 
 
 def _out(rows: list[dict[str, object]], columns: tuple[str, ...], headings: dict[str, str], fmt: str) -> None:
@@ -39,7 +40,7 @@ def list_sanctions(args: argparse.Namespace) -> int:
 
 def add(args: argparse.Namespace) -> int:
     if not (args.org or args.reviewer):
-        fail("须写明处理对象：评审单位（--org 名称或统一社会信用代码）或评审人员（--reviewer 证书编号）", 2)
+        fail(_("须写明处理对象：评审单位（--org 名称或统一社会信用代码）或评审人员（--reviewer 证书编号）"), 2)
     ws = workspace(args)
     decided = as_of_date(args.on, "--on") or date.today()
     sanction_id = sanction_ops.add_sanction(
@@ -47,8 +48,8 @@ def add(args: argparse.Namespace) -> int:
         org=args.org or "", reviewer=args.reviewer or "", number=args.number,
         period_until=as_of_date(args.until, "--until"), case_ids=args.case, inspection_ids=args.inspection).value
     whom = args.org or args.reviewer
-    period = f"，期限至 {args.until}" if args.until else ""
-    write_out(f"已记录：处理决定 {sanction_id}，{whom} {KIND_WORDS[args.kind]}（{decided.isoformat()}{period}）\n")
+    period = _("，期限至 {until}").format(until=args.until) if args.until else ""
+    write_out(_("已记录：处理决定 {sanction_id}，{whom} {kind}（{decided}{period}）\n").format(sanction_id=sanction_id, whom=whom, kind=_(KIND_WORDS[args.kind]), decided=decided.isoformat(), period=period))
     return 0
 
 
@@ -56,7 +57,7 @@ def lift(args: argparse.Namespace) -> int:
     ws = workspace(args)
     on = as_of_date(args.on, "--on") or date.today()
     sanction_ops.lift_sanction(ws, args.id, actor(args), on=on, note=args.note)
-    write_out(f"已解除：处理决定 {args.id}（自 {on.isoformat()} 起）\n")
+    write_out(_("已解除：处理决定 {id}（自 {on} 起）\n").format(id=args.id, on=on.isoformat()))
     return 0
 
 
@@ -68,14 +69,14 @@ def list_suspensions(args: argparse.Namespace) -> int:
 def add_suspension(args: argparse.Namespace) -> int:
     since = as_of_date(args.since, "--since")
     if since is None:
-        fail("--since 必填（YYYY-MM-DD）", 2)
+        fail(_("--since 必填（YYYY-MM-DD）"), 2)
     ws = workspace(args)
     resumed = as_of_date(args.resumed, "--resumed")
     row_id, created = sanction_ops.add_suspension(ws, args.grade, args.area, since, actor(args), decided_by=args.body,
                                                   resumed=resumed, basis=args.basis).value
     if created:
-        until = f"，{resumed.isoformat()} 恢复" if resumed else ""
-        write_out(f"已登记：暂停受理{args.grade}评审申请 {row_id}（{args.area}，自 {since.isoformat()} 起{until}）\n")
+        until = _("，{resumed} 恢复").format(resumed=resumed.isoformat()) if resumed else ""
+        write_out(_("已登记：暂停受理{grade}评审申请 {row_id}（{area}，自 {since} 起{until}）\n").format(grade=args.grade, row_id=row_id, area=args.area, since=since.isoformat(), until=until))
     else:
-        write_out(f"已登记恢复：暂停 {row_id} 于 {resumed.isoformat() if resumed else ''} 恢复受理\n")
+        write_out(_("已登记恢复：暂停 {row_id} 于 {value} 恢复受理\n").format(row_id=row_id, value=resumed.isoformat() if resumed else ''))
     return 0

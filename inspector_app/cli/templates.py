@@ -17,6 +17,7 @@ from inspector_app.services.ops.templates import import_template as import_op
 from inspector_app.services.queries.book_export import export_template
 from inspector_app.storage.files import disk_full_as_error
 from inspector_app.tabular.template_writer import write_template_book
+from inspector_app.translation import _
 
 
 def validate(args: argparse.Namespace) -> int:
@@ -24,8 +25,7 @@ def validate(args: argparse.Namespace) -> int:
         template = load_template(args.file)
     except TemplateError as exc:
         raise CliError(str(exc)) from exc
-    write_out(f"{args.file.name}：有效 – {template.title}（{template.id} {template.version}），"
-              f"{len(template.elements)} 个类目，{len(template.items)} 项，总分 {template.total_points:g}\n")
+    write_out(_("{file_name}：有效 – {title}（{id} {version}），{count} 个类目，{items} 项，总分 {total_points:g}\n").format(file_name=args.file.name, title=template.title, id=template.id, version=template.version, count=len(template.elements), items=len(template.items), total_points=template.total_points))
     return 0
 
 
@@ -36,14 +36,14 @@ def list_templates(args: argparse.Namespace) -> int:
         for t in shipped_templates()
     ]
     if not rows:
-        fail("没有找到检查表模板（resources/templates）")
+        fail(_("没有找到检查表模板（resources/templates）"))
     write_out(render(rows, list(rows[0]), "table"))
     return 0
 
 
 def _xlsx(path: Path) -> Path:
     if path.suffix.lower() != ".xlsx":
-        fail(f"输出文件须以 .xlsx 结尾：{path}")
+        fail(_("输出文件须以 .xlsx 结尾：{path}").format(path=path))
     return path
 
 
@@ -55,11 +55,10 @@ def example(args: argparse.Namespace) -> int:
         if data.get("id") == args.template:
             break
     else:
-        fail(f"没有随程序发布的检查表模板 {args.template}（templates list 列出可用的模板）")
-    with disk_full_as_error(out, "（示例工作簿）"):
+        fail(_("没有随程序发布的检查表模板 {template}（templates list 列出可用的模板）").format(template=args.template))
+    with disk_full_as_error(out, _("（示例工作簿）")):
         write_template_book(data, out)
-    write_out(f"已写出示例工作簿 {out}：{data['title']}（{data['id']} {data['version']}）。\n"
-              "在 Excel 中修改后用 templates import 导入；改动内容须提高“基本信息”中的版本号。\n")
+    write_out(_("已写出示例工作簿 {out}：{title}（{id} {version}）。\n在 Excel 中修改后用 templates import 导入；改动内容须提高“{sheet}”中的版本号。\n").format(sheet="基本信息", out=out, title=data['title'], id=data['id'], version=data['version']))
     return 0
 
 
@@ -75,5 +74,5 @@ def export(args: argparse.Namespace) -> int:
     """``templates export ID [--version V] -o FILE.xlsx``: a stored template as its workbook."""
     ws = workspace(args)
     result = export_template(ws, args.id, _xlsx(args.output), args.version)
-    write_out(f"已导出 {result.path}：检查表模板 {result.id} 版本 {result.version}（{result.title}）\n")
+    write_out(_("已导出 {path}：检查表模板 {id} 版本 {version}（{title}）\n").format(path=result.path, id=result.id, version=result.version, title=result.title))
     return 0

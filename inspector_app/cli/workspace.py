@@ -7,15 +7,17 @@ import argparse
 from inspector_app.cli.common import actor, workspace, write_out
 from inspector_app.services.ops.workspace import set_setting
 from inspector_app.services.queries.workspace import settings
+from inspector_app.translation import _
 
 
 def show(args: argparse.Namespace) -> int:
     ws = workspace(args)
-    lines = [f"workspace: {ws.root}", f"database: {ws.database or ws.db_path}"]
+    lines = [_("工作区：{root}").format(root=ws.root), _("数据库：{database}").format(database=ws.database or ws.db_path)]
     if ws.shared is not None:
-        lines.append(f"photos and sheets: {ws.shared}")
+        lines.append(_("照片与文书：{shared}").format(shared=ws.shared))
     for row in settings(ws):
-        lines.append(f"{row.key} = {row.value}    # {row.description}（例：{row.example}）")
+        lines.append(_("{key} = {value}    # {description}（例：{example}）").format(
+            key=row.key, value=row.value, description=_(row.description), example=row.example))
     write_out("\n".join(lines) + "\n")
     return 0
 

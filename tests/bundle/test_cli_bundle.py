@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -32,7 +33,7 @@ def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]
 
 
 def _fingerprint(text: str) -> str:
-    match = re.search(r"fingerprint: ((?:[0-9A-F]{4} ){15}[0-9A-F]{4})", text)
+    match = re.search(r"(?:fingerprint: |指纹：)((?:[0-9A-F]{4} ){15}[0-9A-F]{4})", text)
     assert match, text
     return match.group(1)
 
@@ -74,14 +75,23 @@ def test_keys_and_bundle_commands(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert _run(capsys, "--data-dir", office, "keys", "enrol", str(tmp_path / "field.pub"),
                 "--fingerprint", field_fp)[0] == 0
     code, out, _ = _run(capsys, "--data-dir", field, "keys", "show")
-    assert "keyring: secure" in out and office_fp in out and field_fp in out
+    assert "密钥环：可用" in out and office_fp in out and field_fp in out
 
     _assign(Path(office))
     bundle = str(tmp_path / "assign.inspbundle")
     code, out, err = _run(capsys, "--data-dir", office, "bundle", "export", "-o", bundle)
     assert code == 0, err
     code, out, _ = _run(capsys, "bundle", "show", bundle, "--format", "json")
-    assert code == 0 and '"direction": "office-to-inspector"' in out and office_fp in out
+    shown = json.loads(out)
+    assert code == 0 and shown["kind"] == "office-to-inspector" and shown["signed_by"]["fingerprint"] == office_fp
+    assert shown["records"]["inspections"] == 1 and shown["records"]["enterprises"] == 1
+    [insp] = shown["inspections"]
+    assert insp["enterprise"] == "常州恒达机械制造有限公司" and (insp["status"], insp["status_label"]) == ("assigned", "已分配")
+    assert insp["template"].endswith("版）") and "@" not in insp["template"]
+    assert [t["title"] for t in shown["templates"]] and all(t["title"] for t in shown["templates"])
+    code, out, _ = _run(capsys, "bundle", "show", bundle)
+    assert code == 0 and "市局下发给检查人员的数据包" in out and office_fp in out and "常州恒达机械制造有限公司" in out
+    assert "已分配" in out and "{" not in out and "[" not in out and "assigned" not in out
     assert _run(capsys, "--data-dir", field, "bundle", "verify", bundle)[0] == 0
     code, out, _ = _run(capsys, "--data-dir", field, "bundle", "import", bundle)
     assert code == 0 and "已导入" in out and "新增 4" in out
@@ -95,7 +105,7 @@ def test_keys_and_bundle_commands(tmp_path: Path, capsys: pytest.CaptureFixture[
     code, _, err = _run(capsys, "--data-dir", office, "bundle", "verify", encrypted)
     assert code == 1 and "加密给另一把市局密钥" in err
     code, out, _ = _run(capsys, "--data-dir", field, "bundle", "show", encrypted)
-    assert code == 0 and "sequence: 2" in out
+    assert code == 0 and "序号 2" in out and "{" not in out
     assert _run(capsys, "--data-dir", field, "bundle", "verify", encrypted)[0] == 0
     code, out, _ = _run(capsys, "--data-dir", field, "bundle", "import", encrypted)
     assert code == 0 and "已导入" in out and "不变" in out

@@ -3,6 +3,7 @@ name it, the district exports ``bundle export --to-parent`` and the city imports
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -41,7 +42,7 @@ def _office(capsys: pytest.CaptureFixture[str], root: Path, level: str, area: st
     code, out, err = _run(capsys, "--data-dir", data, "keys", "export-public", "-o", f"{data}.pub",
                           "--name", f"{area}管理员")
     assert code == 0, err
-    match = re.search(r"fingerprint: ((?:[0-9A-F]{4} ){15}[0-9A-F]{4})", out)
+    match = re.search(r"(?:fingerprint: |指纹：)((?:[0-9A-F]{4} ){15}[0-9A-F]{4})", out)
     assert match
     return match.group(1)
 
@@ -73,7 +74,7 @@ def test_district_sends_its_roll_up_to_the_city(tmp_path: Path, capsys: pytest.C
     code, out, err = _run(capsys, "--data-dir", str(district), "bundle", "export", "--to-parent", "-o", rollup)
     assert code == 0 and "已汇总 1 项检查" in out and "不含照片" in out, err
     code, out, _ = _run(capsys, "bundle", "show", rollup, "--format", "json")
-    assert code == 0 and '"direction": "office-to-parent"' in out
+    assert code == 0 and json.loads(out)["kind"] == "office-to-parent"
     code, out, _ = _run(capsys, "--data-dir", str(city), "bundle", "import", rollup)
     assert code == 0 and "已导入" in out and "汇总自 江苏省常州市武进区" in out
     assert "检查：新增 1" in out and "企业：新增 1" in out and "下级机关的文书设置：新增 1" in out

@@ -50,7 +50,7 @@ def test_inspections_list_json_is_stable_and_covers_states(demo_dir: Path) -> No
     csv_out = run("inspections", "list", "--format", "csv", data_dir=demo_dir).stdout
     assert csv_out.splitlines()[0] == ",".join(INSPECTION_COLUMNS)
     table = run("inspections", "list", data_dir=demo_dir).stdout
-    assert "enterprise" in table.splitlines()[0]
+    assert "企业" in table.splitlines()[0] and "enterprise" not in table.splitlines()[0]
 
 
 def test_inspections_show_json(demo_dir: Path) -> None:

@@ -14,7 +14,7 @@ from keyring.backends import fail
 from inspector_app.cli import main
 from inspector_app.secrets import PASSPHRASE_ENV, InMemoryKeyring, filekey
 
-FINGERPRINT = re.compile(r"fingerprint: ((?:[0-9A-F]{4} ){15}[0-9A-F]{4})")
+FINGERPRINT = re.compile(r"(?:fingerprint: |指纹：)((?:[0-9A-F]{4} ){15}[0-9A-F]{4})")
 
 
 @pytest.fixture

@@ -58,7 +58,7 @@ class Cli:
     def key(self, where: str, name: str) -> tuple[Path, str]:
         path = self.root / f"{where}.pub"
         out = self(where, "keys", "export-public", "-o", str(path), "--name", name)
-        match = re.search(r"fingerprint: ((?:[0-9A-F]{4} ){15}[0-9A-F]{4})", out)
+        match = re.search(r"(?:fingerprint: |指纹：)((?:[0-9A-F]{4} ){15}[0-9A-F]{4})", out)
         assert match, out
         return path, match.group(1)
 
