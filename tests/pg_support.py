@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import itertools
 import os
+import shutil
 import tempfile
+import time
 from pathlib import Path
 
 PG_URL_ENV = "INSPECTOR_TEST_PG_URL"
 _counter = itertools.count(1)
-_state: dict[str, object] = {"active": False, "template": None, "created": []}
+_state: dict[str, object] = {"active": False, "template": None, "created": [], "kept": []}
 
 
 def base_url() -> str | None:
@@ -61,26 +63,48 @@ def _template() -> str:
     return str(_state["template"])
 
 
-def create_database(*, empty: bool = False) -> str:
-    """A fresh migrated database's URL (``empty``: without any table)."""
-    template = "template0" if empty else _template()
+def create_database(*, empty: bool = False, keep: bool = False, template: str = "") -> str:
+    """A fresh migrated database's URL (``empty``: without any table; ``template``: a copy of that
+    database). Dropped after the test, or (``keep``: a module's template workspace) at the session's end."""
+    source = template or ("template0" if empty else _template())
     name = f"insp_t_{os.getpid()}_{next(_counter)}"
     with _admin() as con:  # type: ignore[attr-defined]
-        con.execute(f"CREATE DATABASE {name} TEMPLATE {template}")
-    created = _state["created"]
-    assert isinstance(created, list)
-    created.append(name)
+        for attempt in range(50):  # the template's last connection may still be closing
+            try:
+                con.execute(f"CREATE DATABASE {name} TEMPLATE {source}")
+                break
+            except Exception as exc:  # psycopg.errors.ObjectInUse
+                if "being accessed by other users" not in str(exc) or attempt == 49:
+                    raise
+                time.sleep(0.1)
+    made = _state["kept" if keep else "created"]
+    assert isinstance(made, list)
+    made.append(name)
     return _url_for(name)
 
 
-def prepare(root: Path) -> Path:
-    """On PostgreSQL: give the workspace folder ``root`` a fresh database (its ``database.url``);
-    on SQLite nothing. Returns ``root``."""
+def prepare(root: Path, *, keep: bool = False) -> Path:
+    """On PostgreSQL: give the workspace folder ``root`` a fresh database (its ``database.url``; ``keep``:
+    kept to the session's end, for a template that ``copy_workspace`` copies); on SQLite nothing.
+    Returns ``root``."""
     if active():
         root.mkdir(parents=True, exist_ok=True)
         if not (root / "database.url").exists() and not (root / "workspace.sqlite").exists():
-            (root / "database.url").write_text(create_database() + "\n", "utf-8")
+            (root / "database.url").write_text(create_database(keep=keep) + "\n", "utf-8")
     return root
+
+
+def copy_workspace(template: Path, target: Path) -> Path:
+    """A copy of the workspace folder ``template`` (closed) in ``target``: the folder, and on PostgreSQL
+    a copy of its database (``CREATE DATABASE … TEMPLATE``) named in the copy's ``database.url``."""
+    from sqlalchemy.engine import make_url
+
+    shutil.copytree(template, target)
+    setting = template / "database.url"
+    if setting.exists():
+        source = make_url(setting.read_text("utf-8").strip()).database or ""
+        (target / "database.url").write_text(create_database(template=source) + "\n", "utf-8")
+    return target
 
 
 def drop_created() -> None:
@@ -95,7 +119,13 @@ def drop_created() -> None:
 
 
 def drop_template() -> None:
-    if _state["template"] is not None:
+    kept = _state["kept"]
+    assert isinstance(kept, list)
+    if _state["template"] is not None or kept:
         with _admin() as con:  # type: ignore[attr-defined]
-            con.execute(f"DROP DATABASE IF EXISTS {_state['template']} WITH (FORCE)")
+            for name in kept:
+                con.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+            if _state["template"] is not None:
+                con.execute(f"DROP DATABASE IF EXISTS {_state['template']} WITH (FORCE)")
+        kept.clear()
         _state["template"] = None

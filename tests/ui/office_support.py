@@ -4,11 +4,11 @@ received – what importing their bundles does – and a main window showing the
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import pg_support
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 from pytestqt.qtbot import QtBot
@@ -44,24 +44,47 @@ def receive_sent(ws: Workspace) -> list[int]:
         return [i.id for i in done]
 
 
-@pytest.fixture(scope="module")
-def office_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("office")
-    ws = open_workspace(root / "ws")
+class Templates:
+    """A module's template workspace, built once per engine on first use (a module marked
+    ``both_engines`` runs on SQLite and on PostgreSQL) and copied for each test (``pg_support``)."""
+
+    def __init__(self, factory: pytest.TempPathFactory, name: str, build: Callable[[Workspace], None]) -> None:
+        self.factory, self.name, self.build = factory, name, build
+        self.paths: dict[str, Path] = {}
+
+    def path(self, engine: str) -> Path:
+        if engine not in self.paths:
+            root = pg_support.prepare(self.factory.mktemp(f"{self.name}-{engine}") / "ws", keep=True)
+            ws = open_workspace(root)
+            try:
+                self.build(ws)
+            finally:
+                ws.close()
+            self.paths[engine] = root
+        return self.paths[engine]
+
+    def copy(self, engine: str, target: Path) -> Workspace:
+        ws = open_workspace(pg_support.copy_workspace(self.path(engine), target))
+        assert ws.dialect == ("postgresql" if engine == "pg" else "sqlite"), "the engine the test runs on"
+        return ws
+
+
+def _district_office(ws: Workspace) -> None:
     demo.build(ws, enterprises=60)  # with the photo store: signatures and photos, so that some are completed
     workspace_ops.set_setting(ws, "level", "district", ACTOR)
     workspace_ops.set_setting(ws, "jurisdiction", "常州市武进区", ACTOR)
     sync_ops.set_role(ws, "office", ACTOR)
     receive_sent(ws)
-    ws.close()
-    return root / "ws"
+
+
+@pytest.fixture(scope="module")
+def office_template(tmp_path_factory: pytest.TempPathFactory) -> Templates:
+    return Templates(tmp_path_factory, "office", _district_office)
 
 
 @pytest.fixture
-def office_ws(tmp_path: Path, office_template: Path) -> Iterator[Workspace]:
-    target = tmp_path / "ws"
-    shutil.copytree(office_template, target)
-    ws = open_workspace(target)
+def office_ws(tmp_path: Path, office_template: Templates, engine: str) -> Iterator[Workspace]:
+    ws = office_template.copy(engine, tmp_path / "ws")
     yield ws
     ws.close()
 

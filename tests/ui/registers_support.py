@@ -5,13 +5,12 @@ a 三级 case) with what the inspectors sent marked received; the window and the
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from office_support import ACTOR, receive_sent
+from office_support import ACTOR, Templates, receive_sent
 from sqlalchemy import select
 
 from inspector_app.demo import workspace as demo
@@ -19,29 +18,27 @@ from inspector_app.services.ops import sync as sync_ops
 from inspector_app.services.ops import workspace as workspace_ops
 from inspector_app.services.queries import office as office_queries
 from inspector_app.services.unit import reading
-from inspector_app.storage.engine import Workspace, open_workspace
+from inspector_app.storage.engine import Workspace
 from inspector_app.storage.models import AuditEvent
 from inspector_app.ui.main_window import MainWindow
 
 
-@pytest.fixture(scope="module")
-def city_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("city")
-    ws = open_workspace(root / "ws")
+def _city_office(ws: Workspace) -> None:
     demo.build(ws, enterprises=60)
     workspace_ops.set_setting(ws, "level", "city", ACTOR)
     workspace_ops.set_setting(ws, "jurisdiction", "常州市", ACTOR)
     sync_ops.set_role(ws, "office", ACTOR)
     receive_sent(ws)
-    ws.close()
-    return root / "ws"
+
+
+@pytest.fixture(scope="module")
+def city_template(tmp_path_factory: pytest.TempPathFactory) -> Templates:
+    return Templates(tmp_path_factory, "city", _city_office)
 
 
 @pytest.fixture
-def office_ws(tmp_path: Path, city_template: Path) -> Iterator[Workspace]:
-    target = tmp_path / "ws"
-    shutil.copytree(city_template, target)
-    ws = open_workspace(target)
+def office_ws(tmp_path: Path, city_template: Templates, engine: str) -> Iterator[Workspace]:
+    ws = city_template.copy(engine, tmp_path / "ws")
     yield ws
     ws.close()
 

@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pytest
 from office_support import (
     ACTOR,
     bench,
@@ -31,6 +32,7 @@ from inspector_app.ui.office.duties import ahead
 from inspector_app.ui.office.workbench import DASHBOARD, REPORTS, Workbench
 
 __all__ = ["bench", "error_boxes", "office_settings", "office_template", "office_window", "office_ws"]
+pytestmark = pytest.mark.both_engines  # the pages read and write the office database: SQLite and PostgreSQL
 
 
 def _bars(view: Any) -> dict[str, list[float]]:

@@ -32,6 +32,7 @@ from inspector_app.ui.settings import AppSettings
 from inspector_app.ui.tasks import TaskRunner
 
 __all__ = ["bench", "error_boxes", "office_settings", "office_template", "office_window", "office_ws"]
+pytestmark = pytest.mark.both_engines  # the pages read and write the office database: SQLite and PostgreSQL
 
 
 def _page(bench: Workbench) -> HazardsPage:

@@ -35,6 +35,7 @@ from inspector_app.ui.office.workbench import PLANNING, Workbench
 from inspector_app.ui.sync.export_dialog import ExportDialog
 
 __all__ = ["bench", "error_boxes", "office_settings", "office_template", "office_window", "office_ws"]
+pytestmark = pytest.mark.both_engines  # the pages read and write the office database: SQLite and PostgreSQL
 VALID_ON = date(2020, 1, 19)  # the scope's date (jiangsu-changzhou-2020)
 
 
