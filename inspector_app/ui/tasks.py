@@ -79,6 +79,7 @@ class TaskRunner(QObject):
         self._writer_: ThreadPoolExecutor | None = None
         self._pending = 0
         self._lock = threading.Lock()
+        self._stopped = False  # after shutdown(): reads are dropped, writes still refuse loudly
 
     # The executors are made on first use (``futures.ThreadPoolExecutor`` loads its module then): work
     # the window does not need before it is shown (the first task is queued right after).
@@ -97,7 +98,15 @@ class TaskRunner(QObject):
     def run(self, work: Work, on_done: Done | None = None, on_error: Failed | None = None,
             title: str = "", parent: QWidget | None = None, cancellable: bool = True,
             initiator: object = None) -> CancelToken:
-        """Reads, and long work that commits in its own transactions (photos, bundles, sheets)."""
+        """Reads, and long work that commits in its own transactions (photos, bundles, sheets).
+
+        After ``shutdown`` a read is dropped (a widget that outlived its window, rebuilt by a language
+        change, asks for data nobody will see); a write still raises, so that no change is lost quietly."""
+        if self._stopped:
+            log.info("read after shutdown dropped%s", f" ({title})" if title else "")
+            cancel = CancelToken()
+            cancel.cancel()
+            return cancel
         return self._submit(self._pool, work, on_done, on_error, title, parent, cancellable, initiator)
 
     def write(self, work: Work, on_done: Done | None = None, on_error: Failed | None = None,
@@ -158,6 +167,11 @@ class TaskRunner(QObject):
         return dialog
 
     @property
+    def stopped(self) -> bool:
+        """True after ``shutdown``: widgets that outlive their window must not ask for more work."""
+        return self._stopped
+
+    @property
     def busy(self) -> bool:
         return self._pending > 0
 
@@ -183,6 +197,7 @@ class TaskRunner(QObject):
 
     def shutdown(self) -> None:
         self.wait_idle()
+        self._stopped = True
         if self._writer_ is not None:
             self._writer_.shutdown(wait=True)
         if self._pool_ is not None:

@@ -462,6 +462,8 @@ class InspectionEditor(QWidget):
     def _retranslate(self) -> None:
         """Rebuild the widgets in the new language; the controller, undo history and data stay."""
         self._retranslating = False
+        if self._source[2].stopped:  # its window closed and its workers are gone: nothing to show again
+            return
         self.flush()
         focused = QApplication.focusWidget()
         code, state = self.tree.current_code(), self.splitter.saveState()
