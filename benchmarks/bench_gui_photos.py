@@ -91,7 +91,8 @@ def make_workspace(root: Path) -> tuple[object, int]:
         enterprise, _ = upsert(session, EnterpriseData(
             name="常州基准机械有限公司", uscc=uscc.make_code("9", "1", "320412", "MA1N2X3Y4"), district="武进区",
             cert_grade="三级"))
-        inspection = inspections.assign(session, enterprise, record, [("陈示范", "苏应急执法32040001")], ACTOR)
+        inspection = inspections.assign(session, enterprise, record, [("陈示范", "苏应急执法32040001"), ("吴敏", "苏应急执法32040002")],
+                                        ACTOR)
         inspection_id = inspection.id
     return workspace, inspection_id
 

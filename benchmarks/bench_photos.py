@@ -6,7 +6,8 @@ Run: ``.venv/bin/python benchmarks/bench_photos.py [--photos 20] [--memory-photo
    ``../shared/fixtures/photos`` (re-encoded at 4000×3000, quality 95, with their EXIF, each with a different
    patch of pixels so every file has its own hash; synthetic images if the fixtures are absent).
 2. Wall time (and CPU time) of ``inspector_app.photos.ingest.ingest_many`` on them – original stored atomically
-   (fsync), EXIF read, display copy (1600 px) and thumbnail (256 px) made and stored, on every core –
+   (fsync), EXIF read, display copy (1600 px), thumbnail (256 px) and – since issue 17 – the stamped print
+   copy for the sheets made and stored, on every core, as ``photos add`` does it –
    against ``vipsthumbnail -s 1600`` writing a 1600-px JPEG of each file, in the same run, alternating,
    median of ``--repeat`` runs each. Every repetition of ours uses a fresh store (no de-duplication).
    The first of ours pays for starting the forkserver; it is reported apart.
@@ -38,8 +39,13 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from inspector_app.photos.formats import register_heif  # noqa: E402
-from inspector_app.photos.ingest import ingest_many  # noqa: E402
+from inspector_app.photos.ingest import IngestOptions, ingest_many  # noqa: E402
 from inspector_app.photos.store import PhotoStore  # noqa: E402
+from inspector_app.photos.watermark import StampContext  # noqa: E402
+
+# What ``photos add`` passes since issue 17: each photo's print copy for the sheets is made as it is added.
+OPTIONS = IngestOptions(print_stamp=StampContext("常州市武进区某某机械制造有限公司", "常州市武进区湖塘镇人民东路 1 号",
+                                                 "陈示范、吴敏"))
 
 FIXTURES = Path(os.environ.get("INSPECTOR_SHARED", REPO.parent / "shared")) / "fixtures" / "photos"
 SOURCES = ["large-phone.jpg", "large-camera-canon.jpg", "heic-phone.heic", "gps-iphone5-orient3.jpg"]
@@ -95,7 +101,7 @@ def time_ours(paths: list[Path], workdir: Path, workers: int) -> tuple[float, fl
     workers_cpu0 = _cpu_with_reaped_children(server) if server else 0.0
     cpu0 = time.thread_time()
     start = time.perf_counter()
-    results = ingest_many(paths, PhotoStore(root), workers=workers)
+    results = ingest_many(paths, PhotoStore(root), workers=workers, options=OPTIONS)
     elapsed = time.perf_counter() - start
     cpu = time.thread_time() - cpu0
     server = server or _forkserver_pid()
@@ -204,7 +210,7 @@ def sample_tree(root: int, stop: threading.Event, peaks: dict[str, int]) -> None
 def memory_child(folder: Path, store_root: Path) -> None:
     paths = sorted(folder.glob("*.jpg"))
     start = time.perf_counter()
-    results = ingest_many(paths, PhotoStore(store_root))
+    results = ingest_many(paths, PhotoStore(store_root), options=OPTIONS)
     elapsed = time.perf_counter() - start
     ok = sum(r.ok for r in results)
     print(f"child: {ok}/{len(paths)} photos added in {elapsed:.1f} s")
