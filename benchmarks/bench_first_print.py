@@ -8,7 +8,7 @@
     then ``inspector-app sheet`` prints its 现场检查记录 right away, and a second time. Goal: first / second
     ≤ 1.3. For comparison, the same print with the print copies removed from the store's key index – the
     print making every copy itself, as before issue 17. The same in one process after a warm-up print,
-    counting the copies each print makes (``services.sheets.watermark_photo``).
+    counting the copies each print makes (``services.sheet_build.watermark_photo``).
 (b) The repeat print as a whole ``inspector-app sheet ID -o FILE`` process against the ``img2pdf`` command
     on the same photos' display copies, interleaved, median of ``--process-repeat``. Goal ≤ 3×.
 
@@ -46,7 +46,7 @@ from common import CACHE  # noqa: E402
 from inspector_app.demo.workspace import build  # noqa: E402
 from inspector_app.photos.formats import register_heif  # noqa: E402
 from inspector_app.photos.store import PhotoStore  # noqa: E402
-from inspector_app.services import sheets as sheet_service  # noqa: E402
+from inspector_app.services import sheet_build  # noqa: E402
 from inspector_app.services.ops import evidence as evidence_ops  # noqa: E402
 from inspector_app.services.ops import sheets as sheet_ops  # noqa: E402
 from inspector_app.services.queries import evidence as evidence_queries  # noqa: E402
@@ -113,7 +113,7 @@ class Counter:
 
     def __init__(self) -> None:
         self.made = 0
-        self.real = sheet_service.watermark_photo
+        self.real = sheet_build.watermark_photo
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         self.made += 1
@@ -220,7 +220,7 @@ def main() -> int:
     parser.add_argument("--process-repeat", type=int, default=7)
     args = parser.parse_args()
     counter = Counter()
-    sheet_service.watermark_photo = counter  # type: ignore[assignment]
+    sheet_build.watermark_photo = counter  # type: ignore[assignment]
     template, inspection_id, photos = prepared(args.photos)
     print(f"machine: {platform.machine()}, {os.cpu_count()} cpus, Python {platform.python_version()}, "
           f"load {os.getloadavg()[0]:.1f}; {len(photos)} photos of {SIZE[0]}×{SIZE[1]} "

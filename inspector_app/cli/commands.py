@@ -48,7 +48,7 @@ HANDLERS: dict[str, str] = {
     "photos verify": "inspector_app.cli.photos:verify_command",
     "photos check": "inspector_app.cli.photo_plausibility:check_command",
     "photos accept": "inspector_app.cli.photo_plausibility:accept_command",
-    "sheet": "inspector_app.cli.sheet:sheet_command",
+    "sheet": "inspector_app.cli.sheet_print:sheet_command",  # the quick way first, else cli.sheet
     "bundle": "inspector_app.cli.bundle:bundle_command",
     "keys": "inspector_app.cli.bundle:keys_command",
     **office_commands.HANDLERS,

@@ -21,6 +21,7 @@ Pure Python. The rules, each with its source:
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
@@ -70,6 +71,14 @@ class Answer:
     extra_deduction: float = 0.0
     extra_reason: str = ""
     note: str = ""
+
+
+def stored_answer(result: str, deductions: str | None, extra_deduction: float, extra_reason: str,
+                  note: str) -> Answer:
+    """An answer as the workspace stores it (``answers`` row: ``deductions`` as JSON ``[[rule code,
+    times], …]``)."""
+    pairs = tuple((str(code), int(times)) for code, times in json.loads(deductions or "[]"))
+    return Answer(result, pairs, extra_deduction, extra_reason, note)
 
 
 @dataclass(frozen=True)

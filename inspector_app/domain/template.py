@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources as importlib_resources
 from pathlib import Path
 from typing import Any
@@ -218,6 +218,14 @@ def parse_template(data: Any, source: str, check_schema: bool = True) -> Templat
     for problem in rule_problems(data):
         raise TemplateError(_("{source}：{message}").format(source=source, message=problem.message))
     return template
+
+
+@lru_cache(maxsize=64)
+def stored_template(content_sha: str, content: str, label: str) -> Template:
+    """The parsed template of a workspace's stored copy (its JSON ``content``), cached by content hash.
+    The schema was checked when the copy was stored (shipped files are validated, bundles verify theirs);
+    the semantic rules run again. ``services.templates.template_of`` and the quick print use it."""
+    return parse_template(json.loads(content), label, check_schema=False)
 
 
 def template_problems(data: dict[str, Any]) -> list[Problem]:

@@ -22,6 +22,7 @@ from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from inspector_app import fontfiles
 from inspector_app.reports.errors import FontNotFoundError
+from inspector_app.reports.font_cache import parsed_font
 from inspector_app.translation import _
 
 ENV_VAR = fontfiles.ENV_VAR
@@ -38,7 +39,7 @@ candidates = fontfiles.sheet_candidates
 
 def load_font(candidate: FontCandidate, name: str = FONT_NAME) -> TTFont:
     """Load one candidate; raise ``TTFError``/``OSError``/``ValueError`` if it is not usable."""
-    font = TTFont(name, str(candidate.path), subfontIndex=candidate.subfont_index)
+    font = parsed_font(name, candidate.path, candidate.subfont_index)  # the parse, cached (font_cache)
     cmap: dict[int, int] = font.face.charToGlyph
     missing = [c for c in _PROBE_CHARS if ord(c) not in cmap]
     if missing:

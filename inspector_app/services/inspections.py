@@ -29,7 +29,7 @@ from inspector_app.domain.lifecycle import (
     check_inspection_transition,
     needs_reason,
 )
-from inspector_app.domain.scoring import Answer, FindingSummary, ScoreResult, score_inspection
+from inspector_app.domain.scoring import Answer, FindingSummary, ScoreResult, score_inspection, stored_answer
 from inspector_app.domain.template import (
     CONFORM,
     NONCONFORM,
@@ -267,8 +267,7 @@ def answers_of(inspection: Inspection) -> dict[str, Answer]:
 
 
 def to_answer(record: AnswerRecord) -> Answer:
-    deductions = tuple((str(code), int(times)) for code, times in json.loads(record.deductions or "[]"))
-    return Answer(record.result, deductions, record.extra_deduction, record.extra_reason, record.note)
+    return stored_answer(record.result, record.deductions, record.extra_deduction, record.extra_reason, record.note)
 
 
 def set_answer(session: Session, inspection: Inspection, item_code: str, answer: Answer | None,

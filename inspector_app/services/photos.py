@@ -27,12 +27,13 @@ from inspector_app.domain.errors import NotFoundError, ValidationError
 from inspector_app.photos.imaging import DerivedImage
 from inspector_app.photos.ingest import IngestedPhoto, IngestOptions, ingest_bytes
 from inspector_app.photos.markup import Shape, markup_photo, parse_shapes, shapes_to_json
-from inspector_app.photos.store import Area, PhotoStore
-from inspector_app.photos.watermark import StampContext, StampInfo, photo_stamp, watermark_photo
+from inspector_app.photos.store import PhotoStore
+from inspector_app.photos.watermark import StampInfo, watermark_photo
 from inspector_app.services import audit
 from inspector_app.services.changes import NO_CHANGES, Changes
 from inspector_app.services.inspections import get as get_inspection
 from inspector_app.services.inspections import require_editable, template_for
+from inspector_app.services.sheet_build import photo_stamp_of, print_source, stamp_context
 from inspector_app.services.signatures import list_signatures, signature_document
 from inspector_app.storage.files import storable_name
 from inspector_app.storage.models import Finding, Inspection
@@ -332,27 +333,10 @@ def save_markup(session: Session, store: PhotoStore, photo_id: int, shapes: obje
     return photo
 
 
-def stamp_context(inspection: Inspection, *, address: str | None = None) -> StampContext:
-    """The inspection's part of its photos' stamps: the enterprise's name and address (or ``address``),
-    the inspectors' names in the inspection's order."""
-    enterprise = inspection.enterprise
-    place = address if address is not None else (enterprise.address if enterprise else "")
-    return StampContext(enterprise.name if enterprise else "", place or "", "、".join(i.name for i in inspection.inspectors))
-
-
 def stamp_for_photo(session: Session, photo: Photo, *, address: str | None = None) -> StampInfo:
     """The watermark text for a photo: enterprise, capture time (and its source), GPS or address,
     inspectors (``photos.watermark.photo_stamp``, the rule the copy made while adding follows too)."""
-    inspection = get_inspection(session, photo.inspection_id)
-    gps = (photo.gps_lat, photo.gps_lon) if photo.gps_lat is not None and photo.gps_lon is not None else None
-    return photo_stamp(stamp_context(inspection, address=address), photo.captured_at, photo.time_source, gps)
-
-
-def print_source(store: PhotoStore, photo: Photo) -> tuple[str, Area]:
-    """The image a photo's print copy is made from: its marked-up copy when there is one, else the original."""
-    if photo.markup_sha256 and store.exists(photo.markup_sha256, "derived"):
-        return photo.markup_sha256, "derived"
-    return photo.sha256, "originals"
+    return photo_stamp_of(get_inspection(session, photo.inspection_id), photo, address=address)
 
 
 def watermarked_copy(session: Session, store: PhotoStore, photo_id: int, *, address: str | None = None,

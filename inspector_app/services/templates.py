@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from inspector_app.domain.errors import NotFoundError, TemplateError, ValidationError
-from inspector_app.domain.template import Template, parse_template, shipped_template_paths
+from inspector_app.domain.template import Template, parse_template, shipped_template_paths, stored_template
 from inspector_app.storage.models import TemplateRecord
 from inspector_app.translation import _
 
@@ -39,15 +38,9 @@ def sync_shipped_templates(session: Session) -> list[TemplateRecord]:
     return records
 
 
-@lru_cache(maxsize=64)
-def _parse_cached(content_sha: str, content: str, label: str) -> Template:
-    return parse_template(json.loads(content), label, check_schema=False)
-
-
 def template_of(record: TemplateRecord) -> Template:
-    """The parsed template of a record, cached by content hash. The schema was checked when the record
-    was stored (shipped files are validated, bundles verify theirs); the semantic rules run again."""
-    return _parse_cached(record.sha256, record.content, f"{record.template_id}@{record.version}")
+    """The parsed template of a record, cached by content hash (``domain.template.stored_template``)."""
+    return stored_template(record.sha256, record.content, f"{record.template_id}@{record.version}")
 
 
 def latest_templates(session: Session) -> list[TemplateRecord]:

@@ -21,6 +21,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from inspector_app.domain.sheet_terms import EXPERT, OFFICER, ON_SITE_MEASURES, PERSON_ROLES  # noqa: F401 (re-exported)
+
 
 def new_uid() -> str:
     return str(uuid.uuid4())
@@ -92,11 +94,8 @@ class TemplateRecord(Base):
     item_count: Mapped[int] = mapped_column(Integer, default=0)
 
 
-# The role a person acts in, given by the certificate they hold (one row per certificate number):
-# 行政执法人员 (执法证) sign the enforcement documents, at least two of them; 评审专家 (评审员证) assess on
-# site and sign the score sheet only (DOMAIN.md §2, §6).
-OFFICER, EXPERT = "officer", "expert"
-PERSON_ROLES: dict[str, str] = {OFFICER: "行政执法人员", EXPERT: "评审专家"}
+# The role a person acts in (officer / expert, PERSON_ROLES) and the on-site measures (ON_SITE_MEASURES):
+# domain.sheet_terms, re-exported here.
 
 
 class Inspector(Base):
@@ -206,13 +205,6 @@ class Finding(Base):
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy reads it once)
 
-
-# 安全生产法 2014 第六十二条第一款第（三）项 / 2021 第六十五条第一款第（三）项: what a 现场处理措施决定书 orders.
-ON_SITE_MEASURES: dict[str, str] = {
-    "evacuate": "从危险区域内撤出作业人员",
-    "suspend": "暂时停产停业",
-    "stop_use": "停止使用相关设施、设备",
-}
 
 
 class AuditEvent(Base):

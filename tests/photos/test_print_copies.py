@@ -28,6 +28,7 @@ from inspector_app.photos.watermark import (
     print_key,
     watermark_bytes,
 )
+from inspector_app.services import sheet_build
 from inspector_app.services import sheets as sheet_service
 from inspector_app.services.ops import evidence as ops
 from inspector_app.services.ops import inspections as inspection_ops
@@ -59,13 +60,13 @@ def _files(folder: Path, count: int, size: tuple[int, int] = (2000, 1500)) -> li
 def makes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The source hashes of every print copy the sheets make at print time."""
     made: list[str] = []
-    real = sheet_service.watermark_photo
+    real = sheet_build.watermark_photo
 
     def counting(store: PhotoStore, source: str, *args: Any, **kwargs: Any) -> Any:
         made.append(source)
         return real(store, source, *args, **kwargs)
 
-    monkeypatch.setattr(sheet_service, "watermark_photo", counting)
+    monkeypatch.setattr(sheet_build, "watermark_photo", counting)
     return made
 
 
