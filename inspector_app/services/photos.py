@@ -33,7 +33,9 @@ from inspector_app.services import audit
 from inspector_app.services.changes import NO_CHANGES, Changes
 from inspector_app.services.inspections import get as get_inspection
 from inspector_app.services.inspections import require_editable, template_for
-from inspector_app.services.sheet_build import photo_stamp_of, print_source, stamp_context
+from inspector_app.services.sheet_build import photo_stamp_of
+from inspector_app.services.sheet_build import print_source as print_source
+from inspector_app.services.sheet_build import stamp_context as stamp_context
 from inspector_app.services.signatures import list_signatures, signature_document
 from inspector_app.storage.files import storable_name
 from inspector_app.storage.models import Finding, Inspection

@@ -30,18 +30,13 @@ from inspector_app.services import audit, sheet_build, workspace_meta
 from inspector_app.services.inspections import get as get_inspection
 from inspector_app.services.inspections import require_editable, require_own
 from inspector_app.services.photos import list_photos
-from inspector_app.services.sheet_build import (  # noqa: F401 (the printed record's parts, re-exported)
-    DAYS_BEFORE,
-    DISTANCE_KM,
-    MARGIN_KM,
-    area_hints,
-    area_of,
-    caption_notes,
-    photo_checks,
-    photo_facts,
-    stamp,
-    thresholds_of,
-)
+from inspector_app.services.sheet_build import DAYS_BEFORE as DAYS_BEFORE
+from inspector_app.services.sheet_build import DISTANCE_KM as DISTANCE_KM
+from inspector_app.services.sheet_build import MARGIN_KM as MARGIN_KM
+from inspector_app.services.sheet_build import area_hints, area_of, photo_checks, thresholds_of
+from inspector_app.services.sheet_build import caption_notes as caption_notes
+from inspector_app.services.sheet_build import photo_facts as photo_facts
+from inspector_app.services.sheet_build import stamp as stamp
 from inspector_app.storage.models import Inspection
 from inspector_app.storage.models_evidence import Photo
 from inspector_app.translation import _

@@ -46,22 +46,22 @@ from inspector_app.reports import (
 from inspector_app.reports.sheet_data import DOC_WORDS
 from inspector_app.services import audit, campaigns, inspections, plausibility, workspace_meta
 from inspector_app.services.photos import list_photos
-from inspector_app.services.sheet_build import (  # noqa: F401 (re-exported: settings keys, order_date)
-    DEFAULT_PREFIX,
-    META_AUTHORITY,
-    META_AUTHORITY_SHORT,
-    META_COURT,
-    META_GOVERNMENT,
-    META_SUPERIOR,
-    ROLE_NAMES,
+from inspector_app.services.sheet_build import DEFAULT_PREFIX as DEFAULT_PREFIX
+from inspector_app.services.sheet_build import META_AUTHORITY as META_AUTHORITY
+from inspector_app.services.sheet_build import META_AUTHORITY_SHORT as META_AUTHORITY_SHORT
+from inspector_app.services.sheet_build import META_COURT as META_COURT
+from inspector_app.services.sheet_build import META_GOVERNMENT as META_GOVERNMENT
+from inspector_app.services.sheet_build import META_SUPERIOR as META_SUPERIOR
+from inspector_app.services.sheet_build import ROLE_NAMES as ROLE_NAMES
+from inspector_app.services.sheet_build import (
     SheetSource,
     appeal_of,
     build,
     numbers_in_trail,
     numbers_of,
-    order_date,
     print_jobs_of,
 )
+from inspector_app.services.sheet_build import order_date as order_date
 from inspector_app.services.signatures import list_signatures
 from inspector_app.services.unit import serialize
 from inspector_app.storage.files import atomic_write_bytes

@@ -21,7 +21,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from inspector_app.domain.sheet_terms import EXPERT, OFFICER, ON_SITE_MEASURES, PERSON_ROLES  # noqa: F401 (re-exported)
+from inspector_app.domain.sheet_terms import EXPERT as EXPERT
+from inspector_app.domain.sheet_terms import OFFICER as OFFICER
+from inspector_app.domain.sheet_terms import ON_SITE_MEASURES as ON_SITE_MEASURES
+from inspector_app.domain.sheet_terms import PERSON_ROLES as PERSON_ROLES
 
 
 def new_uid() -> str:
