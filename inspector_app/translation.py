@@ -8,7 +8,11 @@ updates and compiles them with Babel; a test checks every marked message has an 
 
 Use ``_("…{name}…").format(name=…)`` (translate first, then fill in: the translator sees the placeholders),
 ``N_("…")`` to mark a module-level constant that is translated where it is shown (``_(CONSTANT)``), and
-``ngettext`` where English needs a plural. Legal documents (PDF sheets, filed reports) stay Chinese
+``ngettext`` where English needs a plural. A Chinese word with two senses in English gets a context:
+``pgettext("heading", "编号")`` is a table's column heading ("No.", capitalised), ``_("编号")`` the word
+inside a sentence ("code"); ``NP_(context, "…")`` marks such a constant, ``heading()`` shows a column
+heading (its "heading" translation, else the plain one). Each (context, message) has one English text in
+every part (tests/test_messages.py). Legal documents (PDF sheets, filed reports) stay Chinese
 whatever the interface language: they are the bureau's documents, not messages.
 
 The language is process-wide: the GUI sets it with the interface language, the CLI from
@@ -134,6 +138,37 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     if _language() == DEFAULT_LANGUAGE:
         return singular
     return _catalogue().ngettext(singular, plural, count)
+
+
+def pgettext(context: str, message: str) -> str:
+    """``message`` in the sense ``context`` (e.g. "heading": a table's column heading)."""
+    if _language() == DEFAULT_LANGUAGE or not message:
+        return message
+    return _catalogue().pgettext(context, message)
+
+
+def npgettext(context: str, singular: str, plural: str, count: int) -> str:
+    """``ngettext`` in the sense ``context``."""
+    if _language() == DEFAULT_LANGUAGE:
+        return singular
+    return _catalogue().npgettext(context, singular, plural, count)
+
+
+def NP_(context: str, message: str) -> str:
+    """Marks a constant for extraction in the sense ``context`` (translate it with ``pgettext``)."""
+    return message
+
+
+HEADING = "heading"
+
+
+def heading(text: str) -> str:
+    """A table's column heading in the current language: its "heading" translation when a catalogue has
+    one (编号 → "No."), else the plain one (a heading word with one sense needs no context)."""
+    if _language() == DEFAULT_LANGUAGE or not text:
+        return text
+    found = _catalogue().pgettext(HEADING, text)
+    return found if found != text else _catalogue().gettext(text)
 
 
 def reload_catalogues() -> None:

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The core's message catalogues (inspector_app/translation.py): Chinese msgids, English translations.
 #
-#   scripts/messages.sh extract          write build/messages.pot from every _(), N_() and ngettext() in
+#   scripts/messages.sh extract          write build/messages.pot from every _(), N_(), ngettext(),
+#                                        pgettext(), npgettext() and NP_() (with their context) in
 #                                        the Qt-free code (ui/ has Qt's .ts files instead)
 #   scripts/messages.sh update PART PATH...   add the new messages found under PATH... to
 #                                        resources/locale/en/LC_MESSAGES/PART.po (keeps translations;
@@ -9,12 +10,13 @@
 #   scripts/messages.sh compile          compile every .po to its .mo (committed, like the Qt .qm files)
 #
 # Each part of the core has its own catalogue (core.po, cli.po, …), so parts are translated independently;
-# tests/test_messages.py checks every marked message has an English translation in one of them.
+# tests/test_messages.py checks every marked message has an English translation in one of them, and that a
+# message (with its context) found in several parts reads the same in each.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-.venv/bin/python}
 LOCALE=resources/locale/en/LC_MESSAGES
-KEYWORDS=(-k _ -k N_ -k ngettext:1,2)
+KEYWORDS=(-k _ -k N_ -k ngettext:1,2 -k pgettext:1c,2 -k npgettext:1c,2,3 -k NP_:1c,2)
 mkdir -p build "$LOCALE"
 
 case "${1:-}" in
@@ -40,6 +42,6 @@ case "${1:-}" in
     done
     ;;
   *)
-    sed -n '2,13p' "$0" >&2; exit 2
+    sed -n '2,15p' "$0" >&2; exit 2
     ;;
 esac

@@ -7,6 +7,7 @@ import argparse
 import json
 
 from inspector_app.cli.common import actor, fail, render, workspace, write_out
+from inspector_app.cli.output import worded
 from inspector_app.services.ops.campaigns import import_campaign as import_op
 from inspector_app.services.queries.book_export import export_campaign
 from inspector_app.services.queries.campaigns import CAMPAIGN_COLUMNS, campaign_detail, campaign_rows
@@ -14,7 +15,7 @@ from inspector_app.translation import _
 
 
 def list_campaigns(args: argparse.Namespace) -> int:
-    write_out(render(campaign_rows(workspace(args)), CAMPAIGN_COLUMNS, args.format))
+    write_out(render(worded(campaign_rows(workspace(args)), ("current",), args.format), CAMPAIGN_COLUMNS, args.format))
     return 0
 
 

@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 from inspector_app.cli.common import actor, render, workspace, write_out
+from inspector_app.cli.output import worded
 from inspector_app.cli.progress import as_of_date
 from inspector_app.services.ops import cases as case_ops
 from inspector_app.services.queries.cases import CASE_COLUMNS, CASE_HEADINGS, case_detail, case_rows
@@ -24,12 +25,14 @@ def list_cases(args: argparse.Namespace) -> int:
     if args.format == "json":
         write_out(render(rows, [*CASE_COLUMNS, "uid", "stage_code", "origin"], "json"))
     else:
-        headed = [{CASE_HEADINGS[c]: r.get(c) for c in CASE_COLUMNS} for r in rows]
+        shown = worded(rows, ("cert_grade", "deciding", "stage", "held_by"), args.format)
+        headed = [{CASE_HEADINGS[c]: r.get(c) for c in CASE_COLUMNS} for r in shown]
         write_out(render(headed, list(CASE_HEADINGS.values()), args.format))
     return 0
 
 
 def _text(detail: dict[str, Any]) -> str:
+    detail = {**detail, **{k: _(detail[k]) for k in ("cert_grade", "deciding", "stage", "held_by") if detail.get(k)}}
     lines = [_("摘牌案卷 {id}（第 {version} 版）：{enterprise}（{uscc}）").format(id=detail['id'], version=detail['version'], enterprise=detail['enterprise'], uscc=detail['uscc']),
              _("证书等级：{cert_grade}    决定机关：{deciding}    阶段：{stage}").format(cert_grade=detail['cert_grade'], deciding=detail['deciding'], stage=detail['stage']),
              _("办理机关：{held_by}    来源检查：{inspection_id}（{inspection_uid}）").format(held_by=detail['held_by'], inspection_id=detail['inspection_id'] or '—', inspection_uid=detail['inspection_uid']),
@@ -43,7 +46,8 @@ def _text(detail: dict[str, Any]) -> str:
     lines += ["", _("步骤：")]
     for step in detail["steps"]:
         extra = _("；").join(x for x in (step["document_number"], step["note"]) if x)
-        lines.append(f"  {step['on']} {step['label']}  {step['body']}（{step['by']}）{('：' + extra) if extra else ''}")
+        lines.append(_("  {on} {step}  {body}（{by}）").format(on=step["on"], step=_(step["label"]), body=step["body"],
+                                                           by=step["by"]) + ((_("：") + extra) if extra else ""))
         if step["file_sha256"]:
             lines.append(_("     附件：{file_name} → {file}").format(file_name=step['file_name'], file=step['file'] or _('（文件不在本机）')))
     return "\n".join(lines) + "\n"

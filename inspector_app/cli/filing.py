@@ -5,23 +5,40 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
+from typing import Any
 
 from inspector_app.cli.common import actor, fail, render, workspace, write_out
+from inspector_app.cli.output import worded
 from inspector_app.cli.progress import as_of_date
 from inspector_app.services.ops.reports import file_report as file_op
 from inspector_app.services.ops.reports import record_received
 from inspector_app.services.queries.progress import DUTY_COLUMNS, FILED_COLUMNS, duty_rows, filed_rows
-from inspector_app.translation import N_, _
+from inspector_app.translation import NP_, _
 
-DUTY_HEADINGS = {"duty": N_("事项"), "title": N_("内容"), "due": N_("期限"), "days_left": N_("剩余天数"), "role": N_("本机关"),
-                 "party": N_("报送单位"), "status": N_("状态"), "number": N_("编号"), "on": N_("日期")}
-FILED_HEADINGS = {"number": N_("编号"), "duty": N_("事项"), "jurisdiction": N_("辖区"), "serial": N_("次序"), "as_of": N_("统计截至"),
-                  "filed_at": N_("报送时间"), "filed_by": N_("报送人"), "source": N_("来源"), "status": N_("状态"), "pdf": "PDF",
-                  "xlsx": N_("表格")}
+DUTY_HEADINGS = {
+    "duty": NP_("heading", "事项"), "title": NP_("heading", "内容"), "due": NP_("heading", "期限"),
+    "days_left": NP_("heading", "剩余天数"), "role": NP_("heading", "本机关"), "party": NP_("heading", "报送单位"),
+    "status": NP_("heading", "状态"), "number": NP_("heading", "编号"), "on": NP_("heading", "日期"),
+}
+FILED_HEADINGS = {
+    "number": NP_("heading", "编号"), "duty": NP_("heading", "事项"), "jurisdiction": NP_("heading", "辖区"),
+    "serial": NP_("heading", "次序"), "as_of": NP_("heading", "统计截至"), "filed_at": NP_("heading", "报送时间"),
+    "filed_by": NP_("heading", "报送人"), "source": NP_("heading", "来源"), "status": NP_("heading", "状态"), "pdf": "PDF",
+    "xlsx": NP_("heading", "表格"),
+}
 
 
 def _headed(rows: list[dict[str, object]], headings: dict[str, str]) -> list[dict[str, object]]:
     return [{headings[c]: r.get(c) for c in headings} for r in rows]
+
+
+def _filed_words(rows: list[dict[str, Any]], fmt: str) -> list[dict[str, Any]]:
+    """A table's status and source in the run's language (the stored rows keep the Chinese words)."""
+    if fmt != "table":
+        return rows
+    return [{**r, "status": _("已被{number}代替").format(number=r["superseded_by"]) if r.get("superseded_by")
+             else _(r["status"]), "source": _("汇总自{origin}").format(origin=r["origin"]) if r.get("origin")
+             else _(r["source"])} for r in rows]
 
 
 def duties(args: argparse.Namespace) -> int:
@@ -29,7 +46,8 @@ def duties(args: argparse.Namespace) -> int:
     if args.format == "json":
         write_out(render(rows, DUTY_COLUMNS, "json"))
     else:
-        write_out(render(_headed(rows, DUTY_HEADINGS), list(DUTY_HEADINGS.values()), args.format))
+        shown = worded(rows, ("role", "status"), args.format)
+        write_out(render(_headed(shown, DUTY_HEADINGS), list(DUTY_HEADINGS.values()), args.format))
     return 0
 
 
@@ -58,7 +76,8 @@ def filed(args: argparse.Namespace) -> int:
     if args.format == "json":
         write_out(render(rows, FILED_COLUMNS, "json"))
     else:
-        write_out(render(_headed(rows, FILED_HEADINGS), list(FILED_HEADINGS.values()), args.format))
+        write_out(render(_headed(_filed_words(rows, args.format), FILED_HEADINGS), list(FILED_HEADINGS.values()),
+                         args.format))
     return 0
 
 

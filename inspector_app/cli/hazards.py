@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from inspector_app.cli.common import fail, refreshed_workspace, render, write_out
+from inspector_app.cli.output import worded
 from inspector_app.cli.progress import as_of_date
 from inspector_app.services.queries.hazards import (
     ROW_COLUMNS,
@@ -37,11 +38,11 @@ def _headed(rows: list[dict[str, Any]], columns: tuple[str, ...], headings: dict
 
 
 def as_table(found: HazardLedger) -> str:
-    lines = [TITLE, _("辖区：{jurisdiction}").format(jurisdiction=found.jurisdiction or _('（未设置）')), _("统计截至：{as_of}").format(as_of=found.as_of.isoformat()),
+    lines = [_(TITLE), _("辖区：{jurisdiction}").format(jurisdiction=found.jurisdiction or _('（未设置）')), _("统计截至：{as_of}").format(as_of=found.as_of.isoformat()),
              _("筛选：{filter_text}（汇总不受筛选影响）").format(filter_text=filter_text(found.filters)), _("逾期：整改期限已过且仍为待整改或复查不合格")]
     summary = render(_headed(found.summary, TABLE_SUMMARY, SUMMARY_HEADINGS),
                      [SUMMARY_HEADINGS[c] for c in TABLE_SUMMARY], "table")
-    rows = [r.document() for r in found.rows]
+    rows = worded([r.document() for r in found.rows], ("severity", "status"), "table")
     table = render(_headed(rows, TABLE_ROWS, ROW_HEADINGS), [ROW_HEADINGS[c] for c in TABLE_ROWS], "table")
     return "\n".join(lines) + "\n\n" + summary + _("\n隐患 {count} 条\n").format(count=len(found.rows)) + table
 

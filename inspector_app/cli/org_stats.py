@@ -28,6 +28,8 @@ def _shown(row: dict[str, Any], keys: tuple[str, ...], fmt: str) -> dict[str, An
     share = row.get("delist_share")
     if fmt == "table" and share is not None:
         out[STATS_HEADINGS["delist_share"]] = f"{share * 100:.1f}%"
+    if fmt == "table":  # the stored words (a status, a conclusion) in the run's language
+        out.update({STATS_HEADINGS[k]: _(row[k]) for k in ("status", "review_quality") if k in keys and row.get(k)})
     return out
 
 

@@ -28,24 +28,28 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
-from inspector_app.translation import N_, _
+from inspector_app.translation import NP_, _, heading
 
 FORMATS = ("table", "csv", "json")
-# The headings of a table for people (``render(..., "table")``), in the run's language. CSV and JSON keep the
-# column keys (scripts and spreadsheets read them); a heading already written for people (Chinese, from a
-# read model's headings) is translated when a catalogue has it.
+# The headings of a table for people (``render(..., "table")``), in the run's language (their "heading" sense:
+# 编号 is "No." here, "code" in a sentence). CSV and JSON keep the column keys (scripts and spreadsheets read
+# them); a heading already written for people (Chinese, from a read model's headings) is translated as one.
 COLUMN_LABELS = {
-    "id": N_("编号"), "uid": N_("唯一编号"), "enterprise": N_("企业"), "district": N_("辖市区"), "template": N_("检查表"),
-    "status": N_("状态"), "score": N_("得分"), "grade": N_("等级"), "outcome": N_("处理建议"), "due_date": N_("期限"),
-    "uscc": N_("统一社会信用代码"), "name": N_("企业名称"), "industry": N_("行业"), "cert_grade": N_("证书等级"),
-    "cert_number": N_("证书编号"), "cert_expires": N_("证书有效期至"), "legal_rep": N_("法定代表人"),
-    "contact_phone": N_("联系电话"), "version": N_("版本"), "kind": N_("种类"), "title": N_("名称"),
-    "standard": N_("标准"), "elements": N_("类目"), "items": N_("检查项"), "points": N_("总分"),
-    "authority": N_("组织机关"), "notices": N_("依据文件"), "current": N_("当前"), "file_name": N_("文件名"),
-    "sha256": "SHA-256", "captured_at": N_("拍摄时间"), "time_source": N_("时间来源"), "gps": N_("GPS 位置"),
-    "camera": N_("相机"), "size": N_("大小"), "item_code": N_("检查项"), "finding_id": N_("隐患"),
-    "caption": N_("说明"), "photo": N_("照片"), "file": N_("文件"), "warnings": N_("提示"), "accepted": N_("已确认"),
-    "notes": N_("备注"),
+    "id": NP_("heading", "编号"), "uid": NP_("heading", "唯一编号"), "enterprise": NP_("heading", "企业"),
+    "district": NP_("heading", "辖市区"), "template": NP_("heading", "检查表"), "status": NP_("heading", "状态"),
+    "score": NP_("heading", "得分"), "grade": NP_("heading", "等级"), "outcome": NP_("heading", "处理建议"),
+    "due_date": NP_("heading", "期限"), "uscc": NP_("heading", "统一社会信用代码"), "name": NP_("heading", "企业名称"),
+    "industry": NP_("heading", "行业"), "cert_grade": NP_("heading", "证书等级"), "cert_number": NP_("heading", "证书编号"),
+    "cert_expires": NP_("heading", "证书有效期至"), "legal_rep": NP_("heading", "法定代表人"),
+    "contact_phone": NP_("heading", "联系电话"), "version": NP_("heading", "版本"), "kind": NP_("heading", "种类"),
+    "title": NP_("heading", "名称"), "standard": NP_("heading", "标准"), "elements": NP_("heading", "类目"),
+    "items": NP_("heading", "检查项"), "points": NP_("heading", "总分"), "authority": NP_("heading", "组织机关"),
+    "notices": NP_("heading", "依据文件"), "current": NP_("heading", "当前"), "file_name": NP_("heading", "文件名"),
+    "sha256": "SHA-256", "captured_at": NP_("heading", "拍摄时间"), "time_source": NP_("heading", "时间来源"),
+    "gps": NP_("heading", "GPS 位置"), "camera": NP_("heading", "相机"), "size": NP_("heading", "大小"),
+    "item_code": NP_("heading", "检查项"), "finding_id": NP_("heading", "隐患"), "caption": NP_("heading", "说明"),
+    "photo": NP_("heading", "照片"), "file": NP_("heading", "文件"), "warnings": NP_("heading", "提示"),
+    "accepted": NP_("heading", "已确认"), "notes": NP_("heading", "备注"),
 }
 # OWASP's CSV-injection rule; the enterprise import's tabular.reader.FORMULA_START is the same set.
 FORMULA_START = frozenset("=+-@\t\r")
@@ -107,9 +111,17 @@ def _pad(text: str, width: int) -> str:
 
 
 def _heading(column: str) -> str:
-    """A column's heading in the run's language, capitalised (a word shared with sentences may be lower case)."""
-    text = _(COLUMN_LABELS.get(column, column))
+    """A column's heading in the run's language, capitalised."""
+    text = heading(COLUMN_LABELS.get(column, column))
     return text[:1].upper() + text[1:] if text[:1].isascii() else text
+
+
+def worded(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str) -> list[dict[str, Any]]:
+    """For a table: the cells of ``columns`` (stored words – statuses, kinds, stages – that the catalogue has)
+    in the run's language. CSV and JSON keep the stored values, as they keep the column keys."""
+    if fmt != "table":
+        return list(rows)
+    return [{**row, **{c: _(row[c]) for c in columns if isinstance(row.get(c), str) and row[c]}} for row in rows]
 
 
 def render(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str) -> str:

@@ -8,6 +8,7 @@ import argparse
 from datetime import date
 
 from inspector_app.cli.common import actor, fail, render, workspace, write_out
+from inspector_app.cli.output import worded
 from inspector_app.cli.progress import as_of_date
 from inspector_app.services.ops import sanctions as sanction_ops
 from inspector_app.services.queries.sanctions import (
@@ -28,7 +29,8 @@ def _out(rows: list[dict[str, object]], columns: tuple[str, ...], headings: dict
     if fmt == "json":
         write_out(render(rows, list(columns), "json"))
     else:
-        write_out(render([{headings[c]: r.get(c) for c in columns} for r in rows], list(headings.values()), fmt))
+        shown = worded(rows, ("kind", "status_now", "in_force", "grade"), fmt)
+        write_out(render([{headings[c]: r.get(c) for c in columns} for r in shown], list(headings.values()), fmt))
 
 
 def list_sanctions(args: argparse.Namespace) -> int:

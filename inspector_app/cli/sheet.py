@@ -17,12 +17,16 @@ import sys
 from typing import cast
 
 from inspector_app.cli.common import actor, fail, workspace, write_out
-from inspector_app.reports import DOC_TITLES, BadVerificationCodeError, SheetKind
+from inspector_app.reports import BadVerificationCodeError, SheetKind
 from inspector_app.reports.fonts import describe_font
 from inspector_app.services.ops.sheets import print_sheet
 from inspector_app.services.queries.sheets import verify
+from inspector_app.translation import N_, _
 
-KIND_LABELS = DOC_TITLES  # 现场检查记录, 检查评分表, 责令限期整改指令书, 现场处理措施决定书, 整改复查意见书
+# The documents' titles (reports.DOC_TITLES, which the PDFs print in Chinese), marked for the catalogue: the
+# command line names them in its language (tests/cli/test_sheet_cli_words.py keeps the two the same).
+KIND_LABELS: dict[str, str] = {"record": N_("现场检查记录"), "scoresheet": N_("检查评分表"), "order": N_("责令限期整改指令书"),
+                               "measures": N_("现场处理措施决定书"), "recheck": N_("整改复查意见书")}
 
 
 def sheet_command(args: argparse.Namespace) -> int:
@@ -41,7 +45,8 @@ def sheet_command(args: argparse.Namespace) -> int:
 
 def print_command(inspection_id: int, args: argparse.Namespace) -> int:
     if args.output.is_dir():
-        fail(f"{args.output} 是一个文件夹；请用 -o 给出要写入的 PDF 文件名，例如 {args.output / 'sheet.pdf'}", 2)
+        fail(_("{output} 是一个文件夹；请用 -o 给出要写入的 PDF 文件名，例如 {example}").format(
+            output=args.output, example=args.output / "sheet.pdf"), 2)
     interactive = sys.stderr.isatty()
 
     def progress(done: int, total: int, message: str) -> None:
@@ -55,16 +60,17 @@ def print_command(inspection_id: int, args: argparse.Namespace) -> int:
                                progress=progress, font_path=args.font,
                                notice=lambda line: print(f"inspector-app: {line}", file=sys.stderr, flush=True)).value
     except OSError as exc:
-        where = f"（{exc.filename}）" if exc.filename and str(exc.filename) != str(args.output) else ""
-        fail(f"无法写入 {args.output}：{exc.strerror or exc}{where}")
+        where = _("（{file}）").format(file=exc.filename) if exc.filename and str(exc.filename) != str(args.output) else ""
+        fail(_("无法写入 {output}：{strerror}").format(output=args.output, strerror=exc.strerror or exc) + where)
     finally:
         ws.close()
     if interactive:
         print(file=sys.stderr)
-    write_out(f"{KIND_LABELS[rendered.kind]} 已写入 {rendered.path}（共 {rendered.pages} 页）\n"
-              f"核验码：{rendered.code}\n")
+    write_out(_("{title} 已写入 {path}（共 {pages} 页）\n核验码：{code}\n").format(
+        title=_(KIND_LABELS.get(rendered.kind, rendered.kind)), path=rendered.path, pages=rendered.pages,
+        code=rendered.code))
     if getattr(args, "verbose", False):
-        write_out(f"字体：{describe_font(args.font)}\n")
+        write_out(_("字体：{font}\n").format(font=describe_font(args.font)))
     return 0
 
 
@@ -83,6 +89,6 @@ def verify_command(code: str, args: argparse.Namespace) -> int:
         lines.append(f"inspection {answer.inspection_id}: {answer.enterprise}")
     for kind, printed_at, printed_by in answer.printed:
         who = f" by {printed_by}" if printed_by else ""
-        lines.append(f"printed {kind} ({KIND_LABELS.get(kind, kind)}) at {printed_at:%Y-%m-%d %H:%M}{who}")
+        lines.append(f"printed {kind} ({_(KIND_LABELS.get(kind, kind))}) at {printed_at:%Y-%m-%d %H:%M}{who}")
     write_out("\n".join(lines) + "\n")
     return answer.exit_status

@@ -13,6 +13,7 @@ from inspector_app.cli.common import actor, workspace
 from inspector_app.cli.output import CliError, fail, render, write_out
 from inspector_app.domain.errors import TemplateError
 from inspector_app.domain.template import load_template, shipped_template_paths, shipped_templates
+from inspector_app.domain.template_words import shown
 from inspector_app.services.ops.templates import import_template as import_op
 from inspector_app.services.queries.book_export import export_template
 from inspector_app.storage.files import disk_full_as_error
@@ -31,7 +32,7 @@ def validate(args: argparse.Namespace) -> int:
 
 def list_templates(args: argparse.Namespace) -> int:
     rows: list[dict[str, Any]] = [
-        {"id": t.id, "version": t.version, "kind": t.kind, "title": t.title, "standard": t.standard,
+        {"id": t.id, "version": t.version, "kind": shown(t.kind), "title": t.title, "standard": t.standard,
          "elements": len(t.elements), "items": len(t.items), "points": f"{t.total_points:g}"}
         for t in shipped_templates()
     ]

@@ -17,7 +17,7 @@ def show(args: argparse.Namespace) -> int:
         lines.append(_("照片与文书：{shared}").format(shared=ws.shared))
     for row in settings(ws):
         lines.append(_("{key} = {value}    # {description}（例：{example}）").format(
-            key=row.key, value=row.value, description=_(row.description), example=row.example))
+            key=row.key, value=row.value, description=row.description, example=row.example))
     write_out("\n".join(lines) + "\n")
     return 0
 

@@ -36,6 +36,7 @@ from inspector_app.services.templates import latest_templates, sync_shipped_temp
 from inspector_app.services.unit import unit_of_work
 from inspector_app.storage.engine import Workspace
 from inspector_app.storage.models import EXPERT, Enterprise, Inspection, TemplateRecord
+from inspector_app.translation import _
 
 # District → (administrative region code, towns/streets for addresses)
 DISTRICTS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -154,7 +155,7 @@ def demo_signature(rng: random.Random) -> list[list[list[float]]]:
     """A plausible handwritten scribble: a few pen strokes of wavy lines, (x, y, t, pressure)."""
     strokes = []
     x0, t = 10.0, 0.0
-    for _ in range(rng.randint(2, 4)):
+    for _stroke in range(rng.randint(2, 4)):
         points = []
         amplitude, freq = rng.uniform(8, 20), rng.uniform(0.15, 0.35)
         for step in range(rng.randint(14, 30)):
@@ -189,7 +190,7 @@ def demo_photo(rng: random.Random, caption: str, taken: datetime, site: tuple[fl
     base = (rng.randrange(90, 160), rng.randrange(90, 150), rng.randrange(80, 140))
     image = Image.new("RGB", (width, height), base)
     draw = ImageDraw.Draw(image)
-    for _ in range(14):  # machinery-like blocks and pipes
+    for _block in range(14):  # machinery-like blocks and pipes
         x, y = rng.randrange(0, width - 200), rng.randrange(0, height - 150)
         shade = tuple(max(0, min(255, c + rng.randrange(-60, 60))) for c in base)
         draw.rectangle((x, y, x + rng.randrange(60, 300), y + rng.randrange(40, 200)), fill=shade)
@@ -311,7 +312,7 @@ def build_demo(session: Session, enterprises: int = 240, seed: int = 2020, actor
         record, created = upsert(session, demo_enterprise(rng, index))
         if created:
             made.append(record)
-        progress(index + 1, enterprises * 2, "企业")
+        progress(index + 1, enterprises * 2, _("正在生成演示企业…"))
     session.flush()
     demo_registers = build_registers(session, made, EXPERTS, seed=seed, actor=actor)  # organisations, reviewers…
     record_decisions(session, demo_registers.sanctions, actor)  # …the sanctions behind their statuses
@@ -369,10 +370,10 @@ def build_demo(session: Session, enterprises: int = 240, seed: int = 2020, actor
             _advance(session, rng, inspection, actor)
         elif complete:
             inspection.ended_at = None  # still at work
-        progress(enterprises + n + 1, enterprises * 2, "检查")
+        progress(enterprises + n + 1, enterprises * 2, _("正在生成演示检查…"))
     for inspection in assigned:
         backdate(session, inspection, since)
-    progress(1, 1, "完成")
+    progress(1, 1, _("演示数据已生成"))
     return counts
 
 

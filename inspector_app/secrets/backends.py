@@ -3,8 +3,11 @@
 ``keyring`` silently falls back to backends that do not protect anything: ``fail`` (headless Linux
 without a Secret Service), ``null`` (explicitly disabled), and – once ``keyrings.alt`` is installed – a
 plaintext or weakly encrypted file that becomes the default.  ``backend_status()`` classifies the
-backend as secure, missing or insecure and says what to do, in plain words: Chinese in ``message`` (the
-CLI and the GUI show it; the backend's English class name is kept), English in ``message_en``.
+backend as secure, missing or insecure and says what to do, in plain words: ``message`` in the interface
+language (the CLI and the GUI show it; Chinese msgids through the catalogue), English in ``message_en``.
+Neither names the backend's class (``keyring.backends.fail.Keyring`` means nothing to an inspector): the
+store is described in words (``store_words``: 桌面密钥环服务, Windows 凭据管理器, 没有可用的系统密钥环 …);
+``backend`` keeps the dotted class name for logs and support.
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ from jaraco.classes import properties
 from keyring.backend import KeyringBackend
 from keyring.backends.chainer import ChainerBackend
 from keyring.errors import PasswordDeleteError
+
+from inspector_app.translation import N_, _
 
 # Backends that store secrets encrypted under the user's login (or an unlocked wallet).
 SECURE_BACKENDS = frozenset(
@@ -42,9 +47,10 @@ class BackendState(StrEnum):
 @dataclass(frozen=True)
 class BackendStatus:
     state: BackendState
-    backend: str  # the backend's dotted class name (English, as ``keyring`` names it)
-    message: str  # what it means and what to do, for people: Chinese (the CLI prints it), backend name kept
+    backend: str  # the backend's dotted class name (English, as ``keyring`` names it; logs and support)
+    message: str  # what it means and what to do, for people, in the interface language (no class name)
     message_en: str = ""  # the same in English (logs, an English interface)
+    store: str = ""  # where the keys are kept, in words (``store_words``), in the interface language
 
     @property
     def secure(self) -> bool:
@@ -56,20 +62,47 @@ def _qualified(backend: KeyringBackend) -> str:
     return f"{cls.__module__}.{cls.__qualname__}"
 
 
+# Where a backend keeps secrets, in the words its users know: (prefix of the dotted class name, Chinese, English).
+_STORES: tuple[tuple[str, str, str], ...] = (
+    ("keyring.backends.SecretService.", N_("桌面密钥环服务"), "the desktop's Secret Service keyring"),
+    ("keyring.backends.libsecret.", N_("桌面密钥环服务"), "the desktop's Secret Service keyring"),
+    ("keyring.backends.kwallet.", N_("KDE 钱包"), "KDE Wallet"),
+    ("keyring.backends.Windows.", N_("Windows 凭据管理器"), "Windows Credential Manager"),
+    ("keyring.backends.macOS.", N_("macOS 钥匙串"), "macOS Keychain"),
+    ("keyring.backends.fail.", N_("没有可用的系统密钥环"), "no system keyring available"),
+    ("keyring.backends.null.", N_("密钥环已被停用"), "the keyring is switched off"),
+    ("keyrings.alt.", N_("明文或弱加密的密钥文件"), "a plaintext or weakly encrypted file"),
+    ("keyring.backends.chainer.", N_("多个密钥环后端的组合"), "a chain of keyring backends"),
+    ("inspector_app.secrets.backends.InMemoryKeyring", N_("内存中的密钥环（测试用）"), "an in-memory keyring (tests)"),
+)
+_OTHER_STORE = (N_("其他密钥环后端"), "another keyring backend")
+
+
+def _store(name: str) -> tuple[str, str]:
+    """(Chinese, English) words for the store of the backend named ``name``."""
+    return next(((zh, en) for prefix, zh, en in _STORES if name.startswith(prefix)), _OTHER_STORE)
+
+
+def store_words(name: str) -> str:
+    """Where the backend named ``name`` (a dotted class name) keeps secrets, in the interface language –
+    never the class name: "keyring.backends.fail.Keyring" → 没有可用的系统密钥环 / no system keyring available."""
+    return _(_store(name)[0])
+
+
 def _advice(platform: str) -> tuple[str, str]:
-    """What to do on ``platform``: (Chinese, English)."""
+    """What to do on ``platform``: (Chinese msgid, English)."""
     if platform.startswith("win"):
-        return ("Windows 自带的“凭据管理器”（Credential Manager）即可使用；请删除选择其他密钥环后端的配置"
-                "（keyringrc.cfg 或环境变量 PYTHON_KEYRING_BACKEND），然后重新启动 Inspector。",
+        return (N_("Windows 自带的“凭据管理器”（Credential Manager）即可使用；请删除选择其他密钥环后端的配置"
+                   "（keyringrc.cfg 或环境变量 PYTHON_KEYRING_BACKEND），然后重新启动 Inspector。"),
                 "On Windows the Credential Manager works out of the box; remove any keyring configuration"
                 " (keyringrc.cfg, PYTHON_KEYRING_BACKEND) that selects another backend.")
     if platform == "darwin":
-        return ("macOS 自带的“钥匙串”（Keychain）即可使用；请删除选择其他密钥环后端的配置"
-                "（keyringrc.cfg 或环境变量 PYTHON_KEYRING_BACKEND），然后重新启动 Inspector。",
+        return (N_("macOS 自带的“钥匙串”（Keychain）即可使用；请删除选择其他密钥环后端的配置"
+                   "（keyringrc.cfg 或环境变量 PYTHON_KEYRING_BACKEND），然后重新启动 Inspector。"),
                 "On macOS the Keychain works out of the box; remove any keyring configuration"
                 " (keyringrc.cfg, PYTHON_KEYRING_BACKEND) that selects another backend.")
-    return ("请在桌面会话中安装并解锁系统密钥环——GNOME Keyring（GNOME 密钥环，软件包 gnome-keyring 和 libsecret）"
-            "或 KWallet（需要运行 D-Bus），然后重新启动 Inspector。如需帮助，请联系信息化管理人员。",
+    return (N_("请在桌面会话中安装并解锁系统密钥环——GNOME Keyring（GNOME 密钥环，软件包 gnome-keyring 和 libsecret）"
+               "或 KWallet（需要运行 D-Bus），然后重新启动 Inspector。如需帮助，请联系信息化管理人员。"),
             "Install and unlock a secret store – GNOME Keyring (packages gnome-keyring and libsecret) or"
             " KWallet – in a desktop session with D-Bus running, then restart Inspector. Ask your IT staff if you"
             " need help.")
@@ -102,27 +135,33 @@ def backend_status(backend: KeyringBackend | None = None, platform: str | None =
     name = _qualified(backend)
     state = _classify(backend)
     zh, en = _advice(platform)
+    advice = _(zh)
+    store_zh, store_en = _store(name)
+    store = _(store_zh)
     described = getattr(backend, "inspector_key_file", None)  # secrets.filekey: the passphrase-protected file
     if state is BackendState.SECURE and described is not None:
-        message = f"密钥保存在用口令保护的密钥文件中（{described}）。"
+        message = _("密钥保存在用口令保护的密钥文件中（{file}）。").format(file=described)
         message_en = f"Keys are kept in a passphrase-protected key file ({described})."
+        store, store_en = _("用口令保护的密钥文件"), "a passphrase-protected key file"
     elif state is BackendState.SECURE:
-        message = f"密钥保存在系统密钥环中（{name}）。"
-        message_en = f"Keys are kept in the system keyring ({name})."
+        message = _("密钥保存在系统密钥环中（{store}）。").format(store=store)
+        message_en = f"Keys are kept in the system keyring ({store_en})."
     elif state is BackendState.MISSING:
-        message = f"本机没有可用的系统密钥环（{name}），无法保存本机的签名密钥，因此不能签名和导出数据包，也不能打开加密的数据包。\n{zh}"
-        message_en = (f"No system keyring is available ({name}), so this installation cannot keep its signing key and"
+        message = _("本机没有可用的系统密钥环，无法保存本机的签名密钥，因此不能签名和导出数据包，也不能打开加密的数据包。"
+                    "\n{advice}").format(advice=advice)
+        message_en = ("No system keyring is available, so this installation cannot keep its signing key and"
                       f" cannot sign bundles, nor open encrypted ones. {en}")
     else:
         alt = name.startswith("keyrings.alt") or ".alt." in name
-        what = "把密钥存放在明文或保护很弱的文件中（keyrings.alt）" if alt else "不是 Inspector 认可的安全保存方式"
-        what_en = ("keeps secrets in a plaintext or weakly protected file (keyrings.alt)" if alt
+        message = (_("当前的密钥环后端（{store}）把密钥存放在明文或保护很弱的文件中，Inspector 拒绝在其中保存签名密钥。"
+                     "请卸载该后端或改用系统密钥环。\n{advice}") if alt else
+                   _("当前的密钥环后端（{store}）不是 Inspector 认可的安全保存方式，Inspector 拒绝在其中保存签名密钥。"
+                     "请卸载该后端或改用系统密钥环。\n{advice}")).format(store=store, advice=advice)
+        what_en = ("keeps secrets in a plaintext or weakly protected file" if alt
                    else "is not one Inspector knows to protect secrets")
-        message = (f"当前的密钥环后端 {name} {what}，Inspector 拒绝在其中保存签名密钥。请卸载该后端或改用系统密钥环。"
-                   f"\n{zh}")
-        message_en = (f"The keyring backend {name} {what_en}, so Inspector refuses to keep its signing key there."
-                      f" Uninstall that backend or configure a system one. {en}")
-    return BackendStatus(state, name, message, message_en)
+        message_en = (f"The keyring backend ({store_en}) {what_en}, so Inspector refuses to keep its signing key"
+                      f" there. Uninstall that backend or configure a system one. {en}")
+    return BackendStatus(state, name, message, message_en, store)
 
 
 class InMemoryKeyring(KeyringBackend):

@@ -56,7 +56,7 @@ from inspector_app.tabular.reader import (
     read_rows,
     unquote_cell,
 )
-from inspector_app.translation import N_, _
+from inspector_app.translation import N_, _, ngettext
 
 __all__ = ["ADDED", "UNCHANGED", "UPDATED", "ImportReport", "ParsedRow", "PreviewRow", "import_enterprises",
            "read_enterprises", "read_rows"]
@@ -112,7 +112,7 @@ class ImportReport:
         if self.ignored_columns:
             lines.append(_("已忽略的列：{columns}。").format(columns=_("、").join(self.ignored_columns)))
         if self.warnings:
-            lines.append(_("警告 {count} 条：").format(count=len(self.warnings)))
+            lines.append(ngettext("警告 {count} 条：", "警告 {count} 条：", len(self.warnings)).format(count=len(self.warnings)))
             lines.extend(f"  {w}" for w in self.warnings[:SUMMARY_WARNINGS])
             if len(self.warnings) > SUMMARY_WARNINGS:
                 lines.append("  " + _("……另有 {count} 条").format(count=len(self.warnings) - SUMMARY_WARNINGS))

@@ -230,24 +230,24 @@ def _expected(session: Session, campaign_id: str, duty: Duty, area: Jurisdiction
         filings = history(session, campaign_id, duty.id, child.path)
         paper = [r for r in receipts if r.sender in (child.name, child.path, child.office)]
         dates = [f.filed_at.date() for f in filings] + [r.received_on for r in paper]
-        row = {**base, "role": "接收", "party": child.name, "number": filings[-1].number if filings else ""}
+        row = {**base, "role": N_("接收"), "party": child.name, "number": filings[-1].number if filings else ""}
         if dates:
             row.update(state="late" if duty.due and min(dates) > duty.due else "received",
-                       status=_sent(min(dates), duty.due, "逾期收到", "已收到"), on=min(dates).isoformat())
+                       status=_sent(min(dates), duty.due, N_("逾期收到"), N_("已收到")), on=min(dates).isoformat())
         else:
-            row.update(state="missing", status="未收到", on="")
+            row.update(state="missing", status=N_("未收到"), on="")
         rows.append(row)
     named = {c.name for c in children} | {c.path for c in children} | {c.office for c in children}
     for receipt in receipts:
         if receipt.sender in named:
             continue
-        rows.append({**base, "role": "接收", "party": receipt.sender, "number": "",
+        rows.append({**base, "role": N_("接收"), "party": receipt.sender, "number": "",
                      "state": "late" if duty.due and receipt.received_on > duty.due else "received",
-                     "status": _sent(receipt.received_on, duty.due, "逾期收到", "已收到"),
+                     "status": _sent(receipt.received_on, duty.due, N_("逾期收到"), N_("已收到")),
                      "on": receipt.received_on.isoformat()})
     if not rows:
-        rows.append({**base, "role": "接收", "party": f"（{PARTIES[duty.sender]}）", "number": "", "state": "missing",
-                     "status": "未收到", "on": ""})
+        rows.append({**base, "role": N_("接收"), "party": f"（{PARTIES[duty.sender]}）", "number": "", "state": "missing",
+                     "status": N_("未收到"), "on": ""})
     return rows
 
 
@@ -264,14 +264,14 @@ def duty_rows(session: Session, campaign_id: str = "", as_of: date | None = None
                 "days_left": (duty.due - on).days if duty.due else None}
         if office.area is not None and duty.sender == office.level:
             filings = history(session, campaign.id, duty.id, office.area.path, own=True)
-            row = {**base, "role": "报送", "party": office.area.name}
+            row = {**base, "role": N_("报送"), "party": office.area.name}
             if filings:
                 first = filings[0].filed_at.date()
                 row.update(state="late" if duty.due and first > duty.due else "filed",
-                           status=_sent(first, duty.due, "逾期报送", "已报送"), number=filings[-1].number,
+                           status=_sent(first, duty.due, N_("逾期报送"), N_("已报送")), number=filings[-1].number,
                            on=filings[-1].filed_at.date().isoformat())
             else:
-                row.update(state="missing", status="未报送", number="", on="")
+                row.update(state="missing", status=N_("未报送"), number="", on="")
             rows.append(row)
         elif duty.receiver == office.level:
             rows += _expected(session, campaign.id, duty, office.area, base)
@@ -298,8 +298,9 @@ def filed_rows(session: Session, sheet_dir: Path, campaign_id: str = "") -> list
         rows.append({"number": report.number, "duty": report.duty_id, "duty_title": titles.get(report.duty_id, ""),
                      "jurisdiction": report.jurisdiction, "serial": report.serial, "as_of": report.as_of.isoformat(),
                      "filed_at": report.filed_at.isoformat(sep=" ", timespec="minutes"), "filed_by": report.filed_by,
-                     "source": f"汇总自{report.origin}" if report.origin else "本机关",
-                     "status": "有效" if latest is report else f"已被{latest.number}代替",
+                     "source": f"汇总自{report.origin}" if report.origin else N_("本机关"),
+                     "status": N_("有效") if latest is report else f"已被{latest.number}代替",
+                     "origin": report.origin, "superseded_by": "" if latest is report else latest.number,
                      "pdf": str(files["pdf"]) if "pdf" in files and files["pdf"].exists() else "",
                      "xlsx": str(files["xlsx"]) if "xlsx" in files and files["xlsx"].exists() else ""})
     return rows

@@ -37,9 +37,9 @@ from inspector_app.storage.models import Enterprise
 from inspector_app.storage.models_registers import ORG_KINDS, RELATIONS, ConsultancyStaff, Organisation
 from inspector_app.tabular.reader import read_rows
 from inspector_app.tabular.register_sheets import ORGS, STAFF, find_columns, split_list
-from inspector_app.translation import _, listing
+from inspector_app.translation import N_, _, listing
 
-LINKS_TITLE = "关联关系"
+LINKS_TITLE = N_("关联关系")
 _OPTIONAL = ("legal_rep", "qualification", "note")
 _LISTS = ("shareholders", "qualification_scope")
 
@@ -251,7 +251,8 @@ def _write_orgs(session: Session, planned: list[_Org], index: OrgIndex, report: 
     for org in planned:
         old = org.existing
         changes = [] if old is None else [
-            f"{registers.ORG_FIELDS[f]}：{_shown(f, getattr(old, f))} → {_shown(f, v)}"
+            _("{field}：{old} → {new}").format(field=_(registers.ORG_FIELDS[f]), old=_shown(f, getattr(old, f)),
+                                              new=_shown(f, v))
             for f, v in org.values.items() if getattr(old, f) != v]
         action = ADDED if old is None else UPDATED if changes else UNCHANGED
         report.note(PreviewRow(ORGS.title, org.number, action, org.values.get("uscc") or org.name, org.name, changes))
@@ -268,7 +269,7 @@ def _write_orgs(session: Session, planned: list[_Org], index: OrgIndex, report: 
 
 
 def _shown(name: str, value: str) -> str:
-    return ORG_KINDS.get(value, value) if name == "kind" else value or "（空）"
+    return _(ORG_KINDS.get(value, value)) if name == "kind" else value or _("（空）")
 
 
 def _write_links(session: Session, links: list[_Link], by_name: dict[str, Organisation], report: RegisterImport,
@@ -278,7 +279,7 @@ def _write_links(session: Session, links: list[_Link], by_name: dict[str, Organi
         old = registers.link_between(session, org, other, relation) if org and other else None
         action = ADDED if old is None else UPDATED if note and note != old.note else UNCHANGED
         shown = f"{name} — {other_name}"
-        report.note(PreviewRow(LINKS_TITLE, number, action, RELATIONS[relation], shown, [note] if note else []))
+        report.note(PreviewRow(LINKS_TITLE, number, action, _(RELATIONS[relation]), shown, [note] if note else []))
         if not dry_run and action != UNCHANGED and org is not None and other is not None:
             registers.add_link(session, org, other, relation, note, actor)
 
@@ -291,10 +292,12 @@ def _write_staff(session: Session, staff: list[_Staff], by_name: dict[str, Organ
         enterprise_id = person.enterprise.id if person.enterprise is not None else None
         old = existing.get((org.id if org is not None else None, person.person, enterprise_id))
         values = {k: v for k, v in (("cert_number", person.cert), ("note", person.note)) if v}
-        changes = [] if old is None else [f"{'证书号' if k == 'cert_number' else '备注'}：{getattr(old, k) or '（空）'} → {v}"
-                                          for k, v in values.items() if getattr(old, k) != v]
+        changes = [] if old is None else [_("{field}：{old} → {new}").format(
+            field=_("证书号") if k == "cert_number" else _("备注"), old=getattr(old, k) or _("（空）"), new=v)
+            for k, v in values.items() if getattr(old, k) != v]
         action = ADDED if old is None else UPDATED if changes else UNCHANGED
-        where = person.org + (f"（曾咨询{person.enterprise.name}）" if person.enterprise is not None else "")
+        where = person.org + (_("（曾咨询{enterprise}）").format(enterprise=person.enterprise.name)
+                              if person.enterprise is not None else "")
         report.note(PreviewRow(STAFF.title, person.number, action, person.cert,
                                f"{person.person} {where}".strip(), changes))
         if dry_run or action == UNCHANGED:

@@ -35,7 +35,7 @@ from inspector_app.services import campaigns, workspace_meta
 from inspector_app.services.templates import template_of
 from inspector_app.storage import rawsql
 from inspector_app.storage.models import TemplateRecord
-from inspector_app.translation import _
+from inspector_app.translation import NP_, _
 
 # JSON keys of a row (docs/reports.md). Conclusion columns that a kind of check cannot reach are None.
 PROGRESS_COLUMNS = (
@@ -45,13 +45,16 @@ PROGRESS_COLUMNS = (
     "overdue_major", "certs_expired",
 )
 PROGRESS_HEADINGS: dict[str, str] = {
-    "kind": "检查种类代码", "kind_label": "检查种类", "area": "辖区", "area_path": "辖区全称",
-    "in_scope": "纳入范围企业", "assigned": "已分配", "visited": "已到场检查", "completed": "已完成",
-    "accepted": "已验收", "returned": "退回修改", "maintain": "维持", "rectify": "限期整改", "delist": "建议摘牌",
-    "qualified": "合格", "criticised": "建议通报批评", "suspended": "建议暂停评审活动",
-    "disqualified": "建议取消评审资格", "hazards_general": "发现一般隐患", "hazards_major": "发现重大隐患",
-    "rectified_general": "一般隐患已整改", "rectified_major": "重大隐患已整改",
-    "overdue_general": "一般隐患逾期未整改", "overdue_major": "重大隐患逾期未整改", "certs_expired": "证书已过期",
+    "kind": NP_("heading", "检查种类代码"), "kind_label": NP_("heading", "检查种类"), "area": NP_("heading", "辖区"),
+    "area_path": NP_("heading", "辖区全称"), "in_scope": NP_("heading", "纳入范围企业"), "assigned": NP_("heading", "已分配"),
+    "visited": NP_("heading", "已到场检查"), "completed": NP_("heading", "已完成"), "accepted": NP_("heading", "已验收"),
+    "returned": NP_("heading", "退回修改"), "maintain": NP_("heading", "维持"), "rectify": NP_("heading", "限期整改"),
+    "delist": NP_("heading", "建议摘牌"), "qualified": NP_("heading", "合格"), "criticised": NP_("heading", "建议通报批评"),
+    "suspended": NP_("heading", "建议暂停评审活动"), "disqualified": NP_("heading", "建议取消评审资格"),
+    "hazards_general": NP_("heading", "发现一般隐患"), "hazards_major": NP_("heading", "发现重大隐患"),
+    "rectified_general": NP_("heading", "一般隐患已整改"), "rectified_major": NP_("heading", "重大隐患已整改"),
+    "overdue_general": NP_("heading", "一般隐患逾期未整改"), "overdue_major": NP_("heading", "重大隐患逾期未整改"),
+    "certs_expired": NP_("heading", "证书已过期"),
 }
 FIGURES = PROGRESS_COLUMNS[4:]
 _COUNTS = ("assigned", "visited", "completed", "accepted", "returned")

@@ -166,8 +166,10 @@ class Sheet:
         return unquote_cell(text) if text[:1] == "'" else text
 
     def described(self) -> str:
-        where = f"工作表“{self.raw.sheet_name}”，" if self.raw.sheet_name else ""
-        return f"{self.kind.title}：{where}表头在第 {self.columns.header_row} 行"
+        if self.raw.sheet_name:
+            return _("{title}：工作表“{sheet}”，表头在第 {row} 行").format(
+                title=_(self.kind.title), sheet=self.raw.sheet_name, row=self.columns.header_row)
+        return _("{title}：表头在第 {row} 行").format(title=_(self.kind.title), row=self.columns.header_row)
 
 
 def read_sheet(path: Path, kind: SheetKind, *, required: bool = True) -> Sheet | None:
@@ -178,14 +180,15 @@ def read_sheet(path: Path, kind: SheetKind, *, required: bool = True) -> Sheet |
     if cols is None or cols.missing:
         if not required:
             return None
-        names = "、".join(f"“{kind.label(f)}”" for f in kind.required)
+        names = listing(f"“{kind.label(f)}”" for f in kind.required)
         if cols is None:
             raise ImportFileError(_("文件 {file_name} 的前 10 行中找不到{title}的表头：需要 {names} 列").format(
-                file_name=raw.file_name, title=kind.title, names=names))
-        missing = "、".join(f"“{m}”" for m in cols.missing)
+                file_name=raw.file_name, title=_(kind.title), names=names))
+        missing = listing(f"“{m}”" for m in cols.missing)
         raise ImportFileError(_("文件 {file_name} 缺少必需的列：{missing}（表头在第 {header_row} 行）").format(
             file_name=raw.file_name, missing=missing, header_row=cols.header_row),
-                              [f"第 {cols.header_row} 行（表头）：缺少列“{m}”" for m in cols.missing])
+                              [_("第 {row} 行（表头）：缺少列“{column}”").format(row=cols.header_row, column=m)
+                               for m in cols.missing])
     return Sheet(raw, cols)
 
 
@@ -285,13 +288,14 @@ def _changes(old: Any, values: dict[str, Any], labels: dict[str, str], orgs: Org
         if before != new:
             shown = (names.get(before, "") if before else "", names.get(new, "")) if name.endswith("org_id") \
                 else (before, new)
-            found.append(f"{labels.get(name, name)}：{_show(shown[0])} → {_show(shown[1])}")
+            found.append(_("{field}：{old} → {new}").format(field=_(labels.get(name, name)), old=_show(shown[0]),
+                                                          new=_show(shown[1])))
     return found
 
 
 def _show(value: object) -> str:
     if value is None or value == "":
-        return "（空）"
+        return _("（空）")
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 

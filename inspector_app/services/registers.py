@@ -39,14 +39,15 @@ from inspector_app.storage.models_registers import (
     OrgLink,
     Reviewer,
 )
-from inspector_app.translation import _, listing
+from inspector_app.translation import N_, _, listing
 
-# What a form (or an import) may change; the statuses follow from sanctions.
+# What a form (or an import) may change, labelled as people read them (N_: shown in the interface language where
+# they are shown); the statuses follow from sanctions.
 ORG_FIELDS: dict[str, str] = {
-    "name": "名称", "uscc": "统一社会信用代码", "kind": "类别", "legal_rep": "法定代表人", "shareholders": "股东",
-    "qualification": "资质", "qualification_scope": "资质范围", "note": "备注"}
-REVIEWER_FIELDS: dict[str, str] = {"name": "姓名", "cert_number": "证书号", "org_id": "所属单位",
-                                   "specialities": "专业"}
+    "name": N_("名称"), "uscc": N_("统一社会信用代码"), "kind": N_("类别"), "legal_rep": N_("法定代表人"), "shareholders": N_("股东"),
+    "qualification": N_("资质"), "qualification_scope": N_("资质范围"), "note": N_("备注")}
+REVIEWER_FIELDS: dict[str, str] = {"name": N_("姓名"), "cert_number": N_("证书号"), "org_id": N_("所属单位"),
+                                   "specialities": N_("专业")}
 LIST_JOINER = "、"
 
 
@@ -337,8 +338,8 @@ def remove_link(session: Session, link_id: int, actor: str) -> OrgLink:
     return link
 
 
-CERT_FIELDS: dict[str, str] = {"review_org_id": "评审单位", "consulting_org_id": "咨询单位", "review_date": "评审日期",
-                               "review_score": "评审得分"}
+CERT_FIELDS: dict[str, str] = {"review_org_id": N_("评审单位"), "consulting_org_id": N_("咨询单位"), "review_date": N_("评审日期"),
+                               "review_score": N_("评审得分")}
 
 
 def certification_of(session: Session, enterprise_id: int) -> Certification | None:

@@ -46,7 +46,7 @@ def check(session: Session, template: Template, enterprise: Enterprise,
           review_org_id: int | None) -> tuple[Organisation | None, list[str]]:
     """The organisation the check is about (None for a check of an enterprise) and the problems the
     assigner may override; what cannot be overridden raises ``ValidationError``."""
-    name = f"检查表“{template.title}”"
+    name = _("检查表“{title}”").format(title=template.title)
     if template.subject != REVIEW_ORG:
         if review_org_id is not None:
             raise ValidationError(_("{name}检查的是企业，不能指定评审单位").format(name=name))
@@ -59,7 +59,8 @@ def check(session: Session, template: Template, enterprise: Enterprise,
             name=org.name, value=_(ORG_KINDS.get(org.kind, org.kind))))
     reviewed_by = session.scalar(select(Certification.review_org_id).where(Certification.enterprise_id == enterprise.id))
     if reviewed_by != org.id:
-        return org, [f"企业“{enterprise.name}”的证书登记中评审单位不是“{org.name}”，不是该单位的抽查样本"]
+        return org, [_("企业“{enterprise}”的证书登记中评审单位不是“{org}”，不是该单位的抽查样本").format(
+            enterprise=enterprise.name, org=org.name)]
     return org, []
 
 

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from inspector_app.domain.errors import NotFoundError, TemplateError, ValidationError
 from inspector_app.domain.template import Template, parse_template, shipped_template_paths, stored_template
 from inspector_app.storage.models import TemplateRecord
-from inspector_app.translation import _
+from inspector_app.translation import _, listing
 
 
 def sync_shipped_templates(session: Session) -> list[TemplateRecord]:
@@ -76,7 +76,7 @@ def stored(session: Session, template_id: str, version: str | None = None) -> Te
     if record is None:
         known = [r.version for r in session.scalars(select(TemplateRecord).where(
             TemplateRecord.template_id == template_id))]
-        have = f"，已有版本：{'、'.join(sorted(known, key=_loose_key))}" if known else ""
+        have = _("，已有版本：{versions}").format(versions=listing(sorted(known, key=_loose_key))) if known else ""
         raise NotFoundError(_("没有检查表模板 {template_id} 的版本 {version}{have}").format(
             template_id=template_id, version=version, have=have))
     return record
@@ -116,10 +116,11 @@ def existing_version(session: Session, data: dict[str, Any], label: str) -> Temp
         TemplateRecord.template_id == template.id))), key=_loose_key)
     parts = versions[-1].split(".")
     suggestion = ".".join([*parts[:-1], str(int(parts[-1]) + 1)]) if parts[-1].isdigit() else ""
-    raise ValidationError(
-        f"{label}：检查表模板 {template.id} 的版本 {template.version} 已存在且内容不同；修改后的模板须使用新的版本号"
-        + (f"（已有版本 {'、'.join(versions)}，例如改为 {suggestion}）" if suggestion else "")
-        + "。已按旧版本作答的检查仍使用旧版本")
+    hint = (_("（已有版本 {versions}，例如改为 {suggestion}）").format(versions=listing(versions), suggestion=suggestion)
+            if suggestion else "")
+    raise ValidationError(_("{label}：检查表模板 {id} 的版本 {version} 已存在且内容不同；修改后的模板须使用新的版本号"
+                            "{hint}。已按旧版本作答的检查仍使用旧版本").format(
+        label=label, id=template.id, version=template.version, hint=hint))
 
 
 def store(session: Session, data: dict[str, Any], label: str) -> tuple[TemplateRecord, bool]:

@@ -16,19 +16,24 @@ from sqlalchemy import Date, DateTime, ForeignKey, Integer, String, Text, Unique
 from sqlalchemy.orm import Mapped, mapped_column
 
 from inspector_app.storage.models import Base, new_uid, now
+from inspector_app.translation import N_
 
+# The words below are stored (Chinese) and shown in the interface language where they are shown (N_: the
+# catalogue has them; the GUI has them in OfficeTexts).
 # What an organisation is: a 评审单位 (performs reviews) or a 咨询服务单位 (helped the enterprise prepare).
-ORG_KINDS: dict[str, str] = {"review": "评审单位", "consulting": "咨询服务单位"}
+ORG_KINDS: dict[str, str] = {"review": N_("评审单位"), "consulting": N_("咨询服务单位")}
 # An organisation's standing (苏应急电〔2020〕3号 第四条: 通报批评, 暂停评审活动, 取消评审资格).
-ORG_STATUSES = ("正常", "通报批评", "暂停评审活动", "取消评审资格")
-REVIEWER_STATUSES = ("正常", "黑名单")
+ORG_STATUSES = (N_("正常"), N_("通报批评"), N_("暂停评审活动"), N_("取消评审资格"))
+REVIEWER_STATUSES = (N_("正常"), N_("黑名单"))
 # Declared or found relations between organisations (相关方): shareholding, the same legal
 # representative, or another relation a party declared.
-RELATIONS: dict[str, str] = {"shareholder": "股东关系", "same_legal_rep": "同一法定代表人", "declared": "声明的关联关系"}
-SANCTION_KINDS: dict[str, str] = {"criticism": "通报批评", "suspension": "暂停评审活动",
-                                  "disqualification": "取消评审资格", "blacklist": "黑名单"}
-CASE_STAGES: dict[str, str] = {"opened": "立案", "notified": "已告知", "defended": "已陈述申辩",
-                               "decided": "已决定", "announced": "已公告", "closed": "已撤销证书", "dropped": "不予摘牌"}
+RELATIONS: dict[str, str] = {"shareholder": N_("股东关系"), "same_legal_rep": N_("同一法定代表人"),
+                             "declared": N_("声明的关联关系")}
+SANCTION_KINDS: dict[str, str] = {"criticism": N_("通报批评"), "suspension": N_("暂停评审活动"),
+                                  "disqualification": N_("取消评审资格"), "blacklist": N_("黑名单")}
+CASE_STAGES: dict[str, str] = {"opened": N_("立案"), "notified": N_("已告知"), "defended": N_("已陈述申辩"),
+                               "decided": N_("已决定"), "announced": N_("已公告"), "closed": N_("已撤销证书"),
+                               "dropped": N_("不予摘牌")}
 
 
 class Organisation(Base):

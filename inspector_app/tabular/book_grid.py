@@ -24,7 +24,7 @@ from typing import Any
 
 from inspector_app.domain.errors import ImportFileError
 from inspector_app.tabular.reader import HEADER_SEARCH_ROWS, cell_text, normalise_header, unquote_cell
-from inspector_app.translation import _
+from inspector_app.translation import _, listing
 
 _PARENS = re.compile(r"\([^)]*\)")
 _LIST_SPLIT = re.compile(r"[、,，;；\n]+")
@@ -355,7 +355,7 @@ def choice(value: Any, choices: dict[str, str], what: str) -> str | Missing:
     index = {normalise_header(k): v for k, v in choices.items()} | {normalise_header(v): v for v in choices.values()}
     result = index.get(normalise_header(found))
     if result is None:
-        shown = "、".join(dict.fromkeys(choices))
+        shown = listing(dict.fromkeys(choices))
         raise Bad(_("{what}“{found}”无效，应为 {shown} 之一").format(what=what, found=found, shown=shown))
     return result
 

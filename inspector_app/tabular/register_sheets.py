@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from inspector_app.tabular.reader import HEADER_SEARCH_ROWS, Accept, Row, cell_text, normalise_header
-from inspector_app.translation import _
+from inspector_app.translation import N_, _
 
 _PARENS = re.compile(r"\([^)]*\)")
 
@@ -56,7 +56,7 @@ def _index(kind: SheetKind) -> dict[str, str]:
     return index
 
 
-ORGS = SheetKind("orgs", "单位名录", {
+ORGS = SheetKind("orgs", N_("单位名录"), {
     "name": ("名称", "单位名称", "机构名称", "评审单位名称", "咨询单位名称", "公司名称", "企业名称"),
     "uscc": ("统一社会信用代码", "信用代码", "社会信用代码", "统一信用代码", "uscc"),
     "kind": ("类别", "单位类别", "机构类别", "类型", "单位类型", "机构类型"),
@@ -69,7 +69,7 @@ ORGS = SheetKind("orgs", "单位名录", {
     "note": ("备注", "说明"),
 }, ("name", "kind"))
 
-STAFF = SheetKind("staff", "咨询人员", {
+STAFF = SheetKind("staff", N_("咨询人员"), {
     "org": ("单位", "所属单位", "咨询单位", "咨询服务单位", "咨询机构", "单位名称"),
     "person": ("姓名", "人员姓名", "名字", "人员"),
     "cert_number": ("证书号", "证书编号", "证书号码", "评审员证书号"),
@@ -77,14 +77,14 @@ STAFF = SheetKind("staff", "咨询人员", {
     "note": ("备注", "说明"),
 }, ("org", "person"))
 
-REVIEWERS = SheetKind("reviewers", "评审人员", {
+REVIEWERS = SheetKind("reviewers", N_("评审人员"), {
     "name": ("姓名", "人员姓名", "评审人员", "专家姓名"),
     "cert_number": ("证书号", "证书编号", "证书号码", "评审员证书号", "培训证书号"),
     "org": ("所属单位", "单位", "评审单位", "工作单位", "单位名称"),
     "specialities": ("专业(行业)", "专业", "行业", "评审专业", "专业类别", "专业领域"),
 }, ("name", "cert_number"))
 
-CERTIFICATIONS = SheetKind("certifications", "评审记录", {
+CERTIFICATIONS = SheetKind("certifications", N_("评审记录"), {
     "uscc": ("企业统一社会信用代码", "统一社会信用代码", "信用代码", "社会信用代码", "企业信用代码"),
     "enterprise": ("企业名称", "单位名称", "企业"),
     "review_org": ("评审单位", "评审机构", "评审组织单位"),

@@ -62,14 +62,14 @@ def veto(value: Any) -> str | Missing | None:
     if found.strip().lower() in L.NO_VETO:
         return None
     try:
-        return choice(found, L.VETOES, "否决")
+        return choice(found, L.VETOES, _("否决"))
     except Bad:
         raise Bad(_("否决“{found}”无效，应为 A（整体不通过）、B（所在类目计 0 分）或 {none}").format(found=found, none="无")) from None
 
 
 def rule_veto(value: Any) -> str | Missing:
     try:
-        return choice(value, L.VETOES, "否决")
+        return choice(value, L.VETOES, _("否决"))
     except Bad:
         raise Bad(_("否决“{text}”无效，应为 A 或 B").format(text=text(value))) from None
 
@@ -119,8 +119,8 @@ def clean(value: Any) -> Any:
 
 _INFO_CONVERT: dict[str, Callable[[Any], Any]] = {
     "format_version": integer, "version": version_text, "applies_to": grades,
-    "industries": lambda v: listed(v, L.ALL_INDUSTRIES), "subject": lambda v: choice(v, L.SUBJECTS, "检查对象"),
-    "conclusion_relative_to": lambda v: choice(v, L.RELATIVE_TO, "结论针对"),
+    "industries": lambda v: listed(v, L.ALL_INDUSTRIES), "subject": lambda v: choice(v, L.SUBJECTS, _("检查对象")),
+    "conclusion_relative_to": lambda v: choice(v, L.RELATIVE_TO, _("结论针对")),
     "conclusion_awards_grade": flag, "outcome": outcome,
 }
 
@@ -243,14 +243,14 @@ class BookReader:
                     "code": self.cell(levels, row, "code", values["code"]),
                     "label": self.cell(levels, row, "label", values.get("label")),
                     "counts_as": self.cell(levels, row, "counts_as", values.get("counts_as"),
-                                           lambda v: choice(v, L.COUNTS_AS, "计入"))})
+                                           lambda v: choice(v, L.COUNTS_AS, _("计入")))})
         block["rules"] = []
         for row, values in rows_of(rules):
             assert rules is not None
             self.place(("conclusion", "rules", len(block["rules"])), rules, row,
                        ("when", "veto", "value", "then", "source"))
             block["rules"].append({
-                "when": self.cell(rules, row, "when", values["when"], lambda v: choice(v, L.WHEN_WORDS, "条件")),
+                "when": self.cell(rules, row, "when", values["when"], lambda v: choice(v, L.WHEN_WORDS, _("条件"))),
                 "veto": self.cell(rules, row, "veto", values.get("veto"), rule_veto),
                 "value": self.cell(rules, row, "value", values.get("value"), number),
                 "then": self.cell(rules, row, "then", values["then"]),

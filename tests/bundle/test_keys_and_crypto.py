@@ -96,12 +96,30 @@ def _chain(*members: KeyringBackend) -> chainer.ChainerBackend:
 def test_backend_status(backend: KeyringBackend, state: BackendState) -> None:
     status = backend_status(backend, platform="linux")
     assert status.state is state
-    assert status.backend in status.message and status.backend in status.message_en  # the English name kept
+    # Where the keys are in words, never the class name (it stays in ``backend`` for logs and support).
+    assert status.backend.startswith(("keyring.", "keyrings.", "inspector_app.")) and status.store
+    assert "keyring.backends" not in status.message + status.message_en and "Keyring" not in status.store
     if state is not BackendState.SECURE:
         assert "密钥环" in status.message and ("不能签名" in status.message or "明文" in status.message)
         assert "GNOME Keyring" in status.message and "KWallet" in status.message
         assert "GNOME Keyring" in status.message_en
         assert "cannot sign" in status.message_en or "plaintext" in status.message_en
+
+
+def test_the_store_is_named_in_words_in_the_interface_language() -> None:
+    from inspector_app import translation
+    from inspector_app.secrets.backends import store_words
+
+    assert store_words("keyring.backends.fail.Keyring") == "没有可用的系统密钥环"
+    assert store_words("keyring.backends.Windows.WinVaultKeyring") == "Windows 凭据管理器"
+    translation.set_language("en")
+    try:
+        assert store_words("keyring.backends.fail.Keyring") == "no system keyring available"
+        status = backend_status(fail.Keyring(), platform="linux")
+        assert status.message.startswith("No system keyring is available") and "GNOME Keyring" in status.message
+        assert "密钥环" not in status.message
+    finally:
+        translation.set_language(translation.DEFAULT_LANGUAGE)
 
 
 def test_chainer_backends() -> None:

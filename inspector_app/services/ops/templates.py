@@ -17,7 +17,7 @@ from inspector_app.services.changes import NO_CHANGES, ChangeKind, Changes
 from inspector_app.services.unit import reading, unit_of_work
 from inspector_app.storage.engine import Workspace
 from inspector_app.tabular.template_reader import read_template_book
-from inspector_app.translation import _
+from inspector_app.translation import _, listing
 
 MAX_TEMPLATE_BYTES = 5_000_000
 
@@ -40,15 +40,18 @@ class TemplateImport:
     changes: Changes = NO_CHANGES
 
     def summary(self) -> str:
-        what = f"检查表模板 {self.template_id} 版本 {self.version}（{self.kind}：{self.title}，" \
-               f"{self.elements} 个类目，{self.items} 项，总分 {self.points:g}）"
+        what = _("检查表模板 {id} 版本 {version}（{kind}：{title}，{elements} 个类目，{items} 项，总分 {points}）").format(
+            id=self.template_id, version=self.version, kind=_(self.kind), title=self.title, elements=self.elements,
+            items=self.items, points=f"{self.points:g}")
         if self.dry_run:
-            head = f"预演导入“{self.file_name}”（未写入）：{what}" + ("，将新增" if self.created else "，已存在且内容相同，不会改动")
+            head = (_("预演导入“{file}”（未写入）：{what}，将新增") if self.created
+                    else _("预演导入“{file}”（未写入）：{what}，已存在且内容相同，不会改动"))
         else:
-            head = f"已导入“{self.file_name}”：{what}" + ("，已新增" if self.created else "，已存在且内容相同，未改动")
-        lines = [head]
+            head = (_("已导入“{file}”：{what}，已新增") if self.created
+                    else _("已导入“{file}”：{what}，已存在且内容相同，未改动"))
+        lines = [head.format(file=self.file_name, what=what)]
         if self.ignored:
-            lines.append(f"未读取的工作表：{'、'.join(self.ignored)}")
+            lines.append(_("未读取的工作表：{sheets}").format(sheets=listing(self.ignored)))
         return "\n".join(lines)
 
 

@@ -15,13 +15,17 @@ from inspector_app.services.unit import reading
 from inspector_app.storage.engine import Workspace
 from inspector_app.storage.models import Enterprise, Inspection
 from inspector_app.storage.models_registers import CASE_STAGES, DelistCase
+from inspector_app.translation import N_, NP_
 
 CASE_COLUMNS = ("id", "enterprise", "uscc", "cert_grade", "deciding", "stage", "defence_until", "decision_number",
                 "reapply_after", "held_by", "version")
-CASE_HEADINGS = {"id": "编号", "enterprise": "企业", "uscc": "统一社会信用代码", "cert_grade": "证书等级",
-                 "deciding": "决定机关", "stage": "阶段", "defence_until": "申辩期限", "decision_number": "决定文号",
-                 "reapply_after": "可重新申请日期", "held_by": "办理机关", "version": "版本"}
-STEP_LABELS = {s.stage: s.label for s in STEPS.values()} | {"opened": "立案"}
+CASE_HEADINGS = {
+    "id": NP_("heading", "编号"), "enterprise": NP_("heading", "企业"), "uscc": NP_("heading", "统一社会信用代码"),
+    "cert_grade": NP_("heading", "证书等级"), "deciding": NP_("heading", "决定机关"), "stage": NP_("heading", "阶段"),
+    "defence_until": NP_("heading", "申辩期限"), "decision_number": NP_("heading", "决定文号"),
+    "reapply_after": NP_("heading", "可重新申请日期"), "held_by": NP_("heading", "办理机关"), "version": NP_("heading", "版本"),
+}
+STEP_LABELS = {s.stage: s.label for s in STEPS.values()} | {"opened": N_("立案")}
 
 
 def _iso(value: Any) -> str | None:
@@ -33,7 +37,7 @@ def _row(case: DelistCase, enterprise: Enterprise) -> dict[str, Any]:
             "cert_grade": case.cert_grade, "deciding": LEVELS.get(case.deciding_level, case.deciding_level),
             "stage": CASE_STAGES.get(case.stage, case.stage), "stage_code": case.stage,
             "defence_until": _iso(case.defence_until), "decision_number": case.decision_number,
-            "reapply_after": _iso(case.reapply_after), "held_by": case.origin or "本机关", "origin": case.origin,
+            "reapply_after": _iso(case.reapply_after), "held_by": case.origin or N_("本机关"), "origin": case.origin,
             "version": case.version}
 
 

@@ -13,18 +13,21 @@ from inspector_app.domain.errors import NotFoundError
 from inspector_app.services import conflicts
 from inspector_app.services.unit import reading
 from inspector_app.storage.engine import Workspace
-from inspector_app.translation import _
+from inspector_app.translation import NP_, _
 
 CONFLICT_KEYS = FLAG_KEYS
 # What the CLI's table shows, with Chinese headings (csv and json carry every key).
 CONFLICT_COLUMNS = ("rule_title", "enterprise", "uscc", "review_date", "org", "other_org", "reviewer",
                     "reviewer_cert", "evidence", "source")
 CONFLICT_HEADINGS: dict[str, str] = {
-    "rule": "规则编号", "rule_title": "冲突类型", "source": "依据", "checklist_item": "检查表条目",
-    "enterprise_id": "企业编号", "enterprise": "企业", "uscc": "统一社会信用代码", "certification_id": "证书登记编号",
-    "review_date": "评审日期", "org_id": "评审单位编号", "org": "评审单位", "other_org_id": "咨询服务单位编号",
-    "other_org": "咨询服务单位", "reviewer_id": "评审人员编号", "reviewer": "评审人员", "reviewer_cert": "评审人员证号",
-    "matched_by": "匹配依据", "evidence": "情况",
+    "rule": NP_("heading", "规则编号"), "rule_title": NP_("heading", "冲突类型"), "source": NP_("heading", "依据"),
+    "checklist_item": NP_("heading", "检查表条目"), "enterprise_id": NP_("heading", "企业编号"),
+    "enterprise": NP_("heading", "企业"), "uscc": NP_("heading", "统一社会信用代码"),
+    "certification_id": NP_("heading", "证书登记编号"), "review_date": NP_("heading", "评审日期"),
+    "org_id": NP_("heading", "评审单位编号"), "org": NP_("heading", "评审单位"), "other_org_id": NP_("heading", "咨询服务单位编号"),
+    "other_org": NP_("heading", "咨询服务单位"), "reviewer_id": NP_("heading", "评审人员编号"),
+    "reviewer": NP_("heading", "评审人员"), "reviewer_cert": NP_("heading", "评审人员证号"),
+    "matched_by": NP_("heading", "匹配依据"), "evidence": NP_("heading", "情况"),
 }
 
 

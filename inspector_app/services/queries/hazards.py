@@ -43,12 +43,12 @@ from inspector_app.storage.engine import Workspace
 from inspector_app.storage.files import atomic_writer, disk_full_as_error
 from inspector_app.storage.models import ON_SITE_MEASURES, TemplateRecord
 from inspector_app.tabular.workbook import Column, Sheet, write_workbook
-from inspector_app.translation import _, listing
+from inspector_app.translation import N_, NP_, _, listing
 
 OVERDUE_STATES = (FindingStatus.OPEN.value, FindingStatus.FAILED.value)  # as services.outcome_refresh
 STATUSES = tuple(s.value for s in FindingStatus)
 SEVERITIES = tuple(s.value for s in Severity)
-TITLE = "隐患台账"
+TITLE = N_("隐患台账")  # the workbook's and the PDF's title (Chinese); the CLI shows it translated
 
 
 class HazardRow(NamedTuple):
@@ -79,19 +79,24 @@ class HazardRow(NamedTuple):
 
 ROW_COLUMNS = HazardRow._fields
 ROW_HEADINGS: dict[str, str] = {
-    "finding_id": "隐患编号", "uid": "记录标识", "enterprise": "企业名称", "uscc": "统一社会信用代码", "district": "辖区",
-    "inspection_id": "检查编号", "inspected_on": "检查日期", "item_code": "检查项", "item": "检查项目",
-    "severity": "隐患等级", "description": "隐患描述", "requirement": "整改要求", "deadline": "整改期限",
-    "status": "整改状态", "rechecked_at": "复查时间", "days_overdue": "逾期天数", "measures": "现场处理措施",
+    "finding_id": NP_("heading", "隐患编号"), "uid": NP_("heading", "记录标识"), "enterprise": NP_("heading", "企业名称"),
+    "uscc": NP_("heading", "统一社会信用代码"), "district": NP_("heading", "辖区"), "inspection_id": NP_("heading", "检查编号"),
+    "inspected_on": NP_("heading", "检查日期"), "item_code": NP_("heading", "检查项"), "item": NP_("heading", "检查项目"),
+    "severity": NP_("heading", "隐患等级"), "description": NP_("heading", "隐患描述"), "requirement": NP_("heading", "整改要求"),
+    "deadline": NP_("heading", "整改期限"), "status": NP_("heading", "整改状态"), "rechecked_at": NP_("heading", "复查时间"),
+    "days_overdue": NP_("heading", "逾期天数"), "measures": NP_("heading", "现场处理措施"),
 }
 SUMMARY_COLUMNS = ("area", "overdue_major", "overdue_general", "found", "found_general", "found_major", "rectified",
                    "rectified_general", "rectified_major", "open", "open_general", "open_major", "overdue",
                    "closure_pct")
 SUMMARY_HEADINGS: dict[str, str] = {
-    "area": "辖区", "overdue_major": "逾期重大隐患", "overdue_general": "逾期一般隐患", "found": "隐患合计",
-    "found_general": "一般隐患", "found_major": "重大隐患", "rectified": "复查合格", "rectified_general": "一般复查合格",
-    "rectified_major": "重大复查合格", "open": "未闭环", "open_general": "一般未闭环", "open_major": "重大未闭环",
-    "overdue": "逾期合计", "closure_pct": "闭环率（%）",
+    "area": NP_("heading", "辖区"), "overdue_major": NP_("heading", "逾期重大隐患"),
+    "overdue_general": NP_("heading", "逾期一般隐患"), "found": NP_("heading", "隐患合计"),
+    "found_general": NP_("heading", "一般隐患"), "found_major": NP_("heading", "重大隐患"),
+    "rectified": NP_("heading", "复查合格"), "rectified_general": NP_("heading", "一般复查合格"),
+    "rectified_major": NP_("heading", "重大复查合格"), "open": NP_("heading", "未闭环"),
+    "open_general": NP_("heading", "一般未闭环"), "open_major": NP_("heading", "重大未闭环"), "overdue": NP_("heading", "逾期合计"),
+    "closure_pct": NP_("heading", "闭环率（%）"),
 }
 
 

@@ -45,18 +45,21 @@ from inspector_app.storage import rawsql
 from inspector_app.storage.engine import Workspace
 from inspector_app.storage.models import TemplateRecord
 from inspector_app.tabular.xlsx_writer import Sheet, write_workbook
-from inspector_app.translation import _
+from inspector_app.translation import NP_, _
 
 _FIGURES = ("certified", "looked_back", "maintain", "rectify", "delist", "delist_share", "avg_review_score",
             "avg_lookback_score", "score_gap", "conflict_flags")
 ORG_STATS_KEYS = ("org_id", "org", "uscc", "status", *_FIGURES, "review_quality")
 REVIEWER_STATS_KEYS = ("reviewer_id", "reviewer", "cert_number", "org", "status", *_FIGURES)
 STATS_HEADINGS: dict[str, str] = {
-    "org_id": "编号", "org": "评审单位", "uscc": "统一社会信用代码", "status": "状态", "reviewer_id": "编号",
-    "reviewer": "评审人员", "cert_number": "证书编号", "certified": "评审达标企业", "looked_back": "已回头看",
-    "maintain": "维持", "rectify": "限期整改", "delist": "建议摘牌", "delist_share": "建议摘牌占比",
-    "avg_review_score": "评审得分均值", "avg_lookback_score": "回头看得分均值", "score_gap": "回头看与评审得分差",
-    "conflict_flags": "利益冲突提示", "review_quality": "最近评审质量检查结论",
+    "org_id": NP_("heading", "编号"), "org": NP_("heading", "评审单位"), "uscc": NP_("heading", "统一社会信用代码"),
+    "status": NP_("heading", "状态"), "reviewer_id": NP_("heading", "编号"), "reviewer": NP_("heading", "评审人员"),
+    "cert_number": NP_("heading", "证书编号"), "certified": NP_("heading", "评审达标企业"),
+    "looked_back": NP_("heading", "已回头看"), "maintain": NP_("heading", "维持"), "rectify": NP_("heading", "限期整改"),
+    "delist": NP_("heading", "建议摘牌"), "delist_share": NP_("heading", "建议摘牌占比"),
+    "avg_review_score": NP_("heading", "评审得分均值"), "avg_lookback_score": NP_("heading", "回头看得分均值"),
+    "score_gap": NP_("heading", "回头看与评审得分差"), "conflict_flags": NP_("heading", "利益冲突提示"),
+    "review_quality": NP_("heading", "最近评审质量检查结论"),
 }
 REVIEW_QUALITY_KEYS = ("inspection_id", "uid", "template", "status", "status_label", "assigned_at", "completed_at",
                        "due_date", "sample_enterprise", "sample_uscc", "score", "conclusion")

@@ -27,15 +27,19 @@ from inspector_app.storage.models_registers import (
     Reviewer,
     Sanction,
 )
-from inspector_app.translation import _
+from inspector_app.translation import NP_, _
 
 ORG_HEADINGS: dict[str, str] = {
-    "id": "编号", "kind_label": "类别", "name": "名称", "uscc": "统一社会信用代码", "legal_rep": "法定代表人",
-    "qualification": "资质", "status": "状态", "status_since": "状态起始", "reviewers": "评审人员",
-    "staff": "咨询人员", "reviewed": "评审企业", "consulted": "咨询企业"}
+    "id": NP_("heading", "编号"), "kind_label": NP_("heading", "类别"), "name": NP_("heading", "名称"),
+    "uscc": NP_("heading", "统一社会信用代码"), "legal_rep": NP_("heading", "法定代表人"), "qualification": NP_("heading", "资质"),
+    "status": NP_("heading", "状态"), "status_since": NP_("heading", "状态起始"), "reviewers": NP_("heading", "评审人员"),
+    "staff": NP_("heading", "咨询人员"), "reviewed": NP_("heading", "评审企业"), "consulted": NP_("heading", "咨询企业"),
+}
 REVIEWER_HEADINGS: dict[str, str] = {
-    "id": "编号", "name": "姓名", "cert_number": "证书号", "org": "所属单位", "specialities": "专业",
-    "status": "状态", "status_since": "状态起始", "reviews": "参与评审"}
+    "id": NP_("heading", "编号"), "name": NP_("heading", "姓名"), "cert_number": NP_("heading", "证书号"),
+    "org": NP_("heading", "所属单位"), "specialities": NP_("heading", "专业"), "status": NP_("heading", "状态"),
+    "status_since": NP_("heading", "状态起始"), "reviews": NP_("heading", "参与评审"),
+}
 
 
 def _pairs(session: Session, stmt: Any) -> dict[Any, Any]:

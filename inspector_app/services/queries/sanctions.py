@@ -14,16 +14,23 @@ from inspector_app.services import sanctions, suspensions
 from inspector_app.services.unit import reading
 from inspector_app.storage.engine import Workspace
 from inspector_app.storage.models_registers import SANCTION_KINDS, Organisation, Reviewer, Sanction
+from inspector_app.translation import N_, NP_
 
 Suspension = suspensions.Suspension
 SANCTION_COLUMNS = ("id", "kind", "target", "status_now", "grounds", "deciding_body", "decided_on", "number",
                     "period_from", "period_until", "lifted_on", "linked")
-SANCTION_HEADINGS = {"id": "编号", "kind": "处理", "target": "对象", "status_now": "现状", "grounds": "理由",
-                     "deciding_body": "决定机关", "decided_on": "决定日期", "number": "文号", "period_from": "期限自",
-                     "period_until": "期限至", "lifted_on": "解除日期", "linked": "关联"}
+SANCTION_HEADINGS = {
+    "id": NP_("heading", "编号"), "kind": NP_("heading", "处理"), "target": NP_("heading", "对象"),
+    "status_now": NP_("heading", "现状"), "grounds": NP_("heading", "理由"), "deciding_body": NP_("heading", "决定机关"),
+    "decided_on": NP_("heading", "决定日期"), "number": NP_("heading", "文号"), "period_from": NP_("heading", "期限自"),
+    "period_until": NP_("heading", "期限至"), "lifted_on": NP_("heading", "解除日期"), "linked": NP_("heading", "关联"),
+}
 SUSPENSION_COLUMNS = ("id", "grade", "area", "suspended_from", "resumed_on", "in_force", "decided_by", "basis")
-SUSPENSION_HEADINGS = {"id": "编号", "grade": "等级", "area": "辖区", "suspended_from": "暂停自", "resumed_on": "恢复日期",
-                       "in_force": "现状", "decided_by": "决定机关", "basis": "依据"}
+SUSPENSION_HEADINGS = {
+    "id": NP_("heading", "编号"), "grade": NP_("heading", "等级"), "area": NP_("heading", "辖区"),
+    "suspended_from": NP_("heading", "暂停自"), "resumed_on": NP_("heading", "恢复日期"), "in_force": NP_("heading", "现状"),
+    "decided_by": NP_("heading", "决定机关"), "basis": NP_("heading", "依据"),
+}
 
 
 def _iso(value: date | None) -> str | None:
@@ -36,11 +43,13 @@ def _linked(text: str) -> str:
 
 
 def _state(sanction: Sanction, today: date) -> str:
+    """In force or not, as a stored word (N_: the CLI shows it in the interface language, the GUI through
+    OfficeTexts)."""
     if sanction.lifted_on is not None and sanction.lifted_on <= today:
-        return "已解除"
+        return N_("已解除")
     if sanctions.in_force(sanction, today):
-        return "执行中"
-    return "未开始" if today < (sanction.period_from or sanction.decided_on) else "已到期"
+        return N_("执行中")
+    return N_("未开始") if today < (sanction.period_from or sanction.decided_on) else N_("已到期")
 
 
 def sanction_rows(ws: Workspace, today: date | None = None) -> list[dict[str, Any]]:
@@ -66,8 +75,8 @@ def suspension_rows(ws: Workspace, today: date | None = None) -> list[dict[str, 
     today = today or date.today()
     with reading(ws) as session:
         return [{"id": s.id, "grade": s.grade, "area": s.area, "suspended_from": _iso(s.suspended_from),
-                 "resumed_on": _iso(s.resumed_on), "in_force": "暂停中" if s.covers(today) else (
-                     "已恢复" if s.resumed_on is not None and s.resumed_on <= today else "未开始"),
+                 "resumed_on": _iso(s.resumed_on), "in_force": N_("暂停中") if s.covers(today) else (
+                     N_("已恢复") if s.resumed_on is not None and s.resumed_on <= today else N_("未开始")),
                  "decided_by": s.decided_by, "basis": s.basis} for s in suspensions.all_suspensions(session)]
 
 

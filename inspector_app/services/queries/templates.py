@@ -26,6 +26,7 @@ from inspector_app.services.templates import template_of
 from inspector_app.services.unit import reading
 from inspector_app.storage.engine import Workspace
 from inspector_app.storage.models import Inspection, TemplateRecord
+from inspector_app.translation import _, listing
 
 TEMPLATE_COLUMNS = ("template_id", "version", "kind", "title", "items", "in_use", "latest", "stored")
 
@@ -173,8 +174,10 @@ def _load(session: Session, template_id: str, version: str | None) -> tuple[Temp
     if version in shipped:
         content, sha = shipped[version]
         return parse_template(json.loads(content), f"{template_id}@{version}"), sha, False, 0
-    known = "、".join(sorted(versions, key=_version_key)) or "无"
-    raise NotFoundError(f"没有检查表 {template_id}" + (f" 的版本 {version}（已有版本：{known}）" if versions else ""))
+    if versions:
+        raise NotFoundError(_("没有检查表 {template_id} 的版本 {version}（已有版本：{known}）").format(
+            template_id=template_id, version=version, known=listing(sorted(versions, key=_version_key))))
+    raise NotFoundError(_("没有检查表 {template_id}").format(template_id=template_id))
 
 
 def _item(item: Item) -> ItemView:

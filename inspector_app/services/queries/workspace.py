@@ -22,11 +22,12 @@ class Setting:
 
 
 def settings(ws: Workspace) -> list[Setting]:
-    """Every known setting with its current value, in the order of ``KNOWN_KEYS``."""
+    """Every known setting with its current value and its description in the interface language, in the
+    order of ``KNOWN_KEYS``."""
     with reading(ws) as session:
         values = workspace_meta.all_values(session)
-    return [Setting(key, values.get(key, ""), description, example)
-            for key, (description, example) in workspace_meta.KNOWN_KEYS.items()]
+    return [Setting(key, values.get(key, ""), workspace_meta.description(key), example)
+            for key, (_description, example) in workspace_meta.KNOWN_KEYS.items()]
 
 
 def schema_revision(ws: Workspace) -> str:

@@ -49,7 +49,7 @@ from inspector_app.storage.engine import Workspace
 from inspector_app.storage.files import DiskFullError, disk_full_as_error, storable_name
 from inspector_app.storage.models import Inspection
 from inspector_app.storage.models_sync import InspectionSync, OutgoingBundle
-from inspector_app.translation import _
+from inspector_app.translation import _, listing, pgettext
 
 S = InspectionStatus
 # Which statuses travel in which direction.
@@ -107,7 +107,10 @@ def _select(session: Session, direction: Direction, ids: Sequence[int] | None) -
         inspections.require_own(insp)
         if InspectionStatus(insp.status) not in allowed:
             raise ValidationError(
-                _("检查 {iid} 的状态是“{label}”，不能导出到{value}（可导出：{value2}）").format(iid=iid, label=InspectionStatus(insp.status).label, value=_('办公室') if direction is Direction.INSPECTOR_TO_OFFICE else _('检查人员'), value2='、'.join(s.label for s in allowed)))
+                _("检查 {iid} 的状态是“{label}”，不能导出到{value}（可导出：{value2}）").format(
+                    iid=iid, label=_(InspectionStatus(insp.status).label),
+                    value=pgettext("recipient", "办公室") if direction is Direction.INSPECTOR_TO_OFFICE
+                    else pgettext("recipient", "检查人员"), value2=listing(_(s.label) for s in allowed)))
         chosen.append(insp)
     return chosen
 
