@@ -66,7 +66,6 @@ from inspector_app.reports import (
     Subject,
     short_id,
 )
-from inspector_app.reports.sheet_data import DOC_WORDS
 from inspector_app.translation import chinese
 
 META_AUTHORITY = "authority_name"  # e.g. 常州市应急管理局
@@ -98,31 +97,6 @@ class SheetSource:
     photos: list[Any]
     recheck: Any | None = None
     recheck_officers: list[Any] = dataclasses.field(default_factory=list)
-
-
-# -- numbers ---------------------------------------------------------------------------------------
-
-NUMBER_PATTERN = re.compile(r"（(?P<prefix>[^（）]+)）应急(?P<word>[^〔]+)〔(?P<year>\d{4})〕(?P<serial>\d+)号")
-
-
-def numbers_in_trail(events: Sequence[tuple[str, str]]) -> list[tuple[str, DocumentNumber]]:
-    """(kind, number) of the numbers an audit trail records as issued: its ``sheet``/``number`` events as
-    (entity_key, new_value)."""
-    found = []
-    for kind, text in events:
-        match = NUMBER_PATTERN.fullmatch(text or "")
-        if match and DOC_WORDS.get(kind) == match["word"]:
-            found.append((kind, DocumentNumber(match["prefix"], int(match["year"]), match["serial"])))
-    return found
-
-
-def numbers_of(trail: Sequence[tuple[str, str]], register: Sequence[tuple[str, str, int, int]]
-               ) -> dict[str, DocumentNumber]:
-    """The numbers issued for an inspection's documents: from this workspace's register (kind, authority,
-    year, serial) or – for a document numbered on another device – from its audit trail."""
-    issued = dict(numbers_in_trail(trail))
-    issued.update({kind: DocumentNumber(authority, year, str(serial)) for kind, authority, year, serial in register})
-    return issued
 
 
 # -- plausibility on the sheet ---------------------------------------------------------------------

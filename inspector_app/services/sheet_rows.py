@@ -21,7 +21,8 @@ from typing import Any
 
 from inspector_app.domain.scoring import stored_answer
 from inspector_app.domain.template import stored_template
-from inspector_app.services.sheet_build import SheetSource, numbers_of
+from inspector_app.services.sheet_build import SheetSource
+from inspector_app.services.sheet_numbers import numbers_of
 
 # sync.device_name (storage.models_sync.META_DEVICE_NAME): the name this installation signs as.
 META_DEVICE_NAME = "sync.device_name"

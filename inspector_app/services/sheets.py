@@ -57,11 +57,16 @@ from inspector_app.services.sheet_build import (
     SheetSource,
     appeal_of,
     build,
-    numbers_in_trail,
-    numbers_of,
     print_jobs_of,
 )
 from inspector_app.services.sheet_build import order_date as order_date
+from inspector_app.services.sheet_numbers import (
+    issue_date,
+    next_serial_of,
+    numbers_of,
+    taken_serials,
+    trail_pattern,
+)
 from inspector_app.services.signatures import list_signatures
 from inspector_app.services.unit import serialize
 from inspector_app.storage.files import atomic_write_bytes
@@ -81,21 +86,15 @@ def print_jobs(session: Session, store: Any, rows: list[Any]) -> list[tuple[str,
     return print_jobs_of(inspection, rows, plausibility.check_photos(session, inspection, rows), store)
 
 
-def _numbers_in_trail(session: Session, *where: Any) -> list[tuple[str, DocumentNumber]]:
-    """(kind, number) of the numbers an audit trail records as issued (``sheet``/``number`` events)."""
-    events = session.execute(select(AuditEvent.entity_key, AuditEvent.new_value).where(
-        AuditEvent.entity == "sheet", AuditEvent.field == "number", *where).order_by(AuditEvent.id))
-    return numbers_in_trail([(key, value) for key, value in events])
-
-
 def _taken(session: Session, prefix: str, kind: str, year: int) -> set[int]:
     """The serials of a prefix, kind and year issued so far: the register, and the numbers issued on
     another device that this workspace knows only from an inspection's audit trail."""
-    taken = set(session.scalars(select(IssuedNumber.serial).where(
-        IssuedNumber.authority == prefix, IssuedNumber.kind == kind, IssuedNumber.year == year)))
-    seen = _numbers_in_trail(session, AuditEvent.entity_key == kind,
-                             AuditEvent.new_value.like(f"（{prefix}）应急{DOC_WORDS[kind]}〔{year}〕%"))
-    return taken | {int(n.serial) for _, n in seen if n.authority_short == prefix}
+    register = session.scalars(select(IssuedNumber.serial).where(
+        IssuedNumber.authority == prefix, IssuedNumber.kind == kind, IssuedNumber.year == year))
+    trail = session.execute(select(AuditEvent.entity_key, AuditEvent.new_value).where(
+        AuditEvent.entity == "sheet", AuditEvent.field == "number", AuditEvent.entity_key == kind,
+        AuditEvent.new_value.like(trail_pattern(prefix, kind, year))).order_by(AuditEvent.id))
+    return taken_serials(register, [(k, v) for k, v in trail], prefix)
 
 
 def next_serial(session: Session, prefix: str, kind: str, year: int) -> int:
@@ -104,8 +103,7 @@ def next_serial(session: Session, prefix: str, kind: str, year: int) -> int:
     given ranges of their own never issue the same number offline. Refuses when the range is used up."""
     serialize(session, f"document_numbers.{prefix}.{kind}.{year}")
     start, end = workspace_meta.serial_range(session)
-    inside = [serial for serial in _taken(session, prefix, kind, year) if start <= serial <= (end or serial)]
-    serial = max(inside, default=start - 1) + 1
+    serial = next_serial_of(_taken(session, prefix, kind, year), start, end)
     if end is not None and serial > end:
         raise ValidationError(_("本机的文书编号段 {start}–{end} 已用完（（{prefix}）应急{doc_word}〔{year}〕），不能签发新编号：请市局分配新的编号段（workspace set {SERIAL_START} / {SERIAL_END}）").format(
             start=start, end=end, prefix=prefix, doc_word=_(DOC_WORDS[kind]), year=year, SERIAL_START=workspace_meta.SERIAL_START, SERIAL_END=workspace_meta.SERIAL_END))
@@ -188,7 +186,7 @@ def issue_number(session: Session, inspection_id: int, kind: SheetKind, actor: s
         return existing
     data = build_sheet_data(session, inspection_id, with_images=False)
     check_ready(data, kind)
-    when = data.recheck.rechecked_at if kind == "recheck" and data.recheck else inspection.started_at
+    when = issue_date(data, kind, inspection)
     if when is None:
         raise ValidationError(_("检查 {inspection_id} 尚未开始（没有检查时间），不能签发文书编号").format(
             inspection_id=inspection_id))

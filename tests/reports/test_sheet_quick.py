@@ -1,8 +1,9 @@
 """The command line's quick print (``services.ops.sheet_quick``): the rows read by plain SQL make the same
 sheet as the rows the ORM reads, for every inspection of the demo (photos with plausibility warnings,
 signatures, findings, a re-check, issued numbers); a repeat print records what the full way records and
-imports no SQLAlchemy; whatever the quick way does not do (a first numbered print, an unknown inspection)
-goes the full way and ends as it did before."""
+imports no SQLAlchemy; a first print issues the document's number as the full way does; whatever the quick
+way does not do (a device's range of serials, an unknown inspection, a shared photo folder) goes the full
+way and ends as it did before."""
 
 from __future__ import annotations
 
@@ -184,18 +185,58 @@ def test_a_repeat_print_imports_no_sqlalchemy(ws_root: Path, tmp_path: Path) -> 
     assert "核验码" in done.stdout and _printed(ws_root)[-1][4] == "吴示例"
 
 
+def _issued(root: Path) -> tuple[list[tuple[object, ...]], ...]:
+    with sqlite3.connect(root / "workspace.sqlite") as con:
+        return (con.execute("SELECT authority, kind, year, serial, inspection_uid, issued_by FROM document_numbers "
+                            "ORDER BY id").fetchall(),
+                con.execute("SELECT inspection_id, entity_key, old_value, new_value, actor, reason FROM audit_events "
+                            "WHERE entity = 'sheet' AND field = 'number' ORDER BY id").fetchall(),
+                con.execute("SELECT id, revision, version FROM inspections ORDER BY id").fetchall())
+
+
+def test_a_first_print_issues_the_number_as_the_full_way_does(demo_root: Path, tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str],
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    results, quick = {}, []
+
+    def spy(*args: object, **kwargs: object) -> object:
+        quick.append(result := sheet_quick.quick_print(*args, **kwargs))  # type: ignore[arg-type]
+        return result
+
+    for way in ("full", "quick"):
+        root = tmp_path / way
+        shutil.copytree(demo_root, root)
+        _prepared, other = _ids(root)
+        with monkeypatch.context() as patch:
+            patch.setattr(sheet_print, "quick_print", spy if way == "quick" else lambda *args, **kwargs: None)
+            for kind in ("order", "record"):
+                out = tmp_path / f"{way}-{kind}.pdf"
+                assert main(["--data-dir", str(root), "sheet", str(other), "-o", str(out), "--kind", kind,
+                             "--by", "吴示例"]) == 0
+        results[way] = (_issued(root), _printed(root), capsys.readouterr().out.replace(way, "WAY"),
+                        pdftotext(tmp_path / f"{way}-record.pdf"))
+    assert results["quick"] == results["full"]
+    assert len(quick) == 2 and None not in quick  # both printed the quick way, the first issuing its number
+    (numbers, events, _rows), printed, _out, text = results["quick"]
+    assert [n[1] for n in numbers[-2:]] == ["order", "record"] and len(events) == len(numbers)
+    assert "（常）应急检记〔" in text and [p[0] for p in printed] == ["order", "record"]
+
+
 def test_what_the_quick_way_does_not_do_goes_the_full_way(ws_root: Path, tmp_path: Path,
                                                             capsys: pytest.CaptureFixture[str]) -> None:
     kwargs = {"login_name": lambda: "login"}
     _prepared, other = _ids(ws_root)
-    # A first numbered print issues its number the full way; nothing is written by the quick way.
-    assert sheet_quick.quick_print(ws_root, other, "record", tmp_path / "a.pdf", None, **kwargs) is None
-    assert not (tmp_path / "a.pdf").exists() and _printed(ws_root) == []
+    before = _issued(ws_root)
     assert sheet_quick.quick_print(ws_root, 999, "record", tmp_path / "a.pdf", None, **kwargs) is None
-    assert main(["--data-dir", str(ws_root), "sheet", str(other), "-o", str(tmp_path / "a.pdf"), "--by", "x"]) == 0
-    assert "（常）应急检记" in pdftotext(tmp_path / "a.pdf")
     assert main(["--data-dir", str(ws_root), "sheet", "999", "-o", str(tmp_path / "b.pdf")]) == 1
     assert "999" in capsys.readouterr().err
+    # A device given a range of serials issues its first number the full way (which checks the range).
+    with sqlite3.connect(ws_root / "workspace.sqlite") as con:
+        con.execute("INSERT INTO workspace_meta (key, value) VALUES ('number_serial_start', '100')")
+    assert sheet_quick.quick_print(ws_root, other, "record", tmp_path / "a.pdf", None, **kwargs) is None
+    assert not (tmp_path / "a.pdf").exists() and _printed(ws_root) == [] and _issued(ws_root) == before
+    assert main(["--data-dir", str(ws_root), "sheet", str(other), "-o", str(tmp_path / "a.pdf"), "--by", "x"]) == 0
+    assert "应急检记〔" in pdftotext(tmp_path / "a.pdf") and "〕100号" in pdftotext(tmp_path / "a.pdf")
     # The score sheet has no number: printed the quick way at once, by the login name (no key exported).
     rendered = sheet_quick.quick_print(ws_root, other, "scoresheet", tmp_path / "c.pdf", None, **kwargs)
     assert rendered is not None and rendered.path == tmp_path / "c.pdf" and rendered.pages >= 1
