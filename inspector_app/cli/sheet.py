@@ -24,7 +24,7 @@ from inspector_app.services.queries.sheets import verify
 from inspector_app.translation import N_, _
 
 # The documents' titles (reports.DOC_TITLES, which the PDFs print in Chinese), marked for the catalogue: the
-# command line names them in its language (tests/cli/test_sheet_cli_words.py keeps the two the same).
+# command line names them in its language (tests/cli/test_cli_words.py keeps the two the same).
 KIND_LABELS: dict[str, str] = {"record": N_("现场检查记录"), "scoresheet": N_("检查评分表"), "order": N_("责令限期整改指令书"),
                                "measures": N_("现场处理措施决定书"), "recheck": N_("整改复查意见书")}
 
