@@ -159,7 +159,7 @@
     </message>
     <message>
         <source>建议摘牌</source>
-        <translation>Recommend de-listing</translation>
+        <translation>Recommend delisting</translation>
     </message>
     <message>
         <source>合格</source>
@@ -757,7 +757,7 @@ The editor reloaded what the database holds; please check your latest changes.</
     </message>
     <message>
         <source>已验收，只读；如需更正，在检查员桌面用“检查 → 退回修改…”退回检查人员</source>
-        <translation>Accepted, read-only; to correct it, return it to the inspectors with “Inspection → Return for correction…” on the inspector's desk</translation>
+        <translation>Accepted, read-only; to correct it, return it to the inspectors with “Inspection → Return for correction…” on the inspector&apos;s desk</translation>
     </message>
     <message>
         <source>已验收，只读；如需更正，请联系审核方退回修改</source>

@@ -232,17 +232,29 @@
     </message>
     <message>
         <source>工作区中还没有企业。要生成常州市的演示数据（约 240 家企业及其检查）来试用吗？
-以后可随时通过“文件 → 导入企业”导入真实名单。</source>
+以后可随时通过“文件 → 导入企业”导入真实名单。
+
+这份演示数据只在本工作区。培训时要让办公室和检查员的电脑使用同一批企业、分配和密钥，请改用命令 inspector-app demo --pair 办公室文件夹 检查员文件夹。</source>
         <translation>The workspace holds no enterprises yet. Generate Changzhou demo data (about 240 enterprises and their inspections) to try the program?
-You can import a real list at any time with “File → Import enterprises”.</translation>
+You can import a real list at any time with “File → Import enterprises”.
+
+This demo data stays in this workspace. To train an office and an inspector whose computers share the same enterprises, assignments and keys, use the command inspector-app demo --pair OFFICE_FOLDER INSPECTOR_FOLDER instead.</translation>
+    </message>
+    <message>
+        <source>向当前工作区添加演示企业和检查吗？已有数据不会被删除。
+
+这份演示数据只在本工作区。培训时要让办公室和检查员的电脑使用同一批企业、分配和密钥，请改用命令 inspector-app demo --pair 办公室文件夹 检查员文件夹。</source>
+        <translation>Add demo enterprises and inspections to this workspace? Existing data is kept.
+
+This demo data stays in this workspace. To train an office and an inspector whose computers share the same enterprises, assignments and keys, use the command inspector-app demo --pair OFFICE_FOLDER INSPECTOR_FOLDER instead.</translation>
+    </message>
+    <message>
+        <source>表格文件 (*.xlsx *.xls *.csv);;所有文件 (*)</source>
+        <translation>Spreadsheets (*.xlsx *.xls *.csv);;All files (*)</translation>
     </message>
     <message>
         <source>生成演示数据</source>
         <translation>Generate demo data</translation>
-    </message>
-    <message>
-        <source>向当前工作区添加演示企业和检查吗？已有数据不会被删除。</source>
-        <translation>Add demo enterprises and inspections to this workspace? Existing data is kept.</translation>
     </message>
     <message>
         <source>已生成演示数据：企业 %1 家，检查 %2 项，隐患 %3 条</source>
@@ -259,10 +271,6 @@ You can import a real list at any time with “File → Import enterprises”.</
     <message>
         <source>导入企业名单</source>
         <translation>Import enterprise list</translation>
-    </message>
-    <message>
-        <source>表格文件 (*.xlsx *.csv);;所有文件 (*)</source>
-        <translation>Spreadsheets (*.xlsx *.csv);;All files (*)</translation>
     </message>
     <message>
         <source>正在检查导入文件…</source>
@@ -835,10 +843,6 @@ Details were written to: %1</translation>
         <translation>Key file: %1</translation>
     </message>
     <message>
-        <source>签名密钥保存在系统密钥环中。</source>
-        <translation>The signing key is kept in the system keyring.</translation>
-    </message>
-    <message>
         <source>这些设置属于本工作区（%1）。更改密钥的保存位置时，已有的密钥会一并移过去，指纹不变。</source>
         <translation>These settings belong to this workspace (%1). When the key moves to another store, the existing key moves with it and keeps its fingerprint.</translation>
     </message>
@@ -864,6 +868,10 @@ Details were written to: %1</translation>
         <translation>The workspace %1 cannot be opened:
 
 %2</translation>
+    </message>
+    <message>
+        <source>已清理 %1 个不再使用的派生图像（%2 MB）</source>
+        <translation>Removed %1 derived images no longer used (%2 MB)</translation>
     </message>
 </context>
 <context>

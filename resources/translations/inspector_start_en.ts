@@ -351,13 +351,6 @@ Enter the passphrase (asked once per session):</translation>
     </message>
 </context>
 <context>
-    <name>SyncKeyring</name>
-    <message>
-        <source>zh_CN</source>
-        <translation>en</translation>
-    </message>
-</context>
-<context>
     <name>Versions</name>
     <message>
         <source>Inspector 版本</source>

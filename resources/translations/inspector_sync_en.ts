@@ -760,14 +760,6 @@ Then click &quot;Render again&quot;.</translation>
         <translation>This installation&apos;s fingerprint, export the public key, enrol or revoke the other side&apos;s keys</translation>
     </message>
     <message>
-        <source>验收…</source>
-        <translation>Accept…</translation>
-    </message>
-    <message>
-        <source>确认得分、结论和签名后验收所选的已接收检查</source>
-        <translation>Accept the selected received inspection after confirming its score, conclusion and signatures</translation>
-    </message>
-    <message>
         <source>退回修改…</source>
         <translation>Return for correction…</translation>
     </message>
@@ -782,6 +774,14 @@ Then click &quot;Render again&quot;.</translation>
     <message>
         <source>导出数据包</source>
         <translation>Export bundle</translation>
+    </message>
+    <message>
+        <source>验收…</source>
+        <translation>Accept…</translation>
+    </message>
+    <message>
+        <source>确认得分、结论和签名后验收所选的已接收检查</source>
+        <translation>Accept the selected received inspection after confirming its score, conclusion and signatures</translation>
     </message>
     <message>
         <source>Inspector 数据包 (*.inspbundle *.zip *.enc);;所有文件 (*)</source>
@@ -965,10 +965,6 @@ Then click &quot;Render again&quot;.</translation>
 </context>
 <context>
     <name>SyncKeyring</name>
-    <message>
-        <source>zh_CN</source>
-        <translation>en</translation>
-    </message>
     <message>
         <source>市局（办公室）</source>
         <translation>Office (bureau)</translation>
