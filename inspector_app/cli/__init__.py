@@ -5,7 +5,9 @@ Exit status: 0 success, 1 failure (message on stderr), 2 usage error.
 Start-up: the plain GUI launches (``inspector-app``, ``--data-dir DIR``, ``gui``, ``gui --lang en``) are
 recognised by ``gui_arguments`` without building the parser (a few ms before the window could show);
 anything else – ``gui FILE…`` (a double-clicked bundle), ``--help``, a subcommand, an abbreviated or
-malformed option – goes through the full parser, so its messages and exit codes are unchanged.
+malformed option – goes through the full parser, so its messages and exit codes are unchanged. A command
+of ``commands.SINGLE`` (``sheet``) named after nothing but the workspace's options gets its own parser
+alone (``commands.only_command``): the same namespace, messages and exit codes, ~20 ms sooner.
 
 Language: every command speaks one language, set before it runs (``cli.language``): ``INSPECTOR_LANGUAGE``,
 else the workspace's ``language`` setting, else Chinese. argparse's help and usage texts stay English.
@@ -19,7 +21,7 @@ import sys
 from collections.abc import Sequence
 
 from inspector_app.cli import language
-from inspector_app.cli.commands import LANGUAGES, build_parser, handler_for
+from inspector_app.cli.commands import LANGUAGES, build_parser, handler_for, only_command
 from inspector_app.cli.output import CliError, terminal_text
 from inspector_app.domain.errors import ImportFileError, InspectorError
 
@@ -75,7 +77,8 @@ def gui_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
 def main(argv: Sequence[str] | None = None) -> int:
     args = gui_arguments(sys.argv[1:] if argv is None else argv)
     if args is None:
-        args = build_parser().parse_args(argv)
+        given = sys.argv[1:] if argv is None else argv
+        args = build_parser(only_command(given)).parse_args(given)
     command = args.command or "gui"
     if command != "gui":  # the window follows its own interface language; the fast path reads it itself
         language.apply(args, quick_read=(command, getattr(args, "action", None)) != ("inspections", "list"))

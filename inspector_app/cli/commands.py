@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -72,7 +72,35 @@ def handler_for(args: argparse.Namespace) -> Handler:
     return handler
 
 
-def build_parser() -> argparse.ArgumentParser:
+# Commands whose parser alone is built when the command line names them (``only_command``): building every
+# command's parser costs ~20 ms, a twentieth of a repeat ``inspector-app sheet`` (benchmarks/bench_first_print.py).
+SINGLE: dict[str, Callable[[Any], None]] = {"sheet": lambda sub: _sheet(sub)}
+_GLOBAL_VALUES = ("--data-dir", "--database")  # the main parser's options that take a value
+
+
+def only_command(argv: Sequence[str]) -> str | None:
+    """The command of ``argv`` when its parser alone parses ``argv`` as the whole parser would: a command
+    of ``SINGLE`` after nothing but ``--data-dir``/``--database`` (spelled out), and no help asked for
+    anywhere. None otherwise (then every command's parser is built)."""
+    args = list(argv)
+    if any(a in ("-h", "--help") for a in args):
+        return None
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg in _GLOBAL_VALUES:
+            if i + 1 >= len(args) or args[i + 1].startswith("-"):
+                return None
+            i += 2
+        elif arg.partition("=")[0] in _GLOBAL_VALUES and "=" in arg:
+            i += 1
+        else:
+            return arg if arg in SINGLE else None
+    return None
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser: every command's, or with ``only`` (``only_command``) that command's alone."""
     parser = argparse.ArgumentParser(
         prog="inspector-app",
         description="安全生产标准化“回头看”现场检查工具。不带子命令时打开图形界面。")
@@ -84,6 +112,9 @@ def build_parser() -> argparse.ArgumentParser:
                              "PGPASSFILE, PGSERVICE or the keyring – docs/office-database.md)")
     parser.add_argument("--version", action=_VersionAction)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    if only in SINGLE:
+        SINGLE[only](sub)
+        return parser
 
     gui = sub.add_parser("gui", help="open the application window (the default)")
     gui.add_argument("--lang", choices=LANGUAGES, help="interface language for this run")

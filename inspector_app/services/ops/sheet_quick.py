@@ -100,9 +100,13 @@ def quick_print(root: Path, inspection_id: int, kind: SheetKind, out_path: Path,
         data = build(source, store=store, progress=progress)
         pdf, info = render_sheet_bytes(data, kind, progress, None, font_path=font_path)
         target = Path(out_path)
+        pdf_sha = hashlib.sha256(pdf).hexdigest()
         atomic_write_bytes(target, pdf)
+        kept = root / "sheets" / f"{pdf_sha}.pdf"  # services.sheets.record_printed: the bytes printed, kept
+        if not kept.exists():
+            atomic_write_bytes(kept, pdf)
         rendered = dataclasses.replace(info, path=target)
-        _record(con, root, source.inspection, pdf, rendered, who)
+        _record(con, source.inspection, pdf_sha, rendered, who)
         return rendered
 
 
@@ -160,14 +164,9 @@ def _issued(con: sqlite3.Connection, inspection_id: int, inspection_uid: str) ->
     return numbers_of(trail, register)
 
 
-def _record(con: sqlite3.Connection, root: Path, inspection: Any, pdf: bytes, rendered: RenderedSheet,
-            actor: str) -> None:
-    """``services.sheets.record_printed``: the PDF kept in ``sheets/`` by its SHA-256, a ``printed_sheets``
-    row and its audit event, committed together."""
-    pdf_sha = hashlib.sha256(pdf).hexdigest()
-    kept = root / "sheets" / f"{pdf_sha}.pdf"
-    if not kept.exists():
-        atomic_write_bytes(kept, pdf)
+def _record(con: sqlite3.Connection, inspection: Any, pdf_sha: str, rendered: RenderedSheet, actor: str) -> None:
+    """``services.sheets.record_printed``: a ``printed_sheets`` row and its audit event, committed together
+    (the PDF is kept in ``sheets/`` already)."""
     now = _stored(datetime.now().replace(microsecond=0))  # storage.models.now
     uid = str(uuid.uuid4())
     inspection_id, inspection_uid = inspection.id, inspection.uid
