@@ -192,6 +192,10 @@ class DetailPane(QWidget):
         shown["cert_grade"] = labels.value_label(detail["cert_grade"])
         shown["cert_dates"] = f"{detail['cert_issued'] or dash} / {detail['cert_expires'] or dash}"
         shown["contact"] = " ".join(x for x in (detail["contact_person"], detail["contact_phone"]) if x)
+        old_code = {"reg15": self.tr("旧版15位工商注册号，待更新为统一社会信用代码"),
+                    "org9": self.tr("旧版9位组织机构代码，待更新为统一社会信用代码")}.get(detail.get("code_kind", ""))
+        if old_code:
+            shown["uscc"] = f"{detail['uscc']}（{old_code}）"
         for key, value in self.values.items():
             value.setText(str(shown.get(key) or dash))
         self._fill_history(detail["history"])

@@ -56,7 +56,7 @@ def test_rows_list_stored_and_shipped_versions(workspace: Workspace) -> None:
     _assign(workspace)
     _store_version(workspace, "2.1.0", "（2021年修订）")
     rows = {(r["template_id"], r["version"]): r for r in template_rows(workspace)}
-    old, new = rows[("lookback-2020", "2.0.0")], rows[("lookback-2020", "2.1.0")]
+    old, new = rows[("lookback-2020", "2.0.1")], rows[("lookback-2020", "2.1.0")]
     assert (old["stored"], old["in_use"], old["latest"], old["items"]) == (True, 1, False, 37)
     assert (new["stored"], new["in_use"], new["latest"]) == (True, 0, True)
     assert new["title"].endswith("（2021年修订）") and new["kind"] == "回头看"
@@ -64,7 +64,7 @@ def test_rows_list_stored_and_shipped_versions(workspace: Workspace) -> None:
 
 def test_preview_shows_items_marks_clauses_and_rules(workspace: Workspace) -> None:
     view = template_preview(workspace, "lookback-2020")
-    assert (view.version, view.stored, view.in_use, view.item_count) == ("2.0.0", False, 0, 37)
+    assert (view.version, view.stored, view.in_use, view.item_count) == ("2.0.1", False, 0, 37)
     assert view.total_points == sum(e.points for e in view.elements) == 210
     items = {i.code: i for e in view.elements for i in e.items}
     veto = items["A.5"]
@@ -89,9 +89,9 @@ def test_a_newer_version_is_previewed_and_printed(workspace: Workspace) -> None:
     newest = template_preview(workspace, "lookback-2020")
     assert newest.version == "2.1.0" and newest.stored
     assert newest.elements[0].items[0].text == "新版本的检查内容：标准化机构实际运行"
-    old = template_preview(workspace, "lookback-2020", "2.0.0")
+    old = template_preview(workspace, "lookback-2020", "2.0.1")
     assert old.elements[0].items[0].text != newest.elements[0].items[0].text
-    with pytest.raises(NotFoundError, match=re.escape("已有版本：2.0.0、2.1.0")):
+    with pytest.raises(NotFoundError, match=re.escape("已有版本：2.0.1、2.1.0")):
         template_preview(workspace, "lookback-2020", "9.9")
     with pytest.raises(NotFoundError, match="没有检查表 no-such"):
         template_preview(workspace, "no-such")

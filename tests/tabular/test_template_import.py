@@ -91,7 +91,7 @@ def test_a_changed_template_needs_a_new_version_and_inspections_keep_theirs(tmp_
     with workspace.sessions() as session:
         answered = {i.id: i.template.version for i in session.scalars(select(Inspection))
                     if i.template.template_id == "lookback-2020"}
-    assert answered and set(answered.values()) == {"2.0.0"}
+    assert answered and set(answered.values()) == {"2.0.1"}
     path = tmp_path / "lookback.xlsx"
     export_template(workspace, "lookback-2020", path)
     same = import_template(workspace, path, "测试员")
@@ -100,31 +100,31 @@ def test_a_changed_template_needs_a_new_version_and_inspections_keep_theirs(tmp_
     items = book["检查项"]
     items.cell(_row(items, "A.1"), 5, "标准化工作机构已建立并实际运行（修订）")
     book.save(path)
-    with pytest.raises(ValidationError, match=r"已存在且内容不同.*例如改为 2\.0\.1"):
+    with pytest.raises(ValidationError, match=r"已存在且内容不同.*例如改为 2\.0\.2"):
         import_template(workspace, path, "测试员")
     info = book["基本信息"]
-    info.cell(_info_row(info, "版本"), 2, "2.0.1")
+    info.cell(_info_row(info, "版本"), 2, "2.0.2")
     book.save(path)
     preview = import_template(workspace, path, "测试员", dry_run=True)
     assert preview.created and preview.dry_run and "将新增" in preview.summary()
     with workspace.sessions() as session:
-        assert templates.stored(session, "lookback-2020").version == "2.0.0"
+        assert templates.stored(session, "lookback-2020").version == "2.0.1"
     done = import_template(workspace, path, "测试员")
     assert done.created and done.changes.has(ChangeKind.TEMPLATES) and done.items == 37
     with workspace.sessions() as session:
         newest = templates.stored(session, "lookback-2020")
-        assert newest.version == "2.0.1"
+        assert newest.version == "2.0.2"
         assert templates.template_of(newest).item("A.1").text.endswith("（修订）")
         assert {i.id: i.template.version for i in session.scalars(select(Inspection))
-                if i.id in answered} == answered  # answered with 2.0.0, and stay so
+                if i.id in answered} == answered  # answered with 2.0.1, and stay so
         assert session.scalar(select(AuditEvent).where(AuditEvent.entity == "template",
-                                                       AuditEvent.new_value == "2.0.1")) is not None
+                                                       AuditEvent.new_value == "2.0.2")) is not None
     again = tmp_path / "again.xlsx"
-    export_template(workspace, "lookback-2020", again, "2.0.1")
+    export_template(workspace, "lookback-2020", again, "2.0.2")
     assert read_template_book(again).data == read_template_book(path).data
     assert not import_template(workspace, again, "测试员").created
     old = tmp_path / "old.xlsx"
-    assert export_template(workspace, "lookback-2020", old, "2.0.0").version == "2.0.0"
+    assert export_template(workspace, "lookback-2020", old, "2.0.1").version == "2.0.1"
     assert read_template_book(old).data == LOOKBACK
 
 
@@ -145,7 +145,7 @@ def test_the_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     root = tmp_path / "ws"
     example = tmp_path / "example.xlsx"
     assert _cli(root, "templates", "example", "-o", str(example)) == 0
-    assert "lookback-2020 2.0.0" in capsys.readouterr().out
+    assert "lookback-2020 2.0.1" in capsys.readouterr().out
     assert read_template_book(example).data == LOOKBACK
     assert _cli(root, "templates", "example", "-o", str(tmp_path / "x.csv")) == 1
     assert ".xlsx" in capsys.readouterr().err
@@ -161,7 +161,7 @@ def test_the_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert "已新增" in capsys.readouterr().out
     out = tmp_path / "out.xlsx"
     assert _cli(root, "templates", "export", "town-2021", "-o", str(out)) == 0
-    assert "town-2021 版本 2.0.0" in capsys.readouterr().out
+    assert "town-2021 版本 2.0.1" in capsys.readouterr().out
     assert read_template_book(out).data == dict(LOOKBACK, id="town-2021")
     assert _cli(root, "templates", "export", "town-2021", "--version", "9.9", "-o", str(out)) == 1
-    assert "已有版本：2.0.0" in capsys.readouterr().err
+    assert "已有版本：2.0.1" in capsys.readouterr().err

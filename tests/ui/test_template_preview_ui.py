@@ -54,7 +54,7 @@ def test_the_preview_shows_items_marks_clauses_and_rules(window: MainWindow, qtb
     assert page.model.rowCount() == 3
     assert page.current_row() is not None and page.current_row()["template_id"] == "lookback-2020"
     assert preview.heading.text() == "安全生产标准化达标企业运行情况“回头看”检查表"
-    assert "lookback-2020 版本 2.0.0" in preview.facts.text() and "37 项" in preview.facts.text()
+    assert "lookback-2020 版本 2.0.1" in preview.facts.text() and "37 项" in preview.facts.text()
     tree = preview.tree
     assert tree.topLevelItemCount() == 5
     element = tree.topLevelItem(0)
@@ -92,7 +92,7 @@ def test_in_english(window: MainWindow, qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: window.templates.action.text() == "Checklists…")  # LanguageChange is posted
     dialog = _open(window, qtbot)
     assert dialog.page.print_checklist.text() == "Print blank checklist…"
-    assert "version 2.0.0" in dialog.page.preview.facts.text()
+    assert "version 2.0.1" in dialog.page.preview.facts.text()
     assert dialog.page.preview.tabs.tabText(1) == "Conclusions and rules"
 
 
