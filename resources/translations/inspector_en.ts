@@ -360,6 +360,14 @@ This demo data stays in this workspace. To train an office and an inspector whos
         <translation>Select an enterprise in the list</translation>
     </message>
     <message>
+        <source>旧版15位工商注册号，待更新为统一社会信用代码</source>
+        <translation>old 15-digit business registration number, to be updated to the unified social credit code</translation>
+    </message>
+    <message>
+        <source>旧版9位组织机构代码，待更新为统一社会信用代码</source>
+        <translation>old 9-character organisation code, to be updated to the unified social credit code</translation>
+    </message>
+    <message>
         <source>利益冲突提示（%1 条）</source>
         <translation>Conflict-of-interest flags (%1)</translation>
     </message>
@@ -666,7 +674,7 @@ Details were written to: %1</translation>
     </message>
     <message>
         <source>建议摘牌</source>
-        <translation>Revoke</translation>
+        <translation>Propose delisting</translation>
     </message>
     <message>
         <source>合格</source>
