@@ -40,7 +40,7 @@
     <name>ConflictBadge</name>
     <message>
         <source>⚠ 利益冲突提示 %1 条</source>
-        <translation>⚠ %1 conflict-of-interest flags</translation>
+        <translation>⚠ Conflict-of-interest flags: %1</translation>
     </message>
     <message>
         <source>……另有 %1 条，点击查看全部</source>
@@ -56,7 +56,7 @@
     </message>
     <message>
         <source>评审此证书的单位或人员有 %1 条利益冲突提示，请在检查中核实。</source>
-        <translation>The organisations or people who reviewed this certificate carry %1 conflict-of-interest flags: please verify them during the inspection.</translation>
+        <translation>The organisations or people who reviewed this certificate carry conflict-of-interest flags (%1): please verify them during the inspection.</translation>
     </message>
     <message>
         <source>评审单位：%1；咨询服务单位：%2</source>
