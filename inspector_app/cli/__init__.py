@@ -22,7 +22,6 @@ import os
 import sys
 from collections.abc import Sequence
 
-from inspector_app.cli import language
 from inspector_app.cli.commands import LANGUAGES, build_parser, handler_for, only_command
 from inspector_app.cli.output import CliError, terminal_text
 from inspector_app.domain.errors import ImportFileError, InspectorError
@@ -85,6 +84,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser(only_command(given)).parse_args(given)
     command = args.command or "gui"
     if command != "gui":  # the window follows its own interface language; the fast path reads it itself
+        # Imported here (a seam): it brings sqlite3 and platformdirs, which the window's start does not need.
+        from inspector_app.cli import language
+
         language.apply(args, quick_read=(command, getattr(args, "action", None)) != ("inspections", "list"))
     try:
         if command == "gui":
