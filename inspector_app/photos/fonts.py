@@ -8,7 +8,9 @@ says what to install.
 from __future__ import annotations
 
 import functools
+import threading
 from pathlib import Path
+from typing import Any
 
 from PIL import ImageFont
 
@@ -31,9 +33,42 @@ def find_cjk_font(configured: Path | str | None = None) -> Path:
     raise FontNotFoundError(fontfiles.INSTALL_HINT)
 
 
+class StampFont(ImageFont.FreeTypeFont):
+    """A FreeType font that keeps the bitmaps of the last texts it drew. Photos added together carry stamps
+    whose lines mostly repeat – the enterprise, the inspectors, an address – and rasterising a line with its
+    outline is half of what a print copy's stamp costs; drawn from the kept bitmap, it is the same pixels
+    (``tests/photos/test_print_copies.py``). Colour (``RGBA``) bitmaps, which Pillow draws into, are not
+    kept."""
+
+    KEPT = 64  # bitmaps, about 80 KB each at the stamps' sizes
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._masks: dict[Any, tuple[Any, tuple[int, int]]] = {}
+        self._lock = threading.Lock()
+
+    def getmask2(self, text: str | bytes, mode: str = "", *args: Any, **kwargs: Any) -> tuple[Any, tuple[int, int]]:
+        key: Any = (text, mode, args, tuple(sorted(kwargs.items())))
+        try:
+            hash(key)
+        except TypeError:  # a list of features: drawn afresh
+            key = None
+        if key is None or mode == "RGBA":
+            return super().getmask2(text, mode, *args, **kwargs)
+        with self._lock:
+            found = self._masks.get(key)
+        if found is None:
+            found = super().getmask2(text, mode, *args, **kwargs)
+            with self._lock:
+                if len(self._masks) >= self.KEPT:
+                    del self._masks[next(iter(self._masks))]
+                self._masks[key] = found
+        return found
+
+
 @functools.lru_cache(maxsize=32)
 def _load(path: str, size: int) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(path, size=size, index=0)
+    return StampFont(path, size=size, index=0)
 
 
 def load_font(size: int, font_path: Path | str | None = None) -> ImageFont.FreeTypeFont:
