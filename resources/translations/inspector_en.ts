@@ -85,7 +85,7 @@
     </message>
     <message>
         <source>尚未检查 %1 项：%2</source>
-        <translation>%1 items not yet checked: %2</translation>
+        <translation>Items not yet checked (%1): %2</translation>
     </message>
     <message>
         <source>检查项均已作答，说明、照片和签名齐全</source>
@@ -97,7 +97,7 @@
     </message>
     <message>
         <source>待整改隐患 %1 项（不影响%2，列入整改指令）：</source>
-        <translation>%1 hazards to be rectified (they do not prevent %2; they go into the rectification order):</translation>
+        <translation>Hazards to be rectified (%1; they do not prevent %2; they go into the rectification order):</translation>
     </message>
     <message>
         <source>没有待整改的隐患</source>
@@ -385,7 +385,7 @@ This demo data stays in this workspace. To train an office and an inspector whos
     </message>
     <message>
         <source>隐患 %1 条，复查合格 %2 条</source>
-        <translation>%1 hazards, %2 passed re-inspection</translation>
+        <translation>Hazards: %1, passed re-inspection: %2</translation>
     </message>
     <message>
         <source>整改要求：</source>
@@ -464,7 +464,7 @@ Details were written to: %1</translation>
     </message>
     <message>
         <source>发现 %1 个问题。</source>
-        <translation>%1 problems found.</translation>
+        <translation>Problems found: %1.</translation>
     </message>
     <message>
         <source>&lt;b&gt;文件无法导入，工作区没有任何改动。&lt;/b&gt;</source>

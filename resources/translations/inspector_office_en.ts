@@ -137,7 +137,7 @@
     </message>
     <message>
         <source>隐患 %1 项：</source>
-        <translation>%1 hazards:</translation>
+        <translation>Hazards (%1):</translation>
     </message>
     <message>
         <source>，整改期限 %1</source>
@@ -145,7 +145,7 @@
     </message>
     <message>
         <source>照片 %1 张：</source>
-        <translation>%1 photos: </translation>
+        <translation>Photos (%1): </translation>
     </message>
     <message>
         <source>%1（不在本工作区）</source>
@@ -208,7 +208,7 @@
     </message>
     <message>
         <source>共 %1 件，办理中 %2 件</source>
-        <translation>%1 cases, %2 in progress</translation>
+        <translation>Cases: %1, in progress: %2</translation>
     </message>
     <message>
         <source>无法读取案卷</source>
@@ -505,7 +505,7 @@
     </message>
     <message>
         <source>已导出 %1 条隐患：%2</source>
-        <translation>Exported %1 hazards: %2</translation>
+        <translation>Hazards exported (%1): %2</translation>
     </message>
     <message>
         <source>未能导出隐患台账</source>
@@ -897,7 +897,7 @@
     </message>
     <message>
         <source>还有 %1 天</source>
-        <translation>%1 days left</translation>
+        <translation>%1 day(s) left</translation>
     </message>
     <message>
         <source>今天到期</source>
@@ -905,7 +905,7 @@
     </message>
     <message>
         <source>已过 %1 天</source>
-        <translation>%1 days overdue</translation>
+        <translation>%1 day(s) overdue</translation>
     </message>
     <message>
         <source>（至 %1）</source>
@@ -1166,7 +1166,7 @@
     </message>
     <message>
         <source>已选 %1 家企业</source>
-        <translation>%1 enterprises selected</translation>
+        <translation>Enterprises selected: %1</translation>
     </message>
     <message>
         <source>已选 %1 家评审单位</source>
@@ -1186,7 +1186,7 @@
     </message>
     <message>
         <source>已分配 %1 项检查（共选 %2 家企业）。</source>
-        <translation>%1 inspections assigned (%2 enterprises selected).</translation>
+        <translation>Inspections assigned: %1 (enterprises selected: %2).</translation>
     </message>
     <message>
         <source>已取消，其余企业未分配。</source>
@@ -1298,7 +1298,7 @@
     </message>
     <message>
         <source>发现 %1 个问题。</source>
-        <translation>%1 problems found.</translation>
+        <translation>Problems found: %1.</translation>
     </message>
     <message>
         <source>&lt;b&gt;文件无法导入，登记册没有任何改动。&lt;/b&gt;</source>
@@ -1338,7 +1338,7 @@
     </message>
     <message>
         <source>警告 %1 条：</source>
-        <translation>%1 warnings:</translation>
+        <translation>Warnings (%1):</translation>
     </message>
     <message>
         <source>工作表</source>
@@ -1453,7 +1453,7 @@
     </message>
     <message>
         <source>共 %1 条，显示 %2 条</source>
-        <translation>%1 records, %2 shown</translation>
+        <translation>Records: %1, shown: %2</translation>
     </message>
     <message>
         <source>已保存：%1</source>
@@ -1805,7 +1805,7 @@
     </message>
     <message>
         <source>参与评审 %1 家企业：%2</source>
-        <translation>Took part in reviewing %1 enterprises: %2</translation>
+        <translation>Enterprises reviewed (%1): %2</translation>
     </message>
 </context>
 <context>
@@ -2019,11 +2019,11 @@
     </message>
     <message>
         <source>共 %1 项，执行中 %2 项</source>
-        <translation>%1 decisions, %2 in force</translation>
+        <translation>Decisions: %1, in force: %2</translation>
     </message>
     <message>
         <source>共 %1 项，暂停中 %2 项</source>
-        <translation>%1 suspensions, %2 in force</translation>
+        <translation>Suspensions: %1, in force: %2</translation>
     </message>
     <message>
         <source>已登记处理决定</source>
@@ -2063,7 +2063,7 @@
     </message>
     <message>
         <source>已登记通知中的暂停 %1 项</source>
-        <translation>%1 suspensions from the notices recorded</translation>
+        <translation>Suspensions from the notices recorded: %1</translation>
     </message>
     <message>
         <source>未能登记通知中的暂停</source>
@@ -2150,7 +2150,7 @@
     </message>
     <message>
         <source>评审人员 %1 名，其中 %2 名有利益冲突提示</source>
-        <translation>%1 reviewers, %2 with conflict flags</translation>
+        <translation>Reviewers: %1, with conflict flags: %2</translation>
     </message>
     <message>
         <source>评审单位 %1 家，其中 %2 家有利益冲突提示</source>
@@ -2382,7 +2382,7 @@
     </message>
     <message>
         <source>%1 项，总分 %2</source>
-        <translation>%1 items, %2 points in all</translation>
+        <translation>Items: %1, points in all: %2</translation>
     </message>
     <message>
         <source>适用等级：%1</source>
@@ -2402,7 +2402,7 @@
     </message>
     <message>
         <source>%1 项检查使用此版本</source>
-        <translation>used by %1 inspections</translation>
+        <translation>inspections using it: %1</translation>
     </message>
     <message>
         <source>依据：%1</source>
@@ -2442,11 +2442,11 @@
     </message>
     <message>
         <source>%1 项，分值 %2</source>
-        <translation>%1 items, %2 points</translation>
+        <translation>Items: %1, points: %2</translation>
     </message>
     <message>
         <source>%1 分</source>
-        <translation>%1 points</translation>
+        <translation>%1 pts</translation>
     </message>
     <message>
         <source>检查方法：%1</source>
@@ -2470,11 +2470,11 @@
     </message>
     <message>
         <source>扣 %1 分</source>
-        <translation>minus %1 points</translation>
+        <translation>minus %1 pts</translation>
     </message>
     <message>
         <source>扣 %1 分，最多 %2 次</source>
-        <translation>minus %1 points, at most %2 times</translation>
+        <translation>minus %1 pts, at most %2×</translation>
     </message>
     <message>
         <source>结论（由轻到重）</source>
