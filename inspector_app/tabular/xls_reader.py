@@ -15,6 +15,17 @@ from inspector_app.domain.progress import CancelToken, Progress
 from inspector_app.translation import _
 
 Row = tuple[Any, ...]
+
+
+class _Quiet:
+    """xlrd writes its English warnings ("file size … not 512 + multiple of sector size") to a log file,
+    stdout by default: they would reach the person's terminal. The problems are reported in our words."""
+
+    def write(self, _text: str) -> int:
+        return 0
+
+
+_QUIET = _Quiet()
 MAX_XLS_BYTES = 64 * 1024 * 1024  # far above any list of enterprises; xlrd reads the whole file into memory
 
 
@@ -28,9 +39,9 @@ def read_xls(path: Path, accept: Callable[[Sequence[Row]], bool] | None, header_
         raise ImportFileError(_("文件 {name} 太大（超过 64 MB），不像是企业名录").format(name=path.name))
     try:
         try:
-            book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True)
+            book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True, logfile=_QUIET)
         except NotImplementedError:  # BIFF versions xlrd reads only without formatting (no merged cells)
-            book = xlrd.open_workbook(str(path), on_demand=True)
+            book = xlrd.open_workbook(str(path), on_demand=True, logfile=_QUIET)
     except (xlrd.XLRDError, CompDocError) as exc:
         text = str(exc).lower()
         if "encrypt" in text:
@@ -38,7 +49,7 @@ def read_xls(path: Path, accept: Callable[[Sequence[Row]], bool] | None, header_
                                   .format(name=path.name)) from exc
         raise ImportFileError(_("文件 {name} 不是可读取的旧版 Excel（.xls）工作簿；若它设有密码，请在 Excel 中"
                                 "取消密码并“另存为” .xlsx 后再导入").format(name=path.name)) from exc
-    except (OSError, EOFError, ValueError, IndexError, KeyError, AssertionError, UnicodeDecodeError) as exc:
+    except Exception as exc:  # xlrd raises assorted errors (struct.error, IndexError…) on a cut-off file
         raise ImportFileError(_("文件 {name} 已损坏，无法作为旧版 Excel（.xls）读取").format(name=path.name)) from exc
     try:
         names = book.sheet_names()

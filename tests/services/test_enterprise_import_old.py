@@ -121,3 +121,21 @@ def test_a_name_shared_by_two_old_records_is_not_guessed(ws: Workspace, tmp_path
     with ws.sessions() as s:
         report = import_enterprises(s, _xlsx(tmp_path / "b.xlsx", [("常州测试己厂", new, "武进区")]))
     assert report.added == 1 and _count(ws) == 3
+
+
+def test_an_xls_cut_anywhere_is_refused_or_read_never_a_traceback(ws: Workspace, tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """xlrd raises struct.error, IndexError … on a cut-off file and writes English warnings to stdout:
+    every cut is either read or refused by name, and nothing of xlrd's reaches the terminal."""
+    data = FIXTURE.read_bytes()
+    path = tmp_path / "cut.xls"
+    for size in range(512, len(data), 97):
+        path.write_bytes(data[:size])
+        try:
+            with ws.sessions() as s:
+                import_enterprises(s, path, dry_run=True)
+        except ImportFileError as exc:
+            assert "cut.xls" in str(exc)
+    out = capsys.readouterr()
+    assert "WARNING" not in out.out + out.err and "sector" not in out.out + out.err
+    assert _count(ws) == 0
