@@ -80,15 +80,25 @@ def verify_command(code: str, args: argparse.Namespace) -> int:
         answer = verify(ws, code)
     except BadVerificationCodeError as exc:
         print(f"inspector-app: {exc}", file=sys.stderr)
-        write_out("unknown record\n")
+        write_out(_verdict("unknown record") + "\n")
         return 2
     finally:
         ws.close()
-    lines = [answer.result.value]
+    lines = [_verdict(answer.result.value)]
     if answer.inspection_id is not None:
-        lines.append(f"inspection {answer.inspection_id}: {answer.enterprise}")
+        lines.append(_("检查 {id}：{enterprise}").format(id=answer.inspection_id, enterprise=answer.enterprise))
     for kind, printed_at, printed_by in answer.printed:
-        who = f" by {printed_by}" if printed_by else ""
-        lines.append(f"printed {kind} ({_(KIND_LABELS.get(kind, kind))}) at {printed_at:%Y-%m-%d %H:%M}{who}")
+        line = _("{title}（{kind}）打印于 {when}").format(
+            title=_(KIND_LABELS.get(kind, kind)), kind=kind, when=f"{printed_at:%Y-%m-%d %H:%M}")
+        lines.append(line + (_("，打印人 {who}").format(who=printed_by) if printed_by else ""))
     write_out("\n".join(lines) + "\n")
     return answer.exit_status
+
+
+# The verdict's code comes first (scripts read it, like the exit status), then its words in the run's language.
+_VERDICT_WORDS = {"matches": N_("一致"), "changed since printing": N_("打印后已修改"), "unknown record": N_("未知记录")}
+
+
+def _verdict(code: str) -> str:
+    words = _(_VERDICT_WORDS.get(code, code))
+    return code if words == code else _("{code}（{words}）").format(code=code, words=words)
