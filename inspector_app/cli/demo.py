@@ -71,6 +71,8 @@ def describe(result: PairResult, key_files: bool) -> str:
         _("  2. 检查员导出数据包（文件 → 导出数据包…，或 inspector-app --data-dir \"{folder}\" bundle export -o 结果.inspbundle）").format(
             folder=laptop),
         _("  3. 办公室打开：inspector-app --data-dir \"{folder}\" gui，导入检查员的数据包，审核后验收或退回").format(folder=office),
-        _("  4. 办公室可继续分配检查并导出新的分配数据包（bundle export --direction office-to-inspector）"),
+        _("  4. 办公室可继续分配检查，只把该检查员的检查导出给他：bundle export --direction office-to-inspector "
+          "--inspections 编号… --encrypt-to {fingerprint} -o 分配.inspbundle").format(
+            fingerprint=result.inspector_fingerprint),
     ]
     return "\n".join(lines) + "\n"
