@@ -93,11 +93,12 @@ def _opened(data: bytes, name: str, options: IngestOptions) -> Image.Image:
         try:
             image = Image.open(io.BytesIO(data))
         except Image.DecompressionBombError as exc:
-            raise PhotoRejected(name, _("疑似解压炸弹，已拒绝（{exc}）").format(exc=exc), "bomb") from exc
+            raise PhotoRejected(name, _("疑似解压炸弹（像素数远超照片所需），已拒绝"), "bomb") from exc
         except UnidentifiedImageError as exc:
             raise PhotoRejected(name, _("不是图片文件（无法识别的格式）"), "not_image") from exc
         except Exception as exc:
-            raise PhotoRejected(name, _("不是可读取的图片（{exc}）").format(exc=exc), "not_image") from exc
+            # Pillow's own words ("Truncated File Read") stay in the log behind the exception, not on screen.
+            raise PhotoRejected(name, _("不是可读取的图片（文件损坏或不完整）"), "not_image") from exc
     fmt = image.format or "?"
     if fmt not in ACCEPTED_FORMATS:
         raise PhotoRejected(name, _("不支持的格式 {fmt}（支持 JPEG、PNG、HEIC）").format(fmt=fmt), "unsupported")
