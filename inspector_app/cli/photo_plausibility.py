@@ -14,7 +14,7 @@ import argparse
 import json
 
 from inspector_app.cli.common import actor, render, workspace, write_out
-from inspector_app.domain.plausibility import PhotoCheck, parse_ack
+from inspector_app.domain.plausibility import RULES, PhotoCheck, parse_ack
 from inspector_app.services.ops.plausibility import accept_warnings
 from inspector_app.services.queries.plausibility import PhotoVerdict, check_inspection, document
 from inspector_app.translation import _
@@ -61,8 +61,14 @@ def accept_command(args: argparse.Namespace) -> int:
     codes = sorted(parse_ack(result.value))
     if not result.changes.kinds:
         write_out(_("照片 {photo} 没有新的提示需要确认（已确认：{codes}）\n").format(
-            photo=args.photo, codes=_("、").join(codes) or _("无")))
+            photo=args.photo, codes=_worded(codes) or _("无")))
     else:
         write_out(_("已确认照片 {photo} 的提示：{codes}（已记入审计记录）\n").format(
-            photo=args.photo, codes=_("、").join(codes)))
+            photo=args.photo, codes=_worded(codes)))
     return 0
+
+
+def _worded(codes: list[str]) -> str:
+    """The accepted warnings by their titles, each once (two time rules share one title)."""
+    titles = dict.fromkeys(_(RULES[c].title) if c in RULES else c for c in codes)
+    return _("、").join(titles)

@@ -205,7 +205,8 @@ def test_photos_check_and_accept_commands(tmp_path: Path, milan: Path, capsys: p
     doc = json.loads(capsys.readouterr()[0])
     assert doc["area"] == "武进区" and doc["thresholds"] == {"days_before": 2.0, "distance_km": 2.0, "margin_km": 1.0}
     assert main([*base, "accept", str(iid), str(ids["gps-htc.jpg"]), "--by", "陈示范"]) == 0
-    assert "已确认照片" in capsys.readouterr()[0]
+    said = capsys.readouterr()[0]
+    assert "已确认照片" in said and "位置不在本辖区内" in said and "outside_area" not in said
     assert main([*base, "accept", str(iid), str(ids["gps-htc.jpg"]), "--by", "陈示范"]) == 0
     assert "没有新的提示需要确认" in capsys.readouterr()[0]
     assert main([*base, "check", str(iid)]) == 0
