@@ -156,7 +156,7 @@ def _core(sub: Any) -> None:
                            "enterprises, assignments and keys (enrolled both ways)")
 
     ent = _actions(sub, "enterprises", "import and list enterprises")
-    imp = ent.add_parser("import", help="import enterprises from .xlsx or .csv (all or nothing)")
+    imp = ent.add_parser("import", help="import enterprises from .xlsx, .xls or .csv (all or nothing)")
     imp.add_argument("file", type=Path)
     imp.add_argument("--dry-run", action="store_true", help="check and preview, write nothing")
     imp.add_argument("--allow-invalid-uscc", action="store_true",

@@ -53,6 +53,8 @@ INSPECTION_TRANSITIONS: dict[InspectionStatus, frozenset[InspectionStatus]] = {
 
 
 def check_inspection_transition(old: InspectionStatus, new: InspectionStatus) -> None:
+    if new == old and new not in INSPECTION_TRANSITIONS[old]:  # e.g. accepting twice: say what is so
+        raise LifecycleError(_("检查已经是“{status}”状态").format(status=_(old.label)))
     if new not in INSPECTION_TRANSITIONS[old]:
         raise LifecycleError(_("检查状态不能从“{old}”变为“{new}”").format(old=_(old.label), new=_(new.label)))
 

@@ -82,3 +82,12 @@ def test_score_text_has_one_decimal(value: object, text: str) -> None:
 def test_score_text_of_no_score(value: object) -> None:
     assert score_text(value) == ""  # type: ignore[arg-type]
     assert score_text(value, "—") == "—"  # type: ignore[arg-type]
+
+
+def test_a_status_asked_for_twice_says_it_is_already_so() -> None:
+    """Accepting an accepted inspection: '检查已经是“已验收”状态', not 'cannot go from 已验收 to 已验收'."""
+    from inspector_app.domain.errors import LifecycleError
+    from inspector_app.domain.lifecycle import InspectionStatus, check_inspection_transition
+
+    with pytest.raises(LifecycleError, match="检查已经是“已验收”状态"):
+        check_inspection_transition(InspectionStatus.ACCEPTED, InspectionStatus.ACCEPTED)
