@@ -57,6 +57,9 @@ def describe(result: PairResult, key_files: bool) -> str:
         _("  检查员的笔记本：{folder}").format(folder=laptop),
         _("    已导入办公室的分配数据包 {bundle}：检查 {count} 项（即分配给 {names} 的检查），企业与办公室的相同").format(
             bundle=result.bundle, count=len(result.laptop_inspections), names=names),
+        _("  同一项检查在两边的编号不同（各自的数据库分别编号），对照如下："),
+        *(_("    办公室 #{office} = 笔记本 #{laptop}  {enterprise}").format(office=o, laptop=lp, enterprise=name)
+          for o, lp, name in result.matching),
         _("  双方的公钥已互相登记，指纹："),
         _("    办公室 {fingerprint}").format(fingerprint=format_fingerprint(result.office_fingerprint)),
         _("    检查员 {fingerprint}").format(fingerprint=format_fingerprint(result.inspector_fingerprint)),

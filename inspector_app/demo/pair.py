@@ -65,6 +65,9 @@ class PairResult:
     assigned: tuple[int, ...]  # the trainee's inspections, ids at the office
     others: int  # assigned to the other pair, not sent
     laptop_inspections: tuple[int, ...]  # ids on the laptop
+    # (id at the office, id on the laptop, enterprise) of each sent inspection: the two databases number
+    # their rows independently, so the trainer needs the pairs to talk about "the same" inspection.
+    matching: tuple[tuple[int, int, str], ...]
     office_fingerprint: str
     inspector_fingerprint: str
     bundle: Path  # the assignment bundle the laptop imported
@@ -176,9 +179,13 @@ def build_pair(office_dir: Path, inspector_dir: Path, *, office_keys: KeyringBac
         report = sync_ops.import_bundle(laptop, bundle, identity=receiver)
         if report.status != "imported":
             raise ValidationError(_("检查员工作区未能导入分配数据包：{reason}").format(reason=report.reason))
-        laptop_ids = tuple(int(r["id"]) for r in inspection_list(laptop))
+        on_laptop = inspection_list(laptop)
+        laptop_ids = tuple(int(r["id"]) for r in on_laptop)
+        at_office = {str(r["uid"]): int(r["id"]) for r in inspection_list(office)}
+        matching = tuple(sorted((at_office[str(r["uid"])], int(r["id"]), str(r["enterprise"]))
+                                for r in on_laptop if str(r["uid"]) in at_office))
         return PairResult(Path(office.root), Path(laptop.root), len(rows), tuple(mine), 2, laptop_ids,
-                          office_fp, laptop_fp, bundle, register)
+                          matching, office_fp, laptop_fp, bundle, register)
     finally:
         office.close()
         laptop.close()

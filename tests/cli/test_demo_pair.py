@@ -61,6 +61,10 @@ def test_the_pair_shares_enterprises_assignments_and_keys(tmp_path: Path, capsys
     shared = [k for k in key if k in on_laptop[0]]
     assert shared, on_laptop[0]
     assert sorted(tuple(r[k] for k in shared) for r in on_laptop) == sorted(tuple(r[k] for k in shared) for r in mine)
+    # The trainer's table pairs each office number with the laptop's for the same inspection.
+    by_uid = {r["uid"]: r["id"] for r in on_laptop}
+    for row in mine:
+        assert f"办公室 #{row['id']} = 笔记本 #{by_uid[row['uid']]}" in out
     office_names = {e["uscc"]: e["name"] for e in _json(capsys, office, "enterprises", "list")}
     laptop_enterprises = _json(capsys, laptop, "enterprises", "list")
     assert laptop_enterprises and all(office_names[e["uscc"]] == e["name"] for e in laptop_enterprises)
