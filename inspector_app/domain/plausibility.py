@@ -127,6 +127,11 @@ class Area:
         dlon = margin_km / (KM_PER_DEGREE_LAT * max(0.01, math.cos(math.radians(lat))))
         return south - dlat <= lat <= north + dlat and west - dlon <= lon <= east + dlon
 
+    def distance_km(self, lat: float, lon: float) -> float:
+        """How far a point lies from the box (0 inside): to its nearest edge or corner."""
+        south, west, north, east = self.box
+        return distance_km((lat, lon), (min(max(lat, south), north), min(max(lon, west), east)))
+
 
 @dataclass(frozen=True)
 class Region:
@@ -263,6 +268,8 @@ class PhotoWarning:
         if self.code == TIME_AFTER:
             return "拍摄时间与检查时间不符（晚于" + ("核对时间" if self.against_now else "检查完成锁定") + "）"
         if self.code == OUTSIDE_AREA:
+            if self.area and self.amount is not None:  # how far, even when no other photo marks the site
+                return f"位置不在本辖区内（{self.area}，相距约 {km_text(self.amount)} km）"
             return f"位置不在本辖区内（{self.area}）" if self.area else "位置不在本辖区内"
         if self.code == FAR_FROM_SITE:
             return f"位置距检查场所约 {km_text(self.amount)} km"
@@ -412,7 +419,7 @@ def assess(inspection: InspectionFacts, photos: Sequence[PhotoFacts], accepted: 
             lat, lon = photo.gps
             area = inspection.area
             if area is not None and not area.contains(lat, lon, thresholds.margin_km):
-                findings.append(PhotoWarning(OUTSIDE_AREA, area=area.name))
+                findings.append(PhotoWarning(OUTSIDE_AREA, area.distance_km(lat, lon), area=area.name))
             if site is not None:
                 far = distance_km(photo.gps, site)
                 if far > thresholds.distance_km:
