@@ -102,10 +102,14 @@ def _advice(platform: str) -> tuple[str, str]:
                 "On macOS the Keychain works out of the box; remove any keyring configuration"
                 " (keyringrc.cfg, PYTHON_KEYRING_BACKEND) that selects another backend.")
     return (N_("请在桌面会话中安装并解锁系统密钥环——GNOME Keyring（GNOME 密钥环，软件包 gnome-keyring 和 libsecret）"
-               "或 KWallet（需要运行 D-Bus），然后重新启动 Inspector。如需帮助，请联系信息化管理人员。"),
+               "或 KWallet（需要运行 D-Bus），然后重新启动 Inspector。如需帮助，请联系信息化管理人员。"
+               "没有桌面会话时（服务器、命令行），也可以把密钥保存在用口令保护的密钥文件中："
+               "inspector-app keys store passphrase-file，命令行的口令取自环境变量 INSPECTOR_KEY_PASSPHRASE。"),
             "Install and unlock a secret store – GNOME Keyring (packages gnome-keyring and libsecret) or"
             " KWallet – in a desktop session with D-Bus running, then restart Inspector. Ask your IT staff if you"
-            " need help.")
+            " need help. Without a desktop session (a server, the command line) the keys can instead be kept in a"
+            " passphrase-protected key file: inspector-app keys store passphrase-file; the command line reads the"
+            " passphrase from INSPECTOR_KEY_PASSPHRASE.")
 
 
 def _classify(backend: KeyringBackend) -> BackendState:
