@@ -20,9 +20,13 @@ from typing import Any
 
 from inspector_app.cli.common import actor, fail, workspace, write_out
 from inspector_app.domain.lifecycle import Severity
+from inspector_app.domain.numbers import score_text
 from inspector_app.domain.scoring import Answer
+from inspector_app.domain.states import NOT_STARTED
 from inspector_app.domain.template import RESULTS
+from inspector_app.domain.template_words import shown
 from inspector_app.services.ops import inspections as ops
+from inspector_app.services.queries.inspection_detail import inspection_detail
 from inspector_app.translation import _
 
 # English and keyboard aliases of the four results (the editor's keys 1–4), for scripts.
@@ -114,11 +118,16 @@ def finding(args: argparse.Namespace) -> int:
 
 def complete(args: argparse.Namespace) -> int:
     """完成并锁定; when something is missing, the list goes to stderr and the exit status is 1."""
+    ws = workspace(args)
     try:
-        ops.complete(workspace(args), args.id, actor(args))
+        ops.complete(ws, args.id, actor(args))
     except ops.IncompleteError as exc:
         lines = [_("检查 {id} 还不能完成（{count} 项）：").format(id=args.id, count=len(exc.missing))]
         lines += [f"  - {m.message}" for m in exc.missing]
         fail("\n".join(lines), 1)
     write_out(_("检查 {id} 已完成并锁定\n").format(id=args.id))
+    # What was locked, as the window's confirmation shows it: the score and the conclusion.
+    score = inspection_detail(ws, args.id)
+    write_out(_("得分：{score}  结论：{conclusion}\n").format(
+        score=score_text(score["score"]["score"], "—"), conclusion=shown(score.get("conclusion_label")) or _(NOT_STARTED)))
     return 0
