@@ -191,7 +191,10 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _conflicts(ws: Workspace) -> int:
-    for c in sync_queries.open_conflicts(ws):
+    found = sync_queries.open_conflicts(ws)
+    if not found:  # said on stderr: a script reading stdout still gets an empty list
+        print(_("没有待处理的同步冲突"), file=sys.stderr)
+    for c in found:
         write_out(_("{id}\t{inspection_uid}\t本机 r{local}\t传入 r{incoming}\t{reason}\n").format(
             id=c.id, inspection_uid=c.inspection_uid, local=c.local_revision, incoming=c.incoming_revision,
             reason=c.reason))
