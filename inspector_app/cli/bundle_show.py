@@ -20,8 +20,8 @@ from inspector_app.domain.lifecycle import InspectionStatus
 from inspector_app.domain.template import shipped_templates
 from inspector_app.translation import N_, _
 
-KIND_LABELS = {Direction.OFFICE_TO_INSPECTOR: N_("市局下发给检查人员的数据包"),
-               Direction.INSPECTOR_TO_OFFICE: N_("检查人员交回市局的数据包"),
+KIND_LABELS = {Direction.OFFICE_TO_INSPECTOR: N_("机关下发给检查人员的数据包"),
+               Direction.INSPECTOR_TO_OFFICE: N_("检查人员交回机关的数据包"),
                Direction.OFFICE_TO_PARENT: N_("报上级机关的汇总数据包")}
 # data/records/<kind>/… → what people call that kind of record
 RECORD_LABELS = {"inspections": N_("检查"), "enterprises": N_("企业"), "templates": N_("检查表"),

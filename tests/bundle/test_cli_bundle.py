@@ -90,7 +90,7 @@ def test_keys_and_bundle_commands(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert insp["template"].endswith("版）") and "@" not in insp["template"]
     assert [t["title"] for t in shown["templates"]] and all(t["title"] for t in shown["templates"])
     code, out, _ = _run(capsys, "bundle", "show", bundle)
-    assert code == 0 and "市局下发给检查人员的数据包" in out and office_fp in out and "常州恒达机械制造有限公司" in out
+    assert code == 0 and "机关下发给检查人员的数据包" in out and office_fp in out and "常州恒达机械制造有限公司" in out
     assert "已分配" in out and "{" not in out and "[" not in out and "assigned" not in out
     assert _run(capsys, "--data-dir", field, "bundle", "verify", bundle)[0] == 0
     code, out, _ = _run(capsys, "--data-dir", field, "bundle", "import", bundle)
